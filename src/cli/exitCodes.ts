@@ -1,0 +1,26 @@
+/** Exit codes, documented in the README. */
+export const ExitCode = {
+  ok: 0,
+  /** A bug: an invariant broke or something unexpected threw. */
+  internal: 1,
+  /** Bad command line: unknown option, missing argument. */
+  usage: 2,
+  /** A scenario or experiment file is invalid (syntax, schema or cross-field). */
+  invalidInput: 3,
+  /** The output directory already holds results and --force was not given. */
+  outputExists: 4,
+  /** Reading or writing files failed (permissions, disk full). */
+  io: 5,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Thrown by command handlers; the one top-level catch turns it into a message and exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

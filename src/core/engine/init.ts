@@ -1,0 +1,41 @@
+/** The state before round 1: realised costs drawn, reservations computed, nobody deployed. */
+import { cents } from '../money';
+import { capacity, thirdPartyReservation } from '../market/reservation';
+import type { Rng } from '../rng';
+import type { PartyState, SimState } from '../state';
+import type { Model } from './model';
+
+export function initialState(model: Model, rng: Rng): SimState {
+  const { scenario } = model;
+  const cv = scenario.engine.costUncertainty;
+  const parties: Record<string, PartyState> = {};
+  for (const spec of scenario.thirdParties) {
+    // One stream per party: adding a party never changes another's draw.
+    const z = rng.stream(`cost:${spec.id}`).normal();
+    // Mean-preserving lognormal: sigma^2 = ln(1 + cv^2).
+    const sigma = Math.sqrt(Math.log(1 + cv * cv));
+    const costPerYear = cents(spec.deploymentCostPerYear * Math.exp(sigma * z - (sigma * sigma) / 2));
+    const r = thirdPartyReservation(spec, costPerYear);
+    parties[spec.id] = {
+      id: spec.id,
+      status: 'out',
+      blocked: false,
+      troops: 0,
+      capacity: capacity(spec),
+      costPerYear,
+      reservation: cents(r.reservation),
+      liquidityNeed: cents(r.liquidityNeed),
+      deal: null,
+      joinedRound: null,
+      paidTotal: 0,
+      lastNoDeal: null,
+    };
+  }
+  return {
+    round: 0,
+    demand: 0,
+    pivotal: { id: scenario.pivotal.id, budgetTotal: scenario.pivotal.budget, spent: 0, committed: 0 },
+    parties,
+    market: { supply: 0, tightness: null },
+  };
+}

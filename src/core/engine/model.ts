@@ -1,0 +1,42 @@
+/**
+ * A scenario compiled for fast stepping: lookups by id and by round, built once per run.
+ * Read-only; shared by every step of a run.
+ */
+import type { Scenario, ScheduledEvent, ThirdPartySpec } from '../../scenario/schema';
+import { mechanismFor } from '../bargaining/pricing';
+import type { Mechanism } from '../bargaining/mechanism';
+
+export interface Model {
+  readonly scenario: Scenario;
+  readonly partyOrder: readonly string[];
+  readonly partySpecs: ReadonlyMap<string, ThirdPartySpec>;
+  /** Demand level that starts at a round (scheduled steps). */
+  readonly demandSteps: ReadonlyMap<number, number>;
+  readonly eventsByRound: ReadonlyMap<number, readonly ScheduledEvent[]>;
+  readonly donationsByRound: ReadonlyMap<number, readonly { donor: string; amount: number }[]>;
+  readonly mechanism: Mechanism;
+  readonly lastRound: number;
+}
+
+export function compile(scenario: Scenario): Model {
+  const eventsByRound = new Map<number, ScheduledEvent[]>();
+  for (const e of scenario.events) push(eventsByRound, e.round, e);
+  const donationsByRound = new Map<number, { donor: string; amount: number }[]>();
+  for (const d of scenario.donors) for (const c of d.contributions) push(donationsByRound, c.round, { donor: d.id, amount: c.amount });
+  return {
+    scenario,
+    partyOrder: scenario.thirdParties.map((p) => p.id),
+    partySpecs: new Map(scenario.thirdParties.map((p) => [p.id, p])),
+    demandSteps: new Map(scenario.pivotal.demand.map((d) => [d.fromRound, d.troops])),
+    eventsByRound,
+    donationsByRound,
+    mechanism: mechanismFor(scenario.engine.pricing),
+    lastRound: scenario.clock.rounds,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

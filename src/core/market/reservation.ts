@@ -1,0 +1,44 @@
+/**
+ * Reservation levels, per soldier-year (BRIEF §6).
+ *
+ * Third party:  r_i = max(c_i - u_i - s_i + m_i, (1 - f_i) c_i)
+ *   the least it accepts; the floor is its liquidity need (what it cannot fund itself).
+ *   s_i = signallingValue * g_i with g_i = max(0, similarity - depth), the unrealized
+ *   alliance potential. A party with r_i <= 0 and no liquidity need is a volunteer.
+ *
+ * Pivotal state: R_i(k) = e_i c_P + (L + kappa_i V) / k
+ *   own-soldier cost saved, plus the yearly value of one more flag and of this partner's
+ *   criticality, spread over the k troops it sends.
+ */
+import type { PivotalSpec, ThirdPartySpec } from '../../scenario/schema';
+
+export function alliancePotential(p: Pick<ThirdPartySpec, 'preferenceSimilarity' | 'allianceDepth'>): number {
+  return Math.max(0, p.preferenceSimilarity - p.allianceDepth);
+}
+
+export interface ThirdPartyReservation {
+  readonly reservation: number;
+  readonly liquidityNeed: number;
+  /** c_i - u_i - s_i + m_i before the liquidity floor. */
+  readonly netCost: number;
+}
+
+export function thirdPartyReservation(p: ThirdPartySpec, costPerYear: number): ThirdPartyReservation {
+  const signalling = p.signallingValuePerYear * alliancePotential(p);
+  const netCost = costPerYear - p.intrinsicValuePerYear - signalling + p.opportunismMarkupPerYear;
+  const liquidityNeed = (1 - p.selfFundedShare) * costPerYear;
+  return { reservation: Math.max(netCost, liquidityNeed), liquidityNeed, netCost };
+}
+
+export function isVolunteer(r: ThirdPartyReservation): boolean {
+  return r.reservation <= 0;
+}
+
+export function pivotalReservation(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number): number {
+  const perFlag = pivotal.flagValuePerYear + party.criticality * pivotal.criticalPartnerValuePerYear;
+  return party.effectiveness * pivotal.ownSoldierCostPerYear + (troops > 0 ? perFlag / troops : 0);
+}
+
+export function capacity(p: ThirdPartySpec): number {
+  return p.maxTroops ?? Math.floor(p.armedForces * p.deployableShare);
+}

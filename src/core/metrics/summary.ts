@@ -1,0 +1,226 @@
+/**
+ * What a modeler reads first, derived from a run's states and events only: who joined and
+ * for what, troops against demand, who was paid how much, what a foreign soldier-year cost
+ * against the pivotal's own, how tight the market was, and who held the power.
+ */
+import type { RunResult } from '../engine/run';
+import type { EventOf, PaymentKind } from '../events';
+import { cents } from '../money';
+import { alliancePotential } from '../market/reservation';
+
+export interface MemberSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly joinedRound: number;
+  readonly paid: boolean;
+  readonly troopsFinal: number;
+  readonly troopsMax: number;
+  readonly soldierYears: number;
+  readonly reservationPerSoldierYear: number;
+  /** Price of its latest deal per soldier-year (0 for volunteers). */
+  readonly pricePerSoldierYear: number;
+  readonly paymentsTotal: number;
+  readonly paymentsByKind: Readonly<Record<PaymentKind, number>>;
+  /** Surplus share of its latest deal (null for volunteers). */
+  readonly surplusShare: number | null;
+  readonly alliancePotential: number;
+}
+
+export interface RunSummary {
+  readonly scenario: { readonly id: string; readonly title: string };
+  readonly seed: number;
+  readonly rounds: number;
+  readonly roundLabel: string;
+  readonly coalition: {
+    readonly flags: number;
+    readonly members: readonly MemberSummary[];
+    readonly neverJoined: readonly { readonly id: string; readonly name: string; readonly lastReason: string | null }[];
+    readonly troopsFinal: number;
+    readonly demandFinal: number;
+    readonly peakTroops: number;
+    readonly peakDemand: number;
+    /** Mean over rounds with demand of min(1, deployed / demand). */
+    readonly meanFillRate: number | null;
+    /** Sum over rounds of the shortfall, in soldier-rounds. */
+    readonly shortfallSoldierRounds: number;
+  };
+  readonly payments: {
+    readonly total: number;
+    readonly byKind: Readonly<Record<PaymentKind, number>>;
+    readonly byRecipient: readonly { readonly id: string; readonly total: number }[];
+  };
+  readonly costs: {
+    readonly foreignSoldierYears: number;
+    readonly paidSoldierYears: number;
+    /** Total payments per foreign soldier-year deployed (volunteers included). */
+    readonly costPerForeignSoldierYear: number | null;
+    /** Total payments per paid soldier-year. */
+    readonly costPerPaidSoldierYear: number | null;
+    readonly ownSoldierCostPerYear: number;
+    /** costPerForeignSoldierYear / ownSoldierCostPerYear. */
+    readonly ratioToOwnSoldier: number | null;
+  };
+  readonly budget: {
+    readonly initial: number;
+    readonly donations: number;
+    readonly otherChanges: number;
+    readonly total: number;
+    readonly spent: number;
+    readonly unspent: number;
+  };
+  readonly market: {
+    readonly meanTightness: number | null;
+    readonly maxTightness: number | null;
+    /** Rounds in which demand exceeded supply (tightness > 1 or nothing supplied). */
+    readonly scarceRounds: number;
+  };
+  readonly power: {
+    readonly deals: number;
+    /** Mean surplus share over paid deals (the aggregate power index of the run). */
+    readonly meanShare: number | null;
+    readonly reversals: number;
+  };
+}
+
+export function summarize(result: RunResult): RunSummary {
+  const { scenario, states, events } = result;
+  const rpy = scenario.clock.roundsPerYear;
+  const final = states[states.length - 1]!;
+  const specs = new Map(scenario.thirdParties.map((p) => [p.id, p]));
+
+  const soldierRounds = new Map<string, number>();
+  const paidSoldierRounds = new Map<string, number>();
+  const troopsMax = new Map<string, number>();
+  for (let t = 1; t < states.length; t++) {
+    for (const id in states[t]!.parties) {
+      const p = states[t]!.parties[id]!;
+      if (p.troops <= 0) continue;
+      soldierRounds.set(id, (soldierRounds.get(id) ?? 0) + p.troops);
+      if (p.deal && p.deal.pricePerSoldierYear > 0) paidSoldierRounds.set(id, (paidSoldierRounds.get(id) ?? 0) + p.troops);
+      troopsMax.set(id, Math.max(troopsMax.get(id) ?? 0, p.troops));
+    }
+  }
+
+  const byKind: Record<PaymentKind, number> = { subsidy: 0, 'side-deal': 0 };
+  const byRecipient = new Map<string, Record<PaymentKind, number>>();
+  let donations = 0;
+  let otherChanges = 0;
+  const lastDeal = new Map<string, EventOf<'deal-signed'>>();
+  const lastNoDeal = new Map<string, string>();
+  const shares: number[] = [];
+  let reversals = 0;
+  for (const e of events) {
+    if (e.type === 'payment') {
+      byKind[e.kind] = cents(byKind[e.kind] + e.amount);
+      const r = byRecipient.get(e.recipient) ?? { subsidy: 0, 'side-deal': 0 };
+      r[e.kind] = cents(r[e.kind] + e.amount);
+      byRecipient.set(e.recipient, r);
+    } else if (e.type === 'budget-changed') {
+      if (e.source === 'scenario-event') otherChanges += e.amount;
+      else donations += e.amount;
+    } else if (e.type === 'deal-signed') {
+      lastDeal.set(e.party, e);
+      if (e.share !== null) shares.push(e.share);
+    } else if (e.type === 'no-deal') lastNoDeal.set(e.party, e.reason);
+    else if (e.type === 'reversal') reversals++;
+  }
+
+  const members: MemberSummary[] = [];
+  const neverJoined: { id: string; name: string; lastReason: string | null }[] = [];
+  for (const spec of scenario.thirdParties) {
+    const p = final.parties[spec.id]!;
+    const joined = states.find((s) => s.parties[spec.id]!.joinedRound !== null)?.parties[spec.id]!.joinedRound ?? null;
+    if (joined === null) {
+      neverJoined.push({ id: spec.id, name: spec.name, lastReason: lastNoDeal.get(spec.id) ?? null });
+      continue;
+    }
+    const kinds = byRecipient.get(spec.id) ?? { subsidy: 0, 'side-deal': 0 };
+    const deal = lastDeal.get(spec.id);
+    members.push({
+      id: spec.id,
+      name: spec.name,
+      joinedRound: joined,
+      paid: deal !== undefined && deal.pricePerSoldierYear > 0,
+      troopsFinal: p.troops,
+      troopsMax: troopsMax.get(spec.id) ?? 0,
+      soldierYears: round4((soldierRounds.get(spec.id) ?? 0) / rpy),
+      reservationPerSoldierYear: p.reservation,
+      pricePerSoldierYear: deal?.pricePerSoldierYear ?? 0,
+      paymentsTotal: cents(kinds.subsidy + kinds['side-deal']),
+      paymentsByKind: kinds,
+      surplusShare: deal?.share ?? null,
+      alliancePotential: round4(alliancePotential(specs.get(spec.id)!)),
+    });
+  }
+
+  const markets = events.filter((e): e is EventOf<'market'> => e.type === 'market');
+  const fills = markets.filter((m) => m.demand > 0).map((m) => Math.min(1, m.deployed / m.demand));
+  const tights = markets.filter((m) => m.demand > 0).map((m) => m.tightness);
+  const finite = tights.filter((x): x is number => x !== null);
+  const total = cents(byKind.subsidy + byKind['side-deal']);
+  let foreign = 0;
+  for (const v of soldierRounds.values()) foreign += v;
+  let paidRounds = 0;
+  for (const v of paidSoldierRounds.values()) paidRounds += v;
+  const foreignYears = foreign / rpy;
+  const perForeign = foreignYears > 0 ? cents(total / foreignYears) : null;
+
+  return {
+    scenario: { id: scenario.meta.id, title: scenario.meta.title },
+    seed: result.seed,
+    rounds: scenario.clock.rounds,
+    roundLabel: scenario.clock.roundLabel,
+    coalition: {
+      flags: members.length,
+      members,
+      neverJoined,
+      troopsFinal: markets.at(-1)?.deployed ?? 0,
+      demandFinal: markets.at(-1)?.demand ?? 0,
+      peakTroops: Math.max(0, ...markets.map((m) => m.deployed)),
+      peakDemand: Math.max(0, ...markets.map((m) => m.demand)),
+      meanFillRate: fills.length > 0 ? round4(mean(fills)) : null,
+      shortfallSoldierRounds: markets.reduce((a, m) => a + m.shortfall, 0),
+    },
+    payments: {
+      total,
+      byKind,
+      byRecipient: [...byRecipient.entries()].map(([id, k]) => ({ id, total: cents(k.subsidy + k['side-deal']) })).sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1)),
+    },
+    costs: {
+      foreignSoldierYears: round4(foreignYears),
+      paidSoldierYears: round4(paidRounds / rpy),
+      costPerForeignSoldierYear: perForeign,
+      costPerPaidSoldierYear: paidRounds > 0 ? cents(total / (paidRounds / rpy)) : null,
+      ownSoldierCostPerYear: scenario.pivotal.ownSoldierCostPerYear,
+      ratioToOwnSoldier: perForeign !== null && scenario.pivotal.ownSoldierCostPerYear > 0 ? round4(perForeign / scenario.pivotal.ownSoldierCostPerYear) : null,
+    },
+    budget: {
+      initial: scenario.pivotal.budget,
+      donations: cents(donations),
+      otherChanges: cents(otherChanges),
+      total: final.pivotal.budgetTotal,
+      spent: final.pivotal.spent,
+      unspent: cents(final.pivotal.budgetTotal - final.pivotal.spent),
+    },
+    market: {
+      meanTightness: finite.length > 0 ? round4(mean(finite)) : null,
+      maxTightness: finite.length > 0 ? round4(Math.max(...finite)) : null,
+      scarceRounds: tights.filter((x) => x === null || x > 1).length,
+    },
+    power: {
+      deals: shares.length,
+      meanShare: shares.length > 0 ? round4(mean(shares)) : null,
+      reversals,
+    },
+  };
+}
+
+function mean(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s / xs.length;
+}
+
+export function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

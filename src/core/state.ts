@@ -1,0 +1,54 @@
+/** The state of a run at the end of a round. Plain readonly data, changed only through immer. */
+import type { DealTerms, NoDealReason } from './events';
+
+export type PartyStatus = 'out' | 'deployed';
+
+export interface PartyState {
+  readonly id: string;
+  readonly status: PartyStatus;
+  /** Made unavailable by a scheduled event (e.g. a parliament's refusal). */
+  readonly blocked: boolean;
+  /** Troops deployed now. */
+  readonly troops: number;
+  /** Most it can deploy. */
+  readonly capacity: number;
+  /** Deployment cost per soldier-year this run (scenario value with cost uncertainty drawn). */
+  readonly costPerYear: number;
+  /** r_i per soldier-year. */
+  readonly reservation: number;
+  /** (1 - f_i) c_i: what it cannot fund itself. */
+  readonly liquidityNeed: number;
+  readonly deal: (DealTerms & { readonly round: number }) | null;
+  readonly joinedRound: number | null;
+  readonly paidTotal: number;
+  /** Why the last attempt to recruit it failed, so a repeated failure is logged once. */
+  readonly lastNoDeal: NoDealReason | null;
+}
+
+export interface PivotalState {
+  readonly id: string;
+  /** Budget plus donations and budget events so far. */
+  readonly budgetTotal: number;
+  readonly spent: number;
+  /** Payments promised for the remaining rounds of signed deals. */
+  readonly committed: number;
+}
+
+export interface SimState {
+  readonly round: number;
+  readonly demand: number;
+  readonly pivotal: PivotalState;
+  readonly parties: { readonly [id: string]: PartyState };
+  /** Market figures of the last cleared round. */
+  readonly market: { readonly supply: number; readonly tightness: number | null };
+}
+
+export function deployedTroops(state: SimState): number {
+  let sum = 0;
+  for (const id in state.parties) sum += state.parties[id]!.troops;
+  return sum;
+}
+
+export function available(pivotal: PivotalState): number {
+  return pivotal.budgetTotal - pivotal.spent - pivotal.committed;
+}

@@ -1,0 +1,35 @@
+/** The manifest: what produced a directory of outputs, so any number can be traced and re-made. */
+import { createHash } from 'node:crypto';
+import type { OutputFiles } from './atomic';
+
+export interface Provenance {
+  readonly tool: 'coalsim';
+  readonly version: string;
+  readonly node: string;
+  /** The command as typed (the one field that varies with how outputs were requested). */
+  readonly command: readonly string[];
+}
+
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+export function manifestFor(
+  provenance: Provenance,
+  run: { scenarioId: string; scenarioFile: string; scenarioText: string; scenarioCanonical: unknown; seed: number },
+  files: OutputFiles,
+): string {
+  const manifest = {
+    ...provenance,
+    scenario: {
+      id: run.scenarioId,
+      file: run.scenarioFile,
+      fileSha256: sha256(run.scenarioText),
+      // Hash of the validated scenario with defaults filled: equal for files that differ only in layout.
+      canonicalSha256: sha256(JSON.stringify(run.scenarioCanonical)),
+    },
+    seed: run.seed,
+    files: [...files.entries()].map(([name, content]) => ({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: sha256(content) })),
+  };
+  return JSON.stringify(manifest, null, 2) + '\n';
+}

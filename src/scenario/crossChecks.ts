@@ -1,0 +1,63 @@
+/** Checks that need the whole scenario: references, uniqueness, ordering, feasibility. */
+import type { InputIssue } from './issues';
+import type { Scenario } from './schema';
+
+export function checkScenario(s: Scenario): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: (string | number)[]): void => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      issues.push({ code: 'duplicate-id', path, message: `id "${id}" is already used at ${first}`, fix: 'give every pivotal state, donor, third party and side deal its own id' });
+    } else seen.set(id, path.join('.'));
+  };
+  claim(s.pivotal.id, ['pivotal', 'id']);
+  s.donors.forEach((d, i) => claim(d.id, ['donors', i, 'id']));
+  s.thirdParties.forEach((t, i) => claim(t.id, ['thirdParties', i, 'id']));
+  s.sideDeals.forEach((d, i) => claim(d.id, ['sideDeals', i, 'id']));
+
+  const parties = new Set(s.thirdParties.map((t) => t.id));
+  const known = [...parties].sort().join(', ');
+  const lastRound = s.clock.rounds;
+  const beyond = (r: number, path: (string | number)[]): void => {
+    if (r > lastRound) issues.push({ code: 'round-out-of-range', path, message: `round ${r} is after the last round (${lastRound})`, fix: `use a round from 1 to ${lastRound}, or raise clock.rounds` });
+  };
+
+  let previous = 0;
+  s.pivotal.demand.forEach((step, i) => {
+    beyond(step.fromRound, ['pivotal', 'demand', i, 'fromRound']);
+    if (step.fromRound <= previous) {
+      issues.push({ code: 'unordered', path: ['pivotal', 'demand', i, 'fromRound'], message: `steps must be in increasing fromRound order, but ${step.fromRound} follows ${previous}`, fix: 'sort the demand steps by fromRound' });
+    }
+    previous = step.fromRound;
+  });
+
+  s.donors.forEach((d, i) => d.contributions.forEach((c, j) => beyond(c.round, ['donors', i, 'contributions', j, 'round'])));
+  s.thirdParties.forEach((t, i) => {
+    beyond(t.availableFromRound, ['thirdParties', i, 'availableFromRound']);
+    if (t.capability && t.capability.armedForces !== t.armedForces) {
+      issues.push({ code: 'inconsistent', path: ['thirdParties', i, 'capability', 'armedForces'], message: `differs from armedForces (${t.capability.armedForces} vs ${t.armedForces})`, fix: 'give one figure, or drop capability.armedForces' });
+    }
+  });
+  s.sideDeals.forEach((d, i) =>
+    (d.recipients ?? []).forEach((r, j) => {
+      if (!parties.has(r)) issues.push({ code: 'unknown-id', path: ['sideDeals', i, 'recipients', j], message: `no third party has id "${r}"`, fix: `use one of: ${known}` });
+    }),
+  );
+  s.events.forEach((e, i) => {
+    beyond(e.round, ['events', i, 'round']);
+    if (e.type === 'availability' && !parties.has(e.party)) {
+      issues.push({ code: 'unknown-id', path: ['events', i, 'party'], message: `no third party has id "${e.party}"`, fix: `use one of: ${known}` });
+    }
+    if (e.type === 'demand' && (e.troops === undefined) === (e.delta === undefined)) {
+      issues.push({ code: 'invalid-value', path: ['events', i], message: 'a demand event needs exactly one of "troops" (set) or "delta" (add)', fix: 'e.g. { "round": 6, "type": "demand", "delta": 5000 }' });
+    }
+  });
+
+  const demands = s.pivotal.demand.some((d) => d.troops > 0) || s.events.some((e) => e.type === 'demand' && ((e.troops ?? 0) > 0 || (e.delta ?? 0) > 0));
+  const money = s.pivotal.budget + s.donors.reduce((a, d) => a + d.contributions.reduce((b, c) => b + c.amount, 0), 0) + s.events.reduce((a, e) => a + (e.type === 'budget' ? Math.max(0, e.amount) : 0), 0);
+  if (demands && money <= 0) {
+    issues.push({ code: 'no-budget', path: ['pivotal', 'budget'], message: 'the pivotal state seeks troops but has no money to pay for any (budget 0, no donors, no budget events)', fix: 'set pivotal.budget, or add donors with contributions' });
+  }
+  return issues;
+}

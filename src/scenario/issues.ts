@@ -1,0 +1,41 @@
+/**
+ * Problems with user input are data: a code, a path into the document, a message and,
+ * where we know one, a fix. They are produced by validation and formatted at the edge.
+ */
+export type IssuePath = readonly (string | number)[];
+
+export interface InputIssue {
+  readonly code: string;
+  readonly path: IssuePath;
+  readonly message: string;
+  readonly fix?: string;
+  /** 1-based position in the source text, when the path could be located. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+/** `thirdParties[2].deploymentCostPerYear`, or `(root)` for the document itself. */
+export function formatPath(path: IssuePath): string {
+  if (path.length === 0) return '(root)';
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** One line per issue: `file:line:col  path: message. Fix: ...` */
+export function formatIssue(file: string, issue: InputIssue): string {
+  const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
+  const fix = issue.fix ? ` Fix: ${issue.fix}` : '';
+  return `${where}  ${formatPath(issue.path)}: ${issue.message}.${fix}`;
+}
+
+export function formatIssues(file: string, issues: readonly InputIssue[]): string {
+  const head = `${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'} found`;
+  return [head, ...issues.map((i) => '  ' + formatIssue(file, i))].join('\n');
+}

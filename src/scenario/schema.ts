@@ -1,0 +1,228 @@
+/**
+ * The scenario format: the single source of truth. TypeScript types, validation and the
+ * committed JSON Schema (schema/scenario.schema.json) all derive from these definitions.
+ *
+ * Units: money in constant US dollars, troops as headcount, time in rounds (see clock).
+ * Per-soldier figures are per soldier-year unless the name says otherwise.
+ *
+ * Compatibility: formatVersion is 1. New settings are added as optional fields with
+ * defaults, so files written for an earlier release keep validating unchanged.
+ */
+import { z } from 'zod';
+
+export const SCENARIO_FORMAT_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/, 'an id: a letter, then letters, digits, "_", "-" or "." (at most 40)')
+  .describe('Identifier: a letter followed by letters, digits, "_", "-" or "." (ISO3 codes work well).');
+const money = z.number().min(0).max(1e13);
+const share = z.number().min(0).max(1);
+const round = z.number().int().min(1).max(10000);
+const troops = z.number().int().min(0).max(10_000_000);
+
+export const SourceSchema = z
+  .strictObject({
+    id: z.string().min(1).optional().describe('Short key that fields can cite, e.g. "brief-4".'),
+    citation: z.string().min(1).describe('Full reference: author, title, year, or dataset and version.'),
+    url: z.string().optional(),
+    note: z.string().optional().describe('Which numbers in this scenario come from this source.'),
+  })
+  .describe('A source for numbers used in the scenario.');
+
+export const MetaSchema = z.strictObject({
+  id: id.describe('Scenario id, used in output paths and manifests.'),
+  title: z.string().min(1).max(200),
+  description: z.string().min(1).describe('One paragraph: the case and what the scenario is meant to show.'),
+  sources: z.array(SourceSchema).default([]),
+  tags: z.array(z.string().min(1)).default([]),
+});
+
+export const ClockSchema = z.strictObject({
+  rounds: z.number().int().min(1).max(1200).describe('Number of rounds the operation lasts.'),
+  roundLabel: z.string().min(1).default('month').describe('What one round means, for labels ("month", "quarter").'),
+  roundsPerYear: z.number().gt(0).max(366).default(12).describe('Rounds per year; converts per-year costs to per-round payments.'),
+  start: z.string().optional().describe('Calendar label of round 1, e.g. "1950-07". Labels only; never used in arithmetic.'),
+});
+
+export const DemandStepSchema = z.strictObject({
+  fromRound: round.describe('First round at which this level applies; it holds until the next step.'),
+  troops: troops.describe('Foreign troops the pivotal state seeks from third parties from this round on.'),
+});
+
+export const CapabilitySchema = z.strictObject({
+  armedForces: troops.describe('Active armed forces, headcount.'),
+  cinc: share.optional().describe('COW Composite Index of National Capability (0-1), if known.'),
+});
+
+export const PivotalSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    capability: CapabilitySchema.describe('Used to judge when a much weaker state takes the larger share (a reversal).'),
+    budget: money.describe('US$ available for payments to partners over the whole operation (donors may add to it).'),
+    ownSoldierCostPerYear: money.describe(
+      'Cost of one of its own soldiers per year: the outside option to buying foreign troops (c_P).',
+    ),
+    flagValuePerYear: money.default(0).describe('Value per year of one more flag in the coalition (legitimacy), L.'),
+    criticalPartnerValuePerYear: money
+      .default(0)
+      .describe('Value per year of a fully critical partner (bases, airspace, neighbours), V; scaled by criticality.'),
+    demand: z
+      .array(DemandStepSchema)
+      .min(1)
+      .describe('Forces sought from others over time, as steps; rounds before the first step seek none.'),
+  })
+  .describe('The state that organises the operation, recruits and pays.');
+
+export const ContributionSchema = z.strictObject({
+  round,
+  amount: money.describe('US$ added to the pivotal state\'s payment budget in that round.'),
+});
+
+export const DonorSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    contributions: z.array(ContributionSchema).min(1),
+  })
+  .describe('A state that adds money to the pivotal state\'s budget for payments (e.g. Japan and Germany in 1991).');
+
+export const ThirdPartySchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    capability: CapabilitySchema.optional().describe('Defaults to { armedForces } from the field of that name.'),
+    armedForces: troops.describe('Active armed forces, headcount.'),
+    deployableShare: share.default(0.1).describe('Share of armed forces it can deploy abroad.'),
+    maxTroops: troops.optional().describe('Explicit cap on the contingent; overrides deployableShare when set.'),
+    deploymentCostPerYear: money.describe('Cost of deploying one soldier for a year: transport, equipment, allowances (c_i).'),
+    selfFundedShare: share.describe('Share of that cost it can pay itself (f_i); 1 means no liquidity need.'),
+    intrinsicValuePerYear: money
+      .default(0)
+      .describe('What the mission is worth to it per soldier-year deployed, without pay (u_i).'),
+    effectiveness: z.number().gt(0).max(2).default(1).describe('One of its soldiers replaces this many of the pivotal\'s (e_i).'),
+    criticality: share.default(0).describe('How much the pivotal needs this partner in particular (kappa_i), 0-1.'),
+    allianceDepth: share.default(0).describe('Depth of its formal alliance with the pivotal state, 0-1.'),
+    preferenceSimilarity: share.default(0).describe('Foreign-policy similarity with the pivotal (e.g. UN voting agreement), 0-1.'),
+    signallingValuePerYear: money
+      .default(0)
+      .describe('Worth per soldier-year of signalling at full unrealized alliance potential; scaled by it (s_i).'),
+    opportunismMarkupPerYear: money
+      .default(0)
+      .describe('Markup per soldier-year an opportunist asks above what its cost and interest justify (m_i).'),
+    availableFromRound: round.default(1).describe('First round in which it can be recruited.'),
+  })
+  .describe('A state that may join the coalition, for pay or not.');
+
+export const SideDealKindSchema = z.enum([
+  'debt_relief',
+  'sanction_relief',
+  'trade',
+  'loan',
+  'military_aid',
+  'arms',
+  'promise',
+  'other',
+]);
+
+export const SideDealSchema = z
+  .strictObject({
+    id,
+    label: z.string().min(1),
+    kind: SideDealKindSchema,
+    costToGiver: money.describe('What giving it costs the pivotal state, US$.'),
+    valueToReceiver: money.describe('What it is worth to a recipient, US$ (a side deal costs and is worth different amounts).'),
+    recipients: z.array(id).optional().describe('Third parties that value it; omitted means any.'),
+  })
+  .describe('An item in the side-deal catalog.');
+
+const eventBase = {
+  round,
+  label: z.string().min(1).optional().describe('What happened, in words, for the event log and narrative.'),
+};
+
+export const ScheduledEventSchema = z.discriminatedUnion('type', [
+  z
+    .strictObject({
+      ...eventBase,
+      type: z.literal('demand'),
+      troops: troops.optional().describe('Set demand to this level from this round on.'),
+      delta: z.number().int().min(-10_000_000).max(10_000_000).optional().describe('Add this many troops to demand.'),
+    })
+    .describe('A demand shock: an enemy\'s entry, a surge, a drawdown.'),
+  z
+    .strictObject({ ...eventBase, type: z.literal('budget'), amount: z.number().min(-1e13).max(1e13) })
+    .describe('Money added to (or cut from) the pivotal\'s payment budget.'),
+  z
+    .strictObject({ ...eventBase, type: z.literal('availability'), party: id, available: z.boolean() })
+    .describe('A supply shock: a third party becomes unavailable (a parliament refuses) or available again.'),
+]);
+
+export const PricingSchema = z.discriminatedUnion('rule', [
+  z
+    .strictObject({
+      rule: z.literal('nash'),
+      thirdPartyWeight: share.default(0.5).describe('Third party\'s bargaining weight in the split of the surplus.'),
+    })
+    .describe(
+      'Complete-information bargaining: price = r + w * (ceiling - r), where the ceiling is the pivotal\'s reservation or the next substitute\'s, whichever is lower.',
+    ),
+  z
+    .strictObject({
+      rule: z.literal('fixed-rate'),
+      ratePerSoldierPerRound: money.describe('Flat reimbursement per soldier per round (UN: $1,410 a month).'),
+    })
+    .describe('A posted reimbursement with no haggling: a party joins when the rate covers its reservation.'),
+  z
+    .strictObject({ rule: z.literal('reservation') })
+    .describe('The pivotal knows each reservation and pays exactly it (all the surplus to the pivotal).'),
+]);
+
+export const EngineSchema = z
+  .strictObject({
+    pricing: PricingSchema.default({ rule: 'nash', thirdPartyWeight: 0.5 }),
+    costUncertainty: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.1)
+      .describe('Coefficient of variation of each party\'s realised deployment cost around the scenario value (lognormal).'),
+    minContingent: troops.default(1).describe('Smallest contingent worth a deal; smaller remainders are not recruited.'),
+    reversalCapabilityRatio: z
+      .number()
+      .gt(1)
+      .default(10)
+      .describe('A side is "much weaker" when the other\'s armed forces exceed its own by this factor.'),
+  })
+  .describe('Engine settings.');
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editor completion.'),
+    formatVersion: z.literal(SCENARIO_FORMAT_VERSION).describe('Scenario format version; this release reads 1.'),
+    meta: MetaSchema,
+    clock: ClockSchema,
+    pivotal: PivotalSchema,
+    donors: z.array(DonorSchema).default([]),
+    thirdParties: z.array(ThirdPartySchema).min(1),
+    sideDeals: z.array(SideDealSchema).default([]),
+    events: z.array(ScheduledEventSchema).default([]),
+    engine: EngineSchema.default({
+      pricing: { rule: 'nash', thirdPartyWeight: 0.5 },
+      costUncertainty: 0.1,
+      minContingent: 1,
+      reversalCapabilityRatio: 10,
+    }),
+  })
+  .describe('A coalsim scenario: one case of a pivotal state recruiting a coalition.');
+
+/** A scenario after validation, with every default filled in. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+/** What a user may write (defaults optional). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type ThirdPartySpec = Scenario['thirdParties'][number];
+export type PivotalSpec = Scenario['pivotal'];
+export type SideDealSpec = Scenario['sideDeals'][number];
+export type ScheduledEvent = Scenario['events'][number];
+export type Pricing = Scenario['engine']['pricing'];
