@@ -1,0 +1,153 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { coalsim, tempDir } from '../helpers/cli';
+import { ROOT } from '../helpers/scenarios';
+
+const DATA_FILES = ['events.ndjson', 'manifest.json', 'payments.csv', 'rounds.csv', 'summary.json'];
+
+function filesOf(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string, prefix: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
+      else out.set(prefix + name, readFileSync(p));
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+describe('coalsim run', () => {
+  const tmp = tempDir();
+  const outA = join(tmp, 'a');
+  const first = coalsim(['run', '--seed', '7', '--out', outA]);
+
+  it('runs the default scenario and writes every output file', () => {
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    for (const f of DATA_FILES) expect(existsSync(join(outA, f))).toBe(true);
+    expect(first.stdout).toContain('Stabilisation mission with a surge');
+    expect(first.stdout).toMatch(/A foreign soldier-year cost \$[\d,]+/);
+    expect(first.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('writes tidy CSVs with the documented headers, one row per round x agent', () => {
+    const rounds = readFileSync(join(outA, 'rounds.csv'), 'utf8').trim().split('\n');
+    expect(rounds[0]).toBe('round,agent_id,agent_name,role,status,troops,effective_troops,capacity,reservation_per_soldier_year,price_per_soldier_year,surplus_share,paid_this_round,paid_cumulative,demand,coalition_troops,shortfall,supply,tightness,budget_total,budget_spent,budget_committed,budget_free');
+    // 24 rounds x (1 pivotal + 8 third parties)
+    expect(rounds).toHaveLength(1 + 24 * 9);
+    const payments = readFileSync(join(outA, 'payments.csv'), 'utf8').trim().split('\n');
+    expect(payments[0]).toBe('round,payer,recipient,kind,item,amount');
+    const summary = JSON.parse(readFileSync(join(outA, 'summary.json'), 'utf8'));
+    const ledgerTotal = payments.slice(1).filter((l) => l.includes(',subsidy,') || l.includes(',side-deal,')).reduce((a, l) => a + Number(l.split(',').at(-1)), 0);
+    expect(Math.round(ledgerTotal * 100) / 100).toBe(summary.payments.total);
+  });
+
+  it('records provenance in the manifest', () => {
+    const m = JSON.parse(readFileSync(join(outA, 'manifest.json'), 'utf8'));
+    expect(m).toMatchObject({ tool: 'coalsim', seed: 7, node: process.version, scenario: { id: 'default' } });
+    expect(m.scenario.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.files.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['summary.json', 'rounds.csv', 'payments.csv', 'events.ndjson']));
+  });
+
+  it('gives byte-identical outputs for the same scenario and seed, different ones for another seed', () => {
+    const outB = join(tmp, 'b');
+    expect(coalsim(['run', 'scenarios/default.json', '--seed', '7', '--out', outB]).status).toBe(0);
+    const a = filesOf(outA);
+    const b = filesOf(outB);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [name, content] of a) {
+      if (name === 'manifest.json') {
+        const strip = (buf: Buffer) => ({ ...JSON.parse(buf.toString()), command: null, scenario: { ...JSON.parse(buf.toString()).scenario, file: null } });
+        expect(strip(b.get(name)!)).toEqual(strip(content));
+      } else expect(b.get(name)!.equals(content)).toBe(true);
+    }
+    const outC = join(tmp, 'c');
+    expect(coalsim(['run', '--seed', '8', '--out', outC]).status).toBe(0);
+    expect(readFileSync(join(outC, 'events.ndjson')).equals(a.get('events.ndjson')!)).toBe(false);
+  });
+
+  it('refuses to overwrite results without --force, and replaces them with it', () => {
+    const before = readFileSync(join(outA, 'summary.json'));
+    const again = coalsim(['run', '--seed', '9', '--out', outA]);
+    expect(again.status).toBe(4);
+    expect(again.stderr).toContain('--force');
+    expect(readFileSync(join(outA, 'summary.json')).equals(before)).toBe(true);
+    const forced = coalsim(['run', '--seed', '9', '--out', outA, '--force']);
+    expect(forced.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(outA, 'summary.json'), 'utf8')).seed).toBe(9);
+    expect(readdirSync(tmp).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('prints the summary as JSON for scripts', () => {
+    const r = coalsim(['run', '--json', '--out', join(tmp, 'json')]);
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.scenario.id).toBe('default');
+    expect(s.costs.ownSoldierCostPerYear).toBe(138465);
+  });
+
+  it('rejects a bad scenario with exit 3, the field path on stderr, and nothing written', () => {
+    const bad = join(tmp, 'bad.json');
+    const doc = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8'));
+    doc.thirdParties[2].selfFundedShare = 2;
+    doc.pivotal.budgt = 5;
+    writeFileSync(bad, JSON.stringify(doc, null, 2));
+    const out = join(tmp, 'never');
+    const r = coalsim(['run', bad, '--out', out]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('thirdParties[2].selfFundedShare: must be <= 1, got 2');
+    expect(r.stderr).toContain('pivotal.budgt: unknown field; did you mean "budget"?');
+    expect(r.stderr).toMatch(/bad\.json:\d+:\d+/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a bad seed as a usage error', () => {
+    const r = coalsim(['run', '--seed', '-3', '--out', join(tmp, 'seed')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--seed must be a whole number');
+  });
+});
+
+describe('other commands', () => {
+  it('validate: ok for bundled scenarios, exit 3 listing every problem otherwise', () => {
+    const ok = coalsim(['validate', 'scenarios/default.json']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('ok  scenarios/default.json');
+    const tmp = tempDir();
+    writeFileSync(join(tmp, 'broken.json'), '{ "formatVersion": 1, ');
+    const bad = coalsim(['validate', 'scenarios/default.json', join(tmp, 'broken.json'), join(tmp, 'missing.json')]);
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toContain('truncated');
+    expect(bad.stderr).toContain('file not found');
+    const json = coalsim(['validate', '--json', join(tmp, 'broken.json')]);
+    expect(json.status).toBe(3);
+    expect(JSON.parse(json.stdout)[0].ok).toBe(false);
+  });
+
+  it('schema: prints the committed JSON Schema', () => {
+    const r = coalsim(['schema']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8'));
+  });
+
+  it('list: names the bundled scenarios', () => {
+    const r = coalsim(['list']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('default');
+    expect(r.stdout).toContain('scenarios/default.json');
+  });
+
+  it('--help works for every command; unknown commands are usage errors', () => {
+    for (const cmd of [[], ['run'], ['validate'], ['schema'], ['list']]) {
+      const r = coalsim([...cmd, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('coalsim');
+    }
+    const r = coalsim(['rnu']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Did you mean run|Unknown/);
+  });
+});
