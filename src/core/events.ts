@@ -7,16 +7,42 @@ export type NoDealReason =
   | 'above-ceiling'
   /** The pivotal could not commit the money for the rest of the operation. */
   | 'budget'
+  /** Negotiations ended without agreement (breakdown, deadline or a negotiator error). */
+  | 'negotiation-failed'
   /** A posted fixed rate does not cover its reservation. */
   | 'rate-below-reservation';
 
 export type PaymentKind = 'subsidy' | 'side-deal';
 
+export interface SideDealGrant {
+  readonly item: string;
+  /** What it costs the pivotal state. */
+  readonly cost: number;
+  /** What it is worth to the recipient. */
+  readonly value: number;
+}
+
+export type Role = 'pivotal' | 'third-party';
+
+/** A belief as logged: the summary a reader needs, not the whole distribution. */
+export interface BeliefSnapshot {
+  readonly mean: number;
+  readonly sd: number;
+  readonly lo: number;
+  readonly hi: number | null;
+}
+
+export type NegotiationOutcome = 'agreement' | 'breakdown' | 'deadline' | 'not-needed' | 'error';
+
 export interface DealTerms {
   readonly party: string;
   readonly troops: number;
-  /** Price per soldier-year agreed (0 for volunteers). */
+  /** Value per soldier-year agreed, to the recipient (0 for volunteers): subsidy plus side deals. */
   readonly pricePerSoldierYear: number;
+  /** The part paid as a deployment subsidy, per soldier-year. */
+  readonly subsidyPerSoldierYear: number;
+  /** Side-deal items granted at signing to make up the rest. */
+  readonly sideDeals: readonly SideDealGrant[];
   /** Third party's reservation per soldier-year (r_i): the least it accepts. */
   readonly reservation: number;
   /** Pivotal's reservation per soldier-year for this partner (R_i): the most the deal is worth to it. */
@@ -37,7 +63,39 @@ export type SimEvent =
   | ({ readonly type: 'deal-signed'; readonly round: number } & DealTerms)
   | { readonly type: 'no-deal'; readonly round: number; readonly party: string; readonly reason: NoDealReason; readonly reservation: number; readonly ceiling: number }
   | { readonly type: 'contingent-released'; readonly round: number; readonly party: string; readonly troops: number; readonly remaining: number }
-  | { readonly type: 'payment'; readonly round: number; readonly payer: string; readonly recipient: string; readonly kind: PaymentKind; readonly amount: number; readonly item?: string }
+  | {
+      readonly type: 'payment';
+      readonly round: number;
+      readonly payer: string;
+      readonly recipient: string;
+      readonly kind: PaymentKind;
+      /** Cost to the payer. */
+      readonly amount: number;
+      /** Worth to the recipient (differs from amount for side deals). */
+      readonly value: number;
+      readonly item: string;
+    }
+  | {
+      readonly type: 'negotiation-opened';
+      readonly round: number;
+      readonly party: string;
+      readonly troops: number;
+      readonly protocol: string;
+      readonly deadline: number;
+      /** Observer's view of the truth: the third party's r_i, the pivotal's R_i and current ceiling. */
+      readonly reservation: number;
+      readonly pivotalReservation: number;
+      readonly ceiling: number;
+      /** What each side believes about the other's reservation at the start. */
+      readonly pivotalBelief: BeliefSnapshot;
+      readonly partyBelief: BeliefSnapshot;
+      readonly pivotalStrategy: string;
+      readonly partyStrategy: string;
+    }
+  | { readonly type: 'offer'; readonly round: number; readonly party: string; readonly by: Role; readonly exchange: number; readonly price: number }
+  | { readonly type: 'response'; readonly round: number; readonly party: string; readonly by: Role; readonly exchange: number; readonly price: number; readonly response: 'accept' | 'reject' | 'walk-away' }
+  | { readonly type: 'belief-updated'; readonly round: number; readonly party: string; readonly holder: Role; readonly cause: 'offer' | 'rejection'; readonly price: number; readonly belief: BeliefSnapshot }
+  | { readonly type: 'negotiation-ended'; readonly round: number; readonly party: string; readonly outcome: NegotiationOutcome; readonly exchanges: number; readonly price: number | null; readonly detail?: string }
   | { readonly type: 'reversal'; readonly round: number; readonly party: string; readonly share: number; readonly capabilityRatio: number }
   | {
       readonly type: 'market';
@@ -49,6 +107,10 @@ export type SimEvent =
       /** demand / supply; above 1 means scarcity. Null when nothing is supplied. */
       readonly tightness: number | null;
       readonly shortfall: number;
+      /** Troop-weighted mean surplus share of the paid contingents deployed (null if none). */
+      readonly powerIndex: number | null;
+      /** The pivotal's per-round discount factor this round (falls with the shortfall). */
+      readonly pivotalDiscount: number;
     };
 
 export type SimEventType = SimEvent['type'];

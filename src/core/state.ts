@@ -1,5 +1,21 @@
 /** The state of a run at the end of a round. Plain readonly data, changed only through immer. */
+import type { Belief } from './bargaining/beliefs';
 import type { DealTerms, NoDealReason } from './events';
+
+/** Talks in progress with one third party: one exchange per round. */
+export interface Negotiation {
+  readonly openedRound: number;
+  readonly troops: number;
+  /** Exchanges made so far. */
+  readonly exchanges: number;
+  readonly deadline: number;
+  /** R_i for these troops. */
+  readonly pivotalReservation: number;
+  /** The third party's belief about the pivotal's ceiling. */
+  readonly partyBelief: Belief;
+  readonly lastPivotalOffer: number | null;
+  readonly lastPartyOffer: number | null;
+}
 
 export type PartyStatus = 'out' | 'deployed';
 
@@ -23,6 +39,13 @@ export interface PartyState {
   readonly paidTotal: number;
   /** Why the last attempt to recruit it failed, so a repeated failure is logged once. */
   readonly lastNoDeal: NoDealReason | null;
+  /** The pivotal's belief about this party's reservation (kept across negotiations: learning persists). */
+  readonly pivotalBelief: Belief | null;
+  readonly negotiation: Negotiation | null;
+  /** First round in which the pivotal will approach it again after a failed negotiation. */
+  readonly reapproachFrom: number;
+  /** Side-deal items already granted to it (each at most once per recipient). */
+  readonly sideDealsReceived: readonly string[];
 }
 
 export interface PivotalState {

@@ -55,6 +55,39 @@ export const CapabilitySchema = z.strictObject({
   cinc: share.optional().describe('COW Composite Index of National Capability (0-1), if known.'),
 });
 
+export const StrategyNameSchema = z
+  .enum(['equilibrium', 'screening', 'boulware', 'conceder', 'fixed-rate'])
+  .describe(
+    'equilibrium: the subgame-perfect alternating-offers split on the believed pie; screening: the offer that maximises expected gain given the belief; boulware / conceder: time-dependent concession (late / early); fixed-rate: a posted rate, no haggling (pivotal only).',
+  );
+
+export const PivotalBargainingSchema = z
+  .strictObject({
+    strategy: StrategyNameSchema.default('equilibrium'),
+    patience: z.number().gt(0).max(1).default(0.95).describe('Discount factor per round (d_P): the value of a deal one round later.'),
+    urgency: share
+      .default(0.5)
+      .describe('How much a shortfall of troops makes it impatient: d_P(t) = patience * (1 - urgency * shortfall / demand).'),
+    openness: share
+      .default(0.5)
+      .describe('How openly it recruits (UN mandate, demarches, summits): how much of its reservation third parties learn, 0-1.'),
+    intelligence: share.default(0.5).describe('How well it knows third parties\' reservations, 0 (not at all) to 1 (exactly).'),
+    concessionExponent: z.number().gt(0).max(100).optional().describe('For boulware/conceder: e in x(t) = a + (r - a) t^(1/e).'),
+    fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round.'),
+  })
+  .describe('How the pivotal state negotiates (used when engine.pricing.rule is "negotiation").');
+
+export const ThirdPartyBargainingSchema = z
+  .strictObject({
+    strategy: StrategyNameSchema.exclude(['fixed-rate']).default('equilibrium'),
+    patience: z.number().gt(0).max(1).default(0.95).describe('Discount factor per round (d_i).'),
+    concessionExponent: z.number().gt(0).max(100).optional(),
+  })
+  .describe('How this third party negotiates (used when engine.pricing.rule is "negotiation").');
+
+const PIVOTAL_BARGAINING_DEFAULT = { strategy: 'equilibrium', patience: 0.95, urgency: 0.5, openness: 0.5, intelligence: 0.5 } as const;
+const THIRD_PARTY_BARGAINING_DEFAULT = { strategy: 'equilibrium', patience: 0.95 } as const;
+
 export const PivotalSchema = z
   .strictObject({
     id,
@@ -68,6 +101,7 @@ export const PivotalSchema = z
     criticalPartnerValuePerYear: money
       .default(0)
       .describe('Value per year of a fully critical partner (bases, airspace, neighbours), V; scaled by criticality.'),
+    bargaining: PivotalBargainingSchema.default(PIVOTAL_BARGAINING_DEFAULT),
     demand: z
       .array(DemandStepSchema)
       .min(1)
@@ -112,6 +146,11 @@ export const ThirdPartySchema = z
       .default(0)
       .describe('Markup per soldier-year an opportunist asks above what its cost and interest justify (m_i).'),
     availableFromRound: round.default(1).describe('First round in which it can be recruited.'),
+    sideDealValues: z
+      .record(z.string(), money)
+      .optional()
+      .describe('What particular side-deal items are worth to this state, by item id (overrides the item\'s valueToReceiver).'),
+    bargaining: ThirdPartyBargainingSchema.default(THIRD_PARTY_BARGAINING_DEFAULT),
   })
   .describe('A state that may join the coalition, for pay or not.');
 
@@ -177,6 +216,25 @@ export const PricingSchema = z.discriminatedUnion('rule', [
   z
     .strictObject({ rule: z.literal('reservation') })
     .describe('The pivotal knows each reservation and pays exactly it (all the surplus to the pivotal).'),
+  z
+    .strictObject({
+      rule: z.literal('negotiation'),
+      protocol: z
+        .enum(['alternating-offers', 'take-it-or-leave-it'])
+        .default('alternating-offers')
+        .describe('alternating-offers: one offer per round, proposers alternate, until the deadline; take-it-or-leave-it: one offer, then breakdown.'),
+      deadline: z.number().int().min(1).max(120).default(6).describe('Most exchanges (one per round) before a negotiation ends without a deal.'),
+      firstProposer: z.enum(['pivotal', 'third-party']).default('pivotal'),
+      beliefShape: z.enum(['normal', 'uniform']).default('normal').describe('Shape of each side\'s prior about the other\'s reservation.'),
+      priorWidth: z
+        .number()
+        .min(0)
+        .max(5)
+        .default(0.5)
+        .describe('Spread of a fully uninformed prior, as a share of the value it is about; scaled by (1 - intelligence) or (1 - openness).'),
+      reapproachAfter: z.number().int().min(1).max(1000).default(2).describe('Rounds before the pivotal re-opens talks with a state after a breakdown.'),
+    })
+    .describe('Bargaining with private information: each side has a belief about the other\'s reservation and a strategy.'),
 ]);
 
 export const EngineSchema = z

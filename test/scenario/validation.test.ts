@@ -87,7 +87,7 @@ describe('scenario validation', () => {
       (s.engine as Record<string, unknown>).pricing = { rule: 'auction' };
     }));
     expect(issues.length).toBeGreaterThanOrEqual(4);
-    expect(issues.find((i) => formatPath(i.path) === 'engine.pricing.rule')!.message).toBe('must be "nash" or "fixed-rate" or "reservation", got "auction"');
+    expect(issues.find((i) => formatPath(i.path) === 'engine.pricing.rule')!.message).toBe('must be "nash" or "fixed-rate" or "reservation" or "negotiation", got "auction"');
     expect(issues.find((i) => i.code === 'unknown-field')!.message).toContain('"title"');
   });
 

@@ -19,7 +19,7 @@ export function fixedRate(ctx: DealContext, ratePerSoldierPerRound: number): Dea
   return { kind: 'agreement', pricePerSoldierYear: price };
 }
 
-export function mechanismFor(pricing: Pricing): Mechanism {
+export function mechanismFor(pricing: Exclude<Pricing, { rule: 'negotiation' }>): Mechanism {
   switch (pricing.rule) {
     case 'nash':
       return { name: 'nash', decide: (ctx) => nashPrice(ctx, pricing.thirdPartyWeight) };

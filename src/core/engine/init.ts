@@ -29,6 +29,10 @@ export function initialState(model: Model, rng: Rng): SimState {
       joinedRound: null,
       paidTotal: 0,
       lastNoDeal: null,
+      pivotalBelief: null,
+      negotiation: null,
+      reapproachFrom: 1,
+      sideDealsReceived: [],
     };
   }
   return {

@@ -2,9 +2,14 @@
  * A scenario compiled for fast stepping: lookups by id and by round, built once per run.
  * Read-only; shared by every step of a run.
  */
-import type { Scenario, ScheduledEvent, ThirdPartySpec } from '../../scenario/schema';
+import type { Pricing, Scenario, ScheduledEvent, ThirdPartySpec } from '../../scenario/schema';
 import { mechanismFor } from '../bargaining/pricing';
 import type { Mechanism } from '../bargaining/mechanism';
+
+export type NegotiationSettings = Extract<Pricing, { rule: 'negotiation' }>;
+
+/** How deals are made: an instant complete-information rule, or negotiation over rounds. */
+export type DealMaking = { readonly kind: 'instant'; readonly mechanism: Mechanism } | { readonly kind: 'negotiation'; readonly settings: NegotiationSettings };
 
 export interface Model {
   readonly scenario: Scenario;
@@ -14,7 +19,7 @@ export interface Model {
   readonly demandSteps: ReadonlyMap<number, number>;
   readonly eventsByRound: ReadonlyMap<number, readonly ScheduledEvent[]>;
   readonly donationsByRound: ReadonlyMap<number, readonly { donor: string; amount: number }[]>;
-  readonly mechanism: Mechanism;
+  readonly dealMaking: DealMaking;
   readonly lastRound: number;
 }
 
@@ -30,7 +35,7 @@ export function compile(scenario: Scenario): Model {
     demandSteps: new Map(scenario.pivotal.demand.map((d) => [d.fromRound, d.troops])),
     eventsByRound,
     donationsByRound,
-    mechanism: mechanismFor(scenario.engine.pricing),
+    dealMaking: scenario.engine.pricing.rule === 'negotiation' ? { kind: 'negotiation', settings: scenario.engine.pricing } : { kind: 'instant', mechanism: mechanismFor(scenario.engine.pricing) },
     lastRound: scenario.clock.rounds,
   };
 }

@@ -30,15 +30,18 @@ export interface LedgerRow {
   readonly recipient: string;
   readonly kind: PaymentKind | 'donation';
   readonly item: string;
+  /** Cost to the payer. */
   readonly amount: number;
+  /** Worth to the recipient (a side deal's differs from its cost). */
+  readonly value_to_recipient: number;
 }
 
 /** The ledger is a view of the event log: payments to partners and donations to the pivotal. */
 export function ledger(events: readonly SimEvent[], pivotalId: string): LedgerRow[] {
   const rows: LedgerRow[] = [];
   for (const e of events) {
-    if (e.type === 'payment') rows.push({ round: e.round, payer: e.payer, recipient: e.recipient, kind: e.kind, item: e.item ?? '', amount: e.amount });
-    else if (e.type === 'budget-changed' && isDonation(e)) rows.push({ round: e.round, payer: e.source, recipient: pivotalId, kind: 'donation', item: e.label ?? '', amount: e.amount });
+    if (e.type === 'payment') rows.push({ round: e.round, payer: e.payer, recipient: e.recipient, kind: e.kind, item: e.item, amount: e.amount, value_to_recipient: e.value });
+    else if (e.type === 'budget-changed' && isDonation(e)) rows.push({ round: e.round, payer: e.source, recipient: pivotalId, kind: 'donation', item: e.label ?? '', amount: e.amount, value_to_recipient: e.amount });
   }
   return rows;
 }

@@ -12,13 +12,13 @@ export function payDeployed(draft: Draft<SimState>, model: Model, round: number,
   const pivotal = draft.pivotal;
   for (const id of model.partyOrder) {
     const p = draft.parties[id]!;
-    if (p.troops <= 0 || !p.deal || p.deal.pricePerSoldierYear <= 0) continue;
-    const amount = paymentPerRound(p.deal.pricePerSoldierYear, p.troops, rpy);
+    if (p.troops <= 0 || !p.deal || p.deal.subsidyPerSoldierYear <= 0) continue;
+    const amount = paymentPerRound(p.deal.subsidyPerSoldierYear, p.troops, rpy);
     if (amount <= 0) continue;
     pivotal.spent = cents(pivotal.spent + amount);
     pivotal.committed = cents(Math.max(0, pivotal.committed - amount));
     p.paidTotal = cents(p.paidTotal + amount);
-    events.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount, item: 'deployment subsidy' });
+    events.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount, value: amount, item: 'deployment subsidy' });
   }
   invariant(pivotal.spent <= pivotal.budgetTotal + 0.005, 'budget-overdrawn', () => `round ${round}: spent ${pivotal.spent} of ${pivotal.budgetTotal}`);
 }

@@ -10,11 +10,11 @@ import type { Model } from '../model';
 export function withdraw(draft: Draft<SimState>, model: Model, id: string, troops: number, round: number, events: SimEvent[]): void {
   const party = draft.parties[id]!;
   const remaining = party.troops - troops;
-  if (party.deal && party.deal.pricePerSoldierYear > 0) {
+  if (party.deal && party.deal.subsidyPerSoldierYear > 0) {
     const rpy = model.scenario.clock.roundsPerYear;
     const roundsLeft = model.lastRound - round + 1;
-    const before = paymentPerRound(party.deal.pricePerSoldierYear, party.troops, rpy) * roundsLeft;
-    const after = paymentPerRound(party.deal.pricePerSoldierYear, remaining, rpy) * roundsLeft;
+    const before = paymentPerRound(party.deal.subsidyPerSoldierYear, party.troops, rpy) * roundsLeft;
+    const after = paymentPerRound(party.deal.subsidyPerSoldierYear, remaining, rpy) * roundsLeft;
     draft.pivotal.committed = cents(draft.pivotal.committed - (before - after));
   }
   party.troops = remaining;

@@ -1,0 +1,34 @@
+/** The strategies a scenario can name, per agent. Add one here to make it selectable. */
+import { CENT, type Response, type Strategy } from './types';
+import { equilibrium } from './equilibrium';
+import { screening } from './screening';
+import { BOULWARE_EXPONENT, CONCEDER_EXPONENT, timeDependent } from './timeDependent';
+
+export type StrategyName = 'equilibrium' | 'screening' | 'boulware' | 'conceder' | 'fixed-rate';
+
+/** A posted per-soldier rate, no haggling: offers it every time, accepts asks at or below it. */
+export function fixedRateStrategy(pricePerSoldierYear: number): Strategy {
+  return {
+    name: 'fixed-rate',
+    propose: (view) => (view.role === 'pivotal' ? pricePerSoldierYear : Math.max(pricePerSoldierYear, view.ownReservation)),
+    respond: (view, offer): Response => {
+      const ok = view.role === 'pivotal' ? offer <= pricePerSoldierYear + CENT : offer >= pricePerSoldierYear - CENT;
+      return ok ? 'accept' : view.remaining <= 1 ? 'walk-away' : 'reject';
+    },
+  };
+}
+
+export function strategyFor(name: StrategyName, opts: { concessionExponent?: number | undefined; fixedRatePerSoldierYear?: number | undefined }): Strategy {
+  switch (name) {
+    case 'equilibrium':
+      return equilibrium;
+    case 'screening':
+      return screening;
+    case 'boulware':
+      return timeDependent('boulware', opts.concessionExponent ?? BOULWARE_EXPONENT);
+    case 'conceder':
+      return timeDependent('conceder', opts.concessionExponent ?? CONCEDER_EXPONENT);
+    case 'fixed-rate':
+      return fixedRateStrategy(opts.fixedRatePerSoldierYear ?? 0);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Composing the package that delivers an agreed value per soldier-year at least cost to
+ * the pivotal state. The deployment subsidy covers what deploying costs; what the
+ * recipient wants beyond its costs is cheapest as side deals that are worth more to it
+ * than they cost the giver (value per cost, best first, BRIEF §6). Whatever the catalog
+ * cannot cover is paid as a subsidy premium.
+ */
+import type { SideDealGrant } from '../events';
+import { cents } from '../money';
+
+export interface CatalogItem {
+  readonly id: string;
+  readonly cost: number;
+  /** Worth to this recipient. */
+  readonly value: number;
+}
+
+export interface Package {
+  readonly subsidyPerSoldierYear: number;
+  readonly sideDeals: readonly SideDealGrant[];
+  /** What the pivotal pays in all: side-deal costs now plus subsidies to the end. */
+  readonly costToPivotal: number;
+}
+
+export function composePackage(args: {
+  pricePerSoldierYear: number;
+  troops: number;
+  /** Soldier-years from signing to the end of the operation. */
+  years: number;
+  /** Most of the price that counts as cost-linked: the recipient's deployment cost per soldier-year. */
+  subsidyCap: number;
+  items: readonly CatalogItem[];
+  roundsPerYear: number;
+  roundsLeft: number;
+}): Package {
+  const { pricePerSoldierYear: p, troops, years } = args;
+  const soldierYears = troops * years;
+  let gap = Math.max(0, p - args.subsidyCap) * soldierYears;
+  const grants: SideDealGrant[] = [];
+  const usable = args.items.filter((i) => i.value > i.cost && i.value > 0).sort((a, b) => b.value / b.cost - a.value / a.cost || (a.id < b.id ? -1 : 1));
+  for (const item of usable) {
+    if (item.value > gap) continue; // lumpy: never give more value than the gap
+    grants.push({ item: item.id, cost: item.cost, value: item.value });
+    gap -= item.value;
+  }
+  const granted = grants.reduce((a, g) => a + g.value, 0);
+  const subsidy = soldierYears > 0 ? cents(Math.max(0, p - granted / soldierYears)) : 0;
+  const perRound = cents((subsidy * troops) / args.roundsPerYear);
+  return { subsidyPerSoldierYear: subsidy, sideDeals: grants, costToPivotal: cents(grants.reduce((a, g) => a + g.cost, 0) + perRound * args.roundsLeft) };
+}
