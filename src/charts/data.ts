@@ -1,0 +1,172 @@
+/**
+ * The series the charts plot, read from a run's saved outputs: round-level figures and
+ * troops from rounds.csv, money from payments.csv, deals, reversals and hold-ups from the
+ * event log. Every plotted number is a row (or a sum of rows) of that tidy data.
+ * Event types this module does not know are ignored.
+ */
+import type { EventOf } from '../core/events';
+import type { RoundRow } from '../output/tidy';
+import type { RunOutputs } from '../report/loadOutputs';
+
+export interface PartySeries {
+  readonly id: string;
+  readonly name: string;
+  /** Index into the series styles: stable across every chart of a run. */
+  readonly styleIndex: number;
+  readonly troops: readonly number[];
+  readonly effectiveTroops: readonly number[];
+  /** Surplus share of the deal in force, null in rounds without a paid deal. */
+  readonly share: readonly (number | null)[];
+  /** Payments received per round (subsidies and side deals). */
+  readonly paid: readonly number[];
+}
+
+export interface Marker {
+  readonly round: number;
+  readonly label: string;
+}
+
+export interface HoldupPoint {
+  readonly round: number;
+  readonly party: string;
+  /** 'threat' or the outcome of a resolved hold-up ('paid', 'refused-withdrew', 'bluff-called'). */
+  readonly what: string;
+}
+
+export interface ChartData {
+  readonly rounds: readonly number[];
+  readonly roundLabel: string;
+  readonly pivotalName: string;
+  /** Third parties that deployed troops or were paid at some point, in scenario order. */
+  readonly parties: readonly PartySeries[];
+  readonly demand: readonly number[];
+  readonly deployed: readonly number[];
+  readonly supply: readonly number[];
+  readonly tightness: readonly (number | null)[];
+  /** The pivotal's payment budget including donations so far. */
+  readonly budget: readonly number[];
+  readonly paidByKind: { readonly subsidy: readonly number[]; readonly sideDeal: readonly number[] };
+  readonly deals: readonly EventOf<'deal-signed'>[];
+  readonly reversals: readonly EventOf<'reversal'>[];
+  readonly holdups: readonly HoldupPoint[];
+  /** Labelled scheduled events (shocks), one marker per round. */
+  readonly markers: readonly Marker[];
+}
+
+function num(v: string | number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Sum in cents, so a long run of additions prints as the ledger does. */
+function addCents(a: number, b: number): number {
+  return Math.round((a + b) * 100) / 100;
+}
+
+/** A short marker label: the part of a scheduled event's label before its first colon or semicolon. */
+export function shortLabel(label: string, max = 56): string {
+  const head = label.split(/[:;]/)[0]!.trim();
+  return head.length <= max ? head : head.slice(0, max - 1).trimEnd() + '…';
+}
+
+export function chartData(outputs: RunOutputs): ChartData {
+  const { scenario, rounds: rows, payments, events } = outputs;
+  const T = scenario.clock.rounds;
+  const rounds = Array.from({ length: T }, (_, i) => i + 1);
+  const zeros = (): number[] => new Array<number>(T).fill(0);
+
+  const demand = zeros();
+  const deployed = zeros();
+  const supply = zeros();
+  const budget = zeros();
+  const tightness: (number | null)[] = new Array<number | null>(T).fill(null);
+  const byParty = new Map<string, { troops: number[]; effective: number[]; share: (number | null)[]; paid: number[]; present: boolean }>();
+  for (const spec of scenario.thirdParties) {
+    byParty.set(spec.id, { troops: zeros(), effective: zeros(), share: new Array<number | null>(T).fill(null), paid: zeros(), present: false });
+  }
+
+  for (const row of rows as readonly RoundRow[]) {
+    const t = num(row.round);
+    if (t === null || t < 1 || t > T) continue;
+    const i = t - 1;
+    if (row.role === 'pivotal') {
+      demand[i] = num(row.demand) ?? 0;
+      deployed[i] = num(row.coalition_troops) ?? 0;
+      supply[i] = num(row.supply) ?? 0;
+      tightness[i] = num(row.tightness);
+      budget[i] = num(row.budget_total) ?? 0;
+      continue;
+    }
+    const p = byParty.get(String(row.agent_id));
+    if (!p) continue;
+    const troops = num(row.troops) ?? 0;
+    p.troops[i] = troops;
+    p.effective[i] = num(row.effective_troops) ?? 0;
+    const price = num(row.price_per_soldier_year);
+    p.share[i] = troops > 0 && price !== null && price > 0 ? num(row.surplus_share) : null;
+    if (troops > 0) p.present = true;
+  }
+
+  const subsidy = zeros();
+  const sideDeal = zeros();
+  for (const pay of payments) {
+    const t = num(pay.round);
+    if (t === null || t < 1 || t > T) continue;
+    const amount = num(pay.amount) ?? 0;
+    if (pay.kind !== 'subsidy' && pay.kind !== 'side-deal') continue;
+    if (pay.kind === 'subsidy') subsidy[t - 1] = addCents(subsidy[t - 1]!, amount);
+    else sideDeal[t - 1] = addCents(sideDeal[t - 1]!, amount);
+    const p = byParty.get(String(pay.recipient));
+    if (!p) continue;
+    p.paid[t - 1] = addCents(p.paid[t - 1]!, amount);
+    p.present = true;
+  }
+
+  const deals: EventOf<'deal-signed'>[] = [];
+  const reversals: EventOf<'reversal'>[] = [];
+  const holdups: HoldupPoint[] = [];
+  for (const e of events) {
+    if (e.type === 'deal-signed') deals.push(e);
+    else if (e.type === 'reversal') reversals.push(e);
+    else {
+      // Hold-up events come from a newer engine than this module may know: read them loosely.
+      const loose = e as unknown as { readonly type: string; readonly round?: unknown; readonly party?: unknown; readonly outcome?: unknown };
+      if ((loose.type === 'holdup-threat' || loose.type === 'holdup-resolved') && typeof loose.round === 'number' && typeof loose.party === 'string') {
+        const what = loose.type === 'holdup-threat' ? 'threat' : typeof loose.outcome === 'string' ? loose.outcome : 'resolved';
+        holdups.push({ round: loose.round, party: loose.party, what });
+      }
+    }
+  }
+
+  const labels = new Map<number, string[]>();
+  for (const ev of scenario.events) {
+    if (ev.label === undefined) continue;
+    const list = labels.get(ev.round) ?? [];
+    list.push(shortLabel(ev.label));
+    labels.set(ev.round, list);
+  }
+  const markers = [...labels.entries()].sort((a, b) => a[0] - b[0]).map(([round, ls]) => ({ round, label: ls.join('; ') }));
+
+  const parties: PartySeries[] = [];
+  for (const spec of scenario.thirdParties) {
+    const p = byParty.get(spec.id)!;
+    if (!p.present) continue;
+    parties.push({ id: spec.id, name: spec.name, styleIndex: parties.length, troops: p.troops, effectiveTroops: p.effective, share: p.share, paid: p.paid });
+  }
+
+  return {
+    rounds,
+    roundLabel: scenario.clock.roundLabel,
+    pivotalName: scenario.pivotal.name,
+    parties,
+    demand,
+    deployed,
+    supply,
+    tightness,
+    budget,
+    paidByKind: { subsidy, sideDeal },
+    deals,
+    reversals,
+    holdups,
+    markers,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The last step before drawing, shared by the PNG renderer and report.html: textured fills
+ * (a dataset's colour overlaid with stripes, dots or a grid, so stacked areas and bars stay
+ * apart in greyscale and for colour-blind readers) and a legend that shows each line as a
+ * short stretch of line with its dash, each area or bar as a swatch with its texture.
+ *
+ * `finishConfig` runs in Node and, via Function.prototype.toString, inside report.html, so
+ * it must stay self-contained: no imports, and nothing from outside its own body.
+ */
+import type { ChartConfiguration } from 'chart.js';
+import type { FillPattern } from './types';
+
+/** The minimum of canvas the function needs (node-canvas or an HTMLCanvasElement). */
+export interface TileCanvas {
+  getContext(type: '2d'): TileContext | null;
+}
+export interface TileContext {
+  fillStyle: unknown;
+  strokeStyle: unknown;
+  lineWidth: number;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  arc(x: number, y: number, r: number, a0: number, a1: number): void;
+  fill(): void;
+  stroke(): void;
+  createPattern(image: never, repetition: string): unknown;
+}
+
+interface LooseDataset {
+  type?: string;
+  label?: string;
+  fill?: unknown;
+  showLine?: boolean;
+  backgroundColor?: unknown;
+  borderColor?: unknown;
+  borderWidth?: number;
+  borderDash?: number[];
+  pointStyle?: string;
+}
+interface LegendChart {
+  config: { type: string };
+  data: { datasets: LooseDataset[] };
+  isDatasetVisible(i: number): boolean;
+}
+
+export function finishConfig(config: ChartConfiguration, fills: readonly (FillPattern | null)[], createCanvas: (w: number, h: number) => TileCanvas): ChartConfiguration {
+  const out = JSON.parse(JSON.stringify(config)) as ChartConfiguration;
+  const size = 16;
+  const datasets = out.data.datasets as LooseDataset[];
+  for (let i = 0; i < datasets.length; i++) {
+    const pattern = fills[i];
+    const ds = datasets[i];
+    if (!pattern || pattern === 'solid' || !ds || typeof ds.backgroundColor !== 'string') continue;
+    const colour = ds.backgroundColor;
+    const tile = createCanvas(size, size);
+    const ctx = tile.getContext('2d');
+    if (!ctx) continue;
+    ctx.fillStyle = colour;
+    ctx.fillRect(0, 0, size, size);
+    // Dark textures on light colours, light ones on dark colours.
+    const hex = /^#([0-9a-f]{6})$/i.exec(colour);
+    let light = true;
+    if (hex) {
+      const n = parseInt(hex[1]!, 16);
+      light = 0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255) > 140;
+    }
+    const ink = light ? 'rgba(0, 0, 0, 0.45)' : 'rgba(255, 255, 255, 0.7)';
+    ctx.strokeStyle = ink;
+    ctx.fillStyle = ink;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    if (pattern === 'diagonal') {
+      ctx.moveTo(0, size); ctx.lineTo(size, 0);
+      ctx.moveTo(-size / 2, size / 2); ctx.lineTo(size / 2, -size / 2);
+      ctx.moveTo(size / 2, size * 1.5); ctx.lineTo(size * 1.5, size / 2);
+      ctx.stroke();
+    } else if (pattern === 'back-diagonal') {
+      ctx.moveTo(0, 0); ctx.lineTo(size, size);
+      ctx.moveTo(-size / 2, size / 2); ctx.lineTo(size / 2, size * 1.5);
+      ctx.moveTo(size / 2, -size / 2); ctx.lineTo(size * 1.5, size / 2);
+      ctx.stroke();
+    } else if (pattern === 'horizontal') {
+      ctx.moveTo(0, size / 4); ctx.lineTo(size, size / 4);
+      ctx.moveTo(0, (3 * size) / 4); ctx.lineTo(size, (3 * size) / 4);
+      ctx.stroke();
+    } else if (pattern === 'vertical') {
+      ctx.moveTo(size / 4, 0); ctx.lineTo(size / 4, size);
+      ctx.moveTo((3 * size) / 4, 0); ctx.lineTo((3 * size) / 4, size);
+      ctx.stroke();
+    } else if (pattern === 'grid') {
+      ctx.moveTo(0, size / 2); ctx.lineTo(size, size / 2);
+      ctx.moveTo(size / 2, 0); ctx.lineTo(size / 2, size);
+      ctx.stroke();
+    } else if (pattern === 'zigzag') {
+      ctx.moveTo(0, size * 0.75); ctx.lineTo(size / 2, size * 0.25); ctx.lineTo(size, size * 0.75);
+      ctx.stroke();
+    } else if (pattern === 'dots') {
+      ctx.arc(size / 4, size / 4, 2.5, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.beginPath();
+      ctx.arc((3 * size) / 4, (3 * size) / 4, 2.5, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    ds.backgroundColor = ctx.createPattern(tile as never, 'repeat');
+  }
+
+  const options = (out.options ?? {}) as { plugins?: { legend?: { labels?: Record<string, unknown> } } };
+  out.options = options as ChartConfiguration['options'];
+  options.plugins = options.plugins ?? {};
+  options.plugins.legend = options.plugins.legend ?? {};
+  const labels = (options.plugins.legend.labels = options.plugins.legend.labels ?? {});
+  labels.usePointStyle = true;
+  labels.pointStyleWidth = typeof labels.pointStyleWidth === 'number' ? labels.pointStyleWidth : 56;
+  // Items in dataset order (not drawing order); lines as dashed strokes, areas and bars as swatches.
+  labels.generateLabels = (chart: LegendChart) =>
+    chart.data.datasets.map((ds, i) => {
+      const type = ds.type ?? chart.config.type;
+      const filled = type === 'bar' || (ds.fill !== undefined && ds.fill !== false);
+      const markerOnly = ds.showLine === false || type === 'scatter';
+      const base = { text: ds.label ?? '', datasetIndex: i, hidden: !chart.isDatasetVisible(i), rotation: 0, lineCap: 'butt' };
+      if (filled) return { ...base, fillStyle: ds.backgroundColor, strokeStyle: '#444444', lineWidth: 1, lineDash: [], pointStyle: 'rect' };
+      if (markerOnly) return { ...base, fillStyle: ds.backgroundColor, strokeStyle: ds.borderColor, lineWidth: 2, lineDash: [], pointStyle: ds.pointStyle ?? 'circle' };
+      return { ...base, fillStyle: ds.borderColor, strokeStyle: ds.borderColor, lineWidth: ds.borderWidth ?? 3, lineDash: ds.borderDash ?? [], pointStyle: 'line' };
+    });
+  return out;
+}

@@ -1,0 +1,109 @@
+/**
+ * PNG rendering: the only module that touches chartjs-node-canvas and node-canvas. Both
+ * are optional dependencies loaded on first use, so a machine without cairo still runs,
+ * writes the data and the HTML report, and is told once why the PNGs are missing.
+ *
+ * One ChartJSNodeCanvas per size, reused for every chart: each instance loads its own
+ * copy of Chart.js, and creating one per chart leaks memory.
+ */
+import { existsSync } from 'node:fs';
+import type { ChartConfiguration } from 'chart.js';
+import { finishConfig, type TileCanvas } from './finish';
+import { CHART_DEFAULTS, type ChartSpec } from './types';
+
+export interface PngRenderer {
+  render(spec: ChartSpec): Buffer;
+}
+
+export type RendererResult = { readonly ok: true; readonly renderer: PngRenderer } | { readonly ok: false; readonly reason: string };
+
+interface NodeCanvasModule {
+  createCanvas(w: number, h: number): TileCanvas;
+}
+interface ChartJsGlobal {
+  defaults: { font: { family: string; size: number }; color: string; animation: unknown };
+}
+interface ChartJSNodeCanvasInstance {
+  renderToBufferSync(config: ChartConfiguration, mime?: 'image/png'): Buffer;
+  registerFont(path: string, options: { family: string; weight?: string }): void;
+}
+interface ChartJSNodeCanvasModule {
+  ChartJSNodeCanvas: new (options: {
+    width: number;
+    height: number;
+    backgroundColour?: string;
+    plugins?: { modern?: string[] };
+    chartCallback?: (chartJs: ChartJsGlobal) => void;
+  }) => ChartJSNodeCanvasInstance;
+}
+
+/** Debian's fonts-dejavu-core: registering it by path makes text the same on every such machine. */
+const FONT_FILES = [
+  { path: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', family: 'DejaVu Sans', weight: 'normal' },
+  { path: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', family: 'DejaVu Sans', weight: 'bold' },
+];
+
+type Loader = (id: string) => unknown;
+
+let cached: RendererResult | undefined;
+
+/**
+ * The PNG renderer, or the reason there is none. `load` is `require` except in tests,
+ * which pass one that fails to check the fallback.
+ */
+export function pngRenderer(load: Loader = require): RendererResult {
+  if (load === require && cached) return cached;
+  const result = makeRenderer(load);
+  if (load === require) cached = result;
+  return result;
+}
+
+function makeRenderer(load: Loader): RendererResult {
+  let canvas: NodeCanvasModule;
+  let cjnc: ChartJSNodeCanvasModule;
+  try {
+    canvas = load('canvas') as NodeCanvasModule;
+    cjnc = load('chartjs-node-canvas') as ChartJSNodeCanvasModule;
+  } catch (err) {
+    const first = String((err as Error).message ?? err).split('\n')[0] ?? '';
+    return { ok: false, reason: `the optional packages canvas and chartjs-node-canvas cannot be loaded (${first}); see README, Install` };
+  }
+  const instances = new Map<string, ChartJSNodeCanvasInstance>();
+  const instanceFor = (width: number, height: number): ChartJSNodeCanvasInstance => {
+    const key = `${width}x${height}`;
+    let inst = instances.get(key);
+    if (!inst) {
+      inst = new cjnc.ChartJSNodeCanvas({
+        width,
+        height,
+        backgroundColour: '#ffffff',
+        plugins: { modern: ['chartjs-plugin-annotation'] },
+        chartCallback: (chartJs) => {
+          chartJs.defaults.font.family = CHART_DEFAULTS.fontFamily;
+          chartJs.defaults.font.size = CHART_DEFAULTS.fontSize;
+          chartJs.defaults.color = CHART_DEFAULTS.color;
+          chartJs.defaults.animation = false;
+        },
+      });
+      for (const f of FONT_FILES) if (existsSync(f.path)) inst.registerFont(f.path, { family: f.family, weight: f.weight });
+      instances.set(key, inst);
+    }
+    return inst;
+  };
+  return {
+    ok: true,
+    renderer: {
+      render(spec: ChartSpec): Buffer {
+        const config = finishConfig(spec.config, spec.fills, (w, h) => canvas.createCanvas(w, h));
+        return instanceFor(spec.width, spec.height).renderToBufferSync(config, 'image/png');
+      },
+    },
+  };
+}
+
+/** charts/<id>.png for each spec, in spec order. */
+export function renderPngs(renderer: PngRenderer, specs: readonly ChartSpec[]): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const spec of specs) files.set(`charts/${spec.id}.png`, renderer.render(spec));
+  return files;
+}

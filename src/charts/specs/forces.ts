@@ -1,0 +1,81 @@
+/** Supply and demand of forces over time, with the market's tightness on a second axis. */
+import type { ChartData } from '../data';
+import { TheName, theName } from '../../report/names';
+import { GREY, INK, LIGHT_GREY, SERIES_COLOURS } from '../palette';
+import type { ChartSpec } from '../types';
+import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
+
+/** Rounds in which troops were sought and demand exceeded what was on offer. */
+export function scarceSpans(d: ChartData): { from: number; to: number }[] {
+  const spans: { from: number; to: number }[] = [];
+  d.rounds.forEach((t, i) => {
+    const tight = d.tightness[i] ?? null;
+    const scarce = (d.demand[i] ?? 0) > 0 && (tight === null || tight > 1);
+    if (!scarce) return;
+    const last = spans[spans.length - 1];
+    if (last && last.to === t - 1) last.to = t;
+    else spans.push({ from: t, to: t });
+  });
+  return spans;
+}
+
+export function forcesChart(d: ChartData): ChartSpec {
+  const spans = scarceSpans(d);
+  const maxTight = Math.max(1.5, ...d.tightness.map((x) => x ?? 0));
+  const annotations: Record<string, Json> = {};
+  spans.forEach((s, i) => {
+    annotations[`scarce${i}`] = {
+      type: 'box',
+      xMin: s.from - 1.5,
+      xMax: s.to - 0.5,
+      backgroundColor: LIGHT_GREY,
+      borderWidth: 0,
+      drawTime: 'beforeDatasetsDraw',
+      label: { display: true, content: 'Scarce: demand > supply', position: { x: 'center', y: 'end' }, color: '#333333', font: { size: FONT.annotation, weight: 'bold' }, padding: 8 },
+    };
+  });
+  annotations.parity = {
+    type: 'line',
+    scaleID: 'y2',
+    value: 1,
+    borderColor: GREY,
+    borderWidth: 2,
+    borderDash: [3, 5],
+    label: { display: true, content: 'Tightness 1 = demand equals supply', position: 'start', backgroundColor: 'rgba(255, 255, 255, 0.9)', color: '#333333', font: { size: FONT.annotation, weight: 'normal' } },
+  };
+  Object.assign(annotations, markerAnnotations(d.markers, d.rounds.length));
+
+  const scarceRounds = spans.reduce((a, s) => a + s.to - s.from + 1, 0);
+  const subtitle = `${TheName(d.pivotalName)} seeks foreign troops (demand) from partners willing to come at a price it would pay (supply). ${scarceRounds} of ${d.rounds.length} ${d.roundLabel}s scarce.`;
+  const config = {
+    type: 'line',
+    data: {
+      labels: roundLabels(d.rounds),
+      datasets: [
+        { label: 'Troops sought (demand)', data: [...d.demand], yAxisID: 'y', borderColor: INK, backgroundColor: INK, borderWidth: 4, stepped: 'middle', pointRadius: 0, pointStyle: 'line' },
+        { label: 'Troops on offer at an acceptable price (supply)', data: [...d.supply], yAxisID: 'y', borderColor: SERIES_COLOURS[0], backgroundColor: SERIES_COLOURS[0], borderWidth: 3, borderDash: [14, 6], pointRadius: 5, pointStyle: 'rect' },
+        { label: 'Troops deployed', data: [...d.deployed], yAxisID: 'y', borderColor: SERIES_COLOURS[4], backgroundColor: SERIES_COLOURS[4], borderWidth: 3, pointRadius: 5, pointStyle: 'triangle' },
+        { label: 'Tightness, right axis (demand ÷ supply)', data: d.tightness.map((x) => (x === null ? null : r4(x))), yAxisID: 'y2', borderColor: SERIES_COLOURS[2], backgroundColor: SERIES_COLOURS[2], borderWidth: 3, borderDash: [3, 5], pointRadius: 5, pointStyle: 'circle' },
+      ],
+    },
+    options: baseOptions(
+      'Supply and demand of forces',
+      subtitle,
+      {
+        x: { title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks(), grid: { display: false } },
+        y: { position: 'left', min: 0, grace: '18%', title: axisTitle('Troops (headcount)'), ticks: ticks() },
+        y2: { position: 'right', min: 0, suggestedMax: r4(maxTight * 1.1), title: axisTitle('Tightness (demand ÷ supply)'), ticks: ticks(), grid: { drawOnChartArea: false } },
+      },
+      annotations
+    ),
+  };
+  return {
+    id: 'forces',
+    title: 'Supply and demand of forces',
+    caption: `Solid black: the foreign troops ${theName(d.pivotalName)} seeks. Dashed blue: troops partners would send at a price it would pay. Red with triangles: troops deployed. Dotted green (right axis): tightness, demand divided by supply; above 1 (shaded) partners are scarce and ${theName(d.pivotalName)} is weak at the table.`,
+    width: WIDTH,
+    height: HEIGHT,
+    config: asConfig(config),
+    fills: [],
+  };
+}
