@@ -5,8 +5,11 @@
 import yargs from 'yargs';
 import { InvariantError } from '../core/errors';
 import { listCommand } from './commands/list';
+import { mergeCommand } from './commands/merge';
 import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
+import { slurmCommand } from './commands/slurm';
+import { sweepCommand } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { CliError, ExitCode } from './exitCodes';
 import { packageVersion } from './paths';
@@ -19,6 +22,9 @@ export async function main(argv: string[]): Promise<number> {
     .command(validateCommand)
     .command(schemaCommand)
     .command(listCommand)
+    .command(sweepCommand)
+    .command(mergeCommand)
+    .command(slurmCommand)
     .demandCommand(1, 'Name a command: run, validate, schema or list. Example: coalsim run')
     .strict()
     .recommendCommands()

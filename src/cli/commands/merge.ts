@@ -1,0 +1,55 @@
+/** `coalsim merge <dirs...> --out DIR`: combine sweep shards into the single-machine result. */
+import { join } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { renderSweepCharts } from '../../experiment/charts';
+import { experimentOfStore, mergeSweeps } from '../../experiment/merge';
+import { STORE_FILE, SweepStore } from '../../experiment/store';
+import { CliError, ExitCode } from '../exitCodes';
+import { packageVersion } from '../paths';
+import { displayPath } from '../scenarioInput';
+import { asDirError } from './sweep';
+
+interface MergeArgs {
+  dirs: string[];
+  out: string;
+  force: boolean;
+  charts: boolean;
+}
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <dirs..>',
+  describe: 'Merge sweep shards (or partial sweeps) into one result; safe to repeat',
+  builder: (y: Argv) =>
+    y
+      .positional('dirs', { type: 'string', array: true, describe: 'Output directories of `coalsim sweep --shard i/n`' })
+      .option('out', { type: 'string', demandOption: true, describe: 'Directory of the merged result (may already hold an earlier merge)' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace what --out holds' })
+      .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts when complete (--no-charts to skip)' })
+      .example('$0 merge out/s0 out/s1 out/s2 out/s3 --out out/all', 'Combine four shards') as unknown as Argv<MergeArgs>,
+  handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
+    let report;
+    try {
+      report = mergeSweeps(args.dirs, args.out, { force: args.force, version: packageVersion() });
+    } catch (err) {
+      asDirError(err);
+    }
+    const where = displayPath(args.out);
+    if (report.complete && args.charts) {
+      const store = SweepStore.open(join(args.out, STORE_FILE), { readonly: true });
+      if (!store) throw new CliError(`${where}: the merged store cannot be read back`, ExitCode.io);
+      try {
+        await renderSweepCharts(args.out, experimentOfStore(store, where), (m) => process.stderr.write(`coalsim: ${m}\n`));
+      } finally {
+        store.close();
+      }
+    }
+    const lines = [
+      `merged ${report.sources} director${report.sources === 1 ? 'y' : 'ies'} into ${where}: ${report.added} run(s) added; ${report.ok + report.failed} stored (${report.failed} failed), ${report.missing} missing`,
+      ...report.files.map((f) => `  ${join(where, f)}`),
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    if (!report.complete) {
+      throw new CliError(`${where} is incomplete: ${report.missing} run(s) of the experiment are in no shard given (aggregate.csv is written once every run is there). Merge the missing shards into the same --out.`, ExitCode.invalidInput);
+    }
+  },
+};

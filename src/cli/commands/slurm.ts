@@ -1,0 +1,84 @@
+/** `coalsim slurm <experiment> --out DIR`: write (and optionally submit) Slurm job scripts for a sweep. */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { totalRuns } from '../../experiment/shards';
+import { slurmScripts } from '../../experiment/slurm';
+import { CliError, ExitCode } from '../exitCodes';
+import { PACKAGE_ROOT } from '../paths';
+import { displayPath } from '../scenarioInput';
+import { requireExperiment } from './sweep';
+
+interface SlurmArgs {
+  experiment: string;
+  out: string;
+  shards: number;
+  cpusPerTask: number;
+  time: string;
+  partition?: string;
+  mem?: string;
+  sbatch: string[];
+  submit: boolean;
+  force: boolean;
+}
+
+export const slurmCommand: CommandModule<object, SlurmArgs> = {
+  command: 'slurm <experiment>',
+  describe: 'Write Slurm scripts that run a sweep as an array job plus a dependent merge job',
+  builder: (y: Argv) =>
+    y
+      .positional('experiment', { type: 'string', demandOption: true, describe: 'Experiment JSON file' })
+      .option('out', { type: 'string', demandOption: true, describe: 'Working directory on the shared filesystem: slurm/ (scripts, logs), shards/<i>/, result/' })
+      .option('shards', { type: 'number', default: 4, describe: 'Array tasks (each runs runs with number % shards = task id)' })
+      .option('cpus-per-task', { type: 'number', default: 4, describe: 'CPUs (worker threads) per array task' })
+      .option('time', { type: 'string', default: '02:00:00', describe: 'Time limit per task (sbatch --time)' })
+      .option('partition', { type: 'string', describe: 'sbatch --partition' })
+      .option('mem', { type: 'string', describe: 'sbatch --mem, e.g. 4G' })
+      .option('sbatch', { type: 'string', array: true, default: [], describe: 'Extra #SBATCH option, repeatable, e.g. --sbatch=--account=myproj' })
+      .option('submit', { type: 'boolean', default: false, describe: 'Submit at once (runs slurm/submit.sh)' })
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing scripts' })
+      .example('$0 slurm experiments/weight-by-surge-10k.json --out /scratch/wbs --shards 8 --cpus-per-task 16', 'Write the scripts')
+      .example('bash /scratch/wbs/slurm/submit.sh', 'Submit them (or pass --submit)') as unknown as Argv<SlurmArgs>,
+  handler: (args: ArgumentsCamelCase<SlurmArgs>) => {
+    const loaded = requireExperiment(args.experiment);
+    const total = totalRuns(loaded);
+    if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > Math.min(total, 100_000)) {
+      throw new CliError(`--shards must be a whole number from 1 to ${Math.min(total, 100_000)} (the experiment has ${total} runs), got ${String(args.shards)}. Example: --shards 8`, ExitCode.usage);
+    }
+    if (!Number.isInteger(args.cpusPerTask) || args.cpusPerTask < 1) throw new CliError(`--cpus-per-task must be a whole number >= 1, got ${String(args.cpusPerTask)}. Example: --cpus-per-task 8`, ExitCode.usage);
+    if (!/^[0-9:-]+$/.test(args.time)) throw new CliError(`--time must be a Slurm time such as 02:00:00 or 1-00:00:00, got "${args.time}"`, ExitCode.usage);
+    const out = resolve(args.out);
+    const dir = join(out, 'slurm');
+    if (existsSync(join(dir, 'sweep.sbatch')) && !args.force) {
+      throw new CliError(`${displayPath(dir)} already holds job scripts; pass --force to rewrite them, or choose another --out`, ExitCode.outputExists);
+    }
+    const files = slurmScripts({
+      jobName: `coalsim-${loaded.experiment.id}`.slice(0, 60),
+      node: process.execPath,
+      cli: join(PACKAGE_ROOT, 'bin', 'coalsim.js'),
+      experiment: resolve(args.experiment),
+      out,
+      shards: args.shards,
+      cpusPerTask: args.cpusPerTask,
+      time: args.time,
+      ...(args.partition !== undefined ? { partition: args.partition } : {}),
+      ...(args.mem !== undefined ? { mem: args.mem } : {}),
+      extra: args.sbatch,
+    });
+    mkdirSync(join(dir, 'logs'), { recursive: true });
+    for (const [name, text] of [['sweep.sbatch', files.sweep], ['merge.sbatch', files.merge], ['submit.sh', files.submit]] as const) {
+      writeFileSync(join(dir, name), text);
+      chmodSync(join(dir, name), 0o755);
+    }
+    const where = displayPath(dir);
+    process.stdout.write(`wrote ${where}/sweep.sbatch (array of ${args.shards} shards, ${total} runs), ${where}/merge.sbatch and ${where}/submit.sh\n`);
+    if (!args.submit) {
+      process.stdout.write(`submit with: bash ${where}/submit.sh   (result in ${displayPath(join(out, 'result'))})\n`);
+      return;
+    }
+    const r = spawnSync('bash', [join(dir, 'submit.sh')], { encoding: 'utf8' });
+    process.stdout.write(r.stdout);
+    if (r.status !== 0) throw new CliError(`submitting failed (is sbatch on PATH?): ${r.stderr.trim() || r.error?.message || `exit ${r.status}`}`, ExitCode.io);
+  },
+};

@@ -1,0 +1,138 @@
+/** `coalsim sweep <experiment>`: run a parameter sweep on all cores, resumable, shardable. */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { renderSweepCharts } from '../../experiment/charts';
+import { loadExperimentFile, type LoadedExperiment } from '../../experiment/load';
+import { METRICS } from '../../experiment/metrics';
+import { createProgress, duration } from '../../experiment/progress';
+import { parseShard, shardFromEnv, WHOLE, type Shard } from '../../experiment/shards';
+import { STORE_FILE } from '../../experiment/store';
+import { runSweep, SweepDirError } from '../../experiment/sweep';
+import { OutputExistsError } from '../../output/atomic';
+import { formatIssues } from '../../scenario/issues';
+import { CliError, ExitCode } from '../exitCodes';
+import { packageVersion } from '../paths';
+import { displayPath } from '../scenarioInput';
+
+interface SweepArgs {
+  experiment?: string;
+  out?: string;
+  workers?: number;
+  resume: boolean;
+  force: boolean;
+  shard?: string;
+  quiet: boolean;
+  charts: boolean;
+  listMetrics: boolean;
+}
+
+export function requireExperiment(file: string): LoadedExperiment {
+  const r = loadExperimentFile(file);
+  if (!r.ok) throw new CliError(r.problems.map((p) => formatIssues(displayPath(p.file), p.issues)).join('\n'), ExitCode.invalidInput);
+  return r.value;
+}
+
+/** Worker threads: --workers, else the Slurm allocation, else every core. */
+export function defaultWorkers(env: NodeJS.ProcessEnv): number {
+  const slurm = Number(env.SLURM_CPUS_PER_TASK);
+  if (Number.isInteger(slurm) && slurm > 0) return slurm;
+  return availableParallelism();
+}
+
+export function chooseShard(flag: string | undefined, env: NodeJS.ProcessEnv): Shard {
+  if (flag !== undefined) {
+    const r = parseShard(flag);
+    if (!r.ok) throw new CliError(r.message, ExitCode.usage);
+    return r.value;
+  }
+  const fromEnv = shardFromEnv(env);
+  if (fromEnv && !fromEnv.ok) throw new CliError(fromEnv.message, ExitCode.usage);
+  return fromEnv ? fromEnv.value : WHOLE;
+}
+
+export function asDirError(err: unknown): never {
+  if (err instanceof OutputExistsError) throw new CliError(`${err.message}, or --resume to continue a sweep stored there`, ExitCode.outputExists);
+  if (err instanceof SweepDirError) throw new CliError(err.message, ExitCode.outputExists);
+  throw err;
+}
+
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep [experiment]',
+  describe: 'Run a parameter sweep (experiment file) on all cores; resumable and shardable',
+  builder: (y: Argv) =>
+    y
+      .positional('experiment', { type: 'string', describe: 'Experiment JSON file (see experiments/)' })
+      .option('out', { type: 'string', describe: 'Output directory (default: out/sweep-<experiment-id>)' })
+      .option('workers', { type: 'number', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted sweep in --out, skipping stored runs' })
+      .option('force', { type: 'boolean', default: false, describe: 'Delete what --out holds and start over' })
+      .option('shard', { type: 'string', describe: 'Run only shard i of n (runs with number % n = i), e.g. 0/4 (default: from SLURM_ARRAY_TASK_ID/COUNT)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
+      .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts of the aggregate (--no-charts to skip)' })
+      .option('list-metrics', { type: 'boolean', default: false, describe: 'List the metrics an experiment can collect, and exit' })
+      .example('$0 sweep experiments/weight-by-surge.json --out out/wbs', 'Sweep on every core')
+      .example('$0 sweep experiments/weight-by-surge.json --out out/wbs --resume', 'Continue after a crash or Ctrl-C')
+      .example('$0 sweep experiments/weight-by-surge.json --out out/s0 --shard 0/4', 'One quarter of the runs (merge the four with coalsim merge)') as unknown as Argv<SweepArgs>,
+  handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
+    if (args.listMetrics) {
+      const width = Math.max(...Object.keys(METRICS).map((k) => k.length));
+      for (const [name, m] of Object.entries(METRICS)) process.stdout.write(`${name.padEnd(width)}  ${m.description}\n`);
+      return;
+    }
+    if (args.experiment === undefined) throw new CliError('name an experiment file. Example: coalsim sweep experiments/weight-by-surge.json --out out/wbs', ExitCode.usage);
+    const workers = args.workers ?? defaultWorkers(process.env);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 1024) throw new CliError(`--workers must be a whole number from 0 to 1024, got ${String(args.workers)}. Example: --workers 4`, ExitCode.usage);
+    const shard = chooseShard(args.shard, process.env);
+    const loaded = requireExperiment(args.experiment);
+    const out = args.out ?? `out/sweep-${loaded.experiment.id}${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;
+
+    let stopRequests = 0;
+    const onSignal = (): void => {
+      stopRequests++;
+      // A second Ctrl-C leaves at once: every finished batch is already committed.
+      if (stopRequests > 1) process.exit(130);
+      process.stderr.write('\ncoalsim: stopping after the runs in progress (Ctrl-C again to quit now)...\n');
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const started = Date.now();
+    const label = shard.count > 1 ? `sweep ${loaded.experiment.id} [shard ${shard.index}/${shard.count}]` : `sweep ${loaded.experiment.id}`;
+    let report;
+    try {
+      report = await runSweep({
+        compiled: loaded,
+        out,
+        shard,
+        workers,
+        resume: args.resume,
+        force: args.force,
+        version: packageVersion(),
+        progress: createProgress(process.stderr, { quiet: args.quiet, label }),
+        shouldStop: () => stopRequests > 0,
+      });
+    } catch (err) {
+      asDirError(err);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    const secs = (Date.now() - started) / 1000;
+    const where = displayPath(out);
+    if (report.stopped) {
+      process.stderr.write(`coalsim: interrupted: ${report.ok + report.failed} runs stored in ${where}; continue with\n  coalsim sweep ${args.experiment} --out ${where} --resume\n`);
+      process.exitCode = 130;
+      return;
+    }
+    if (args.charts && report.complete && shard.count === 1) await renderSweepCharts(out, loaded, (m) => process.stderr.write(`coalsim: ${m}\n`));
+    const rate = secs > 0 ? report.ranNow / secs : 0;
+    const lines = [
+      `${label}: ${report.ok + report.failed} runs (${report.failed} failed)${report.resumedFrom > 0 ? `, ${report.resumedFrom} of them already stored` : ''}; ${report.ranNow} run now in ${duration(secs)} (${rate.toFixed(0)} runs/s, ${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`,
+      ...report.files.map((f) => `  ${join(where, f)}`),
+      `  ${join(where, STORE_FILE)}  (SQLite: SELECT * FROM results)`,
+    ];
+    if (shard.count > 1) lines.push(`  shard ${shard.index}/${shard.count} done; combine the shards with: coalsim merge <shard dirs...> --out DIR`);
+    if (report.failed > 0) lines.push(`  ${report.failed} run(s) failed: see the status and error columns of runs.csv`);
+    process.stdout.write(lines.join('\n') + '\n');
+  },
+};

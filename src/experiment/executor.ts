@@ -1,0 +1,137 @@
+/**
+ * Runs tasks in batches, in this thread (workers = 0) or in a pool of worker threads, and
+ * hands each finished batch to onBatch (which stores it). Both paths call the same runner.
+ * Tasks are pulled lazily, so memory holds only the batches in flight. Stopping (Ctrl-C)
+ * sends no new batch, waits for those in flight and resolves with stopped = true.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createRunner, type RunnerSpec, type RunOutcome, type RunTask } from './runner';
+
+export type ToWorker = { readonly type: 'batch'; readonly id: number; readonly tasks: readonly RunTask[] };
+export type FromWorker = { readonly type: 'done'; readonly id: number; readonly outcomes: readonly RunOutcome[] };
+
+export interface ExecuteOptions {
+  readonly spec: RunnerSpec;
+  readonly tasks: Iterator<RunTask>;
+  /** 0: run in this thread; n >= 1: n worker threads. */
+  readonly workers: number;
+  readonly batchSize?: number;
+  readonly onBatch: (tasks: readonly RunTask[], outcomes: readonly RunOutcome[]) => void;
+  /** Polled between batches; true stops the sweep cleanly. */
+  readonly shouldStop?: () => boolean;
+}
+
+const DEFAULT_BATCH = 16;
+/** Batches queued per worker, so it never waits for the main thread between two. */
+const IN_FLIGHT = 2;
+
+export async function execute(o: ExecuteOptions): Promise<{ stopped: boolean }> {
+  return o.workers <= 0 ? inProcess(o) : inWorkers(o);
+}
+
+function takeBatch(tasks: Iterator<RunTask>, size: number): RunTask[] {
+  const batch: RunTask[] = [];
+  while (batch.length < size) {
+    const next = tasks.next();
+    if (next.done) break;
+    batch.push(next.value);
+  }
+  return batch;
+}
+
+async function inProcess(o: ExecuteOptions): Promise<{ stopped: boolean }> {
+  const run = createRunner(o.spec);
+  const size = o.batchSize ?? DEFAULT_BATCH;
+  for (;;) {
+    if (o.shouldStop?.()) return { stopped: true };
+    const batch = takeBatch(o.tasks, size);
+    if (batch.length === 0) return { stopped: false };
+    o.onBatch(batch, batch.map(run));
+    // Let signals and progress timers in between batches.
+    await new Promise<void>((r) => setImmediate(r));
+  }
+}
+
+/** The compiled worker: next to this file when running from dist/, else in dist/ (tests from src/). */
+export function workerScript(): string {
+  const here = join(__dirname, 'worker.js');
+  if (existsSync(here)) return here;
+  const built = resolve(__dirname, '..', '..', 'dist', 'experiment', 'worker.js');
+  if (existsSync(built)) return built;
+  throw new Error(`worker script not found (${here}); run \`npm run build\` first, or use --workers 0`);
+}
+
+function inWorkers(o: ExecuteOptions): Promise<{ stopped: boolean }> {
+  const size = o.batchSize ?? DEFAULT_BATCH;
+  const script = workerScript();
+  return new Promise((resolvePromise, reject) => {
+    const pool: Worker[] = [];
+    const inFlight = new Map<number, { worker: Worker; tasks: RunTask[] }>();
+    let nextId = 0;
+    let exhausted = false;
+    let stopped = false;
+    let settled = false;
+
+    const finish = (err?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      for (const w of pool) void w.terminate();
+      if (err !== undefined) reject(err);
+      else resolvePromise({ stopped });
+    };
+    const feed = (w: Worker): void => {
+      if (exhausted || stopped) return;
+      if (o.shouldStop?.()) {
+        stopped = true;
+        return;
+      }
+      const tasks = takeBatch(o.tasks, size);
+      if (tasks.length === 0) {
+        exhausted = true;
+        return;
+      }
+      const id = nextId++;
+      inFlight.set(id, { worker: w, tasks });
+      const msg: ToWorker = { type: 'batch', id, tasks };
+      w.postMessage(msg);
+    };
+    const maybeDone = (): void => {
+      if ((exhausted || stopped) && inFlight.size === 0) finish();
+    };
+
+    for (let i = 0; i < o.workers; i++) {
+      const w = new Worker(script, { workerData: o.spec });
+      pool.push(w);
+      w.on('message', (msg: FromWorker) => {
+        const job = inFlight.get(msg.id);
+        if (!job) return;
+        inFlight.delete(msg.id);
+        try {
+          o.onBatch(job.tasks, msg.outcomes);
+        } catch (err) {
+          finish(err);
+          return;
+        }
+        feed(w);
+        maybeDone();
+      });
+      w.on('error', (err) => finish(err));
+      w.on('exit', (code) => {
+        if (!settled) finish(new Error(`a worker thread exited (code ${code}) before the sweep finished`));
+      });
+    }
+    for (let k = 0; k < IN_FLIGHT; k++) for (const w of pool) feed(w);
+    maybeDone();
+    // Stop requests arrive between messages too (e.g. while every worker is busy).
+    const poll = setInterval(() => {
+      if (!stopped && o.shouldStop?.()) {
+        stopped = true;
+        maybeDone();
+      }
+      if (settled) clearInterval(poll);
+    }, 50);
+    poll.unref();
+  });
+}

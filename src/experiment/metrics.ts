@@ -1,0 +1,99 @@
+/**
+ * The metrics a sweep can collect: a table of named reporters over one run's result and
+ * summary. An experiment names the ones it wants; each becomes a column of runs.csv and a
+ * group of rows in aggregate.csv. To add a metric, add an entry (names are column names:
+ * letters and digits, starting with a lower-case letter). A reporter returns null when the
+ * quantity is undefined for that run (e.g. no paid deal, so no mean share); nulls are counted
+ * apart and left out of means.
+ */
+import type { RunResult } from '../core/engine/run';
+import type { RunSummary } from '../core/metrics/summary';
+
+export interface RunView {
+  readonly result: RunResult;
+  readonly summary: RunSummary;
+}
+
+export interface Metric {
+  readonly description: string;
+  readonly compute: (run: RunView) => number | null;
+}
+
+export const METRICS = {
+  costPerForeignSoldierYear: {
+    description: 'Total payments per foreign soldier-year deployed (US$)',
+    compute: ({ summary }) => summary.costs.costPerForeignSoldierYear,
+  },
+  costPerPaidSoldierYear: {
+    description: 'Total payments per paid soldier-year (US$)',
+    compute: ({ summary }) => summary.costs.costPerPaidSoldierYear,
+  },
+  ratioToOwnSoldier: {
+    description: 'Cost per foreign soldier-year over the pivotal\'s own soldier cost',
+    compute: ({ summary }) => summary.costs.ratioToOwnSoldier,
+  },
+  foreignSoldierYears: {
+    description: 'Foreign soldier-years deployed',
+    compute: ({ summary }) => summary.costs.foreignSoldierYears,
+  },
+  paymentsTotal: {
+    description: 'All payments to partners (US$)',
+    compute: ({ summary }) => summary.payments.total,
+  },
+  sideDealShare: {
+    description: 'Share of payments made as political side deals (0-1)',
+    compute: ({ summary }) => (summary.payments.total > 0 ? round6(summary.payments.byKind['side-deal'] / summary.payments.total) : null),
+  },
+  budgetUnspent: {
+    description: 'Budget left unspent at the end (US$)',
+    compute: ({ summary }) => summary.budget.unspent,
+  },
+  flags: {
+    description: 'Third parties that joined the coalition',
+    compute: ({ summary }) => summary.coalition.flags,
+  },
+  peakTroops: {
+    description: 'Largest foreign force deployed in any round',
+    compute: ({ summary }) => summary.coalition.peakTroops,
+  },
+  meanFillRate: {
+    description: 'Mean over rounds with demand of deployed / demand (capped at 1)',
+    compute: ({ summary }) => summary.coalition.meanFillRate,
+  },
+  shortfallSoldierRounds: {
+    description: 'Sum over rounds of the shortfall against demand (soldier-rounds)',
+    compute: ({ summary }) => summary.coalition.shortfallSoldierRounds,
+  },
+  meanTightness: {
+    description: 'Mean market tightness (demand / supply) over rounds with demand',
+    compute: ({ summary }) => summary.market.meanTightness,
+  },
+  scarceRounds: {
+    description: 'Rounds in which demand exceeded supply',
+    compute: ({ summary }) => summary.market.scarceRounds,
+  },
+  deals: {
+    description: 'Paid deals signed',
+    compute: ({ summary }) => summary.power.deals,
+  },
+  meanShare: {
+    description: 'Mean third-party share of the surplus over paid deals (bargaining power)',
+    compute: ({ summary }) => summary.power.meanShare,
+  },
+  reversals: {
+    description: 'Deals in which the much weaker side took the larger share',
+    compute: ({ summary }) => summary.power.reversals,
+  },
+} satisfies Record<string, Metric>;
+
+export type MetricName = keyof typeof METRICS;
+
+export const METRIC_NAMES = Object.keys(METRICS) as [MetricName, ...MetricName[]];
+
+export function metric(name: string): Metric | undefined {
+  return Object.prototype.hasOwnProperty.call(METRICS, name) ? (METRICS as Record<string, Metric>)[name] : undefined;
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

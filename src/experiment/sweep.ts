@@ -1,0 +1,132 @@
+/**
+ * A sweep from start to files: prepare the output directory (new, --resume or --force),
+ * run what is not yet stored, streaming each batch into the store, then derive the CSVs
+ * and the manifest from the store.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { OutputExistsError } from '../output/atomic';
+import { execute } from './executor';
+import type { CompiledExperiment } from './load';
+import { writeSweepOutputs, type SweepFiles } from './outputs';
+import { type Shard, tasksToRun, totalRuns } from './shards';
+import { STORE_FILE, SweepStore } from './store';
+import { canonicalJson } from './seeds';
+
+/** The directory holds results that this sweep must not mix with. */
+export class SweepDirError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SweepDirError';
+  }
+}
+
+export interface ProgressSink {
+  start(total: number, alreadyDone: number): void;
+  update(done: number, failed: number): void;
+  stop(): void;
+}
+
+export interface SweepOptions {
+  readonly compiled: CompiledExperiment;
+  readonly out: string;
+  readonly shard: Shard;
+  readonly workers: number;
+  readonly resume: boolean;
+  readonly force: boolean;
+  readonly version: string;
+  readonly progress?: ProgressSink;
+  readonly shouldStop?: () => boolean;
+  readonly batchSize?: number;
+}
+
+export interface SweepReport extends SweepFiles {
+  readonly stopped: boolean;
+  /** Runs done by this invocation (not counting those found stored on --resume). */
+  readonly ranNow: number;
+  readonly resumedFrom: number;
+}
+
+export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'shard' | 'resume' | 'force' | 'version'>): SweepStore {
+  const { compiled: c, out, shard } = o;
+  const path = join(out, STORE_FILE);
+  const nonEmpty = existsSync(out) && readdirSync(out).length > 0;
+  if (nonEmpty && o.resume && !o.force) {
+    if (!existsSync(path)) throw new SweepDirError(`${out} holds no sweep to resume (no ${STORE_FILE}); choose another --out, or drop --resume`);
+    const store = SweepStore.open(path);
+    if (!store) throw new SweepDirError(`${join(out, STORE_FILE)} is not a coalsim sweep store; choose another --out`);
+    const m = store.meta;
+    const problem =
+      m.hash !== c.hash
+        ? `it holds a different experiment (stored ${m.hash.slice(0, 12)}, this one ${c.hash.slice(0, 12)}): the experiment or its base scenario changed`
+        : m.shardIndex !== shard.index || m.shardCount !== shard.count
+          ? `it holds shard ${m.shardIndex}/${m.shardCount}, not ${shard.index}/${shard.count}`
+          : m.version !== o.version
+            ? `it was made by coalsim ${m.version}, this is ${o.version}`
+            : null;
+    if (problem) {
+      store.close();
+      throw new SweepDirError(`cannot resume into ${out}: ${problem}. Use another --out, or --force to start over`);
+    }
+    return store;
+  }
+  if (nonEmpty && !o.force) throw new OutputExistsError(out);
+  if (nonEmpty) rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  return SweepStore.create(
+    path,
+    {
+      hash: c.hash,
+      version: o.version,
+      experiment: canonicalJson(c.experiment),
+      scenario: canonicalJson(c.base),
+      parameters: c.params.map((p) => p.name),
+      metrics: c.experiment.metrics,
+      totalRuns: totalRuns(c),
+      shardIndex: shard.index,
+      shardCount: shard.count,
+    },
+    c.points,
+    c.keys,
+  );
+}
+
+export async function runSweep(o: SweepOptions): Promise<SweepReport> {
+  const store = openOrCreateStore(o);
+  try {
+    const c = o.compiled;
+    const done = store.doneBitmap();
+    const before = store.counts();
+    const stored = before.ok + before.failed;
+    let inShard = 0;
+    for (let r = 0; r < done.length; r++) if (r % o.shard.count === o.shard.index) inShard++;
+    o.progress?.start(inShard, stored);
+    let finished = stored;
+    let failed = before.failed;
+    let ranNow = 0;
+    const { stopped } = await execute({
+      spec: { base: c.base, params: c.params, metrics: c.experiment.metrics },
+      tasks: tasksToRun(c, o.shard, done),
+      workers: o.workers,
+      ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
+      onBatch: (tasks, outcomes) => {
+        store.write(tasks, outcomes);
+        ranNow += outcomes.length;
+        finished += outcomes.length;
+        for (const x of outcomes) if (x.status === 'failed') failed++;
+        o.progress?.update(finished, failed);
+      },
+      ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
+    });
+    o.progress?.stop();
+    const files = stopped ? { ...countsOnly(store, inShard), files: [] } : writeSweepOutputs(o.out, c, store, o.version);
+    return { ...files, stopped, ranNow, resumedFrom: stored };
+  } finally {
+    store.close();
+  }
+}
+
+function countsOnly(store: SweepStore, expected: number): Omit<SweepFiles, 'files'> {
+  const { ok, failed } = store.counts();
+  return { ok, failed, missing: expected - ok - failed, complete: false };
+}
