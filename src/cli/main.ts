@@ -4,7 +4,9 @@
  */
 import yargs from 'yargs';
 import { InvariantError } from '../core/errors';
+import { explainCommand } from './commands/explain';
 import { listCommand } from './commands/list';
+import { reportCommand } from './commands/report';
 import { mergeCommand } from './commands/merge';
 import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(validateCommand)
     .command(schemaCommand)
     .command(listCommand)
+    .command(explainCommand)
+    .command(reportCommand)
     .command(sweepCommand)
     .command(mergeCommand)
     .command(slurmCommand)

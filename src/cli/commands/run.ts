@@ -5,6 +5,8 @@ import { summarize } from '../../core/metrics/summary';
 import { assertWritable, OutputExistsError, writeDirAtomically } from '../../output/atomic';
 import { manifestFor } from '../../output/manifest';
 import { runDataFiles } from '../../output/runFiles';
+import { buildReportFiles } from '../../report/build';
+import { outputsFromFiles } from '../../report/loadOutputs';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion } from '../paths';
 import { renderSummary } from '../render/summaryTable';
@@ -17,6 +19,7 @@ interface RunArgs {
   out?: string;
   force: boolean;
   json: boolean;
+  charts: boolean;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -29,6 +32,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('out', { type: 'string', describe: 'Output directory (default: out/<scenario-id>-seed<seed>)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing non-empty output directory' })
       .option('json', { type: 'boolean', default: false, describe: 'Print summary.json to stdout instead of the table' })
+      .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts into <out>/charts/ (--no-charts to skip; report.html is always written)' })
       .example('$0 run', 'Run the default scenario with seed 1')
       .example('$0 run scenarios/default.json --seed 7 --out out/demo', 'Choose scenario, seed and output directory') as unknown as Argv<RunArgs>,
   handler: (args: ArgumentsCamelCase<RunArgs>) => {
@@ -44,6 +48,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const result = runScenario(input.scenario, seed);
     const summary = summarize(result);
     const files = runDataFiles(result, summary);
+    files.set('scenario.json', JSON.stringify(input.scenario, null, 2) + '\n');
+    // Charts and report are built from the files as written, exactly as `coalsim report` rebuilds them.
+    const report = buildReportFiles(outputsFromFiles(files), { charts: args.charts });
+    for (const [name, content] of report.files) files.set(name, content);
+    if (report.notice !== null) process.stderr.write(`coalsim: ${report.notice}\n`);
     const provenance = { tool: 'coalsim' as const, version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)] };
     files.set('manifest.json', manifestFor(provenance, { scenarioId: input.scenario.meta.id, scenarioFile: input.file, scenarioText: input.text, scenarioCanonical: input.scenario, seed }, files));
     writeDirAtomically(out, files, args.force);

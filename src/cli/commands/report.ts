@@ -1,0 +1,82 @@
+/**
+ * `coalsim report <out-dir>`: rebuild charts/*.png and report.html from a run's saved files
+ * without re-running it. Same files in, same bytes out as `coalsim run` wrote. The directory
+ * is rewritten atomically, with the manifest's entries for the rebuilt files updated.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { writeDirAtomically } from '../../output/atomic';
+import { sha256 } from '../../output/manifest';
+import { buildReportFiles } from '../../report/build';
+import { outputsFromFiles, OutputsError, readOutputDir } from '../../report/loadOutputs';
+import { CliError, ExitCode } from '../exitCodes';
+import { displayPath } from '../scenarioInput';
+
+interface ReportArgs {
+  dir: string;
+  force: boolean;
+  charts: boolean;
+}
+
+const isBuilt = (name: string): boolean => name === 'report.html' || /^charts\/[^/]+\.png$/.test(name);
+
+function sameBytes(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
+  if (a === undefined) return false;
+  return Buffer.from(typeof a === 'string' ? Buffer.from(a) : a).equals(typeof b === 'string' ? Buffer.from(b) : Buffer.from(b));
+}
+
+interface ManifestFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** The manifest with entries for rebuilt files replaced: data files keep their place, rebuilt ones follow in build order. */
+function updatedManifest(text: string, built: ReadonlyMap<string, string | Uint8Array>): string {
+  const manifest = JSON.parse(text) as { files?: ManifestFile[] };
+  const kept = (manifest.files ?? []).filter((f) => !isBuilt(f.name));
+  const rebuilt = [...built.entries()].map(([name, content]) => ({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: sha256(content) }));
+  // The report is listed after any files `run` wrote before it (it always comes last in run's map).
+  manifest.files = [...kept, ...rebuilt];
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
+
+export const reportCommand: CommandModule<object, ReportArgs> = {
+  command: 'report <dir>',
+  describe: 'Rebuild the charts and report.html of a saved run (no re-run)',
+  builder: (y: Argv) =>
+    y
+      .positional('dir', { type: 'string', describe: 'Output directory written by `coalsim run`', demandOption: true })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace existing charts and report.html' })
+      .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts (--no-charts: only report.html)' })
+      .example('$0 report out/default-seed1 --force', 'Rebuild charts/ and report.html in place') as unknown as Argv<ReportArgs>,
+  handler: (args: ArgumentsCamelCase<ReportArgs>) => {
+    const dir = args.dir;
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a directory. Give the output directory of a run, e.g. coalsim report out/default-seed1`, ExitCode.usage);
+    const existing = readOutputDir(dir);
+    let build;
+    try {
+      build = buildReportFiles(outputsFromFiles(existing), { charts: args.charts });
+    } catch (err) {
+      if (err instanceof OutputsError) throw new CliError(`${displayPath(dir)}: ${err.message}`, ExitCode.invalidInput);
+      throw err;
+    }
+    if (build.notice !== null) process.stderr.write(`coalsim: ${build.notice}\n`);
+    const old = [...existing.keys()].filter(isBuilt);
+    const unchanged = old.length === build.files.size && [...build.files].every(([name, content]) => sameBytes(existing.get(name), content));
+    if (unchanged) {
+      process.stdout.write(`${displayPath(dir)}: report.html and ${build.files.size - 1} chart(s) are up to date.\n`);
+      return;
+    }
+    if (old.length > 0 && !args.force) {
+      throw new CliError(`${displayPath(dir)} already has ${old.length === 1 ? old[0]! : `report.html and ${old.length - 1} chart(s)`} that differ from a rebuild; pass --force to replace them`, ExitCode.outputExists);
+    }
+    const files = new Map<string, string | Uint8Array>();
+    for (const [name, content] of existing) if (!isBuilt(name) && name !== 'manifest.json') files.set(name, content);
+    for (const [name, content] of build.files) files.set(name, content);
+    const manifest = existing.get('manifest.json');
+    if (manifest !== undefined) files.set('manifest.json', updatedManifest(Buffer.from(manifest).toString('utf8'), build.files));
+    writeDirAtomically(dir, files, true);
+    process.stdout.write(`${displayPath(dir)}: wrote report.html${build.files.size > 1 ? ` and ${build.files.size - 1} chart(s) in charts/` : ''}.\n`);
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * Everything `run` and `report` add to an output directory besides the data: charts/*.png
+ * and report.html, built from the run's parsed files, so both commands write the same bytes.
+ */
+import { buildCharts } from '../charts/index';
+import { pngRenderer, renderPngs, type RendererResult } from '../charts/render';
+import { reportAssets } from './assets';
+import { buildReportHtml } from './html';
+import type { RunOutputs } from './loadOutputs';
+import { buildNarrative } from './narrative';
+
+export interface ReportBuild {
+  /** charts/<id>.png (in chart order) then report.html. */
+  readonly files: Map<string, string | Uint8Array>;
+  /** One line for stderr when the PNGs could not be made; null otherwise. */
+  readonly notice: string | null;
+}
+
+export function buildReportFiles(outputs: RunOutputs, options: { readonly charts: boolean; readonly renderer?: () => RendererResult }): ReportBuild {
+  const specs = buildCharts(outputs);
+  const narrative = buildNarrative({ scenario: outputs.scenario, events: outputs.events, summary: outputs.summary });
+  const files = new Map<string, string | Uint8Array>();
+  let notice: string | null = null;
+  if (options.charts) {
+    const r = (options.renderer ?? pngRenderer)();
+    if (r.ok) for (const [name, png] of renderPngs(r.renderer, specs)) files.set(name, png);
+    else notice = `PNG charts skipped: ${r.reason}. report.html and the data files are written as usual.`;
+  }
+  files.set('report.html', buildReportHtml({ outputs, narrative, charts: specs, assets: reportAssets() }));
+  return { files, notice };
+}

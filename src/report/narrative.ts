@@ -1,0 +1,379 @@
+/**
+ * The story of a run in plain language, round by round, told from the event log. Pure:
+ * scenario, events and summary in; structured paragraphs out. `coalsim explain` prints it
+ * and report.html embeds it.
+ *
+ * Every event type is narrated in one exhaustive switch (see `narrate`), so a new event
+ * type in core/events.ts does not compile until it has a narration here.
+ */
+import type { EventOf, SimEvent } from '../core/events';
+import type { RunSummary } from '../core/metrics/summary';
+import type { Scenario } from '../scenario/schema';
+import { capitalise, dollars, list, money, percent, plural, troops } from './format';
+import { possessive, TheName, theName } from './names';
+
+export interface RoundStory {
+  readonly round: number;
+  /** Nothing happened but the usual payments: the text view folds runs of quiet rounds together. */
+  readonly quiet: boolean;
+  readonly sentences: readonly string[];
+}
+
+export interface Narrative {
+  readonly title: string;
+  /** The scenario in a paragraph. */
+  readonly scenario: readonly string[];
+  readonly rounds: readonly RoundStory[];
+  /** How it ended, from the summary. */
+  readonly ending: readonly string[];
+}
+
+export interface NarrativeInput {
+  readonly scenario: Scenario;
+  readonly events: readonly SimEvent[];
+  readonly summary: RunSummary;
+}
+
+interface Context {
+  readonly scenario: Scenario;
+  /** Mid-sentence name: "the United States", "Poland". */
+  name(id: string): string;
+  /** The pivotal state mid-sentence and at the start of one. */
+  readonly p: string;
+  readonly P: string;
+  readonly per: string;
+  sideDeal(item: string): string;
+  market(round: number): EventOf<'market'> | undefined;
+}
+
+/** A sentence, or a part of one that joins an earlier offer ("; Poland refuses."). */
+type Piece =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'offer'; readonly party: string; readonly text: string }
+  | { readonly kind: 'response'; readonly party: string; readonly text: string }
+  | { readonly kind: 'belief'; readonly party: string; readonly text: string }
+  | { readonly kind: 'none' };
+
+const NONE: Piece = { kind: 'none' };
+const text = (t: string): Piece => ({ kind: 'text', text: t });
+
+function lowerFirst(s: string): string {
+  return s.length > 1 && s[1] === s[1]!.toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+function context(scenario: Scenario, events: readonly SimEvent[]): Context {
+  const names = new Map<string, string>();
+  names.set(scenario.pivotal.id, scenario.pivotal.name);
+  for (const p of scenario.thirdParties) names.set(p.id, p.name);
+  for (const d of scenario.donors) names.set(d.id, d.name);
+  const deals = new Map(scenario.sideDeals.map((s) => [s.id, lowerFirst(s.label)]));
+  const markets = new Map<number, EventOf<'market'>>();
+  for (const e of events) if (e.type === 'market') markets.set(e.round, e);
+  return {
+    scenario,
+    name: (id) => theName(names.get(id) ?? id),
+    p: theName(scenario.pivotal.name),
+    P: TheName(scenario.pivotal.name),
+    per: scenario.clock.roundLabel,
+    sideDeal: (item) => deals.get(item) ?? item,
+    market: (round) => markets.get(round),
+  };
+}
+
+function scarce(m: EventOf<'market'> | undefined): boolean {
+  return m !== undefined && m.demand > 0 && (m.tightness === null || m.tightness > 1);
+}
+
+function sideDealWords(c: Context, grants: EventOf<'deal-signed'>['sideDeals']): string {
+  const cost = grants.reduce((a, g) => a + g.cost, 0);
+  const value = grants.reduce((a, g) => a + g.value, 0);
+  return `${list(grants.map((g) => c.sideDeal(g.item)))} (worth ${money(value)} to the recipient, costing ${c.p} ${money(cost)})`;
+}
+
+/** One event in words. Payments, market figures and round starts are summed up per round instead. */
+function narrate(e: SimEvent, c: Context): Piece {
+  switch (e.type) {
+    case 'round-started':
+    case 'payment':
+    case 'market':
+      return NONE;
+    case 'demand-changed': {
+      const change = e.from === 0 ? `${c.P} seeks ${troops(e.to)} foreign troops.` : `${c.P} now seeks ${troops(e.to)} foreign troops, ${e.to > e.from ? 'up' : 'down'} from ${troops(e.from)}.`;
+      return text(e.label ? `${e.label}. ${change}` : change);
+    }
+    case 'budget-changed': {
+      const who = e.source === 'scenario-event' ? (e.label ?? 'A budget decision') : capitalise(c.name(e.source));
+      const verb = e.amount >= 0 ? `adds ${money(e.amount)} to` : `cuts ${money(-e.amount)} from`;
+      return text(`${who} ${verb} ${possessive(c.p)} payment budget, which now totals ${money(e.budgetTotal)}.`);
+    }
+    case 'availability-changed':
+      return text(e.label ? `${e.label}.` : `${capitalise(c.name(e.party))} ${e.available ? 'can be recruited again' : 'can no longer be recruited'}.`);
+    case 'volunteered':
+      return text(`${capitalise(c.name(e.party))} volunteers ${troops(e.troops)} troops and pays its own way.`);
+    case 'deal-signed': {
+      const who = c.name(e.party);
+      const shortOf = scarce(c.market(e.round)) ? `${c.P}, short of partners, agrees` : `${c.P} agrees`;
+      const terms =
+        e.sideDeals.length === 0
+          ? `to pay ${who} ${dollars(e.pricePerSoldierYear)} per soldier-year for ${troops(e.troops)} troops.`
+          : `to give ${who} the equivalent of ${dollars(e.pricePerSoldierYear)} per soldier-year for ${troops(e.troops)} troops: ${e.subsidyPerSoldierYear > 0 ? `a subsidy of ${dollars(e.subsidyPerSoldierYear)} per soldier-year plus ` : ''}${sideDealWords(c, e.sideDeals)}.`;
+      const share =
+        e.share === null
+          ? ''
+          : ` ${capitalise(who)} would have come for ${dollars(e.reservation)} and the troops were worth up to ${dollars(e.pivotalReservation)} a soldier-year to ${c.p}, so ${who} takes ${percent(e.share)} of the surplus.`;
+      return text(`${shortOf} ${terms}${share}`);
+    }
+    case 'no-deal': {
+      const who = capitalise(c.name(e.party));
+      switch (e.reason) {
+        case 'above-ceiling':
+          return text(`${who} stays out: it wants at least ${dollars(e.reservation)} per soldier-year, more than the ${dollars(e.ceiling)} ${c.p} would pay for it.`);
+        case 'budget':
+          return text(`${c.P} cannot afford ${c.name(e.party)}: the money for its troops to the end of the operation is not in the budget.`);
+        case 'negotiation-failed':
+          return text(`${who} stays out: the talks failed.`);
+        case 'rate-below-reservation':
+          return text(`${who} turns down the posted rate: it wants at least ${dollars(e.reservation)} per soldier-year.`);
+      }
+      return text(`${who} stays out.`);
+    }
+    case 'contingent-released':
+      return text(
+        e.remaining === 0
+          ? `${c.P} sends home all ${troops(e.troops)} of ${possessive(c.name(e.party))} troops.`
+          : `${c.P} sends home ${troops(e.troops)} of ${possessive(c.name(e.party))} troops; ${troops(e.remaining)} stay.`,
+      );
+    case 'negotiation-opened': {
+      const who = c.name(e.party);
+      const limit = e.ceiling < e.pivotalReservation ? `${dollars(e.ceiling)} (no more than another partner would cost)` : dollars(e.ceiling);
+      return text(
+        `${c.P} opens talks with ${who} for ${troops(e.troops)} troops (up to ${plural(e.deadline, 'exchange')} of offers). ` +
+          `${capitalise(who)} would accept ${dollars(e.reservation)} per soldier-year and ${c.p} would pay up to ${limit}, but neither knows the other's limit: ` +
+          `${c.p} guesses ${possessive(who)} is about ${dollars(e.pivotalBelief.mean)}, and ${who} guesses ${possessive(c.p)} is about ${dollars(e.partyBelief.mean)}.`,
+      );
+    }
+    case 'offer':
+      return {
+        kind: 'offer',
+        party: e.party,
+        text: e.by === 'pivotal' ? `${c.P} offers ${c.name(e.party)} ${dollars(e.price)} per soldier-year` : `${capitalise(c.name(e.party))} asks for ${dollars(e.price)} per soldier-year`,
+      };
+    case 'response': {
+      const who = e.by === 'pivotal' ? c.p : c.name(e.party);
+      const verb = e.response === 'accept' ? 'accepts' : e.response === 'reject' ? 'refuses' : 'walks away from the table';
+      return { kind: 'response', party: e.party, text: `${who} ${verb}` };
+    }
+    case 'belief-updated': {
+      const t =
+        e.holder === 'pivotal'
+          ? `${c.p} now reckons ${c.name(e.party)} would settle for about ${dollars(e.belief.mean)}`
+          : `${c.name(e.party)} now reckons ${c.p} would pay about ${dollars(e.belief.mean)}`;
+      return { kind: 'belief', party: e.party, text: t };
+    }
+    case 'negotiation-ended': {
+      const who = c.name(e.party);
+      switch (e.outcome) {
+        case 'agreement':
+          return NONE; // the deal-signed event tells it
+        case 'breakdown':
+          return text(`Talks with ${who} break down after ${plural(e.exchanges, 'exchange')}.`);
+        case 'deadline':
+          return text(`Talks with ${who} reach their deadline after ${plural(e.exchanges, 'exchange')} without a deal.`);
+        case 'not-needed':
+          return text(`${c.P} ends its talks with ${who}: it no longer needs those troops.`);
+        case 'error':
+          return text(`Talks with ${who} end in an error${e.detail ? ` (${e.detail})` : ''}.`);
+      }
+      return text(`Talks with ${who} end.`);
+    }
+    case 'reversal': {
+      const who = c.name(e.party);
+      return text(
+        `A reversal: ${who}, whose armed forces are ${Math.round(e.capabilityRatio)} times smaller than ${possessive(c.p)}, takes ${percent(e.share)} of the surplus. The much weaker side got the better of the deal.`,
+      );
+    }
+    default: {
+      // Compile-time: every SimEvent type is narrated above. Run time: a log from a newer engine.
+      const unknown: never = e;
+      const type = (unknown as { type?: unknown }).type;
+      return text(`(An event of type "${String(type)}" that this version cannot describe.)`);
+    }
+  }
+}
+
+/** Offers, the answers to them and the beliefs they move read as one sentence each. */
+function assemble(pieces: readonly Piece[]): string[] {
+  const out: { text: string; beliefs: string[] }[] = [];
+  const openOffer = new Map<string, { text: string; beliefs: string[] }>();
+  for (const piece of pieces) {
+    switch (piece.kind) {
+      case 'none':
+        break;
+      case 'text':
+        out.push({ text: piece.text, beliefs: [] });
+        break;
+      case 'offer': {
+        const entry = { text: piece.text, beliefs: [] as string[] };
+        out.push(entry);
+        openOffer.set(piece.party, entry);
+        break;
+      }
+      case 'response': {
+        const entry = openOffer.get(piece.party);
+        if (entry) entry.text += `; ${piece.text}`;
+        else out.push({ text: capitalise(piece.text), beliefs: [] });
+        break;
+      }
+      case 'belief': {
+        const entry = openOffer.get(piece.party);
+        if (entry) entry.beliefs.push(piece.text);
+        else out.push({ text: capitalise(piece.text), beliefs: [] });
+        break;
+      }
+    }
+  }
+  const sentences: string[] = [];
+  for (const o of out) {
+    sentences.push(/[.!?)]$/.test(o.text) ? o.text : `${o.text}.`);
+    if (o.beliefs.length > 0) sentences.push(`${capitalise(o.beliefs.join('; '))}.`);
+  }
+  return sentences;
+}
+
+function paymentSentence(c: Context, payments: readonly EventOf<'payment'>[], quiet: boolean): string | null {
+  const subsidies = payments.filter((p) => p.kind === 'subsidy');
+  const sides = payments.filter((p) => p.kind === 'side-deal');
+  const subTotal = subsidies.reduce((a, p) => a + p.amount, 0);
+  const partners = new Set(subsidies.map((p) => p.recipient)).size;
+  const parts: string[] = [];
+  if (subsidies.length > 0) parts.push(`${money(subTotal)} in deployment subsidies to ${plural(partners, 'partner')}`);
+  if (sides.length > 0) {
+    const items = sides.map((s) => `${s.item === '' ? 'a side deal' : c.sideDeal(s.item)} to ${c.name(s.recipient)}`);
+    const cost = sides.reduce((a, p) => a + p.amount, 0);
+    const value = sides.reduce((a, p) => a + p.value, 0);
+    parts.push(`side deals costing ${money(cost)} and worth ${money(value)} to their recipients (${list(items)})`);
+  }
+  if (parts.length === 0) return null;
+  return quiet ? `${c.P} keeps paying ${parts.join(' and ')} a ${c.per}` : `This ${c.per} ${c.p} pays ${parts.join(', and hands over ')}.`;
+}
+
+function marketSentence(c: Context, m: EventOf<'market'>): string {
+  if (m.demand === 0) return `No foreign troops are sought; ${troops(m.deployed)} are deployed.`;
+  const fill = m.shortfall > 0 ? `${troops(m.deployed)} of the ${troops(m.demand)} troops sought are deployed, ${troops(m.shortfall)} short` : `all ${troops(m.demand)} troops sought are deployed`;
+  const market =
+    m.tightness === null
+      ? 'no partner is on offer at any price it would pay'
+      : m.tightness > 1
+        ? `partners are scarce (${troops(m.supply)} troops on offer, tightness ${m.tightness.toFixed(2)})`
+        : `partners are plentiful (${troops(m.supply)} troops on offer, tightness ${m.tightness.toFixed(2)})`;
+  return `At the end of the ${c.per}, ${fill}; ${market}.`;
+}
+
+function scenarioParagraph(s: Scenario): string[] {
+  const P = TheName(s.pivotal.name);
+  const out: string[] = [s.meta.description.trim()];
+  out.push(
+    `${P} has ${money(s.pivotal.budget)} for payments to partners; one of its own soldiers costs ${dollars(s.pivotal.ownSoldierCostPerYear)} a year, the price a foreign soldier has to beat.`,
+  );
+  const steps = s.pivotal.demand.map((d) => `${troops(d.troops)} from round ${d.fromRound}`);
+  out.push(`It seeks foreign troops over ${plural(s.clock.rounds, s.clock.roundLabel)}: ${list(steps)}.`);
+  const candidates = s.thirdParties.map((t) => `${theName(t.name)} (up to ${troops(t.maxTroops ?? Math.floor(t.armedForces * t.deployableShare))})`);
+  out.push(`${plural(s.thirdParties.length, 'state')} could join: ${list(candidates)}.`);
+  for (const d of s.donors) {
+    out.push(`${TheName(d.name)} adds ${list(d.contributions.map((k) => `${money(k.amount)} in round ${k.round}`))}.`);
+  }
+  if (s.sideDeals.length > 0) out.push(`Side deals on offer: ${list(s.sideDeals.map((d) => lowerFirst(d.label)))}.`);
+  const labelled = s.events.filter((e) => e.label !== undefined);
+  if (labelled.length > 0) out.push(`Scheduled events: ${labelled.map((e) => `${e.label!.replace(/[.]$/, '')} (round ${e.round})`).join('; ')}.`);
+  return out;
+}
+
+function endingParagraph(sum: RunSummary, s: Scenario): string[] {
+  const P = TheName(s.pivotal.name);
+  const members = sum.coalition.members.map((m) => `${theName(m.name)}${m.paid ? '' : ' (volunteer)'}`);
+  const out: string[] = [];
+  out.push(`In the end ${plural(members.length, 'state')} joined: ${list(members)}.`);
+  if (sum.coalition.neverJoined.length > 0) out.push(`${capitalise(list(sum.coalition.neverJoined.map((n) => theName(n.name))))} stayed out.`);
+  const c = sum.coalition;
+  out.push(
+    `The coalition finished with ${troops(c.troopsFinal)} of the ${troops(c.demandFinal)} troops sought (peak ${troops(c.peakTroops)} against a peak demand of ${troops(c.peakDemand)})${c.meanFillRate === null ? '' : `, filling ${percent(c.meanFillRate)} of demand on average`}.`,
+  );
+  out.push(
+    `${P} paid ${money(sum.payments.total)}: ${money(sum.payments.byKind.subsidy)} in subsidies and ${money(sum.payments.byKind['side-deal'])} in side deals, out of a budget of ${money(sum.budget.total)}.`,
+  );
+  if (sum.costs.costPerForeignSoldierYear !== null) {
+    out.push(`A foreign soldier-year cost it ${dollars(sum.costs.costPerForeignSoldierYear)} on average, against ${dollars(sum.costs.ownSoldierCostPerYear)} for one of its own.`);
+  }
+  if (sum.power.meanShare !== null) {
+    out.push(
+      `Across ${plural(sum.power.deals, 'paid deal')}, third parties took ${percent(sum.power.meanShare)} of the surplus on average; ${sum.power.reversals === 0 ? 'there was no reversal' : `${plural(sum.power.reversals, 'reversal')}, where a much weaker state took the larger share`}.`,
+    );
+  }
+  return out;
+}
+
+export function buildNarrative(input: NarrativeInput): Narrative {
+  const { scenario, events, summary } = input;
+  const c = context(scenario, events);
+  const byRound = new Map<number, SimEvent[]>();
+  for (const e of events) {
+    const list = byRound.get(e.round) ?? [];
+    list.push(e);
+    byRound.set(e.round, list);
+  }
+  const rounds: RoundStory[] = [];
+  let prevPaid: number | null = null;
+  let prevMarket: EventOf<'market'> | undefined;
+  for (let t = 1; t <= scenario.clock.rounds; t++) {
+    const es = byRound.get(t) ?? [];
+    const payments = es.filter((e): e is EventOf<'payment'> => e.type === 'payment');
+    const market = c.market(t);
+    const paid = payments.reduce((a, p) => a + p.amount, 0);
+    const eventful = es.some((e) => e.type !== 'round-started' && e.type !== 'payment' && e.type !== 'market');
+    const quiet =
+      !eventful &&
+      payments.every((p) => p.kind === 'subsidy') &&
+      prevPaid !== null &&
+      Math.abs(paid - prevPaid) < 0.005 &&
+      market !== undefined &&
+      prevMarket !== undefined &&
+      market.demand === prevMarket.demand &&
+      market.deployed === prevMarket.deployed;
+    let sentences: string[];
+    if (quiet) {
+      const pay = paymentSentence(c, payments, true);
+      const fill = market!.shortfall > 0 ? `${troops(market!.deployed)} of the ${troops(market!.demand)} troops sought are deployed (${troops(market!.shortfall)} short)` : `all ${troops(market!.demand)} troops sought are deployed`;
+      sentences = [`No change: ${pay === null ? '' : `${lowerFirst(pay)}, and `}${fill}.`];
+    } else {
+      sentences = assemble(es.map((e) => narrate(e, c)));
+      const pay = paymentSentence(c, payments, false);
+      if (pay !== null) sentences.push(pay);
+      if (market) sentences.push(marketSentence(c, market));
+    }
+    rounds.push({ round: t, quiet, sentences });
+    prevPaid = paid;
+    prevMarket = market;
+  }
+  return { title: scenario.meta.title, scenario: scenarioParagraph(scenario), rounds, ending: endingParagraph(summary, scenario) };
+}
+
+export interface StoryBlock {
+  readonly from: number;
+  readonly to: number;
+  readonly sentences: readonly string[];
+}
+
+/** Runs of quiet rounds folded into one block ("Rounds 4-8: No change ..."); every other round is its own block. */
+export function foldQuiet(rounds: readonly RoundStory[]): StoryBlock[] {
+  const blocks: { from: number; to: number; sentences: readonly string[]; quiet: boolean }[] = [];
+  for (const r of rounds) {
+    const last = blocks[blocks.length - 1];
+    if (r.quiet && last && last.quiet && last.to === r.round - 1 && last.sentences.join(' ') === r.sentences.join(' ')) last.to = r.round;
+    else blocks.push({ from: r.round, to: r.round, sentences: r.sentences, quiet: r.quiet });
+  }
+  return blocks.map(({ from, to, sentences }) => ({ from, to, sentences }));
+}
+
+export function blockHeading(b: StoryBlock): string {
+  return b.from === b.to ? `Round ${b.from}` : `Rounds ${b.from}–${b.to}`;
+}
