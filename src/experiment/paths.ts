@@ -137,5 +137,6 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'not set';
   if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
   return `a ${typeof v} (${JSON.stringify(v)})`;
 }

@@ -30,7 +30,7 @@ export function parseShard(text: string): { ok: true; value: Shard } | { ok: fal
 export function shardFromEnv(env: NodeJS.ProcessEnv): { ok: true; value: Shard } | { ok: false; message: string } | null {
   const id = env.SLURM_ARRAY_TASK_ID;
   const count = env.SLURM_ARRAY_TASK_COUNT;
-  if (id === undefined || count === undefined) return null;
+  if (!id || !count) return null;
   const min = Number(env.SLURM_ARRAY_TASK_MIN ?? 0);
   const r = parseShard(`${Number(id) - min}/${count}`);
   return r.ok ? r : { ok: false, message: `cannot take the shard from Slurm (SLURM_ARRAY_TASK_ID=${id}, SLURM_ARRAY_TASK_MIN=${min}, SLURM_ARRAY_TASK_COUNT=${count}): ${r.message}` };

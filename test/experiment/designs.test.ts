@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { designPoints, gridValues, lhsUnit, sobolUnit } from '../../src/experiment/designs';
+import { ParameterSchema, type ParameterSpec } from '../../src/experiment/schema';
+
+const param = (p: Record<string, unknown>): ParameterSpec => ParameterSchema.parse({ name: 'p', path: 'x', ...p });
+
+describe('grid design', () => {
+  it('is every combination, first parameter slowest', () => {
+    const pts = designPoints([param({ name: 'a', values: [1, 2] }), param({ name: 'b', values: ['x', 'y', 'z'] })], { type: 'grid' }, 1);
+    expect(pts).toEqual([[1, 'x'], [1, 'y'], [1, 'z'], [2, 'x'], [2, 'y'], [2, 'z']]);
+  });
+
+  it('spaces levels evenly (linear, log, integer) without float noise', () => {
+    expect(gridValues(param({ min: 0.1, max: 0.9, levels: 5 }))).toEqual([0.1, 0.3, 0.5, 0.7, 0.9]);
+    expect(gridValues(param({ min: 1, max: 1000, levels: 4, scale: 'log' }))).toEqual([1, 10, 100, 1000]);
+    expect(gridValues(param({ min: 0, max: 10, levels: 4, integer: true }))).toEqual([0, 3, 7, 10]);
+    // Rounding to integers merges levels rather than repeating a point.
+    expect(gridValues(param({ min: 0, max: 2, levels: 5, integer: true }))).toEqual([0, 1, 2]);
+  });
+
+  it('with no parameters is the base scenario alone', () => {
+    expect(designPoints([], { type: 'grid' }, 1)).toEqual([[]]);
+  });
+});
+
+describe('Latin hypercube', () => {
+  it('uses each of the n strata exactly once in every dimension (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n, dims, seed) => {
+        const pts = lhsUnit(n, dims, seed);
+        expect(pts).toHaveLength(n);
+        for (let d = 0; d < dims; d++) {
+          const strata = pts.map((p) => Math.floor(p[d]! * n)).sort((a, b) => a - b);
+          expect(strata).toEqual(Array.from({ length: n }, (_, i) => i));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('maps strata onto each parameter range, and is reproducible from the seed', () => {
+    const params = [param({ name: 'w', min: 0.2, max: 0.6 }), param({ name: 't', min: 100, max: 199, integer: true }), param({ name: 'k', values: ['a', 'b', 'c', 'd'] })];
+    const n = 40;
+    const pts = designPoints(params, { type: 'lhs', points: n }, 9);
+    expect(pts).toHaveLength(n);
+    const w = pts.map((p) => Math.floor(((p[0] as number) - 0.2) / (0.4 / n))).sort((a, b) => a - b);
+    expect(w).toEqual(Array.from({ length: n }, (_, i) => i));
+    // 100 integers in 40 strata: every value in range, each stratum of 2.5 integers hit once.
+    const t = pts.map((p) => p[1] as number);
+    for (const v of t) expect(Number.isInteger(v) && v >= 100 && v <= 199).toBe(true);
+    // A list of 4 values: each picked n/4 times.
+    const counts = new Map<unknown, number>();
+    for (const p of pts) counts.set(p[2], (counts.get(p[2]) ?? 0) + 1);
+    expect([...counts.values()]).toEqual([10, 10, 10, 10]);
+    expect(designPoints(params, { type: 'lhs', points: n }, 9)).toEqual(pts);
+    expect(designPoints(params, { type: 'lhs', points: n }, 10)).not.toEqual(pts);
+  });
+});
+
+describe('Sobol design', () => {
+  it('starts with the known Sobol sequence (Joe-Kuo directions)', () => {
+    expect(sobolUnit(8, 2)).toEqual([[0, 0], [0.5, 0.5], [0.75, 0.25], [0.25, 0.75], [0.375, 0.375], [0.875, 0.875], [0.625, 0.125], [0.125, 0.625]]);
+  });
+
+  it('puts exactly one of the first 2^m points in each of 2^m equal intervals, in every dimension', () => {
+    for (const m of [4, 8, 12]) {
+      const n = 2 ** m;
+      const pts = sobolUnit(n, 5);
+      for (let d = 0; d < 5; d++) {
+        const cells = new Set(pts.map((p) => Math.floor(p[d]! * n)));
+        expect(cells.size).toBe(n);
+      }
+    }
+  });
+});
