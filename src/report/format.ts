@@ -43,3 +43,12 @@ export function list(items: readonly string[]): string {
 export function capitalise(s: string): string {
   return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
 }
+
+/** A sum for tables: "$1.07B", "$42.4M", "$12,345". */
+export function moneyShort(n: number): string {
+  const a = Math.abs(n);
+  const sign = n < 0 ? '-' : '';
+  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
+  if (a >= 1e6) return `${sign}$${trim3(a / 1e6)}M`;
+  return dollars(n);
+}

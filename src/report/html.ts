@@ -7,7 +7,7 @@
 import { finishConfig } from '../charts/finish';
 import { CHART_DEFAULTS, type ChartSpec } from '../charts/types';
 import type { ReportAssets } from './assets';
-import { dollars, money, percent, plural, troops } from './format';
+import { dollars, money, moneyShort, percent, plural, troops } from './format';
 import type { RunOutputs } from './loadOutputs';
 import { blockHeading, foldQuiet, type Narrative } from './narrative';
 import { possessive, theName } from './names';
@@ -56,6 +56,11 @@ p { margin: 0.4rem 0 0.9rem; max-width: 60em; }
 .story .round.eventful { border-left-color: var(--accent); }
 .story .round.quiet { color: var(--muted); }
 .story h3 { margin: 0 0 0.2rem; }
+.story ul { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; max-width: 62em; }
+.story li { margin: 0.15rem 0 0.35rem; }
+.story li::marker { color: var(--muted); }
+td { white-space: nowrap; }
+td.text { white-space: normal; }
 figure { margin: 1.5rem 0 2.5rem; }
 .chart { position: relative; width: 100%; }
 .chart canvas { display: block; width: 100%; height: auto; }
@@ -92,7 +97,8 @@ function story(n: Narrative): string {
   return foldQuiet(n.rounds)
     .map((b) => {
       const quiet = n.rounds.find((r) => r.round === b.from)?.quiet === true;
-      return `<div class="round ${quiet ? 'quiet' : 'eventful'}" id="round-${b.from}"><h3>${escapeHtml(blockHeading(b))}</h3><p>${escapeHtml(b.sentences.join(' '))}</p></div>`;
+      const beats = b.sentences.map((x) => `<li>${escapeHtml(x)}</li>`).join('');
+      return `<div class="round ${quiet ? 'quiet' : 'eventful'}" id="round-${b.from}"><h3>${escapeHtml(blockHeading(b))}</h3><ul>${beats}</ul></div>`;
     })
     .join('\n');
 }
@@ -120,14 +126,14 @@ function membersTable(o: RunOutputs): string {
       `<td>${troops(m.troopsMax)}</td>`,
       `<td>${m.paid ? dollars(m.reservationPerSoldierYear) : '–'}</td>`,
       `<td>${m.paid ? dollars(m.pricePerSoldierYear) : '–'}</td>`,
-      `<td>${money(m.paymentsByKind.subsidy)}</td>`,
-      `<td>${money(m.paymentsByKind['side-deal'])}</td>`,
-      `<td>${money(m.paymentsTotal)}</td>`,
+      `<td>${moneyShort(m.paymentsByKind.subsidy)}</td>`,
+      `<td>${moneyShort(m.paymentsByKind['side-deal'])}</td>`,
+      `<td>${moneyShort(m.paymentsTotal)}</td>`,
       `<td>${m.surplusShare === null ? '–' : m.surplusShare.toFixed(2)}</td>`,
     ];
     return `<tr>${cells.join('')}</tr>`;
   });
-  const head = ['State', 'Type', 'Joined (round)', 'Troops at end', 'Peak troops', 'Least acceptable price / soldier-year', 'Price / soldier-year', 'Subsidies', 'Side deals (cost)', 'Total paid', 'Surplus share'];
+  const head = ['State', 'Type', 'Joined (round)', 'Troops at end', 'Peak troops', 'Would accept (per soldier-year)', 'Got (per soldier-year)', 'Subsidies', 'Side deals (cost)', 'Total paid', 'Surplus share'];
   const out = [
     `<table><thead><tr>${head.map((h, i) => `<th${i < 2 ? ' class="text"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
   ];
@@ -136,7 +142,7 @@ function membersTable(o: RunOutputs): string {
     out.push(`<p>Stayed out: ${outs.join(', ')}.</p>`);
   }
   out.push(
-    `<p class="note">Type is read from each state's attributes and behaviour. The least acceptable price is its private reservation; the surplus share is its share of the gap between that and what the troops were worth to ${escapeHtml(theName(o.scenario.pivotal.name))} (0 to 1).</p>`,
+    `<p class="note">Type is read from each state's attributes and behaviour. “Would accept” is its private reservation, the least it would deploy for; “got” is the value of its deal, subsidy plus side deals; the surplus share is its share of the gap between that and what the troops were worth to ${escapeHtml(theName(o.scenario.pivotal.name))} (0 to 1).</p>`,
   );
   return out.join('\n');
 }

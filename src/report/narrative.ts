@@ -16,6 +16,7 @@ export interface RoundStory {
   readonly round: number;
   /** Nothing happened but the usual payments: the text view folds runs of quiet rounds together. */
   readonly quiet: boolean;
+  /** Beats: each a sentence or two about one thing (a shock, a deal, an offer and its answer). */
   readonly sentences: readonly string[];
 }
 
@@ -232,12 +233,11 @@ function assemble(pieces: readonly Piece[]): string[] {
       }
     }
   }
-  const sentences: string[] = [];
-  for (const o of out) {
-    sentences.push(/[.!?)]$/.test(o.text) ? o.text : `${o.text}.`);
-    if (o.beliefs.length > 0) sentences.push(`${capitalise(o.beliefs.join('; '))}.`);
-  }
-  return sentences;
+  // One beat per offer: the offer, the answer and what each side now believes.
+  return out.map((o) => {
+    const first = /[.!?)]$/.test(o.text) ? o.text : `${o.text}.`;
+    return o.beliefs.length > 0 ? `${first} ${capitalise(o.beliefs.join('; '))}.` : first;
+  });
 }
 
 function paymentSentence(c: Context, payments: readonly EventOf<'payment'>[], quiet: boolean): string | null {

@@ -26,15 +26,16 @@ function heading(text: string, o: TextOptions): string {
 }
 
 export function titleText(n: Narrative, meta: string, o: TextOptions): string {
-  return `${heading(n.title, o)}\n${meta}\n\n${heading('The scenario', o)}\n${wrap(n.scenario.join(' '), o.width, '  ')}\n`;
+  return `${heading(n.title, o)}\n${meta}\n\n${heading('The scenario', o)}\n${wrap(n.scenario.join(' '), o.width, '    ')}\n`;
 }
 
+/** Each beat a list item: "  - " then continuation lines indented under its text. */
 export function blockText(b: StoryBlock, o: TextOptions): string {
-  return `${heading(blockHeading(b), o)}\n${b.sentences.map((s) => wrap(s, o.width, '  ')).join('\n')}\n`;
+  return `${heading(blockHeading(b), o)}\n${b.sentences.map((s) => '  - ' + wrap(s, o.width, '    ').slice(4)).join('\n')}\n`;
 }
 
 export function endingText(n: Narrative, o: TextOptions): string {
-  return `${heading('How it ended', o)}\n${wrap(n.ending.join(' '), o.width, '  ')}\n`;
+  return `${heading('How it ended', o)}\n${wrap(n.ending.join(' '), o.width, '    ')}\n`;
 }
 
 export function blocks(n: Narrative): StoryBlock[] {

@@ -2,7 +2,7 @@
 import type { ChartData } from '../data';
 import { GREY, INK, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, roundAxisTitle, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, HEIGHT, type Json, markerAnnotations, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
 
 const KINDS: readonly { what: string; label: string; colour: string; point: string }[] = [
   { what: 'threat', label: 'Threat: pay more or we cut our forces', colour: SERIES_COLOURS[1], point: 'triangle' },
@@ -30,26 +30,29 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
     .filter(({ points }) => points.length > 0)
     .map(({ k, points }) => ({
       label: k.label,
-      data: points.map((h) => ({ x: h.round, y: nameOf(h.party) })),
+      data: points.map((h) => ({ x: String(h.round), y: nameOf(h.party) })),
       pointStyle: k.point,
       pointRadius: 14,
-      pointBorderWidth: 3,
+      pointBorderWidth: k.point === 'crossRot' ? 5 : 3,
       borderColor: k.point === 'crossRot' ? k.colour : INK,
       backgroundColor: k.colour,
     }));
   const threats = d.holdups.filter((h) => h.what === 'threat').length;
+  const options = baseOptions(
+    'Hold-ups: threats and outcomes',
+    `${threats} threat${threats === 1 ? '' : 's'} to cut or withdraw forces unless paid more, by ${parties.length} partner${parties.length === 1 ? '' : 's'}.`,
+    {
+      x: { type: 'category', labels: roundLabels(d.rounds), offset: true, title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks(), grid: { display: false } },
+      y: { type: 'category', labels: parties, offset: true, title: axisTitle('Partner'), ticks: ticks() },
+    },
+    markerAnnotations(d.markers, d.rounds.length),
+  ) as { plugins: { legend: { labels: Json } } };
+  // Markers only: legend swatches keep the markers' own shape (no stretched width).
+  options.plugins.legend.labels = { ...options.plugins.legend.labels, pointStyleWidth: 0 };
   const config = {
     type: 'scatter',
     data: { datasets },
-    options: baseOptions(
-      'Hold-ups: threats and outcomes',
-      `${threats} threat${threats === 1 ? '' : 's'} to cut or withdraw forces unless paid more, by ${parties.length} partner${parties.length === 1 ? '' : 's'}.`,
-      {
-        x: { type: 'linear', min: 0.5, max: d.rounds.length + 0.5, title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks({ stepSize: 1 }) },
-        y: { type: 'category', labels: parties, offset: true, title: axisTitle('Partner'), ticks: ticks() },
-      },
-      markerAnnotations(d.markers, d.rounds.length, 'linear')
-    ),
+    options,
   };
   return {
     id: 'holdups',

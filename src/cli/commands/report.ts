@@ -63,13 +63,15 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     }
     if (build.notice !== null) process.stderr.write(`coalsim: ${build.notice}\n`);
     const old = [...existing.keys()].filter(isBuilt);
-    const unchanged = old.length === build.files.size && [...build.files].every(([name, content]) => sameBytes(existing.get(name), content));
-    if (unchanged) {
+    if (old.length === build.files.size && [...build.files].every(([name, content]) => sameBytes(existing.get(name), content))) {
       process.stdout.write(`${displayPath(dir)}: report.html and ${build.files.size - 1} chart(s) are up to date.\n`);
       return;
     }
-    if (old.length > 0 && !args.force) {
-      throw new CliError(`${displayPath(dir)} already has ${old.length === 1 ? old[0]! : `report.html and ${old.length - 1} chart(s)`} that differ from a rebuild; pass --force to replace them`, ExitCode.outputExists);
+    // Files a rebuild would change or drop; missing ones are simply written.
+    const conflicts = old.filter((name) => !sameBytes(existing.get(name), build.files.get(name) ?? ''));
+    if (conflicts.length > 0 && !args.force) {
+      const what = conflicts.length === 1 ? conflicts[0]! : `${conflicts.length} files (${conflicts.slice(0, 3).join(', ')}${conflicts.length > 3 ? ', ...' : ''})`;
+      throw new CliError(`${displayPath(dir)}: ${what} differ${conflicts.length === 1 ? 's' : ''} from a rebuild; pass --force to replace ${conflicts.length === 1 ? 'it' : 'them'}`, ExitCode.outputExists);
     }
     const files = new Map<string, string | Uint8Array>();
     for (const [name, content] of existing) if (!isBuilt(name) && name !== 'manifest.json') files.set(name, content);

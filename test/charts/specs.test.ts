@@ -1,0 +1,103 @@
+import { chartData, shortLabel } from '../../src/charts/data';
+import { buildCharts } from '../../src/charts/index';
+import { SERIES_COLOURS } from '../../src/charts/palette';
+import type { ChartSpec } from '../../src/charts/types';
+import { HOLDUP_EVENTS, runOutputs, UNKNOWN_EVENT, withExtraEvents } from '../report/helpers';
+
+type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const outputs = runOutputs();
+const specs = buildCharts(outputs);
+const byId = new Map(specs.map((s) => [s.id, s]));
+const cfg = (id: string): Loose => byId.get(id)!.config as unknown as Loose;
+
+describe('chart specs for the default scenario', () => {
+  it('are the expected charts, in reading order, with no hold-up chart when there are no hold-ups', () => {
+    expect(specs.map((s) => s.id)).toEqual(['forces', 'troops', 'payments-per-round', 'payments-cumulative', 'payments-by-kind', 'bargaining-power']);
+  });
+
+  it('are plain JSON (no functions), so the same spec draws the PNG and the live chart', () => {
+    for (const s of specs) expect(JSON.parse(JSON.stringify(s.config))).toEqual(s.config);
+  });
+
+  it('are fixed-size, unanimated and titled, with axis titles that name units', () => {
+    for (const s of specs) {
+      const o = (s.config as unknown as Loose).options;
+      expect([s.width, s.height]).toEqual([1600, 900]);
+      expect(o.animation).toBe(false);
+      expect(o.responsive).toBe(false);
+      expect(o.devicePixelRatio).toBe(1);
+      expect(o.plugins.title.text).toBeTruthy();
+      for (const [name, axis] of Object.entries(o.scales as Loose)) expect([name, axis.title?.text]).toEqual([name, expect.stringMatching(/\w/)]);
+      expect(s.caption.length).toBeGreaterThan(40);
+    }
+    expect(cfg('payments-per-round').options.scales.y.title.text).toMatch(/^US\$ (millions|billions|thousands)? ?per month$/);
+    expect(cfg('forces').options.scales.y.title.text).toBe('Troops (headcount)');
+    expect(cfg('bargaining-power').options.scales.y.max).toBe(1);
+  });
+
+  it('plot the tidy data: troops and payments add up to rounds.csv and payments.csv', () => {
+    const d = chartData(outputs);
+    const rows = outputs.rounds.filter((r) => r.role === 'pivotal');
+    expect(d.demand).toEqual(rows.map((r) => r.demand));
+    expect(d.deployed).toEqual(rows.map((r) => r.coalition_troops));
+    // Stacked troop bands sum to coalition troops each round.
+    d.rounds.forEach((_, t) => expect(d.parties.reduce((a, p) => a + p.troops[t]!, 0)).toBe(d.deployed[t]));
+    const paid = outputs.payments.filter((p) => p.kind === 'subsidy' || p.kind === 'side-deal').reduce((a, p) => a + Number(p.amount), 0);
+    const plotted = d.parties.reduce((a, p) => a + p.paid.reduce((x, y) => x + y, 0), 0);
+    expect(plotted).toBeCloseTo(paid, 2);
+    expect(plotted).toBeCloseTo(outputs.summary.payments.total, 2);
+  });
+
+  it('draw the 0.5 line on the bargaining-power chart and mark each reversal with a label', () => {
+    const ann = cfg('bargaining-power').options.plugins.annotation.annotations;
+    expect(ann.half).toMatchObject({ type: 'line', scaleID: 'y', value: 0.5 });
+    const withReversal = withExtraEvents(outputs, [{ type: 'reversal', round: 10, party: 'GEO', share: 0.62, capabilityRatio: 46.7 }]);
+    const power = buildCharts(withReversal).find((s) => s.id === 'bargaining-power')!.config as unknown as Loose;
+    const labels = Object.values(power.options.plugins.annotation.annotations as Loose).filter((a: Loose) => a.type === 'label');
+    expect(labels.map((l: Loose) => l.content)).toContain('Reversal: Georgia takes 0.62 (47× smaller)');
+    const stars = power.data.datasets.find((ds: Loose) => ds.pointStyle === 'star');
+    expect(stars.data).toContainEqual({ x: '10', y: 0.62 });
+  });
+
+  it('mark the scheduled shocks (round 9) on the time charts', () => {
+    const ann = cfg('forces').options.plugins.annotation.annotations;
+    expect(ann.marker0.value).toBe(9 - 1.5);
+    expect(ann.marker0.label.content[0]).toBe('Round 9: An enemy offensive');
+    expect(shortLabel('An enemy offensive: the pivotal state seeks a surge')).toBe('An enemy offensive');
+  });
+
+  it('tell series apart by more than colour: Okabe-Ito colours plus textures, dashes or markers', () => {
+    const troops = byId.get('troops')!;
+    const bands = (troops.config as unknown as Loose).data.datasets.filter((ds: Loose) => ds.stack === 'troops');
+    expect(new Set(bands.map((b: Loose) => b.backgroundColor)).size).toBe(bands.length);
+    for (const b of bands) expect(SERIES_COLOURS).toContain(b.backgroundColor);
+    expect(new Set(troops.fills.slice(0, bands.length)).size).toBe(bands.length);
+    const lines = cfg('bargaining-power').data.datasets.filter((ds: Loose) => Array.isArray(ds.borderDash));
+    expect(new Set(lines.map((l: Loose) => JSON.stringify([l.borderDash, l.pointStyle]))).size).toBe(lines.length);
+  });
+
+  it('match the snapshot (non-regression: update with jest -u when the engine changes on purpose)', () => {
+    expect(specs.map((s: ChartSpec) => ({ id: s.id, title: s.title, caption: s.caption, fills: s.fills, config: s.config }))).toMatchSnapshot();
+  });
+});
+
+describe('hold-up chart and unknown events', () => {
+  it('appears only when hold-up events exist, one row per partner, outcomes by marker', () => {
+    const o = withExtraEvents(outputs, [...HOLDUP_EVENTS, UNKNOWN_EVENT]);
+    const all = buildCharts(o);
+    expect(all.map((s) => s.id)).toContain('holdups');
+    const h = all.find((s) => s.id === 'holdups')!.config as unknown as Loose;
+    expect(h.options.scales.y.labels).toEqual(['Turkey', 'Ethiopia', 'Georgia']);
+    const byLabel = Object.fromEntries(h.data.datasets.map((ds: Loose) => [ds.label, ds]));
+    expect(byLabel['Threat: pay more or we cut our forces'].data).toHaveLength(3);
+    expect(byLabel['Outcome: paid'].data).toEqual([{ x: 13, y: 'Turkey' }]);
+    expect(byLabel['Outcome: refused, and the forces withdrew'].data).toEqual([{ x: 18, y: 'Georgia' }]);
+    expect(byLabel['Outcome: refused, bluff called (forces stayed)'].data).toEqual([{ x: 16, y: 'Ethiopia' }]);
+  });
+
+  it('ignores event types it does not know', () => {
+    const o = withExtraEvents(outputs, [UNKNOWN_EVENT]);
+    expect(buildCharts(o).map((s) => s.config)).toEqual(specs.map((s) => s.config));
+  });
+});

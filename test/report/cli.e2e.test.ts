@@ -1,0 +1,153 @@
+/** coalsim run / report / explain as a user runs them (the built CLI; npm test builds first). */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { coalsim, tempDir } from '../helpers/cli';
+
+const CHARTS = ['bargaining-power.png', 'forces.png', 'payments-by-kind.png', 'payments-cumulative.png', 'payments-per-round.png', 'troops.png'];
+
+function filesOf(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string, prefix: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
+      else out.set(prefix + name, readFileSync(p));
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+const ANSI = /\x1b\[/;
+/** Undo the terminal wrapping: continuation lines are indented by four spaces. */
+const unwrap = (s: string): string => s.replace(/\n {4}/g, ' ');
+
+describe('coalsim run: charts and report', () => {
+  const tmp = tempDir();
+  const out = join(tmp, 'run');
+  const run = coalsim(['run', '--out', out]);
+
+  it('writes charts/*.png, report.html and scenario.json, all listed in the manifest', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(out, 'charts')).sort()).toEqual(CHARTS);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    const scenario = JSON.parse(readFileSync(join(out, 'scenario.json'), 'utf8'));
+    expect(scenario.meta.id).toBe('default');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const names = manifest.files.map((f: { name: string }) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['scenario.json', 'report.html', ...CHARTS.map((c) => `charts/${c}`)]));
+    expect(names.at(-1)).toBe('report.html');
+  });
+
+  it('`coalsim report` rebuilds the same bytes from the saved files', () => {
+    const before = filesOf(out);
+    const up = coalsim(['report', out]);
+    expect(up.stderr).toBe('');
+    expect(up.status).toBe(0);
+    expect(up.stdout).toContain('up to date');
+    rmSync(join(out, 'report.html'));
+    rmSync(join(out, 'charts', 'forces.png'));
+    const rebuilt = coalsim(['report', out]);
+    expect(rebuilt.stderr).toBe('');
+    expect(rebuilt.status).toBe(0);
+    const after = filesOf(out);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, bytes] of before) expect([name, after.get(name)!.equals(bytes)]).toEqual([name, true]);
+  });
+
+  it('`coalsim report` refuses to replace different files without --force', () => {
+    const html = join(out, 'report.html');
+    const original = readFileSync(html);
+    require('node:fs').writeFileSync(html, 'edited');
+    const refused = coalsim(['report', out]);
+    expect(refused.status).toBe(4);
+    expect(refused.stderr).toMatch(/pass --force/);
+    expect(readFileSync(html, 'utf8')).toBe('edited');
+    expect(coalsim(['report', out, '--force']).status).toBe(0);
+    expect(readFileSync(html).equals(original)).toBe(true);
+  });
+
+  it('`coalsim report` names the missing file of an incomplete directory', () => {
+    const partial = join(tmp, 'partial');
+    coalsim(['run', '--out', partial, '--no-charts']);
+    rmSync(join(partial, 'scenario.json'));
+    const r = coalsim(['report', partial]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/scenario\.json is missing/);
+  });
+
+  it('--no-charts skips the PNGs but still writes report.html', () => {
+    const bare = join(tmp, 'bare');
+    const r = coalsim(['run', '--out', bare, '--no-charts']);
+    expect(r.status).toBe(0);
+    expect(existsSync(join(bare, 'charts'))).toBe(false);
+    expect(readFileSync(join(bare, 'report.html')).equals(readFileSync(join(out, 'report.html')))).toBe(true);
+  });
+});
+
+describe('coalsim explain', () => {
+  const plain = coalsim(['explain']);
+
+  it('tells the story round by round, piped: no prompts, no colour', () => {
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toBe('');
+    expect(plain.stdout).not.toMatch(ANSI);
+    expect(plain.stdout).not.toContain('[space/enter');
+    expect(plain.stdout).toMatch(/^Stabilisation mission with a surge \(illustrative\)\nScenario scenarios\/default\.json, seed 1\./);
+    expect(unwrap(plain.stdout)).toContain('\nRound 9\n  - An enemy offensive: the pivotal state seeks a surge of 12,000 more foreign troops.');
+    expect(plain.stdout).toMatch(/\nRounds \d+–\d+\n  - No change: /);
+    for (const line of plain.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(plain.stdout).toContain('\nHow it ended\n');
+  });
+
+  it('gives the deal prices that are in the event log', () => {
+    const json = coalsim(['explain', '--json']);
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].section).toBe('scenario');
+    expect(lines.at(-1).section).toBe('ending');
+    expect(lines.filter((l) => l.section === 'round')).toHaveLength(24);
+    const out = join(tempDir(), 'x');
+    coalsim(['run', '--out', out, '--no-charts']);
+    const deals = readFileSync(join(out, 'events.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'deal-signed');
+    expect(deals.length).toBeGreaterThan(0);
+    for (const d of deals) {
+      const price = `$${Math.round(d.pricePerSoldierYear).toLocaleString('en-US')} per soldier-year for ${d.troops.toLocaleString('en-US')} troops`;
+      const round = lines.find((l) => l.round === d.round);
+      expect(round.sentences.join(' ')).toContain(price);
+      expect(unwrap(plain.stdout)).toContain(price);
+    }
+    // The same story from the saved run as from the scenario.
+    const fromDir = coalsim(['explain', out, '--json']);
+    expect(fromDir.status).toBe(0);
+    expect(fromDir.stdout).toBe(json.stdout);
+  });
+
+  it('--round N tells only that round', () => {
+    const r = coalsim(['explain', '--round', '9']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith('Round 9\n')).toBe(true);
+    expect(r.stdout).not.toMatch(/\nRound (8|10)\n/);
+    expect(plain.stdout).toContain(r.stdout.trim());
+    const json = coalsim(['explain', '--round', '9', '--json']).stdout.trim().split('\n');
+    expect(json).toHaveLength(1);
+    expect(JSON.parse(json[0]!).round).toBe(9);
+  });
+
+  it('--step without a terminal prints everything, without prompts', () => {
+    const r = coalsim(['explain', '--step']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+  });
+
+  it('rejects a round out of range with an example', () => {
+    const r = coalsim(['explain', '--round', '99']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--round must be a whole number from 1 to 24, got 99\. Example: --round 9/);
+  });
+
+  it('honours NO_COLOR and never colours a pipe', () => {
+    const r = coalsim(['explain', '--round', '1'], { env: { FORCE_COLOR: '1' } });
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+});

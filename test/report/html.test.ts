@@ -1,0 +1,60 @@
+import { buildCharts } from '../../src/charts/index';
+import { reportAssets } from '../../src/report/assets';
+import { buildReportFiles } from '../../src/report/build';
+import { escapeHtml, buildReportHtml } from '../../src/report/html';
+import { buildNarrative } from '../../src/report/narrative';
+import { HOLDUP_EVENTS, runOutputs, withExtraEvents } from './helpers';
+
+const outputs = runOutputs();
+const html = buildReportFiles(outputs, { charts: false }).files.get('report.html') as string;
+
+describe('report.html', () => {
+  it('is one self-contained file: no external scripts, styles, images or fonts', () => {
+    expect(html).not.toMatch(/<script[^>]*\bsrc\s*=/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/<img\b/i);
+    expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//i);
+    // Chart.js and the annotation plugin are inlined.
+    expect(html).toContain(reportAssets().chartJs.slice(0, 200));
+    expect(html).toContain('chartjs-plugin-annotation v');
+  });
+
+  it('has a canvas and the spec of every chart', () => {
+    for (const spec of buildCharts(outputs)) {
+      expect(html).toContain(`<canvas id="chart-${spec.id}" width="1600" height="900"`);
+      expect(html).toContain(`"id":"${spec.id}"`);
+    }
+  });
+
+  it('has the scenario, the story, the members table with typology and payments, and the ending', () => {
+    const n = buildNarrative(outputs);
+    expect(html).toContain(escapeHtml(n.scenario[0]!));
+    expect(html).toContain('<h3>Round 9</h3>');
+    expect(html).toContain(escapeHtml(n.rounds[8]!.sentences[0]!));
+    for (const m of outputs.summary.coalition.members) expect(html).toContain(`${escapeHtml(m.name)} <code>${m.id}</code>`);
+    expect(html).toMatch(/<td class="text">(Volunteer|Critical contributor|Opportunist|Signaller|Willing but under-resourced|Paid contributor)<\/td>/);
+    expect(html).toContain(escapeHtml(n.ending[0]!));
+    expect(html).toContain('No partner threatened to cut or withdraw its forces in this run.');
+  });
+
+  it('lists hold-ups when the log has them', () => {
+    const o = withExtraEvents(outputs, HOLDUP_EVENTS);
+    const page = buildReportHtml({ outputs: o, narrative: buildNarrative(o), charts: buildCharts(o), assets: reportAssets() });
+    expect(page).toContain('<td class="text">Resolved: bluff called</td>');
+    expect(page).toContain('<canvas id="chart-holdups"');
+  });
+
+  it('is byte-identical for the same run, with no date or time in it', () => {
+    const again = buildReportFiles(runOutputs(), { charts: false }).files.get('report.html');
+    expect(again).toBe(html);
+    expect(html).not.toMatch(/20\d\d-\d\d-\d\d/);
+  });
+
+  it('escapes text from the scenario', () => {
+    expect(escapeHtml(`<script>"x" & 'y'</script>`)).toBe('&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;');
+    const o = { ...outputs, scenario: { ...outputs.scenario, meta: { ...outputs.scenario.meta, title: '</script><b>Bold</b>' } } };
+    const page = buildReportHtml({ outputs: o, narrative: buildNarrative(o), charts: [], assets: reportAssets() });
+    expect(page).toContain('<h1>&lt;/script&gt;&lt;b&gt;Bold&lt;/b&gt;</h1>');
+  });
+});

@@ -1,0 +1,61 @@
+import type { EventOf } from '../../src/core/events';
+import { dollars, money } from '../../src/report/format';
+import { buildNarrative, foldQuiet } from '../../src/report/narrative';
+import { theName } from '../../src/report/names';
+import { HOLDUP_EVENTS, runOutputs, UNKNOWN_EVENT, withExtraEvents } from './helpers';
+
+const outputs = runOutputs();
+const n = buildNarrative(outputs);
+const textOf = (round: number): string => n.rounds[round - 1]!.sentences.join(' ');
+
+describe('narrative of the default scenario', () => {
+  it('has one story per round, the scenario and an ending', () => {
+    expect(n.rounds.map((r) => r.round)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(n.title).toBe(outputs.scenario.meta.title);
+    expect(n.scenario.join(' ')).toContain('The United States has $1.50 billion for payments to partners');
+    expect(n.ending.join(' ')).toContain(`The United States paid ${money(outputs.summary.payments.total)}`);
+  });
+
+  it('states every deal with its price, troops and surplus share, in the round it was signed', () => {
+    const deals = outputs.events.filter((e): e is EventOf<'deal-signed'> => e.type === 'deal-signed');
+    expect(deals.length).toBeGreaterThan(3);
+    for (const d of deals) {
+      const name = outputs.scenario.thirdParties.find((t) => t.id === d.party)!.name;
+      expect(textOf(d.round)).toMatch(new RegExp(`agrees to (pay|give) ${theName(name)} (the equivalent of )?\\${dollars(d.pricePerSoldierYear)} per soldier-year for ${d.troops.toLocaleString('en-US')} troops`));
+    }
+  });
+
+  it('tells the round 9 shock from its scheduled label, and says the pivotal is short of partners when the market is tight', () => {
+    expect(textOf(9)).toContain('An enemy offensive: the pivotal state seeks a surge of 12,000 more foreign troops. The United States now seeks 18,000 foreign troops, up from 6,000.');
+    expect(textOf(9)).toContain("Thailand's parliament refuses to send troops.");
+    const tight = new Set(outputs.events.filter((e) => e.type === 'market' && e.tightness !== null && e.tightness > 1).map((e) => e.round));
+    const scarceDeal = outputs.events.find((e) => e.type === 'deal-signed' && tight.has(e.round));
+    if (scarceDeal) expect(textOf(scarceDeal.round)).toContain('The United States, short of partners, agrees');
+  });
+
+  it('reports the market at the end of each eventful round with numbers from the log', () => {
+    const m9 = outputs.events.find((e): e is EventOf<'market'> => e.type === 'market' && e.round === 9)!;
+    expect(textOf(9)).toContain(`${m9.deployed.toLocaleString('en-US')} of the ${m9.demand.toLocaleString('en-US')} troops sought are deployed`);
+  });
+
+  it('folds runs of identical quiet rounds into one block', () => {
+    const blocks = foldQuiet(n.rounds);
+    expect(blocks.length).toBeLessThan(n.rounds.length);
+    const folded = blocks.find((b) => b.to > b.from)!;
+    expect(folded.sentences[0]).toMatch(/^No change: /);
+    for (let t = folded.from; t <= folded.to; t++) expect(n.rounds[t - 1]!.quiet).toBe(true);
+    expect(blocks.flatMap((b) => Array.from({ length: b.to - b.from + 1 }, (_, i) => b.from + i))).toEqual(n.rounds.map((r) => r.round));
+  });
+
+  it('is pure: the same input gives the same story', () => {
+    expect(buildNarrative(runOutputs())).toEqual(n);
+  });
+});
+
+describe('narrative of events this build does not know', () => {
+  it('says so in words instead of failing', () => {
+    const m = buildNarrative(withExtraEvents(outputs, [UNKNOWN_EVENT, ...HOLDUP_EVENTS]));
+    expect(m.rounds[4]!.sentences).toContain('(An event of type "weather-changed" that this version cannot describe.)');
+    expect(m.rounds[4]!.quiet).toBe(false);
+  });
+});
