@@ -24,6 +24,13 @@ if (!haveChromium && process.env.CI) {
   console.warn(`report.html browser test skipped: ${CHROMIUM} not found (install it with scripts/install.sh --dev)`);
 }
 
+interface PageCanvas {
+  id: string;
+  width: number;
+  height: number;
+  getContext(type: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
+
 interface PageReport {
   errors: string[];
   requests: string[];
@@ -44,7 +51,8 @@ async function openReport(ctx: BrowserContext, file: string): Promise<PageReport
   page.on('requestfailed', (r) => report.failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   report.canvases = await page.evaluate(() =>
-    [...document.querySelectorAll('canvas')].map((c) => {
+    // Runs in the page; typed by hand because the project compiles without the DOM library.
+    Array.from((globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<PageCanvas> } }).document.querySelectorAll('canvas')).map((c) => {
       // Count pixels that are not transparent: a drawn chart has many, a blank canvas none.
       const ctx = c.getContext('2d')!;
       const data = ctx.getImageData(0, 0, c.width, c.height).data;
