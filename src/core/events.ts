@@ -26,10 +26,15 @@ export type Role = 'pivotal' | 'third-party';
 
 /** A belief as logged: the summary a reader needs, not the whole distribution. */
 export interface BeliefSnapshot {
-  readonly mean: number;
+  readonly shape: 'normal' | 'uniform';
+  /** Centre and spread of the prior before truncation. */
+  readonly mu: number;
   readonly sd: number;
+  /** Bounds learned so far (hi null: unbounded). */
   readonly lo: number;
   readonly hi: number | null;
+  /** Mean of the truncated belief: the side's best single guess. */
+  readonly mean: number;
 }
 
 export type NegotiationOutcome = 'agreement' | 'breakdown' | 'deadline' | 'not-needed' | 'error';

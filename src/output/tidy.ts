@@ -4,11 +4,12 @@
  */
 import type { RunResult } from '../core/engine/run';
 import { ledger } from '../core/payments/ledger';
+import type { EventOf } from '../core/events';
 
 export const ROUND_COLUMNS = [
   'round', 'agent_id', 'agent_name', 'role', 'status', 'troops', 'effective_troops', 'capacity',
   'reservation_per_soldier_year', 'price_per_soldier_year', 'surplus_share', 'paid_this_round', 'paid_cumulative',
-  'demand', 'coalition_troops', 'shortfall', 'supply', 'tightness',
+  'demand', 'coalition_troops', 'shortfall', 'supply', 'tightness', 'power_index', 'pivotal_discount',
   'budget_total', 'budget_spent', 'budget_committed', 'budget_free',
 ] as const;
 export type RoundRow = Record<(typeof ROUND_COLUMNS)[number], string | number | null>;
@@ -18,7 +19,7 @@ export const PAYMENT_COLUMNS = ['round', 'payer', 'recipient', 'kind', 'item', '
 export function roundRows(result: RunResult): RoundRow[] {
   const { scenario, states, events } = result;
   const paidByRoundAndParty = new Map<string, number>();
-  const market = new Map<number, { demand: number; deployed: number; supply: number; tightness: number | null; shortfall: number }>();
+  const market = new Map<number, EventOf<'market'>>();
   for (const e of events) {
     if (e.type === 'payment') {
       const key = `${e.round}|${e.recipient}`;
@@ -30,7 +31,7 @@ export function roundRows(result: RunResult): RoundRow[] {
   for (let t = 1; t < states.length; t++) {
     const s = states[t]!;
     const m = market.get(t)!;
-    const roundCols = { demand: m.demand, coalition_troops: m.deployed, shortfall: m.shortfall, supply: m.supply, tightness: round6(m.tightness) };
+    const roundCols = { demand: m.demand, coalition_troops: m.deployed, shortfall: m.shortfall, supply: m.supply, tightness: round6(m.tightness), power_index: round6(m.powerIndex), pivotal_discount: round6(m.pivotalDiscount) };
     const noBudget = { budget_total: null, budget_spent: null, budget_committed: null, budget_free: null };
     rows.push({
       round: t, agent_id: scenario.pivotal.id, agent_name: scenario.pivotal.name, role: 'pivotal', status: 'leading', ...empty, ...roundCols,
@@ -65,4 +66,42 @@ export function eventsNdjson(result: RunResult): string {
 
 export function round6(x: number | null): number | null {
   return x === null ? null : Math.round(x * 1e6) / 1e6;
+}
+
+export const DEAL_COLUMNS = [
+  'round', 'party', 'troops', 'price_per_soldier_year', 'subsidy_per_soldier_year', 'side_deal_items', 'side_deal_cost', 'side_deal_value',
+  'reservation', 'pivotal_reservation', 'ceiling', 'surplus_share', 'reversal', 'mechanism',
+] as const;
+
+/** deals.csv: one row per signed deal, with both reservations and the third party's share of the surplus. */
+export function dealRows(result: RunResult): Record<(typeof DEAL_COLUMNS)[number], string | number | null>[] {
+  const reversals = new Set(result.events.filter((e) => e.type === 'reversal').map((e) => `${e.round}|${e.type === 'reversal' ? e.party : ''}`));
+  const rows: Record<(typeof DEAL_COLUMNS)[number], string | number | null>[] = [];
+  for (const e of result.events) {
+    if (e.type !== 'deal-signed') continue;
+    rows.push({
+      round: e.round, party: e.party, troops: e.troops, price_per_soldier_year: e.pricePerSoldierYear, subsidy_per_soldier_year: e.subsidyPerSoldierYear,
+      side_deal_items: e.sideDeals.map((g) => g.item).join(';'),
+      side_deal_cost: Math.round(e.sideDeals.reduce((a, g) => a + g.cost, 0) * 100) / 100,
+      side_deal_value: Math.round(e.sideDeals.reduce((a, g) => a + g.value, 0) * 100) / 100,
+      reservation: e.reservation, pivotal_reservation: e.pivotalReservation, ceiling: e.ceiling, surplus_share: round6(e.share),
+      reversal: reversals.has(`${e.round}|${e.party}`) ? 1 : 0, mechanism: e.mechanism,
+    });
+  }
+  return rows;
+}
+
+export const OFFER_COLUMNS = ['round', 'party', 'exchange', 'by', 'price', 'response'] as const;
+
+/** offers.csv: every offer and counteroffer in negotiations, with the answer it got. */
+export function offerRows(result: RunResult): Record<(typeof OFFER_COLUMNS)[number], string | number | null>[] {
+  const rows: Record<(typeof OFFER_COLUMNS)[number], string | number | null>[] = [];
+  for (const e of result.events) {
+    if (e.type === 'offer') rows.push({ round: e.round, party: e.party, exchange: e.exchange, by: e.by, price: e.price, response: null });
+    else if (e.type === 'response') {
+      const last = rows[rows.length - 1];
+      if (last && last.party === e.party && last.exchange === e.exchange) last.response = e.response;
+    }
+  }
+  return rows;
 }

@@ -223,8 +223,14 @@ export const PricingSchema = z.discriminatedUnion('rule', [
         .enum(['alternating-offers', 'take-it-or-leave-it'])
         .default('alternating-offers')
         .describe('alternating-offers: one offer per round, proposers alternate, until the deadline; take-it-or-leave-it: one offer, then breakdown.'),
-      deadline: z.number().int().min(1).max(120).default(6).describe('Most exchanges (one per round) before a negotiation ends without a deal.'),
+      deadline: z.number().int().min(1).max(1000).default(6).describe('Most exchanges (one per round) before a negotiation ends without a deal.'),
       firstProposer: z.enum(['pivotal', 'third-party']).default('pivotal'),
+      horizon: z
+        .enum(['open-ended', 'deadline'])
+        .default('open-ended')
+        .describe(
+          'How sides plan: open-ended as if talks could go on (Rubinstein\'s stationary split; the deadline only ends them), or by backward induction from the known deadline (Ståhl: the last proposer takes much).',
+        ),
       beliefShape: z.enum(['normal', 'uniform']).default('normal').describe('Shape of each side\'s prior about the other\'s reservation.'),
       priorWidth: z
         .number()

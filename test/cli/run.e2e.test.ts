@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { coalsim, tempDir } from '../helpers/cli';
 import { ROOT } from '../helpers/scenarios';
 
-const DATA_FILES = ['events.ndjson', 'manifest.json', 'payments.csv', 'rounds.csv', 'summary.json'];
+const DATA_FILES = ['deals.csv', 'events.ndjson', 'manifest.json', 'offers.csv', 'payments.csv', 'rounds.csv', 'summary.json'];
 
 function filesOf(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
@@ -34,7 +34,9 @@ describe('coalsim run', () => {
 
   it('writes tidy CSVs with the documented headers, one row per round x agent', () => {
     const rounds = readFileSync(join(outA, 'rounds.csv'), 'utf8').trim().split('\n');
-    expect(rounds[0]).toBe('round,agent_id,agent_name,role,status,troops,effective_troops,capacity,reservation_per_soldier_year,price_per_soldier_year,surplus_share,paid_this_round,paid_cumulative,demand,coalition_troops,shortfall,supply,tightness,budget_total,budget_spent,budget_committed,budget_free');
+    expect(rounds[0]).toBe('round,agent_id,agent_name,role,status,troops,effective_troops,capacity,reservation_per_soldier_year,price_per_soldier_year,surplus_share,paid_this_round,paid_cumulative,demand,coalition_troops,shortfall,supply,tightness,power_index,pivotal_discount,budget_total,budget_spent,budget_committed,budget_free');
+    expect(readFileSync(join(outA, 'deals.csv'), 'utf8').split('\n')[0]).toBe('round,party,troops,price_per_soldier_year,subsidy_per_soldier_year,side_deal_items,side_deal_cost,side_deal_value,reservation,pivotal_reservation,ceiling,surplus_share,reversal,mechanism');
+    expect(readFileSync(join(outA, 'offers.csv'), 'utf8').split('\n')[0]).toBe('round,party,exchange,by,price,response');
     // 24 rounds x (1 pivotal + 8 third parties)
     expect(rounds).toHaveLength(1 + 24 * 9);
     const payments = readFileSync(join(outA, 'payments.csv'), 'utf8').trim().split('\n');
@@ -42,6 +44,14 @@ describe('coalsim run', () => {
     const summary = JSON.parse(readFileSync(join(outA, 'summary.json'), 'utf8'));
     const ledgerTotal = payments.slice(1).filter((l) => l.includes(',subsidy,') || l.includes(',side-deal,')).reduce((a, l) => a + Number(l.split(',').at(-2)), 0);
     expect(Math.round(ledgerTotal * 100) / 100).toBe(summary.payments.total);
+  });
+
+  it('classifies the default scenario\'s recipients for the mechanism\'s reasons', () => {
+    const summary = JSON.parse(readFileSync(join(outA, 'summary.json'), 'utf8'));
+    const types = Object.fromEntries(summary.coalition.members.map((m: { id: string; type: string }) => [m.id, m.type]));
+    expect(types).toMatchObject({ AUS: 'volunteer', COL: 'under-resourced', GEO: 'signaller', TUR: 'critical' });
+    const turkey = summary.coalition.members.find((m: { id: string }) => m.id === 'TUR');
+    expect(turkey.sideDealItems.length).toBeGreaterThan(0);
   });
 
   it('records provenance in the manifest', () => {

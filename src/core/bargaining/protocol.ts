@@ -17,6 +17,8 @@ export interface Side {
   readonly discount: number;
   readonly belief: Belief;
   readonly lastOffer: number | null;
+  /** What this side expects the other believes its reservation to be. */
+  readonly otherEstimateOfMine: number;
 }
 
 export interface ExchangeInput {
@@ -26,6 +28,7 @@ export interface ExchangeInput {
   readonly exchange: number;
   readonly deadline: number;
   readonly firstProposer: Role;
+  readonly horizon: 'open-ended' | 'deadline';
   readonly pivotal: Side;
   readonly thirdParty: Side;
 }
@@ -41,8 +44,7 @@ export interface ExchangeResult {
 }
 
 export function snapshot(b: Belief): BeliefSnapshot {
-  const sd = b.shape === 'uniform' ? b.sigma : b.sigma;
-  return { mean: cents(mean(b)), sd: cents(sd), lo: cents(b.lo), hi: Number.isFinite(b.hi) ? cents(b.hi) : null };
+  return { shape: b.shape, mu: cents(b.mu), sd: cents(b.sigma), lo: cents(b.lo), hi: Number.isFinite(b.hi) ? cents(b.hi) : null, mean: cents(mean(b)) };
 }
 
 function view(input: ExchangeInput, role: Role, belief: Belief): NegotiatorView {
@@ -59,6 +61,8 @@ function view(input: ExchangeInput, role: Role, belief: Belief): NegotiatorView 
     otherDiscount: other.discount,
     lastOwnOffer: own.lastOffer,
     lastOtherOffer: other.lastOffer,
+    horizon: input.horizon,
+    otherEstimateOfMine: own.otherEstimateOfMine,
   };
 }
 
@@ -78,6 +82,7 @@ export function playExchange(input: ExchangeInput, events: SimEvent[]): Exchange
   let price: number;
   try {
     const raw = sideOf(proposer).strategy.propose(view(input, proposer, proposer === 'pivotal' ? pivotalBelief : partyBelief));
+    if (raw === null) return { outcome: 'breakdown', price: null, pivotalBelief, partyBelief, pivotalOffer: input.pivotal.lastOffer, partyOffer: input.thirdParty.lastOffer, detail: `${proposer} walked away: no acceptable offer` };
     if (!Number.isFinite(raw) || raw < 0) return fail(`${proposer} strategy "${sideOf(proposer).strategy.name}" proposed an invalid price (${String(raw)})`);
     price = cents(raw);
   } catch (err) {
@@ -107,14 +112,16 @@ export function playExchange(input: ExchangeInput, events: SimEvent[]): Exchange
   if (response === 'accept') return { outcome: 'agreement', price, pivotalBelief, partyBelief, ...base };
   if (response === 'walk-away') return { outcome: 'breakdown', price: null, pivotalBelief, partyBelief, ...base };
 
-  // A rejection reveals the responder's reservation is on the far side of the offer.
-  if (proposer === 'pivotal') {
+  // A rejection that ends the talks (the last exchange) reveals the responder's reservation is
+  // on the far side of the offer. Earlier, a strategic responder may reject an acceptable
+  // offer to hold out for more, so nothing certain is learned then.
+  const done = input.exchange + 1 >= input.deadline;
+  if (done && proposer === 'pivotal') {
     pivotalBelief = above(pivotalBelief, price);
     events.push({ type: 'belief-updated', round, party, holder: 'pivotal', cause: 'rejection', price, belief: snapshot(pivotalBelief) });
-  } else {
+  } else if (done) {
     partyBelief = atMost(partyBelief, price);
     events.push({ type: 'belief-updated', round, party, holder: 'third-party', cause: 'rejection', price, belief: snapshot(partyBelief) });
   }
-  const done = input.exchange + 1 >= input.deadline;
   return { outcome: done ? 'deadline' : 'continue', price: null, pivotalBelief, partyBelief, ...base };
 }

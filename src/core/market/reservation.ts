@@ -42,3 +42,19 @@ export function pivotalReservation(pivotal: PivotalSpec, party: ThirdPartySpec, 
 export function capacity(p: ThirdPartySpec): number {
   return p.maxTroops ?? Math.floor(p.armedForces * p.deployableShare);
 }
+
+/** The part of R_i only this partner brings: the yearly value of its criticality per soldier. */
+export function criticalPremium(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number): number {
+  return troops > 0 ? (party.criticality * pivotal.criticalPartnerValuePerYear) / troops : 0;
+}
+
+/**
+ * The most the pivotal would pay this partner given a substitute: the substitute's price
+ * for the same effective troops, plus what only this partner brings (its criticality; a
+ * substitute brings a flag too). Without a substitute (scarcity) it is R_i itself.
+ */
+export function competitiveCeiling(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number, substitutePerEffectiveSoldier: number | undefined): { R: number; ceiling: number } {
+  const R = pivotalReservation(pivotal, party, troops);
+  if (substitutePerEffectiveSoldier === undefined) return { R, ceiling: R };
+  return { R, ceiling: Math.min(R, substitutePerEffectiveSoldier * party.effectiveness + criticalPremium(pivotal, party, troops)) };
+}

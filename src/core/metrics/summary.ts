@@ -7,6 +7,7 @@ import type { RunResult } from '../engine/run';
 import type { EventOf, PaymentKind } from '../events';
 import { cents } from '../money';
 import { alliancePotential } from '../market/reservation';
+import { classify, type RecipientType } from './typology';
 
 export interface MemberSummary {
   readonly id: string;
@@ -21,9 +22,14 @@ export interface MemberSummary {
   readonly pricePerSoldierYear: number;
   readonly paymentsTotal: number;
   readonly paymentsByKind: Readonly<Record<PaymentKind, number>>;
+  /** Worth to it of the side deals it received (their cost is in paymentsByKind). */
+  readonly sideDealValue: number;
+  readonly sideDealItems: readonly string[];
   /** Surplus share of its latest deal (null for volunteers). */
   readonly surplusShare: number | null;
   readonly alliancePotential: number;
+  readonly type: RecipientType;
+  readonly typeReasons: readonly string[];
 }
 
 export interface RunSummary {
@@ -76,9 +82,18 @@ export interface RunSummary {
   };
   readonly power: {
     readonly deals: number;
-    /** Mean surplus share over paid deals (the aggregate power index of the run). */
+    /** Mean surplus share over paid deals. */
     readonly meanShare: number | null;
+    /** Mean over rounds of the per-round power index (troop-weighted share of deployed paid contingents). */
+    readonly meanPowerIndex: number | null;
     readonly reversals: number;
+    readonly reversalsBy: readonly { readonly round: number; readonly party: string; readonly share: number; readonly capabilityRatio: number }[];
+  };
+  readonly negotiations: {
+    readonly opened: number;
+    readonly outcomes: Readonly<Record<string, number>>;
+    readonly meanExchangesToAgreement: number | null;
+    readonly offers: number;
   };
 }
 
@@ -108,21 +123,41 @@ export function summarize(result: RunResult): RunSummary {
   const lastDeal = new Map<string, EventOf<'deal-signed'>>();
   const lastNoDeal = new Map<string, string>();
   const shares: number[] = [];
-  let reversals = 0;
+  const reversalsBy: { round: number; party: string; share: number; capabilityRatio: number }[] = [];
+  const sideValue = new Map<string, number>();
+  const sideItems = new Map<string, string[]>();
+  const volunteered = new Set<string>();
+  const maxDealTroops = new Map<string, number>();
+  const outcomes: Record<string, number> = {};
+  const agreementExchanges: number[] = [];
+  let opened = 0;
+  let offers = 0;
   for (const e of events) {
     if (e.type === 'payment') {
       byKind[e.kind] = cents(byKind[e.kind] + e.amount);
       const r = byRecipient.get(e.recipient) ?? { subsidy: 0, 'side-deal': 0 };
       r[e.kind] = cents(r[e.kind] + e.amount);
       byRecipient.set(e.recipient, r);
+      if (e.kind === 'side-deal') {
+        sideValue.set(e.recipient, cents((sideValue.get(e.recipient) ?? 0) + e.value));
+        sideItems.set(e.recipient, [...(sideItems.get(e.recipient) ?? []), e.item]);
+      }
     } else if (e.type === 'budget-changed') {
       if (e.source === 'scenario-event') otherChanges += e.amount;
       else donations += e.amount;
     } else if (e.type === 'deal-signed') {
       lastDeal.set(e.party, e);
+      maxDealTroops.set(e.party, Math.max(maxDealTroops.get(e.party) ?? 0, e.troops));
       if (e.share !== null) shares.push(e.share);
     } else if (e.type === 'no-deal') lastNoDeal.set(e.party, e.reason);
-    else if (e.type === 'reversal') reversals++;
+    else if (e.type === 'reversal') reversalsBy.push({ round: e.round, party: e.party, share: round4(e.share), capabilityRatio: round4(e.capabilityRatio) });
+    else if (e.type === 'volunteered') volunteered.add(e.party);
+    else if (e.type === 'negotiation-opened') opened++;
+    else if (e.type === 'offer') offers++;
+    else if (e.type === 'negotiation-ended') {
+      outcomes[e.outcome] = (outcomes[e.outcome] ?? 0) + 1;
+      if (e.outcome === 'agreement') agreementExchanges.push(e.exchanges);
+    }
   }
 
   const members: MemberSummary[] = [];
@@ -136,6 +171,11 @@ export function summarize(result: RunResult): RunSummary {
     }
     const kinds = byRecipient.get(spec.id) ?? { subsidy: 0, 'side-deal': 0 };
     const deal = lastDeal.get(spec.id);
+    const kind = classify({
+      spec, pivotal: scenario.pivotal, costPerYear: p.costPerYear, reservation: p.reservation, liquidityNeed: p.liquidityNeed,
+      joined: true, volunteered: volunteered.has(spec.id), price: deal?.pricePerSoldierYear ?? 0, troops: maxDealTroops.get(spec.id) ?? p.capacity,
+      sideDealValue: sideValue.get(spec.id) ?? 0, subsidyPaid: kinds.subsidy, holdUpThreats: 0,
+    });
     members.push({
       id: spec.id,
       name: spec.name,
@@ -148,8 +188,12 @@ export function summarize(result: RunResult): RunSummary {
       pricePerSoldierYear: deal?.pricePerSoldierYear ?? 0,
       paymentsTotal: cents(kinds.subsidy + kinds['side-deal']),
       paymentsByKind: kinds,
+      sideDealValue: sideValue.get(spec.id) ?? 0,
+      sideDealItems: sideItems.get(spec.id) ?? [],
       surplusShare: deal?.share ?? null,
       alliancePotential: round4(alliancePotential(specs.get(spec.id)!)),
+      type: kind.type,
+      typeReasons: kind.reasons,
     });
   }
 
@@ -157,6 +201,7 @@ export function summarize(result: RunResult): RunSummary {
   const fills = markets.filter((m) => m.demand > 0).map((m) => Math.min(1, m.deployed / m.demand));
   const tights = markets.filter((m) => m.demand > 0).map((m) => m.tightness);
   const finite = tights.filter((x): x is number => x !== null);
+  const powerIndices = markets.map((m) => m.powerIndex).filter((x): x is number => x !== null);
   const total = cents(byKind.subsidy + byKind['side-deal']);
   let foreign = 0;
   for (const v of soldierRounds.values()) foreign += v;
@@ -210,7 +255,15 @@ export function summarize(result: RunResult): RunSummary {
     power: {
       deals: shares.length,
       meanShare: shares.length > 0 ? round4(mean(shares)) : null,
-      reversals,
+      meanPowerIndex: powerIndices.length > 0 ? round4(mean(powerIndices)) : null,
+      reversals: reversalsBy.length,
+      reversalsBy,
+    },
+    negotiations: {
+      opened,
+      outcomes,
+      meanExchangesToAgreement: agreementExchanges.length > 0 ? round4(mean(agreementExchanges)) : null,
+      offers,
     },
   };
 }

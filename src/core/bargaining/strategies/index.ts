@@ -10,7 +10,8 @@ export type StrategyName = 'equilibrium' | 'screening' | 'boulware' | 'conceder'
 export function fixedRateStrategy(pricePerSoldierYear: number): Strategy {
   return {
     name: 'fixed-rate',
-    propose: (view) => (view.role === 'pivotal' ? pricePerSoldierYear : Math.max(pricePerSoldierYear, view.ownReservation)),
+    // The rate is the rate: a pivotal for whom it is above this partner's worth walks away instead.
+    propose: (view) => (view.role === 'pivotal' ? (pricePerSoldierYear <= view.ownReservation + CENT ? pricePerSoldierYear : null) : Math.max(pricePerSoldierYear, view.ownReservation)),
     respond: (view, offer): Response => {
       const ok = view.role === 'pivotal' ? offer <= pricePerSoldierYear + CENT : offer >= pricePerSoldierYear - CENT;
       return ok ? 'accept' : view.remaining <= 1 ? 'walk-away' : 'reject';

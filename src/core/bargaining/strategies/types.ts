@@ -23,13 +23,25 @@ export interface NegotiatorView {
   readonly otherDiscount: number;
   readonly lastOwnOffer: number | null;
   readonly lastOtherOffer: number | null;
+  /**
+   * How sides plan: 'open-ended' as if talks could go on (Rubinstein's stationary split; the
+   * deadline only ends them), or 'deadline' by backward induction from the known last exchange (Ståhl).
+   */
+  readonly horizon: 'open-ended' | 'deadline';
+  /**
+   * What it expects the other side believes its own reservation to be. The information
+   * structure (how openly the pivotal recruits, how good its intelligence is) is common
+   * knowledge; the values are not. Under complete information this is the truth.
+   */
+  readonly otherEstimateOfMine: number;
 }
 
 export type Response = 'accept' | 'reject' | 'walk-away';
 
 export interface Strategy {
   readonly name: string;
-  propose(view: NegotiatorView): number;
+  /** A price, or null to walk away when no acceptable offer exists. */
+  propose(view: NegotiatorView): number | null;
   respond(view: NegotiatorView, offer: number): Response;
 }
 

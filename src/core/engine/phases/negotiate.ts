@@ -16,7 +16,7 @@ import { strategyFor } from '../../bargaining/strategies';
 import type { Strategy } from '../../bargaining/strategies/types';
 import type { SimEvent } from '../../events';
 import { cents } from '../../money';
-import { pivotalReservation } from '../../market/reservation';
+import { competitiveCeiling } from '../../market/reservation';
 import { substitutePrice, supplyCurve, type Offer } from '../../market/supply';
 import type { Rng } from '../../rng';
 import type { PartyState, SimState } from '../../state';
@@ -34,7 +34,11 @@ export function pivotalDiscount(model: Model, demand: number, deployed: number):
   return b.patience * (1 - b.urgency * shortfall);
 }
 
-/** The pivotal's prior about a party's reservation: public cost, sharpened by intelligence. */
+/**
+ * The pivotal's prior about a party's reservation. Uninformed, it assumes the partner
+ * wants its deployment cost covered (the cost is visible; interest, signalling value and
+ * markups are not); intelligence moves the mean towards the truth and shrinks the spread.
+ */
 export function pivotalPrior(model: Model, settings: NegotiationSettings, p: PartyState, rng: Rng): Belief {
   const spec = model.partySpecs.get(p.id)!;
   const intel = model.scenario.pivotal.bargaining.intelligence;
@@ -45,15 +49,18 @@ export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Par
   return { shape: settings.beliefShape, mu: pub + intel * (p.reservation - pub) + sigma * z, sigma, lo: 0, hi: Infinity };
 }
 
-/** A party's prior about the pivotal's ceiling: the public part, plus what open recruitment reveals. */
-export function partyPrior(model: Model, settings: NegotiationSettings, id: string, ceiling: number, round: number, rng: Rng): Belief {
-  const spec = model.partySpecs.get(id)!;
+/**
+ * A party's prior about the pivotal's ceiling. Uninformed, it anchors on its own
+ * reservation (it has no idea how much the pivotal gains from its troops); open
+ * recruitment reveals the surplus: the mean moves towards the true ceiling and the spread
+ * (a share of the surplus) shrinks.
+ */
+export function partyPrior(model: Model, settings: NegotiationSettings, p: PartyState, ceiling: number, round: number, rng: Rng): Belief {
   const openness = model.scenario.pivotal.bargaining.openness;
-  // Public: what the pivotal's own soldiers cost, capped by the market. Private: flag and criticality value.
-  const pub = Math.min(spec.effectiveness * model.scenario.pivotal.ownSoldierCostPerYear, ceiling);
-  const sigma = (1 - openness) * settings.priorWidth * ceiling;
-  const z = rng.stream(`belief:party:${id}`, round).normal();
-  return { shape: settings.beliefShape, mu: pub + openness * (ceiling - pub) + sigma * z, sigma, lo: 0, hi: Infinity };
+  const anchor = Math.min(Math.max(0, p.reservation), ceiling);
+  const sigma = (1 - openness) * settings.priorWidth * (ceiling - anchor);
+  const z = rng.stream(`belief:party:${p.id}`, round).normal();
+  return { shape: settings.beliefShape, mu: anchor + openness * (ceiling - anchor) + sigma * z, sigma, lo: 0, hi: Infinity };
 }
 
 function strategies(model: Model, id: string): { pivotal: Strategy; party: Strategy } {
@@ -72,23 +79,21 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
   const dP = pivotalDiscount(model, draft.demand, survey.deployed);
   let gap = admitVolunteers(draft, survey.volunteers, draft.demand - survey.deployed, minContingent, round, events);
 
-  // The pivotal's view of the market: its belief means, not the truth.
-  const pool = (): Offer[] => {
+  // The pivotal's view of the market: every available partner (in talks or not) at its belief mean.
+  const perceived = (): Offer[] => {
     const offers: Offer[] = [];
     for (const id of model.partyOrder) {
       const p = draft.parties[id]!;
-      if (!isAvailable(draft, model, id, round) || p.reservation <= 0 || p.negotiation) continue;
+      if (!isAvailable(draft, model, id, round) || p.reservation <= 0) continue;
       p.pivotalBelief ??= pivotalPrior(model, settings, p, rng) as Draft<Belief>;
       offers.push({ party: id, troops: p.capacity, reservation: mean(p.pivotalBelief), effectiveness: model.partySpecs.get(id)!.effectiveness });
     }
     return supplyCurve(offers);
   };
-  const ceilingFor = (id: string, troops: number, curve: readonly Offer[]): { R: number; ceiling: number } => {
-    const spec = model.partySpecs.get(id)!;
-    const R = pivotalReservation(scenario.pivotal, spec, troops);
-    const sub = substitutePrice(curve, id, troops);
-    return { R, ceiling: sub === undefined ? R : Math.min(R, sub * spec.effectiveness) };
-  };
+  // Its outside option for a partner: the substitutes that would fill the whole gap without it.
+  const unmet = gap;
+  const ceilingFor = (id: string, troops: number, curve: readonly Offer[]): { R: number; ceiling: number } =>
+    competitiveCeiling(scenario.pivotal, model.partySpecs.get(id)!, troops, substitutePrice(curve, id, unmet));
 
   // 1. Talks already under way take their next exchange.
   for (const id of model.partyOrder) {
@@ -98,7 +103,7 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
       endNegotiation(draft, settings, id, round, gap <= 0 ? 'not-needed' : 'breakdown', null, events);
       continue;
     }
-    const { ceiling } = ceilingFor(id, p.negotiation.troops, pool());
+    const { ceiling } = ceilingFor(id, p.negotiation.troops, perceived());
     gap -= exchange(draft, model, settings, id, round, ceiling, dP, events);
   }
 
@@ -107,8 +112,8 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
   for (;;) {
     const pending = model.partyOrder.reduce((a, id) => a + (draft.parties[id]!.negotiation?.troops ?? 0), 0);
     if (gap - pending < minContingent) break;
-    const curve = pool().filter((o) => !approached.has(o.party) && draft.parties[o.party]!.reapproachFrom <= round);
-    const next = curve[0];
+    const curve = perceived();
+    const next = curve.find((o) => !approached.has(o.party) && !draft.parties[o.party]!.negotiation && draft.parties[o.party]!.reapproachFrom <= round);
     if (!next) break;
     approached.add(next.party);
     const p = draft.parties[next.party]!;
@@ -118,7 +123,7 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
       recordNoDeal(p, round, 'above-ceiling', ceiling, events);
       continue;
     }
-    const partyBelief = partyPrior(model, settings, next.party, ceiling, round, rng);
+    const partyBelief = partyPrior(model, settings, p, ceiling, round, rng);
     const deadline = settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline;
     p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null } as Draft<PartyState['negotiation']>;
     const s = strategies(model, next.party);
@@ -138,11 +143,17 @@ function exchange(draft: Draft<SimState>, model: Model, settings: NegotiationSet
   const p = draft.parties[id]!;
   const neg = p.negotiation!;
   const s = strategies(model, id);
+  const { openness, intelligence } = model.scenario.pivotal.bargaining;
+  const spec = model.partySpecs.get(id)!;
+  // Second-order expectations from the (common-knowledge) information structure.
+  const rHat = Math.min(mean(p.pivotalBelief!), ceiling);
+  const partyViewOfCeiling = rHat + openness * (ceiling - rHat);
+  const pivotalViewOfReservation = spec.deploymentCostPerYear + intelligence * (p.reservation - spec.deploymentCostPerYear);
   const result = playExchange(
     {
-      round, party: id, exchange: neg.exchanges, deadline: neg.deadline, firstProposer: settings.firstProposer,
-      pivotal: { strategy: s.pivotal, reservation: ceiling, discount: dP, belief: p.pivotalBelief!, lastOffer: neg.lastPivotalOffer },
-      thirdParty: { strategy: s.party, reservation: p.reservation, discount: model.partySpecs.get(id)!.bargaining.patience, belief: neg.partyBelief, lastOffer: neg.lastPartyOffer },
+      round, party: id, exchange: neg.exchanges, deadline: neg.deadline, firstProposer: settings.firstProposer, horizon: settings.horizon,
+      pivotal: { strategy: s.pivotal, reservation: ceiling, discount: dP, belief: p.pivotalBelief!, lastOffer: neg.lastPivotalOffer, otherEstimateOfMine: partyViewOfCeiling },
+      thirdParty: { strategy: s.party, reservation: p.reservation, discount: spec.bargaining.patience, belief: neg.partyBelief, lastOffer: neg.lastPartyOffer, otherEstimateOfMine: pivotalViewOfReservation },
     },
     events,
   );

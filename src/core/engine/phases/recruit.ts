@@ -7,7 +7,7 @@
  */
 import type { Draft } from 'immer';
 import type { SimEvent } from '../../events';
-import { pivotalReservation } from '../../market/reservation';
+import { competitiveCeiling, pivotalReservation } from '../../market/reservation';
 import { substitutePrice, supplyCurve } from '../../market/supply';
 import type { RandomStream } from '../../rng';
 import type { SimState } from '../../state';
@@ -33,9 +33,7 @@ export function recruitWithCompleteInformation(draft: Draft<SimState>, model: Mo
     const spec = model.partySpecs.get(offer.party)!;
     const p = draft.parties[offer.party]!;
     const troops = Math.min(offer.troops, gap);
-    const R = pivotalReservation(pivotal, spec, troops);
-    const substitute = substitutePrice(remaining, offer.party, gap);
-    const ceiling = substitute === undefined ? R : Math.min(R, substitute * offer.effectiveness);
+    const { R, ceiling } = competitiveCeiling(pivotal, spec, troops, substitutePrice(remaining, offer.party, gap));
     const outcome = mechanism.decide({ round, party: offer.party, troops, reservation: p.reservation, pivotalReservation: R, ceiling, roundsPerYear: scenario.clock.roundsPerYear }, rng);
     if (outcome.kind === 'no-deal') {
       recordNoDeal(p, round, outcome.reason, ceiling, events);
