@@ -124,12 +124,13 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       process.exitCode = 130;
       return;
     }
-    if (args.charts && report.complete && shard.count === 1) await renderSweepCharts(out, loaded, (m) => process.stderr.write(`coalsim: ${m}\n`));
+    const charts = args.charts && report.complete && shard.count === 1 ? await renderSweepCharts(out, loaded, (m) => process.stderr.write(`coalsim: ${m}\n`)) : [];
     const rate = secs > 0 ? report.ranNow / secs : 0;
     const lines = [
       `${label}: ${report.ok + report.failed} runs (${report.failed} failed)${report.resumedFrom > 0 ? `, ${report.resumedFrom} of them already stored` : ''}; ${report.ranNow} run now in ${duration(secs)} (${rate.toFixed(0)} runs/s, ${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`,
       ...report.files.map((f) => `  ${join(where, f)}`),
       `  ${join(where, STORE_FILE)}  (SQLite: SELECT * FROM results)`,
+      ...(charts.length > 0 ? [`  ${join(where, 'charts')}/  (${charts.length} PNG charts)`] : []),
     ];
     if (shard.count > 1) lines.push(`  shard ${shard.index}/${shard.count} done; combine the shards with: coalsim merge <shard dirs...> --out DIR`);
     if (report.failed > 0) lines.push(`  ${report.failed} run(s) failed: see the status and error columns of runs.csv`);
