@@ -12,7 +12,8 @@ export const LIGHT_GREY = 'rgba(0, 0, 0, 0.08)';
 /** Okabe-Ito without black, ordered so neighbours differ most in lightness; yellow, faint on white, last. */
 export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442'] as const;
 
-export const DASHES: readonly (readonly number[])[] = [[], [14, 6], [4, 5], [18, 5, 4, 5], [2, 7], [24, 8], [9, 4, 2, 4]];
+/** Line dashes, chosen to differ in rhythm (not just length) so neighbours stay apart in greyscale. */
+export const DASHES: readonly (readonly number[])[] = [[], [16, 6], [3, 5], [16, 5, 3, 5], [8, 8], [3, 5, 3, 5, 16, 5], [30, 6]];
 
 /** 'star' is kept for reversals. */
 export const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'rectRounded', 'cross'] as const;
@@ -20,8 +21,13 @@ export type PointStyleName = (typeof POINT_STYLES)[number];
 
 export const FILL_PATTERNS: readonly FillPattern[] = ['solid', 'diagonal', 'dots', 'horizontal', 'grid', 'back-diagonal', 'vertical', 'zigzag'];
 
+/** Okabe-Ito yellow is for fills; as a thin line on white it all but vanishes, so lines use a darker shade. */
+const LINE_SHADES: Readonly<Record<string, string>> = { '#F0E442': '#B39B00' };
+
 export interface SeriesStyle {
   readonly colour: string;
+  /** The colour for lines and markers. */
+  readonly line: string;
   readonly dash: readonly number[];
   readonly point: PointStyleName;
   readonly fill: FillPattern;
@@ -31,6 +37,7 @@ export interface SeriesStyle {
 export function seriesStyle(i: number): SeriesStyle {
   return {
     colour: SERIES_COLOURS[i % SERIES_COLOURS.length]!,
+    line: LINE_SHADES[SERIES_COLOURS[i % SERIES_COLOURS.length]!] ?? SERIES_COLOURS[i % SERIES_COLOURS.length]!,
     dash: DASHES[i % DASHES.length]!,
     point: POINT_STYLES[i % POINT_STYLES.length]!,
     fill: FILL_PATTERNS[i % FILL_PATTERNS.length]!,

@@ -61,6 +61,7 @@ p { margin: 0.4rem 0 0.9rem; max-width: 60em; }
 .story li::marker { color: var(--muted); }
 td { white-space: nowrap; }
 td.text { white-space: normal; }
+td.state { white-space: nowrap; }
 figure { margin: 1.5rem 0 2.5rem; }
 .chart { position: relative; width: 100%; }
 .chart canvas { display: block; width: 100%; height: auto; }
@@ -119,7 +120,7 @@ function membersTable(o: RunOutputs): string {
     const spec = specs.get(m.id);
     const type = spec ? typologyOf(spec, m) : '';
     const cells = [
-      `<td class="text">${escapeHtml(m.name)} <code>${escapeHtml(m.id)}</code></td>`,
+      `<td class="text state">${escapeHtml(m.name)} <code>${escapeHtml(m.id)}</code></td>`,
       `<td class="text">${escapeHtml(type)}</td>`,
       `<td>${m.joinedRound}</td>`,
       `<td>${troops(m.troopsFinal)}</td>`,
@@ -198,6 +199,15 @@ function bootScript(): string {
     var canvas = document.getElementById('chart-' + spec.id);
     if (!canvas) return;
     var config = finishConfig(spec.config, spec.fills, tile);
+    // The specs are sized for a 1600-pixel slide; on a narrower page shrink the type with the
+    // canvas (not below 70%) so the plot keeps its room.
+    var scale = Math.max(0.7, Math.min(1, (canvas.parentElement.clientWidth || spec.width) / spec.width));
+    var shrink = function (node) {
+      if (!node || typeof node !== 'object') return;
+      if (node.font && typeof node.font.size === 'number') node.font.size = Math.round(node.font.size * scale);
+      Object.keys(node).forEach(function (k) { if (k !== 'font') shrink(node[k]); });
+    };
+    shrink(config.options);
     config.options.responsive = true;
     config.options.maintainAspectRatio = true;
     config.options.aspectRatio = spec.width / spec.height;

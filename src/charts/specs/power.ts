@@ -26,8 +26,8 @@ export function powerChart(d: ChartData): ChartSpec {
     return {
       label: p.name,
       data: p.share.map((x) => (x === null ? null : r4(x))),
-      borderColor: s.colour,
-      backgroundColor: s.colour,
+      borderColor: s.line,
+      backgroundColor: s.line,
       borderWidth: 3,
       borderDash: [...s.dash],
       pointStyle: s.point,

@@ -38,7 +38,7 @@ export function troopsChart(d: ChartData): ChartSpec {
   return {
     id: 'troops',
     title: 'Coalition troops against demand',
-    caption: `Each band is one contributor's troops, stacked. The solid black line is the number of foreign troops ${theName(d.pivotalName)} seeks; where the bands fall short of it, the coalition is short. The dashed line counts troops weighted by effectiveness (one soldier of a less effective force counts for less than one).`,
+    caption: `Each band is one contributor's troops, stacked. The solid black line is the number of foreign troops ${theName(d.pivotalName)} seeks; where the bands fall short of it, the coalition is short. The dotted line counts troops weighted by effectiveness (one soldier of a less effective force counts for less than one).`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig(config),
