@@ -91,9 +91,9 @@ describe('hold-up chart and unknown events', () => {
     expect(h.options.scales.y.labels).toEqual(['Turkey', 'Ethiopia', 'Georgia']);
     const byLabel = Object.fromEntries(h.data.datasets.map((ds: Loose) => [ds.label, ds]));
     expect(byLabel['Threat: pay more or we cut our forces'].data).toHaveLength(3);
-    expect(byLabel['Outcome: paid'].data).toEqual([{ x: 13, y: 'Turkey' }]);
-    expect(byLabel['Outcome: refused, and the forces withdrew'].data).toEqual([{ x: 18, y: 'Georgia' }]);
-    expect(byLabel['Outcome: refused, bluff called (forces stayed)'].data).toEqual([{ x: 16, y: 'Ethiopia' }]);
+    expect(byLabel['Outcome: paid'].data).toEqual([{ x: '13', y: 'Turkey' }]);
+    expect(byLabel['Outcome: refused, and the forces withdrew'].data).toEqual([{ x: '18', y: 'Georgia' }]);
+    expect(byLabel['Outcome: refused, bluff called (forces stayed)'].data).toEqual([{ x: '16', y: 'Ethiopia' }]);
   });
 
   it('ignores event types it does not know', () => {
