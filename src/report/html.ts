@@ -62,6 +62,7 @@ p { margin: 0.4rem 0 0.9rem; max-width: 60em; }
 td { white-space: nowrap; }
 td.text { white-space: normal; }
 td.state { white-space: nowrap; }
+td .why { display: block; color: var(--muted); font-size: 0.8rem; line-height: 1.3; }
 figure { margin: 1.5rem 0 2.5rem; }
 .chart { position: relative; width: 100%; }
 .chart canvas { display: block; width: 100%; height: auto; }
@@ -118,10 +119,11 @@ function membersTable(o: RunOutputs): string {
   const specs = new Map(o.scenario.thirdParties.map((t) => [t.id, t]));
   const rows = o.summary.coalition.members.map((m) => {
     const spec = specs.get(m.id);
-    const type = spec ? typologyOf(spec, m) : '';
+    const type = spec ? typologyOf(spec, m) : { label: '', reasons: [] };
+    const why = type.reasons.length > 0 ? `<span class="why">${escapeHtml(type.reasons.join('; '))}</span>` : '';
     const cells = [
       `<td class="text state">${escapeHtml(m.name)} <code>${escapeHtml(m.id)}</code></td>`,
-      `<td class="text">${escapeHtml(type)}</td>`,
+      `<td class="text">${escapeHtml(type.label)}${why}</td>`,
       `<td>${m.joinedRound}</td>`,
       `<td>${troops(m.troopsFinal)}</td>`,
       `<td>${troops(m.troopsMax)}</td>`,

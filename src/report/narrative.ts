@@ -58,6 +58,11 @@ type Piece =
 const NONE: Piece = { kind: 'none' };
 const text = (t: string): Piece => ({ kind: 'text', text: t });
 
+/** Deaths per 1,000 a round: "0.5", "2". */
+function rate(x: number): string {
+  return String(Math.round(x * 100) / 100);
+}
+
 function lowerFirst(s: string): string {
   return s.length > 1 && s[1] === s[1]!.toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
@@ -138,11 +143,77 @@ function narrate(e: SimEvent, c: Context): Piece {
       }
       return text(`${who} stays out.`);
     }
-    case 'contingent-released':
+    case 'contingent-released': {
+      const who = c.name(e.party);
+      const rest = e.remaining === 0 ? '' : `; ${troops(e.remaining)} stay`;
+      const all = e.remaining === 0 ? 'all ' : '';
+      const count = troops(e.troops);
+      switch (e.reason) {
+        case 'demand-fell':
+          return text(`${c.P} sends home ${all}${troops(e.troops)} of ${possessive(who)} troops${rest}.`);
+        case 'unavailable':
+          return text(`${capitalise(who)} can no longer take part and brings home ${all}${troops(e.troops)} troops${rest}.`);
+        case 'casualties':
+          return text(`After its losses, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
+        case 'hold-up':
+          return text(`Its hold-up refused, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
+        case 'retaliation':
+          return text(`In retaliation, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
+      }
+      return text(`${capitalise(who)} withdraws ${count} troops${rest}.`);
+    }
+    case 'risk-changed': {
+      const change = `The risk to deployed troops ${e.to > e.from ? 'rises' : 'falls'} from ${rate(e.from)} to ${rate(e.to)} deaths per 1,000 soldiers a ${c.per}.`;
+      return text(e.label ? `${e.label}. ${change}` : change);
+    }
+    case 'casualties': {
+      const who = c.name(e.party);
+      const tolerance = e.tolerance === null ? '' : `; its public will bear about ${troops(e.tolerance)}`;
+      return text(`${capitalise(who)} loses ${plural(e.deaths, 'soldier')} (${troops(e.cumulative)} so far${tolerance}).`);
+    }
+    case 'holdup-threat': {
+      const who = c.name(e.party);
+      const scarcity = e.tightness !== null && e.tightness > 1 ? `, and partners are scarce (tightness ${e.tightness.toFixed(2)})` : '';
       return text(
-        e.remaining === 0
-          ? `${c.P} sends home all ${troops(e.troops)} of ${possessive(c.name(e.party))} troops.`
-          : `${c.P} sends home ${troops(e.troops)} of ${possessive(c.name(e.party))} troops; ${troops(e.remaining)} stay.`,
+        `A hold-up: ${who} threatens to cut or withdraw its forces unless it gets ${dollars(e.demandPerSoldierYear)} more per soldier-year (${money(e.demandTotal)} over the rest of the operation). ` +
+          `Replacing it would cost ${c.p} ${dollars(e.replacementPremium)} more per soldier-year${scarcity}.`,
+      );
+    }
+    case 'holdup-resolved': {
+      const who = c.name(e.party);
+      switch (e.outcome) {
+        case 'paid':
+          return text(`${c.P} gives in to ${possessive(who)} hold-up, at a cost of ${money(e.concessionCost)}${e.share === null ? '' : `; ${who} now takes ${percent(e.share)} of the surplus`}.`);
+        case 'refused-withdrew':
+          return text(`${c.P} refuses ${possessive(who)} demand, and ${who} pulls its troops out.`);
+        case 'bluff-called':
+          return text(`${c.P} refuses ${possessive(who)} demand and calls its bluff: ${who} stays.`);
+      }
+      return text(`${possessive(capitalise(who))} hold-up ends.`);
+    }
+    case 'effort-changed': {
+      const who = possessive(capitalise(c.name(e.party)));
+      const [from, to] = [percent(e.from), percent(e.to)];
+      switch (e.reason) {
+        case 'deployed':
+          return text(`${who} troops deploy at ${percent(e.to)} effort: paid contingents tend to hold back (caveats, risk-averse tactics).`);
+        case 'retaliation':
+          return text(`${who} troops cut their effort from ${percent(e.from)} to ${percent(e.to)} in retaliation.`);
+        case 'restored':
+          return text(`${who} troops return to ${percent(e.to)} effort.`);
+      }
+      return text(`${who} effort changes from ${from} to ${to}.`);
+    }
+    case 'payment-cut':
+      return text(`${c.P} pays ${c.name(e.party)} only ${money(e.paid)} of the ${money(e.due)} due.`);
+    case 'reneging-perceived': {
+      const who = c.name(e.party);
+      const seen = e.actual ? `${capitalise(who)} sees ${c.p} reneging on its deal` : `${capitalise(who)} believes, wrongly, that ${c.p} has reneged`;
+      return text(`${seen} and retaliates by cutting its ${e.response === 'effort' ? 'effort' : 'troops'}.`);
+    }
+    case 'alliance-deepened':
+      return text(
+        `${c.P} rewards ${possessive(c.name(e.party))} contribution (${percent(e.shareOfForces)} of its armed forces) with a closer alliance: depth from ${e.from.toFixed(2)} to ${e.to.toFixed(2)}.`,
       );
     case 'negotiation-opened': {
       const who = c.name(e.party);

@@ -8,24 +8,36 @@ import type { ThirdPartySpec } from '../scenario/schema';
 
 export type Typology = 'volunteer' | 'critical' | 'opportunist' | 'signaller' | 'under-resourced' | 'paid';
 
-export const TYPOLOGY_LABELS: Readonly<Record<Typology, string>> = {
+const LABELS: Readonly<Record<string, string>> = {
   volunteer: 'Volunteer',
   critical: 'Critical contributor',
   opportunist: 'Opportunist',
   signaller: 'Signaller',
   'under-resourced': 'Willing but under-resourced',
   paid: 'Paid contributor',
+  contributor: 'Paid contributor',
+  'stayed-out': 'Stayed out',
 };
+
+export interface TypologyLabel {
+  readonly label: string;
+  /** Why, when the engine says (empty when derived here). */
+  readonly reasons: readonly string[];
+}
 
 /** Unrealized alliance potential above which deploying reads as a costly signal. */
 const SIGNAL_THRESHOLD = 0.2;
 
-export function typologyOf(spec: ThirdPartySpec, member: MemberSummary): string {
-  const fromEngine = (member as { typology?: unknown }).typology;
-  if (typeof fromEngine === 'string' && fromEngine !== '') {
-    return (TYPOLOGY_LABELS as Record<string, string>)[fromEngine] ?? fromEngine;
+export function typologyOf(spec: ThirdPartySpec, member: MemberSummary): TypologyLabel {
+  // The engine's classification, as a plain type or { type, reasons }, under either name.
+  const loose = member as unknown as { typology?: unknown; classification?: unknown };
+  const given = loose.typology ?? loose.classification;
+  const type = typeof given === 'string' ? given : typeof given === 'object' && given !== null ? (given as { type?: unknown }).type : undefined;
+  if (typeof type === 'string' && type !== '') {
+    const reasons = typeof given === 'object' && given !== null ? (given as { reasons?: unknown }).reasons : undefined;
+    return { label: LABELS[type] ?? type, reasons: Array.isArray(reasons) ? reasons.filter((r): r is string => typeof r === 'string') : [] };
   }
-  return TYPOLOGY_LABELS[derive(spec, member)];
+  return { label: LABELS[derive(spec, member)]!, reasons: [] };
 }
 
 function derive(spec: ThirdPartySpec, member: MemberSummary): Typology {

@@ -18,18 +18,18 @@ export function runOutputs(scenario: Scenario = defaultScenario(), seed = 1): Ru
   return outputsFromFiles(runFiles(scenario, seed));
 }
 
-/** Events a newer engine may log: hold-ups (drawn when present) and a type no module knows. */
+/** Extra events for a run: hold-ups (the default scenario may have none) and a type no module knows. */
 export function withExtraEvents(o: RunOutputs, extra: readonly object[]): RunOutputs {
   return { ...o, events: [...o.events, ...(extra as unknown as SimEvent[])] };
 }
 
 export const HOLDUP_EVENTS = [
-  { type: 'holdup-threat', round: 12, party: 'TUR', demand: 50_000_000 },
-  { type: 'holdup-resolved', round: 13, party: 'TUR', outcome: 'paid' },
-  { type: 'holdup-threat', round: 15, party: 'ETH', demand: 5_000_000 },
-  { type: 'holdup-resolved', round: 16, party: 'ETH', outcome: 'bluff-called' },
-  { type: 'holdup-threat', round: 17, party: 'GEO', demand: 1_000_000 },
-  { type: 'holdup-resolved', round: 18, party: 'GEO', outcome: 'refused-withdrew' },
+  { type: 'holdup-threat', round: 12, party: 'TUR', demandPerSoldierYear: 20_000, demandTotal: 50_000_000, replacementPremium: 60_000, tightness: 1.3 },
+  { type: 'holdup-resolved', round: 13, party: 'TUR', outcome: 'paid', concessionCost: 50_000_000, share: 0.8 },
+  { type: 'holdup-threat', round: 15, party: 'ETH', demandPerSoldierYear: 5_000, demandTotal: 5_000_000, replacementPremium: 1_000, tightness: 0.9 },
+  { type: 'holdup-resolved', round: 16, party: 'ETH', outcome: 'bluff-called', concessionCost: 0, share: 0.4 },
+  { type: 'holdup-threat', round: 17, party: 'GEO', demandPerSoldierYear: 8_000, demandTotal: 1_000_000, replacementPremium: 500, tightness: 0.9 },
+  { type: 'holdup-resolved', round: 18, party: 'GEO', outcome: 'refused-withdrew', concessionCost: 0, share: null },
 ];
 
 export const UNKNOWN_EVENT = { type: 'weather-changed', round: 5, what: 'monsoon' };

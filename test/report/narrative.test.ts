@@ -52,6 +52,17 @@ describe('narrative of the default scenario', () => {
   });
 });
 
+describe('narrative of hold-ups', () => {
+  it('tells the threat with its price and each outcome', () => {
+    const m = buildNarrative(withExtraEvents(outputs, HOLDUP_EVENTS));
+    const at = (round: number): string => m.rounds[round - 1]!.sentences.join(' ');
+    expect(at(12)).toContain('A hold-up: Turkey threatens to cut or withdraw its forces unless it gets $20,000 more per soldier-year ($50 million over the rest of the operation). Replacing it would cost the United States $60,000 more per soldier-year, and partners are scarce (tightness 1.30).');
+    expect(at(13)).toContain("The United States gives in to Turkey's hold-up, at a cost of $50 million; Turkey now takes 80% of the surplus.");
+    expect(at(16)).toContain("The United States refuses Ethiopia's demand and calls its bluff: Ethiopia stays.");
+    expect(at(18)).toContain("The United States refuses Georgia's demand, and Georgia pulls its troops out.");
+  });
+});
+
 describe('narrative of events this build does not know', () => {
   it('says so in words instead of failing', () => {
     const m = buildNarrative(withExtraEvents(outputs, [UNKNOWN_EVENT, ...HOLDUP_EVENTS]));
