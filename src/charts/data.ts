@@ -45,6 +45,8 @@ export interface ChartData {
   readonly tightness: readonly (number | null)[];
   /** The pivotal's payment budget including donations so far. */
   readonly budget: readonly number[];
+  /** rounds.csv power_index (troop-weighted mean share of paid deals in force), when the engine writes it. */
+  readonly powerIndex: readonly (number | null)[] | null;
   readonly paidByKind: { readonly subsidy: readonly number[]; readonly sideDeal: readonly number[] };
   readonly deals: readonly EventOf<'deal-signed'>[];
   readonly reversals: readonly EventOf<'reversal'>[];
@@ -78,6 +80,8 @@ export function chartData(outputs: RunOutputs): ChartData {
   const deployed = zeros();
   const supply = zeros();
   const budget = zeros();
+  const powerIndex: (number | null)[] = new Array<number | null>(T).fill(null);
+  let hasPowerIndex = false;
   const tightness: (number | null)[] = new Array<number | null>(T).fill(null);
   const byParty = new Map<string, { troops: number[]; effective: number[]; share: (number | null)[]; paid: number[]; present: boolean }>();
   for (const spec of scenario.thirdParties) {
@@ -94,6 +98,11 @@ export function chartData(outputs: RunOutputs): ChartData {
       supply[i] = num(row.supply) ?? 0;
       tightness[i] = num(row.tightness);
       budget[i] = num(row.budget_total) ?? 0;
+      const pi = (row as Readonly<Record<string, string | number | null>>)['power_index'];
+      if (pi !== undefined) {
+        hasPowerIndex = true;
+        powerIndex[i] = num(pi);
+      }
       continue;
     }
     const p = byParty.get(String(row.agent_id));
@@ -163,6 +172,7 @@ export function chartData(outputs: RunOutputs): ChartData {
     supply,
     tightness,
     budget,
+    powerIndex: hasPowerIndex ? powerIndex : null,
     paidByKind: { subsidy, sideDeal },
     deals,
     reversals,

@@ -47,6 +47,10 @@ describe('chart specs for the default scenario', () => {
     const plotted = d.parties.reduce((a, p) => a + p.paid.reduce((x, y) => x + y, 0), 0);
     expect(plotted).toBeCloseTo(paid, 2);
     expect(plotted).toBeCloseTo(outputs.summary.payments.total, 2);
+    // The bargaining-power mean line is rounds.csv power_index when the engine writes it.
+    const mean = cfg('bargaining-power').data.datasets.find((ds: Loose) => ds.label.startsWith('All paid deals'));
+    const index = rows.map((r) => (r as Record<string, unknown>)['power_index']);
+    if (index.some((x) => x !== undefined)) expect(mean.data).toEqual(index.map((x) => (x === null || x === undefined ? null : Math.round(Number(x) * 1e4) / 1e4)));
   });
 
   it('draw the 0.5 line on the bargaining-power chart and mark each reversal with a label', () => {

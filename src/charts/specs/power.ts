@@ -40,7 +40,8 @@ export function powerChart(d: ChartData): ChartSpec {
   });
 
   // Troop-weighted mean share of the paid deals in force: the run's bargaining power, round by round.
-  const mean = d.rounds.map((_, t) => {
+  // rounds.csv carries it as power_index; computed here for outputs that predate that column.
+  const mean = d.powerIndex?.map((x) => (x === null ? null : r4(x))) ?? d.rounds.map((_, t) => {
     let w = 0;
     let sum = 0;
     for (const p of parties) {
