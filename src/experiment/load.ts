@@ -66,7 +66,7 @@ export function loadExperimentFile(file: string): LoadResult {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not an experiment file' : `cannot read the file (${code ?? String(err)})`;
-    return { ok: false, problems: [{ file, issues: [{ code: 'unreadable', path: [], message, fix: 'give the path of an experiment .json file, e.g. experiments/weight-by-surge.json' }] }] };
+    return { ok: false, problems: [{ file, issues: [{ code: 'unreadable', path: [], message, fix: 'give the path of an experiment .json file, e.g. experiments/information-by-surge.json' }] }] };
   }
   const parsed = parseExperiment(text);
   if (!parsed.ok) return { ok: false, problems: [{ file, issues: parsed.issues }] };

@@ -38,8 +38,8 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       .option('sbatch', { type: 'string', array: true, default: [], describe: 'Extra #SBATCH option, repeatable, e.g. --sbatch=--account=myproj' })
       .option('submit', { type: 'boolean', default: false, describe: 'Submit at once (runs slurm/submit.sh)' })
       .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing scripts' })
-      .example('$0 slurm experiments/weight-by-surge-10k.json --out /scratch/wbs --shards 8 --cpus-per-task 16', 'Write the scripts')
-      .example('bash /scratch/wbs/slurm/submit.sh', 'Submit them (or pass --submit)') as unknown as Argv<SlurmArgs>,
+      .example('$0 slurm experiments/information-by-surge-10k.json --out /scratch/ibs --shards 8 --cpus-per-task 16', 'Write the scripts')
+      .example('bash /scratch/ibs/slurm/submit.sh', 'Submit them (or pass --submit)') as unknown as Argv<SlurmArgs>,
   handler: (args: ArgumentsCamelCase<SlurmArgs>) => {
     const loaded = requireExperiment(args.experiment);
     const total = totalRuns(loaded);

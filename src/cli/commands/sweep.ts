@@ -71,16 +71,16 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts of the aggregate (--no-charts to skip)' })
       .option('list-metrics', { type: 'boolean', default: false, describe: 'List the metrics an experiment can collect, and exit' })
-      .example('$0 sweep experiments/weight-by-surge.json --out out/wbs', 'Sweep on every core')
-      .example('$0 sweep experiments/weight-by-surge.json --out out/wbs --resume', 'Continue after a crash or Ctrl-C')
-      .example('$0 sweep experiments/weight-by-surge.json --out out/s0 --shard 0/4', 'One quarter of the runs (merge the four with coalsim merge)') as unknown as Argv<SweepArgs>,
+      .example('$0 sweep experiments/information-by-surge.json --out out/ibs', 'Sweep on every core')
+      .example('$0 sweep experiments/information-by-surge.json --out out/ibs --resume', 'Continue after a crash or Ctrl-C')
+      .example('$0 sweep experiments/information-by-surge.json --out out/s0 --shard 0/4', 'One quarter of the runs (merge the four with coalsim merge)') as unknown as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     if (args.listMetrics) {
       const width = Math.max(...Object.keys(METRICS).map((k) => k.length));
       for (const [name, m] of Object.entries(METRICS)) process.stdout.write(`${name.padEnd(width)}  ${m.description}\n`);
       return;
     }
-    if (args.experiment === undefined) throw new CliError('name an experiment file. Example: coalsim sweep experiments/weight-by-surge.json --out out/wbs', ExitCode.usage);
+    if (args.experiment === undefined) throw new CliError('name an experiment file. Example: coalsim sweep experiments/information-by-surge.json --out out/ibs', ExitCode.usage);
     const workers = args.workers ?? defaultWorkers(process.env);
     if (!Number.isInteger(workers) || workers < 0 || workers > 1024) throw new CliError(`--workers must be a whole number from 0 to 1024, got ${String(args.workers)}. Example: --workers 4`, ExitCode.usage);
     const shard = chooseShard(args.shard, process.env);
