@@ -14,6 +14,10 @@ export type NoDealReason =
 
 export type PaymentKind = 'subsidy' | 'side-deal';
 
+export type ReleaseReason = 'demand-fell' | 'unavailable' | 'casualties' | 'hold-up' | 'retaliation';
+
+export type HoldUpOutcome = 'paid' | 'refused-withdrew' | 'bluff-called';
+
 export interface SideDealGrant {
   readonly item: string;
   /** What it costs the pivotal state. */
@@ -61,13 +65,48 @@ export interface DealTerms {
 
 export type SimEvent =
   | { readonly type: 'round-started'; readonly round: number }
-  | { readonly type: 'demand-changed'; readonly round: number; readonly from: number; readonly to: number; readonly cause: 'schedule' | 'event'; readonly label?: string }
+  | { readonly type: 'demand-changed'; readonly round: number; readonly from: number; readonly to: number; readonly cause: 'schedule' | 'event' | 'random'; readonly label?: string }
   | { readonly type: 'budget-changed'; readonly round: number; readonly amount: number; readonly source: string; readonly label?: string; readonly budgetTotal: number }
   | { readonly type: 'availability-changed'; readonly round: number; readonly party: string; readonly available: boolean; readonly label?: string }
   | { readonly type: 'volunteered'; readonly round: number; readonly party: string; readonly troops: number; readonly reservation: number }
   | ({ readonly type: 'deal-signed'; readonly round: number } & DealTerms)
   | { readonly type: 'no-deal'; readonly round: number; readonly party: string; readonly reason: NoDealReason; readonly reservation: number; readonly ceiling: number }
-  | { readonly type: 'contingent-released'; readonly round: number; readonly party: string; readonly troops: number; readonly remaining: number }
+  | {
+      readonly type: 'contingent-released';
+      readonly round: number;
+      readonly party: string;
+      readonly troops: number;
+      readonly remaining: number;
+      /** demand-fell: the pivotal sent it home; the others are the partner's own decision. */
+      readonly reason: ReleaseReason;
+    }
+  | { readonly type: 'risk-changed'; readonly round: number; readonly from: number; readonly to: number; readonly label?: string }
+  | { readonly type: 'casualties'; readonly round: number; readonly party: string; readonly deaths: number; readonly cumulative: number; readonly tolerance: number | null }
+  | {
+      readonly type: 'holdup-threat';
+      readonly round: number;
+      readonly party: string;
+      /** Extra value demanded per soldier-year, and over the rest of the operation. */
+      readonly demandPerSoldierYear: number;
+      readonly demandTotal: number;
+      /** What replacing it would cost the pivotal per soldier-year beyond today's price (flag and criticality included). */
+      readonly replacementPremium: number;
+      readonly tightness: number | null;
+    }
+  | {
+      readonly type: 'holdup-resolved';
+      readonly round: number;
+      readonly party: string;
+      readonly outcome: HoldUpOutcome;
+      /** Cost to the pivotal of what it conceded (0 unless paid). */
+      readonly concessionCost: number;
+      /** The partner's surplus share after the episode. */
+      readonly share: number | null;
+    }
+  | { readonly type: 'effort-changed'; readonly round: number; readonly party: string; readonly from: number; readonly to: number; readonly reason: 'deployed' | 'retaliation' | 'restored' }
+  | { readonly type: 'payment-cut'; readonly round: number; readonly party: string; readonly due: number; readonly paid: number }
+  | { readonly type: 'reneging-perceived'; readonly round: number; readonly party: string; readonly actual: boolean; readonly response: 'effort' | 'troops' }
+  | { readonly type: 'alliance-deepened'; readonly round: number; readonly party: string; readonly from: number; readonly to: number; readonly shareOfForces: number }
   | {
       readonly type: 'payment';
       readonly round: number;
@@ -79,6 +118,8 @@ export type SimEvent =
       /** Worth to the recipient (differs from amount for side deals). */
       readonly value: number;
       readonly item: string;
+      /** Why: a deal's terms, or a concession to a hold-up. */
+      readonly cause: 'deal' | 'hold-up';
     }
   | {
       readonly type: 'negotiation-opened';
@@ -112,6 +153,10 @@ export type SimEvent =
       /** demand / supply; above 1 means scarcity. Null when nothing is supplied. */
       readonly tightness: number | null;
       readonly shortfall: number;
+      /** Troops x effectiveness x effort: what the coalition really fields. */
+      readonly effectiveDeployed: number;
+      /** Casualty risk in force: deaths per 1,000 per round at exposure 1. */
+      readonly risk: number;
       /** Troop-weighted mean surplus share of the paid contingents deployed (null if none). */
       readonly powerIndex: number | null;
       /** The pivotal's per-round discount factor this round (falls with the shortfall). */

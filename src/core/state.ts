@@ -46,6 +46,16 @@ export interface PartyState {
   readonly reapproachFrom: number;
   /** Side-deal items already granted to it (each at most once per recipient). */
   readonly sideDealsReceived: readonly string[];
+  /** Effort of its contingent (1 = full; caveats and retaliation lower it). */
+  readonly effort: number;
+  /** Cumulative deaths. */
+  readonly deaths: number;
+  readonly holdUpThreats: number;
+  readonly lastThreatRound: number;
+  /** Retaliating for perceived reneging until this round (inclusive). */
+  readonly grievanceUntil: number;
+  /** Alliance depth with the pivotal (signalling can deepen it at the end). */
+  readonly allianceDepth: number;
 }
 
 export interface PivotalState {
@@ -64,6 +74,10 @@ export interface SimState {
   readonly parties: { readonly [id: string]: PartyState };
   /** Market figures of the last cleared round. */
   readonly market: { readonly supply: number; readonly tightness: number | null };
+  /** Casualty risk: deaths per 1,000 deployed per round at exposure 1. */
+  readonly risk: number;
+  /** Random supply shocks in force: party -> last round it is unavailable. */
+  readonly shockedUntil: { readonly [id: string]: number };
 }
 
 export function deployedTroops(state: SimState): number {

@@ -7,14 +7,14 @@ import { ledger } from '../core/payments/ledger';
 import type { EventOf } from '../core/events';
 
 export const ROUND_COLUMNS = [
-  'round', 'agent_id', 'agent_name', 'role', 'status', 'troops', 'effective_troops', 'capacity',
+  'round', 'agent_id', 'agent_name', 'role', 'status', 'troops', 'effort', 'effective_troops', 'capacity', 'deaths_cumulative',
   'reservation_per_soldier_year', 'price_per_soldier_year', 'surplus_share', 'paid_this_round', 'paid_cumulative',
-  'demand', 'coalition_troops', 'shortfall', 'supply', 'tightness', 'power_index', 'pivotal_discount',
+  'demand', 'coalition_troops', 'coalition_effective_troops', 'shortfall', 'risk', 'supply', 'tightness', 'power_index', 'pivotal_discount',
   'budget_total', 'budget_spent', 'budget_committed', 'budget_free',
 ] as const;
 export type RoundRow = Record<(typeof ROUND_COLUMNS)[number], string | number | null>;
 
-export const PAYMENT_COLUMNS = ['round', 'payer', 'recipient', 'kind', 'item', 'amount', 'value_to_recipient'] as const;
+export const PAYMENT_COLUMNS = ['round', 'payer', 'recipient', 'kind', 'cause', 'item', 'amount', 'value_to_recipient'] as const;
 
 export function roundRows(result: RunResult): RoundRow[] {
   const { scenario, states, events } = result;
@@ -27,11 +27,11 @@ export function roundRows(result: RunResult): RoundRow[] {
     } else if (e.type === 'market') market.set(e.round, e);
   }
   const rows: RoundRow[] = [];
-  const empty = { troops: null, effective_troops: null, capacity: null, reservation_per_soldier_year: null, price_per_soldier_year: null, surplus_share: null, paid_this_round: null, paid_cumulative: null };
+  const empty = { troops: null, effort: null, deaths_cumulative: null, effective_troops: null, capacity: null, reservation_per_soldier_year: null, price_per_soldier_year: null, surplus_share: null, paid_this_round: null, paid_cumulative: null };
   for (let t = 1; t < states.length; t++) {
     const s = states[t]!;
     const m = market.get(t)!;
-    const roundCols = { demand: m.demand, coalition_troops: m.deployed, shortfall: m.shortfall, supply: m.supply, tightness: round6(m.tightness), power_index: round6(m.powerIndex), pivotal_discount: round6(m.pivotalDiscount) };
+    const roundCols = { demand: m.demand, coalition_troops: m.deployed, coalition_effective_troops: m.effectiveDeployed, risk: m.risk, shortfall: m.shortfall, supply: m.supply, tightness: round6(m.tightness), power_index: round6(m.powerIndex), pivotal_discount: round6(m.pivotalDiscount) };
     const noBudget = { budget_total: null, budget_spent: null, budget_committed: null, budget_free: null };
     rows.push({
       round: t, agent_id: scenario.pivotal.id, agent_name: scenario.pivotal.name, role: 'pivotal', status: 'leading', ...empty, ...roundCols,
@@ -43,7 +43,7 @@ export function roundRows(result: RunResult): RoundRow[] {
       const status = p.status === 'deployed' ? 'deployed' : p.blocked ? 'blocked' : t < spec.availableFromRound ? 'not_yet_available' : 'out';
       rows.push({
         round: t, agent_id: spec.id, agent_name: spec.name, role: 'third_party', status,
-        troops: p.troops, effective_troops: round6(p.troops * spec.effectiveness), capacity: p.capacity,
+        troops: p.troops, effort: round6(p.effort), effective_troops: round6(p.troops * spec.effectiveness * p.effort), capacity: p.capacity, deaths_cumulative: p.deaths,
         reservation_per_soldier_year: p.reservation, price_per_soldier_year: p.deal ? p.deal.pricePerSoldierYear : null,
         surplus_share: p.deal ? round6(p.deal.share) : null,
         paid_this_round: Math.round((paidByRoundAndParty.get(`${t}|${spec.id}`) ?? 0) * 100) / 100, paid_cumulative: p.paidTotal,

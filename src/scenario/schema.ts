@@ -102,6 +102,12 @@ export const PivotalSchema = z
       .default(0)
       .describe('Value per year of a fully critical partner (bases, airspace, neighbours), V; scaled by criticality.'),
     bargaining: PivotalBargainingSchema.default(PIVOTAL_BARGAINING_DEFAULT),
+    monitoring: share
+      .default(0.5)
+      .describe('How closely it monitors paid contingents (0-1): limits how far they cut effort with caveats.'),
+    firmness: share
+      .default(0)
+      .describe('Resistance to hold-ups (0-1): it pays a threat only if the demand is below (1 - firmness) of what replacing the partner would cost it.'),
     demand: z
       .array(DemandStepSchema)
       .min(1)
@@ -146,6 +152,16 @@ export const ThirdPartySchema = z
       .default(0)
       .describe('Markup per soldier-year an opportunist asks above what its cost and interest justify (m_i).'),
     availableFromRound: round.default(1).describe('First round in which it can be recruited.'),
+    holdUpPropensity: share
+      .default(0)
+      .describe('Chance per round that, once deployed, it considers threatening to withdraw unless paid more (0 = never).'),
+    holdUpResolve: share
+      .default(0.3)
+      .describe('Chance that, when the pivotal refuses its hold-up demand, it really withdraws (otherwise its bluff is called).'),
+    casualtySensitivity: share
+      .default(0)
+      .describe('How quickly casualties force its government to withdraw (0 = never; 1 = at the first death). See engine.operation.maxCasualtyTolerance.'),
+    exposure: z.number().min(0).max(5).default(1).describe('Risk of its mission relative to the operation average (1 = average; combat roles higher).'),
     sideDealValues: z
       .record(z.string(), money)
       .optional()
@@ -196,6 +212,13 @@ export const ScheduledEventSchema = z.discriminatedUnion('type', [
   z
     .strictObject({ ...eventBase, type: z.literal('availability'), party: id, available: z.boolean() })
     .describe('A supply shock: a third party becomes unavailable (a parliament refuses) or available again.'),
+  z
+    .strictObject({
+      ...eventBase,
+      type: z.literal('risk'),
+      deathsPerThousandPerRound: z.number().min(0).max(1000).describe('Deaths per 1,000 deployed soldiers per round from this round on, at exposure 1.'),
+    })
+    .describe('A change in how dangerous the operation is (an enemy\'s entry, an offensive, a ceasefire).'),
 ]);
 
 export const PricingSchema = z.discriminatedUnion('rule', [
@@ -243,6 +266,69 @@ export const PricingSchema = z.discriminatedUnion('rule', [
     .describe('Bargaining with private information: each side has a belief about the other\'s reservation and a strategy.'),
 ]);
 
+export const OperationSchema = z
+  .strictObject({
+    deathsPerThousandPerRound: z
+      .number()
+      .min(0)
+      .max(1000)
+      .default(0)
+      .describe('Baseline casualty risk: deaths per 1,000 deployed soldiers per round at exposure 1 (risk events change it).'),
+    maxCasualtyTolerance: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(200)
+      .describe('Deaths a government with casualty sensitivity just above 0 accepts; it withdraws after (1 - sensitivity) times this many.'),
+    crowdingOut: share
+      .default(0.5)
+      .describe('How far pay crowds out the effort of contingents with little interest in the mission (0 = not at all).'),
+    minEffort: share.default(0.3).describe('Least effort a deployed contingent gives.'),
+    holdUpAggressiveness: share
+      .default(0.6)
+      .describe('Share of what it believes replacing it would cost the pivotal that a threatening partner demands: the pivotal\'s own-soldier cost above today\'s price, scaled down when the market looks slack (min(1, tightness) squared).'),
+    renegingMisperception: share
+      .default(0)
+      .describe('Chance per round that a fully paid partner believes it was cheated (misperceived reneging).'),
+    retaliationRounds: z.number().int().min(0).max(1000).default(3).describe('Rounds a partner that saw reneging cuts its effort.'),
+    retaliationEffortCut: share.default(0.3).describe('Effort a retaliating partner withholds.'),
+    signalling: z
+      .boolean()
+      .default(false)
+      .describe('Acquaintances choose their contingent size: the more a contingent is worth as a signal (unrealized alliance potential), the more of their forces they offer.'),
+    maxDeployableShare: share
+      .default(0.1)
+      .describe('With signalling on, the largest share of its armed forces a state would deploy.'),
+    allianceReward: share
+      .default(0)
+      .describe('With signalling on, how much the pivotal deepens its alliance with partners that over-contributed, at the end (share of their unrealized potential).'),
+    randomShocks: z
+      .strictObject({
+        demandProbability: share.default(0).describe('Chance per round of a random demand shock.'),
+        demandShare: z.number().min(0).max(5).default(0.25).describe('Size of a demand shock as a share of current demand (up or down, equally likely).'),
+        supplyProbability: share.default(0).describe('Chance per round that a random third party becomes unavailable.'),
+        supplyRounds: z.number().int().min(1).max(1000).default(3).describe('How long a random supply shock lasts.'),
+      })
+      .default({ demandProbability: 0, demandShare: 0.25, supplyProbability: 0, supplyRounds: 3 }),
+  })
+  .describe('What happens after deployment: casualties, withdrawals, effort, hold-ups, reneging, signalling and random shocks.');
+
+const OPERATION_DEFAULT = {
+  deathsPerThousandPerRound: 0,
+  maxCasualtyTolerance: 200,
+  crowdingOut: 0.5,
+  minEffort: 0.3,
+  holdUpAggressiveness: 0.6,
+  renegingMisperception: 0,
+  retaliationRounds: 3,
+  retaliationEffortCut: 0.3,
+  signalling: false,
+  maxDeployableShare: 0.1,
+  allianceReward: 0,
+  randomShocks: { demandProbability: 0, demandShare: 0.25, supplyProbability: 0, supplyRounds: 3 },
+} as const;
+
 export const EngineSchema = z
   .strictObject({
     pricing: PricingSchema.default({ rule: 'nash', thirdPartyWeight: 0.5 }),
@@ -258,6 +344,7 @@ export const EngineSchema = z
       .gt(1)
       .default(10)
       .describe('A side is "much weaker" when the other\'s armed forces exceed its own by this factor.'),
+    operation: OperationSchema.default(OPERATION_DEFAULT),
   })
   .describe('Engine settings.');
 
@@ -277,6 +364,7 @@ export const ScenarioSchema = z
       costUncertainty: 0.1,
       minContingent: 1,
       reversalCapabilityRatio: 10,
+      operation: OPERATION_DEFAULT,
     }),
   })
   .describe('A coalsim scenario: one case of a pivotal state recruiting a coalition.');

@@ -34,13 +34,13 @@ describe('coalsim run', () => {
 
   it('writes tidy CSVs with the documented headers, one row per round x agent', () => {
     const rounds = readFileSync(join(outA, 'rounds.csv'), 'utf8').trim().split('\n');
-    expect(rounds[0]).toBe('round,agent_id,agent_name,role,status,troops,effective_troops,capacity,reservation_per_soldier_year,price_per_soldier_year,surplus_share,paid_this_round,paid_cumulative,demand,coalition_troops,shortfall,supply,tightness,power_index,pivotal_discount,budget_total,budget_spent,budget_committed,budget_free');
+    expect(rounds[0]).toBe('round,agent_id,agent_name,role,status,troops,effort,effective_troops,capacity,deaths_cumulative,reservation_per_soldier_year,price_per_soldier_year,surplus_share,paid_this_round,paid_cumulative,demand,coalition_troops,coalition_effective_troops,shortfall,risk,supply,tightness,power_index,pivotal_discount,budget_total,budget_spent,budget_committed,budget_free');
     expect(readFileSync(join(outA, 'deals.csv'), 'utf8').split('\n')[0]).toBe('round,party,troops,price_per_soldier_year,subsidy_per_soldier_year,side_deal_items,side_deal_cost,side_deal_value,reservation,pivotal_reservation,ceiling,surplus_share,reversal,mechanism');
     expect(readFileSync(join(outA, 'offers.csv'), 'utf8').split('\n')[0]).toBe('round,party,exchange,by,price,response');
     // 24 rounds x (1 pivotal + 8 third parties)
     expect(rounds).toHaveLength(1 + 24 * 9);
     const payments = readFileSync(join(outA, 'payments.csv'), 'utf8').trim().split('\n');
-    expect(payments[0]).toBe('round,payer,recipient,kind,item,amount,value_to_recipient');
+    expect(payments[0]).toBe('round,payer,recipient,kind,cause,item,amount,value_to_recipient');
     const summary = JSON.parse(readFileSync(join(outA, 'summary.json'), 'utf8'));
     const ledgerTotal = payments.slice(1).filter((l) => l.includes(',subsidy,') || l.includes(',side-deal,')).reduce((a, l) => a + Number(l.split(',').at(-2)), 0);
     expect(Math.round(ledgerTotal * 100) / 100).toBe(summary.payments.total);

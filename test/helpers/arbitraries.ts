@@ -18,6 +18,9 @@ const party = (i: number) =>
     signallingValuePerYear: fc.integer({ min: 0, max: 50_000 }),
     opportunismMarkupPerYear: fc.integer({ min: 0, max: 80_000 }),
     availableFromRound: fc.integer({ min: 1, max: 4 }),
+    holdUpPropensity: fc.double({ min: 0, max: 1, noNaN: true }),
+    casualtySensitivity: fc.double({ min: 0, max: 1, noNaN: true }),
+    exposure: fc.double({ min: 0, max: 3, noNaN: true }),
   });
 
 export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
@@ -30,6 +33,18 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     rule: fc.constantFrom('nash', 'fixed-rate', 'reservation'),
     rate: fc.integer({ min: 100, max: 10_000 }),
     cv: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    operation: fc.record({
+      deathsPerThousandPerRound: fc.double({ min: 0, max: 20, noNaN: true }),
+      maxCasualtyTolerance: fc.integer({ min: 1, max: 300 }),
+      crowdingOut: fc.double({ min: 0, max: 1, noNaN: true }),
+      holdUpAggressiveness: fc.double({ min: 0, max: 1, noNaN: true }),
+      renegingMisperception: fc.double({ min: 0, max: 0.5, noNaN: true }),
+      signalling: fc.boolean(),
+      maxDeployableShare: fc.double({ min: 0, max: 0.3, noNaN: true }),
+      allianceReward: fc.double({ min: 0, max: 1, noNaN: true }),
+      randomShocks: fc.record({ demandProbability: fc.double({ min: 0, max: 0.5, noNaN: true }), supplyProbability: fc.double({ min: 0, max: 0.5, noNaN: true }) }),
+    }),
+    firmness: fc.double({ min: 0, max: 1, noNaN: true }),
     shocks: fc.array(fc.record({ round: fc.integer({ min: 1, max: 4 }), delta: fc.integer({ min: -10_000, max: 10_000 }), cut: fc.integer({ min: -1e9, max: 1e9 }), blockIndex: fc.nat(6), available: fc.boolean() }), { maxLength: 3 }),
   })
   .chain((g) =>
@@ -41,7 +56,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         clock: { rounds: g.rounds },
         pivotal: {
           id: 'P', name: 'Pivotal', capability: { armedForces: 1_000_000 }, budget: g.budget,
-          ownSoldierCostPerYear: 138_465, flagValuePerYear: 5_000_000, criticalPartnerValuePerYear: 50_000_000,
+          ownSoldierCostPerYear: 138_465, flagValuePerYear: 5_000_000, criticalPartnerValuePerYear: 50_000_000, firmness: g.firmness,
           demand: g.demand.map((troops, i) => ({ fromRound: 1 + i, troops })),
         },
         donors: [{ id: 'D', name: 'Donor', contributions: [{ round: 2, amount: 100_000_000 }] }],
@@ -51,7 +66,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           { round: s.round, type: 'budget' as const, amount: s.cut },
           { round: s.round, type: 'availability' as const, party: `T${s.blockIndex % g.nParties}`, available: s.available },
         ]),
-        engine: { pricing, costUncertainty: g.cv },
+        engine: { pricing, costUncertainty: g.cv, operation: g.operation },
       };
     }),
   );

@@ -1,6 +1,7 @@
 /** The state before round 1: realised costs drawn, reservations computed, nobody deployed. */
 import { cents } from '../money';
-import { capacity, thirdPartyReservation } from '../market/reservation';
+import { thirdPartyReservation } from '../market/reservation';
+import { chosenCapacity } from '../dynamics/signalling';
 import type { Rng } from '../rng';
 import type { PartyState, SimState } from '../state';
 import type { Model } from './model';
@@ -21,7 +22,7 @@ export function initialState(model: Model, rng: Rng): SimState {
       status: 'out',
       blocked: false,
       troops: 0,
-      capacity: capacity(spec),
+      capacity: chosenCapacity(spec, costPerYear, scenario.engine.operation),
       costPerYear,
       reservation: cents(r.reservation),
       liquidityNeed: cents(r.liquidityNeed),
@@ -33,6 +34,12 @@ export function initialState(model: Model, rng: Rng): SimState {
       negotiation: null,
       reapproachFrom: 1,
       sideDealsReceived: [],
+      effort: 1,
+      deaths: 0,
+      holdUpThreats: 0,
+      lastThreatRound: 0,
+      grievanceUntil: 0,
+      allianceDepth: spec.allianceDepth,
     };
   }
   return {
@@ -41,5 +48,7 @@ export function initialState(model: Model, rng: Rng): SimState {
     pivotal: { id: scenario.pivotal.id, budgetTotal: scenario.pivotal.budget, spent: 0, committed: 0 },
     parties,
     market: { supply: 0, tightness: null },
+    risk: scenario.engine.operation.deathsPerThousandPerRound,
+    shockedUntil: {},
   };
 }

@@ -30,6 +30,12 @@ export interface MemberSummary {
   readonly alliancePotential: number;
   readonly type: RecipientType;
   readonly typeReasons: readonly string[];
+  readonly deaths: number;
+  readonly holdUpThreats: number;
+  readonly effortFinal: number;
+  /** Value received (subsidies, side deals) plus what deploying was worth to it (interest, signal), less its cost. */
+  readonly netGain: number;
+  readonly allianceDepthFinal: number;
 }
 
 export interface RunSummary {
@@ -65,6 +71,20 @@ export interface RunSummary {
     readonly ownSoldierCostPerYear: number;
     /** costPerForeignSoldierYear / ownSoldierCostPerYear. */
     readonly ratioToOwnSoldier: number | null;
+    /** Soldier-years weighted by effectiveness and effort, and payments per one of them. */
+    readonly effectiveSoldierYears: number;
+    readonly costPerEffectiveSoldierYear: number | null;
+    /** Who bore the cost: donors' money is spent pro rata with the pivotal's own. */
+    readonly byPayer: readonly { readonly id: string; readonly cost: number }[];
+  };
+  readonly operation: {
+    readonly deaths: number;
+    readonly withdrawals: Readonly<Record<string, number>>;
+    readonly holdUps: { readonly threats: number; readonly paid: number; readonly refusedWithdrew: number; readonly bluffCalled: number; readonly concessionCost: number };
+    readonly paymentCuts: number;
+    readonly renegingPerceived: { readonly actual: number; readonly misperceived: number };
+    readonly meanEffort: number | null;
+    readonly alliancesDeepened: readonly string[];
   };
   readonly budget: {
     readonly initial: number;
@@ -132,6 +152,13 @@ export function summarize(result: RunResult): RunSummary {
   const agreementExchanges: number[] = [];
   let opened = 0;
   let offers = 0;
+  let deaths = 0;
+  const withdrawals: Record<string, number> = {};
+  const holdUps = { threats: 0, paid: 0, refusedWithdrew: 0, bluffCalled: 0, concessionCost: 0 };
+  let paymentCuts = 0;
+  const reneging = { actual: 0, misperceived: 0 };
+  const deepened: string[] = [];
+  const donorMoney = new Map<string, number>();
   for (const e of events) {
     if (e.type === 'payment') {
       byKind[e.kind] = cents(byKind[e.kind] + e.amount);
@@ -144,7 +171,10 @@ export function summarize(result: RunResult): RunSummary {
       }
     } else if (e.type === 'budget-changed') {
       if (e.source === 'scenario-event') otherChanges += e.amount;
-      else donations += e.amount;
+      else {
+        donations += e.amount;
+        donorMoney.set(e.source, (donorMoney.get(e.source) ?? 0) + e.amount);
+      }
     } else if (e.type === 'deal-signed') {
       lastDeal.set(e.party, e);
       maxDealTroops.set(e.party, Math.max(maxDealTroops.get(e.party) ?? 0, e.troops));
@@ -154,6 +184,17 @@ export function summarize(result: RunResult): RunSummary {
     else if (e.type === 'volunteered') volunteered.add(e.party);
     else if (e.type === 'negotiation-opened') opened++;
     else if (e.type === 'offer') offers++;
+    else if (e.type === 'casualties') deaths += e.deaths;
+    else if (e.type === 'contingent-released' && e.reason !== 'demand-fell') withdrawals[e.reason] = (withdrawals[e.reason] ?? 0) + 1;
+    else if (e.type === 'holdup-threat') holdUps.threats++;
+    else if (e.type === 'holdup-resolved') {
+      if (e.outcome === 'paid') holdUps.paid++;
+      else if (e.outcome === 'refused-withdrew') holdUps.refusedWithdrew++;
+      else holdUps.bluffCalled++;
+      holdUps.concessionCost = cents(holdUps.concessionCost + e.concessionCost);
+    } else if (e.type === 'payment-cut') paymentCuts++;
+    else if (e.type === 'reneging-perceived') reneging[e.actual ? 'actual' : 'misperceived']++;
+    else if (e.type === 'alliance-deepened') deepened.push(e.party);
     else if (e.type === 'negotiation-ended') {
       outcomes[e.outcome] = (outcomes[e.outcome] ?? 0) + 1;
       if (e.outcome === 'agreement') agreementExchanges.push(e.exchanges);
@@ -174,8 +215,11 @@ export function summarize(result: RunResult): RunSummary {
     const kind = classify({
       spec, pivotal: scenario.pivotal, costPerYear: p.costPerYear, reservation: p.reservation, liquidityNeed: p.liquidityNeed,
       joined: true, volunteered: volunteered.has(spec.id), price: deal?.pricePerSoldierYear ?? 0, troops: maxDealTroops.get(spec.id) ?? p.capacity,
-      sideDealValue: sideValue.get(spec.id) ?? 0, subsidyPaid: kinds.subsidy, holdUpThreats: 0,
+      sideDealValue: sideValue.get(spec.id) ?? 0, subsidyPaid: kinds.subsidy, holdUpThreats: p.holdUpThreats,
     });
+    const years = (soldierRounds.get(spec.id) ?? 0) / rpy;
+    const subsidyReceived = kinds.subsidy;
+    const signal = spec.signallingValuePerYear * alliancePotential(spec);
     members.push({
       id: spec.id,
       name: spec.name,
@@ -194,6 +238,11 @@ export function summarize(result: RunResult): RunSummary {
       alliancePotential: round4(alliancePotential(specs.get(spec.id)!)),
       type: kind.type,
       typeReasons: kind.reasons,
+      deaths: p.deaths,
+      holdUpThreats: p.holdUpThreats,
+      effortFinal: round4(p.effort),
+      netGain: cents(subsidyReceived + (sideValue.get(spec.id) ?? 0) + (spec.intrinsicValuePerYear + signal - p.costPerYear) * years),
+      allianceDepthFinal: round4(p.allianceDepth),
     });
   }
 
@@ -208,6 +257,23 @@ export function summarize(result: RunResult): RunSummary {
   let paidRounds = 0;
   for (const v of paidSoldierRounds.values()) paidRounds += v;
   const foreignYears = foreign / rpy;
+  let effectiveRounds = 0;
+  let effortSum = 0;
+  let effortN = 0;
+  for (let t = 1; t < states.length; t++) {
+    for (const id in states[t]!.parties) {
+      const p = states[t]!.parties[id]!;
+      if (p.troops <= 0) continue;
+      effectiveRounds += p.troops * specs.get(id)!.effectiveness * p.effort;
+      effortSum += p.effort * p.troops;
+      effortN += p.troops;
+    }
+  }
+  const effectiveYears = effectiveRounds / rpy;
+  const spentShareOfMoney = final.pivotal.budgetTotal > 0 ? final.pivotal.spent / final.pivotal.budgetTotal : 0;
+  const byPayer = [...donorMoney.entries()].map(([id, money]) => ({ id, cost: cents(money * spentShareOfMoney) }));
+  const donorCost = byPayer.reduce((a, p) => a + p.cost, 0);
+  byPayer.unshift({ id: scenario.pivotal.id, cost: cents(total - donorCost) });
   const perForeign = foreignYears > 0 ? cents(total / foreignYears) : null;
 
   return {
@@ -238,6 +304,18 @@ export function summarize(result: RunResult): RunSummary {
       costPerPaidSoldierYear: paidRounds > 0 ? cents(total / (paidRounds / rpy)) : null,
       ownSoldierCostPerYear: scenario.pivotal.ownSoldierCostPerYear,
       ratioToOwnSoldier: perForeign !== null && scenario.pivotal.ownSoldierCostPerYear > 0 ? round4(perForeign / scenario.pivotal.ownSoldierCostPerYear) : null,
+      effectiveSoldierYears: round4(effectiveYears),
+      costPerEffectiveSoldierYear: effectiveYears > 0 ? cents(total / effectiveYears) : null,
+      byPayer,
+    },
+    operation: {
+      deaths,
+      withdrawals,
+      holdUps,
+      paymentCuts,
+      renegingPerceived: reneging,
+      meanEffort: effortN > 0 ? round4(effortSum / effortN) : null,
+      alliancesDeepened: deepened,
     },
     budget: {
       initial: scenario.pivotal.budget,

@@ -29,6 +29,8 @@ export interface LedgerRow {
   readonly payer: string;
   readonly recipient: string;
   readonly kind: PaymentKind | 'donation';
+  /** deal: the terms of a deal; hold-up: a concession to a threat; donation: money to the pivotal. */
+  readonly cause: 'deal' | 'hold-up' | 'donation';
   readonly item: string;
   /** Cost to the payer. */
   readonly amount: number;
@@ -40,8 +42,8 @@ export interface LedgerRow {
 export function ledger(events: readonly SimEvent[], pivotalId: string): LedgerRow[] {
   const rows: LedgerRow[] = [];
   for (const e of events) {
-    if (e.type === 'payment') rows.push({ round: e.round, payer: e.payer, recipient: e.recipient, kind: e.kind, item: e.item, amount: e.amount, value_to_recipient: e.value });
-    else if (e.type === 'budget-changed' && isDonation(e)) rows.push({ round: e.round, payer: e.source, recipient: pivotalId, kind: 'donation', item: e.label ?? '', amount: e.amount, value_to_recipient: e.amount });
+    if (e.type === 'payment') rows.push({ round: e.round, payer: e.payer, recipient: e.recipient, kind: e.kind, cause: e.cause, item: e.item, amount: e.amount, value_to_recipient: e.value });
+    else if (e.type === 'budget-changed' && isDonation(e)) rows.push({ round: e.round, payer: e.source, recipient: pivotalId, kind: 'donation', cause: 'donation', item: e.label ?? '', amount: e.amount, value_to_recipient: e.amount });
   }
   return rows;
 }

@@ -20,7 +20,7 @@ export interface Agreement {
   readonly mechanism: string;
 }
 
-function catalogFor(model: Model, p: PartyState): CatalogItem[] {
+export function catalogFor(model: Model, p: PartyState): CatalogItem[] {
   const spec = model.partySpecs.get(p.id)!;
   const items: CatalogItem[] = [];
   for (const d of model.scenario.sideDeals) {
@@ -83,7 +83,7 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
     draft.pivotal.spent = cents(draft.pivotal.spent + g.cost);
     p.paidTotal = cents(p.paidTotal + g.cost);
     p.sideDealsReceived.push(g.item);
-    events.push({ type: 'payment', round, payer: draft.pivotal.id, recipient: a.party, kind: 'side-deal', amount: g.cost, value: g.value, item: g.item });
+    events.push({ type: 'payment', round, payer: draft.pivotal.id, recipient: a.party, kind: 'side-deal', amount: g.cost, value: g.value, item: g.item, cause: 'deal' });
   }
   const ratio = scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);
   if (share !== null && isReversal(share, ratio, scenario.engine.reversalCapabilityRatio)) {

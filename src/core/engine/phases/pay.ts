@@ -1,24 +1,59 @@
-/** Phase 4: every deployed, paid contingent receives this round's subsidy from the pivotal state. */
+/**
+ * Phase: every deployed, paid contingent receives this round's subsidy. A pivotal whose
+ * budget was cut below what it promised pays what it can, pro rata (reneging). Partners
+ * that see reneging, or misperceive it, retaliate: a large cut takes troops home, a small
+ * or imagined one costs effort for a while.
+ */
 import type { Draft } from 'immer';
 import { invariant } from '../../errors';
 import type { SimEvent } from '../../events';
 import { cents } from '../../money';
 import { paymentPerRound } from '../../payments/ledger';
+import type { Rng } from '../../rng';
 import type { SimState } from '../../state';
 import type { Model } from '../model';
+import { withdraw } from './release';
 
-export function payDeployed(draft: Draft<SimState>, model: Model, round: number, events: SimEvent[]): void {
+/** A cut of at least this share of what was due sends troops home, not just effort. */
+const TROOP_RETALIATION_CUT = 0.5;
+
+export function payDeployed(draft: Draft<SimState>, model: Model, round: number, rng: Rng, events: SimEvent[]): void {
   const rpy = model.scenario.clock.roundsPerYear;
+  const op = model.scenario.engine.operation;
   const pivotal = draft.pivotal;
+  const due: { id: string; amount: number }[] = [];
+  let totalDue = 0;
   for (const id of model.partyOrder) {
     const p = draft.parties[id]!;
     if (p.troops <= 0 || !p.deal || p.deal.subsidyPerSoldierYear <= 0) continue;
     const amount = paymentPerRound(p.deal.subsidyPerSoldierYear, p.troops, rpy);
     if (amount <= 0) continue;
-    pivotal.spent = cents(pivotal.spent + amount);
+    due.push({ id, amount });
+    totalDue += amount;
+  }
+  const cash = pivotal.budgetTotal - pivotal.spent;
+  const ratio = totalDue > cash ? Math.max(0, cash) / totalDue : 1;
+  for (const { id, amount } of due) {
+    const p = draft.parties[id]!;
+    const paid = ratio < 1 ? Math.floor(amount * ratio * 100) / 100 : amount;
+    if (paid > 0) {
+      pivotal.spent = cents(pivotal.spent + paid);
+      p.paidTotal = cents(p.paidTotal + paid);
+      events.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: paid, value: paid, item: 'deployment subsidy', cause: 'deal' });
+    }
     pivotal.committed = cents(Math.max(0, pivotal.committed - amount));
-    p.paidTotal = cents(p.paidTotal + amount);
-    events.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount, value: amount, item: 'deployment subsidy' });
+    const cut = amount - paid;
+    const misperceived = cut <= 0 && op.renegingMisperception > 0 && rng.stream(`misperception:${id}`, round).next() < op.renegingMisperception;
+    if (cut > 0) events.push({ type: 'payment-cut', round, party: id, due: amount, paid });
+    if (cut <= 0 && !misperceived) continue;
+    const troopsResponse = cut >= TROOP_RETALIATION_CUT * amount;
+    events.push({ type: 'reneging-perceived', round, party: id, actual: cut > 0, response: troopsResponse ? 'troops' : 'effort' });
+    p.grievanceUntil = round + op.retaliationRounds;
+    if (troopsResponse) {
+      // Take home the share of troops that was not paid for.
+      const home = Math.min(p.troops, Math.ceil(p.troops * (cut / amount)));
+      if (home > 0) withdraw(draft, model, id, home, round, 'retaliation', events, true);
+    }
   }
   invariant(pivotal.spent <= pivotal.budgetTotal + 0.005, 'budget-overdrawn', () => `round ${round}: spent ${pivotal.spent} of ${pivotal.budgetTotal}`);
 }

@@ -1,18 +1,22 @@
 /** Shrinking the coalition: demand fell, or a partner left. Promised money is released too. */
 import type { Draft } from 'immer';
 import { cents } from '../../money';
-import type { SimEvent } from '../../events';
+import type { ReleaseReason, SimEvent } from '../../events';
 import { paymentPerRound } from '../../payments/ledger';
 import type { SimState } from '../../state';
 import type { Model } from '../model';
 
-/** Take `troops` out of a party's contingent at the start of `round`, before it is paid. */
-export function withdraw(draft: Draft<SimState>, model: Model, id: string, troops: number, round: number, events: SimEvent[]): void {
+/**
+ * Take `troops` out of a party's contingent at the start of `round`, before it is paid.
+ * The money promised for those troops is released from the pivotal's commitments.
+ */
+export function withdraw(draft: Draft<SimState>, model: Model, id: string, troops: number, round: number, reason: ReleaseReason, events: SimEvent[], paidThisRound = false): void {
   const party = draft.parties[id]!;
   const remaining = party.troops - troops;
   if (party.deal && party.deal.subsidyPerSoldierYear > 0) {
     const rpy = model.scenario.clock.roundsPerYear;
-    const roundsLeft = model.lastRound - round + 1;
+    // Rounds still promised: from this one, or from the next if this round's payment was made.
+    const roundsLeft = model.lastRound - round + (paidThisRound ? 0 : 1);
     const before = paymentPerRound(party.deal.subsidyPerSoldierYear, party.troops, rpy) * roundsLeft;
     const after = paymentPerRound(party.deal.subsidyPerSoldierYear, remaining, rpy) * roundsLeft;
     draft.pivotal.committed = cents(draft.pivotal.committed - (before - after));
@@ -22,7 +26,7 @@ export function withdraw(draft: Draft<SimState>, model: Model, id: string, troop
     party.status = 'out';
     party.deal = null;
   }
-  events.push({ type: 'contingent-released', round, party: id, troops, remaining });
+  events.push({ type: 'contingent-released', round, party: id, troops, remaining, reason });
 }
 
 /** When demand falls below what is deployed, the dearest contingents (per effective soldier) go home first. */
@@ -39,7 +43,7 @@ export function releaseExcess(draft: Draft<SimState>, model: Model, round: numbe
   for (const d of deployed) {
     if (excess <= 0) break;
     const cut = Math.min(excess, draft.parties[d.id]!.troops);
-    withdraw(draft, model, d.id, cut, round, events);
+    withdraw(draft, model, d.id, cut, round, 'demand-fell', events);
     excess -= cut;
   }
 }

@@ -26,9 +26,10 @@ export function applyScheduled(draft: Draft<SimState>, model: Model, round: numb
         break;
       }
       case 'budget': {
-        // A cut can take only money not yet promised: signed deals stay funded.
-        const free = draft.pivotal.budgetTotal - draft.pivotal.spent - draft.pivotal.committed;
-        const amount = cents(Math.max(e.amount, -free));
+        // A cut can reach into money already promised (the pivotal is then under budget
+        // stress and pays what it can: reneging); it cannot undo what was spent.
+        const unspent = draft.pivotal.budgetTotal - draft.pivotal.spent;
+        const amount = cents(Math.max(e.amount, -unspent));
         draft.pivotal.budgetTotal = cents(draft.pivotal.budgetTotal + amount);
         events.push({ type: 'budget-changed', round, amount, source: 'scenario-event', budgetTotal: draft.pivotal.budgetTotal, ...label });
         break;
@@ -37,7 +38,12 @@ export function applyScheduled(draft: Draft<SimState>, model: Model, round: numb
         const party = draft.parties[e.party]!;
         party.blocked = !e.available;
         events.push({ type: 'availability-changed', round, party: e.party, available: e.available, ...label });
-        if (!e.available && party.troops > 0) withdraw(draft, model, party.id, party.troops, round, events);
+        if (!e.available && party.troops > 0) withdraw(draft, model, party.id, party.troops, round, 'unavailable', events);
+        break;
+      }
+      case 'risk': {
+        events.push({ type: 'risk-changed', round, from: draft.risk, to: e.deathsPerThousandPerRound, ...label });
+        draft.risk = e.deathsPerThousandPerRound;
         break;
       }
     }

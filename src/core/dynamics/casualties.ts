@@ -1,0 +1,52 @@
+/**
+ * Casualties and the withdrawals they force. Deaths each round are Poisson with a rate
+ * set by the operation's risk, the contingent's size and exposure, and its effort
+ * (caveats keep troops out of harm's way). A casualty-sensitive government withdraws
+ * once its dead pass its tolerance; the gap it leaves is demand for the rest.
+ */
+import type { Draft } from 'immer';
+import type { SimEvent } from '../events';
+import type { RandomStream, Rng } from '../rng';
+import type { SimState } from '../state';
+import type { Model } from '../engine/model';
+import { withdraw } from '../engine/phases/release';
+
+/** Poisson draw: Knuth's method for small means, a rounded normal for large ones. */
+export function poisson(mean: number, rng: RandomStream): number {
+  if (mean <= 0) return 0;
+  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.normal()));
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng.next();
+  while (p > limit) {
+    k++;
+    p *= rng.next();
+  }
+  return k;
+}
+
+/** Deaths a government accepts before it withdraws (null: it never withdraws for casualties). */
+export function casualtyTolerance(sensitivity: number, maxTolerance: number): number | null {
+  return sensitivity <= 0 ? null : Math.max(1, Math.round((1 - sensitivity) * maxTolerance));
+}
+
+export function applyCasualties(draft: Draft<SimState>, model: Model, round: number, rng: Rng, events: SimEvent[]): void {
+  if (draft.risk <= 0) return;
+  const maxTolerance = model.scenario.engine.operation.maxCasualtyTolerance;
+  for (const id of model.partyOrder) {
+    const p = draft.parties[id]!;
+    if (p.troops <= 0) continue;
+    const spec = model.partySpecs.get(id)!;
+    const mean = (draft.risk / 1000) * p.troops * spec.exposure * (0.5 + 0.5 * p.effort);
+    const deaths = Math.min(p.troops, poisson(mean, rng.stream(`casualties:${id}`, round)));
+    if (deaths === 0) continue;
+    p.deaths += deaths;
+    const tolerance = casualtyTolerance(spec.casualtySensitivity, maxTolerance);
+    events.push({ type: 'casualties', round, party: id, deaths, cumulative: p.deaths, tolerance });
+    if (tolerance !== null && p.deaths >= tolerance) {
+      // The government falls or gives in: the contingent comes home and will not return.
+      p.blocked = true;
+      withdraw(draft, model, id, p.troops, round, 'casualties', events);
+    }
+  }
+}
