@@ -107,7 +107,8 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
     const { stopped } = await execute({
       spec: { base: c.base, params: c.params, metrics: c.experiment.metrics },
       tasks: tasksToRun(c, o.shard, done),
-      workers: o.workers,
+      // No idle threads: a worker costs startup time and memory.
+      workers: o.workers > 0 ? Math.min(o.workers, Math.max(1, Math.ceil((inShard - stored) / (o.batchSize ?? 16)))) : 0,
       ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
       onBatch: (tasks, outcomes) => {
         store.write(tasks, outcomes);
