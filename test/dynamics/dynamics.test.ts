@@ -1,0 +1,238 @@
+/** Operation dynamics: direction and effect size over many seeds, plus hand-checked pieces. */
+import { jStat } from 'jstat';
+import { runScenario } from '../../src/core/engine/run';
+import { summarize } from '../../src/core/metrics/summary';
+import { casualtyTolerance, poisson } from '../../src/core/dynamics/casualties';
+import { createRng } from '../../src/core/rng';
+import type { EventOf, SimEvent } from '../../src/core/events';
+import type { ScenarioInput } from '../../src/scenario/schema';
+import { valid, tinyScenario, ROOT } from '../helpers/scenarios';
+import { population } from '../helpers/bargainingScenarios';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SEEDS = 30;
+const ofType = <T extends SimEvent['type']>(events: readonly SimEvent[], type: T) => events.filter((e): e is EventOf<T> => e.type === type);
+
+describe('hold-ups', () => {
+  function outcomes(demandFactor: number) {
+    const c = { threats: 0, paid: 0, 'refused-withdrew': 0, 'bluff-called': 0 };
+    for (let i = 0; i < SEEDS; i++) {
+      const r = runScenario(valid(population({ generic: 10, demandFactor, openness: 0.5, intelligence: 0.5, holdUpPropensity: 0.3, populationSeed: i })), 500 + i);
+      c.threats += ofType(r.events, 'holdup-threat').length;
+      for (const e of ofType(r.events, 'holdup-resolved')) c[e.outcome]++;
+    }
+    return c;
+  }
+  const slack = outcomes(0.3);
+  const tight = outcomes(1.2);
+
+  it('succeed more often when the market is tight (at least twice the rate, +0.25)', () => {
+    expect(slack.threats).toBeGreaterThan(50);
+    expect(tight.threats).toBeGreaterThan(50);
+    const rate = (c: typeof slack) => c.paid / c.threats;
+    expect(rate(tight)).toBeGreaterThan(2 * rate(slack));
+    expect(rate(tight) - rate(slack)).toBeGreaterThan(0.25);
+  });
+
+  it('with abundant substitutes most threats are refused, and most refusals call a bluff', () => {
+    const refused = slack['refused-withdrew'] + slack['bluff-called'];
+    expect(refused / slack.threats).toBeGreaterThan(0.75);
+    expect(slack['bluff-called']).toBeGreaterThan(slack['refused-withdrew']);
+  });
+
+  it('a paid hold-up is a payment like any other, marked as a concession, and raises the partner\'s share', () => {
+    const s = valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-holdup.json'), 'utf8')));
+    const r = runScenario(s, 1);
+    const paid = ofType(r.events, 'holdup-resolved').find((e) => e.outcome === 'paid')!;
+    expect(paid).toBeDefined();
+    const concessions = ofType(r.events, 'payment').filter((p) => p.cause === 'hold-up' && p.round === paid.round);
+    expect(concessions.length).toBeGreaterThan(0);
+    expect(concessions.reduce((a, p) => a + p.amount, 0)).toBeLessThanOrEqual(paid.concessionCost + 0.01);
+    const deal = ofType(r.events, 'deal-signed').find((d) => d.party === paid.party)!;
+    expect(paid.share!).toBeGreaterThan(deal.share!);
+  });
+});
+
+describe('casualties and withdrawal', () => {
+  it('draws Poisson counts with the right mean', () => {
+    const rng = createRng(9).stream('poisson');
+    for (const mean of [0.3, 4, 50]) {
+      let sum = 0;
+      for (let i = 0; i < 20_000; i++) sum += poisson(mean, rng);
+      expect(sum / 20_000).toBeCloseTo(mean, mean < 1 ? 1 : 0);
+    }
+  });
+  it('maps sensitivity to a tolerance: insensitive never, fully sensitive at the first death', () => {
+    expect(casualtyTolerance(0, 200)).toBeNull();
+    expect(casualtyTolerance(1, 200)).toBe(1);
+    expect(casualtyTolerance(0.9, 200)).toBe(20);
+  });
+
+  function run(sensitivity: number) {
+    let withdrawals = 0;
+    let deaths = 0;
+    let refilled = 0;
+    let early = 0;
+    for (let i = 0; i < SEEDS; i++) {
+      const r = runScenario(valid(population({ generic: 8, demandFactor: 0.6, openness: 0.5, intelligence: 0.5, deathsPerThousandPerRound: 3, casualtySensitivity: sensitivity, populationSeed: i })), 700 + i);
+      deaths += ofType(r.events, 'casualties').reduce((a, e) => a + e.deaths, 0);
+      for (const w of ofType(r.events, 'contingent-released').filter((e) => e.reason === 'casualties')) {
+        withdrawals++;
+        const c = ofType(r.events, 'casualties').find((e) => e.party === w.party && e.round === w.round)!;
+        // It leaves in the round its dead reach its tolerance, not before.
+        if (c.cumulative < c.tolerance!) early++;
+        // The gap it leaves is demand for the rest: where others were still available, the
+        // pivotal turns to them in the same round.
+        const approached = r.events.some((e) => (e.type === 'negotiation-opened' || e.type === 'deal-signed' || e.type === 'volunteered') && e.round === w.round && e.party !== w.party);
+        const talking = r.states[w.round]!.parties;
+        const othersAvailable = Object.values(talking).some((p) => p.id !== w.party && p.status === 'out' && !p.blocked && p.capacity > 0);
+        if (approached || !othersAvailable) refilled++;
+      }
+    }
+    return { withdrawals, deaths, refilled, early };
+  }
+  it('casualty-sensitive governments withdraw; insensitive ones, with as many dead, do not', () => {
+    const sensitive = run(0.95);
+    const insensitive = run(0);
+    expect(insensitive.deaths).toBeGreaterThan(100);
+    expect(insensitive.withdrawals).toBe(0);
+    expect(sensitive.withdrawals).toBeGreaterThan(10);
+    expect(sensitive.early).toBe(0);
+    expect(sensitive.refilled / sensitive.withdrawals).toBeGreaterThan(0.9);
+  });
+});
+
+describe('effort', () => {
+  it('paid contingents with little interest cut effort unless monitored; effective troops follow', () => {
+    const t = tinyScenario();
+    const make = (monitoring: number) => valid({ ...t, pivotal: { ...t.pivotal, monitoring }, engine: { ...t.engine, operation: { crowdingOut: 0.5 } } } as ScenarioInput);
+    const loose = runScenario(make(0), 1);
+    const strict = runScenario(make(1), 1);
+    // Alpha and Beta have no intrinsic interest: effort = 1 - 0.5 * (1 - 0) * (1 - monitoring).
+    expect(loose.states.at(-1)!.parties.A!.effort).toBeCloseTo(0.5, 9);
+    expect(strict.states.at(-1)!.parties.A!.effort).toBe(1);
+    const m = ofType(loose.events, 'market').at(-1)!;
+    expect(m.effectiveDeployed).toBeCloseTo(m.deployed * 0.5, 6);
+    expect(summarize(loose).costs.costPerEffectiveSoldierYear!).toBeCloseTo(2 * summarize(strict).costs.costPerEffectiveSoldierYear!, 0);
+  });
+});
+
+describe('reneging and retaliation', () => {
+  const t = tinyScenario();
+  const base = { ...t, clock: { rounds: 6 }, engine: { ...t.engine, operation: { crowdingOut: 0 } } } as ScenarioInput;
+  it('a budget cut into promised money makes the pivotal pay pro rata; partners that see it retaliate', () => {
+    // Deals cost 6.2M a round; a 40M budget cut by 25M in round 3 cannot cover what was promised.
+    const r = runScenario(valid({ ...base, pivotal: { ...base.pivotal, budget: 40_000_000 }, events: [{ round: 3, type: 'budget', amount: -25_000_000, label: 'Congress cuts the budget' }] }), 1);
+    const cuts = ofType(r.events, 'payment-cut');
+    expect(cuts.length).toBeGreaterThan(0);
+    for (const c of cuts) expect(c.paid).toBeLessThan(c.due);
+    const perceived = ofType(r.events, 'reneging-perceived');
+    expect(perceived.every((e) => e.actual)).toBe(true);
+    expect(perceived.length).toBe(cuts.length);
+    for (const s of r.states) expect(s.pivotal.spent).toBeLessThanOrEqual(s.pivotal.budgetTotal + 0.005);
+  });
+  it('misperceived reneging costs effort though every payment was made', () => {
+    const r = runScenario(valid({ ...base, engine: { ...base.engine, operation: { crowdingOut: 0, renegingMisperception: 0.5, retaliationEffortCut: 0.4 } } } as ScenarioInput), 3);
+    expect(ofType(r.events, 'payment-cut')).toHaveLength(0);
+    const perceived = ofType(r.events, 'reneging-perceived');
+    expect(perceived.length).toBeGreaterThan(0);
+    expect(perceived.every((e) => !e.actual && e.response === 'effort')).toBe(true);
+    expect(ofType(r.events, 'effort-changed').some((e) => e.reason === 'retaliation' && e.to === 0.6)).toBe(true);
+  });
+});
+
+describe('signalling by acquaintances', () => {
+  /** 48 states with random preference similarity and alliance depth, every one needed (scarcity). */
+  function signallingPopulation(seed: number, signalling: boolean): ScenarioInput {
+    let x = seed * 7919 + 17;
+    const u = () => ((x = (x * 48271) % 2147483647) / 2147483647);
+    const parties = Array.from({ length: 48 }, (_, i) => {
+      const similarity = u();
+      return {
+        id: `S${i}`, name: `State ${i}`, armedForces: Math.round(20_000 + 200_000 * u()), deployableShare: 0.01,
+        deploymentCostPerYear: Math.round(20_000 + 30_000 * u()), selfFundedShare: 0.5, intrinsicValuePerYear: 5_000,
+        preferenceSimilarity: similarity, allianceDepth: u() * similarity, signallingValuePerYear: 40_000,
+      };
+    });
+    return {
+      formatVersion: 1,
+      meta: { id: 'signalling', title: 'Signalling', description: 'ISAF-like cross-section.' },
+      clock: { rounds: 6 },
+      pivotal: { id: 'P', name: 'Pivotal', capability: { armedForces: 1_400_000 }, budget: 1e12, ownSoldierCostPerYear: 138_465, demand: [{ fromRound: 1, troops: 2_000_000 }] },
+      thirdParties: parties,
+      engine: { pricing: { rule: 'nash', thirdPartyWeight: 0.5 }, operation: { signalling, maxDeployableShare: 0.04, allianceReward: 0.5 } },
+    };
+  }
+  function regress(signalling: boolean) {
+    const s = valid(signallingPopulation(4, signalling));
+    const r = runScenario(s, 1);
+    const final = r.states.at(-1)!;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const t of s.thirdParties) {
+      xs.push(Math.max(0, t.preferenceSimilarity - t.allianceDepth));
+      ys.push(final.parties[t.id]!.troops / t.armedForces);
+    }
+    const n = xs.length;
+    const mx = xs.reduce((a, b) => a + b) / n;
+    const my = ys.reduce((a, b) => a + b) / n;
+    let sxx = 0;
+    let sxy = 0;
+    for (let i = 0; i < n; i++) {
+      sxx += (xs[i]! - mx) ** 2;
+      sxy += (xs[i]! - mx) * (ys[i]! - my);
+    }
+    const slope = sxy / sxx;
+    const intercept = my - slope * mx;
+    let sse = 0;
+    for (let i = 0; i < n; i++) sse += (ys[i]! - intercept - slope * xs[i]!) ** 2;
+    const se = Math.sqrt(sse / (n - 2) / sxx);
+    const t = jStat.studentt.inv(0.975, n - 2);
+    return { slope, lo: slope - t * se, hi: slope + t * se, n, events: r.events };
+  }
+  it('the share of forces deployed rises with unrealized alliance potential: OLS slope > 0 with its 95% interval above zero', () => {
+    const on = regress(true);
+    expect(on.n).toBeGreaterThanOrEqual(40);
+    expect(on.slope).toBeGreaterThan(0);
+    expect(on.lo).toBeGreaterThan(0);
+    // Over-contributors are rewarded with a deeper alliance at the end.
+    expect(ofType(on.events, 'alliance-deepened').length).toBeGreaterThan(0);
+  });
+  it('with signalling off, contingents do not depend on alliance potential', () => {
+    const off = regress(false);
+    // Only the rounding of floor(armedForces x deployableShare) is left.
+    expect(Math.abs(off.slope)).toBeLessThan(1e-5);
+    expect(off.lo).toBeLessThan(0.5 * regress(true).slope);
+  });
+});
+
+describe('the bundled teaching scenario: a hold-up reverses the power balance mid-run', () => {
+  const s = valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-holdup.json'), 'utf8')));
+  function story(seed: number) {
+    const r = runScenario(s, seed);
+    const resolved = ofType(r.events, 'holdup-resolved').filter((e) => e.party === 'ZAF');
+    const paid = resolved.find((e) => e.outcome === 'paid');
+    const bluffBefore = resolved.find((e) => e.outcome === 'bluff-called' && e.round <= 5);
+    const deal = ofType(r.events, 'deal-signed').find((d) => d.party === 'ZAF');
+    const reversalAtPayment = paid && ofType(r.events, 'reversal').some((e) => e.party === 'ZAF' && e.round === paid.round);
+    return { paid, bluffBefore, deal, reversalAtPayment };
+  }
+  it('with the default seed: a cheap deal, a bluff called while partners are plentiful, then after the enemy\'s entry a paid hold-up that hands South Africa most of the surplus', () => {
+    const { paid, bluffBefore, deal, reversalAtPayment } = story(1);
+    expect(deal!.round).toBeLessThan(5);
+    expect(deal!.share!).toBeLessThan(0.5);
+    expect(bluffBefore).toBeDefined();
+    expect(paid!.round).toBeGreaterThanOrEqual(5);
+    expect(paid!.share!).toBeGreaterThan(0.5);
+    expect(reversalAtPayment).toBe(true);
+  });
+  it('tells the same story for most seeds', () => {
+    let told = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const st = story(seed);
+      if (st.deal && st.deal.share! < 0.5 && st.paid && st.paid.round >= 5 && st.reversalAtPayment) told++;
+    }
+    expect(told).toBeGreaterThanOrEqual(12);
+  });
+});
