@@ -84,6 +84,34 @@ export const METRICS = {
     description: 'Deals in which the much weaker side took the larger share',
     compute: ({ summary }) => summary.power.reversals,
   },
+  meanPowerIndex: {
+    description: 'Mean over rounds of the troop-weighted surplus share of deployed paid contingents',
+    compute: ({ summary }) => summary.power.meanPowerIndex,
+  },
+  costPerEffectiveSoldierYear: {
+    description: 'Total payments per effective soldier-year (troops x effectiveness x effort) (US$)',
+    compute: ({ summary }) => summary.costs.costPerEffectiveSoldierYear,
+  },
+  holdUpThreats: {
+    description: 'Hold-up threats made by deployed partners',
+    compute: ({ summary }) => summary.operation.holdUps.threats,
+  },
+  holdUpSuccessRate: {
+    description: 'Share of hold-up threats the pivotal paid (0-1)',
+    compute: ({ summary }) => (summary.operation.holdUps.threats > 0 ? round6(summary.operation.holdUps.paid / summary.operation.holdUps.threats) : null),
+  },
+  deaths: {
+    description: 'Coalition partners\' deaths',
+    compute: ({ summary }) => summary.operation.deaths,
+  },
+  withdrawals: {
+    description: 'Contingents withdrawn by partners (casualties, refused hold-ups, retaliation, unavailability)',
+    compute: ({ summary }) => Object.values(summary.operation.withdrawals).reduce((a, b) => a + b, 0),
+  },
+  meanEffort: {
+    description: 'Troop-weighted mean effort of deployed contingents (0-1)',
+    compute: ({ summary }) => summary.operation.meanEffort,
+  },
 } satisfies Record<string, Metric>;
 
 export type MetricName = keyof typeof METRICS;

@@ -116,10 +116,8 @@ function figures(specs: readonly ChartSpec[]): string {
 }
 
 function membersTable(o: RunOutputs): string {
-  const specs = new Map(o.scenario.thirdParties.map((t) => [t.id, t]));
   const rows = o.summary.coalition.members.map((m) => {
-    const spec = specs.get(m.id);
-    const type = spec ? typologyOf(spec, m) : { label: '', reasons: [] };
+    const type = typologyOf(m);
     const why = type.reasons.length > 0 ? `<span class="why">${escapeHtml(type.reasons.join('; '))}</span>` : '';
     const cells = [
       `<td class="text state">${escapeHtml(m.name)} <code>${escapeHtml(m.id)}</code></td>`,

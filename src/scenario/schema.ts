@@ -32,10 +32,10 @@ export const SourceSchema = z
 
 export const MetaSchema = z.strictObject({
   id: id.describe('Scenario id, used in output paths and manifests.'),
-  title: z.string().min(1).max(200),
+  title: z.string().min(1).max(200).describe('A one-line title, shown in tables, reports and `coalsim list`.'),
   description: z.string().min(1).describe('One paragraph: the case and what the scenario is meant to show.'),
-  sources: z.array(SourceSchema).default([]),
-  tags: z.array(z.string().min(1)).default([]),
+  sources: z.array(SourceSchema).default([]).describe('Where the numbers come from: cite every figure taken from data or literature.'),
+  tags: z.array(z.string().min(1)).default([]).describe('Free keywords, e.g. "teaching", "historical".'),
 });
 
 export const ClockSchema = z.strictObject({
@@ -352,13 +352,16 @@ export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editor completion.'),
     formatVersion: z.literal(SCENARIO_FORMAT_VERSION).describe('Scenario format version; this release reads 1.'),
-    meta: MetaSchema,
-    clock: ClockSchema,
+    meta: MetaSchema.describe('What the case is and where its numbers come from.'),
+    clock: ClockSchema.describe('How long the operation lasts and what a round is.'),
     pivotal: PivotalSchema,
-    donors: z.array(DonorSchema).default([]),
-    thirdParties: z.array(ThirdPartySchema).min(1),
-    sideDeals: z.array(SideDealSchema).default([]),
-    events: z.array(ScheduledEventSchema).default([]),
+    donors: z.array(DonorSchema).default([]).describe('States that add money to the pivotal state\'s payment budget.'),
+    thirdParties: z.array(ThirdPartySchema).min(1).describe('The states that may join the coalition.'),
+    sideDeals: z.array(SideDealSchema).default([]).describe('The catalog of political side deals the pivotal state can offer.'),
+    events: z
+      .array(ScheduledEventSchema)
+      .default([])
+      .describe('Scheduled shocks, by round: demand, budget, availability of a partner, casualty risk.'),
     engine: EngineSchema.default({
       pricing: { rule: 'nash', thirdPartyWeight: 0.5 },
       costUncertainty: 0.1,

@@ -143,6 +143,11 @@ describe('other commands', () => {
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8'));
   });
 
+  it('schema --markdown: the committed field references are current', () => {
+    expect(coalsim(['schema', '--markdown']).stdout).toBe(readFileSync(join(ROOT, 'docs', 'scenario-format.md'), 'utf8'));
+    expect(coalsim(['schema', 'experiment', '--markdown']).stdout).toBe(readFileSync(join(ROOT, 'docs', 'experiment-format.md'), 'utf8'));
+  });
+
   it('list: names the bundled scenarios', () => {
     const r = coalsim(['list']);
     expect(r.status).toBe(0);

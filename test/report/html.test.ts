@@ -33,7 +33,7 @@ describe('report.html', () => {
     expect(html).toContain('<h3>Round 9</h3>');
     expect(html).toContain(escapeHtml(n.rounds[8]!.sentences[0]!));
     for (const m of outputs.summary.coalition.members) expect(html).toContain(`${escapeHtml(m.name)} <code>${m.id}</code>`);
-    expect(html).toMatch(/<td class="text">(Volunteer|Critical contributor|Opportunist|Signaller|Willing but under-resourced|Paid contributor)<\/td>/);
+    expect(html).toMatch(/<td class="text">(Volunteer|Critical contributor|Opportunist|Signaller|Willing but under-resourced|Paid contributor)<span class="why">[^<]+<\/span><\/td>/);
     expect(html).toContain(escapeHtml(n.ending[0]!));
     expect(html).toContain('No partner threatened to cut or withdraw its forces in this run.');
   });

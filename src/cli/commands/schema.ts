@@ -2,10 +2,17 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { experimentJsonSchema } from '../../experiment/schema';
 import { scenarioJsonSchema } from '../../scenario/jsonSchema';
+import { schemaToMarkdown } from '../../scenario/markdown';
 
 interface SchemaArgs {
   kind: 'scenario' | 'experiment';
+  markdown: boolean;
 }
+
+export const SCHEMA_DOC_INTRO: Record<SchemaArgs['kind'], [string, string]> = {
+  scenario: ['Scenario format reference', 'Every field of a coalsim scenario file (formatVersion 1): type, default, allowed range and meaning. Money in constant US dollars, troops as headcount, time in rounds; per-soldier figures per soldier-year. See README.md for an example and docs/model.md for how the engine uses each field.'],
+  experiment: ['Experiment format reference', 'Every field of a coalsim experiment file (formatVersion 1): type, default, allowed range and meaning. See docs/sweeps.md for examples.'],
+};
 
 export const schemaCommand: CommandModule<object, SchemaArgs> = {
   command: 'schema [kind]',
@@ -14,9 +21,14 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
     y
       .positional('kind', { choices: ['scenario', 'experiment'] as const, default: 'scenario' as const, describe: 'Which format' })
       .example('$0 schema > scenario.schema.json', 'Save it for your editor')
-      .example('$0 schema experiment > experiment.schema.json', 'The experiment format') as unknown as Argv<SchemaArgs>,
+      .option('markdown', { type: 'boolean', default: false, describe: 'Print a Markdown field reference instead (docs/*-format.md)' })
+      .example('$0 schema experiment > experiment.schema.json', 'The experiment format')
+      .example('$0 schema --markdown > docs/scenario-format.md', 'Regenerate the field reference') as unknown as Argv<SchemaArgs>,
   handler: (args: ArgumentsCamelCase<SchemaArgs>) => {
     const schema = args.kind === 'experiment' ? experimentJsonSchema() : scenarioJsonSchema();
-    process.stdout.write(JSON.stringify(schema, null, 2) + '\n');
+    if (args.markdown) {
+      const [title, intro] = SCHEMA_DOC_INTRO[args.kind];
+      process.stdout.write(schemaToMarkdown(schema, title, intro) + '\n');
+    } else process.stdout.write(JSON.stringify(schema, null, 2) + '\n');
   },
 };
