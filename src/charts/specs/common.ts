@@ -98,7 +98,7 @@ export function roundLabels(rounds: readonly number[]): string[] {
  * A dashed vertical line at the start of each round with a labelled scheduled event (a
  * shock), so a jump in a series can be read against its cause.
  */
-export function markerAnnotations(markers: readonly Marker[], rounds: number, xScale: 'category' | 'linear' = 'category'): Record<string, Json> {
+export function markerAnnotations(markers: readonly Marker[], rounds: number, xScale: 'category' | 'linear' = 'category', at: 'start' | 'end' = 'start'): Record<string, Json> {
   // On a category axis round t sits at index t - 1; on a linear one at t. The line goes just before it.
   const shift = xScale === 'category' ? 1.5 : 0.5;
   const out: Record<string, Json> = {};
@@ -120,7 +120,8 @@ export function markerAnnotations(markers: readonly Marker[], rounds: number, xS
       label: {
         display: true,
         content: lines,
-        position: 'start',
+        // 'start' is the top of the plot; charts whose own labels sit at the top put these at the bottom.
+        position: at,
         backgroundColor: 'rgba(255, 255, 255, 0.9)',
         borderColor: GREY,
         borderWidth: 1,

@@ -87,7 +87,7 @@ export function powerChart(d: ChartData): ChartSpec {
         yAdjust: -22,
       },
     },
-    ...markerAnnotations(d.markers, d.rounds.length),
+    ...markerAnnotations(d.markers, d.rounds.length, 'category', 'end'),
   };
   d.reversals.forEach((r, i) => {
     annotations[`reversal${i}`] = {
