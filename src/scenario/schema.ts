@@ -30,12 +30,68 @@ export const SourceSchema = z
   })
   .describe('A source for numbers used in the scenario.');
 
+/**
+ * Recorded figures a historical scenario should reproduce (`coalsim calibrate`). Each target
+ * names a measure read from every run (src/calibration/measures.ts), the recorded value, range
+ * or category, and how simulated runs are judged against it.
+ */
+export const CalibrationRecordedSchema = z
+  .union([
+    z.strictObject({ value: z.number().describe('A recorded point value.') }),
+    z.strictObject({ min: z.number().describe('Low end of the recorded range.'), max: z.number().describe('High end of the recorded range.') }),
+    z.strictObject({ equals: z.union([z.string().min(1), z.boolean()]).describe('A recorded category (e.g. "critical") or yes/no fact.') }),
+  ])
+  .describe('What the record says: { value }, { min, max } or { equals }.');
+
+export const CalibrationToleranceSchema = z
+  .discriminatedUnion('rule', [
+    z
+      .strictObject({
+        rule: z.literal('interval'),
+        coverage: z.number().gt(0).lt(1).default(0.9).describe('Central share of simulated runs forming the interval (0.9: 5th to 95th percentile).'),
+      })
+      .describe('Pass when the recorded value or range overlaps the simulated central interval.'),
+    z
+      .strictObject({
+        rule: z.literal('median-within'),
+        relative: z.number().gt(0).max(10).describe('Allowed relative distance of the simulated median from the recorded value or range, e.g. 0.25 for +-25%.'),
+      })
+      .describe('Pass when the simulated median is within a relative distance of the recorded value (or of the nearer end of its range).'),
+    z
+      .strictObject({
+        rule: z.literal('modal'),
+        minShare: z.number().gt(0).max(1).default(0.5).describe('Least share of runs that must give the recorded category.'),
+      })
+      .describe('Categorical or yes/no: pass when the recorded value is the most frequent across runs and reaches minShare.'),
+  ])
+  .describe('How simulated runs are judged against the record. Default: interval (90%) for numbers, modal (0.5) for categories.');
+
+export const CalibrationTargetSchema = z
+  .strictObject({
+    id: z.string().min(1).max(60).describe('Short key of the figure, unique in the scenario.'),
+    label: z.string().min(1).describe('The figure in words, as shown in calibration tables.'),
+    measure: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]*(:[A-Za-z0-9_.-]+)*$/, 'a measure name, optionally with ":"-separated arguments, e.g. "memberType:TUR"')
+      .describe('What to read from each run: a measure name with its arguments, e.g. "costPerForeignSoldierYear", "memberType:TUR", "paymentsTo:EGY" (`coalsim calibrate --list-measures`).'),
+    recorded: CalibrationRecordedSchema,
+    tolerance: CalibrationToleranceSchema.optional(),
+    unit: z.string().min(1).optional().describe('Unit for display, e.g. "US$ (nominal, 2003)", "troops".'),
+    source: z.string().min(1).describe('Where the recorded figure comes from (citation, or a meta.sources id).'),
+    note: z.string().optional().describe('How the figure maps onto the measure, caveats.'),
+  })
+  .describe('A recorded figure the scenario is calibrated against.');
+
 export const MetaSchema = z.strictObject({
   id: id.describe('Scenario id, used in output paths and manifests.'),
   title: z.string().min(1).max(200).describe('A one-line title, shown in tables, reports and `coalsim list`.'),
   description: z.string().min(1).describe('One paragraph: the case and what the scenario is meant to show.'),
   sources: z.array(SourceSchema).default([]).describe('Where the numbers come from: cite every figure taken from data or literature.'),
   tags: z.array(z.string().min(1)).default([]).describe('Free keywords, e.g. "teaching", "historical".'),
+  calibration: z
+    .array(CalibrationTargetSchema)
+    .optional()
+    .describe('Recorded figures this scenario is calibrated against; `coalsim calibrate` compares many seeded runs with each.'),
 });
 
 export const ClockSchema = z.strictObject({
