@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 'use strict';
+// Libraries that ship a development build (immer) use the faster production one unless asked.
+process.env.NODE_ENV = process.env.NODE_ENV || 'production';
 let cli;
 try {
   cli = require('../dist/cli/main.js');

@@ -4,6 +4,7 @@
  */
 import yargs from 'yargs';
 import { InvariantError } from '../core/errors';
+import { calibrateCommand } from './commands/calibrate';
 import { explainCommand } from './commands/explain';
 import { listCommand } from './commands/list';
 import { reportCommand } from './commands/report';
@@ -15,8 +16,10 @@ import { sweepCommand } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { CliError, ExitCode } from './exitCodes';
 import { packageVersion } from './paths';
+import { configureRuntime } from '../runtime';
 
 export async function main(argv: string[]): Promise<number> {
+  configureRuntime();
   const parser = yargs(argv)
     .scriptName('coalsim')
     .usage('$0 <command> [options]\n\nAgent-based simulator of how military coalitions are bought and bargained for.')
@@ -29,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(sweepCommand)
     .command(mergeCommand)
     .command(slurmCommand)
+    .command(calibrateCommand)
     .demandCommand(1, 'Name a command: run, validate, schema or list. Example: coalsim run')
     .strict()
     .recommendCommands()

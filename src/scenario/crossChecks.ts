@@ -1,4 +1,5 @@
 /** Checks that need the whole scenario: references, uniqueness, ordering, feasibility. */
+import { closest } from 'fastest-levenshtein';
 import type { InputIssue } from './issues';
 import type { Scenario } from './schema';
 
@@ -17,7 +18,13 @@ export function checkScenario(s: Scenario): InputIssue[] {
   s.sideDeals.forEach((d, i) => claim(d.id, ['sideDeals', i, 'id']));
 
   const parties = new Set(s.thirdParties.map((t) => t.id));
-  const known = [...parties].sort().join(', ');
+  const sorted = [...parties].sort();
+  // Name the likeliest id, then a short list (scenarios can have hundreds of parties).
+  const knownFix = (bad: string): string => {
+    const guess = closest(bad, sorted);
+    const list = sorted.length <= 12 ? sorted.join(', ') : `${sorted.slice(0, 10).join(', ')}, ... (${sorted.length} in all)`;
+    return `did you mean "${guess}"? Third-party ids: ${list}`;
+  };
   const lastRound = s.clock.rounds;
   const beyond = (r: number, path: (string | number)[]): void => {
     if (r > lastRound) issues.push({ code: 'round-out-of-range', path, message: `round ${r} is after the last round (${lastRound})`, fix: `use a round from 1 to ${lastRound}, or raise clock.rounds` });
@@ -41,13 +48,13 @@ export function checkScenario(s: Scenario): InputIssue[] {
   });
   s.sideDeals.forEach((d, i) =>
     (d.recipients ?? []).forEach((r, j) => {
-      if (!parties.has(r)) issues.push({ code: 'unknown-id', path: ['sideDeals', i, 'recipients', j], message: `no third party has id "${r}"`, fix: `use one of: ${known}` });
+      if (!parties.has(r)) issues.push({ code: 'unknown-id', path: ['sideDeals', i, 'recipients', j], message: `no third party has id "${r}"`, fix: knownFix(r) });
     }),
   );
   s.events.forEach((e, i) => {
     beyond(e.round, ['events', i, 'round']);
     if (e.type === 'availability' && !parties.has(e.party)) {
-      issues.push({ code: 'unknown-id', path: ['events', i, 'party'], message: `no third party has id "${e.party}"`, fix: `use one of: ${known}` });
+      issues.push({ code: 'unknown-id', path: ['events', i, 'party'], message: `no third party has id "${e.party}"`, fix: knownFix(e.party) });
     }
     if (e.type === 'demand' && (e.troops === undefined) === (e.delta === undefined)) {
       issues.push({ code: 'invalid-value', path: ['events', i], message: 'a demand event needs exactly one of "troops" (set) or "delta" (add)', fix: 'e.g. { "round": 6, "type": "demand", "delta": 5000 }' });

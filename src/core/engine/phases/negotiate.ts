@@ -95,6 +95,11 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
   const ceilingFor = (id: string, troops: number, curve: readonly Offer[]): { R: number; ceiling: number } =>
     competitiveCeiling(scenario.pivotal, model.partySpecs.get(id)!, troops, substitutePrice(curve, id, unmet));
 
+  // Its view at the start of this round's recruitment (beliefs move during the round; the
+  // ranking it acts on does not). Partners deployed meanwhile drop out of the substitutes.
+  const curveAtStart = perceived();
+  const stillOut = (): Offer[] => curveAtStart.filter((o) => draft.parties[o.party]!.status === 'out');
+
   // 1. Talks already under way take their next exchange.
   for (const id of model.partyOrder) {
     const p = draft.parties[id]!;
@@ -103,7 +108,7 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
       endNegotiation(draft, settings, id, round, gap <= 0 ? 'not-needed' : 'breakdown', null, events);
       continue;
     }
-    const { ceiling } = ceilingFor(id, p.negotiation.troops, perceived());
+    const { ceiling } = ceilingFor(id, p.negotiation.troops, stillOut());
     gap -= exchange(draft, model, settings, id, round, ceiling, dP, events);
   }
 
@@ -112,7 +117,7 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
   for (;;) {
     const pending = model.partyOrder.reduce((a, id) => a + (draft.parties[id]!.negotiation?.troops ?? 0), 0);
     if (gap - pending < minContingent) break;
-    const curve = perceived();
+    const curve = stillOut();
     const next = curve.find((o) => !approached.has(o.party) && !draft.parties[o.party]!.negotiation && draft.parties[o.party]!.reapproachFrom <= round);
     if (!next) break;
     approached.add(next.party);
