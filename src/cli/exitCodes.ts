@@ -11,6 +11,8 @@ export const ExitCode = {
   outputExists: 4,
   /** Reading or writing files failed (permissions, disk full). */
   io: 5,
+  /** `coalsim calibrate --strict`: at least one recorded figure missed. */
+  calibrationMiss: 6,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { InvariantError } from '../core/errors';
 import { calibrateCommand } from './commands/calibrate';
+import { calibrateCommand } from './commands/calibrate';
 import { explainCommand } from './commands/explain';
 import { listCommand } from './commands/list';
 import { reportCommand } from './commands/report';
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(sweepCommand)
     .command(mergeCommand)
     .command(slurmCommand)
+    .command(calibrateCommand)
     .command(calibrateCommand)
     .demandCommand(1, 'Name a command: run, validate, schema or list. Example: coalsim run')
     .strict()

@@ -1,0 +1,52 @@
+/**
+ * Cross-checks of a scenario's calibration targets, once its shape is valid: every measure
+ * exists and gets the right number of arguments, every argument names a party, side-deal
+ * item or payer of this scenario, the recorded form fits the measure, and target ids are unique.
+ */
+import { checkScenario } from '../scenario/crossChecks';
+import { scenarioJsonSchema } from '../scenario/jsonSchema';
+import type { InputIssue, Result } from '../scenario/issues';
+import { ScenarioSchema, type Scenario } from '../scenario/schema';
+import { validateText } from '../scenario/validate';
+import { MEASURES, parseMeasure, type ArgKind } from './measures';
+import { defaultTolerance } from './score';
+
+export function checkCalibration(s: Scenario): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const targets = s.meta.calibration ?? [];
+  const known: Record<ArgKind, Set<string>> = {
+    party: new Set(s.thirdParties.map((t) => t.id)),
+    item: new Set(s.sideDeals.map((d) => d.id)),
+    payer: new Set([s.pivotal.id, ...s.donors.map((d) => d.id)]),
+  };
+  const list = (k: ArgKind): string => [...known[k]].sort().join(', ') || '(none)';
+  const ids = new Set<string>();
+  targets.forEach((t, i) => {
+    const at = (...rest: (string | number)[]): (string | number)[] => ['meta', 'calibration', i, ...rest];
+    if (ids.has(t.id)) issues.push({ code: 'duplicate-id', path: at('id'), message: `target id "${t.id}" is used twice`, fix: 'give every calibration target its own id' });
+    ids.add(t.id);
+    const parsed = parseMeasure(t.measure);
+    if ('error' in parsed) {
+      issues.push({ code: 'unknown-measure', path: at('measure'), message: parsed.error, fix: `use one of: ${MEASURES.map((m) => m.name).join(', ')}` });
+      return;
+    }
+    parsed.def.args.forEach((kind, j) => {
+      const arg = parsed.args[j]!;
+      if (!known[kind].has(arg)) issues.push({ code: 'unknown-id', path: at('measure'), message: `"${arg}" in "${t.measure}" is not a ${kind === 'item' ? 'side-deal item' : kind === 'payer' ? 'pivotal state or donor' : 'third party'} of this scenario`, fix: `use one of: ${list(kind)}` });
+    });
+    const numeric = parsed.def.kind === 'number';
+    const r = t.recorded;
+    if (numeric && 'equals' in r) issues.push({ code: 'invalid-value', path: at('recorded'), message: `measure "${parsed.def.name}" is a number: record { "value": ... } or { "min": ..., "max": ... }` });
+    if (!numeric && !('equals' in r)) issues.push({ code: 'invalid-value', path: at('recorded'), message: `measure "${parsed.def.name}" is a ${parsed.def.kind}: record { "equals": ... }` });
+    if (parsed.def.kind === 'boolean' && 'equals' in r && typeof r.equals !== 'boolean') issues.push({ code: 'invalid-value', path: at('recorded', 'equals'), message: `measure "${parsed.def.name}" is yes/no: record true or false` });
+    if ('min' in r && r.min > r.max) issues.push({ code: 'invalid-value', path: at('recorded'), message: `min ${r.min} is above max ${r.max}`, fix: 'swap them' });
+    const rule = (t.tolerance ?? defaultTolerance(parsed.def.kind)).rule;
+    if (numeric === (rule === 'modal')) issues.push({ code: 'invalid-value', path: at('tolerance', 'rule'), message: numeric ? `a number is judged by "interval" or "median-within", not "modal"` : `a ${parsed.def.kind} is judged by "modal"` });
+  });
+  return issues;
+}
+
+/** Validate a scenario's text with the scenario checks and the calibration checks, with line numbers. */
+export function parseCalibratedScenario(text: string): Result<Scenario> {
+  return validateText(text, { schema: ScenarioSchema, jsonSchema: scenarioJsonSchema(), crossCheck: (s: Scenario) => [...checkScenario(s), ...checkCalibration(s)] });
+}
