@@ -1,22 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { coalsim, tempDir } from '../helpers/cli';
+import { coalsim, filesOf, tempDir } from '../helpers/cli';
 import { ROOT } from '../helpers/scenarios';
 
 const DATA_FILES = ['deals.csv', 'events.ndjson', 'manifest.json', 'offers.csv', 'payments.csv', 'rounds.csv', 'summary.json'];
 
-function filesOf(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string, prefix: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
-      else out.set(prefix + name, readFileSync(p));
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 describe('coalsim run', () => {
   const tmp = tempDir();

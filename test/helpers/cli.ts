@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './scenarios';
@@ -23,4 +23,18 @@ export function coalsim(args: string[], opts: { cwd?: string; env?: Record<strin
 
 export function tempDir(prefix = 'coalsim-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Every file under a directory, by relative path, in sorted order (for byte comparisons). */
+export function filesOf(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string, prefix: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
+      else out.set(prefix + name, readFileSync(p));
+    }
+  };
+  walk(dir, '');
+  return out;
 }

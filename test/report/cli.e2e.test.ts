@@ -1,22 +1,10 @@
 /** coalsim run / report / explain as a user runs them (the built CLI; npm test builds first). */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { coalsim, tempDir } from '../helpers/cli';
+import { coalsim, filesOf, tempDir } from '../helpers/cli';
 
 const CHARTS = ['bargaining-power.png', 'forces.png', 'payments-by-kind.png', 'payments-cumulative.png', 'payments-per-round.png', 'troops.png'];
 
-function filesOf(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string, prefix: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
-      else out.set(prefix + name, readFileSync(p));
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 const ANSI = /\x1b\[/;
 /** Undo the terminal wrapping: continuation lines are indented by four spaces. */
