@@ -60,8 +60,19 @@ else
   say "not a Debian-like system: install cairo and pango development packages yourself if PNG charts are wanted"
 fi
 
+# npm ci installs exactly the lock file. Some registry mirrors do not carry other platforms'
+# optional binaries (@swc/core-darwin-*, ...), which makes npm ci refuse the lock file; then
+# npm install, which resolves the same versions from the lock and skips what it cannot fetch.
 say "npm dependencies (npm ci)"
-npm ci --no-fund --no-audit --loglevel=error
+if ! npm ci --no-fund --no-audit --loglevel=error 2>/tmp/coalsim-npm-ci.log; then
+  if grep -q 'Missing: .* from lock file' /tmp/coalsim-npm-ci.log; then
+    say "npm ci refused the lock file (this registry lacks other platforms' optional packages); using npm install"
+    npm install --no-fund --no-audit --loglevel=error
+  else
+    cat /tmp/coalsim-npm-ci.log >&2
+    exit 1
+  fi
+fi
 say "building (npm run build)"
 npm run --silent build
 if node -e 'require("canvas")' 2>/dev/null; then say "PNG charts: available"; else say "PNG charts: unavailable (node-canvas did not build); runs still write data and the HTML report"; fi
