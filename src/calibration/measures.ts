@@ -15,7 +15,7 @@ export type MeasureKind = 'number' | 'category' | 'boolean';
 /** What a measure reads: the summary, and the raw run for event-level measures. */
 export interface RunView {
   readonly summary: RunSummary;
-  readonly result?: Pick<RunResult, 'events'>;
+  readonly result?: Pick<RunResult, 'events' | 'scenario'>;
 }
 
 /** What an argument names, for cross-checks against the scenario. */
@@ -82,6 +82,12 @@ export const MEASURES: readonly MeasureDef[] = [
     for (const e of result?.events ?? []) if (e.type === 'holdup-resolved' && e.party === id) total += e.concessionCost;
     return Math.round(total * 100) / 100;
   }),
+  def('forceShare', 'number', ['party'], 'share', 'Largest contingent as a share of the partner\'s armed forces (0 if none).', ({ summary, result }, [id]) => {
+    const spec = result?.scenario.thirdParties.find((t) => t.id === id);
+    const troops = member(summary, id!)?.troopsMax ?? 0;
+    return spec === undefined || spec.armedForces <= 0 ? null : Math.round((1e6 * troops) / spec.armedForces) / 1e6;
+  }),
+  def('allianceDeepened', 'boolean', ['party'], 'yes/no', 'Whether the pivotal deepened its alliance with the partner at the end (signalling reward).', ({ summary }, [id]) => summary.operation.alliancesDeepened.includes(id!)),
   def('costBorneBy', 'number', ['payer'], 'US$', 'Payments borne by the pivotal or a donor (donors\' money spent pro rata).', ({ summary }, [id]) => summary.costs.byPayer.find((p) => p.id === id)?.cost ?? 0),
 ];
 
