@@ -5,9 +5,9 @@
 import yargs from 'yargs';
 import { InvariantError } from '../core/errors';
 import { calibrateCommand } from './commands/calibrate';
-import { calibrateCommand } from './commands/calibrate';
 import { explainCommand } from './commands/explain';
 import { listCommand } from './commands/list';
+import { replicateCommand } from './commands/replicate';
 import { reportCommand } from './commands/report';
 import { mergeCommand } from './commands/merge';
 import { runCommand } from './commands/run';
@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(sweepCommand)
     .command(mergeCommand)
     .command(slurmCommand)
-    .command(calibrateCommand)
+    .command(replicateCommand)
     .command(calibrateCommand)
     .demandCommand(1, 'Name a command: run, validate, schema or list. Example: coalsim run')
     .strict()

@@ -1,0 +1,198 @@
+/**
+ * `coalsim replicate isaf`: the alliance-signalling finding on the Nov 2010 ISAF
+ * cross-section (docs/replication.md). Computation is in src/replication; this file reads
+ * the data, prints the table or JSON, and writes the output directory.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { pngRenderer, renderPngs } from '../../charts/render';
+import { assertWritable, OutputExistsError, writeDirAtomically } from '../../output/atomic';
+import { toCsv } from '../../output/csv';
+import { sha256 } from '../../output/manifest';
+import { replicationCharts } from '../../replication/charts';
+import { buildIsafScenario, replicateIsaf, seedList, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
+import { parseIsafCsv } from '../../replication/isafData';
+import type { RankCorrelation } from '../../replication/stats';
+import { CliError, ExitCode } from '../exitCodes';
+import { packageVersion, PACKAGE_ROOT } from '../paths';
+import { displayPath } from '../scenarioInput';
+
+export const ISAF_DATA_FILE = resolve(PACKAGE_ROOT, 'data', 'isaf_2010_crosssection.csv');
+
+interface ReplicateArgs {
+  study: string;
+  seeds: number;
+  json: boolean;
+  out?: string;
+  force: boolean;
+  charts: boolean;
+  data?: string;
+}
+
+const slopeJson = (s: Slope) => ({ coef: s.coef, se: s.se, ciLow: s.ciLow, ciHigh: s.ciHigh, p: s.p, n: s.n });
+const rhoJson = (r: RankCorrelation, over: string) => ({ rho: r.rho, n: r.n, p: r.p, ciLow: r.ciLow, ciHigh: r.ciHigh, over });
+
+/** The numbers for scripts (`npm run validate` reads simulated, observed, spearman, potential). */
+export function replicationJson(r: ReplicationResult): Record<string, unknown> {
+  const model = (m: ModelPair) => ({ formula: m.formula, simulated: slopeJson(m.simulated), observed: slopeJson(m.observed) });
+  return {
+    study: 'isaf-2010',
+    potential: r.potential,
+    model: r.controls.formula,
+    seeds: r.seeds.length,
+    simulated: slopeJson(r.controls.simulated),
+    observed: slopeJson(r.controls.observed),
+    spearman: rhoJson(r.spearmanAll, 'all states in the sample'),
+    spearmanContributors: rhoJson(r.spearmanContributors, 'states that contributed in Nov 2010'),
+    models: { simple: model(r.simple), controls: model(r.controls) },
+    rankCheck: r.rankCheck,
+    units: 'coefficients on a share scale (0.01 = 1 percentage point of armed forces per unit of potential)',
+  };
+}
+
+const pp = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)}`;
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+export function replicationTable(r: ReplicationResult): string {
+  const lines: string[] = [];
+  lines.push(`Alliance signalling in ISAF, November 2010: ${r.states.length} states, ${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}`);
+  lines.push(`Outcome: share of armed forces deployed (coefficients in percentage points per unit of potential; HC1 robust s.e.; t-based 95% CI)`);
+  lines.push(`Alliance potential: ${r.potential}`);
+  lines.push('');
+  const header = ['model', 'shares', 'coef (pp)', 'robust s.e.', '95% CI', 'p', 'n'];
+  const rows: string[][] = [];
+  for (const [name, m] of [['potential only', r.simple], ['with controls', r.controls]] as const) {
+    for (const which of ['observed', 'simulated'] as const) {
+      const s = m[which];
+      rows.push([name, which, pp(s.coef), (s.se * 100).toFixed(2), `[${pp(s.ciLow)}, ${pp(s.ciHigh)}]`, s.p < 0.001 ? '<0.001' : s.p.toFixed(3), String(s.n)]);
+    }
+  }
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j]!.length)));
+  const fmt = (cells: readonly string[]) => cells.map((c, j) => (j < 2 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  lines.push(fmt(header));
+  lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) lines.push(fmt(row));
+  lines.push('Controls: V-Dem polyarchy, log GDP, CINC, US ally (ATOP defence pact); no distance or casualty data in the extract.');
+  lines.push('');
+  const rho = (x: RankCorrelation, what: string) => `Spearman rho, simulated vs observed shares, ${what}: ${x.rho.toFixed(3)} (95% CI ${x.ciLow.toFixed(2)} to ${x.ciHigh.toFixed(2)}, p ${x.p < 0.001 ? '< 0.001' : '= ' + x.p.toFixed(3)}, n = ${x.n})`;
+  lines.push(rho(r.spearmanAll, 'all states'));
+  lines.push(rho(r.spearmanContributors, 'Nov 2010 contributors only'));
+  lines.push('');
+  lines.push('Rank check (data README: Georgia and New Zealand far above the Netherlands and Greece):');
+  for (const s of r.rankCheck) {
+    const st = r.states.find((x) => x.iso3 === s.iso3)!;
+    lines.push(`  ${st.country.padEnd(16)} potential ${s.potential.toFixed(3)}   observed ${pct(s.observedShare).padStart(6)}   simulated ${pct(s.simulatedShare).padStart(6)}`);
+  }
+  return lines.join('\n');
+}
+
+const STATE_COLUMNS = ['iso3', 'country', 'armed_forces', 'observed_troops', 'observed_share', 'simulated_share', 'simulated_share_median', 'simulated_join_rate', 'potential', 'agree_us', 'bc_depth_01', 'us_ally', 'vdem_polyarchy', 'log_gdp', 'cinc'] as const;
+const REGRESSION_COLUMNS = ['model', 'formula', 'outcome', 'term', 'coef', 'se_hc1', 'ci95_low', 'ci95_high', 't', 'p', 'n', 'r2'] as const;
+
+export function replicationFiles(r: ReplicationResult): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>();
+  files.set(
+    'replication.csv',
+    toCsv(
+      STATE_COLUMNS,
+      r.states.map((s) => ({
+        iso3: s.iso3,
+        country: s.country,
+        armed_forces: s.armedForces,
+        observed_troops: s.observedTroops,
+        observed_share: s.observedShare,
+        simulated_share: s.simulatedShare,
+        simulated_share_median: s.simulatedShareMedian,
+        simulated_join_rate: s.simulatedJoinRate,
+        potential: s.potential,
+        agree_us: s.agreeUs,
+        bc_depth_01: s.depth,
+        us_ally: s.usAlly,
+        vdem_polyarchy: s.polyarchy,
+        log_gdp: s.logGdp,
+        cinc: s.cinc,
+      })),
+    ),
+  );
+  const reg: Record<string, string | number | null>[] = [];
+  for (const [name, m] of [['simple', r.simple], ['controls', r.controls]] as const) {
+    for (const which of ['observed', 'simulated'] as const) {
+      const fit = which === 'observed' ? m.observedFit : m.simulatedFit;
+      for (const c of fit.coefficients) {
+        reg.push({ model: name, formula: m.formula, outcome: `${which}_share`, term: c.name, coef: c.coef, se_hc1: c.se, ci95_low: c.ciLow, ci95_high: c.ciHigh, t: c.t, p: c.p, n: fit.n, r2: fit.r2 });
+      }
+    }
+  }
+  files.set('regression.csv', toCsv(REGRESSION_COLUMNS, reg));
+  files.set('spearman.csv', toCsv(['over', 'rho', 'ci95_low', 'ci95_high', 'p', 'n'], [
+    { over: 'all', rho: r.spearmanAll.rho, ci95_low: r.spearmanAll.ciLow, ci95_high: r.spearmanAll.ciHigh, p: r.spearmanAll.p, n: r.spearmanAll.n },
+    { over: 'contributors', rho: r.spearmanContributors.rho, ci95_low: r.spearmanContributors.ciLow, ci95_high: r.spearmanContributors.ciHigh, p: r.spearmanContributors.p, n: r.spearmanContributors.n },
+  ]));
+  files.set('summary.json', JSON.stringify(replicationJson(r), null, 2) + '\n');
+  return files;
+}
+
+export const replicateCommand: CommandModule<object, ReplicateArgs> = {
+  command: 'replicate <study>',
+  describe: 'Replicate a published finding on real data (isaf: alliance signalling in ISAF, Nov 2010)',
+  builder: (y: Argv) =>
+    y
+      .positional('study', { type: 'string', choices: ['isaf'], describe: 'Which finding: isaf' })
+      .option('seeds', { type: 'number', default: 20, describe: 'Seeds to run (1..N); simulated shares are medians over them' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the numbers as JSON instead of the table' })
+      .option('out', { type: 'string', describe: 'Write replication.csv, regression.csv, spearman.csv, scenario.json, summary.json, manifest.json and charts/ here' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace an existing non-empty output directory' })
+      .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts into <out>/charts/ (--no-charts to skip)' })
+      .option('data', { type: 'string', describe: 'The cross-section CSV (default: the bundled data/isaf_2010_crosssection.csv)' })
+      .example('$0 replicate isaf', 'Print the regression table (20 seeds)')
+      .example('$0 replicate isaf --seeds 50 --out out/isaf', 'Also write data, regression tables and charts')
+      .example('$0 replicate isaf --json --seeds 5', 'The numbers for scripts') as unknown as Argv<ReplicateArgs>,
+  handler: (args: ArgumentsCamelCase<ReplicateArgs>) => {
+    const seeds = Number(args.seeds);
+    if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) throw new CliError(`--seeds must be a whole number from 1 to 10000, got ${String(args.seeds)}. Example: --seeds 20`, ExitCode.usage);
+    if (args.out !== undefined) {
+      try {
+        assertWritable(args.out, args.force);
+      } catch (err) {
+        if (err instanceof OutputExistsError) throw new CliError(err.message, ExitCode.outputExists);
+        throw err;
+      }
+    }
+    const dataFile = args.data ?? ISAF_DATA_FILE;
+    const text = readFileSync(dataFile, 'utf8');
+    let rows;
+    try {
+      rows = parseIsafCsv(text);
+    } catch (err) {
+      throw new CliError(`${displayPath(dataFile)}: ${(err as Error).message}`, ExitCode.invalidInput);
+    }
+    const result = replicateIsaf(rows, seedList(seeds));
+    if (args.out !== undefined) {
+      const files = replicationFiles(result);
+      files.set('scenario.json', JSON.stringify(buildIsafScenario(rows), null, 2) + '\n');
+      if (args.charts) {
+        const r = pngRenderer();
+        if (r.ok) for (const [name, png] of renderPngs(r.renderer, replicationCharts(result))) files.set(name, png);
+        else process.stderr.write(`coalsim: charts skipped: ${r.reason}\n`);
+      }
+      const manifest = {
+        tool: 'coalsim',
+        version: packageVersion(),
+        node: process.version,
+        command: ['coalsim', ...process.argv.slice(2)],
+        study: 'isaf-2010',
+        data: { file: displayPath(dataFile), sha256: sha256(text) },
+        seeds: result.seeds,
+        potential: result.potential,
+        options: result.options,
+        costRule: result.costRule,
+        files: [...files.entries()].map(([name, content]) => ({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: sha256(content) })),
+      };
+      files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+      writeDirAtomically(args.out, files, args.force);
+    }
+    if (args.json) process.stdout.write(JSON.stringify(replicationJson(result), null, 2) + '\n');
+    else process.stdout.write(replicationTable(result) + (args.out !== undefined ? `\n\nWrote ${displayPath(args.out)}/` : '') + '\n');
+  },
+};

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario } from '../../src/scenario/load';
+import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type ReplicationResult } from '../../src/replication/isaf';
+import { alliancePotential, parseIsafCsv, replicationSample } from '../../src/replication/isafData';
+import { replicationCharts } from '../../src/replication/charts';
+import { replicationFiles, replicationJson } from '../../src/cli/commands/replicate';
+
+const ROOT = join(__dirname, '..', '..');
+const rows = parseIsafCsv(readFileSync(join(ROOT, 'data', 'isaf_2010_crosssection.csv'), 'utf8'));
+const byIso = (id: string) => rows.find((r) => r.iso3 === id)!;
+
+describe('the Nov 2010 ISAF cross-section', () => {
+  it('has the sample the data README describes', () => {
+    expect(rows.length).toBe(191);
+    const sample = replicationSample(rows);
+    expect(sample.length).toBe(165);
+    expect(sample.filter((r) => r.isafTroops > 0).length).toBe(45);
+  });
+
+  it('alliance potential (agree_us - bc_depth_01) passes the rank check: Georgia and New Zealand above the Netherlands and Greece', () => {
+    const [geo, nzl, nld, grc] = ['GEO', 'NZL', 'NLD', 'GRC'].map((id) => byIso(id));
+    for (const hi of [geo!, nzl!]) {
+      for (const lo of [nld!, grc!]) {
+        expect(alliancePotential(hi)).toBeGreaterThan(alliancePotential(lo));
+        expect(hi.observedShare!).toBeGreaterThan(3 * lo.observedShare!);
+      }
+    }
+    expect(geo!.observedShare!).toBeCloseTo(0.029, 3);
+    expect(nzl!.observedShare!).toBeCloseTo(0.024, 3);
+  });
+
+  it('fits the cost rule through the recorded soldier costs: rising with income', () => {
+    const rule = fitCostRule(rows);
+    expect(rule.anchors.length).toBe(6);
+    expect(rule.slope).toBeGreaterThan(0.6);
+    expect(rule.slope).toBeLessThan(1.1);
+  });
+
+  it('builds a valid scenario with signalling on and one third party per state', () => {
+    const input = buildIsafScenario(rows);
+    const r = parseScenario(JSON.stringify(input));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
+    expect(r.value.thirdParties.length).toBe(165);
+    expect(r.value.engine.operation.signalling).toBe(true);
+    const geo = r.value.thirdParties.find((t) => t.id === 'GEO')!;
+    expect(geo.preferenceSimilarity).toBeCloseTo(byIso('GEO').agreeUs, 4);
+    expect(geo.allianceDepth).toBe(0);
+    expect(geo.armedForces).toBe(byIso('GEO').armedForces);
+  });
+});
+
+describe('the replication', () => {
+  let r: ReplicationResult;
+  beforeAll(() => {
+    r = replicateIsaf(rows, seedList(4));
+  });
+
+  it('observed simple regression reproduces the data README: about +2.9 pp per unit, robust s.e. about 0.75', () => {
+    const s = r.simple.observed;
+    expect(s.n).toBe(165);
+    expect(s.coef * 100).toBeCloseTo(2.9, 1);
+    expect(s.se * 100).toBeGreaterThan(0.7);
+    expect(s.se * 100).toBeLessThan(0.8);
+    expect(s.ciLow).toBeGreaterThan(0);
+    expect(r.controls.observed.coef).toBeGreaterThan(0);
+  });
+
+  it('simulated coefficient is positive with its 95% interval above zero, with and without controls', () => {
+    expect(r.simple.simulated.coef).toBeGreaterThan(0);
+    expect(r.simple.simulated.ciLow).toBeGreaterThan(0);
+    expect(r.controls.simulated.coef).toBeGreaterThan(0);
+    expect(r.controls.simulated.ciLow).toBeGreaterThan(0);
+    expect(r.controls.simulated.n).toBe(r.controls.observed.n);
+  });
+
+  it('simulated shares rank-correlate positively with observed ones, over all states and over contributors', () => {
+    expect(r.spearmanAll.n).toBe(165);
+    expect(r.spearmanAll.rho).toBeGreaterThan(0.3);
+    expect(r.spearmanAll.ciLow).toBeGreaterThan(0);
+    expect(r.spearmanContributors.n).toBe(45);
+    expect(r.spearmanContributors.rho).toBeGreaterThan(0);
+  });
+
+  it('simulated rank check: New Zealand above the Netherlands and Greece; Georgia above Greece', () => {
+    const sim = (id: string) => r.states.find((s) => s.iso3 === id)!.simulatedShare;
+    expect(sim('NZL')).toBeGreaterThan(sim('NLD'));
+    expect(sim('NZL')).toBeGreaterThan(sim('GRC'));
+    expect(sim('GEO')).toBeGreaterThan(sim('GRC'));
+  });
+
+  it('is deterministic, and exposes the JSON interface scripts rely on', () => {
+    const again = replicateIsaf(rows, seedList(4));
+    expect(again.controls.simulated.coef).toBe(r.controls.simulated.coef);
+    const j = replicationJson(r) as { simulated: Record<string, number>; observed: Record<string, number>; spearman: Record<string, number>; potential: string };
+    for (const k of ['coef', 'se', 'ciLow', 'ciHigh', 'n']) {
+      expect(typeof j.simulated[k]).toBe('number');
+      expect(typeof j.observed[k]).toBe('number');
+    }
+    expect(typeof j.spearman.rho).toBe('number');
+    expect(j.spearman.n).toBe(165);
+    expect(j.potential).toBe('agree_us - bc_depth_01');
+  });
+
+  it('writes tidy files and chart specs', () => {
+    const files = replicationFiles(r);
+    const csv = String(files.get('replication.csv'));
+    expect(csv.split('\n')[0]).toContain('observed_share,simulated_share');
+    expect(csv.trim().split('\n').length).toBe(166);
+    expect(String(files.get('regression.csv'))).toContain('controls');
+    const charts = replicationCharts(r);
+    expect(charts.map((c) => c.id)).toEqual(['observed-vs-simulated', 'predicted-share-by-potential']);
+    expect(JSON.stringify(charts)).not.toContain('NaN');
+  });
+});
