@@ -236,3 +236,22 @@ describe('the bundled teaching scenario: a hold-up reverses the power balance mi
     expect(told).toBeGreaterThanOrEqual(12);
   });
 });
+
+describe('random shocks', () => {
+  const t = tinyScenario();
+  const shocky = valid({ ...t, clock: { rounds: 40 }, engine: { ...t.engine, operation: { randomShocks: { demandProbability: 0.3, demandShare: 0.5, supplyProbability: 0.2, supplyRounds: 2 } } } } as ScenarioInput);
+  it('move demand and supply at about the stated rates, reproducibly', () => {
+    const a = runScenario(shocky, 5);
+    const demandShocks = ofType(a.events, 'demand-changed').filter((e) => e.cause === 'random');
+    const supplyShocks = ofType(a.events, 'availability-changed').filter((e) => e.label === 'random supply shock');
+    expect(demandShocks.length).toBeGreaterThan(4);
+    expect(demandShocks.length).toBeLessThan(25);
+    expect(supplyShocks.length).toBeGreaterThan(0);
+    for (const s of supplyShocks) expect(ofType(a.events, 'availability-changed').some((e) => e.party === s.party && e.available && e.round > s.round)).toBe(s.round + 2 <= 40);
+    expect(JSON.stringify(runScenario(shocky, 5).events)).toBe(JSON.stringify(a.events));
+  });
+  it('leave every other stream untouched when off', () => {
+    const off = runScenario(valid({ ...t, clock: { rounds: 40 } } as ScenarioInput), 5);
+    expect(ofType(off.events, 'demand-changed').filter((e) => e.cause === 'random')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,49 @@
+/** The mechanism's guarantees, independent of any one strategy. */
+import { playExchange, type ExchangeInput } from '../../src/core/bargaining/protocol';
+import type { Strategy } from '../../src/core/bargaining/strategies/types';
+import { equilibrium } from '../../src/core/bargaining/strategies/equilibrium';
+import type { SimEvent } from '../../src/core/events';
+
+const point = (x: number) => ({ shape: 'normal' as const, mu: x, sigma: 0, lo: 0, hi: Infinity });
+function input(pivotal: Strategy, party: Strategy, exchange = 0, deadline = 4): ExchangeInput {
+  return {
+    round: 3, party: 'T', exchange, deadline, firstProposer: 'pivotal', horizon: 'open-ended',
+    pivotal: { strategy: pivotal, reservation: 100, discount: 0.9, belief: point(20), lastOffer: null, otherEstimateOfMine: 100 },
+    thirdParty: { strategy: party, reservation: 20, discount: 0.9, belief: point(100), lastOffer: null, otherEstimateOfMine: 20 },
+  };
+}
+
+describe('the negotiation mechanism', () => {
+  it('ends a negotiation whose strategy throws as a recorded error, not a crash', () => {
+    const broken: Strategy = { name: 'broken', propose: () => { throw new Error('division by zero'); }, respond: () => 'accept' };
+    const events: SimEvent[] = [];
+    const r = playExchange(input(broken, equilibrium), events);
+    expect(r.outcome).toBe('error');
+    expect(r.detail).toContain('pivotal strategy "broken" failed: division by zero');
+  });
+  it('treats a nonsense offer (NaN, negative) as an error too', () => {
+    const nan: Strategy = { name: 'nan', propose: () => Number.NaN, respond: () => 'reject' };
+    expect(playExchange(input(nan, equilibrium), []).outcome).toBe('error');
+    const responderThrows: Strategy = { name: 'bad-responder', propose: () => 50, respond: () => { throw new Error('oops'); } };
+    expect(playExchange(input(equilibrium, responderThrows), []).outcome).toBe('error');
+  });
+  it('logs the offer, the belief update and the response; a proposer may walk away', () => {
+    const events: SimEvent[] = [];
+    const r = playExchange(input(equilibrium, equilibrium), events);
+    expect(events.map((e) => e.type)).toEqual(['offer', 'belief-updated', 'response']);
+    expect(r.outcome).toBe('agreement');
+    const quitter: Strategy = { name: 'quit', propose: () => null, respond: () => 'reject' };
+    expect(playExchange(input(quitter, equilibrium), []).outcome).toBe('breakdown');
+  });
+  it('ends at the deadline when the last offer is rejected, and only then learns from the rejection', () => {
+    const stubborn: Strategy = { name: 'stubborn', propose: () => 99, respond: () => 'reject' };
+    const lowball: Strategy = { name: 'lowball', propose: () => 10, respond: () => 'reject' };
+    const early: SimEvent[] = [];
+    expect(playExchange(input(lowball, stubborn, 0, 4), early).outcome).toBe('continue');
+    expect(early.filter((e) => e.type === 'belief-updated' && e.cause === 'rejection')).toHaveLength(0);
+    const last: SimEvent[] = [];
+    const r = playExchange(input(lowball, stubborn, 2, 3), last);
+    expect(r.outcome).toBe('deadline');
+    expect(r.pivotalBelief.lo).toBe(10);
+  });
+});
