@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { coalsim, tempDir } from '../helpers/cli';
+
+describe('coalsim replicate isaf (built CLI)', () => {
+  it('--json prints the interface scripts read', () => {
+    const r = coalsim(['replicate', 'isaf', '--json', '--seeds', '2']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as { simulated: { coef: number; ciLow: number; n: number }; observed: { coef: number }; spearman: { rho: number; n: number }; potential: string };
+    expect(j.potential).toBe('agree_us - bc_depth_01');
+    expect(j.simulated.coef).toBeGreaterThan(0);
+    expect(j.simulated.ciLow).toBeGreaterThan(0);
+    expect(j.observed.coef).toBeGreaterThan(0);
+    expect(j.spearman.rho).toBeGreaterThan(0);
+    expect(j.spearman.n).toBe(165);
+  });
+
+  it('--out writes the tidy files and manifest, identical for the same seeds, and refuses to overwrite without --force', () => {
+    const dir = tempDir();
+    const a = join(dir, 'a');
+    const r = coalsim(['replicate', 'isaf', '--seeds', '2', '--out', a]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Spearman rho');
+    for (const f of ['replication.csv', 'regression.csv', 'spearman.csv', 'summary.json', 'scenario.json', 'manifest.json']) expect(existsSync(join(a, f))).toBe(true);
+    const csv = readFileSync(join(a, 'replication.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toBe('iso3,country,armed_forces,observed_troops,observed_share,simulated_share,simulated_share_median,simulated_join_rate,potential,agree_us,bc_depth_01,us_ally,vdem_polyarchy,log_gdp,cinc');
+    const again = coalsim(['replicate', 'isaf', '--seeds', '2', '--out', a]);
+    expect(again.status).toBe(4);
+    const b = join(dir, 'b');
+    expect(coalsim(['replicate', 'isaf', '--seeds', '2', '--out', b, '--no-charts']).status).toBe(0);
+    expect(readFileSync(join(b, 'regression.csv'), 'utf8')).toBe(readFileSync(join(a, 'regression.csv'), 'utf8'));
+    expect(readFileSync(join(b, 'replication.csv'), 'utf8')).toBe(csv);
+  });
+
+  it('rejects a bad --seeds with exit 2', () => {
+    expect(coalsim(['replicate', 'isaf', '--seeds', '0']).status).toBe(2);
+  });
+});
