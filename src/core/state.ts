@@ -50,6 +50,8 @@ export interface PartyState {
   readonly effort: number;
   /** Cumulative deaths. */
   readonly deaths: number;
+  /** Largest contingent it has fielded so far (for rewarding over-contributors). */
+  readonly peakTroops: number;
   readonly holdUpThreats: number;
   readonly lastThreatRound: number;
   /** Retaliating for perceived reneging until this round (inclusive). */

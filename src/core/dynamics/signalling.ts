@@ -11,6 +11,7 @@ import type { Scenario, ThirdPartySpec } from '../../scenario/schema';
 import type { SimEvent } from '../events';
 import { alliancePotential, capacity } from '../market/reservation';
 import type { SimState } from '../state';
+import type { Model } from '../engine/model';
 
 type Operation = Scenario['engine']['operation'];
 
@@ -24,12 +25,13 @@ export function chosenCapacity(spec: ThirdPartySpec, costPerYear: number, op: Op
 }
 
 /** After the last round: deepen the alliance with members whose share of forces deployed beat the median. */
-export function rewardOverContributors(draft: Draft<SimState>, scenario: Scenario, peakTroops: ReadonlyMap<string, number>, round: number, events: SimEvent[]): void {
+export function rewardOverContributors(draft: Draft<SimState>, model: Model, round: number, events: SimEvent[]): void {
+  const { scenario } = model;
   const op = scenario.engine.operation;
   if (!op.signalling || op.allianceReward <= 0) return;
   const shares = scenario.thirdParties
-    .filter((t) => (peakTroops.get(t.id) ?? 0) > 0 && t.armedForces > 0)
-    .map((t) => ({ spec: t, share: (peakTroops.get(t.id) ?? 0) / t.armedForces }));
+    .filter((t) => draft.parties[t.id]!.peakTroops > 0 && t.armedForces > 0)
+    .map((t) => ({ spec: t, share: draft.parties[t.id]!.peakTroops / t.armedForces }));
   if (shares.length === 0) return;
   const sorted = shares.map((s) => s.share).sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;

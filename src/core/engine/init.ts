@@ -36,6 +36,7 @@ export function initialState(model: Model, rng: Rng): SimState {
       sideDealsReceived: [],
       effort: 1,
       deaths: 0,
+      peakTroops: 0,
       holdUpThreats: 0,
       lastThreatRound: 0,
       grievanceUntil: 0,

@@ -21,17 +21,11 @@ export function runScenario(scenario: Scenario, seed: number): RunResult {
   let state = initialState(model, rng);
   const states: SimState[] = [state];
   const events: SimEvent[] = [];
-  // Largest contingent each party fielded, for rewarding over-contributors at the end.
-  const peakTroops = new Map<string, number>();
   for (let t = 1; t <= model.lastRound; t++) {
-    const result = step(model, state, rng, peakTroops);
+    const result = step(model, state, rng);
     state = result.state;
     states.push(state);
     for (const e of result.events) events.push(e);
-    for (const id of model.partyOrder) {
-      const troops = state.parties[id]!.troops;
-      if (troops > (peakTroops.get(id) ?? 0)) peakTroops.set(id, troops);
-    }
   }
   return { scenario, seed, states, events };
 }

@@ -29,7 +29,7 @@ export interface StepResult {
   readonly events: readonly SimEvent[];
 }
 
-export function step(model: Model, state: SimState, rng: Rng, peakTroops?: ReadonlyMap<string, number>): StepResult {
+export function step(model: Model, state: SimState, rng: Rng): StepResult {
   const round = state.round + 1;
   const events: SimEvent[] = [{ type: 'round-started', round }];
   const next = produce(state, (draft) => {
@@ -50,7 +50,11 @@ export function step(model: Model, state: SimState, rng: Rng, peakTroops?: Reado
     }
     payDeployed(draft, model, round, rng, events);
     updateEffort(draft, model, round, events);
-    if (round === model.lastRound && peakTroops) rewardOverContributors(draft, model.scenario, peakTroops, round, events);
+    for (const id of model.partyOrder) {
+      const p = draft.parties[id]!;
+      if (p.troops > p.peakTroops) p.peakTroops = p.troops;
+    }
+    if (round === model.lastRound) rewardOverContributors(draft, model, round, events);
 
     let deployed = 0;
     let effective = 0;
