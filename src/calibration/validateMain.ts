@@ -1,0 +1,97 @@
+/**
+ * `npm run validate [-- --fast] [-- --markdown | --json] [-- --strict]`: the validation suite.
+ * Calibrates every bundled scenario that has recorded figures (meta.calibration), runs the
+ * ISAF replication when the CLI offers it (`coalsim replicate isaf --json`), and prints one
+ * combined table. --fast uses fewer seeds (what CI runs). Exit 0 even with misses (they are
+ * information) unless --strict, which exits 6 when any figure misses.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { calibrateAll, type CalibrationReport } from '../cli/commands/calibrate';
+import { ExitCode } from '../cli/exitCodes';
+import { BUNDLED_SCENARIOS, PACKAGE_ROOT } from '../cli/paths';
+import { formatIssues } from '../scenario/issues';
+import type { Scenario } from '../scenario/schema';
+import { parseCalibratedScenario } from './checks';
+import { markdownTable, rowsOf, textTable, type Row } from './render';
+
+export const FULL_SEEDS = 200;
+export const FAST_SEEDS = 40;
+
+interface Interval {
+  coef: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+/** Rows for the ISAF replication, or a note when it is not available. */
+export function replicationRows(json: unknown): Row[] {
+  const r = json as { simulated?: Interval; observed?: Interval; spearman?: { rho: number; ciLow: number; ciHigh: number } } | null;
+  const rows: Row[] = [];
+  const f = (x: number): string => x.toFixed(4);
+  if (r?.simulated && r.observed) {
+    const overlap = r.simulated.ciLow <= r.observed.ciHigh && r.simulated.ciHigh >= r.observed.ciLow;
+    rows.push({ scenario: 'isaf-2010 (replication)', figure: 'Slope of share of forces deployed on alliance potential (95% CI)', recorded: `${f(r.observed.coef)} [${f(r.observed.ciLow)}, ${f(r.observed.ciHigh)}]`, simulated: `${f(r.simulated.coef)} [${f(r.simulated.ciLow)}, ${f(r.simulated.ciHigh)}]`, rule: 'positive, CIs overlap', result: r.simulated.coef > 0 && r.simulated.ciLow > 0 && overlap ? 'pass' : 'MISS' });
+  }
+  if (r?.spearman) {
+    rows.push({ scenario: 'isaf-2010 (replication)', figure: 'Rank correlation, simulated vs observed share (Spearman)', recorded: '> 0', simulated: `${r.spearman.rho.toFixed(2)} [${r.spearman.ciLow.toFixed(2)}, ${r.spearman.ciHigh.toFixed(2)}]`, rule: 'CI above 0', result: r.spearman.ciLow > 0 ? 'pass' : 'MISS' });
+  }
+  return rows;
+}
+
+function runReplication(fast: boolean): { rows: Row[]; note: string | null } {
+  const bin = join(PACKAGE_ROOT, 'bin', 'coalsim.js');
+  const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+  if (!/\breplicate\b/.test(help.stdout)) return { rows: [], note: 'ISAF replication: `coalsim replicate` is not available in this build; skipped.' };
+  const args = [bin, 'replicate', 'isaf', '--json', ...(fast ? ['--seeds', '5'] : [])];
+  let r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status === ExitCode.usage && fast) r = spawnSync(process.execPath, [bin, 'replicate', 'isaf', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) return { rows: [], note: `ISAF replication: \`coalsim replicate isaf --json\` exited ${r.status}: ${r.stderr.trim().split('\n')[0] ?? ''}` };
+  try {
+    const rows = replicationRows(JSON.parse(r.stdout));
+    return { rows, note: rows.length === 0 ? 'ISAF replication ran but its JSON has no coefficient or rank correlation to compare.' : null };
+  } catch {
+    return { rows: [], note: 'ISAF replication: output was not JSON; skipped.' };
+  }
+}
+
+export function calibratedScenarios(): Scenario[] {
+  const out: Scenario[] = [];
+  for (const f of readdirSync(BUNDLED_SCENARIOS).filter((n) => n.endsWith('.json')).sort()) {
+    const result = parseCalibratedScenario(readFileSync(join(BUNDLED_SCENARIOS, f), 'utf8'));
+    if (!result.ok) throw new Error(formatIssues(`scenarios/${f}`, result.issues));
+    if ((result.value.meta.calibration ?? []).length > 0) out.push(result.value);
+  }
+  return out;
+}
+
+function main(argv: string[]): number {
+  const fast = argv.includes('--fast');
+  const markdown = argv.includes('--markdown');
+  const json = argv.includes('--json');
+  const strict = argv.includes('--strict');
+  const seedsArg = argv.indexOf('--seeds');
+  const seeds = seedsArg >= 0 ? Number(argv[seedsArg + 1]) : fast ? FAST_SEEDS : FULL_SEEDS;
+  if (!Number.isInteger(seeds) || seeds < 1) {
+    process.stderr.write('validate: --seeds needs a whole number >= 1\n');
+    return ExitCode.usage;
+  }
+  const report: CalibrationReport = calibrateAll(calibratedScenarios(), seeds, { progress: !json && !markdown });
+  const replication = argv.includes('--no-replication') ? { rows: [], note: 'ISAF replication skipped (--no-replication).' } : runReplication(fast);
+  const rows = [...report.scenarios.flatMap(rowsOf), ...replication.rows];
+  const passed = rows.filter((r) => r.result === 'pass').length;
+  const missed = rows.length - passed;
+  if (json) {
+    process.stdout.write(JSON.stringify({ seeds, calibration: report, replication: replication.rows, note: replication.note, passed, missed }, null, 2) + '\n');
+  } else {
+    const cols: (keyof Row)[] = ['scenario', 'figure', 'recorded', 'simulated', 'rule', 'result'];
+    const perScenario = report.scenarios.map((s) => `${s.scenario.id} ${s.passed}/${s.targets.length}`).join(', ');
+    const head = `Validation: ${passed} of ${rows.length} figures pass, ${missed} miss. Calibration over seeds 1..${seeds} per scenario (${perScenario}).`;
+    const table = markdown ? markdownTable(rows, cols) : textTable(rows, cols);
+    process.stdout.write([head, '', table, ...(replication.note ? ['', replication.note] : [])].join('\n') + '\n');
+  }
+  return strict && missed > 0 ? ExitCode.calibrationMiss : ExitCode.ok;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
