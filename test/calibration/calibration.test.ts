@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { collectValues, seedRange } from '../../src/calibration/calibrate';
+import { checkCalibration, parseCalibratedScenario } from '../../src/calibration/checks';
+import { parseMeasure, readMeasure, type RunView } from '../../src/calibration/measures';
+import { quantile, scoreValues } from '../../src/calibration/score';
+import { runScenario } from '../../src/core/engine/run';
+import { summarize, type RunSummary } from '../../src/core/metrics/summary';
+import type { Scenario } from '../../src/scenario/schema';
+import { coalsim } from '../helpers/cli';
+import { ROOT } from '../helpers/scenarios';
+
+const HISTORICAL = ['korea-1950', 'vietnam-1965', 'gulf-war-1991', 'iraq-2003', 'isaf-surge'];
+
+function load(id: string): Scenario {
+  const r = parseCalibratedScenario(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8'));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+// A hand-made run: only the fields the measures read.
+const member = (id: string, over: Record<string, unknown>) => ({
+  id, name: id, joinedRound: 1, paid: true, troopsFinal: 100, troopsMax: 100, soldierYears: 50, reservationPerSoldierYear: 1000, pricePerSoldierYear: 2000,
+  paymentsTotal: 100000, paymentsByKind: { subsidy: 100000, 'side-deal': 0 }, sideDealValue: 0, sideDealItems: [], surplusShare: 0.4, alliancePotential: 0,
+  type: 'under-resourced', typeReasons: [], deaths: 0, holdUpThreats: 0, effortFinal: 1, netGain: 0, allianceDepthFinal: 0, ...over,
+});
+const summary = {
+  coalition: {
+    flags: 2, peakTroops: 300, meanFillRate: 0.9,
+    members: [member('COL', {}), member('TUR', { troopsMax: 200, paymentsTotal: 5e6, paymentsByKind: { subsidy: 1e6, 'side-deal': 4e6 }, sideDealValue: 8e6, sideDealItems: ['nato'], type: 'critical' })],
+  },
+  payments: { total: 5.1e6, byKind: { subsidy: 1.1e6, 'side-deal': 4e6 } },
+  costs: { costPerForeignSoldierYear: 17135, costPerPaidSoldierYear: 20000, ratioToOwnSoldier: 0.12, foreignSoldierYears: 100, byPayer: [{ id: 'USA', cost: 3e6 }, { id: 'JPN', cost: 2.1e6 }] },
+  budget: { donations: 2e6 },
+  power: { meanShare: 0.4, reversals: 1 },
+  operation: { holdUps: { paid: 1 }, deaths: 3, alliancesDeepened: ['TUR'] },
+} as unknown as RunSummary;
+const view: RunView = {
+  summary,
+  result: {
+    events: [{ type: 'holdup-resolved', round: 5, party: 'TUR', outcome: 'paid', concessionCost: 1234.5, share: 0.7 }] as never,
+    scenario: { thirdParties: [{ id: 'COL', armedForces: 1000 }, { id: 'TUR', armedForces: 400000 }] } as never,
+  },
+};
+
+describe('measures', () => {
+  it('reads coalition-wide figures', () => {
+    expect(readMeasure('costPerForeignSoldierYear', view)).toBe(17135);
+    expect(readMeasure('ratioToOwnSoldier', view)).toBe(0.12);
+    expect(readMeasure('paymentsTotal', view)).toBe(5.1e6);
+    expect(readMeasure('largestDealValue', view)).toBe(5e6);
+    expect(readMeasure('largestSideDealValue', view)).toBe(8e6);
+    expect(readMeasure('costBorneBy:JPN', view)).toBe(2.1e6);
+  });
+  it('reads per-partner figures, categories and yes/no', () => {
+    expect(readMeasure('memberType:TUR', view)).toBe('critical');
+    expect(readMeasure('memberType:ETH', view)).toBe('stayed-out');
+    expect(readMeasure('gotSideDeals:TUR', view)).toBe(true);
+    expect(readMeasure('gotSideDeals:COL', view)).toBe(false);
+    expect(readMeasure('subsidyOnly:COL', view)).toBe(true);
+    expect(readMeasure('subsidyOnly:TUR', view)).toBe(false);
+    expect(readMeasure('gotItem:TUR:nato', view)).toBe(true);
+    expect(readMeasure('paymentsTo:ETH', view)).toBe(0);
+    expect(readMeasure('paymentsPerSoldierYear:COL', view)).toBe(2000);
+    expect(readMeasure('paymentsPerSoldierYear:ETH', view)).toBeNull();
+    expect(readMeasure('troops:TUR', view)).toBe(200);
+    expect(readMeasure('forceShare:COL', view)).toBe(0.1);
+    expect(readMeasure('holdUpPaid:TUR', view)).toBe(true);
+    expect(readMeasure('holdUpPaid:COL', view)).toBe(false);
+    expect(readMeasure('holdUpPaidCost:TUR', view)).toBe(1234.5);
+    expect(readMeasure('allianceDeepened:TUR', view)).toBe(true);
+  });
+  it('rejects unknown names and wrong argument counts with a fix', () => {
+    expect(parseMeasure('costPerForeign')).toEqual({ error: expect.stringContaining('did you mean "costPerForeignSoldierYear"') });
+    expect(parseMeasure('memberType')).toEqual({ error: expect.stringContaining('memberType:<party>') });
+    expect(() => readMeasure('nope', view)).toThrow(/unknown measure/);
+  });
+});
+
+describe('scoring', () => {
+  const xs = Array.from({ length: 101 }, (_, i) => i); // 0..100
+  it('computes quantiles by interpolation', () => {
+    expect(quantile(xs, 0.5)).toBe(50);
+    expect(quantile(xs, 0.05)).toBe(5);
+    expect(quantile([1, 2], 0.5)).toBe(1.5);
+  });
+  it('passes a recorded range that overlaps the simulated 90% interval, misses one beyond it', () => {
+    expect(scoreValues('number', xs, { min: 90, max: 200 }, undefined).pass).toBe(true);
+    const miss = scoreValues('number', xs, { value: 99 }, undefined);
+    expect(miss.pass).toBe(false);
+    expect(miss.reason).toMatch(/below the record/);
+    expect(miss.outcome).toMatchObject({ kind: 'number', median: 50, high: 95 });
+    expect((miss.outcome as { low: number }).low).toBeCloseTo(5, 9);
+  });
+  it('judges the median within a relative distance', () => {
+    expect(scoreValues('number', xs, { value: 60 }, { rule: 'median-within', relative: 0.2 }).pass).toBe(true);
+    expect(scoreValues('number', xs, { value: 70 }, { rule: 'median-within', relative: 0.2 }).pass).toBe(false);
+    expect(scoreValues('number', xs, { min: 55, max: 70 }, { rule: 'median-within', relative: 0.1 }).pass).toBe(true);
+  });
+  it('judges categories by the modal value and its frequency', () => {
+    const cats = ['critical', 'critical', 'critical', 'contributor'];
+    const pass = scoreValues('category', cats, { equals: 'critical' }, undefined);
+    expect(pass.pass).toBe(true);
+    expect(pass.outcome).toMatchObject({ modal: 'critical', modalShare: 0.75 });
+    const miss = scoreValues('category', cats, { equals: 'contributor' }, undefined);
+    expect(miss.pass).toBe(false);
+    expect(miss.outcome).toMatchObject({ modal: 'critical', recordedShare: 0.25 });
+    expect(scoreValues('category', cats, { equals: 'critical' }, { rule: 'modal', minShare: 0.8 }).pass).toBe(false);
+    expect(scoreValues('boolean', [true, false], { equals: true }, undefined).pass).toBe(true); // a tie counts as modal
+  });
+  it('misses when no run gives a value or the record has the wrong form', () => {
+    expect(scoreValues('number', [null, null], { value: 1 }, undefined)).toMatchObject({ pass: false, n: 0, missing: 2 });
+    expect(scoreValues('number', [1, 2], { equals: 'x' }, undefined).pass).toBe(false);
+  });
+});
+
+describe('calibration checks', () => {
+  it('names unknown measures, ids and mismatched records', () => {
+    const s = load('korea-1950');
+    const bad = { ...s, meta: { ...s.meta, calibration: [
+      { id: 'a', label: 'a', measure: 'memberType:XXX', recorded: { equals: 'critical' }, source: 's' },
+      { id: 'b', label: 'b', measure: 'costPerForeign', recorded: { value: 1 }, source: 's' },
+      { id: 'c', label: 'c', measure: 'paymentsTo:COL', recorded: { equals: 'x' }, source: 's' },
+      { id: 'c', label: 'd', measure: 'gotItem:COL:nope', recorded: { equals: true }, source: 's' },
+    ] } } as Scenario;
+    const issues = checkCalibration(bad);
+    expect(issues.map((i) => i.code).sort()).toEqual(['duplicate-id', 'invalid-value', 'unknown-id', 'unknown-id', 'unknown-measure']);
+    expect(issues.find((i) => i.code === 'unknown-id')!.fix).toContain('COL');
+  });
+});
+
+describe('historical scenarios', () => {
+  it.each(HISTORICAL)('%s validates, cites sources, and runs', (id) => {
+    const s = load(id);
+    expect(s.meta.tags).toContain('historical');
+    expect(s.meta.sources.length).toBeGreaterThanOrEqual(3);
+    expect((s.meta.calibration ?? []).length).toBeGreaterThan(0);
+    const r = runScenario(s, 1);
+    expect(summarize(r).coalition.flags).toBeGreaterThan(0);
+  });
+
+  // Recorded types come out of the mechanism in most seeds (no field sets a type).
+  const share = (id: string, measure: string, expected: string | boolean, seeds = 50): number => {
+    const s: Scenario = { ...load(id), meta: { ...load(id).meta, calibration: [{ id: 'x', label: 'x', measure, recorded: { equals: expected }, source: 'test' }] } };
+    const values = collectValues(s, seedRange(seeds))[0]!;
+    return values.filter((v) => v === expected).length / values.length;
+  };
+  it.each([
+    ['korea-1950', 'memberType:COL', 'under-resourced'],
+    ['korea-1950', 'memberType:ETH', 'opportunist'],
+    ['korea-1950', 'memberType:THA', 'opportunist'],
+    ['korea-1950', 'holdUpPaid:ZAF', true],
+    ['korea-1950', 'gotItem:ZAF:jets', true],
+    ['vietnam-1965', 'memberType:THA', 'opportunist'],
+    ['gulf-war-1991', 'memberType:TUR', 'critical'],
+    ['gulf-war-1991', 'memberType:EGY', 'critical'],
+    ['gulf-war-1991', 'memberType:SYR', 'critical'],
+    ['gulf-war-1991', 'gotSideDeals:EGY', true],
+  ] as const)('%s: %s is %s in most of 50 seeds', (id, measure, expected) => {
+    expect(share(id, measure, expected)).toBeGreaterThan(0.5);
+  });
+});
+
+describe('coalsim calibrate (CLI)', () => {
+  it('prints JSON with per-target scores', () => {
+    const r = coalsim(['calibrate', 'korea-1950', 'scenarios/gulf-war-1991.json', '--seeds', '5', '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.seeds).toBe(5);
+    expect(out.scenarios.map((s: { scenario: { id: string } }) => s.scenario.id)).toEqual(['korea-1950', 'gulf-war-1991']);
+    const t = out.scenarios[0].targets[0];
+    expect(t).toMatchObject({ id: expect.any(String), measure: expect.any(String), recorded: expect.any(Object), source: expect.any(String), score: { pass: expect.any(Boolean), n: 5 } });
+    expect(out.passed + out.missed).toBe(out.scenarios.reduce((a: number, s: { targets: unknown[] }) => a + s.targets.length, 0));
+  });
+  it('prints a table with misses shown, exits 0, and 6 with --strict', () => {
+    const plain = coalsim(['calibrate', 'gulf-war-1991', '--seeds', '5']);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/Jordan.*MISS/);
+    expect(coalsim(['calibrate', 'gulf-war-1991', '--seeds', '5', '--strict']).status).toBe(6);
+    expect(coalsim(['calibrate', 'iraq-2003', '--seeds', '5', '--strict']).status).toBe(0);
+  });
+  it('rejects a bad target with the place and a fix (exit 3), and bad --seeds (exit 2)', () => {
+    const r = coalsim(['calibrate', join(ROOT, 'test', 'calibration', 'fixtures', 'bad-target.json'), '--seeds', '2']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/meta\.calibration\[0\]\.measure: "ZZZ" in "memberType:ZZZ" is not a third party/);
+    expect(coalsim(['calibrate', 'korea-1950', '--seeds', '0']).status).toBe(2);
+  });
+  it('lists the measures', () => {
+    expect(coalsim(['calibrate', '--list-measures']).stdout).toContain('memberType:<party>');
+  });
+});
