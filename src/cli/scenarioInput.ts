@@ -1,10 +1,18 @@
 /** Loading scenarios for commands: a valid scenario, or a CliError listing every issue. */
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { formatIssues } from '../scenario/issues';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { CliError, ExitCode } from './exitCodes';
-import { DEFAULT_SCENARIO } from './paths';
+import { BUNDLED_SCENARIOS, DEFAULT_SCENARIO } from './paths';
+
+/** A path, or the id of a bundled scenario ("korea-1950" for scenarios/korea-1950.json). */
+export function resolveScenarioPath(arg: string): string {
+  if (existsSync(arg)) return arg;
+  const bundled = join(BUNDLED_SCENARIOS, arg.endsWith('.json') ? arg : `${arg}.json`);
+  return existsSync(bundled) ? bundled : arg;
+}
 
 export interface ValidScenario extends LoadedScenario {
   readonly scenario: Scenario;
@@ -16,7 +24,7 @@ export function displayPath(file: string): string {
 }
 
 export function requireScenario(file: string | undefined): ValidScenario {
-  const path = file ?? DEFAULT_SCENARIO;
+  const path = file === undefined ? DEFAULT_SCENARIO : resolveScenarioPath(file);
   const loaded = loadScenarioFile(path);
   if (!loaded.result.ok) throw new CliError(formatIssues(displayPath(path), loaded.result.issues), ExitCode.invalidInput);
   return { ...loaded, file: displayPath(path), scenario: loaded.result.value };

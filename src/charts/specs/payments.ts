@@ -3,7 +3,7 @@ import { possessive, theName } from '../../report/names';
 import type { ChartData, PartySeries } from '../data';
 import { GREY, INK, seriesStyle, SERIES_COLOURS } from '../palette';
 import type { ChartSpec, FillPattern } from '../types';
-import { asConfig, axisTitle, baseOptions, cumulative, FONT, HEIGHT, inUnit, type Json, markerAnnotations, moneyUnit, moneyWords, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, cumulative, HEIGHT, inUnit, type Json, markerAnnotations, moneyUnit, moneyWords, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
 
 function paidParties(d: ChartData): PartySeries[] {
   return d.parties.filter((p) => p.paid.some((x) => x > 0));

@@ -3,7 +3,7 @@ import { theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { INK, seriesStyle } from '../palette';
 import type { ChartSpec, FillPattern } from '../types';
-import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
 
 export function troopsChart(d: ChartData): ChartSpec {
   const parties = d.parties.filter((p) => p.troops.some((x) => x > 0));

@@ -4,8 +4,7 @@
  * category) with the record: pass or miss. Misses are information: the exit code is 0
  * unless --strict, which exits 6 when any figure misses.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { calibrate, type ScenarioCalibration } from '../../calibration/calibrate';
@@ -15,8 +14,7 @@ import { markdownTable, renderCalibrationText, rowsOf } from '../../calibration/
 import { formatIssues } from '../../scenario/issues';
 import type { Scenario } from '../../scenario/schema';
 import { CliError, ExitCode } from '../exitCodes';
-import { BUNDLED_SCENARIOS } from '../paths';
-import { displayPath } from '../scenarioInput';
+import { displayPath, resolveScenarioPath } from '../scenarioInput';
 
 interface CalibrateArgs {
   scenarios?: string[];
@@ -33,13 +31,6 @@ export interface CalibrationReport {
   readonly scenarios: readonly ScenarioCalibration[];
   readonly passed: number;
   readonly missed: number;
-}
-
-/** A path, or the id of a bundled scenario ("korea-1950" for scenarios/korea-1950.json). */
-export function resolveScenarioPath(arg: string): string {
-  if (existsSync(arg)) return arg;
-  const bundled = join(BUNDLED_SCENARIOS, arg.endsWith('.json') ? arg : `${arg}.json`);
-  return existsSync(bundled) ? bundled : arg;
 }
 
 export function loadForCalibration(arg: string): Scenario {

@@ -27,13 +27,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'Run a scenario (default: the bundled default scenario) and write its outputs',
   builder: (y: Argv) =>
     y
-      .positional('scenario', { type: 'string', describe: 'Scenario JSON file (default: scenarios/default.json)' })
+      .positional('scenario', { type: 'string', describe: 'Scenario JSON file, or the id of a bundled one (default: scenarios/default.json)' })
       .option('seed', { type: 'number', default: 1, describe: 'Random seed; same scenario + seed = same bytes' })
       .option('out', { type: 'string', describe: 'Output directory (default: out/<scenario-id>-seed<seed>)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing non-empty output directory' })
       .option('json', { type: 'boolean', default: false, describe: 'Print summary.json to stdout instead of the table' })
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts into <out>/charts/ (--no-charts to skip; report.html is always written)' })
       .example('$0 run', 'Run the default scenario with seed 1')
+      .example('$0 run teaching-holdup', 'A bundled scenario by id')
       .example('$0 run scenarios/default.json --seed 7 --out out/demo', 'Choose scenario, seed and output directory') as unknown as Argv<RunArgs>,
   handler: (args: ArgumentsCamelCase<RunArgs>) => {
     const seed = parseSeed(args.seed);
