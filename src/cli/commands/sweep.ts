@@ -5,7 +5,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { renderSweepCharts } from '../../experiment/charts';
 import { loadExperimentFile, type LoadedExperiment } from '../../experiment/load';
 import { METRICS } from '../../experiment/metrics';
-import { createProgress, duration } from '../../experiment/progress';
+import { createProgress, duration } from '../progress';
 import { parseShard, shardFromEnv, WHOLE, type Shard } from '../../experiment/shards';
 import { STORE_FILE } from '../../experiment/store';
 import { runSweep, SweepDirError } from '../../experiment/sweep';

@@ -4,7 +4,7 @@
  * once a minute. The clock is read here only, for display; it never reaches results.
  */
 import { SingleBar } from 'cli-progress';
-import type { ProgressSink } from './sweep';
+import type { ProgressSink } from '../experiment/sweep';
 
 export function createProgress(stream: NodeJS.WriteStream, options: { quiet: boolean; label: string }): ProgressSink {
   if (options.quiet) return { start: () => undefined, update: () => undefined, stop: () => undefined };
