@@ -109,7 +109,7 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
       continue;
     }
     const { ceiling } = ceilingFor(id, p.negotiation.troops, stillOut());
-    gap -= exchange(draft, model, settings, id, round, ceiling, dP, events);
+    gap -= exchange(draft, model, settings, id, round, ceiling, dP, gap, events);
   }
 
   // 2. Open talks with the cheapest-looking candidates until the gap is covered.
@@ -138,13 +138,13 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
       pivotalBelief: snapshot(p.pivotalBelief!), partyBelief: snapshot(partyBelief),
       pivotalStrategy: s.pivotal.name, partyStrategy: s.party.name,
     });
-    gap -= exchange(draft, model, settings, next.party, round, ceiling, dP, events);
+    gap -= exchange(draft, model, settings, next.party, round, ceiling, dP, gap, events);
   }
   return dP;
 }
 
-/** One exchange with one party. Returns the troops deployed if it ended in a deal. */
-function exchange(draft: Draft<SimState>, model: Model, settings: NegotiationSettings, id: string, round: number, ceiling: number, dP: number, events: SimEvent[]): number {
+/** One exchange with one party. Returns the troops deployed if it ended in a deal (never more than `gapLeft`). */
+function exchange(draft: Draft<SimState>, model: Model, settings: NegotiationSettings, id: string, round: number, ceiling: number, dP: number, gapLeft: number, events: SimEvent[]): number {
   const p = draft.parties[id]!;
   const neg = p.negotiation!;
   const s = strategies(model, id);
@@ -169,7 +169,8 @@ function exchange(draft: Draft<SimState>, model: Model, settings: NegotiationSet
   neg.exchanges += 1;
   if (result.outcome === 'continue') return 0;
   if (result.outcome === 'agreement') {
-    const troops = signDeal(draft, model, { party: id, troops: neg.troops, pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}` }, round, events);
+    // Demand may have shrunk since talks opened: deploy no more than is still sought.
+    const troops = signDeal(draft, model, { party: id, troops: Math.min(neg.troops, gapLeft), pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}` }, round, events);
     endNegotiation(draft, settings, id, round, troops > 0 ? 'agreement' : 'breakdown', troops > 0 ? result.price : null, events, troops > 0 ? undefined : 'the budget could not cover the agreed package');
     return troops;
   }
