@@ -125,6 +125,18 @@ describe('other commands', () => {
     expect(JSON.parse(json.stdout)[0].ok).toBe(false);
   });
 
+  it('validate: recognises experiment files and checks them as experiments', () => {
+    const tmp = tempDir();
+    const exp = JSON.parse(readFileSync(join(ROOT, 'experiments', 'information-by-surge.json'), 'utf8'));
+    exp.scenario = join(ROOT, 'scenarios', 'default.json');
+    exp.replicatse = 3;
+    writeFileSync(join(tmp, 'exp.json'), JSON.stringify(exp, null, 2));
+    const r = coalsim(['validate', 'experiments/information-by-surge.json', join(tmp, 'exp.json')]);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('ok  experiments/information-by-surge.json (experiment)');
+    expect(r.stderr).toContain('replicatse: unknown field; did you mean "replicates"?');
+  });
+
   it('schema: prints the committed JSON Schema', () => {
     const r = coalsim(['schema']);
     expect(r.status).toBe(0);
