@@ -45,27 +45,32 @@ const cases = [
   ['generated (150 states, 36 rounds)', load(JSON.stringify(large()))],
 ];
 
-function timePerRun(scenario, runs) {
-  let seed = 1;
-  for (let i = 0; i < Math.min(20, runs); i++) runScenario(scenario, seed++); // warm-up
-  const batches = [];
-  for (let b = 0; b < 5; b++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < runs; i++) runScenario(scenario, seed++);
-    batches.push(Number(process.hrtime.bigint() - t0) / 1e6 / runs);
-  }
-  batches.sort((a, b) => a - b);
-  return batches[2];
+/** ms per run of one batch. */
+function batch(scenario, runs, seed) {
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < runs; i++) runScenario(scenario, seed + i);
+  return Number(process.hrtime.bigint() - t0) / 1e6 / runs;
 }
 
-console.log(`coalsim engine benchmark: node ${process.version}, median of 5 batches`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Frozen and unfrozen batches alternate, so drift in the machine's speed (a shared VM) hits
+// both alike; each figure is the median of its batches.
+console.log(`coalsim engine benchmark: node ${process.version}, immer ${require('immer/package.json').version}, median of 9 alternating batches`);
 console.log('case'.padEnd(42) + 'ms/run frozen'.padStart(15) + 'ms/run unfrozen'.padStart(17) + 'freeze cost'.padStart(13));
 for (const [name, scenario] of cases) {
-  const runs = name.startsWith('generated') ? (quick ? 3 : 10) : quick ? 20 : 100;
+  const runs = name.startsWith('generated') ? (quick ? 2 : 5) : quick ? 20 : 60;
+  for (let i = 0; i < 10; i++) runScenario(scenario, 1000 + i); // warm-up
+  const frozen = [];
+  const unfrozen = [];
+  for (let b = 0; b < 9; b++) {
+    immer.setAutoFreeze(true);
+    frozen.push(batch(scenario, runs, b * runs));
+    immer.setAutoFreeze(false);
+    unfrozen.push(batch(scenario, runs, b * runs));
+  }
   immer.setAutoFreeze(true);
-  const frozen = timePerRun(scenario, runs);
-  immer.setAutoFreeze(false);
-  const unfrozen = timePerRun(scenario, runs);
-  immer.setAutoFreeze(true);
-  console.log(name.padEnd(42) + frozen.toFixed(2).padStart(15) + unfrozen.toFixed(2).padStart(17) + `${Math.round((frozen / unfrozen - 1) * 100)}%`.padStart(13));
+  const f = median(frozen);
+  const u = median(unfrozen);
+  console.log(name.padEnd(42) + f.toFixed(2).padStart(15) + u.toFixed(2).padStart(17) + `${Math.round((f / u - 1) * 100)}%`.padStart(13));
 }
