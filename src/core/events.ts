@@ -48,8 +48,10 @@ export interface DealTerms {
   readonly troops: number;
   /** Value per soldier-year agreed, to the recipient (0 for volunteers): subsidy plus side deals. */
   readonly pricePerSoldierYear: number;
-  /** The part paid as a deployment subsidy, per soldier-year. */
+  /** The part paid as a deployment subsidy, per soldier-year (hold-up concessions included). */
   readonly subsidyPerSoldierYear: number;
+  /** The part of that subsidy conceded to hold-ups since signing (0 at signing). */
+  readonly concessionPerSoldierYear: number;
   /** Side-deal items granted at signing to make up the rest. */
   readonly sideDeals: readonly SideDealGrant[];
   /** Third party's reservation per soldier-year (r_i): the least it accepts. */

@@ -158,6 +158,12 @@ export const PivotalSchema = z
       .default(0)
       .describe('Value per year of a fully critical partner (bases, airspace, neighbours), V; scaled by criticality.'),
     bargaining: PivotalBargainingSchema.default(PIVOTAL_BARGAINING_DEFAULT),
+    subsidyPolicy: z
+      .enum(['cover-cost', 'cover-liquidity-need'])
+      .default('cover-cost')
+      .describe(
+        'How an agreed value is split between cash and side deals. cover-cost: a deployment subsidy up to the partner\'s deployment cost, side deals for the rest (e.g. the US in Korea covered transport, equipment and supplies); cover-liquidity-need: cash only for what the partner cannot fund itself, the rest as side deals where they are cheaper than cash.',
+      ),
     monitoring: share
       .default(0.5)
       .describe('How closely it monitors paid contingents (0-1): limits how far they cut effort with caveats.'),

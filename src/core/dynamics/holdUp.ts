@@ -105,7 +105,7 @@ function payConcession(draft: Draft<SimState>, model: Model, id: string, delta: 
   }
   const extraPerRound = cents((pkg.subsidyPerSoldierYear * p.troops) / scenario.clock.roundsPerYear);
   draft.pivotal.committed = cents(draft.pivotal.committed + extraPerRound * roundsLeft);
-  p.deal = { ...deal, pricePerSoldierYear: price, subsidyPerSoldierYear: cents(deal.subsidyPerSoldierYear + pkg.subsidyPerSoldierYear), sideDeals: [...deal.sideDeals, ...pkg.sideDeals], share };
+  p.deal = { ...deal, pricePerSoldierYear: price, subsidyPerSoldierYear: cents(deal.subsidyPerSoldierYear + pkg.subsidyPerSoldierYear), concessionPerSoldierYear: cents(deal.concessionPerSoldierYear + pkg.subsidyPerSoldierYear), sideDeals: [...deal.sideDeals, ...pkg.sideDeals], share };
   events.push({ type: 'holdup-resolved', round, party: id, outcome: 'paid', concessionCost: pkg.costToPivotal, share });
   const ratio = scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);
   if (share !== null && isReversal(share, ratio, scenario.engine.reversalCapabilityRatio) && !isReversal(deal.share, ratio, scenario.engine.reversalCapabilityRatio)) {

@@ -41,7 +41,7 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
   const items = catalogFor(model, p);
   const price = cents(a.pricePerSoldierYear);
   const make = (troops: number): Package =>
-    composePackage({ pricePerSoldierYear: price, troops, years: roundsLeft / rpy, subsidyCap: p.costPerYear, items, roundsPerYear: rpy, roundsLeft });
+    composePackage({ pricePerSoldierYear: price, troops, years: roundsLeft / rpy, subsidyCap: scenario.pivotal.subsidyPolicy === 'cover-cost' ? p.costPerYear : p.liquidityNeed, items, roundsPerYear: rpy, roundsLeft });
   const free = draft.pivotal.budgetTotal - draft.pivotal.spent - draft.pivotal.committed;
   let troops = a.troops;
   let pkg = make(troops);
@@ -68,6 +68,7 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
     troops,
     pricePerSoldierYear: price,
     subsidyPerSoldierYear: pkg.subsidyPerSoldierYear,
+    concessionPerSoldierYear: 0,
     sideDeals: pkg.sideDeals,
     reservation: p.reservation,
     pivotalReservation: cents(R),

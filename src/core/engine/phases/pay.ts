@@ -21,25 +21,29 @@ export function payDeployed(draft: Draft<SimState>, model: Model, round: number,
   const rpy = model.scenario.clock.roundsPerYear;
   const op = model.scenario.engine.operation;
   const pivotal = draft.pivotal;
-  const due: { id: string; amount: number }[] = [];
+  const due: { id: string; amount: number; concession: number }[] = [];
   let totalDue = 0;
   for (const id of model.partyOrder) {
     const p = draft.parties[id]!;
     if (p.troops <= 0 || !p.deal || p.deal.subsidyPerSoldierYear <= 0) continue;
     const amount = paymentPerRound(p.deal.subsidyPerSoldierYear, p.troops, rpy);
     if (amount <= 0) continue;
-    due.push({ id, amount });
+    due.push({ id, amount, concession: Math.min(amount, paymentPerRound(p.deal.concessionPerSoldierYear, p.troops, rpy)) });
     totalDue += amount;
   }
   const cash = pivotal.budgetTotal - pivotal.spent;
   const ratio = totalDue > cash ? Math.max(0, cash) / totalDue : 1;
-  for (const { id, amount } of due) {
+  for (const { id, amount, concession } of due) {
     const p = draft.parties[id]!;
     const paid = ratio < 1 ? Math.floor(amount * ratio * 100) / 100 : amount;
     if (paid > 0) {
       pivotal.spent = cents(pivotal.spent + paid);
       p.paidTotal = cents(p.paidTotal + paid);
-      events.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: paid, value: paid, item: 'deployment subsidy', cause: 'deal' });
+      // The part conceded to a hold-up is its own ledger line, so concessions can be traced.
+      const conceded = ratio < 1 ? Math.floor(concession * ratio * 100) / 100 : concession;
+      const agreed = cents(paid - conceded);
+      if (agreed > 0) events.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: agreed, value: agreed, item: 'deployment subsidy', cause: 'deal' });
+      if (conceded > 0) events.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: conceded, value: conceded, item: 'hold-up concession', cause: 'hold-up' });
     }
     pivotal.committed = cents(Math.max(0, pivotal.committed - amount));
     const cut = amount - paid;
