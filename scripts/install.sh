@@ -30,8 +30,9 @@ if [ "$major" -lt 20 ]; then
 fi
 
 # Debian packages: node-canvas (PNG charts) compiles against cairo and pango when no prebuilt
-# binary can be downloaded, as on machines without general internet access.
-pkgs=(build-essential pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev)
+# binary can be downloaded, as on machines without general internet access. The charts draw
+# their text in DejaVu Sans, so that font is installed too (same PNGs everywhere).
+pkgs=(build-essential pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev fonts-dejavu-core)
 if [ "$dev" = 1 ]; then
   pkgs+=(chromium slurm-wlm munge)
 fi
