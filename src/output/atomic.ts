@@ -3,7 +3,7 @@
  * temporary sibling directory, which is renamed into place only when complete. An
  * existing non-empty directory is kept unless the caller passes force.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export class OutputExistsError extends Error {
@@ -59,4 +59,29 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
   const tmp = `${target}.tmp-${process.pid}`;
   writeFileSync(tmp, content);
   renameSync(tmp, target);
+}
+
+/**
+ * Does `dir` hold exactly these files (plus a manifest.json), byte for byte? Used to tell a
+ * harmless re-run from one that would replace different results.
+ */
+export function sameFiles(dir: string, files: OutputFiles): boolean {
+  const present = new Set<string>();
+  const walk = (d: string, prefix: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
+      else present.add(prefix + name);
+    }
+  };
+  walk(dir, '');
+  present.delete('manifest.json');
+  if (present.size !== files.size) return false;
+  for (const [name, content] of files) {
+    if (!present.has(name)) return false;
+    const disk = readFileSync(join(dir, name));
+    const want = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    if (!disk.equals(want)) return false;
+  }
+  return true;
 }

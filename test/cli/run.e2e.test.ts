@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalsim, filesOf, tempDir } from '../helpers/cli';
 import { ROOT } from '../helpers/scenarios';
@@ -64,6 +64,14 @@ describe('coalsim run', () => {
     const outC = join(tmp, 'c');
     expect(coalsim(['run', '--seed', '8', '--out', outC]).status).toBe(0);
     expect(readFileSync(join(outC, 'events.ndjson')).equals(a.get('events.ndjson')!)).toBe(false);
+  });
+
+  it('a re-run that would write the same bytes leaves the directory alone and succeeds', () => {
+    const before = statSync(join(outA, 'summary.json')).mtimeMs;
+    const again = coalsim(['run', '--seed', '7', '--out', outA]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already up to date');
+    expect(statSync(join(outA, 'summary.json')).mtimeMs).toBe(before);
   });
 
   it('refuses to overwrite results without --force, and replaces them with it', () => {
