@@ -187,6 +187,10 @@ export const DonorSchema = z
     id,
     name: z.string().min(1),
     contributions: z.array(ContributionSchema).min(1),
+    earmarked: z
+      .boolean()
+      .default(false)
+      .describe('Given for payments to partners: spent before the pivotal\'s own money (otherwise donors\' money is spent pro rata with it). Affects who bore the cost, not what is paid.'),
   })
   .describe('A state that adds money to the pivotal state\'s budget for payments (e.g. Japan and Germany in 1991).');
 

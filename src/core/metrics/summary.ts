@@ -74,7 +74,7 @@ export interface RunSummary {
     /** Soldier-years weighted by effectiveness and effort, and payments per one of them. */
     readonly effectiveSoldierYears: number;
     readonly costPerEffectiveSoldierYear: number | null;
-    /** Who bore the cost: donors' money is spent pro rata with the pivotal's own. */
+    /** Who bore the cost: earmarked donations first, then donors' money pro rata with the pivotal's own. */
     readonly byPayer: readonly { readonly id: string; readonly cost: number }[];
   };
   readonly operation: {
@@ -270,10 +270,7 @@ export function summarize(result: RunResult): RunSummary {
     }
   }
   const effectiveYears = effectiveRounds / rpy;
-  const spentShareOfMoney = final.pivotal.budgetTotal > 0 ? final.pivotal.spent / final.pivotal.budgetTotal : 0;
-  const byPayer = [...donorMoney.entries()].map(([id, money]) => ({ id, cost: cents(money * spentShareOfMoney) }));
-  const donorCost = byPayer.reduce((a, p) => a + p.cost, 0);
-  byPayer.unshift({ id: scenario.pivotal.id, cost: cents(total - donorCost) });
+  const byPayer = costByPayer(scenario, donorMoney, total, final.pivotal.budgetTotal);
   const perForeign = foreignYears > 0 ? cents(total / foreignYears) : null;
 
   return {
@@ -344,6 +341,30 @@ export function summarize(result: RunResult): RunSummary {
       offers,
     },
   };
+}
+
+/**
+ * Who bore the payments: earmarked donations are spent first (in scenario order); the rest is
+ * spent pro rata from the pivotal's own money and the other donations.
+ */
+function costByPayer(scenario: RunResult['scenario'], donorMoney: ReadonlyMap<string, number>, total: number, budgetTotal: number): { id: string; cost: number }[] {
+  let left = total;
+  let earmarkedMoney = 0;
+  const costs = new Map<string, number>();
+  for (const d of scenario.donors) {
+    if (!d.earmarked) continue;
+    const money = donorMoney.get(d.id) ?? 0;
+    earmarkedMoney += money;
+    const cost = Math.min(money, left);
+    costs.set(d.id, cost);
+    left -= cost;
+  }
+  const pool = budgetTotal - earmarkedMoney;
+  const share = pool > 0 ? Math.min(1, left / pool) : 0;
+  for (const d of scenario.donors) if (!d.earmarked) costs.set(d.id, (donorMoney.get(d.id) ?? 0) * share);
+  const out = scenario.donors.filter((d) => donorMoney.has(d.id)).map((d) => ({ id: d.id, cost: cents(costs.get(d.id) ?? 0) }));
+  out.unshift({ id: scenario.pivotal.id, cost: cents(total - out.reduce((a, p) => a + p.cost, 0)) });
+  return out;
 }
 
 function mean(xs: readonly number[]): number {
