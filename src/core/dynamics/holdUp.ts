@@ -16,7 +16,7 @@ import { composePackage } from '../payments/package';
 import type { Rng } from '../rng';
 import type { SimState } from '../state';
 import type { Model } from '../engine/model';
-import { isAvailable } from '../engine/phases/market';
+import { isAvailable, spare } from '../engine/phases/market';
 import { withdraw } from '../engine/phases/release';
 import { catalogFor } from '../engine/phases/deals';
 
@@ -33,8 +33,8 @@ export function replacementPremium(draft: Draft<SimState>, model: Model, id: str
     if (other === id || !isAvailable(draft, model, other, round)) continue;
     const o = draft.parties[other]!;
     const ospec = model.partySpecs.get(other)!;
-    if (o.reservation > 0 && o.reservation <= pivotalReservation(pivotal, ospec, o.capacity)) {
-      offers.push({ party: other, troops: o.capacity, reservation: o.reservation, effectiveness: ospec.effectiveness });
+    if (o.reservation > 0 && o.reservation <= pivotalReservation(pivotal, ospec, spare(o), o.troops > 0)) {
+      offers.push({ party: other, troops: spare(o), reservation: o.reservation, effectiveness: ospec.effectiveness });
     }
   }
   const sub = substitutePrice(supplyCurve(offers), id, p.troops);

@@ -34,7 +34,12 @@ export function isVolunteer(r: ThirdPartyReservation): boolean {
   return r.reservation <= 0;
 }
 
-export function pivotalReservation(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number): number {
+/**
+ * `alreadyMember`: more troops from a partner already in the coalition bring no new flag and
+ * no criticality the pivotal does not already have: they are worth e_i c_P alone.
+ */
+export function pivotalReservation(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number, alreadyMember = false): number {
+  if (alreadyMember) return party.effectiveness * pivotal.ownSoldierCostPerYear;
   const perFlag = pivotal.flagValuePerYear + party.criticality * pivotal.criticalPartnerValuePerYear;
   return party.effectiveness * pivotal.ownSoldierCostPerYear + (troops > 0 ? perFlag / troops : 0);
 }
@@ -53,8 +58,9 @@ export function criticalPremium(pivotal: PivotalSpec, party: ThirdPartySpec, tro
  * for the same effective troops, plus what only this partner brings (its criticality; a
  * substitute brings a flag too). Without a substitute (scarcity) it is R_i itself.
  */
-export function competitiveCeiling(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number, substitutePerEffectiveSoldier: number | undefined): { R: number; ceiling: number } {
-  const R = pivotalReservation(pivotal, party, troops);
+export function competitiveCeiling(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number, substitutePerEffectiveSoldier: number | undefined, alreadyMember = false): { R: number; ceiling: number } {
+  const R = pivotalReservation(pivotal, party, troops, alreadyMember);
   if (substitutePerEffectiveSoldier === undefined) return { R, ceiling: R };
-  return { R, ceiling: Math.min(R, substitutePerEffectiveSoldier * party.effectiveness + criticalPremium(pivotal, party, troops)) };
+  const particular = alreadyMember ? 0 : criticalPremium(pivotal, party, troops);
+  return { R, ceiling: Math.min(R, substitutePerEffectiveSoldier * party.effectiveness + particular) };
 }

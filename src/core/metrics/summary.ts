@@ -18,14 +18,14 @@ export interface MemberSummary {
   readonly troopsMax: number;
   readonly soldierYears: number;
   readonly reservationPerSoldierYear: number;
-  /** Price of its latest deal per soldier-year (0 for volunteers). */
+  /** Value per soldier-year of the contract in force at the end (enlargements merged), else of its last deal; 0 for volunteers. */
   readonly pricePerSoldierYear: number;
   readonly paymentsTotal: number;
   readonly paymentsByKind: Readonly<Record<PaymentKind, number>>;
   /** Worth to it of the side deals it received (their cost is in paymentsByKind). */
   readonly sideDealValue: number;
   readonly sideDealItems: readonly string[];
-  /** Surplus share of its latest deal (null for volunteers). */
+  /** Surplus share of that contract (null for volunteers). */
   readonly surplusShare: number | null;
   readonly alliancePotential: number;
   readonly type: RecipientType;
@@ -229,12 +229,13 @@ export function summarize(result: RunResult): RunSummary {
       troopsMax: troopsMax.get(spec.id) ?? 0,
       soldierYears: round4((soldierRounds.get(spec.id) ?? 0) / rpy),
       reservationPerSoldierYear: p.reservation,
-      pricePerSoldierYear: deal?.pricePerSoldierYear ?? 0,
+      // The contract in force at the end (enlargements merged), else its last deal.
+      pricePerSoldierYear: p.deal?.pricePerSoldierYear ?? deal?.pricePerSoldierYear ?? 0,
       paymentsTotal: cents(kinds.subsidy + kinds['side-deal']),
       paymentsByKind: kinds,
       sideDealValue: sideValue.get(spec.id) ?? 0,
       sideDealItems: sideItems.get(spec.id) ?? [],
-      surplusShare: deal?.share ?? null,
+      surplusShare: p.deal ? p.deal.share : (deal?.share ?? null),
       alliancePotential: round4(alliancePotential(specs.get(spec.id)!)),
       type: kind.type,
       typeReasons: kind.reasons,

@@ -4,7 +4,7 @@
  * deploy the troops, pay the side deals, and log the deal and any power reversal.
  */
 import type { Draft } from 'immer';
-import type { NoDealReason, SimEvent } from '../../events';
+import type { DealTerms, NoDealReason, SimEvent } from '../../events';
 import { cents } from '../../money';
 import { composePackage, type CatalogItem, type Package } from '../../payments/package';
 import { pivotalReservation } from '../../market/reservation';
@@ -61,7 +61,9 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
     recordNoDeal(p, round, 'budget', a.ceiling, events);
     return 0;
   }
-  const R = pivotalReservation(scenario.pivotal, spec, troops);
+  // More troops from a partner already deployed bring no new flag: they are an enlargement.
+  const member = p.troops > 0;
+  const R = pivotalReservation(scenario.pivotal, spec, troops, member);
   const share = surplusShare(price, p.reservation, R);
   const deal = {
     party: a.party,
@@ -76,7 +78,8 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
     share,
     mechanism: a.mechanism,
   };
-  deploy(p, troops, round, { ...deal, round });
+  if (member && p.deal) enlarge(p, deal, round, pivotalReservation(scenario.pivotal, spec, p.troops + troops));
+  else deploy(p, p.troops + troops, round, { ...deal, troops: p.troops + troops, round });
   const subsidyPerRound = cents((pkg.subsidyPerSoldierYear * troops) / rpy);
   draft.pivotal.committed = cents(draft.pivotal.committed + subsidyPerRound * roundsLeft);
   events.push({ type: 'deal-signed', round, ...deal });
@@ -91,6 +94,32 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
     events.push({ type: 'reversal', round, party: a.party, share, capabilityRatio: ratio });
   }
   return troops;
+}
+
+/**
+ * Merge an enlargement into the contingent's deal: one contract for all its troops, priced at
+ * the troop-weighted mean of the old and new terms, its share measured against what the whole
+ * contingent is worth to the pivotal.
+ */
+function enlarge(p: Draft<PartyState>, extra: DealTerms, round: number, totalWorth: number): void {
+  const prev = p.deal!;
+  const total = p.troops + extra.troops;
+  const weighted = (old: number, added: number): number => cents((old * p.troops + added * extra.troops) / total);
+  const price = weighted(prev.pricePerSoldierYear, extra.pricePerSoldierYear);
+  p.deal = {
+    ...prev,
+    troops: total,
+    pricePerSoldierYear: price,
+    subsidyPerSoldierYear: weighted(prev.subsidyPerSoldierYear, extra.subsidyPerSoldierYear),
+    concessionPerSoldierYear: weighted(prev.concessionPerSoldierYear, 0),
+    sideDeals: [...prev.sideDeals, ...extra.sideDeals] as Draft<DealTerms['sideDeals']>,
+    pivotalReservation: cents(totalWorth),
+    ceiling: extra.ceiling,
+    share: surplusShare(price, p.reservation, totalWorth),
+    round,
+  };
+  p.troops = total;
+  p.lastNoDeal = null;
 }
 
 export function deploy(p: Draft<PartyState>, troops: number, round: number, deal: PartyState['deal']): void {

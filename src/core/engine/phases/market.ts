@@ -1,13 +1,14 @@
 /**
  * Surveying the market for forces at the start of recruitment: who is deployed, who
- * volunteers, who would come at a price the pivotal would pay (an observer's measure,
- * from true reservations), and how tight that makes the market.
+ * volunteers, who would come (or add troops to a contingent already deployed) at a price the
+ * pivotal would pay (an observer's measure, from true reservations), and how tight that
+ * makes the market.
  */
 import type { Draft } from 'immer';
 import type { SimEvent } from '../../events';
 import { pivotalReservation } from '../../market/reservation';
 import { supplyCurve, tightness, type Offer } from '../../market/supply';
-import type { SimState } from '../../state';
+import type { PartyState, SimState } from '../../state';
 import type { Model } from '../model';
 import { deploy } from './deals';
 
@@ -20,10 +21,15 @@ export interface MarketSurvey {
   readonly unwilling: readonly Offer[];
 }
 
-/** Can the pivotal approach this party now? */
+/** Troops it could still add: all of its capacity, or what a deployed contingent leaves. */
+export function spare(p: Pick<PartyState, 'capacity' | 'troops'>): number {
+  return p.capacity - p.troops;
+}
+
+/** Can the pivotal approach this party now (for a first contingent, or to enlarge one)? */
 export function isAvailable(draft: Draft<SimState>, model: Model, id: string, round: number): boolean {
   const p = draft.parties[id]!;
-  return p.status === 'out' && !p.blocked && round >= model.partySpecs.get(id)!.availableFromRound && p.capacity > 0;
+  return !p.blocked && round >= model.partySpecs.get(id)!.availableFromRound && spare(p) > 0;
 }
 
 export function surveyMarket(draft: Draft<SimState>, model: Model, round: number): MarketSurvey {
@@ -36,9 +42,9 @@ export function surveyMarket(draft: Draft<SimState>, model: Model, round: number
     deployed += p.troops;
     if (!isAvailable(draft, model, id, round)) continue;
     const spec = model.partySpecs.get(id)!;
-    const offer: Offer = { party: id, troops: p.capacity, reservation: p.reservation, effectiveness: spec.effectiveness };
+    const offer: Offer = { party: id, troops: spare(p), reservation: p.reservation, effectiveness: spec.effectiveness };
     if (p.reservation <= 0) volunteers.push(offer);
-    else if (p.reservation <= pivotalReservation(model.scenario.pivotal, spec, p.capacity)) willing.push(offer);
+    else if (p.reservation <= pivotalReservation(model.scenario.pivotal, spec, spare(p), p.troops > 0)) willing.push(offer);
     else unwilling.push(offer);
   }
   let supply = deployed;
@@ -54,7 +60,7 @@ export function admitVolunteers(draft: Draft<SimState>, volunteers: readonly Off
     if (gap < minContingent) break;
     const troops = Math.min(v.troops, gap);
     const p = draft.parties[v.party]!;
-    deploy(p, troops, round, null);
+    deploy(p, p.troops + troops, round, null);
     events.push({ type: 'volunteered', round, party: v.party, troops, reservation: p.reservation });
     gap -= troops;
   }

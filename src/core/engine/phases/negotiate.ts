@@ -22,7 +22,7 @@ import type { Rng } from '../../rng';
 import type { PartyState, SimState } from '../../state';
 import type { Model, NegotiationSettings } from '../model';
 import { recordNoDeal, signDeal } from './deals';
-import { admitVolunteers, isAvailable, surveyMarket } from './market';
+import { admitVolunteers, isAvailable, spare, surveyMarket } from './market';
 
 /** Below this believed chance that a deal is possible at all, the pivotal does not open talks. */
 const MIN_DEAL_PROBABILITY = 0.05;
@@ -86,19 +86,20 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
       const p = draft.parties[id]!;
       if (!isAvailable(draft, model, id, round) || p.reservation <= 0) continue;
       p.pivotalBelief ??= pivotalPrior(model, settings, p, rng) as Draft<Belief>;
-      offers.push({ party: id, troops: p.capacity, reservation: mean(p.pivotalBelief), effectiveness: model.partySpecs.get(id)!.effectiveness });
+      offers.push({ party: id, troops: spare(p), reservation: mean(p.pivotalBelief), effectiveness: model.partySpecs.get(id)!.effectiveness });
     }
     return supplyCurve(offers);
   };
   // Its outside option for a partner: the substitutes that would fill the whole gap without it.
   const unmet = gap;
   const ceilingFor = (id: string, troops: number, curve: readonly Offer[]): { R: number; ceiling: number } =>
-    competitiveCeiling(scenario.pivotal, model.partySpecs.get(id)!, troops, substitutePrice(curve, id, unmet));
+    competitiveCeiling(scenario.pivotal, model.partySpecs.get(id)!, troops, substitutePrice(curve, id, unmet), draft.parties[id]!.troops > 0);
 
   // Its view at the start of this round's recruitment (beliefs move during the round; the
   // ranking it acts on does not). Partners deployed meanwhile drop out of the substitutes.
   const curveAtStart = perceived();
-  const stillOut = (): Offer[] => curveAtStart.filter((o) => draft.parties[o.party]!.status === 'out');
+  const signed = new Set<string>();
+  const stillOut = (): Offer[] => curveAtStart.filter((o) => !signed.has(o.party));
 
   // 1. Talks already under way take their next exchange.
   for (const id of model.partyOrder) {
@@ -109,7 +110,9 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
       continue;
     }
     const { ceiling } = ceilingFor(id, p.negotiation.troops, stillOut());
-    gap -= exchange(draft, model, settings, id, round, ceiling, dP, gap, events);
+    const deployed = exchange(draft, model, settings, id, round, ceiling, dP, gap, events);
+    if (deployed > 0) signed.add(id);
+    gap -= deployed;
   }
 
   // 2. Open talks with the cheapest-looking candidates until the gap is covered.
@@ -122,7 +125,7 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
     if (!next) break;
     approached.add(next.party);
     const p = draft.parties[next.party]!;
-    const troops = Math.min(p.capacity, gap - pending);
+    const troops = Math.min(spare(p), gap - pending);
     const { R, ceiling } = ceilingFor(next.party, troops, curve);
     if (cdf(p.pivotalBelief!, ceiling) < MIN_DEAL_PROBABILITY) {
       recordNoDeal(p, round, 'above-ceiling', ceiling, events);
@@ -138,7 +141,9 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
       pivotalBelief: snapshot(p.pivotalBelief!), partyBelief: snapshot(partyBelief),
       pivotalStrategy: s.pivotal.name, partyStrategy: s.party.name,
     });
-    gap -= exchange(draft, model, settings, next.party, round, ceiling, dP, gap, events);
+    const deployed = exchange(draft, model, settings, next.party, round, ceiling, dP, gap, events);
+    if (deployed > 0) signed.add(next.party);
+    gap -= deployed;
   }
   return dP;
 }

@@ -33,7 +33,7 @@ export function recruitWithCompleteInformation(draft: Draft<SimState>, model: Mo
     const spec = model.partySpecs.get(offer.party)!;
     const p = draft.parties[offer.party]!;
     const troops = Math.min(offer.troops, gap);
-    const { R, ceiling } = competitiveCeiling(pivotal, spec, troops, substitutePrice(remaining, offer.party, gap));
+    const { R, ceiling } = competitiveCeiling(pivotal, spec, troops, substitutePrice(remaining, offer.party, gap), p.troops > 0);
     const outcome = mechanism.decide({ round, party: offer.party, troops, reservation: p.reservation, pivotalReservation: R, ceiling, roundsPerYear: scenario.clock.roundsPerYear }, rng);
     if (outcome.kind === 'no-deal') {
       recordNoDeal(p, round, outcome.reason, ceiling, events);
