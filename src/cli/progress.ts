@@ -12,7 +12,7 @@ export function createProgress(stream: NodeJS.WriteStream, options: { quiet: boo
 }
 
 function rateAndEta(startedAt: number, startDone: number, done: number, total: number): { rate: number; eta: string } {
-  const secs = (Date.now() - startedAt) / 1000;
+  const secs = (performance.now() - startedAt) / 1000; // monotonic clock, display only
   const rate = secs > 0 ? (done - startDone) / secs : 0;
   const left = total - done;
   return { rate, eta: rate > 0 ? duration(left / rate) : '?' };
@@ -41,7 +41,7 @@ function barProgress(stream: NodeJS.WriteStream, label: string): ProgressSink {
   return {
     start(t, done) {
       total = t;
-      startedAt = Date.now();
+      startedAt = performance.now();
       startDone = done;
       bar.start(t, done, { rate: '0', etaText: '?', failed: 0 });
     },
@@ -66,12 +66,12 @@ function lineProgress(stream: NodeJS.WriteStream, label: string): ProgressSink {
     const { rate, eta } = rateAndEta(startedAt, startDone, done, total);
     const pct = total > 0 ? Math.floor((100 * done) / total) : 100;
     stream.write(`${label}: ${done}/${total} runs (${pct}%), ${rate.toFixed(0)} runs/s, ETA ${eta}, ${failed} failed\n`);
-    lastAt = Date.now();
+    lastAt = performance.now();
   };
   return {
     start(t, done) {
       total = t;
-      startedAt = Date.now();
+      startedAt = performance.now();
       lastAt = startedAt;
       startDone = done;
       lastTenth = total > 0 ? Math.floor((10 * done) / total) : 10;
@@ -81,7 +81,7 @@ function lineProgress(stream: NodeJS.WriteStream, label: string): ProgressSink {
     update(done, failed) {
       last = { done, failed };
       const tenth = total > 0 ? Math.floor((10 * done) / total) : 10;
-      if (tenth > lastTenth || Date.now() - lastAt > 60_000) {
+      if (tenth > lastTenth || performance.now() - lastAt > 60_000) {
         lastTenth = tenth;
         line(done, failed);
       }
