@@ -96,7 +96,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const started = Date.now();
+    const started = performance.now();
     const label = shard.count > 1 ? `sweep ${loaded.experiment.id} [shard ${shard.index}/${shard.count}]` : `sweep ${loaded.experiment.id}`;
     let report;
     try {
@@ -117,7 +117,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }
-    const secs = (Date.now() - started) / 1000;
+    const secs = (performance.now() - started) / 1000;
     const where = displayPath(out);
     if (report.stopped) {
       process.stderr.write(`coalsim: interrupted: ${report.ok + report.failed} runs stored in ${where}; continue with\n  coalsim sweep ${args.experiment} --out ${where} --resume\n`);
