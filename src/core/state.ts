@@ -82,12 +82,8 @@ export interface SimState {
   readonly shockedUntil: { readonly [id: string]: number };
 }
 
-export function deployedTroops(state: SimState): number {
-  let sum = 0;
-  for (const id in state.parties) sum += state.parties[id]!.troops;
-  return sum;
-}
 
-export function available(pivotal: PivotalState): number {
+/** Money neither spent nor promised to signed deals: what new deals and concessions can use. */
+export function freeBudget(pivotal: PivotalState): number {
   return pivotal.budgetTotal - pivotal.spent - pivotal.committed;
 }

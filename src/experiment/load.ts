@@ -5,7 +5,7 @@
  * applied and validated as a scenario, so a bad point is an input error naming the
  * parameter before anything runs.
  */
-import { readFileSync } from 'node:fs';
+import { readInputFile } from '../scenario/readInput';
 import { dirname, resolve } from 'node:path';
 import { sha256 } from '../output/manifest';
 import type { InputIssue } from '../scenario/issues';
@@ -60,14 +60,9 @@ export function parseExperiment(text: string): ReturnType<typeof validateText<Ex
 const MAX_POINT_ISSUES = 10;
 
 export function loadExperimentFile(file: string): LoadResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not an experiment file' : `cannot read the file (${code ?? String(err)})`;
-    return { ok: false, problems: [{ file, issues: [{ code: 'unreadable', path: [], message, fix: 'give the path of an experiment .json file, e.g. experiments/information-by-surge.json' }] }] };
-  }
+  const read = readInputFile(file, 'an experiment file', 'give the path of an experiment .json file, e.g. experiments/information-by-surge.json');
+  if (!read.ok) return { ok: false, problems: [{ file, issues: [read.issue] }] };
+  const text = read.text;
   const parsed = parseExperiment(text);
   if (!parsed.ok) return { ok: false, problems: [{ file, issues: parsed.issues }] };
   const experiment = parsed.value;

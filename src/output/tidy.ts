@@ -4,6 +4,8 @@
  */
 import type { RunResult } from '../core/engine/run';
 import { ledger } from '../core/payments/ledger';
+import { cents } from '../core/money';
+import { freeBudget } from '../core/state';
 import type { EventOf } from '../core/events';
 
 export const ROUND_COLUMNS = [
@@ -36,7 +38,7 @@ export function roundRows(result: RunResult): RoundRow[] {
     rows.push({
       round: t, agent_id: scenario.pivotal.id, agent_name: scenario.pivotal.name, role: 'pivotal', status: 'leading', ...empty, ...roundCols,
       budget_total: s.pivotal.budgetTotal, budget_spent: s.pivotal.spent, budget_committed: s.pivotal.committed,
-      budget_free: Math.round((s.pivotal.budgetTotal - s.pivotal.spent - s.pivotal.committed) * 100) / 100,
+      budget_free: cents(freeBudget(s.pivotal)),
     });
     for (const spec of scenario.thirdParties) {
       const p = s.parties[spec.id]!;

@@ -1,6 +1,8 @@
 /** Reading scenario files (the only I/O in scenario/). */
-import { readFileSync } from 'node:fs';
 import type { Result } from './issues';
+import { readInputFile } from './readInput';
+
+export const SCENARIO_FILE_FIX = 'give the path of a scenario .json file, or the id of a bundled one; `coalsim list` shows them';
 import { checkScenario } from './crossChecks';
 import { scenarioJsonSchema } from './jsonSchema';
 import { ScenarioSchema, type Scenario } from './schema';
@@ -23,13 +25,7 @@ export interface LoadedScenario {
 }
 
 export function loadScenarioFile(file: string): LoadedScenario {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read the file (${code ?? String(err)})`;
-    return { file, text: '', result: { ok: false, issues: [{ code: 'unreadable', path: [], message, fix: 'give the path of a scenario .json file; `coalsim list` shows the bundled ones' }] } };
-  }
-  return { file, text, result: parseScenario(text) };
+  const read = readInputFile(file, 'a scenario file', SCENARIO_FILE_FIX);
+  if (!read.ok) return { file, text: '', result: { ok: false, issues: [read.issue] } };
+  return { file, text: read.text, result: parseScenario(read.text) };
 }

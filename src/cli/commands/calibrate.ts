@@ -4,7 +4,8 @@
  * category) with the record: pass or miss. Misses are information: the exit code is 0
  * unless --strict, which exits 6 when any figure misses.
  */
-import { readFileSync } from 'node:fs';
+import { readInputFile } from '../../scenario/readInput';
+import { SCENARIO_FILE_FIX } from '../../scenario/load';
 import { SingleBar } from 'cli-progress';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { calibrate, type ScenarioCalibration } from '../../calibration/calibrate';
@@ -35,14 +36,9 @@ export interface CalibrationReport {
 
 export function loadForCalibration(arg: string): Scenario {
   const path = resolveScenarioPath(arg);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`${displayPath(path)}: ${code === 'ENOENT' ? 'file not found (give a scenario file or the id of a bundled one; `coalsim list`)' : `cannot read the file (${code ?? String(err)})`}`, ExitCode.invalidInput);
-  }
-  const result = parseCalibratedScenario(text);
+  const read = readInputFile(path, 'a scenario file', SCENARIO_FILE_FIX);
+  if (!read.ok) throw new CliError(formatIssues(displayPath(path), [read.issue]), ExitCode.invalidInput);
+  const result = parseCalibratedScenario(read.text);
   if (!result.ok) throw new CliError(formatIssues(displayPath(path), result.issues), ExitCode.invalidInput);
   return result.value;
 }

@@ -14,7 +14,7 @@ import { substitutePrice, supplyCurve, type Offer } from '../market/supply';
 import { isReversal, surplusShare } from '../metrics/power';
 import { composePackage } from '../payments/package';
 import type { Rng } from '../rng';
-import type { SimState } from '../state';
+import { freeBudget, type SimState } from '../state';
 import type { Model } from '../engine/model';
 import { isAvailable, spare } from '../engine/phases/market';
 import { withdraw } from '../engine/phases/release';
@@ -71,7 +71,7 @@ export function considerHoldUps(draft: Draft<SimState>, model: Model, round: num
     events.push({ type: 'holdup-threat', round, party: id, demandPerSoldierYear: delta, demandTotal: cents(delta * p.troops * years), replacementPremium: cents(premium), tightness: draft.market.tightness });
 
     const pkg = composePackage({ pricePerSoldierYear: delta, troops: p.troops, years, subsidyCap: 0, items: catalogFor(model, p), roundsPerYear: rpy, roundsLeft });
-    const free = draft.pivotal.budgetTotal - draft.pivotal.spent - draft.pivotal.committed;
+    const free = freeBudget(draft.pivotal);
     const worthPaying = delta <= (1 - scenario.pivotal.firmness) * premium;
     if (worthPaying && pkg.costToPivotal <= free) {
       payConcession(draft, model, id, delta, pkg, round, roundsLeft, events);

@@ -5,6 +5,8 @@
 import type { Pricing, Scenario, ScheduledEvent, ThirdPartySpec } from '../../scenario/schema';
 import { mechanismFor } from '../bargaining/pricing';
 import type { Mechanism } from '../bargaining/mechanism';
+import { strategyFor } from '../bargaining/strategies';
+import type { Strategy } from '../bargaining/strategies/types';
 
 export type NegotiationSettings = Extract<Pricing, { rule: 'negotiation' }>;
 
@@ -20,6 +22,8 @@ export interface Model {
   readonly eventsByRound: ReadonlyMap<number, readonly ScheduledEvent[]>;
   readonly donationsByRound: ReadonlyMap<number, readonly { donor: string; amount: number }[]>;
   readonly dealMaking: DealMaking;
+  /** Each party's pair of negotiators (the pivotal's and its own), built once per run. */
+  readonly negotiators: ReadonlyMap<string, { readonly pivotal: Strategy; readonly party: Strategy }>;
   readonly lastRound: number;
 }
 
@@ -37,6 +41,7 @@ export function compile(scenario: Scenario): Model {
     donationsByRound,
     dealMaking: scenario.engine.pricing.rule === 'negotiation' ? { kind: 'negotiation', settings: scenario.engine.pricing } : { kind: 'instant', mechanism: mechanismFor(scenario.engine.pricing) },
     lastRound: scenario.clock.rounds,
+    negotiators: new Map(scenario.thirdParties.map((t) => [t.id, negotiatorsFor(scenario, t)])),
   };
 }
 
@@ -44,4 +49,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function negotiatorsFor(scenario: Scenario, party: ThirdPartySpec): { pivotal: Strategy; party: Strategy } {
+  const pb = scenario.pivotal.bargaining;
+  const rate = pb.fixedRatePerSoldierPerRound === undefined ? undefined : pb.fixedRatePerSoldierPerRound * scenario.clock.roundsPerYear;
+  return {
+    pivotal: strategyFor(pb.strategy, { concessionExponent: pb.concessionExponent, fixedRatePerSoldierYear: rate }),
+    party: strategyFor(party.bargaining.strategy, { concessionExponent: party.bargaining.concessionExponent }),
+  };
 }

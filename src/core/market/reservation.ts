@@ -30,9 +30,6 @@ export function thirdPartyReservation(p: ThirdPartySpec, costPerYear: number): T
   return { reservation: Math.max(netCost, liquidityNeed), liquidityNeed, netCost };
 }
 
-export function isVolunteer(r: ThirdPartyReservation): boolean {
-  return r.reservation <= 0;
-}
 
 /**
  * `alreadyMember`: more troops from a partner already in the coalition bring no new flag and

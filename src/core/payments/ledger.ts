@@ -49,5 +49,6 @@ export function ledger(events: readonly SimEvent[], pivotalId: string): LedgerRo
 }
 
 function isDonation(e: EventOf<'budget-changed'>): boolean {
-  return e.source !== 'scenario-event' && e.source !== 'initial';
+  // Budget events from the scenario itself are not donations; every other source is a donor.
+  return e.source !== 'scenario-event';
 }

@@ -9,7 +9,7 @@ import { cents } from '../../money';
 import { composePackage, type CatalogItem, type Package } from '../../payments/package';
 import { pivotalReservation } from '../../market/reservation';
 import { isReversal, surplusShare } from '../../metrics/power';
-import type { PartyState, SimState } from '../../state';
+import { freeBudget, type PartyState, type SimState } from '../../state';
 import type { Model } from '../model';
 
 export interface Agreement {
@@ -42,7 +42,7 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
   const price = cents(a.pricePerSoldierYear);
   const make = (troops: number): Package =>
     composePackage({ pricePerSoldierYear: price, troops, years: roundsLeft / rpy, subsidyCap: scenario.pivotal.subsidyPolicy === 'cover-cost' ? p.costPerYear : p.liquidityNeed, items, roundsPerYear: rpy, roundsLeft });
-  const free = draft.pivotal.budgetTotal - draft.pivotal.spent - draft.pivotal.committed;
+  const free = freeBudget(draft.pivotal);
   let troops = a.troops;
   let pkg = make(troops);
   if (pkg.costToPivotal > free) {

@@ -12,8 +12,6 @@ import type { Draft } from 'immer';
 import type { Belief } from '../../bargaining/beliefs';
 import { cdf, mean } from '../../bargaining/beliefs';
 import { playExchange, snapshot } from '../../bargaining/protocol';
-import { strategyFor } from '../../bargaining/strategies';
-import type { Strategy } from '../../bargaining/strategies/types';
 import type { SimEvent } from '../../events';
 import { cents } from '../../money';
 import { competitiveCeiling } from '../../market/reservation';
@@ -61,15 +59,6 @@ export function partyPrior(model: Model, settings: NegotiationSettings, p: Party
   const sigma = (1 - openness) * settings.priorWidth * (ceiling - anchor);
   const z = rng.stream(`belief:party:${p.id}`, round).normal();
   return { shape: settings.beliefShape, mu: anchor + openness * (ceiling - anchor) + sigma * z, sigma, lo: 0, hi: Infinity };
-}
-
-function strategies(model: Model, id: string): { pivotal: Strategy; party: Strategy } {
-  const pb = model.scenario.pivotal.bargaining;
-  const tb = model.partySpecs.get(id)!.bargaining;
-  return {
-    pivotal: strategyFor(pb.strategy, { concessionExponent: pb.concessionExponent, fixedRatePerSoldierYear: pb.fixedRatePerSoldierPerRound === undefined ? undefined : pb.fixedRatePerSoldierPerRound * model.scenario.clock.roundsPerYear }),
-    party: strategyFor(tb.strategy, { concessionExponent: tb.concessionExponent }),
-  };
 }
 
 export function recruitByNegotiation(draft: Draft<SimState>, model: Model, settings: NegotiationSettings, round: number, rng: Rng, events: SimEvent[]): number {
@@ -134,7 +123,7 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
     const partyBelief = partyPrior(model, settings, p, ceiling, round, rng);
     const deadline = settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline;
     p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null } as Draft<PartyState['negotiation']>;
-    const s = strategies(model, next.party);
+    const s = model.negotiators.get(next.party)!;
     events.push({
       type: 'negotiation-opened', round, party: next.party, troops, protocol: settings.protocol, deadline,
       reservation: p.reservation, pivotalReservation: cents(R), ceiling: cents(ceiling),
@@ -152,7 +141,7 @@ export function recruitByNegotiation(draft: Draft<SimState>, model: Model, setti
 function exchange(draft: Draft<SimState>, model: Model, settings: NegotiationSettings, id: string, round: number, ceiling: number, dP: number, gapLeft: number, events: SimEvent[]): number {
   const p = draft.parties[id]!;
   const neg = p.negotiation!;
-  const s = strategies(model, id);
+  const s = model.negotiators.get(id)!;
   const { openness, intelligence } = model.scenario.pivotal.bargaining;
   const spec = model.partySpecs.get(id)!;
   // Second-order expectations from the (common-knowledge) information structure.
