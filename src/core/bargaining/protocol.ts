@@ -70,8 +70,13 @@ export function proposerAt(exchange: number, first: Role): Role {
   return exchange % 2 === 0 ? first : first === 'pivotal' ? 'third-party' : 'pivotal';
 }
 
-export function playExchange(input: ExchangeInput, events: SimEvent[]): ExchangeResult {
+/**
+ * `events` receives the exchange's offers, responses and belief updates; a sink with
+ * `detailed: false` (sweep mode) gets none of them, and the snapshots are not even built.
+ */
+export function playExchange(input: ExchangeInput, events: { push(e: SimEvent): void; readonly detailed?: boolean }): ExchangeResult {
   const { round, party, exchange } = input;
+  const detailed = events.detailed !== false;
   const proposer = proposerAt(exchange, input.firstProposer);
   const responder: Role = proposer === 'pivotal' ? 'third-party' : 'pivotal';
   let pivotalBelief = input.pivotal.belief;
@@ -88,17 +93,17 @@ export function playExchange(input: ExchangeInput, events: SimEvent[]): Exchange
   } catch (err) {
     return fail(`${proposer} strategy "${sideOf(proposer).strategy.name}" failed: ${(err as Error).message}`);
   }
-  events.push({ type: 'offer', round, party, by: proposer, exchange, price });
+  if (detailed) events.push({ type: 'offer', round, party, by: proposer, exchange, price });
   const pivotalOffer = proposer === 'pivotal' ? price : input.pivotal.lastOffer;
   const partyOffer = proposer === 'third-party' ? price : input.thirdParty.lastOffer;
 
   // An offer reveals the proposer's reservation is on the acceptable side of it.
   if (responder === 'third-party') {
     partyBelief = above(partyBelief, price);
-    events.push({ type: 'belief-updated', round, party, holder: 'third-party', cause: 'offer', price, belief: snapshot(partyBelief) });
+    if (detailed) events.push({ type: 'belief-updated', round, party, holder: 'third-party', cause: 'offer', price, belief: snapshot(partyBelief) });
   } else {
     pivotalBelief = atMost(pivotalBelief, price);
-    events.push({ type: 'belief-updated', round, party, holder: 'pivotal', cause: 'offer', price, belief: snapshot(pivotalBelief) });
+    if (detailed) events.push({ type: 'belief-updated', round, party, holder: 'pivotal', cause: 'offer', price, belief: snapshot(pivotalBelief) });
   }
 
   let response: Response;
@@ -107,7 +112,7 @@ export function playExchange(input: ExchangeInput, events: SimEvent[]): Exchange
   } catch (err) {
     return fail(`${responder} strategy "${sideOf(responder).strategy.name}" failed: ${(err as Error).message}`);
   }
-  events.push({ type: 'response', round, party, by: responder, exchange, price, response });
+  if (detailed) events.push({ type: 'response', round, party, by: responder, exchange, price, response });
   const base = { pivotalOffer, partyOffer };
   if (response === 'accept') return { outcome: 'agreement', price, pivotalBelief, partyBelief, ...base };
   if (response === 'walk-away') return { outcome: 'breakdown', price: null, pivotalBelief, partyBelief, ...base };
@@ -118,10 +123,10 @@ export function playExchange(input: ExchangeInput, events: SimEvent[]): Exchange
   const done = input.exchange + 1 >= input.deadline;
   if (done && proposer === 'pivotal') {
     pivotalBelief = above(pivotalBelief, price);
-    events.push({ type: 'belief-updated', round, party, holder: 'pivotal', cause: 'rejection', price, belief: snapshot(pivotalBelief) });
+    if (detailed) events.push({ type: 'belief-updated', round, party, holder: 'pivotal', cause: 'rejection', price, belief: snapshot(pivotalBelief) });
   } else if (done) {
     partyBelief = atMost(partyBelief, price);
-    events.push({ type: 'belief-updated', round, party, holder: 'third-party', cause: 'rejection', price, belief: snapshot(partyBelief) });
+    if (detailed) events.push({ type: 'belief-updated', round, party, holder: 'third-party', cause: 'rejection', price, belief: snapshot(partyBelief) });
   }
   return { outcome: done ? 'deadline' : 'continue', price: null, pivotalBelief, partyBelief, ...base };
 }

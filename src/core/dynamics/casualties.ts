@@ -4,11 +4,10 @@
  * (caveats keep troops out of harm's way). A casualty-sensitive government withdraws
  * once its dead pass its tolerance; the gap it leaves is demand for the rest.
  */
-import type { Draft } from 'immer';
-import type { SimEvent } from '../events';
 import type { RandomStream, Rng } from '../rng';
-import type { SimState } from '../state';
 import type { Model } from '../engine/model';
+import type { RunState } from '../engine/runState';
+import type { EventSink } from '../engine/sink';
 import { withdraw } from '../engine/phases/release';
 
 /** Poisson draw: Knuth's method for small means, a rounded normal for large ones. */
@@ -30,23 +29,24 @@ export function casualtyTolerance(sensitivity: number, maxTolerance: number): nu
   return sensitivity <= 0 ? null : Math.max(1, Math.round((1 - sensitivity) * maxTolerance));
 }
 
-export function applyCasualties(draft: Draft<SimState>, model: Model, round: number, rng: Rng, events: SimEvent[]): void {
-  if (draft.risk <= 0) return;
+export function applyCasualties(s: RunState, model: Model, round: number, rng: Rng, log: EventSink): void {
+  if (s.risk <= 0) return;
   const maxTolerance = model.scenario.engine.operation.maxCasualtyTolerance;
-  for (const id of model.partyOrder) {
-    const p = draft.parties[id]!;
+  for (let i = 0; i < s.parties.length; i++) {
+    const p = s.parties[i]!;
     if (p.troops <= 0) continue;
-    const spec = model.partySpecs.get(id)!;
-    const mean = (draft.risk / 1000) * p.troops * spec.exposure * (0.5 + 0.5 * p.effort);
+    const spec = model.specs[i]!;
+    const id = p.id;
+    const mean = (s.risk / 1000) * p.troops * spec.exposure * (0.5 + 0.5 * p.effort);
     const deaths = Math.min(p.troops, poisson(mean, rng.stream(`casualties:${id}`, round)));
     if (deaths === 0) continue;
     p.deaths += deaths;
     const tolerance = casualtyTolerance(spec.casualtySensitivity, maxTolerance);
-    events.push({ type: 'casualties', round, party: id, deaths, cumulative: p.deaths, tolerance });
+    log.push({ type: 'casualties', round, party: id, deaths, cumulative: p.deaths, tolerance });
     if (tolerance !== null && p.deaths >= tolerance) {
       // The government falls or gives in: the contingent comes home and will not return.
       p.blocked = true;
-      withdraw(draft, model, id, p.troops, round, 'casualties', events);
+      withdraw(s, model, i, p.troops, round, 'casualties', log);
     }
   }
 }

@@ -4,12 +4,12 @@
  * pivotal watches closely. A partner retaliating for (perceived) reneging withholds more.
  * Effective force = troops x effectiveness x effort.
  */
-import type { Draft } from 'immer';
 import type { Scenario, ThirdPartySpec } from '../../scenario/schema';
-import type { SimEvent } from '../events';
 import { alliancePotential } from '../market/reservation';
-import type { PartyState, SimState } from '../state';
+import type { PartyState } from '../state';
 import type { Model } from '../engine/model';
+import type { RunState } from '../engine/runState';
+import type { EventSink } from '../engine/sink';
 
 /** Effort of a contingent given how it was recruited (paid or not) and whether it is retaliating. */
 export function effortOf(spec: ThirdPartySpec, p: Pick<PartyState, 'costPerYear' | 'deal' | 'grievanceUntil'>, scenario: Scenario, round: number): number {
@@ -26,14 +26,14 @@ export function effortOf(spec: ThirdPartySpec, p: Pick<PartyState, 'costPerYear'
 }
 
 /** Recompute every deployed contingent's effort at the end of the round, logging changes. */
-export function updateEffort(draft: Draft<SimState>, model: Model, round: number, events: SimEvent[]): void {
-  for (const id of model.partyOrder) {
-    const p = draft.parties[id]!;
+export function updateEffort(s: RunState, model: Model, round: number, log: EventSink): void {
+  for (let i = 0; i < s.parties.length; i++) {
+    const p = s.parties[i]!;
     if (p.troops <= 0) continue;
-    const to = effortOf(model.partySpecs.get(id)!, p, model.scenario, round);
+    const to = effortOf(model.specs[i]!, p, model.scenario, round);
     if (Math.abs(to - p.effort) < 1e-9) continue;
     const reason = p.grievanceUntil >= round ? 'retaliation' : p.joinedRound === round || p.effort === 1 ? 'deployed' : 'restored';
-    events.push({ type: 'effort-changed', round, party: id, from: p.effort, to, reason });
+    log.push({ type: 'effort-changed', round, party: p.id, from: p.effort, to, reason });
     p.effort = to;
   }
 }

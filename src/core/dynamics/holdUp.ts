@@ -6,38 +6,43 @@
  * (or its own soldiers') beyond today's price, plus the flag and criticality lost, net of
  * its firmness. Refused, a resolute partner leaves; otherwise its bluff is called.
  */
-import type { Draft } from 'immer';
-import type { SimEvent } from '../events';
 import { cents } from '../money';
 import { criticalPremium, pivotalReservation } from '../market/reservation';
-import { substitutePrice, supplyCurve, type Offer } from '../market/supply';
+import { substitutePrice, supplyCurve } from '../market/supply';
 import { isReversal, surplusShare } from '../metrics/power';
 import { composePackage } from '../payments/package';
 import type { Rng } from '../rng';
-import { freeBudget, type SimState } from '../state';
+import { freeBudget } from '../state';
 import type { Model } from '../engine/model';
-import { isAvailable, spare } from '../engine/phases/market';
+import type { RunState } from '../engine/runState';
+import type { EventSink } from '../engine/sink';
+import { isAvailable, isWilling, offerOf, type PartyOffer } from '../engine/phases/market';
 import { withdraw } from '../engine/phases/release';
-import { catalogFor } from '../engine/phases/deals';
+import { catalogFor, grantSideDeals } from '../engine/phases/deals';
 
 /** Rounds after a threat before the same partner threatens again. */
 const THREAT_COOLDOWN = 3;
 
-/** What replacing `id`'s contingent would cost the pivotal per soldier-year beyond its current price. */
-export function replacementPremium(draft: Draft<SimState>, model: Model, id: string, round: number): number {
-  const { pivotal } = model.scenario;
-  const p = draft.parties[id]!;
-  const spec = model.partySpecs.get(id)!;
-  const offers: Offer[] = [];
-  for (const other of model.partyOrder) {
-    if (other === id || !isAvailable(draft, model, other, round)) continue;
-    const o = draft.parties[other]!;
-    const ospec = model.partySpecs.get(other)!;
-    if (o.reservation > 0 && o.reservation <= pivotalReservation(pivotal, ospec, spare(o), o.troops > 0)) {
-      offers.push({ party: other, troops: spare(o), reservation: o.reservation, effectiveness: ospec.effectiveness });
-    }
+/**
+ * The substitutes the pivotal could turn to now: available partners willing at a price it
+ * would pay (true reservations: the threat is judged on what it would really cost),
+ * cheapest first. Built once per round, and again only if a partner left meanwhile.
+ */
+export function substituteMarket(s: RunState, model: Model, round: number): PartyOffer[] {
+  const offers: PartyOffer[] = [];
+  for (let i = 0; i < s.parties.length; i++) {
+    if (!isAvailable(s, model, i, round)) continue;
+    if (s.parties[i]!.reservation > 0 && isWilling(s, model, i)) offers.push(offerOf(s, model, i));
   }
-  const sub = substitutePrice(supplyCurve(offers), id, p.troops);
+  return supplyCurve(offers);
+}
+
+/** What replacing party `i`'s contingent would cost the pivotal per soldier-year beyond its current price. */
+export function replacementPremium(s: RunState, model: Model, i: number, market: readonly PartyOffer[]): number {
+  const { pivotal } = model.scenario;
+  const p = s.parties[i]!;
+  const spec = model.specs[i]!;
+  const sub = substitutePrice(market, p.id, p.troops);
   // No substitute: its own soldiers, at their cost.
   const replacement = sub === undefined ? spec.effectiveness * pivotal.ownSoldierCostPerYear : Math.min(sub * spec.effectiveness, spec.effectiveness * pivotal.ownSoldierCostPerYear);
   // A substitute brings a flag of its own; only what is particular to this partner is lost with it.
@@ -45,70 +50,69 @@ export function replacementPremium(draft: Draft<SimState>, model: Model, id: str
   return Math.max(0, replacement - (p.deal?.pricePerSoldierYear ?? 0)) + lost;
 }
 
-export function considerHoldUps(draft: Draft<SimState>, model: Model, round: number, rng: Rng, events: SimEvent[]): void {
+export function considerHoldUps(s: RunState, model: Model, round: number, rng: Rng, log: EventSink): void {
   const { scenario } = model;
   const op = scenario.engine.operation;
   const rpy = scenario.clock.roundsPerYear;
   const roundsLeft = model.lastRound - round + 1;
-  for (const id of model.partyOrder) {
-    const p = draft.parties[id]!;
-    const spec = model.partySpecs.get(id)!;
+  let market: PartyOffer[] | null = null;
+  for (let i = 0; i < s.parties.length; i++) {
+    const p = s.parties[i]!;
+    const spec = model.specs[i]!;
     if (p.troops <= 0 || !p.deal || p.deal.pricePerSoldierYear <= 0 || spec.holdUpPropensity <= 0) continue;
     if (round - p.lastThreatRound < THREAT_COOLDOWN || roundsLeft <= 1) continue;
-    const stream = rng.stream(`holdup:${id}`, round);
+    const stream = rng.stream(`holdup:${p.id}`, round);
     if (stream.next() >= spec.holdUpPropensity) continue;
 
     // Its demand rests on public information: what the pivotal's own soldiers would cost
     // above today's price, discounted when the market looks slack (substitutes about).
-    const tightness = Math.min(1, draft.market.tightness ?? 1);
+    const tightness = Math.min(1, s.market.tightness ?? 1);
     const ownCost = spec.effectiveness * scenario.pivotal.ownSoldierCostPerYear;
     const delta = cents(op.holdUpAggressiveness * tightness * tightness * Math.max(0, ownCost - p.deal.pricePerSoldierYear));
     if (delta < 0.01 * p.deal.pricePerSoldierYear || delta <= 0) continue;
     const years = roundsLeft / rpy;
-    const premium = replacementPremium(draft, model, id, round);
+    market ??= substituteMarket(s, model, round);
+    const premium = replacementPremium(s, model, i, market);
     p.holdUpThreats += 1;
     p.lastThreatRound = round;
-    events.push({ type: 'holdup-threat', round, party: id, demandPerSoldierYear: delta, demandTotal: cents(delta * p.troops * years), replacementPremium: cents(premium), tightness: draft.market.tightness });
+    log.push({ type: 'holdup-threat', round, party: p.id, demandPerSoldierYear: delta, demandTotal: cents(delta * p.troops * years), replacementPremium: cents(premium), tightness: s.market.tightness });
 
-    const pkg = composePackage({ pricePerSoldierYear: delta, troops: p.troops, years, subsidyCap: 0, items: catalogFor(model, p), roundsPerYear: rpy, roundsLeft });
-    const free = freeBudget(draft.pivotal);
+    const pkg = composePackage({ pricePerSoldierYear: delta, troops: p.troops, years, subsidyCap: 0, items: catalogFor(model, i, p), roundsPerYear: rpy, roundsLeft });
+    const free = freeBudget(s.pivotal);
     const worthPaying = delta <= (1 - scenario.pivotal.firmness) * premium;
     if (worthPaying && pkg.costToPivotal <= free) {
-      payConcession(draft, model, id, delta, pkg, round, roundsLeft, events);
+      payConcession(s, model, i, delta, pkg, round, roundsLeft, log);
       continue;
     }
     // Refused. A resolute partner follows through; otherwise the bluff is called.
     const resolute = stream.next() < spec.holdUpResolve;
     if (resolute) {
-      withdraw(draft, model, id, p.troops, round, 'hold-up', events);
+      withdraw(s, model, i, p.troops, round, 'hold-up', log);
       p.reapproachFrom = round + 1;
-      events.push({ type: 'holdup-resolved', round, party: id, outcome: 'refused-withdrew', concessionCost: 0, share: null });
+      // It is free again: the market of substitutes has changed.
+      market = null;
+      log.push({ type: 'holdup-resolved', round, party: p.id, outcome: 'refused-withdrew', concessionCost: 0, share: null });
     } else {
-      events.push({ type: 'holdup-resolved', round, party: id, outcome: 'bluff-called', concessionCost: 0, share: p.deal?.share ?? null });
+      log.push({ type: 'holdup-resolved', round, party: p.id, outcome: 'bluff-called', concessionCost: 0, share: p.deal?.share ?? null });
     }
   }
 }
 
-function payConcession(draft: Draft<SimState>, model: Model, id: string, delta: number, pkg: ReturnType<typeof composePackage>, round: number, roundsLeft: number, events: SimEvent[]): void {
+function payConcession(s: RunState, model: Model, i: number, delta: number, pkg: ReturnType<typeof composePackage>, round: number, roundsLeft: number, log: EventSink): void {
   const { scenario } = model;
-  const p = draft.parties[id]!;
+  const p = s.parties[i]!;
   const deal = p.deal!;
-  const spec = model.partySpecs.get(id)!;
+  const spec = model.specs[i]!;
   const price = cents(deal.pricePerSoldierYear + delta);
   const R = pivotalReservation(scenario.pivotal, spec, p.troops);
   const share = surplusShare(price, p.reservation, R);
-  for (const g of pkg.sideDeals) {
-    draft.pivotal.spent = cents(draft.pivotal.spent + g.cost);
-    p.paidTotal = cents(p.paidTotal + g.cost);
-    p.sideDealsReceived.push(g.item);
-    events.push({ type: 'payment', round, payer: draft.pivotal.id, recipient: id, kind: 'side-deal', amount: g.cost, value: g.value, item: g.item, cause: 'hold-up' });
-  }
+  grantSideDeals(s, p, pkg.sideDeals, round, 'hold-up', log);
   const extraPerRound = cents((pkg.subsidyPerSoldierYear * p.troops) / scenario.clock.roundsPerYear);
-  draft.pivotal.committed = cents(draft.pivotal.committed + extraPerRound * roundsLeft);
+  s.pivotal.committed = cents(s.pivotal.committed + extraPerRound * roundsLeft);
   p.deal = { ...deal, pricePerSoldierYear: price, subsidyPerSoldierYear: cents(deal.subsidyPerSoldierYear + pkg.subsidyPerSoldierYear), concessionPerSoldierYear: cents(deal.concessionPerSoldierYear + pkg.subsidyPerSoldierYear), sideDeals: [...deal.sideDeals, ...pkg.sideDeals], share };
-  events.push({ type: 'holdup-resolved', round, party: id, outcome: 'paid', concessionCost: pkg.costToPivotal, share });
+  log.push({ type: 'holdup-resolved', round, party: p.id, outcome: 'paid', concessionCost: pkg.costToPivotal, share });
   const ratio = scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);
   if (share !== null && isReversal(share, ratio, scenario.engine.reversalCapabilityRatio) && !isReversal(deal.share, ratio, scenario.engine.reversalCapabilityRatio)) {
-    events.push({ type: 'reversal', round, party: id, share, capabilityRatio: ratio });
+    log.push({ type: 'reversal', round, party: p.id, share, capabilityRatio: ratio });
   }
 }

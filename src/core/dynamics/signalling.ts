@@ -6,12 +6,11 @@
  * what a soldier costs it; at the end the pivotal may deepen its alliance with those that
  * over-contributed.
  */
-import type { Draft } from 'immer';
 import type { Scenario, ThirdPartySpec } from '../../scenario/schema';
-import type { SimEvent } from '../events';
 import { alliancePotential, capacity } from '../market/reservation';
-import type { SimState } from '../state';
 import type { Model } from '../engine/model';
+import type { RunState } from '../engine/runState';
+import type { EventSink } from '../engine/sink';
 
 type Operation = Scenario['engine']['operation'];
 
@@ -25,23 +24,25 @@ export function chosenCapacity(spec: ThirdPartySpec, costPerYear: number, op: Op
 }
 
 /** After the last round: deepen the alliance with members whose share of forces deployed beat the median. */
-export function rewardOverContributors(draft: Draft<SimState>, model: Model, round: number, events: SimEvent[]): void {
-  const { scenario } = model;
-  const op = scenario.engine.operation;
+export function rewardOverContributors(s: RunState, model: Model, round: number, log: EventSink): void {
+  const op = model.scenario.engine.operation;
   if (!op.signalling || op.allianceReward <= 0) return;
-  const shares = scenario.thirdParties
-    .filter((t) => draft.parties[t.id]!.peakTroops > 0 && t.armedForces > 0)
-    .map((t) => ({ spec: t, share: draft.parties[t.id]!.peakTroops / t.armedForces }));
+  const shares: { i: number; share: number }[] = [];
+  for (let i = 0; i < s.parties.length; i++) {
+    const spec = model.specs[i]!;
+    if (s.parties[i]!.peakTroops > 0 && spec.armedForces > 0) shares.push({ i, share: s.parties[i]!.peakTroops / spec.armedForces });
+  }
   if (shares.length === 0) return;
-  const sorted = shares.map((s) => s.share).sort((a, b) => a - b);
+  const sorted = shares.map((x) => x.share).sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  for (const { spec, share } of shares) {
+  for (const { i, share } of shares) {
     if (share <= median) continue;
-    const p = draft.parties[spec.id]!;
+    const spec = model.specs[i]!;
+    const p = s.parties[i]!;
     const gain = op.allianceReward * alliancePotential({ preferenceSimilarity: spec.preferenceSimilarity, allianceDepth: p.allianceDepth });
     if (gain <= 0) continue;
     const from = p.allianceDepth;
     p.allianceDepth = Math.min(1, from + gain);
-    events.push({ type: 'alliance-deepened', round, party: spec.id, from, to: p.allianceDepth, shareOfForces: share });
+    log.push({ type: 'alliance-deepened', round, party: spec.id, from, to: p.allianceDepth, shareOfForces: share });
   }
 }

@@ -3,21 +3,23 @@ import { cents } from '../money';
 import { thirdPartyReservation } from '../market/reservation';
 import { chosenCapacity } from '../dynamics/signalling';
 import type { Rng } from '../rng';
-import type { PartyState, SimState } from '../state';
+import type { SimState } from '../state';
 import type { Model } from './model';
+import { snapshot, type PartyRecord, type RunState } from './runState';
 
-export function initialState(model: Model, rng: Rng): SimState {
+/** The working state of a run before round 1. */
+export function initialRunState(model: Model, rng: Rng): RunState {
   const { scenario } = model;
   const cv = scenario.engine.costUncertainty;
-  const parties: Record<string, PartyState> = {};
-  for (const spec of scenario.thirdParties) {
+  // Mean-preserving lognormal: sigma^2 = ln(1 + cv^2).
+  const sigma = Math.sqrt(Math.log(1 + cv * cv));
+  const parties: PartyRecord[] = [];
+  for (const spec of model.specs) {
     // One stream per party: adding a party never changes another's draw.
     const z = rng.stream(`cost:${spec.id}`).normal();
-    // Mean-preserving lognormal: sigma^2 = ln(1 + cv^2).
-    const sigma = Math.sqrt(Math.log(1 + cv * cv));
     const costPerYear = cents(spec.deploymentCostPerYear * Math.exp(sigma * z - (sigma * sigma) / 2));
     const r = thirdPartyReservation(spec, costPerYear);
-    parties[spec.id] = {
+    parties.push({
       id: spec.id,
       status: 'out',
       blocked: false,
@@ -41,7 +43,7 @@ export function initialState(model: Model, rng: Rng): SimState {
       lastThreatRound: 0,
       grievanceUntil: 0,
       allianceDepth: spec.allianceDepth,
-    };
+    });
   }
   return {
     round: 0,
@@ -50,6 +52,11 @@ export function initialState(model: Model, rng: Rng): SimState {
     parties,
     market: { supply: 0, tightness: null },
     risk: scenario.engine.operation.deathsPerThousandPerRound,
-    shockedUntil: {},
+    shockedUntil: new Map(),
   };
+}
+
+/** The state before round 1, as the immutable snapshot a run result starts with. */
+export function initialState(model: Model, rng: Rng): SimState {
+  return snapshot(initialRunState(model, rng));
 }

@@ -1,6 +1,6 @@
 /**
- * A scenario compiled for fast stepping: lookups by id and by round, built once per run.
- * Read-only; shared by every step of a run.
+ * A scenario compiled for fast stepping: parties by integer index, lookups by id and by
+ * round, built once per run. Read-only; shared by every step of a run.
  */
 import type { Pricing, Scenario, ScheduledEvent, ThirdPartySpec } from '../../scenario/schema';
 import { mechanismFor } from '../bargaining/pricing';
@@ -15,15 +15,19 @@ export type DealMaking = { readonly kind: 'instant'; readonly mechanism: Mechani
 
 export interface Model {
   readonly scenario: Scenario;
+  /** Third parties in scenario order; a party's index here is its integer id in the engine. */
   readonly partyOrder: readonly string[];
+  readonly specs: readonly ThirdPartySpec[];
+  /** Party id -> integer index (scenario order). */
+  readonly indexOf: ReadonlyMap<string, number>;
   readonly partySpecs: ReadonlyMap<string, ThirdPartySpec>;
   /** Demand level that starts at a round (scheduled steps). */
   readonly demandSteps: ReadonlyMap<number, number>;
   readonly eventsByRound: ReadonlyMap<number, readonly ScheduledEvent[]>;
   readonly donationsByRound: ReadonlyMap<number, readonly { donor: string; amount: number }[]>;
   readonly dealMaking: DealMaking;
-  /** Each party's pair of negotiators (the pivotal's and its own), built once per run. */
-  readonly negotiators: ReadonlyMap<string, { readonly pivotal: Strategy; readonly party: Strategy }>;
+  /** Each party's pair of negotiators (the pivotal's and its own), built once per run, by party index. */
+  readonly negotiators: readonly { readonly pivotal: Strategy; readonly party: Strategy }[];
   readonly lastRound: number;
 }
 
@@ -35,13 +39,15 @@ export function compile(scenario: Scenario): Model {
   return {
     scenario,
     partyOrder: scenario.thirdParties.map((p) => p.id),
+    specs: scenario.thirdParties,
+    indexOf: new Map(scenario.thirdParties.map((p, i) => [p.id, i])),
     partySpecs: new Map(scenario.thirdParties.map((p) => [p.id, p])),
     demandSteps: new Map(scenario.pivotal.demand.map((d) => [d.fromRound, d.troops])),
     eventsByRound,
     donationsByRound,
     dealMaking: scenario.engine.pricing.rule === 'negotiation' ? { kind: 'negotiation', settings: scenario.engine.pricing } : { kind: 'instant', mechanism: mechanismFor(scenario.engine.pricing) },
     lastRound: scenario.clock.rounds,
-    negotiators: new Map(scenario.thirdParties.map((t) => [t.id, negotiatorsFor(scenario, t)])),
+    negotiators: scenario.thirdParties.map((t) => negotiatorsFor(scenario, t)),
   };
 }
 

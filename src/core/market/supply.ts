@@ -16,7 +16,7 @@ export function effectivePrice(o: Offer): number {
 }
 
 /** Cheapest first; ties broken by id so the order never depends on input order. */
-export function supplyCurve(offers: readonly Offer[]): Offer[] {
+export function supplyCurve<T extends Offer>(offers: readonly T[]): T[] {
   return [...offers].sort((a, b) => effectivePrice(a) - effectivePrice(b) || (a.party < b.party ? -1 : a.party > b.party ? 1 : 0));
 }
 
@@ -32,11 +32,13 @@ export function tightness(demand: number, supply: number): number | null {
 /**
  * What it would cost, per effective soldier-year, to fill `gap` troops without `excluded`:
  * the price of the marginal offer on the rest of the curve. Undefined when the rest cannot
- * fill the gap: there is no substitute, the market is scarce for this deal.
+ * fill the gap: there is no substitute, the market is scarce for this deal. `from` skips
+ * the first offers of the curve (those already approached).
  */
-export function substitutePrice(curve: readonly Offer[], excluded: string, gap: number): number | undefined {
+export function substitutePrice(curve: readonly Offer[], excluded: string, gap: number, from = 0): number | undefined {
   let filled = 0;
-  for (const o of curve) {
+  for (let k = from; k < curve.length; k++) {
+    const o = curve[k]!;
     if (o.party === excluded) continue;
     filled += o.troops;
     if (filled >= gap) return effectivePrice(o);

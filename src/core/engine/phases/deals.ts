@@ -3,46 +3,51 @@
  * deals) at least cost to the pivotal, shrink it to what the budget can still promise,
  * deploy the troops, pay the side deals, and log the deal and any power reversal.
  */
-import type { Draft } from 'immer';
-import type { DealTerms, NoDealReason, SimEvent } from '../../events';
+import type { DealTerms, NoDealReason } from '../../events';
 import { cents } from '../../money';
 import { composePackage, type CatalogItem, type Package } from '../../payments/package';
 import { pivotalReservation } from '../../market/reservation';
 import { isReversal, surplusShare } from '../../metrics/power';
-import { freeBudget, type PartyState, type SimState } from '../../state';
+import { freeBudget, type PartyState } from '../../state';
 import type { Model } from '../model';
+import type { PartyRecord, RunState } from '../runState';
+import type { EventSink } from '../sink';
 
 export interface Agreement {
-  readonly party: string;
+  /** The party's index (its integer id in the engine). */
+  readonly party: number;
   readonly troops: number;
   readonly pricePerSoldierYear: number;
   readonly ceiling: number;
   readonly mechanism: string;
 }
 
-export function catalogFor(model: Model, p: PartyState): CatalogItem[] {
-  const spec = model.partySpecs.get(p.id)!;
+/** Side-deal items still open to party `i` (each at most once per recipient), valued by it. */
+export function catalogFor(model: Model, i: number, p: Pick<PartyState, 'id' | 'sideDealsReceived'>): CatalogItem[] {
+  const values = model.specs[i]!.sideDealValues;
   const items: CatalogItem[] = [];
   for (const d of model.scenario.sideDeals) {
     if (d.recipients && !d.recipients.includes(p.id)) continue;
     if (p.sideDealsReceived.includes(d.id)) continue;
-    items.push({ id: d.id, cost: d.costToGiver, value: spec.sideDealValues?.[d.id] ?? d.valueToReceiver });
+    // Item ids are user data: look them up as own keys only.
+    const own = values !== undefined && Object.hasOwn(values, d.id) ? values[d.id] : undefined;
+    items.push({ id: d.id, cost: d.costToGiver, value: own ?? d.valueToReceiver });
   }
   return items;
 }
 
 /** Signs the agreement if the budget allows at least a minimum contingent. Returns troops deployed (0 = no deal). */
-export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, round: number, events: SimEvent[]): number {
+export function signDeal(s: RunState, model: Model, a: Agreement, round: number, log: EventSink): number {
   const { scenario } = model;
   const rpy = scenario.clock.roundsPerYear;
   const roundsLeft = model.lastRound - round + 1;
-  const p = draft.parties[a.party]!;
-  const spec = model.partySpecs.get(a.party)!;
-  const items = catalogFor(model, p);
+  const p = s.parties[a.party]!;
+  const spec = model.specs[a.party]!;
+  const items = catalogFor(model, a.party, p);
   const price = cents(a.pricePerSoldierYear);
   const make = (troops: number): Package =>
     composePackage({ pricePerSoldierYear: price, troops, years: roundsLeft / rpy, subsidyCap: scenario.pivotal.subsidyPolicy === 'cover-cost' ? p.costPerYear : p.liquidityNeed, items, roundsPerYear: rpy, roundsLeft });
-  const free = freeBudget(draft.pivotal);
+  const free = freeBudget(s.pivotal);
   let troops = a.troops;
   let pkg = make(troops);
   if (pkg.costToPivotal > free) {
@@ -58,7 +63,7 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
     pkg = make(troops);
   }
   if (troops < scenario.engine.minContingent || troops <= 0 || pkg.costToPivotal > free) {
-    recordNoDeal(p, round, 'budget', a.ceiling, events);
+    recordNoDeal(p, round, 'budget', a.ceiling, log);
     return 0;
   }
   // More troops from a partner already deployed bring no new flag: they are an enlargement.
@@ -66,7 +71,7 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
   const R = pivotalReservation(scenario.pivotal, spec, troops, member);
   const share = surplusShare(price, p.reservation, R);
   const deal = {
-    party: a.party,
+    party: p.id,
     troops,
     pricePerSoldierYear: price,
     subsidyPerSoldierYear: pkg.subsidyPerSoldierYear,
@@ -81,19 +86,26 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
   if (member && p.deal) enlarge(p, deal, round, pivotalReservation(scenario.pivotal, spec, p.troops + troops));
   else deploy(p, p.troops + troops, round, { ...deal, troops: p.troops + troops, round });
   const subsidyPerRound = cents((pkg.subsidyPerSoldierYear * troops) / rpy);
-  draft.pivotal.committed = cents(draft.pivotal.committed + subsidyPerRound * roundsLeft);
-  events.push({ type: 'deal-signed', round, ...deal });
-  for (const g of pkg.sideDeals) {
-    draft.pivotal.spent = cents(draft.pivotal.spent + g.cost);
-    p.paidTotal = cents(p.paidTotal + g.cost);
-    p.sideDealsReceived.push(g.item);
-    events.push({ type: 'payment', round, payer: draft.pivotal.id, recipient: a.party, kind: 'side-deal', amount: g.cost, value: g.value, item: g.item, cause: 'deal' });
-  }
+  s.pivotal.committed = cents(s.pivotal.committed + subsidyPerRound * roundsLeft);
+  log.push({ type: 'deal-signed', round, ...deal });
+  grantSideDeals(s, p, pkg.sideDeals, round, 'deal', log);
   const ratio = scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);
   if (share !== null && isReversal(share, ratio, scenario.engine.reversalCapabilityRatio)) {
-    events.push({ type: 'reversal', round, party: a.party, share, capabilityRatio: ratio });
+    log.push({ type: 'reversal', round, party: p.id, share, capabilityRatio: ratio });
   }
   return troops;
+}
+
+/** Pay side-deal items now: spent from the budget, logged as payments, remembered by the recipient. */
+export function grantSideDeals(s: RunState, p: PartyRecord, grants: Package['sideDeals'], round: number, cause: 'deal' | 'hold-up', log: EventSink): void {
+  if (grants.length === 0) return;
+  for (const g of grants) {
+    s.pivotal.spent = cents(s.pivotal.spent + g.cost);
+    p.paidTotal = cents(p.paidTotal + g.cost);
+    log.push({ type: 'payment', round, payer: s.pivotal.id, recipient: p.id, kind: 'side-deal', amount: g.cost, value: g.value, item: g.item, cause });
+  }
+  // A new array, not a push: snapshots share the old one.
+  p.sideDealsReceived = [...p.sideDealsReceived, ...grants.map((g) => g.item)];
 }
 
 /**
@@ -101,7 +113,7 @@ export function signDeal(draft: Draft<SimState>, model: Model, a: Agreement, rou
  * the troop-weighted mean of the old and new terms, its share measured against what the whole
  * contingent is worth to the pivotal.
  */
-function enlarge(p: Draft<PartyState>, extra: DealTerms, round: number, totalWorth: number): void {
+function enlarge(p: PartyRecord, extra: DealTerms, round: number, totalWorth: number): void {
   const prev = p.deal!;
   const total = p.troops + extra.troops;
   const weighted = (old: number, added: number): number => cents((old * p.troops + added * extra.troops) / total);
@@ -112,7 +124,7 @@ function enlarge(p: Draft<PartyState>, extra: DealTerms, round: number, totalWor
     pricePerSoldierYear: price,
     subsidyPerSoldierYear: weighted(prev.subsidyPerSoldierYear, extra.subsidyPerSoldierYear),
     concessionPerSoldierYear: weighted(prev.concessionPerSoldierYear, 0),
-    sideDeals: [...prev.sideDeals, ...extra.sideDeals] as Draft<DealTerms['sideDeals']>,
+    sideDeals: [...prev.sideDeals, ...extra.sideDeals],
     pivotalReservation: cents(totalWorth),
     ceiling: extra.ceiling,
     share: surplusShare(price, p.reservation, totalWorth),
@@ -122,17 +134,17 @@ function enlarge(p: Draft<PartyState>, extra: DealTerms, round: number, totalWor
   p.lastNoDeal = null;
 }
 
-export function deploy(p: Draft<PartyState>, troops: number, round: number, deal: PartyState['deal']): void {
+export function deploy(p: PartyRecord, troops: number, round: number, deal: PartyState['deal']): void {
   p.status = 'deployed';
   p.troops = troops;
-  p.deal = deal as Draft<PartyState['deal']>;
+  p.deal = deal;
   p.joinedRound ??= round;
   p.lastNoDeal = null;
 }
 
 /** Record a failed approach; log it only when the reason is new, not every round. */
-export function recordNoDeal(p: Draft<PartyState>, round: number, reason: NoDealReason, ceiling: number, events: SimEvent[]): void {
+export function recordNoDeal(p: PartyRecord, round: number, reason: NoDealReason, ceiling: number, log: EventSink): void {
   if (p.lastNoDeal === reason) return;
   p.lastNoDeal = reason;
-  events.push({ type: 'no-deal', round, party: p.id, reason, reservation: p.reservation, ceiling: cents(ceiling) });
+  log.push({ type: 'no-deal', round, party: p.id, reason, reservation: p.reservation, ceiling: cents(ceiling) });
 }

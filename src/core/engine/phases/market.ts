@@ -4,21 +4,26 @@
  * pivotal would pay (an observer's measure, from true reservations), and how tight that
  * makes the market.
  */
-import type { Draft } from 'immer';
-import type { SimEvent } from '../../events';
 import { pivotalReservation } from '../../market/reservation';
 import { supplyCurve, tightness, type Offer } from '../../market/supply';
-import type { PartyState, SimState } from '../../state';
+import type { PartyState } from '../../state';
 import type { Model } from '../model';
+import type { RunState } from '../runState';
+import type { EventSink } from '../sink';
 import { deploy } from './deals';
+
+/** An offer from party `index` (its integer id in the engine). */
+export interface PartyOffer extends Offer {
+  readonly index: number;
+}
 
 export interface MarketSurvey {
   readonly deployed: number;
-  readonly volunteers: readonly Offer[];
+  readonly volunteers: readonly PartyOffer[];
   /** Available, not volunteering, r_i <= R_i: the supply at the pivotal's reservation. */
-  readonly willing: readonly Offer[];
+  readonly willing: readonly PartyOffer[];
   /** Available but too dear for the pivotal even with full information. */
-  readonly unwilling: readonly Offer[];
+  readonly unwilling: readonly PartyOffer[];
 }
 
 /** Troops it could still add: all of its capacity, or what a deployed contingent leaves. */
@@ -26,42 +31,54 @@ export function spare(p: Pick<PartyState, 'capacity' | 'troops'>): number {
   return p.capacity - p.troops;
 }
 
-/** Can the pivotal approach this party now (for a first contingent, or to enlarge one)? */
-export function isAvailable(draft: Draft<SimState>, model: Model, id: string, round: number): boolean {
-  const p = draft.parties[id]!;
-  return !p.blocked && round >= model.partySpecs.get(id)!.availableFromRound && spare(p) > 0;
+/** Can the pivotal approach party `i` now (for a first contingent, or to enlarge one)? */
+export function isAvailable(s: RunState, model: Model, i: number, round: number): boolean {
+  const p = s.parties[i]!;
+  return !p.blocked && round >= model.specs[i]!.availableFromRound && spare(p) > 0;
 }
 
-export function surveyMarket(draft: Draft<SimState>, model: Model, round: number): MarketSurvey {
+/** An available party's offer of all it could still add, at its true reservation. */
+export function offerOf(s: RunState, model: Model, i: number): PartyOffer {
+  const p = s.parties[i]!;
+  return { party: p.id, index: i, troops: spare(p), reservation: p.reservation, effectiveness: model.specs[i]!.effectiveness };
+}
+
+/** Would the pivotal, knowing its reservation, want party `i`'s spare troops at all? */
+export function isWilling(s: RunState, model: Model, i: number): boolean {
+  const p = s.parties[i]!;
+  return p.reservation <= pivotalReservation(model.scenario.pivotal, model.specs[i]!, spare(p), p.troops > 0);
+}
+
+export function surveyMarket(s: RunState, model: Model, round: number): MarketSurvey {
   let deployed = 0;
-  const volunteers: Offer[] = [];
-  const willing: Offer[] = [];
-  const unwilling: Offer[] = [];
-  for (const id of model.partyOrder) {
-    const p = draft.parties[id]!;
+  const volunteers: PartyOffer[] = [];
+  const willing: PartyOffer[] = [];
+  const unwilling: PartyOffer[] = [];
+  for (let i = 0; i < s.parties.length; i++) {
+    const p = s.parties[i]!;
     deployed += p.troops;
-    if (!isAvailable(draft, model, id, round)) continue;
-    const spec = model.partySpecs.get(id)!;
-    const offer: Offer = { party: id, troops: spare(p), reservation: p.reservation, effectiveness: spec.effectiveness };
+    if (!isAvailable(s, model, i, round)) continue;
+    const offer = offerOf(s, model, i);
     if (p.reservation <= 0) volunteers.push(offer);
-    else if (p.reservation <= pivotalReservation(model.scenario.pivotal, spec, spare(p), p.troops > 0)) willing.push(offer);
+    else if (isWilling(s, model, i)) willing.push(offer);
     else unwilling.push(offer);
   }
   let supply = deployed;
   for (const o of volunteers) supply += o.troops;
   for (const o of willing) supply += o.troops;
-  draft.market = { supply, tightness: tightness(draft.demand, supply) };
+  s.market.supply = supply;
+  s.market.tightness = tightness(s.demand, supply);
   return { deployed, volunteers, willing, unwilling };
 }
 
 /** Volunteers join unpaid, cheapest first, as far as there is a gap. Returns the gap left. */
-export function admitVolunteers(draft: Draft<SimState>, volunteers: readonly Offer[], gap: number, minContingent: number, round: number, events: SimEvent[]): number {
+export function admitVolunteers(s: RunState, volunteers: readonly PartyOffer[], gap: number, minContingent: number, round: number, log: EventSink): number {
   for (const v of supplyCurve(volunteers)) {
     if (gap < minContingent) break;
     const troops = Math.min(v.troops, gap);
-    const p = draft.parties[v.party]!;
+    const p = s.parties[v.index]!;
     deploy(p, p.troops + troops, round, null);
-    events.push({ type: 'volunteered', round, party: v.party, troops, reservation: p.reservation });
+    log.push({ type: 'volunteered', round, party: v.party, troops, reservation: p.reservation });
     gap -= troops;
   }
   return gap;

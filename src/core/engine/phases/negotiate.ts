@@ -8,19 +8,20 @@
  * pivotal's ceiling either: they know what is public (the cost of its own soldiers, the
  * state of the market) and learn the rest from how openly it recruits and from offers.
  */
-import type { Draft } from 'immer';
 import type { Belief } from '../../bargaining/beliefs';
 import { cdf, mean } from '../../bargaining/beliefs';
 import { playExchange, snapshot } from '../../bargaining/protocol';
-import type { SimEvent } from '../../events';
+import type { NegotiationOutcome } from '../../events';
 import { cents } from '../../money';
 import { competitiveCeiling } from '../../market/reservation';
-import { substitutePrice, supplyCurve, type Offer } from '../../market/supply';
+import { effectivePrice, supplyCurve } from '../../market/supply';
 import type { Rng } from '../../rng';
-import type { PartyState, SimState } from '../../state';
+import type { PartyState } from '../../state';
 import type { Model, NegotiationSettings } from '../model';
+import type { RunState } from '../runState';
+import type { EventSink } from '../sink';
 import { recordNoDeal, signDeal } from './deals';
-import { admitVolunteers, isAvailable, spare, surveyMarket } from './market';
+import { admitVolunteers, isAvailable, spare, surveyMarket, type PartyOffer } from './market';
 
 /** Below this believed chance that a deal is possible at all, the pivotal does not open talks. */
 const MIN_DEAL_PROBABILITY = 0.05;
@@ -37,7 +38,7 @@ export function pivotalDiscount(model: Model, demand: number, deployed: number):
  * wants its deployment cost covered (the cost is visible; interest, signalling value and
  * markups are not); intelligence moves the mean towards the truth and shrinks the spread.
  */
-export function pivotalPrior(model: Model, settings: NegotiationSettings, p: PartyState, rng: Rng): Belief {
+export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Pick<PartyState, 'id' | 'reservation'>, rng: Rng): Belief {
   const spec = model.partySpecs.get(p.id)!;
   const intel = model.scenario.pivotal.bargaining.intelligence;
   // What it can see: the partner's deployment cost. Interest, signalling and markups are private.
@@ -53,7 +54,7 @@ export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Par
  * recruitment reveals the surplus: the mean moves towards the true ceiling and the spread
  * (a share of the surplus) shrinks.
  */
-export function partyPrior(model: Model, settings: NegotiationSettings, p: PartyState, ceiling: number, round: number, rng: Rng): Belief {
+export function partyPrior(model: Model, settings: NegotiationSettings, p: Pick<PartyState, 'id' | 'reservation'>, ceiling: number, round: number, rng: Rng): Belief {
   const openness = model.scenario.pivotal.bargaining.openness;
   const anchor = Math.min(Math.max(0, p.reservation), ceiling);
   const sigma = (1 - openness) * settings.priorWidth * (ceiling - anchor);
@@ -61,133 +62,134 @@ export function partyPrior(model: Model, settings: NegotiationSettings, p: Party
   return { shape: settings.beliefShape, mu: anchor + openness * (ceiling - anchor) + sigma * z, sigma, lo: 0, hi: Infinity };
 }
 
-export function recruitByNegotiation(draft: Draft<SimState>, model: Model, settings: NegotiationSettings, round: number, rng: Rng, events: SimEvent[]): number {
+export function recruitByNegotiation(s: RunState, model: Model, settings: NegotiationSettings, round: number, rng: Rng, log: EventSink): number {
   const { scenario } = model;
   const { minContingent } = scenario.engine;
-  const survey = surveyMarket(draft, model, round);
-  const dP = pivotalDiscount(model, draft.demand, survey.deployed);
-  let gap = admitVolunteers(draft, survey.volunteers, draft.demand - survey.deployed, minContingent, round, events);
+  const survey = surveyMarket(s, model, round);
+  const dP = pivotalDiscount(model, s.demand, survey.deployed);
+  let gap = admitVolunteers(s, survey.volunteers, s.demand - survey.deployed, minContingent, round, log);
 
-  // The pivotal's view of the market: every available partner (in talks or not) at its belief mean.
-  const perceived = (): Offer[] => {
-    const offers: Offer[] = [];
-    for (const id of model.partyOrder) {
-      const p = draft.parties[id]!;
-      if (!isAvailable(draft, model, id, round) || p.reservation <= 0) continue;
-      p.pivotalBelief ??= pivotalPrior(model, settings, p, rng) as Draft<Belief>;
-      offers.push({ party: id, troops: spare(p), reservation: mean(p.pivotalBelief), effectiveness: model.partySpecs.get(id)!.effectiveness });
-    }
-    return supplyCurve(offers);
-  };
-  // Its outside option for a partner: the substitutes that would fill the whole gap without it.
+  // The pivotal's view of the market at the start of this round's recruitment: every available
+  // partner (in talks or not) at its belief mean, cheapest first. Beliefs move during the round;
+  // the ranking it acts on does not. Partners deployed meanwhile drop out of the substitutes.
+  const offers: PartyOffer[] = [];
+  for (let i = 0; i < s.parties.length; i++) {
+    const p = s.parties[i]!;
+    if (!isAvailable(s, model, i, round) || p.reservation <= 0) continue;
+    p.pivotalBelief ??= pivotalPrior(model, settings, p, rng);
+    offers.push({ party: p.id, index: i, troops: spare(p), reservation: mean(p.pivotalBelief), effectiveness: model.specs[i]!.effectiveness });
+  }
+  const curve = supplyCurve(offers);
+  const signed = new Uint8Array(s.parties.length);
+  // Its outside option for a partner: the substitutes still out that would fill the whole
+  // gap without it (the price of the marginal one), or none: scarcity.
   const unmet = gap;
-  const ceilingFor = (id: string, troops: number, curve: readonly Offer[]): { R: number; ceiling: number } =>
-    competitiveCeiling(scenario.pivotal, model.partySpecs.get(id)!, troops, substitutePrice(curve, id, unmet), draft.parties[id]!.troops > 0);
-
-  // Its view at the start of this round's recruitment (beliefs move during the round; the
-  // ranking it acts on does not). Partners deployed meanwhile drop out of the substitutes.
-  const curveAtStart = perceived();
-  const signed = new Set<string>();
-  const stillOut = (): Offer[] => curveAtStart.filter((o) => !signed.has(o.party));
+  const ceilingFor = (i: number, troops: number): { R: number; ceiling: number } => {
+    let filled = 0;
+    let substitute: number | undefined;
+    for (const o of curve) {
+      if (o.index === i || signed[o.index] === 1) continue;
+      filled += o.troops;
+      if (filled >= unmet) {
+        substitute = effectivePrice(o);
+        break;
+      }
+    }
+    return competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, substitute, s.parties[i]!.troops > 0);
+  };
 
   // 1. Talks already under way take their next exchange.
-  for (const id of model.partyOrder) {
-    const p = draft.parties[id]!;
-    if (!p.negotiation) continue;
-    if (gap <= 0 || !isAvailable(draft, model, id, round)) {
-      endNegotiation(draft, settings, id, round, gap <= 0 ? 'not-needed' : 'breakdown', null, events);
+  let pending = 0;
+  for (let i = 0; i < s.parties.length; i++) {
+    const neg = s.parties[i]!.negotiation;
+    if (!neg) continue;
+    if (gap <= 0 || !isAvailable(s, model, i, round)) {
+      endNegotiation(s, settings, i, round, gap <= 0 ? 'not-needed' : 'breakdown', null, log);
       continue;
     }
-    const { ceiling } = ceilingFor(id, p.negotiation.troops, stillOut());
-    const deployed = exchange(draft, model, settings, id, round, ceiling, dP, gap, events);
-    if (deployed > 0) signed.add(id);
+    const { ceiling } = ceilingFor(i, neg.troops);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, log);
+    if (deployed > 0) signed[i] = 1;
     gap -= deployed;
+    // Troops still under negotiation (talks that go on into the next round).
+    pending += s.parties[i]!.negotiation?.troops ?? 0;
   }
 
-  // 2. Open talks with the cheapest-looking candidates until the gap is covered.
-  const approached = new Set<string>();
-  for (;;) {
-    const pending = model.partyOrder.reduce((a, id) => a + (draft.parties[id]!.negotiation?.troops ?? 0), 0);
-    if (gap - pending < minContingent) break;
-    const curve = stillOut();
-    const next = curve.find((o) => !approached.has(o.party) && !draft.parties[o.party]!.negotiation && draft.parties[o.party]!.reapproachFrom <= round);
-    if (!next) break;
-    approached.add(next.party);
-    const p = draft.parties[next.party]!;
+  // 2. Open talks with the cheapest-looking candidates until the gap is covered. A candidate
+  // passed over is never eligible again this round, so one cursor walks the curve once.
+  for (let next = 0; next < curve.length && gap - pending >= minContingent; ) {
+    const o = curve[next++]!;
+    const i = o.index;
+    const p = s.parties[i]!;
+    if (signed[i] === 1 || p.negotiation || p.reapproachFrom > round) continue;
     const troops = Math.min(spare(p), gap - pending);
-    const { R, ceiling } = ceilingFor(next.party, troops, curve);
+    const { R, ceiling } = ceilingFor(i, troops);
     if (cdf(p.pivotalBelief!, ceiling) < MIN_DEAL_PROBABILITY) {
-      recordNoDeal(p, round, 'above-ceiling', ceiling, events);
+      recordNoDeal(p, round, 'above-ceiling', ceiling, log);
       continue;
     }
     const partyBelief = partyPrior(model, settings, p, ceiling, round, rng);
     const deadline = settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline;
-    p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null } as Draft<PartyState['negotiation']>;
-    const s = model.negotiators.get(next.party)!;
-    events.push({
-      type: 'negotiation-opened', round, party: next.party, troops, protocol: settings.protocol, deadline,
-      reservation: p.reservation, pivotalReservation: cents(R), ceiling: cents(ceiling),
-      pivotalBelief: snapshot(p.pivotalBelief!), partyBelief: snapshot(partyBelief),
-      pivotalStrategy: s.pivotal.name, partyStrategy: s.party.name,
-    });
-    const deployed = exchange(draft, model, settings, next.party, round, ceiling, dP, gap, events);
-    if (deployed > 0) signed.add(next.party);
+    p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null };
+    if (log.detailed !== false) {
+      const n = model.negotiators[i]!;
+      log.push({
+        type: 'negotiation-opened', round, party: p.id, troops, protocol: settings.protocol, deadline,
+        reservation: p.reservation, pivotalReservation: cents(R), ceiling: cents(ceiling),
+        pivotalBelief: snapshot(p.pivotalBelief!), partyBelief: snapshot(partyBelief),
+        pivotalStrategy: n.pivotal.name, partyStrategy: n.party.name,
+      });
+    }
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, log);
+    if (deployed > 0) signed[i] = 1;
     gap -= deployed;
+    pending += p.negotiation?.troops ?? 0;
   }
   return dP;
 }
 
-/** One exchange with one party. Returns the troops deployed if it ended in a deal (never more than `gapLeft`). */
-function exchange(draft: Draft<SimState>, model: Model, settings: NegotiationSettings, id: string, round: number, ceiling: number, dP: number, gapLeft: number, events: SimEvent[]): number {
-  const p = draft.parties[id]!;
+/** One exchange with party `i`. Returns the troops deployed if it ended in a deal (never more than `gapLeft`). */
+function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: number, round: number, ceiling: number, dP: number, gapLeft: number, log: EventSink): number {
+  const p = s.parties[i]!;
   const neg = p.negotiation!;
-  const s = model.negotiators.get(id)!;
+  const n = model.negotiators[i]!;
   const { openness, intelligence } = model.scenario.pivotal.bargaining;
-  const spec = model.partySpecs.get(id)!;
+  const spec = model.specs[i]!;
   // Second-order expectations from the (common-knowledge) information structure.
   const rHat = Math.min(mean(p.pivotalBelief!), ceiling);
   const partyViewOfCeiling = rHat + openness * (ceiling - rHat);
   const pivotalViewOfReservation = spec.deploymentCostPerYear + intelligence * (p.reservation - spec.deploymentCostPerYear);
   const result = playExchange(
     {
-      round, party: id, exchange: neg.exchanges, deadline: neg.deadline, firstProposer: settings.firstProposer, horizon: settings.horizon,
-      pivotal: { strategy: s.pivotal, reservation: ceiling, discount: dP, belief: p.pivotalBelief!, lastOffer: neg.lastPivotalOffer, otherEstimateOfMine: partyViewOfCeiling },
-      thirdParty: { strategy: s.party, reservation: p.reservation, discount: spec.bargaining.patience, belief: neg.partyBelief, lastOffer: neg.lastPartyOffer, otherEstimateOfMine: pivotalViewOfReservation },
+      round, party: p.id, exchange: neg.exchanges, deadline: neg.deadline, firstProposer: settings.firstProposer, horizon: settings.horizon,
+      pivotal: { strategy: n.pivotal, reservation: ceiling, discount: dP, belief: p.pivotalBelief!, lastOffer: neg.lastPivotalOffer, otherEstimateOfMine: partyViewOfCeiling },
+      thirdParty: { strategy: n.party, reservation: p.reservation, discount: spec.bargaining.patience, belief: neg.partyBelief, lastOffer: neg.lastPartyOffer, otherEstimateOfMine: pivotalViewOfReservation },
     },
-    events,
+    log,
   );
-  p.pivotalBelief = result.pivotalBelief as Draft<Belief>;
-  neg.partyBelief = result.partyBelief as Draft<Belief>;
+  p.pivotalBelief = result.pivotalBelief;
+  neg.partyBelief = result.partyBelief;
   neg.lastPivotalOffer = result.pivotalOffer;
   neg.lastPartyOffer = result.partyOffer;
   neg.exchanges += 1;
   if (result.outcome === 'continue') return 0;
   if (result.outcome === 'agreement') {
     // Demand may have shrunk since talks opened: deploy no more than is still sought.
-    const troops = signDeal(draft, model, { party: id, troops: Math.min(neg.troops, gapLeft), pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}` }, round, events);
-    endNegotiation(draft, settings, id, round, troops > 0 ? 'agreement' : 'breakdown', troops > 0 ? result.price : null, events, troops > 0 ? undefined : 'the budget could not cover the agreed package');
+    const troops = signDeal(s, model, { party: i, troops: Math.min(neg.troops, gapLeft), pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}` }, round, log);
+    endNegotiation(s, settings, i, round, troops > 0 ? 'agreement' : 'breakdown', troops > 0 ? result.price : null, log, troops > 0 ? undefined : 'the budget could not cover the agreed package');
     return troops;
   }
-  endNegotiation(draft, settings, id, round, result.outcome, null, events, result.detail);
+  endNegotiation(s, settings, i, round, result.outcome, null, log, result.detail);
   return 0;
 }
 
-function endNegotiation(
-  draft: Draft<SimState>,
-  settings: NegotiationSettings,
-  id: string,
-  round: number,
-  outcome: 'agreement' | 'breakdown' | 'deadline' | 'not-needed' | 'error',
-  price: number | null,
-  events: SimEvent[],
-  detail?: string,
-): void {
-  const p = draft.parties[id]!;
+function endNegotiation(s: RunState, settings: NegotiationSettings, i: number, round: number, outcome: NegotiationOutcome, price: number | null, log: EventSink, detail?: string): void {
+  const p = s.parties[i]!;
   const exchanges = p.negotiation?.exchanges ?? 0;
   p.negotiation = null;
-  events.push({ type: 'negotiation-ended', round, party: id, outcome, exchanges, price, ...(detail !== undefined ? { detail } : {}) });
+  log.push({ type: 'negotiation-ended', round, party: p.id, outcome, exchanges, price, ...(detail !== undefined ? { detail } : {}) });
   if (outcome !== 'agreement' && outcome !== 'not-needed') {
     p.reapproachFrom = round + settings.reapproachAfter;
-    recordNoDeal(p, round, 'negotiation-failed', 0, events);
+    recordNoDeal(p, round, 'negotiation-failed', 0, log);
   }
 }

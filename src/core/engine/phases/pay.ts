@@ -4,37 +4,42 @@
  * that see reneging, or misperceive it, retaliate: a large cut takes troops home, a small
  * or imagined one costs effort for a while.
  */
-import type { Draft } from 'immer';
 import { invariant } from '../../errors';
-import type { SimEvent } from '../../events';
 import { cents } from '../../money';
 import { paymentPerRound } from '../../payments/ledger';
 import type { Rng } from '../../rng';
-import type { SimState } from '../../state';
 import type { Model } from '../model';
+import type { RunState } from '../runState';
+import type { EventSink } from '../sink';
 import { withdraw } from './release';
 
 /** A cut of at least this share of what was due sends troops home, not just effort. */
 const TROOP_RETALIATION_CUT = 0.5;
 
-export function payDeployed(draft: Draft<SimState>, model: Model, round: number, rng: Rng, events: SimEvent[]): void {
+export function payDeployed(s: RunState, model: Model, round: number, rng: Rng, log: EventSink): void {
   const rpy = model.scenario.clock.roundsPerYear;
   const op = model.scenario.engine.operation;
-  const pivotal = draft.pivotal;
-  const due: { id: string; amount: number; concession: number }[] = [];
+  const pivotal = s.pivotal;
+  // What is due this round, party by party (0: nothing due); the total decides whether it can all be paid.
+  const due = new Float64Array(s.parties.length);
   let totalDue = 0;
-  for (const id of model.partyOrder) {
-    const p = draft.parties[id]!;
+  for (let i = 0; i < s.parties.length; i++) {
+    const p = s.parties[i]!;
     if (p.troops <= 0 || !p.deal || p.deal.subsidyPerSoldierYear <= 0) continue;
     const amount = paymentPerRound(p.deal.subsidyPerSoldierYear, p.troops, rpy);
     if (amount <= 0) continue;
-    due.push({ id, amount, concession: Math.min(amount, paymentPerRound(p.deal.concessionPerSoldierYear, p.troops, rpy)) });
+    due[i] = amount;
     totalDue += amount;
   }
   const cash = pivotal.budgetTotal - pivotal.spent;
   const ratio = totalDue > cash ? Math.max(0, cash) / totalDue : 1;
-  for (const { id, amount, concession } of due) {
-    const p = draft.parties[id]!;
+  for (let i = 0; i < s.parties.length; i++) {
+    const amount = due[i]!;
+    if (amount <= 0) continue;
+    const p = s.parties[i]!;
+    const id = p.id;
+    // Troops and terms are those the amount was computed from: nothing else changes them before this party is paid.
+    const concession = Math.min(amount, paymentPerRound(p.deal!.concessionPerSoldierYear, p.troops, rpy));
     const paid = ratio < 1 ? Math.floor(amount * ratio * 100) / 100 : amount;
     if (paid > 0) {
       pivotal.spent = cents(pivotal.spent + paid);
@@ -42,22 +47,23 @@ export function payDeployed(draft: Draft<SimState>, model: Model, round: number,
       // The part conceded to a hold-up is its own ledger line, so concessions can be traced.
       const conceded = ratio < 1 ? Math.floor(concession * ratio * 100) / 100 : concession;
       const agreed = cents(paid - conceded);
-      if (agreed > 0) events.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: agreed, value: agreed, item: 'deployment subsidy', cause: 'deal' });
-      if (conceded > 0) events.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: conceded, value: conceded, item: 'hold-up concession', cause: 'hold-up' });
+      if (agreed > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: agreed, value: agreed, item: 'deployment subsidy', cause: 'deal' });
+      if (conceded > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: conceded, value: conceded, item: 'hold-up concession', cause: 'hold-up' });
     }
     pivotal.committed = cents(Math.max(0, pivotal.committed - amount));
     const cut = amount - paid;
     const misperceived = cut <= 0 && op.renegingMisperception > 0 && rng.stream(`misperception:${id}`, round).next() < op.renegingMisperception;
-    if (cut > 0) events.push({ type: 'payment-cut', round, party: id, due: amount, paid });
+    if (cut > 0) log.push({ type: 'payment-cut', round, party: id, due: amount, paid });
     if (cut <= 0 && !misperceived) continue;
     const troopsResponse = cut >= TROOP_RETALIATION_CUT * amount;
-    events.push({ type: 'reneging-perceived', round, party: id, actual: cut > 0, response: troopsResponse ? 'troops' : 'effort' });
+    log.push({ type: 'reneging-perceived', round, party: id, actual: cut > 0, response: troopsResponse ? 'troops' : 'effort' });
     p.grievanceUntil = round + op.retaliationRounds;
     if (troopsResponse) {
       // Take home the share of troops that was not paid for.
       const home = Math.min(p.troops, Math.ceil(p.troops * (cut / amount)));
-      if (home > 0) withdraw(draft, model, id, home, round, 'retaliation', events, true);
+      if (home > 0) withdraw(s, model, i, home, round, 'retaliation', log, true);
     }
   }
   invariant(pivotal.spent <= pivotal.budgetTotal + 0.005, 'budget-overdrawn', () => `round ${round}: spent ${pivotal.spent} of ${pivotal.budgetTotal}`);
 }
+

@@ -1,17 +1,17 @@
 /** Shrinking the coalition: demand fell, or a partner left. Promised money is released too. */
-import type { Draft } from 'immer';
 import { cents } from '../../money';
-import type { ReleaseReason, SimEvent } from '../../events';
+import type { ReleaseReason } from '../../events';
 import { paymentPerRound } from '../../payments/ledger';
-import type { SimState } from '../../state';
 import type { Model } from '../model';
+import type { RunState } from '../runState';
+import type { EventSink } from '../sink';
 
 /**
- * Take `troops` out of a party's contingent at the start of `round`, before it is paid.
+ * Take `troops` out of party `i`'s contingent at the start of `round`, before it is paid.
  * The money promised for those troops is released from the pivotal's commitments.
  */
-export function withdraw(draft: Draft<SimState>, model: Model, id: string, troops: number, round: number, reason: ReleaseReason, events: SimEvent[], paidThisRound = false): void {
-  const party = draft.parties[id]!;
+export function withdraw(s: RunState, model: Model, i: number, troops: number, round: number, reason: ReleaseReason, log: EventSink, paidThisRound = false): void {
+  const party = s.parties[i]!;
   const remaining = party.troops - troops;
   if (party.deal && party.deal.subsidyPerSoldierYear > 0) {
     const rpy = model.scenario.clock.roundsPerYear;
@@ -19,31 +19,31 @@ export function withdraw(draft: Draft<SimState>, model: Model, id: string, troop
     const roundsLeft = model.lastRound - round + (paidThisRound ? 0 : 1);
     const before = paymentPerRound(party.deal.subsidyPerSoldierYear, party.troops, rpy) * roundsLeft;
     const after = paymentPerRound(party.deal.subsidyPerSoldierYear, remaining, rpy) * roundsLeft;
-    draft.pivotal.committed = cents(draft.pivotal.committed - (before - after));
+    s.pivotal.committed = cents(s.pivotal.committed - (before - after));
   }
   party.troops = remaining;
   if (remaining === 0) {
     party.status = 'out';
     party.deal = null;
   }
-  events.push({ type: 'contingent-released', round, party: id, troops, remaining, reason });
+  log.push({ type: 'contingent-released', round, party: party.id, troops, remaining, reason });
 }
 
 /** When demand falls below what is deployed, the dearest contingents (per effective soldier) go home first. */
-export function releaseExcess(draft: Draft<SimState>, model: Model, round: number, events: SimEvent[]): void {
-  let excess = -draft.demand;
-  const deployed: { id: string; price: number }[] = [];
-  for (const id of model.partyOrder) {
-    const p = draft.parties[id]!;
-    excess += p.troops;
-    if (p.troops > 0) deployed.push({ id, price: (p.deal?.pricePerSoldierYear ?? 0) / model.partySpecs.get(id)!.effectiveness });
-  }
+export function releaseExcess(s: RunState, model: Model, round: number, log: EventSink): void {
+  let excess = -s.demand;
+  for (const p of s.parties) excess += p.troops;
   if (excess <= 0) return;
+  const deployed: { i: number; id: string; price: number }[] = [];
+  for (let i = 0; i < s.parties.length; i++) {
+    const p = s.parties[i]!;
+    if (p.troops > 0) deployed.push({ i, id: p.id, price: (p.deal?.pricePerSoldierYear ?? 0) / model.specs[i]!.effectiveness });
+  }
   deployed.sort((a, b) => b.price - a.price || (a.id < b.id ? -1 : 1));
   for (const d of deployed) {
     if (excess <= 0) break;
-    const cut = Math.min(excess, draft.parties[d.id]!.troops);
-    withdraw(draft, model, d.id, cut, round, 'demand-fell', events);
+    const cut = Math.min(excess, s.parties[d.i]!.troops);
+    withdraw(s, model, d.i, cut, round, 'demand-fell', log);
     excess -= cut;
   }
 }

@@ -1,0 +1,88 @@
+/**
+ * The working state of a run in progress: plain mutable records, parties in an array indexed
+ * by their integer id (their position in the scenario), updated in place within a round.
+ * Private to the engine. What leaves it is an immutable `SimState` snapshot (full mode) or
+ * the sweep tally (sweep mode), so users' code never sees a record that is still changing.
+ */
+import type { Negotiation, PartyState, PivotalState, SimState } from '../state';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export type NegotiationRecord = Mutable<Negotiation>;
+
+export interface PartyRecord extends Mutable<Omit<PartyState, 'negotiation'>> {
+  negotiation: NegotiationRecord | null;
+}
+
+export interface RunState {
+  round: number;
+  demand: number;
+  pivotal: Mutable<PivotalState>;
+  /** By party index (scenario order). */
+  parties: PartyRecord[];
+  market: { supply: number; tightness: number | null };
+  risk: number;
+  /** Random supply shocks in force: party index -> last round it is unavailable, in the order they began. */
+  shockedUntil: Map<number, number>;
+}
+
+/** An immutable copy of the state at the end of a round (keys in the order readers expect). */
+export function snapshot(s: RunState): SimState {
+  const parties: Record<string, PartyState> = Object.create(null) as Record<string, PartyState>;
+  for (const p of s.parties) parties[p.id] = snapshotParty(p);
+  const shockedUntil: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [i, until] of s.shockedUntil) shockedUntil[s.parties[i]!.id] = until;
+  const pv = s.pivotal;
+  return Object.freeze({
+    round: s.round,
+    demand: s.demand,
+    pivotal: Object.freeze({ id: pv.id, budgetTotal: pv.budgetTotal, spent: pv.spent, committed: pv.committed }),
+    parties: Object.freeze(parties),
+    market: Object.freeze({ supply: s.market.supply, tightness: s.market.tightness }),
+    risk: s.risk,
+    shockedUntil: Object.freeze(shockedUntil),
+  });
+}
+
+function snapshotParty(p: PartyRecord): PartyState {
+  const n = p.negotiation;
+  return Object.freeze({
+    id: p.id,
+    status: p.status,
+    blocked: p.blocked,
+    troops: p.troops,
+    capacity: p.capacity,
+    costPerYear: p.costPerYear,
+    reservation: p.reservation,
+    liquidityNeed: p.liquidityNeed,
+    // Deals and beliefs are replaced, never changed in place, so they can be shared.
+    deal: p.deal,
+    joinedRound: p.joinedRound,
+    paidTotal: p.paidTotal,
+    lastNoDeal: p.lastNoDeal,
+    pivotalBelief: p.pivotalBelief,
+    negotiation:
+      n === null
+        ? null
+        : Object.freeze({
+            openedRound: n.openedRound,
+            troops: n.troops,
+            exchanges: n.exchanges,
+            deadline: n.deadline,
+            pivotalReservation: n.pivotalReservation,
+            partyBelief: n.partyBelief,
+            lastPivotalOffer: n.lastPivotalOffer,
+            lastPartyOffer: n.lastPartyOffer,
+          }),
+    reapproachFrom: p.reapproachFrom,
+    // Copied on write (see deals.ts), so the array in a snapshot never changes.
+    sideDealsReceived: p.sideDealsReceived,
+    effort: p.effort,
+    deaths: p.deaths,
+    peakTroops: p.peakTroops,
+    holdUpThreats: p.holdUpThreats,
+    lastThreatRound: p.lastThreatRound,
+    grievanceUntil: p.grievanceUntil,
+    allianceDepth: p.allianceDepth,
+  });
+}
