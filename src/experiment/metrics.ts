@@ -1,17 +1,16 @@
 /**
- * The metrics a sweep can collect: a table of named reporters over one run's result and
- * summary. An experiment names the ones it wants; each becomes a column of runs.csv and a
+ * The metrics a sweep can collect: a table of named reporters over one run's metrics (the
+ * sweep-mode tally, or equally a full run's summary: see core/metrics/tally.ts). An experiment names the ones it wants; each becomes a column of runs.csv and a
  * group of rows in aggregate.csv. To add a metric, add an entry (names are column names:
  * letters and digits, starting with a lower-case letter). A reporter returns null when the
  * quantity is undefined for that run (e.g. no paid deal, so no mean share); nulls are counted
  * apart and left out of means.
  */
-import type { RunResult } from '../core/engine/run';
-import type { RunSummary } from '../core/metrics/summary';
+import type { RunMetrics } from '../core/metrics/tally';
 
+/** What a reporter reads. A full run's `summarize(...)` is a RunMetrics too. */
 export interface RunView {
-  readonly result: RunResult;
-  readonly summary: RunSummary;
+  readonly summary: RunMetrics;
 }
 
 export interface Metric {

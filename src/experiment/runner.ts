@@ -6,8 +6,7 @@
  * Test hook: COALSIM_TEST_FAIL_REPLICATE=<r> makes every run of replicate r throw, so tests
  * can check that failures are recorded (no real scenario makes the engine throw on purpose).
  */
-import { runScenario } from '../core/engine/run';
-import { summarize } from '../core/metrics/summary';
+import { runForMetrics } from '../core/engine/run';
 import type { Scenario } from '../scenario/schema';
 import type { Point } from './designs';
 import { metric, type MetricName } from './metrics';
@@ -53,8 +52,8 @@ export function createRunner(spec: RunnerSpec): Runner {
       }
       if (typeof cached === 'string') throw new Error(cached);
       if (failReplicate !== undefined && String(task.replicate) === failReplicate) throw new Error(`injected failure (COALSIM_TEST_FAIL_REPLICATE=${failReplicate})`);
-      const result = runScenario(cached, task.seed);
-      const view = { result, summary: summarize(result) };
+      // Sweep mode: metrics tallied in the loop, no states, events or summary built.
+      const view = { summary: runForMetrics(cached, task.seed) };
       return { run: task.run, status: 'ok', metrics: reporters.map((m) => finite(m.compute(view))) };
     } catch (err) {
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
