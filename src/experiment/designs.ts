@@ -7,7 +7,7 @@
  * repeat), keeping the first. Pure: no I/O.
  */
 import { SobolSequenceGenerator } from 'sobol';
-import { createRng } from '../core/rng';
+import { namedStream } from '../core/rng';
 import type { Design, ParameterSpec } from './schema';
 import { canonicalJson } from './seeds';
 
@@ -71,7 +71,7 @@ function sampled(params: readonly ParameterSpec[], unit: number[][]): Point[] {
  * uniform position inside it. Each dimension has its own permutation (Fisher-Yates).
  */
 export function lhsUnit(n: number, dims: number, seed: number): number[][] {
-  const rng = createRng(seed).stream('design-lhs');
+  const rng = namedStream(seed, 'design-lhs');
   const cols: number[][] = [];
   for (let d = 0; d < dims; d++) {
     const perm = Array.from({ length: n }, (_, i) => i);

@@ -13,6 +13,7 @@ import { stringify } from 'csv-stringify/sync';
 import { aggregate } from './aggregate';
 import type { CompiledExperiment } from './load';
 import { cell, type SweepStore } from './store';
+import { RNG_VERSION } from '../core/rng';
 
 export const RUNS_FILE = 'runs.csv';
 export const AGGREGATE_FILE = 'aggregate.csv';
@@ -63,6 +64,8 @@ export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: Swe
     tool: 'coalsim',
     version,
     node: process.version,
+    // Which random streams made the numbers: a new RNG version changes every run.
+    rng: RNG_VERSION,
     kind: 'sweep',
     experiment: { id: e.id, title: e.title, sha256: c.hash, scenarioId: c.base.meta.id },
     design: { type: e.design.type, parameters: c.params.map((p) => ({ name: p.name, path: p.path })), points: c.points.length, replicates: e.replicates, runs: totalRuns },

@@ -1,6 +1,7 @@
 /** The manifest: what produced a directory of outputs, so any number can be traced and re-made. */
 import { createHash } from 'node:crypto';
 import type { OutputFiles } from './atomic';
+import { RNG_VERSION } from '../core/rng';
 
 export interface Provenance {
   readonly tool: 'coalsim';
@@ -21,6 +22,8 @@ export function manifestFor(
 ): string {
   const manifest = {
     ...provenance,
+    // Which random streams made the numbers: a new RNG version changes every run.
+    rng: RNG_VERSION,
     scenario: {
       id: run.scenarioId,
       file: run.scenarioFile,

@@ -3,7 +3,7 @@ import { jStat } from 'jstat';
 import { runScenario } from '../../src/core/engine/run';
 import { summarize } from '../../src/core/metrics/summary';
 import { casualtyTolerance, poisson } from '../../src/core/dynamics/casualties';
-import { createRng } from '../../src/core/rng';
+import { namedStream } from '../../src/core/rng';
 import type { EventOf, SimEvent } from '../../src/core/events';
 import type { ScenarioInput } from '../../src/scenario/schema';
 import { valid, tinyScenario, ROOT } from '../helpers/scenarios';
@@ -56,7 +56,7 @@ describe('hold-ups', () => {
 
 describe('casualties and withdrawal', () => {
   it('draws Poisson counts with the right mean', () => {
-    const rng = createRng(9).stream('poisson');
+    const rng = namedStream(9, 'poisson');
     for (const mean of [0.3, 4, 50]) {
       let sum = 0;
       for (let i = 0; i < 20_000; i++) sum += poisson(mean, rng);

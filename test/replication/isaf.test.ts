@@ -83,7 +83,11 @@ describe('the replication', () => {
   });
 
   it('simulated rank check: New Zealand above the Netherlands and Greece; Georgia above Greece', () => {
-    const sim = (id: string) => r.states.find((s) => s.iso3 === id)!.simulatedShare;
+    // Georgia joins in a minority of seeds (about 1 in 6 to 10), so its mean share needs more than
+    // 4 seeds: with 4, whether it joins at all is luck of the seed set (it held under
+    // coalsim-rng/1's seeds 1-4 and not under coalsim-rng/2's). 20 seeds pass under both.
+    const r20 = replicateIsaf(rows, seedList(20));
+    const sim = (id: string) => r20.states.find((s) => s.iso3 === id)!.simulatedShare;
     expect(sim('NZL')).toBeGreaterThan(sim('NLD'));
     expect(sim('NZL')).toBeGreaterThan(sim('GRC'));
     expect(sim('GEO')).toBeGreaterThan(sim('GRC'));

@@ -4,7 +4,7 @@
  * (caveats keep troops out of harm's way). A casualty-sensitive government withdraws
  * once its dead pass its tolerance; the gap it leaves is demand for the rest.
  */
-import type { RandomStream, Rng } from '../rng';
+import { STREAM, type RandomStream, type Rng } from '../rng';
 import type { Model } from '../engine/model';
 import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
@@ -36,13 +36,12 @@ export function applyCasualties(s: RunState, model: Model, round: number, rng: R
     const p = s.parties[i]!;
     if (p.troops <= 0) continue;
     const spec = model.specs[i]!;
-    const id = p.id;
     const mean = (s.risk / 1000) * p.troops * spec.exposure * (0.5 + 0.5 * p.effort);
-    const deaths = Math.min(p.troops, poisson(mean, rng.stream(`casualties:${id}`, round)));
+    const deaths = Math.min(p.troops, poisson(mean, rng.stream(STREAM.casualties, model.partyKeys[i], round)));
     if (deaths === 0) continue;
     p.deaths += deaths;
     const tolerance = casualtyTolerance(spec.casualtySensitivity, maxTolerance);
-    log.push({ type: 'casualties', round, party: id, deaths, cumulative: p.deaths, tolerance });
+    log.push({ type: 'casualties', round, party: p.id, deaths, cumulative: p.deaths, tolerance });
     if (tolerance !== null && p.deaths >= tolerance) {
       // The government falls or gives in: the contingent comes home and will not return.
       p.blocked = true;

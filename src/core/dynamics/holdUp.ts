@@ -11,7 +11,7 @@ import { criticalPremium, pivotalReservation } from '../market/reservation';
 import { substitutePrice, supplyCurve } from '../market/supply';
 import { isReversal, surplusShare } from '../metrics/power';
 import { composePackage } from '../payments/package';
-import type { Rng } from '../rng';
+import { STREAM, type Rng } from '../rng';
 import { freeBudget } from '../state';
 import type { Model } from '../engine/model';
 import type { RunState } from '../engine/runState';
@@ -61,7 +61,7 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     const spec = model.specs[i]!;
     if (p.troops <= 0 || !p.deal || p.deal.pricePerSoldierYear <= 0 || spec.holdUpPropensity <= 0) continue;
     if (round - p.lastThreatRound < THREAT_COOLDOWN || roundsLeft <= 1) continue;
-    const stream = rng.stream(`holdup:${p.id}`, round);
+    const stream = rng.stream(STREAM.holdUp, model.partyKeys[i], round);
     if (stream.next() >= spec.holdUpPropensity) continue;
 
     // Its demand rests on public information: what the pivotal's own soldiers would cost

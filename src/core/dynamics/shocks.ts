@@ -3,7 +3,7 @@
  * share of its level; a random available third party becomes unavailable for a few
  * rounds. Drawn from their own streams, so turning them on changes nothing else.
  */
-import type { Rng } from '../rng';
+import { NO_PARTY, STREAM, type Rng } from '../rng';
 import type { Model } from '../engine/model';
 import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
@@ -19,7 +19,7 @@ export function applyRandomShocks(s: RunState, model: Model, round: number, rng:
     }
   }
   if (shocks.demandProbability > 0) {
-    const draw = rng.stream('shock:demand', round);
+    const draw = rng.stream(STREAM.shockDemand, NO_PARTY, round);
     if (draw.next() < shocks.demandProbability && s.demand > 0) {
       const sign = draw.next() < 0.5 ? -1 : 1;
       const to = Math.max(0, Math.round(s.demand * (1 + sign * shocks.demandShare)));
@@ -28,7 +28,7 @@ export function applyRandomShocks(s: RunState, model: Model, round: number, rng:
     }
   }
   if (shocks.supplyProbability > 0) {
-    const draw = rng.stream('shock:supply', round);
+    const draw = rng.stream(STREAM.shockSupply, NO_PARTY, round);
     if (draw.next() < shocks.supplyProbability) {
       const candidates: number[] = [];
       for (let i = 0; i < s.parties.length; i++) if (s.parties[i]!.status === 'out' && !s.parties[i]!.blocked) candidates.push(i);

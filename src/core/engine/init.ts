@@ -2,7 +2,7 @@
 import { cents } from '../money';
 import { thirdPartyReservation } from '../market/reservation';
 import { chosenCapacity } from '../dynamics/signalling';
-import type { Rng } from '../rng';
+import { STREAM, type Rng } from '../rng';
 import type { SimState } from '../state';
 import type { Model } from './model';
 import { snapshot, type PartyRecord, type RunState } from './runState';
@@ -14,9 +14,10 @@ export function initialRunState(model: Model, rng: Rng): RunState {
   // Mean-preserving lognormal: sigma^2 = ln(1 + cv^2).
   const sigma = Math.sqrt(Math.log(1 + cv * cv));
   const parties: PartyRecord[] = [];
-  for (const spec of model.specs) {
+  for (let i = 0; i < model.specs.length; i++) {
+    const spec = model.specs[i]!;
     // One stream per party: adding a party never changes another's draw.
-    const z = rng.stream(`cost:${spec.id}`).normal();
+    const z = rng.stream(STREAM.cost, model.partyKeys[i]).normal();
     const costPerYear = cents(spec.deploymentCostPerYear * Math.exp(sigma * z - (sigma * sigma) / 2));
     const r = thirdPartyReservation(spec, costPerYear);
     parties.push({

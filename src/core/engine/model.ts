@@ -7,6 +7,7 @@ import { mechanismFor } from '../bargaining/pricing';
 import type { Mechanism } from '../bargaining/mechanism';
 import { strategyFor } from '../bargaining/strategies';
 import type { Strategy } from '../bargaining/strategies/types';
+import { partyKey, type PartyKey } from '../rng';
 
 export type NegotiationSettings = Extract<Pricing, { rule: 'negotiation' }>;
 
@@ -20,6 +21,8 @@ export interface Model {
   readonly specs: readonly ThirdPartySpec[];
   /** Party id -> integer index (scenario order). */
   readonly indexOf: ReadonlyMap<string, number>;
+  /** Each party's random-stream key, hashed from its id once per run (by party index). */
+  readonly partyKeys: readonly PartyKey[];
   readonly partySpecs: ReadonlyMap<string, ThirdPartySpec>;
   /** Demand level that starts at a round (scheduled steps). */
   readonly demandSteps: ReadonlyMap<number, number>;
@@ -41,6 +44,7 @@ export function compile(scenario: Scenario): Model {
     partyOrder: scenario.thirdParties.map((p) => p.id),
     specs: scenario.thirdParties,
     indexOf: new Map(scenario.thirdParties.map((p, i) => [p.id, i])),
+    partyKeys: scenario.thirdParties.map((p) => partyKey(p.id)),
     partySpecs: new Map(scenario.thirdParties.map((p) => [p.id, p])),
     demandSteps: new Map(scenario.pivotal.demand.map((d) => [d.fromRound, d.troops])),
     eventsByRound,

@@ -6,7 +6,7 @@
  * How deals are made (an instant complete-information rule, or negotiation under private
  * information) is chosen once per run in the model. The round's events go to `log`.
  */
-import type { Rng } from '../rng';
+import { NO_PARTY, STREAM, type Rng } from '../rng';
 import { invariant } from '../errors';
 import { applyCasualties } from '../dynamics/casualties';
 import { updateEffort } from '../dynamics/effort';
@@ -38,7 +38,7 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
     let deployedBefore = 0;
     for (const p of s.parties) deployedBefore += p.troops;
     dP = pivotalDiscount(model, s.demand, deployedBefore);
-    recruitWithCompleteInformation(s, model, model.dealMaking.mechanism, round, rng.stream('bargaining', round), log);
+    recruitWithCompleteInformation(s, model, model.dealMaking.mechanism, round, rng.stream(STREAM.bargaining, NO_PARTY, round), log);
   }
   payDeployed(s, model, round, rng, log);
   updateEffort(s, model, round, log);

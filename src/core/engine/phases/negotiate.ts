@@ -15,7 +15,7 @@ import type { NegotiationOutcome } from '../../events';
 import { cents } from '../../money';
 import { competitiveCeiling } from '../../market/reservation';
 import { effectivePrice, supplyCurve } from '../../market/supply';
-import type { Rng } from '../../rng';
+import { STREAM, type Rng } from '../../rng';
 import type { PartyState } from '../../state';
 import type { Model, NegotiationSettings } from '../model';
 import type { RunState } from '../runState';
@@ -44,7 +44,7 @@ export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Pic
   // What it can see: the partner's deployment cost. Interest, signalling and markups are private.
   const pub = spec.deploymentCostPerYear;
   const sigma = (1 - intel) * settings.priorWidth * pub;
-  const z = rng.stream(`belief:pivotal:${p.id}`).normal();
+  const z = rng.stream(STREAM.beliefPivotal, model.partyKeys[model.indexOf.get(p.id)!]).normal();
   return { shape: settings.beliefShape, mu: pub + intel * (p.reservation - pub) + sigma * z, sigma, lo: 0, hi: Infinity };
 }
 
@@ -58,7 +58,7 @@ export function partyPrior(model: Model, settings: NegotiationSettings, p: Pick<
   const openness = model.scenario.pivotal.bargaining.openness;
   const anchor = Math.min(Math.max(0, p.reservation), ceiling);
   const sigma = (1 - openness) * settings.priorWidth * (ceiling - anchor);
-  const z = rng.stream(`belief:party:${p.id}`, round).normal();
+  const z = rng.stream(STREAM.beliefParty, model.partyKeys[model.indexOf.get(p.id)!], round).normal();
   return { shape: settings.beliefShape, mu: anchor + openness * (ceiling - anchor) + sigma * z, sigma, lo: 0, hi: Infinity };
 }
 

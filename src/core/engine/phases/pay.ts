@@ -7,7 +7,7 @@
 import { invariant } from '../../errors';
 import { cents } from '../../money';
 import { paymentPerRound } from '../../payments/ledger';
-import type { Rng } from '../../rng';
+import { STREAM, type Rng } from '../../rng';
 import type { Model } from '../model';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
@@ -52,7 +52,7 @@ export function payDeployed(s: RunState, model: Model, round: number, rng: Rng, 
     }
     pivotal.committed = cents(Math.max(0, pivotal.committed - amount));
     const cut = amount - paid;
-    const misperceived = cut <= 0 && op.renegingMisperception > 0 && rng.stream(`misperception:${id}`, round).next() < op.renegingMisperception;
+    const misperceived = cut <= 0 && op.renegingMisperception > 0 && rng.stream(STREAM.misperception, model.partyKeys[i], round).next() < op.renegingMisperception;
     if (cut > 0) log.push({ type: 'payment-cut', round, party: id, due: amount, paid });
     if (cut <= 0 && !misperceived) continue;
     const troopsResponse = cut >= TROOP_RETALIATION_CUT * amount;
