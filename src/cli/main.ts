@@ -2,39 +2,103 @@
  * The command line: a declarative table of commands, and one top-level catch that turns
  * errors into a message on stderr and an exit code (see exitCodes.ts).
  */
-import yargs from 'yargs';
+import yargs, { type Argv, type CommandModule } from 'yargs';
 import { InvariantError } from '../core/errors';
-import { calibrateCommand } from './commands/calibrate';
-import { explainCommand } from './commands/explain';
-import { listCommand } from './commands/list';
-import { replicateCommand } from './commands/replicate';
-import { reportCommand } from './commands/report';
-import { mergeCommand } from './commands/merge';
-import { runCommand } from './commands/run';
-import { schemaCommand } from './commands/schema';
-import { slurmCommand } from './commands/slurm';
-import { sweepCommand } from './commands/sweep';
-import { validateCommand } from './commands/validate';
 import { CliError, ExitCode } from './exitCodes';
 import { packageVersion } from './paths';
-import { configureRuntime } from '../runtime';
+
+/**
+ * The commands, in the order --help lists them. Each module is loaded only when its command
+ * runs, so `coalsim --help` (and every other command) loads no chart, schema or calibration
+ * code it does not use. test/cli/commands.test.ts checks these lines against the modules.
+ */
+export const COMMANDS: readonly LazyCommand[] = [
+  {
+    command: 'run [scenario]',
+    describe: 'Run a scenario (default: the bundled default scenario) and write its outputs',
+    load: () => (require('./commands/run') as typeof import('./commands/run')).runCommand,
+  },
+  {
+    command: 'validate <files..>',
+    describe: 'Check scenario and experiment files: syntax, schema and cross-field rules; all problems at once',
+    load: () => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand,
+  },
+  {
+    command: 'schema [kind]',
+    describe: 'Print the JSON Schema of the scenario (default) or experiment format (for editor completion)',
+    load: () => (require('./commands/schema') as typeof import('./commands/schema')).schemaCommand,
+  },
+  {
+    command: 'list',
+    describe: 'List the bundled scenarios',
+    load: () => (require('./commands/list') as typeof import('./commands/list')).listCommand,
+  },
+  {
+    command: 'explain [scenario]',
+    describe: 'Tell the story of a run in plain language, round by round',
+    load: () => (require('./commands/explain') as typeof import('./commands/explain')).explainCommand,
+  },
+  {
+    command: 'report <dir>',
+    describe: 'Rebuild the charts and report.html of a saved run (no re-run)',
+    load: () => (require('./commands/report') as typeof import('./commands/report')).reportCommand,
+  },
+  {
+    command: 'sweep [experiment]',
+    describe: 'Run a parameter sweep (experiment file) on all cores; resumable and shardable',
+    load: () => (require('./commands/sweep') as typeof import('./commands/sweep')).sweepCommand,
+  },
+  {
+    command: 'merge <dirs..>',
+    describe: 'Merge sweep shards (or partial sweeps) into one result; safe to repeat',
+    load: () => (require('./commands/merge') as typeof import('./commands/merge')).mergeCommand,
+  },
+  {
+    command: 'slurm <experiment>',
+    describe: 'Write Slurm scripts that run a sweep as an array job plus a dependent merge job',
+    load: () => (require('./commands/slurm') as typeof import('./commands/slurm')).slurmCommand,
+  },
+  {
+    command: 'replicate <study>',
+    describe: 'Replicate a published finding on real data (isaf: alliance signalling in ISAF, Nov 2010)',
+    load: () => (require('./commands/replicate') as typeof import('./commands/replicate')).replicateCommand,
+  },
+  {
+    command: 'calibrate [scenarios..]',
+    describe: 'Run scenarios over many seeds and compare each recorded figure in meta.calibration with the simulated median and interval',
+    load: () => (require('./commands/calibrate') as typeof import('./commands/calibrate')).calibrateCommand,
+  },
+];
+
+/** Any command's module: each has its own argument type, erased here at the edge. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyCommand = CommandModule<object, any>;
+
+interface LazyCommand {
+  readonly command: string;
+  readonly describe: string;
+  readonly load: () => AnyCommand;
+}
+
+function lazy(c: LazyCommand): CommandModule {
+  let loaded: AnyCommand | undefined;
+  const get = (): AnyCommand => (loaded ??= c.load());
+  return {
+    command: c.command,
+    describe: c.describe,
+    builder: (y: Argv) => {
+      const b = get().builder;
+      return (typeof b === 'function' ? b(y) : y.options(b ?? {})) as Argv;
+    },
+    handler: (args) => get().handler(args),
+  };
+}
 
 export async function main(argv: string[]): Promise<number> {
-  configureRuntime();
   const parser = yargs(argv)
     .scriptName('coalsim')
     .usage('$0 <command> [options]\n\nAgent-based simulator of how military coalitions are bought and bargained for.')
-    .command(runCommand)
-    .command(validateCommand)
-    .command(schemaCommand)
-    .command(listCommand)
-    .command(explainCommand)
-    .command(reportCommand)
-    .command(sweepCommand)
-    .command(mergeCommand)
-    .command(slurmCommand)
-    .command(replicateCommand)
-    .command(calibrateCommand)
+    .command(COMMANDS.map(lazy))
     .demandCommand(1, 'Name a command: run, validate, schema or list. Example: coalsim run')
     .strict()
     .recommendCommands()

@@ -2,9 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './executor';
 import { createRunner, type RunnerSpec } from './runner';
-import { configureRuntime } from '../runtime';
 
-configureRuntime();
 const port = parentPort;
 if (!port) throw new Error('coalsim: experiment/worker.js runs only as a worker thread');
 const run = createRunner(workerData as RunnerSpec);
