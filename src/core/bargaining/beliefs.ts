@@ -59,7 +59,23 @@ export function cdf(b: Belief, x: number): number {
   return (rawCdf(b, x) - rawCdf(b, lo)) / mass;
 }
 
+/**
+ * Beliefs are immutable values, so each one's mean is computed once: the pivotal reads the
+ * mean of every candidate's belief every round to rank them, and most beliefs do not change
+ * from one round to the next. (A cache of a pure function: nothing observable is kept.)
+ */
+const means = new WeakMap<Belief, number>();
+
 export function mean(b: Belief): number {
+  let m = means.get(b);
+  if (m === undefined) {
+    m = truncatedMean(b);
+    means.set(b, m);
+  }
+  return m;
+}
+
+function truncatedMean(b: Belief): number {
   const [lo, hi] = interval(b);
   if (lo === hi) return lo;
   if (b.shape === 'uniform' || b.sigma <= 0) return b.sigma <= 0 ? Math.min(hi, Math.max(lo, b.mu)) : (lo + hi) / 2;
