@@ -72,7 +72,7 @@ export const METRICS = {
     compute: ({ summary }) => summary.market.scarceRounds,
   },
   deals: {
-    description: 'Paid deals signed',
+    description: 'Paid deals signed (a deal with no surplus to share, R_i = r_i, counts; only its share is undefined)',
     compute: ({ summary }) => summary.power.deals,
   },
   meanShare: {

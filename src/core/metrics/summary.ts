@@ -101,8 +101,9 @@ export interface RunSummary {
     readonly scarceRounds: number;
   };
   readonly power: {
+    /** Deals signed (paid), including any with no surplus to share (R_i = r_i). */
     readonly deals: number;
-    /** Mean surplus share over paid deals. */
+    /** Mean surplus share over paid deals that have one (R_i > r_i). */
     readonly meanShare: number | null;
     /** Mean over rounds of the per-round power index (troop-weighted share of deployed paid contingents). */
     readonly meanPowerIndex: number | null;
@@ -143,6 +144,8 @@ export function summarize(result: RunResult): RunSummary {
   const lastDeal = new Map<string, EventOf<'deal-signed'>>();
   const lastNoDeal = new Map<string, string>();
   const shares: number[] = [];
+  // Every deal signed counts; one with no surplus to share (R_i = r_i) has no share, only.
+  let deals = 0;
   const reversalsBy: { round: number; party: string; share: number; capabilityRatio: number }[] = [];
   const sideValue = new Map<string, number>();
   const sideItems = new Map<string, string[]>();
@@ -178,6 +181,7 @@ export function summarize(result: RunResult): RunSummary {
     } else if (e.type === 'deal-signed') {
       lastDeal.set(e.party, e);
       maxDealTroops.set(e.party, Math.max(maxDealTroops.get(e.party) ?? 0, e.troops));
+      deals++;
       if (e.share !== null) shares.push(e.share);
     } else if (e.type === 'no-deal') lastNoDeal.set(e.party, e.reason);
     else if (e.type === 'reversal') reversalsBy.push({ round: e.round, party: e.party, share: round4(e.share), capabilityRatio: round4(e.capabilityRatio) });
@@ -329,7 +333,7 @@ export function summarize(result: RunResult): RunSummary {
       scarceRounds: tights.filter((x) => x === null || x > 1).length,
     },
     power: {
-      deals: shares.length,
+      deals,
       meanShare: shares.length > 0 ? round4(mean(shares)) : null,
       meanPowerIndex: powerIndices.length > 0 ? round4(mean(powerIndices)) : null,
       reversals: reversalsBy.length,

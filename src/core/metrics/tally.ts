@@ -31,6 +31,7 @@ export class Tally implements EventSink {
   readonly detailed = false;
   private readonly byKind: Record<PaymentKind, number> = { subsidy: 0, 'side-deal': 0 };
   private shareSum = 0;
+  private shares = 0;
   private deals = 0;
   private reversals = 0;
   private deaths = 0;
@@ -62,9 +63,10 @@ export class Tally implements EventSink {
         this.byKind[e.kind] = cents(this.byKind[e.kind] + e.amount);
         break;
       case 'deal-signed':
+        this.deals++;
         if (e.share !== null) {
           this.shareSum += e.share;
-          this.deals++;
+          this.shares++;
         }
         break;
       case 'reversal':
@@ -151,7 +153,7 @@ export class Tally implements EventSink {
         maxTightness: this.tightN > 0 ? round4(this.tightMax) : null,
         scarceRounds: this.scarce,
       },
-      power: { deals: this.deals, meanShare: this.deals > 0 ? round4(this.shareSum / this.deals) : null, meanPowerIndex: this.powerN > 0 ? round4(this.powerSum / this.powerN) : null, reversals: this.reversals },
+      power: { deals: this.deals, meanShare: this.shares > 0 ? round4(this.shareSum / this.shares) : null, meanPowerIndex: this.powerN > 0 ? round4(this.powerSum / this.powerN) : null, reversals: this.reversals },
     };
   }
 }
