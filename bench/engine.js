@@ -1,76 +1,120 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Engine benchmark (`npm run bench`, first part): time per run of single scenarios, and what
- * immer costs. Runs each case in-process after a warm-up and reports the median of several
- * timed batches. Timing is read here only, never in results.
+ * Engine benchmark (`npm run bench`, first part). Prints, from one process with interleaved
+ * repeats and medians:
+ *   - runs/s/core in sweep mode (runForMetrics: metrics tallied in the loop) and in full mode
+ *     (runScenario + summarize: every state and event, for run/explain/report), on generated
+ *     cases of 25, 50, 100 and 200 parties x 60 rounds and 50 parties x 240 rounds;
+ *   - the time ratio of 4x the work (200x60 against 50x60);
+ *   - `coalsim run` wall time, default (with PNG charts) and --no-charts, and `coalsim --help`.
+ * The second part (bench/sweep.js) measures worker scaling and memory.
+ * Cases are generated like issue 11's: the default scenario's parties repeated with a quarter of
+ * their troops, negotiation pricing, operation dynamics on (casualties). Timing is read here
+ * only, never in results. On a shared machine absolute figures drift: read the ratios.
  *
  *   node bench/engine.js [--quick]
- *
- * Cases: the bundled default and teaching scenarios, and a generated 150-state, 36-round case
- * (ISAF-sized) to show how a round scales with the number of third parties. For each, immer's
- * auto-freeze on (the library default, which deep-freezes every new state) and off.
  */
-// Match the CLI: the production build of immer (see bin/coalsim.js).
 process.env.NODE_ENV = process.env.NODE_ENV || 'production';
-const { readFileSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { cpus, tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
-const immer = require('immer');
 
 const ROOT = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const { parseScenario } = require(join(ROOT, 'dist', 'scenario', 'load.js'));
-const { runScenario } = require(join(ROOT, 'dist', 'core', 'engine', 'run.js'));
+const { runScenario, runForMetrics } = require(join(ROOT, 'dist', 'core', 'engine', 'run.js'));
+const { summarize } = require(join(ROOT, 'dist', 'core', 'metrics', 'summary.js'));
 
-function load(text) {
-  const r = parseScenario(text);
+/** n parties x `rounds` rounds, generated from the default scenario as in issue 11. */
+function generated(n, rounds) {
+  const base = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8'));
+  const parties = [];
+  for (let i = 0; i < n; i++) {
+    const t = base.thirdParties[i % base.thirdParties.length];
+    parties.push({ ...t, id: `${t.id}${i}`, name: `${t.name} ${i}`, maxTroops: Math.round(t.maxTroops / 4) });
+  }
+  const input = { ...base, clock: { ...base.clock, rounds }, thirdParties: parties, events: base.events.filter((e) => e.type !== 'availability'),
+    sideDeals: base.sideDeals.map(({ recipients, ...d }) => d), engine: { ...base.engine, operation: { deathsPerThousandPerRound: 1 } } };
+  const r = parseScenario(JSON.stringify(input));
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }
 
-function large() {
-  const base = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8'));
-  const parties = [];
-  for (let i = 0; i < 150; i++) {
-    const t = base.thirdParties[i % base.thirdParties.length];
-    parties.push({ ...t, id: `${t.id}${i}`, name: `${t.name} ${i}`, maxTroops: Math.round(t.maxTroops / 4) });
-  }
-  return { ...base, clock: { ...base.clock, rounds: 36 }, thirdParties: parties, events: base.events.filter((e) => e.type !== 'availability'),
-    sideDeals: base.sideDeals.map(({ recipients, ...d }) => d), engine: { ...base.engine, operation: { deathsPerThousandPerRound: 1 } } };
-}
-
-const cases = [
-  ['default (8 states, 24 rounds)', load(readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8'))],
-  ['teaching-holdup (4 states, 14 rounds)', load(readFileSync(join(ROOT, 'scenarios', 'teaching-holdup.json'), 'utf8'))],
-  ['generated (150 states, 36 rounds)', load(JSON.stringify(large()))],
-];
-
-/** ms per run of one batch. */
-function batch(scenario, runs, seed) {
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < runs; i++) runScenario(scenario, seed + i);
-  return Number(process.hrtime.bigint() - t0) / 1e6 / runs;
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// Frozen and unfrozen batches alternate, so drift in the machine's speed (a shared VM) hits
-// both alike; each figure is the median of its batches.
-console.log(`coalsim engine benchmark: node ${process.version}, immer ${require('immer/package.json').version}, median of 9 alternating batches`);
-console.log('case'.padEnd(42) + 'ms/run frozen'.padStart(15) + 'ms/run unfrozen'.padStart(17) + 'freeze cost'.padStart(13));
-for (const [name, scenario] of cases) {
-  const runs = name.startsWith('generated') ? (quick ? 2 : 5) : quick ? 20 : 60;
-  for (let i = 0; i < 10; i++) runScenario(scenario, 1000 + i); // warm-up
-  const frozen = [];
-  const unfrozen = [];
-  for (let b = 0; b < 9; b++) {
-    immer.setAutoFreeze(true);
-    frozen.push(batch(scenario, runs, b * runs));
-    immer.setAutoFreeze(false);
-    unfrozen.push(batch(scenario, runs, b * runs));
+/**
+ * One batch of `runs` runs (seeds vary, so no run is repeated): wall ms per run, and CPU ms per
+ * run (this process's user + system time, GC threads included). On a machine shared with other
+ * work the wall time stretches with the load; CPU time much less so.
+ */
+function batch(fn, scenario, runs, seed0) {
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < runs; i++) fn(scenario, seed0 + i);
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6 / runs;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1e3 / runs };
+}
+const sweep = (s, seed) => runForMetrics(s, seed);
+const full = (s, seed) => summarize(runScenario(s, seed));
+
+const shapes = [[25, 60], [50, 60], [100, 60], [200, 60], [50, 240]];
+const cases = shapes.map(([n, r]) => ({ name: `${n} x ${r}`, n, r, scenario: generated(n, r), sweep: [], full: [] }));
+const repeats = quick ? 3 : 7;
+// Aim each batch at ~0.3 s of sweep-mode work (full mode gets fewer runs of the same case).
+const sweepRuns = (c) => Math.max(2, Math.round((quick ? 60 : 150) * 3000 / (c.n * c.r)));
+for (const c of cases) for (let i = 0; i < 3; i++) { sweep(c.scenario, 9000 + i); full(c.scenario, 9000 + i); } // warm-up
+
+// Interleave: every repeat runs every case in both modes, so drift in the machine's speed hits all alike.
+for (let k = 0; k < repeats; k++) {
+  for (const c of cases) {
+    const runs = sweepRuns(c);
+    c.sweep.push(batch(sweep, c.scenario, runs, k * runs));
+    c.full.push(batch(full, c.scenario, Math.max(1, Math.round(runs / 8)), k * runs));
   }
-  immer.setAutoFreeze(true);
-  const f = median(frozen);
-  const u = median(unfrozen);
-  console.log(name.padEnd(42) + f.toFixed(2).padStart(15) + u.toFixed(2).padStart(17) + `${Math.round((f / u - 1) * 100)}%`.padStart(13));
+}
+
+console.log(`coalsim engine benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} core(s), node ${process.version}; median of ${repeats} interleaved batches`);
+console.log('ms per run (wall | CPU); runs/s/core from CPU time');
+console.log('case (parties x rounds)'.padEnd(24) + 'sweep wall|cpu'.padStart(17) + 'runs/s/core'.padStart(13) + 'full wall|cpu'.padStart(17) + 'runs/s/core'.padStart(13) + 'full/sweep'.padStart(12));
+const med = {};
+for (const c of cases) {
+  const s = { wall: median(c.sweep.map((b) => b.wall)), cpu: median(c.sweep.map((b) => b.cpu)) };
+  const f = { wall: median(c.full.map((b) => b.wall)), cpu: median(c.full.map((b) => b.cpu)) };
+  med[c.name] = { s, f };
+  const pair = (x) => `${x.wall.toFixed(2)}|${x.cpu.toFixed(2)}`;
+  console.log(c.name.padEnd(24) + pair(s).padStart(17) + (1000 / s.cpu).toFixed(0).padStart(13) + pair(f).padStart(17) + (1000 / f.cpu).toFixed(0).padStart(13) + (f.cpu / s.cpu).toFixed(1).padStart(12));
+}
+const ratio = (a, b, mode) => `x${(med[a][mode].cpu / med[b][mode].cpu).toFixed(2)} CPU (x${(med[a][mode].wall / med[b][mode].wall).toFixed(2)} wall)`;
+console.log(`\n4x the work (200 x 60 against 50 x 60): ${ratio('200 x 60', '50 x 60', 's')} in sweep mode (goal <= 4.4), ${ratio('200 x 60', '50 x 60', 'f')} in full mode`);
+console.log(`4x the rounds (50 x 240 against 50 x 60): ${ratio('50 x 240', '50 x 60', 's')} in sweep mode`);
+
+// The command line, each measured as a fresh process (what a user waits for), interleaved.
+const bin = join(ROOT, 'bin', 'coalsim.js');
+const tmp = mkdtempSync(join(tmpdir(), 'coalsim-bench-'));
+function wall(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  if (r.status !== 0) throw new Error(`coalsim ${args.join(' ')} failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+try {
+  const charts = [];
+  const noCharts = [];
+  const help = [];
+  const bare = [];
+  for (let k = 0; k < (quick ? 3 : 5); k++) {
+    charts.push(wall(['run', '--out', join(tmp, `c${k}`)]));
+    noCharts.push(wall(['run', '--no-charts', '--out', join(tmp, `n${k}`)]));
+    help.push(wall(['--help']));
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  console.log(`\ncoalsim run (default scenario), wall time, median of ${charts.length}: ${median(charts).toFixed(2)} s with charts (goal <= 0.8), ${median(noCharts).toFixed(2)} s --no-charts`);
+  console.log(`coalsim --help: ${median(help).toFixed(2)} s (goal <= 0.15; bare node ${median(bare).toFixed(2)} s)`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
 }
