@@ -9,14 +9,15 @@
  * The pivotal's pay rule. For a deployed partner with k troops at price p (per soldier-year),
  * replacing it costs, per soldier-year beyond today's price,
  *
- *   Pi = phi max(0, e q - p) + (1 - phi) (e c_P - p + L / k) + kappa V / k + e c_P delay / H
+ *   Pi = phi max(0, e q - p) + (1 - phi) (e c_P - p + L / k + e c_P delay / H) + kappa V / k
  *
  * phi = clamp((S - short) / k, 0, 1) is the share of its troops substitutes could replace now:
  * S troops available now from willing non-members, `short` the coalition's shortfall (a
  * substitute counts only if it is available now and not already needed to fill the gap). q
  * is the substitute's price per effective soldier, c_P the own-soldier cost, L the flag
- * (lost only where no substitute brings one), kappa V the criticality lost, and the last
- * term the delay: `delay` rounds of e c_P out of the H rounds left. The pivotal pays a
+ * (lost only where no substitute brings one), kappa V the criticality lost, and the delay:
+ * `delay` rounds of e c_P out of the H rounds left while its own soldiers are raised (a
+ * substitute available now signs this round, so the delay applies to the rest). The pivotal pays a
  * demand delta iff delta <= Pi (and its budget allows).
  *
  * The partner's choice. It knows the public parts (market, its own terms, c_P) and holds a
@@ -77,7 +78,7 @@ export function replacementPremium(x: ReplacementInputs): number {
   const bySubstitute = Math.max(0, x.effectiveness * x.substitutePrice - x.price);
   const byOwn = Math.max(0, own - x.price) + x.flagValue / k;
   const delay = (own * Math.max(0, x.delayRounds)) / Math.max(1, x.roundsLeft);
-  return phi * bySubstitute + (1 - phi) * byOwn + x.criticalValue / k + delay;
+  return phi * bySubstitute + (1 - phi) * (byOwn + delay) + x.criticalValue / k;
 }
 
 /** The pivotal pays a demand delta (per soldier-year) iff it costs less than replacement and the budget allows. */
