@@ -3,8 +3,8 @@
  * at the protocol level: pure negotiations played exchange by exchange.
  */
 import { playExchange } from '../../src/core/bargaining/protocol';
-import { partyPriorFor, pivotalPriorFor } from '../../src/core/bargaining/priors';
-import type { Belief } from '../../src/core/bargaining/beliefs';
+import { expectedPartyView, partyPriorFor, pivotalPriorFor } from '../../src/core/bargaining/priors';
+import { mean, type Belief } from '../../src/core/bargaining/beliefs';
 import type { Role } from '../../src/core/bargaining/strategies/types';
 import { strategyFor, type StrategyName } from '../../src/core/bargaining/strategies';
 import type { SimEvent } from '../../src/core/events';
@@ -18,6 +18,8 @@ interface Talks {
   readonly firstProposer: Role;
   readonly pivotalBelief: Belief;
   readonly partyBelief: Belief;
+  /** The pivotal's second-order belief (what it expects the party believes C is); C by default. */
+  readonly pivotalView?: number;
 }
 
 /** One negotiation to its end; returns the outcome, the price and the pivotal's belief after it. */
@@ -33,7 +35,7 @@ function negotiate(t: Talks): { outcome: string; price: number | null; pivotalBe
     const events: SimEvent[] = [];
     const res = playExchange({
       round: x + 1, party: 'T', exchange: x, deadline: t.deadline, firstProposer: t.firstProposer, horizon: 'open-ended',
-      pivotal: { strategy: sP, reservation: t.C, discount: 0.95, belief: pivotalBelief, lastOffer: lastP, otherEstimateOfMine: t.C },
+      pivotal: { strategy: sP, reservation: t.C, discount: 0.95, belief: pivotalBelief, lastOffer: lastP, otherEstimateOfMine: t.pivotalView ?? t.C },
       thirdParty: { strategy: sT, reservation: t.r, discount: 0.95, belief: partyBelief, lastOffer: lastT, otherEstimateOfMine: t.r },
     }, events);
     for (const e of events) if (e.type === 'offer' && e.by === 'pivotal') pivotalOffers.push(e.price);
@@ -87,10 +89,16 @@ describe('openness acts only through the third party\'s belief', () => {
   const r = 20_000;
   const C = 60_000;
   const pivotalBelief = pivotalPriorFor({ visibleCost: 30_000, reservation: r, intelligence: 0.5, priorWidth: 0.5, z: 0, shape: 'normal' });
+  // The party's prior from openness; the pivotal's second-order belief from the same prior, anchored at its estimate of r.
   const price = (pivotal: StrategyName, party: StrategyName, openness: number, deadline: number, firstProposer: Role) =>
-    negotiate({ pivotal, party, r, C, deadline, firstProposer, pivotalBelief, partyBelief: partyPriorFor({ anchor: r, ceiling: C, openness, priorWidth: 0.5, z: 0, shape: 'normal' }) });
+    negotiate({
+      pivotal, party, r, C, deadline, firstProposer, pivotalBelief,
+      partyBelief: partyPriorFor({ anchor: r, ceiling: C, openness, priorWidth: 0.5, z: 0, shape: 'normal' }),
+      pivotalView: expectedPartyView({ anchor: Math.min(mean(pivotalBelief), C), ceiling: C, openness, priorWidth: 0.5 }),
+    });
 
   it.each([
+    ['equilibrium', 'equilibrium', 6, 'pivotal'],
     ['equilibrium', 'equilibrium', 6, 'third-party'],
     ['screening', 'screening', 6, 'pivotal'],
     ['boulware', 'boulware', 6, 'pivotal'],

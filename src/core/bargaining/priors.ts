@@ -50,3 +50,18 @@ export function pivotalPriorFor(x: PivotalPriorInputs): Belief {
   const sigma = (1 - x.intelligence) * x.priorWidth * x.visibleCost;
   return { shape: x.shape, mu: x.visibleCost + x.intelligence * (x.reservation - x.visibleCost) + sigma * x.z, sigma, lo: 0, hi: Infinity };
 }
+
+/**
+ * The pivotal's second-order belief: what it expects the party believes its ceiling to
+ * be, the mean of the party's prior without the party's private noise, anchored at the
+ * pivotal's own estimate of r_i (it does not know r_i). For the equilibrium strategy's
+ * `otherEstimateOfMine`; never above the ceiling.
+ */
+export function expectedPartyView(x: Omit<PartyPriorInputs, 'z' | 'shape'>): number {
+  return Math.min(x.ceiling, partyPriorFor({ ...x, z: 0, shape: 'normal' }).mu);
+}
+
+/** The party's second-order belief: what it expects the pivotal believes r_i to be (the mean of the pivotal's prior without its noise). */
+export function expectedPivotalView(x: Omit<PivotalPriorInputs, 'z' | 'shape'>): number {
+  return pivotalPriorFor({ ...x, z: 0, shape: 'normal' }).mu;
+}

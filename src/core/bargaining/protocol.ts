@@ -26,9 +26,9 @@ export interface Side {
   readonly belief: Belief;
   readonly lastOffer: number | null;
   /**
-   * What this side expects the other believes its reservation to be. Not read by the
-   * built-in strategies (openness and intelligence act only through beliefs, item 8);
-   * kept for custom strategies.
+   * What this side expects the other believes its reservation to be: its second-order
+   * belief, the mean of the other's prior as the information structure implies
+   * (`partyPriorFor` / `pivotalPriorFor` with z = 0, from what this side can see).
    */
   readonly otherEstimateOfMine: number;
 }

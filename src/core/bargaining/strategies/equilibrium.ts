@@ -34,23 +34,31 @@ export function continuationGain(view: NegotiatorView): number {
 }
 
 /**
- * The proposer offers the responder exactly the responder's continuation value (what
- * proposing next would be worth to it, discounted), reckoned on the pie as the proposer
- * believes it to be: from its belief's mean of the other side's reservation to its own.
- * Under complete information this is the Rubinstein (or Ståhl) split.
+ * The proposer offers the responder exactly the responder's continuation value, reckoned
+ * on the pie as the responder sees it: from the responder's reservation (the proposer's
+ * estimate) to what the responder believes the proposer's reservation is. The latter is
+ * the proposer's second-order belief (`otherEstimateOfMine`: the mean of the responder's
+ * prior as the common-knowledge information structure implies, bargaining/priors). A side
+ * that has revealed little can therefore offer little; under complete information this is
+ * the Rubinstein (or Ståhl) split.
  *
- * What the other side believes does not enter the proposer's formula (issue 12, item 8):
- * how openly the pivotal recruits moves only the third party's belief, and acts through
- * the third party's answers and counteroffers, which are reckoned on its own believed pie.
+ * Why a second-order belief, not the proposer's own pie (issue 12, item 8): with the
+ * pivotal proposing first, any rule that does not depend on what the party believes either
+ * pays every party the same (openness could not matter) or, to pay a less informed party
+ * less, must offer below the Rubinstein split to a fully informed one, who rejects: the
+ * complete-information agreement at once would be lost. Openness moves the party's belief;
+ * the pivotal's offer moves with its belief about that belief, never with openness itself.
  */
 export const equilibrium: Strategy = {
   name: 'equilibrium',
   propose(view) {
-    const { low, high } = believedPie(view);
+    const other = mean(view.belief);
     const responderShare = proposerShare(view, view.otherDiscount, view.ownDiscount, view.remaining - 1);
     const continuation = view.remaining <= 1 ? 0 : view.otherDiscount * responderShare;
-    const pie = Math.max(0, high - low);
-    const price = view.role === 'pivotal' ? low + continuation * pie : high - continuation * pie;
+    const price =
+      view.role === 'pivotal'
+        ? other + continuation * Math.max(0, view.otherEstimateOfMine - other)
+        : other - continuation * Math.max(0, other - view.otherEstimateOfMine);
     // Never propose a deal worse than none.
     return view.role === 'pivotal' ? Math.min(price, view.ownReservation) : Math.max(price, view.ownReservation);
   },
