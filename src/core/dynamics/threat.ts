@@ -81,6 +81,23 @@ export function replacementPremium(x: ReplacementInputs): number {
   return phi * bySubstitute + (1 - phi) * (byOwn + delay) + x.criticalValue / k;
 }
 
+/**
+ * The partner's belief about Pi from this round's public information: the market (S_now,
+ * shortfall, q as the market shows it), c_P and its own terms are public; the flag and
+ * criticality values are the pivotal's private information, revealed by openness as its
+ * prior is (mean share O of the truth). Spread: w ((1 - O) x private part + phi x the
+ * substitute premium), since others' reservations, hence q, are private to them.
+ */
+export function partnerBelief(x: ReplacementInputs, openness: number, priorWidth: number): { mean: number; sd: number } {
+  const O = Math.min(1, Math.max(0, openness));
+  const phi = replaceableShare(x);
+  const k = Math.max(1, x.troops);
+  const mean = replacementPremium({ ...x, flagValue: O * x.flagValue, criticalValue: O * x.criticalValue });
+  const privatePart = ((1 - phi) * x.flagValue + x.criticalValue) / k;
+  const substitutePremium = Math.max(0, x.effectiveness * x.substitutePrice - x.price);
+  return { mean, sd: Math.max(0, priorWidth) * ((1 - O) * privatePart + phi * substitutePremium) };
+}
+
 /** The pivotal pays a demand delta (per soldier-year) iff it costs less than replacement and the budget allows. */
 export function pivotalPays(demand: number, premium: number, affordable: boolean): boolean {
   return affordable && demand > 0 && demand <= premium;
