@@ -33,6 +33,17 @@ describe('motives from attributes', () => {
   });
 });
 
+describe('a surge', () => {
+  it('raises what the leader asks of everyone, so deployed allies enlarge unpaid, by the rise in their duty floor', () => {
+    const ally = state({ milsup: 1, depth: 0.5, intrinsicValue: 0, similarity: 0.6 });
+    const before = contingentMotives(ally, leaderAsk(100_000, 20_000_000));
+    const after = contingentMotives(ally, leaderAsk(200_000, 20_000_000));
+    const deployed = supplyAt(before, 0);
+    expect(deployed).toBeCloseTo(0.75 * 0.005 * 100_000, 9);
+    expect(supplyAt(after, 0) - deployed).toBeCloseTo(0.75 * 0.005 * 100_000, 9);
+  });
+});
+
 describe('hold-ups as the partner sees them', () => {
   const base: ReplacementInputs = {
     effectiveness: 1, troops: 1_000, price: 40_000, ownSoldierCost: 138_465, flagValue: 5_000_000, criticalValue: 0,
