@@ -4,11 +4,19 @@
  * updates its belief from the offer and answers; a rejection teaches the proposer too.
  * Pure: values in, values out. A negotiator that throws or returns nonsense ends the
  * negotiation with an 'error' outcome instead of crashing the run.
+ *
+ * Learning from every refusal (issue 12, item 7): a refusal that ends the talks, whether a
+ * rejection at the deadline or a walk-away, tells the proposer that the responder's
+ * reservation is on the far side of the offer. And no proposer repeats an offer the
+ * responder has already refused: a proposal no better for the responder than a refused one
+ * (the proposer's last offer in these talks, or the bound its belief holds from talks that
+ * ended in a refusal) is raised to one cent better, or, if that is past the proposer's own
+ * reservation, the proposer walks away.
  */
 import { above, atMost, mean, type Belief } from './beliefs';
 import type { BeliefSnapshot, NegotiationOutcome, Role, SimEvent } from '../events';
 import { cents } from '../money';
-import type { NegotiatorView, Response, Strategy } from './strategies/types';
+import { CENT, type NegotiatorView, type Response, type Strategy } from './strategies/types';
 
 export interface Side {
   readonly strategy: Strategy;
@@ -17,7 +25,11 @@ export interface Side {
   readonly discount: number;
   readonly belief: Belief;
   readonly lastOffer: number | null;
-  /** What this side expects the other believes its reservation to be. */
+  /**
+   * What this side expects the other believes its reservation to be: its second-order
+   * belief, the mean of the other's prior as the information structure implies
+   * (`partyPriorFor` / `pivotalPriorFor` with z = 0, from what this side can see).
+   */
   readonly otherEstimateOfMine: number;
 }
 
@@ -71,6 +83,38 @@ export function proposerAt(exchange: number, first: Role): Role {
 }
 
 /**
+ * The best offer (for the responder) that the responder has already refused, or null:
+ * the proposer's own last offer in these talks (talks that go on after it were a
+ * rejection), and the bound its belief carries from earlier talks that ended in a refusal
+ * (for the pivotal the lower bound of its belief about r_i, above 0; for the third party
+ * the upper bound of its belief about the pivotal's ceiling, when finite).
+ */
+export function refusedOffer(role: Role, lastOwnOffer: number | null, belief: Belief): number | null {
+  if (role === 'pivotal') {
+    const bound = belief.lo > 0 ? belief.lo : null;
+    return lastOwnOffer === null ? bound : bound === null ? lastOwnOffer : Math.max(bound, lastOwnOffer);
+  }
+  const bound = Number.isFinite(belief.hi) ? belief.hi : null;
+  return lastOwnOffer === null ? bound : bound === null ? lastOwnOffer : Math.min(bound, lastOwnOffer);
+}
+
+/**
+ * No repeated refused offer: a proposal no better for the responder than `refused` becomes
+ * one cent better, or null (walk away) when that is past the proposer's reservation.
+ */
+export function unrepeated(role: Role, price: number, refused: number | null, ownReservation: number): number | null {
+  if (refused === null) return price;
+  if (role === 'pivotal') {
+    if (price > refused + CENT / 2) return price;
+    const raised = cents(refused + CENT);
+    return raised <= ownReservation + CENT / 2 ? raised : null;
+  }
+  if (price < refused - CENT / 2) return price;
+  const lowered = cents(refused - CENT);
+  return lowered >= ownReservation - CENT / 2 ? lowered : null;
+}
+
+/**
  * `events` receives the exchange's offers, responses and belief updates; a sink with
  * `detailed: false` (sweep mode) gets none of them, and the snapshots are not even built.
  */
@@ -87,9 +131,14 @@ export function playExchange(input: ExchangeInput, events: { push(e: SimEvent): 
   let price: number;
   try {
     const raw = sideOf(proposer).strategy.propose(view(input, proposer, proposer === 'pivotal' ? pivotalBelief : partyBelief));
-    if (raw === null) return { outcome: 'breakdown', price: null, pivotalBelief, partyBelief, pivotalOffer: input.pivotal.lastOffer, partyOffer: input.thirdParty.lastOffer, detail: `${proposer} walked away: no acceptable offer` };
+    const walkAway = (why: string): ExchangeResult => ({ outcome: 'breakdown', price: null, pivotalBelief, partyBelief, pivotalOffer: input.pivotal.lastOffer, partyOffer: input.thirdParty.lastOffer, detail: `${proposer} walked away: ${why}` });
+    if (raw === null) return walkAway('no acceptable offer');
     if (!Number.isFinite(raw) || raw < 0) return fail(`${proposer} strategy "${sideOf(proposer).strategy.name}" proposed an invalid price (${String(raw)})`);
-    price = cents(raw);
+    const own = sideOf(proposer);
+    const refused = refusedOffer(proposer, own.lastOffer, proposer === 'pivotal' ? pivotalBelief : partyBelief);
+    const fresh = unrepeated(proposer, cents(raw), refused, own.reservation);
+    if (fresh === null) return walkAway(`no acceptable offer better than the ${cents(refused!)} already refused`);
+    price = fresh;
   } catch (err) {
     return fail(`${proposer} strategy "${sideOf(proposer).strategy.name}" failed: ${(err as Error).message}`);
   }
@@ -115,12 +164,13 @@ export function playExchange(input: ExchangeInput, events: { push(e: SimEvent): 
   if (detailed) events.push({ type: 'response', round, party, by: responder, exchange, price, response });
   const base = { pivotalOffer, partyOffer };
   if (response === 'accept') return { outcome: 'agreement', price, pivotalBelief, partyBelief, ...base };
-  if (response === 'walk-away') return { outcome: 'breakdown', price: null, pivotalBelief, partyBelief, ...base };
 
-  // A rejection that ends the talks (the last exchange) reveals the responder's reservation is
-  // on the far side of the offer. Earlier, a strategic responder may reject an acceptable
-  // offer to hold out for more, so nothing certain is learned then.
-  const done = input.exchange + 1 >= input.deadline;
+  // A refusal that ends the talks (a rejection at the last exchange, or a walk-away at any)
+  // reveals the responder's reservation is on the far side of the offer: it gave up the deal
+  // for good, so it was not holding out. Earlier rejections teach nothing certain: a
+  // strategic responder may reject an acceptable offer to hold out for more.
+  const walked = response === 'walk-away';
+  const done = walked || input.exchange + 1 >= input.deadline;
   if (done && proposer === 'pivotal') {
     pivotalBelief = above(pivotalBelief, price);
     if (detailed) events.push({ type: 'belief-updated', round, party, holder: 'pivotal', cause: 'rejection', price, belief: snapshot(pivotalBelief) });
@@ -128,5 +178,5 @@ export function playExchange(input: ExchangeInput, events: { push(e: SimEvent): 
     partyBelief = atMost(partyBelief, price);
     if (detailed) events.push({ type: 'belief-updated', round, party, holder: 'third-party', cause: 'rejection', price, belief: snapshot(partyBelief) });
   }
-  return { outcome: done ? 'deadline' : 'continue', price: null, pivotalBelief, partyBelief, ...base };
+  return { outcome: walked ? 'breakdown' : done ? 'deadline' : 'continue', price: null, pivotalBelief, partyBelief, ...base };
 }

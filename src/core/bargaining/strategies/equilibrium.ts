@@ -36,9 +36,18 @@ export function continuationGain(view: NegotiatorView): number {
 /**
  * The proposer offers the responder exactly the responder's continuation value, reckoned
  * on the pie as the responder sees it: from the responder's reservation (the proposer's
- * estimate) to what the responder believes the proposer's reservation is. A side that has
- * revealed little can therefore offer little; under complete information this is the
- * Rubinstein (or Ståhl) split.
+ * estimate) to what the responder believes the proposer's reservation is. The latter is
+ * the proposer's second-order belief (`otherEstimateOfMine`: the mean of the responder's
+ * prior as the common-knowledge information structure implies, bargaining/priors). A side
+ * that has revealed little can therefore offer little; under complete information this is
+ * the Rubinstein (or Ståhl) split.
+ *
+ * Why a second-order belief, not the proposer's own pie (issue 12, item 8): with the
+ * pivotal proposing first, any rule that does not depend on what the party believes either
+ * pays every party the same (openness could not matter) or, to pay a less informed party
+ * less, must offer below the Rubinstein split to a fully informed one, who rejects: the
+ * complete-information agreement at once would be lost. Openness moves the party's belief;
+ * the pivotal's offer moves with its belief about that belief, never with openness itself.
  */
 export const equilibrium: Strategy = {
   name: 'equilibrium',

@@ -32,6 +32,8 @@ export interface NegotiatorView {
    * What it expects the other side believes its own reservation to be. The information
    * structure (how openly the pivotal recruits, how good its intelligence is) is common
    * knowledge; the values are not. Under complete information this is the truth.
+   * It is a second-order belief: the mean of the other's prior as the information structure
+   * implies (`bargaining/priors`), so openness and intelligence act only through beliefs.
    */
   readonly otherEstimateOfMine: number;
 }

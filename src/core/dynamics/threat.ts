@@ -1,0 +1,184 @@
+/**
+ * Strategic hold-ups (issue 12, item 5; BRIEF §1 "Opportunists ... deploy and later threaten
+ * to cut or withdraw their forces unless paid more ... They succeed when partners are
+ * scarce"; §6 "a deployed opportunist compares its expected gain from threatening
+ * (probability P pays, which rises when replacing it is dear) with the cost of a called
+ * bluff; P pays when the concession costs less than replacement at today's market price plus
+ * the flag lost plus the delay").
+ *
+ * The pivotal's pay rule. For a deployed partner with k troops at price p (per soldier-year),
+ * replacing it costs, per soldier-year beyond today's price,
+ *
+ *   Pi = phi max(0, e q - p) + (1 - phi) (e c_P - p + L / k + e c_P delay / H) + kappa V / k
+ *
+ * phi = clamp((S - short) / k, 0, 1) is the share of its troops substitutes could replace now:
+ * S troops available now from willing non-members, `short` the coalition's shortfall (a
+ * substitute counts only if it is available now and not already needed to fill the gap). q
+ * is the substitute's price per effective soldier, c_P the own-soldier cost, L the flag
+ * (lost only where no substitute brings one), kappa V the criticality lost, and the delay:
+ * `delay` rounds of e c_P out of the H rounds left while its own soldiers are raised (a
+ * substitute available now signs this round, so the delay applies to the rest). The pivotal pays a
+ * demand delta iff delta <= Pi (and its budget allows).
+ *
+ * The partner's choice. It knows the public parts (market, its own terms, c_P) and holds a
+ * normal belief Pi ~ N(mu, sd) about the rest (flag and criticality values are the
+ * pivotal's private information: the spread shrinks with openness, as its prior does).
+ * So it believes P(pays | delta) = 1 - Phi((delta - mu) / sd). A called bluff costs it
+ *
+ *   C = min(stay, leave):  stay = face;  leave = rent = (p - r_i) k Y
+ *   face = (s_i + D_i) k Y + phi rent
+ *
+ * Backing down costs it its signal and duty value (a signaller or ally that blackmails
+ * loses what it deployed for) plus the rent with the share phi the pivotal could replace
+ * it (a partner who can be replaced can be punished); following through costs the rent.
+ * It threatens iff max_delta [P(delta) delta k Y - (1 - P(delta)) C] > 0, with the best delta
+ * its demand. A pure opportunist (no signal or duty value) facing scarcity (phi = 0) risks
+ * nothing and threatens when P(pays) is positive; with plentiful substitutes (phi = 1) a
+ * called bluff costs its rent and it stays quiet. A tremble eps (at most a few per cent,
+ * default 0) lets an otherwise quiet partner threaten with probability eps at its best demand.
+ */
+import { errorFunction } from 'simple-statistics';
+
+export interface ReplacementInputs {
+  /** e_i. */
+  readonly effectiveness: number;
+  /** Its troops k (> 0). */
+  readonly troops: number;
+  /** Today's price per soldier-year p. */
+  readonly price: number;
+  /** c_P per soldier-year. */
+  readonly ownSoldierCost: number;
+  /** L per year. */
+  readonly flagValue: number;
+  /** kappa_i V per year. */
+  readonly criticalValue: number;
+  /** Troops willing, available now, outside the coalition (excluding this partner). */
+  readonly substituteTroops: number;
+  /** Their marginal price per effective soldier-year q (ignored when substituteTroops = 0). */
+  readonly substitutePrice: number;
+  /** Demand - deployed, this round, >= 0 (before this partner leaves). */
+  readonly shortfall: number;
+  /** Rounds a replacement takes to arrive (>= 0). */
+  readonly delayRounds: number;
+  /** Rounds left in the operation, this one included (>= 1). */
+  readonly roundsLeft: number;
+}
+
+/** phi: the share of its troops that substitutes available now could replace. */
+export function replaceableShare(x: Pick<ReplacementInputs, 'substituteTroops' | 'shortfall' | 'troops'>): number {
+  if (x.troops <= 0) return 1;
+  return Math.min(1, Math.max(0, (x.substituteTroops - Math.max(0, x.shortfall)) / x.troops));
+}
+
+/** Pi, per soldier-year beyond today's price: what replacing the partner would cost the pivotal. */
+export function replacementPremium(x: ReplacementInputs): number {
+  const phi = replaceableShare(x);
+  const own = x.effectiveness * x.ownSoldierCost;
+  const k = Math.max(1, x.troops);
+  const bySubstitute = Math.max(0, x.effectiveness * x.substitutePrice - x.price);
+  const byOwn = Math.max(0, own - x.price) + x.flagValue / k;
+  const delay = (own * Math.max(0, x.delayRounds)) / Math.max(1, x.roundsLeft);
+  return phi * bySubstitute + (1 - phi) * (byOwn + delay) + x.criticalValue / k;
+}
+
+/**
+ * The partner's belief about Pi from this round's public information: the market (S_now,
+ * shortfall, q as the market shows it), c_P and its own terms are public; the flag and
+ * criticality values are the pivotal's private information, revealed by openness as its
+ * prior is (mean share O of the truth). Spread: w ((1 - O) x private part + phi x the
+ * substitute premium), since others' reservations, hence q, are private to them.
+ */
+export function partnerBelief(x: ReplacementInputs, openness: number, priorWidth: number): { mean: number; sd: number } {
+  const O = Math.min(1, Math.max(0, openness));
+  const phi = replaceableShare(x);
+  const k = Math.max(1, x.troops);
+  const mean = replacementPremium({ ...x, flagValue: O * x.flagValue, criticalValue: O * x.criticalValue });
+  const privatePart = ((1 - phi) * x.flagValue + x.criticalValue) / k;
+  const substitutePremium = Math.max(0, x.effectiveness * x.substitutePrice - x.price);
+  return { mean, sd: Math.max(0, priorWidth) * ((1 - O) * privatePart + phi * substitutePremium) };
+}
+
+/** The pivotal pays a demand delta (per soldier-year) iff it costs less than replacement and the budget allows. */
+export function pivotalPays(demand: number, premium: number, affordable: boolean): boolean {
+  return affordable && demand > 0 && demand <= premium;
+}
+
+export interface ThreatInputs {
+  /** The partner's belief about Pi: mean and spread per soldier-year (sd >= 0). */
+  readonly premiumMean: number;
+  readonly premiumSd: number;
+  /** phi as the partner sees it (public: market and shortfall this round). */
+  readonly replaceable: number;
+  /** Its troops k, price p and reservation r_i per soldier-year. */
+  readonly troops: number;
+  readonly price: number;
+  readonly reservation: number;
+  /** s_i + D_i per soldier-year: what backing down after a threat costs it in signal and duty. */
+  readonly allianceValue: number;
+  /** Years left Y (> 0). */
+  readonly yearsLeft: number;
+}
+
+export interface ThreatChoice {
+  /** Demand per soldier-year that maximises its expected gain (0 when there is none). */
+  readonly demand: number;
+  /** Its believed P(pays | demand). */
+  readonly pPays: number;
+  /** Expected gain of threatening at that demand, per operation (money). */
+  readonly expectedGain: number;
+  /** Cost of a called bluff C (money). */
+  readonly calledCost: number;
+  /** Whether, refused, it would follow through (leave) rather than back down. */
+  readonly resolute: boolean;
+}
+
+function survival(x: number, mean: number, sd: number): number {
+  if (sd <= 0) return x <= mean ? 1 : 0;
+  return 0.5 * (1 - errorFunction((x - mean) / (sd * Math.SQRT2)));
+}
+
+/** The partner's best threat and its value; it threatens iff `shouldThreaten`. */
+export function bestThreat(x: ThreatInputs): ThreatChoice {
+  const k = Math.max(0, x.troops);
+  const Y = Math.max(0, x.yearsLeft);
+  const rent = Math.max(0, x.price - x.reservation) * k * Y;
+  const face = Math.max(0, x.allianceValue) * k * Y + Math.min(1, Math.max(0, x.replaceable)) * rent;
+  const calledCost = Math.min(face, rent);
+  const resolute = rent < face;
+  const value = (d: number): number => {
+    const p = survival(d, x.premiumMean, x.premiumSd);
+    return p * d * k * Y - (1 - p) * calledCost;
+  };
+  // The best demand lies within the belief's reach: grid, then golden-section refinement.
+  const hi = Math.max(0, x.premiumMean + 5 * Math.max(0, x.premiumSd));
+  if (hi <= 0 || k <= 0 || Y <= 0) return { demand: 0, pPays: 0, expectedGain: -calledCost, calledCost, resolute };
+  const n = 200;
+  let best = 0;
+  let bestV = -Infinity;
+  for (let i = 1; i <= n; i++) {
+    const d = (hi * i) / n;
+    const v = value(d);
+    if (v > bestV) {
+      bestV = v;
+      best = d;
+    }
+  }
+  let lo = Math.max(0, best - hi / n);
+  let up = Math.min(hi, best + hi / n);
+  const r = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 50; i++) {
+    const a = up - r * (up - lo);
+    const b = lo + r * (up - lo);
+    if (value(a) >= value(b)) up = b;
+    else lo = a;
+  }
+  const refined = (lo + up) / 2;
+  const demand = value(refined) >= bestV ? refined : best;
+  return { demand, pPays: survival(demand, x.premiumMean, x.premiumSd), expectedGain: value(demand), calledCost, resolute };
+}
+
+/** Threaten iff the expected gain is positive, or on a tremble (`u` uniform in [0, 1) from its stream). */
+export function shouldThreaten(choice: ThreatChoice, tremble: number, u: number): boolean {
+  if (choice.demand <= 0) return false;
+  return choice.expectedGain > 0 || u < Math.min(0.05, Math.max(0, tremble));
+}

@@ -1,0 +1,148 @@
+/**
+ * Recruitment by value (issue 12, item 1; BRIEF §1 "Why they want partners at all:
+ * legitimacy (more flags), and cost (a foreign soldier is often far cheaper than one of
+ * their own)"; §3 "value of each additional flag ... value of particular critical partners";
+ * §6 R_i = e_i c_P + L / k_i + kappa_i V).
+ *
+ * The pivotal's expected net value per year of approaching party i for k troops:
+ *
+ *   N_i(k) = k (e_i c_P - phat_i(k)) + [new member] (L + kappa_i V)
+ *   phat_i(k) = a_i + b_i k
+ *
+ * where phat_i(k) is the price per soldier-year it expects under its belief: a_i the mean
+ * of its belief about r_i for a small contingent, b_i the rise of the average reservation
+ * per extra soldier (market/contingent: h_i / (2 K_i), public: it follows from the size of
+ * the partner's forces). More troops from a member bring no new flag or criticality.
+ *
+ * Size: on the gap, N_i is concave in k with its top at k*_i = (e_i c_P - a_i) / (2 b_i);
+ * the pivotal asks for k_i = clamp(k*_i, kMin, min(K_i, gap)) (K_i what i could offer).
+ *
+ * Ranking: by net value per troop of the gap it fills, N_i(k_i) / k_i, so a flag counts
+ * (a flag spread over a small contingent is worth a lot per troop). Selection, one pass
+ * with running sums: fill the gap in that order while N > 0 and the budget holds (shrinking
+ * the last contingent to what is left: the pivotal may take part of what is offered).
+ *
+ * Flags beyond the troop demand: once the gap is filled, a further soldier saves no
+ * own-soldier cost, but a new flag is still worth L + kappa V. So the pivotal also seeks a
+ * token contingent (kMin troops) from a new member whenever L + kappa_i V > kMin phat_i(kMin)
+ * and the budget allows: the "More Flags" pattern (Vietnam, Iraq 2003) as a choice, not a rule.
+ * With L = 0 and no criticality no such token is worth anything, and none is sought.
+ */
+
+/** Candidates as a structure of arrays, all of the same length n; an index i names a candidate. */
+export interface RecruitCandidates {
+  /** e_i, one of its soldiers replaces e_i of the pivotal's. */
+  readonly effectiveness: ArrayLike<number>;
+  /** kappa_i, 0-1. */
+  readonly criticality: ArrayLike<number>;
+  /** 1 when already deployed (an enlargement: no new flag, no criticality), else 0. */
+  readonly member: ArrayLike<number>;
+  /** a_i, expected price per soldier-year of a small contingent (its belief mean). */
+  readonly priceIntercept: ArrayLike<number>;
+  /** b_i >= 0, rise of the expected price per soldier-year per extra soldier. */
+  readonly priceSlope: ArrayLike<number>;
+  /** K_i, the most troops it could offer now (spare capacity). */
+  readonly maxTroops: ArrayLike<number>;
+}
+
+export interface Recruiter {
+  /** c_P per soldier-year. */
+  readonly ownSoldierCost: number;
+  /** L per year. */
+  readonly flagValue: number;
+  /** V per year. */
+  readonly criticalPartnerValue: number;
+  /** Troops still sought (>= 0). */
+  readonly gap: number;
+  /** Smallest contingent worth a deal (`engine.minContingent`). */
+  readonly minContingent: number;
+  /** Money it can still promise. */
+  readonly budget: number;
+  /** Years a deal signed now runs (> 0). */
+  readonly years: number;
+}
+
+export interface Approach {
+  readonly index: number;
+  readonly troops: number;
+  /** N_i(k) per year, under its belief. */
+  readonly netValue: number;
+  /** k phat_i(k) years: what it expects to promise. */
+  readonly expectedCost: number;
+  /** True for a flag-only (token) approach beyond the troop demand. */
+  readonly token: boolean;
+}
+
+/** phat_i(k) = a_i + b_i k. */
+export function expectedPrice(c: RecruitCandidates, i: number, k: number): number {
+  return (c.priceIntercept[i] ?? 0) + Math.max(0, c.priceSlope[i] ?? 0) * k;
+}
+
+/** N_i(k) per year; `savesOwn` false once demand is met (extra soldiers replace none of its own). */
+export function netValue(c: RecruitCandidates, r: Recruiter, i: number, k: number, savesOwn = true): number {
+  if (k <= 0) return 0;
+  const saving = savesOwn ? (c.effectiveness[i] ?? 0) * r.ownSoldierCost : 0;
+  const flag = c.member[i] ? 0 : r.flagValue + (c.criticality[i] ?? 0) * r.criticalPartnerValue;
+  return k * (saving - expectedPrice(c, i, k)) + flag;
+}
+
+/** k_i on the gap: clamp((e c_P - a) / (2b), kMin, min(K_i, cap)); 0 when even kMin is out of reach. */
+export function preferredTroops(c: RecruitCandidates, r: Recruiter, i: number, cap: number): number {
+  const upper = Math.floor(Math.min(c.maxTroops[i] ?? 0, cap));
+  const kMin = Math.max(1, r.minContingent);
+  if (upper < kMin) return 0;
+  const b = Math.max(0, c.priceSlope[i] ?? 0);
+  const margin = (c.effectiveness[i] ?? 0) * r.ownSoldierCost - (c.priceIntercept[i] ?? 0);
+  const top = b > 0 ? margin / (2 * b) : margin > 0 ? upper : kMin;
+  return Math.min(upper, Math.max(kMin, Math.floor(top)));
+}
+
+/** Largest k <= k0 whose expected cost k phat(k) years fits the budget. */
+function affordable(c: RecruitCandidates, i: number, k0: number, budget: number, years: number): number {
+  const perYear = budget / Math.max(1e-9, years);
+  const a = c.priceIntercept[i] ?? 0;
+  const b = Math.max(0, c.priceSlope[i] ?? 0);
+  if (k0 * (a + b * k0) <= perYear) return k0;
+  // b k^2 + a k - perYear = 0
+  const k = b > 0 ? (-a + Math.sqrt(a * a + 4 * b * perYear)) / (2 * b) : a > 0 ? perYear / a : k0;
+  return Math.max(0, Math.min(k0, Math.floor(k)));
+}
+
+/**
+ * Whom to approach and for how many troops, best first. O(n log n) for the ranking, one
+ * pass for the selection. Deterministic: ties by index.
+ */
+export function selectApproaches(c: RecruitCandidates, r: Recruiter): Approach[] {
+  const n = c.effectiveness.length;
+  const kMin = Math.max(1, r.minContingent);
+  const density = new Float64Array(n);
+  const size = new Float64Array(n);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = preferredTroops(c, r, i, r.gap >= kMin ? r.gap : kMin);
+    size[i] = k;
+    density[i] = k > 0 ? netValue(c, r, i, k, r.gap >= kMin) / k : -Infinity;
+    order.push(i);
+  }
+  order.sort((x, y) => density[y]! - density[x]! || x - y);
+
+  const chosen: Approach[] = [];
+  let gap = r.gap;
+  let budget = r.budget;
+  for (const i of order) {
+    const filling = gap >= kMin;
+    let k: number;
+    if (filling) k = Math.min(size[i]!, preferredTroops(c, r, i, gap));
+    else if (!c.member[i]) k = (c.maxTroops[i] ?? 0) >= kMin ? kMin : 0; // a token contingent for its flag
+    else continue;
+    k = affordable(c, i, k, budget, r.years);
+    if (k < kMin) continue;
+    const value = netValue(c, r, i, k, filling);
+    if (value <= 0) continue;
+    const cost = k * expectedPrice(c, i, k) * r.years;
+    chosen.push({ index: i, troops: k, netValue: value, expectedCost: cost, token: !filling });
+    budget -= Math.max(0, cost);
+    if (filling) gap -= k;
+  }
+  return chosen;
+}

@@ -1,0 +1,69 @@
+/** Strategic hold-ups (issue 12, item 5): threats and paid hold-ups rise with tightness; none when substitutes are plentiful. */
+import { bestThreat, pivotalPays, replaceableShare, replacementPremium, shouldThreaten, type ReplacementInputs } from '../../src/core/dynamics/threat';
+
+/** A deployed opportunist: 1,000 troops paid 40,000 against a reservation of 30,000; the market this round. */
+function market(substituteTroops: number): ReplacementInputs {
+  return {
+    effectiveness: 1, troops: 1_000, price: 40_000, ownSoldierCost: 138_465, flagValue: 5_000_000, criticalValue: 0,
+    substituteTroops, substitutePrice: 42_000, shortfall: 500, delayRounds: 1, roundsLeft: 12,
+  };
+}
+/** The partner's view: it knows the public parts (market, c_P, its terms); flag value is private (spread 50%). */
+function choice(substituteTroops: number, allianceValue = 0) {
+  const m = market(substituteTroops);
+  const truth = replacementPremium(m);
+  return {
+    premium: truth,
+    threat: bestThreat({ premiumMean: truth, premiumSd: 0.5 * truth, replaceable: replaceableShare(m), troops: m.troops, price: m.price, reservation: 30_000, allianceValue, yearsLeft: 1 }),
+  };
+}
+
+describe('strategic hold-ups', () => {
+  it('replacement premium, by hand: no substitute (own soldiers + flag + delay) and plentiful substitutes', () => {
+    // phi = 0: (138,465 - 40,000) + 5,000,000 / 1,000 + 138,465 x 1 / 12.
+    expect(replacementPremium(market(0))).toBeCloseTo(98_465 + 5_000 + 138_465 / 12, 6);
+    // phi = 1: (42,000 - 40,000); a substitute available now signs this round, no delay.
+    expect(replacementPremium(market(10_000))).toBeCloseTo(2_000, 6);
+    // Substitutes the coalition already needs to fill its shortfall do not count.
+    expect(replaceableShare(market(1_000))).toBeCloseTo(0.5, 12);
+  });
+
+  it('threats, demands and paid hold-ups rise with tightness, and none come when substitutes are plentiful', () => {
+    const levels = [20_000, 5_000, 1_300, 900, 500, 0].map((s) => choice(s));
+    const gains = levels.map((l) => l.threat.expectedGain);
+    const demands = levels.map((l) => l.threat.demand);
+    for (let i = 1; i < levels.length; i++) {
+      expect(gains[i]!).toBeGreaterThanOrEqual(gains[i - 1]! - 1e-6);
+      expect(demands[i]!).toBeGreaterThanOrEqual(demands[i - 1]! - 1e-6);
+    }
+    const plentiful = levels[0]!;
+    expect(shouldThreaten(plentiful.threat, 0, 0.5)).toBe(false);
+    const scarce = levels[levels.length - 1]!;
+    expect(shouldThreaten(scarce.threat, 0, 0.5)).toBe(true);
+    // Under scarcity the pivotal pays the demand when it is within the true premium.
+    expect(pivotalPays(scarce.threat.demand, scarce.premium, true)).toBe(scarce.threat.demand <= scarce.premium);
+    expect(pivotalPays(scarce.premium * 0.5, scarce.premium, true)).toBe(true);
+    expect(pivotalPays(scarce.premium * 0.5, scarce.premium, false)).toBe(false);
+  });
+
+  it('an ally or signaller, who would lose what it deployed for, does not threaten where an opportunist does', () => {
+    const opportunist = choice(0, 0).threat;
+    const ally = choice(0, 120_000).threat;
+    expect(opportunist.expectedGain).toBeGreaterThan(ally.expectedGain);
+    expect(ally.calledCost).toBeGreaterThan(opportunist.calledCost);
+  });
+
+  it('a called bluff: it follows through (leaves) only when staying would cost more than its rent', () => {
+    const t = choice(0, 120_000).threat;
+    // rent = 10,000 x 1,000 x 1 = 10,000,000; face = 120,000 x 1,000 = 120,000,000: leaving is cheaper.
+    expect(t.calledCost).toBeCloseTo(10_000_000, 6);
+    expect(t.resolute).toBe(true);
+  });
+
+  it('the tremble is capped at 5% and only acts on a demand', () => {
+    const quiet = choice(20_000).threat;
+    expect(shouldThreaten(quiet, 0.5, 0.04)).toBe(true);
+    expect(shouldThreaten(quiet, 0.5, 0.06)).toBe(false);
+    expect(shouldThreaten({ ...quiet, demand: 0 }, 0.05, 0)).toBe(false);
+  });
+});
