@@ -5,16 +5,17 @@
  *
  * The simulator's side (`simulatorPredictor`) builds the fold's scenario with the project's own
  * ISAF rules (src/replication/isaf.ts): every state, training and held-out, is a third party,
- * built from its data (never its outcome); the two constants that come from data are fitted on
- * the training states only: the soldier-cost rule (anchored on the recorded costs of training
- * states) and the pivotal's demand (the training states' observed total scaled to all states'
- * armed forces). It then runs the engine over the seeds. When the mechanisms change, re-running
+ * built from its data (never its outcome). The one constant taken from outcomes, the pivotal's
+ * demand, is fitted on the training states only (their observed total scaled to all states'
+ * armed forces). The soldier-cost rule is fitted on recorded soldier costs (BRIEF §4), which are
+ * inputs, not outcomes: on the ISAF 2010 anchors, for every case. It then runs the engine over
+ * the seeds. When the mechanisms change, re-running
  * regenerates the comparison.
  */
 import { runScenario } from '../core/engine/run';
 import { BASELINES, type CvState, type Prediction, type Predictor } from './baselines';
 import { kFolds, regionFolds, type Fold } from './folds';
-import { DEFAULT_ISAF_OPTIONS, fitCostRule, validIsafScenario, type IsafOptions } from './isaf';
+import { DEFAULT_ISAF_OPTIONS, validIsafScenario, type CostRule, type IsafOptions } from './isaf';
 import type { IsafRow } from './isafData';
 import { ranks, spearman, type RankCorrelation } from './stats';
 
@@ -29,6 +30,10 @@ export interface SimulatorCvOptions {
    * replication's own demand. Not fitted to any held-out outcome.
    */
   readonly demandOverObserved?: number | undefined;
+  /** The soldier-cost rule (fitCostRule on the ISAF 2010 file); applied unchanged to every fold. */
+  readonly costRule: CostRule;
+  /** False when the case records participation only (see simulatorFit). */
+  readonly troopsObserved?: boolean;
 }
 
 export const DEMAND_OVER_OBSERVED = 50_000 / 40_930;
@@ -52,14 +57,28 @@ function asRow(s: CvState): IsafRow {
   };
 }
 
-/** The constants the simulator takes from the training states of one fold. */
-export function simulatorFit(train: readonly CvState[], all: readonly CvState[], demandOverObserved = DEMAND_OVER_OBSERVED): { demand: number; costSlope: number; costAnchors: readonly string[] } {
+/**
+ * ISAF 2010's demand per contributor: the replication's demand (50,000) over its 45 observed
+ * contributors. Used as the demand per expected participant when a case records participation
+ * but not troops (COW war participants).
+ */
+export const DEMAND_PER_PARTICIPANT = 50_000 / 45;
+
+/**
+ * The pivotal's demand, the one constant the simulator takes from outcomes, from the training
+ * states of one fold: with troops observed, demandOverObserved x the training total x (all
+ * states' armed forces / the training states'); with participation only, DEMAND_PER_PARTICIPANT
+ * x the training participants x (all states / training states).
+ */
+export function simulatorFit(train: readonly CvState[], all: readonly CvState[], demandOverObserved = DEMAND_OVER_OBSERVED, troopsObserved = true): { demand: number } {
+  if (!troopsObserved) {
+    const participants = train.filter((s) => s.troops > 0).length;
+    return { demand: Math.max(1, Math.round((DEMAND_PER_PARTICIPANT * participants * all.length) / Math.max(1, train.length))) };
+  }
   const trainTroops = train.reduce((s, x) => s + x.troops, 0);
   const trainForces = train.reduce((s, x) => s + x.armedForces, 0);
   const allForces = all.reduce((s, x) => s + x.armedForces, 0);
-  const demand = Math.max(1, Math.round((demandOverObserved * trainTroops * allForces) / Math.max(1, trainForces)));
-  const cost = fitCostRule(train.map(asRow));
-  return { demand, costSlope: cost.slope, costAnchors: cost.anchors.map((a) => a.iso3) };
+  return { demand: Math.max(1, Math.round((demandOverObserved * trainTroops * allForces) / Math.max(1, trainForces))) };
 }
 
 /** The simulator as a predictor: participation = share of seeds in which a state deployed; troops = mean peak contingent. */
@@ -70,9 +89,9 @@ export function simulatorPredictor(o: SimulatorCvOptions): Predictor {
     label: 'coalsim (ISAF rules, engine)',
     predict(train, test) {
       const all = [...train, ...test];
-      const fit = simulatorFit(train, all, o.demandOverObserved);
+      const fit = simulatorFit(train, all, o.demandOverObserved, o.troopsObserved ?? true);
       const rules = { ...DEFAULT_ISAF_OPTIONS, ...o.rules, demand: fit.demand };
-      const scenario = validIsafScenario(all.map(asRow), rules, fitCostRule(train.map(asRow)));
+      const scenario = validIsafScenario(all.map(asRow), rules, o.costRule);
       const joined = new Map(test.map((s) => [s.id, 0]));
       const troops = new Map(test.map((s) => [s.id, 0]));
       for (const seed of o.seeds) {
@@ -173,7 +192,7 @@ export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: rea
     const train = c.states.filter((s) => !f.heldOut.has(s.id));
     const test = c.states.filter((s) => f.heldOut.has(s.id));
     for (const p of predictors) for (const pred of p.predict(train, test)) pooled.get(p.id)!.set(pred.id, pred);
-    return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, demand: simulatorFit(train, c.states, demandOverObserved).demand };
+    return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, demand: simulatorFit(train, c.states, demandOverObserved, c.troopsObserved).demand };
   });
   const models = predictors.map((p) => {
     const preds = c.states.flatMap((s) => {
@@ -191,6 +210,8 @@ export interface ValidationOptions {
   readonly foldSeed?: number;
   readonly rules?: Partial<IsafOptions>;
   readonly demandOverObserved?: number;
+  /** The soldier-cost rule, fitted on the ISAF 2010 file's recorded costs (fitCostRule). */
+  readonly costRule: CostRule;
 }
 
 export interface ValidationResult {
@@ -205,7 +226,7 @@ export interface ValidationResult {
 export function validateOutOfSample(c: CvCase, o: ValidationOptions): ValidationResult {
   const k = o.k ?? 5;
   const foldSeed = o.foldSeed ?? 1;
-  const predictors = [simulatorPredictor({ seeds: o.seeds, rules: o.rules, demandOverObserved: o.demandOverObserved }), ...BASELINES];
+  const predictors = [simulatorPredictor({ seeds: o.seeds, rules: o.rules, demandOverObserved: o.demandOverObserved, costRule: o.costRule, troopsObserved: c.troopsObserved }), ...BASELINES];
   const ids = c.states.map((s) => s.id);
   return {
     case: c.label,
