@@ -71,7 +71,7 @@ export function cvMarkdown(r: ValidationResult, command: string): string {
   for (const row of rows(r)) lines.push(`| ${row.join(' | ')} |`);
   lines.push('');
   for (const s of r.schemes) {
-    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributors, fitted demand ${f.demand.toLocaleString('en-US')})`).join('; ')}.`);
+    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), fitted demand ${f.demand.toLocaleString('en-US')})`).join('; ')}.`);
   }
   lines.push('');
   for (const l of leaders(r)) lines.push(`- Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}.`);
