@@ -98,7 +98,7 @@ export interface FactScenarios {
 
 export const TIGHTNESS_LEVELS = [0.5, 0.75, 1, 1.5, 2] as const;
 
-function tightness(f: FactScenarios, seeds: readonly number[]): FactResult {
+export function tightness(f: FactScenarios, seeds: readonly number[]): FactResult {
   const conditions = PROTOCOLS.map((p) => {
     const levels = TIGHTNESS_LEVELS.map((k) => over(variant(f.base, scaleDemand(k), protocol(p)), seeds, (s) => s.power.meanShare));
     const means = levels.map(mean);
@@ -109,7 +109,7 @@ function tightness(f: FactScenarios, seeds: readonly number[]): FactResult {
   return { id: 'share-rises-with-tightness', fact: "Third parties' share of the surplus rises with tightness, monotonically over 5 levels", measure: 'mean surplus share, demand x2 minus x0.5', mechanism: 'the ceiling is the lower of R_i and the next substitute: scarcer substitutes raise it (src/core/market/supply.ts, bargaining on the believed pie)', conditions, holds: conditions.every((c) => c.holds) };
 }
 
-function opennessPays(f: FactScenarios, seeds: readonly number[]): FactResult {
+export function opennessPays(f: FactScenarios, seeds: readonly number[]): FactResult {
   const conditions = PROTOCOLS.flatMap((p) =>
     STRATEGIES.map((st) => {
       const read = (s: RunSummary) => s.costs.costPerPaidSoldierYear;
@@ -122,7 +122,7 @@ function opennessPays(f: FactScenarios, seeds: readonly number[]): FactResult {
   return { id: 'openness-raises-price', fact: 'Open recruitment makes the pivotal pay more', measure: 'US$ per paid soldier-year, openness 0.9 minus 0.1', mechanism: "openness narrows third parties' belief about the pivotal's reservation (today it also enters the pivotal's own offer: partyViewOfCeiling, issue 12 item 8)", conditions, holds: conditions.every((c) => c.holds) };
 }
 
-function informedReversals(f: FactScenarios, seeds: readonly number[]): FactResult {
+export function informedReversals(f: FactScenarios, seeds: readonly number[]): FactResult {
   const conditions = PROTOCOLS.map((p) => {
     const read = (s: RunSummary) => s.power.reversals;
     const d = diff(over(variant(f.base, protocol(p), openness(0.1)), seeds, read), over(variant(f.base, protocol(p), openness(0.9)), seeds, read));
@@ -138,7 +138,7 @@ function groupFraction(s: Scenario, sum: RunSummary, group: 'critical' | 'under-
   return fr.length > 0 ? mean(fr) : null;
 }
 
-function criticalSideDeals(f: FactScenarios, seeds: readonly number[]): FactResult {
+export function criticalSideDeals(f: FactScenarios, seeds: readonly number[]): FactResult {
   const conditions = ([['slack market (demand x0.5)', 0.5], ['scarcity (demand x2)', 2]] as const).map(([label, k]) => {
     const s = variant(f.base, scaleDemand(k));
     const crit = over(s, seeds, (sum) => groupFraction(s, sum, 'critical', 'side-deal'));
@@ -149,7 +149,7 @@ function criticalSideDeals(f: FactScenarios, seeds: readonly number[]): FactResu
   return { id: 'critical-paid-in-side-deals', fact: 'Critical partners are paid a larger fraction of their package in side deals than under-resourced ones, slack and scarce alike', measure: 'side-deal fraction of payments, critical minus under-resourced', mechanism: 'least-cost delivery of the agreed value: cash up to the deployment cost, side deals for the rest (subsidyPolicy); today critical partners get side deals only because their price exceeds c_i (issue 12)', conditions, holds: conditions.every((c) => c.holds) };
 }
 
-function poorPaidInCash(f: FactScenarios, seeds: readonly number[]): FactResult {
+export function poorPaidInCash(f: FactScenarios, seeds: readonly number[]): FactResult {
   const conditions = ([['slack market (demand x0.5)', 0.5], ['scarcity (demand x2)', 2]] as const).map(([label, k]) => {
     const s = variant(f.base, scaleDemand(k));
     const fr = over(s, seeds, (sum) => groupFraction(s, sum, 'under-resourced', 'subsidy'));
@@ -159,14 +159,14 @@ function poorPaidInCash(f: FactScenarios, seeds: readonly number[]): FactResult 
   return { id: 'under-resourced-paid-in-subsidies', fact: 'Under-resourced partners are paid mainly in subsidies, even under scarcity', measure: 'subsidy fraction of their payments (holds when the interval is above 0.5)', mechanism: 'their reservation is their liquidity need, which only cash meets (src/core/payments/package.ts)', conditions, holds: conditions.every((c) => c.holds) };
 }
 
-function holdUpsTight(f: FactScenarios, seeds: readonly number[]): FactResult {
+export function holdUpsTight(f: FactScenarios, seeds: readonly number[]): FactResult {
   const rate = (k: number) => over(variant(f.holdup, scaleDemand(k)), seeds, (s) => (s.operation.holdUps.threats > 0 ? s.operation.holdUps.paid / s.operation.holdUps.threats : null));
   const d = diff(rate(0.75), rate(1.5));
   const conditions = [{ condition: 'teaching-holdup, alternating-offers', ...d, holds: d.ciLow > 0, detail: 'share of threats paid, demand x1.5 minus x0.75 (runs with threats)' }];
   return { id: 'holdups-succeed-when-tight', fact: 'Hold-ups succeed more often as the market tightens', measure: 'share of hold-up threats the pivotal pays, demand x1.5 minus x0.75', mechanism: 'the pivotal pays when the concession costs less than replacement, which is dearer in a tight market (src/core/dynamics/holdUp.ts; strategic threats are issue 12 item 5)', conditions, holds: d.ciLow > 0 };
 }
 
-function casualtiesLeaveEarlier(f: FactScenarios, seeds: readonly number[]): FactResult {
+export function casualtiesLeaveEarlier(f: FactScenarios, seeds: readonly number[]): FactResult {
   const withRisk = (sens: number): Mutator => (s) => {
     s.engine.operation = { ...s.engine.operation, deathsPerThousandPerRound: 1 };
     s.thirdParties = s.thirdParties.map((t) => ({ ...t, casualtySensitivity: sens }));
