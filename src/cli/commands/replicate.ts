@@ -249,7 +249,7 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
   const dir = args.sharedData ?? DEFAULT_SHARED_DATA;
   if (!existsSync(dir)) throw new CliError(`coalition: shared data directory ${displayPath(dir)} not found; pass --shared-data DIR (the directory with ${SHARED_FILES.nmc})`, ExitCode.invalidInput);
   const shared = Object.fromEntries(Object.entries(SHARED_FILES).map(([k, f]) => [k, readInput(join(dir, f))])) as unknown as SharedDataText;
-  const inputs: Record<string, string> = Object.fromEntries(Object.values(SHARED_FILES).map((f) => [f, sha256(readFileSync(join(dir, f), 'utf8'))]));
+  const inputs: Record<string, string> = Object.fromEntries(Object.entries(SHARED_FILES).map(([k, f]) => [f, sha256(shared[k as keyof SharedDataText])]));
   let outcome: CoalitionOutcome;
   let year: number;
   if (args.war !== undefined) {
