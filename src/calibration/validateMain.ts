@@ -2,8 +2,11 @@
  * `npm run validate [-- --fast] [-- --markdown | --json] [-- --strict]`: the validation suite.
  * Calibrates every bundled scenario that has recorded figures (meta.calibration), runs the
  * ISAF replication when the CLI offers it (`coalsim replicate isaf --json`), and prints one
- * combined table. --fast uses fewer seeds (what CI runs). Exit 0 even with misses (they are
- * information) unless --strict, which exits 6 when any figure misses.
+ * combined table; then the stylized facts of issue 12 (stylizedFacts.ts; 100 seeds, 20 under
+ * --fast, or --fact-seeds N) and the out-of-sample comparison with baselines (crossValidate.ts;
+ * 20 seeds per fold, 3 under --fast, or --cv-seeds N). --no-facts / --no-cv skip them.
+ * --fast uses fewer seeds (what CI runs). Exit 0 even with misses (they are information)
+ * unless --strict, which exits 6 when any calibration figure misses.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +16,14 @@ import { ExitCode } from '../cli/exitCodes';
 import { BUNDLED_SCENARIOS, PACKAGE_ROOT } from '../cli/paths';
 import { formatIssues } from '../scenario/issues';
 import type { Scenario } from '../scenario/schema';
+import { parseScenario } from '../scenario/load';
+import { isafCase, validateOutOfSample, type ValidationResult } from '../replication/crossValidate';
+import { cvJson, cvMarkdown, cvText } from '../replication/cvRender';
+import { fitCostRule, replicateIsaf, seedList } from '../replication/isaf';
+import { parseIsafCsv, replicationSample } from '../replication/isafData';
 import { parseCalibratedScenario } from './checks';
+import { factsMarkdown, factsText } from './factsRender';
+import { signallingFact, stylizedFacts, type FactResult } from './stylizedFacts';
 import { markdownTable, rowsOf, textTable, type Row } from './render';
 
 export const FULL_SEEDS = 200;
@@ -66,6 +76,30 @@ export function calibratedScenarios(): Scenario[] {
   return out;
 }
 
+function bundled(id: string): Scenario {
+  const r = parseScenario(readFileSync(join(BUNDLED_SCENARIOS, `${id}.json`), 'utf8'));
+  if (!r.ok) throw new Error(formatIssues(`scenarios/${id}.json`, r.issues));
+  return r.value;
+}
+
+/** The stylized facts, the signalling slope from an in-process ISAF replication included. */
+export function factsReport(seeds: number, isafSeeds: number): FactResult[] {
+  const facts = stylizedFacts({ base: bundled('default'), holdup: bundled('teaching-holdup') }, seedList(seeds));
+  const rows = parseIsafCsv(readFileSync(join(PACKAGE_ROOT, 'data', 'isaf_2010_crosssection.csv'), 'utf8'));
+  const rep = replicateIsaf(rows, seedList(isafSeeds));
+  return [...facts, signallingFact(rep.controls.simulated, rep.controls.observed.coef)];
+}
+
+export function cvReport(seeds: number): ValidationResult {
+  const rows = parseIsafCsv(readFileSync(join(PACKAGE_ROOT, 'data', 'isaf_2010_crosssection.csv'), 'utf8'));
+  return validateOutOfSample(isafCase(replicationSample(rows)), { seeds: seedList(seeds), costRule: fitCostRule(rows) });
+}
+
+function numberArg(argv: string[], name: string, fallback: number): number {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+}
+
 function main(argv: string[]): number {
   const fast = argv.includes('--fast');
   const markdown = argv.includes('--markdown');
@@ -77,19 +111,29 @@ function main(argv: string[]): number {
     process.stderr.write('validate: --seeds needs a whole number >= 1\n');
     return ExitCode.usage;
   }
+  const factSeeds = numberArg(argv, '--fact-seeds', fast ? 20 : 100);
+  const cvSeeds = numberArg(argv, '--cv-seeds', fast ? 3 : 20);
+  if (![factSeeds, cvSeeds].every((x) => Number.isInteger(x) && x >= 1)) {
+    process.stderr.write('validate: --fact-seeds and --cv-seeds need a whole number >= 1\n');
+    return ExitCode.usage;
+  }
   const report: CalibrationReport = calibrateAll(calibratedScenarios(), seeds, { progress: !json && !markdown });
   const replication = argv.includes('--no-replication') ? { rows: [], note: 'ISAF replication skipped (--no-replication).' } : runReplication(fast);
   const rows = [...report.scenarios.flatMap(rowsOf), ...replication.rows];
+  const facts = argv.includes('--no-facts') ? null : factsReport(factSeeds, fast ? 5 : 20);
+  const cv = argv.includes('--no-cv') ? null : cvReport(cvSeeds);
   const passed = rows.filter((r) => r.result === 'pass').length;
   const missed = rows.length - passed;
   if (json) {
-    process.stdout.write(JSON.stringify({ seeds, calibration: report, replication: replication.rows, note: replication.note, passed, missed }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ seeds, calibration: report, replication: replication.rows, note: replication.note, passed, missed, stylizedFacts: facts, outOfSample: cv ? cvJson(cv) : null }, null, 2) + '\n');
   } else {
     const cols: (keyof Row)[] = ['scenario', 'figure', 'recorded', 'simulated', 'rule', 'result'];
     const perScenario = report.scenarios.map((s) => `${s.scenario.id} ${s.passed}/${s.targets.length}`).join(', ');
     const head = `Validation: ${passed} of ${rows.length} figures pass, ${missed} miss. Calibration over seeds 1..${seeds} per scenario (${perScenario}).`;
     const table = markdown ? markdownTable(rows, cols) : textTable(rows, cols);
-    process.stdout.write([head, '', table, ...(replication.note ? ['', replication.note] : [])].join('\n') + '\n');
+    const factsPart = facts ? ['', markdown ? factsMarkdown(facts, factSeeds) : factsText(facts, factSeeds)] : [];
+    const cvPart = cv ? ['', markdown ? cvMarkdown(cv, `npm run validate (--cv-seeds ${cvSeeds})`) : cvText(cv)] : [];
+    process.stdout.write([head, '', table, ...(replication.note ? ['', replication.note] : []), ...factsPart, ...cvPart].join('\n') + '\n');
   }
   return strict && missed > 0 ? ExitCode.calibrationMiss : ExitCode.ok;
 }

@@ -114,11 +114,14 @@ export function partyRule(r: IsafRow, cost: CostRule, o: IsafOptions): PartyRule
   };
 }
 
-/** The coalsim scenario for the Nov 2010 cross-section (input form; validate with parseScenario). */
-export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<IsafOptions> = {}): ScenarioInput {
+/**
+ * The coalsim scenario for the Nov 2010 cross-section (input form; validate with parseScenario).
+ * `cost` is the fitted soldier-cost rule; by default it is fitted on `rows` (cross-validation
+ * passes the rule fitted on the training states).
+ */
+export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<IsafOptions> = {}, cost: CostRule = fitCostRule(rows)): ScenarioInput {
   const o = { ...DEFAULT_ISAF_OPTIONS, ...options };
   const sample = replicationSample(rows);
-  const cost = fitCostRule(rows);
   const thirdParties = sample.map((r) => {
     const rule = partyRule(r, cost, o);
     return {
@@ -171,8 +174,8 @@ export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<Isa
   };
 }
 
-export function validIsafScenario(rows: readonly IsafRow[], options: Partial<IsafOptions> = {}): Scenario {
-  const r = parseScenario(JSON.stringify(buildIsafScenario(rows, options)));
+export function validIsafScenario(rows: readonly IsafRow[], options: Partial<IsafOptions> = {}, cost: CostRule = fitCostRule(rows)): Scenario {
+  const r = parseScenario(JSON.stringify(buildIsafScenario(rows, options, cost)));
   if (!r.ok) throw new Error('isaf: the built scenario is invalid: ' + r.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return r.value;
 }

@@ -30,6 +30,12 @@ export function checkScenario(s: Scenario): InputIssue[] {
     if (r > lastRound) issues.push({ code: 'round-out-of-range', path, message: `round ${r} is after the last round (${lastRound})`, fix: `use a round from 1 to ${lastRound}, or raise clock.rounds` });
   };
 
+  const b = s.pivotal.bargaining;
+  if (b.deadlineRound !== undefined) beyond(b.deadlineRound, ['pivotal', 'bargaining', 'deadlineRound']);
+  if ((b.deadlineUrgency ?? 0) > 0 && b.deadlineRound === undefined) {
+    issues.push({ code: 'missing-field', path: ['pivotal', 'bargaining', 'deadlineUrgency'], message: 'deadlineUrgency is set but there is no deadlineRound for it to count down to', fix: 'add pivotal.bargaining.deadlineRound (a round from 1 to clock.rounds), or remove deadlineUrgency' });
+  }
+
   let previous = 0;
   s.pivotal.demand.forEach((step, i) => {
     beyond(step.fromRound, ['pivotal', 'demand', i, 'fromRound']);

@@ -130,6 +130,15 @@ export const PivotalBargainingSchema = z
     intelligence: share.default(0.5).describe('How well it knows third parties\' reservations, 0 (not at all) to 1 (exactly).'),
     concessionExponent: z.number().gt(0).max(100).optional().describe('For boulware/conceder: e in x(t) = a + (r - a) t^(1/e).'),
     fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round.'),
+    deadlineRound: round
+      .optional()
+      .describe('Urgency (issue 12, item 6; BRIEF §6): the round by which the pivotal wants its coalition in place (e.g. a UN deadline, the start of an offensive); its patience falls as it nears. Omitted: no deadline (today\'s behaviour). Must not exceed clock.rounds. Not read by the engine yet.'),
+    deadlineUrgency: share
+      .optional()
+      .describe('Urgency: how far patience falls by deadlineRound, 0-1 (0 = not at all). Omitted: 0. Needs deadlineRound. Not read by the engine yet.'),
+    casualtyUrgency: share
+      .optional()
+      .describe('Urgency: how much its own casualties make it impatient, 0-1 (0 = not at all). Omitted: 0. Not read by the engine yet.'),
   })
   .describe('How the pivotal state negotiates (used when engine.pricing.rule is "negotiation").');
 
@@ -209,8 +218,25 @@ export const ThirdPartySchema = z
       .describe('What the mission is worth to it per soldier-year deployed, without pay (u_i).'),
     effectiveness: z.number().gt(0).max(2).default(1).describe('One of its soldiers replaces this many of the pivotal\'s (e_i).'),
     criticality: share.default(0).describe('How much the pivotal needs this partner in particular (kappa_i), 0-1.'),
-    allianceDepth: share.default(0).describe('Depth of its formal alliance with the pivotal state, 0-1.'),
-    preferenceSimilarity: share.default(0).describe('Foreign-policy similarity with the pivotal (e.g. UN voting agreement), 0-1.'),
+    allianceDepth: share
+      .default(0)
+      .describe('Depth of its formal alliance with the pivotal state, 0-1. Data: Benson & Clinton (2016) depth rescaled 0-1 (`bc_depth_01`, `bc_depth_max_01` in the shared data).'),
+    preferenceSimilarity: share
+      .default(0)
+      .describe('Foreign-policy similarity with the pivotal, 0-1. Data: share of UN General Assembly votes agreeing with it (`agree_us`, Bailey, Strezhnev & Voeten 2017).'),
+    defencePact: z
+      .boolean()
+      .optional()
+      .describe('Alliance duty (issue 12, item 3): a defence or offence pact with the pivotal. Data: ATOP `atop_milsup_us` (1 = true; not `atop_any_us`, which counts consultation pacts). Omitted: false. Not read by the engine yet.'),
+    missionStance: z
+      .number()
+      .min(-1)
+      .max(1)
+      .optional()
+      .describe('Stance on this particular mission (issue 12, item 4), -1 (open opposition: stays out at any price the pivotal would pay) through 0 (neutral) to 1 (supports it). Data: its vote on the UN mandate, recorded government positions. Omitted: 0, which leaves its reservation as today. Not read by the engine yet.'),
+    domesticOpposition: share
+      .optional()
+      .describe('Domestic ratification (issue 12, item 4): how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. Not read by the engine yet.'),
     signallingValuePerYear: money
       .default(0)
       .describe('Worth per soldier-year of signalling at full unrealized alliance potential; scaled by it (s_i).'),
@@ -366,6 +392,9 @@ export const OperationSchema = z
     maxDeployableShare: share
       .default(0.1)
       .describe('With signalling on, the largest share of its armed forces a state would deploy.'),
+    allianceDuty: share
+      .optional()
+      .describe('Alliance duty (issue 12, item 3): the floor contribution of a locked-in ally, as a share of the troops it could deploy, at alliance depth 1 and when the leader asks everyone to the full; it scales with allianceDepth and the ask. Omitted: 0, no duty (today\'s behaviour). Not read by the engine yet.'),
     allianceReward: share
       .default(0)
       .describe('With signalling on, how much the pivotal deepens its alliance with partners that over-contributed, at the end (share of their unrealized potential).'),

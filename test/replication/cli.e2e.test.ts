@@ -36,3 +36,14 @@ describe('coalsim replicate isaf (built CLI)', () => {
     expect(coalsim(['replicate', 'isaf', '--seeds', '0']).status).toBe(2);
   });
 });
+
+describe('coalsim replicate: out-of-sample options (built CLI)', () => {
+  it('coalition needs exactly one outcome, and bad fold counts are usage errors', () => {
+    const r = coalsim(['replicate', 'coalition']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/exactly one outcome, --war N .* or --troops FILE/);
+    const k = coalsim(['replicate', 'isaf', '--cv', '--folds', '1']);
+    expect(k.status).toBe(2);
+    expect(k.stderr).toMatch(/--folds must be a whole number >= 2/);
+  });
+});

@@ -3,22 +3,27 @@
  * cross-section (docs/replication.md). Computation is in src/replication; this file reads
  * the data, prints the table or JSON, and writes the output directory.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { pngRenderer, renderPngs } from '../../charts/render';
-import { assertWritable, OutputExistsError, writeDirAtomically } from '../../output/atomic';
+import { assertWritable, OutputExistsError, writeDirAtomically, writeFileAtomically } from '../../output/atomic';
 import { toCsv } from '../../output/csv';
 import { sha256 } from '../../output/manifest';
 import { replicationCharts } from '../../replication/charts';
-import { buildIsafScenario, replicateIsaf, seedList, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
-import { parseIsafCsv } from '../../replication/isafData';
+import { buildCoalitionCase, SHARED_FILES, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
+import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
+import { cvJson, cvMarkdown, cvPredictionRows, cvText, replaceSection } from '../../replication/cvRender';
+import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
+import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication/isafData';
 import type { RankCorrelation } from '../../replication/stats';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion, PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
 
 export const ISAF_DATA_FILE = resolve(PACKAGE_ROOT, 'data', 'isaf_2010_crosssection.csv');
+/** The shared data extracts beside a clone (CI and the project machines keep them in ../shared/data). */
+export const DEFAULT_SHARED_DATA = resolve(PACKAGE_ROOT, '..', 'shared', 'data');
 
 interface ReplicateArgs {
   study: string;
@@ -28,6 +33,15 @@ interface ReplicateArgs {
   force: boolean;
   charts: boolean;
   data?: string;
+  cv: boolean;
+  folds: number;
+  foldSeed: number;
+  markdown: boolean;
+  updateDoc?: string;
+  year?: number;
+  war?: number;
+  troops?: string;
+  sharedData?: string;
 }
 
 const slopeJson = (s: Slope) => ({ coef: s.coef, se: s.se, ciLow: s.ciLow, ciHigh: s.ciHigh, p: s.p, n: s.n });
@@ -138,8 +152,17 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
   describe: 'Replicate a published finding on real data (isaf: alliance signalling in ISAF, Nov 2010)',
   builder: (y: Argv) =>
     y
-      .positional('study', { type: 'string', choices: ['isaf'], describe: 'Which finding: isaf' })
-      .option('seeds', { type: 'number', default: 20, describe: 'Seeds to run (1..N); simulated shares are medians over them' })
+      .positional('study', { type: 'string', choices: ['isaf', 'coalition'], describe: 'isaf: alliance signalling in ISAF, Nov 2010; coalition: score the simulator and baselines on another real coalition, built from the shared data (always cross-validated)' })
+      .option('seeds', { type: 'number', default: 20, describe: 'Seeds to run (1..N); simulated shares are means over them (per fold with --cv)' })
+      .option('cv', { type: 'boolean', default: false, describe: 'Out-of-sample comparison: k-fold and leave-one-region-out, the simulator beside three baselines (docs/replication.md)' })
+      .option('folds', { type: 'number', default: 5, describe: 'k for the k-fold scheme (with --cv or coalition)' })
+      .option('fold-seed', { type: 'number', default: 1, describe: 'Seed of the k-fold assignment' })
+      .option('markdown', { type: 'boolean', default: false, describe: 'Print the comparison as the Markdown section of docs/replication.md' })
+      .option('update-doc', { type: 'string', describe: 'Replace the generated comparison section in this Markdown file (e.g. docs/replication.md)' })
+      .option('year', { type: 'number', describe: 'coalition: the year whose data builds the states (default: the COW war\'s start year)' })
+      .option('war', { type: 'number', describe: 'coalition: a COW war number in cow_war_participants_us_coalitions.csv (151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq); outcome = taking part on the US side' })
+      .option('troops', { type: 'string', describe: 'coalition: a CSV of observed contingents, columns iso3 (or ccode) and troops; states not listed count as 0' })
+      .option('shared-data', { type: 'string', describe: 'coalition: the shared data directory (default: ../shared/data beside the package)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the numbers as JSON instead of the table' })
       .option('out', { type: 'string', describe: 'Write replication.csv, regression.csv, spearman.csv, scenario.json, summary.json, manifest.json and charts/ here' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing non-empty output directory' })
@@ -147,7 +170,11 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .option('data', { type: 'string', describe: 'The cross-section CSV (default: the bundled data/isaf_2010_crosssection.csv)' })
       .example('$0 replicate isaf', 'Print the regression table (20 seeds)')
       .example('$0 replicate isaf --seeds 50 --out out/isaf', 'Also write data, regression tables and charts')
-      .example('$0 replicate isaf --json --seeds 5', 'The numbers for scripts') as unknown as Argv<ReplicateArgs>,
+      .example('$0 replicate isaf --json --seeds 5', 'The numbers for scripts')
+      .example('$0 replicate isaf --cv --seeds 10', 'Out-of-sample: simulator vs baselines, 5-fold and leave-one-region-out')
+      .example('$0 replicate isaf --cv --update-doc docs/replication.md', 'Regenerate the comparison section of the docs')
+      .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules unchanged')
+      .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year') as unknown as Argv<ReplicateArgs>,
   handler: (args: ArgumentsCamelCase<ReplicateArgs>) => {
     const seeds = Number(args.seeds);
     if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) throw new CliError(`--seeds must be a whole number from 1 to 10000, got ${String(args.seeds)}. Example: --seeds 20`, ExitCode.usage);
@@ -160,12 +187,16 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       }
     }
     const dataFile = args.data ?? ISAF_DATA_FILE;
-    const text = readFileSync(dataFile, 'utf8');
+    const text = readInput(dataFile);
     let rows;
     try {
       rows = parseIsafCsv(text);
     } catch (err) {
       throw new CliError(`${displayPath(dataFile)}: ${(err as Error).message}`, ExitCode.invalidInput);
+    }
+    if (args.study === 'coalition' || args.cv) {
+      runCv(args, rows, seeds, { file: displayPath(dataFile), sha256: sha256(text) });
+      return;
     }
     const result = replicateIsaf(rows, seedList(seeds));
     if (args.out !== undefined) {
@@ -196,3 +227,92 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
     else process.stdout.write(replicationTable(result) + (args.out !== undefined ? `\n\nWrote ${displayPath(args.out)}/` : '') + '\n');
   },
 };
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`${displayPath(file)}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Check the path.`, ExitCode.invalidInput);
+  }
+}
+
+function wholeNumber(name: string, v: unknown, min: number): number {
+  const x = Number(v);
+  if (!Number.isInteger(x) || x < min) throw new CliError(`--${name} must be a whole number >= ${min}, got ${String(v)}`, ExitCode.usage);
+  return x;
+}
+
+/** The case to score: the ISAF cross-section, or a coalition built from the shared data. */
+function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]): { c: CvCase; inputs: Record<string, string>; notes: string[] } {
+  if (args.study !== 'coalition') return { c: isafCase(replicationSample(rows)), inputs: {}, notes: [] };
+  if ((args.war === undefined) === (args.troops === undefined)) throw new CliError('coalition: give exactly one outcome, --war N (COW participants) or --troops FILE (observed contingents). Example: coalsim replicate coalition --war 211', ExitCode.usage);
+  const dir = args.sharedData ?? DEFAULT_SHARED_DATA;
+  if (!existsSync(dir)) throw new CliError(`coalition: shared data directory ${displayPath(dir)} not found; pass --shared-data DIR (the directory with ${SHARED_FILES.nmc})`, ExitCode.invalidInput);
+  const shared = Object.fromEntries(Object.entries(SHARED_FILES).map(([k, f]) => [k, readInput(join(dir, f))])) as unknown as SharedDataText;
+  const inputs: Record<string, string> = Object.fromEntries(Object.entries(SHARED_FILES).map(([k, f]) => [f, sha256(shared[k as keyof SharedDataText])]));
+  let outcome: CoalitionOutcome;
+  let year: number;
+  if (args.war !== undefined) {
+    const warNum = wholeNumber('war', args.war, 1);
+    const file = join(dir, 'cow_war_participants_us_coalitions.csv');
+    const participantsText = readInput(file);
+    inputs['cow_war_participants_us_coalitions.csv'] = sha256(participantsText);
+    outcome = { kind: 'cow-war', participantsText, warNum };
+    let fromFile: number | null;
+    try {
+      fromFile = warStartYear(participantsText, warNum);
+    } catch (err) {
+      throw new CliError(`${displayPath(file)}: ${(err as Error).message}`, ExitCode.invalidInput);
+    }
+    if (args.year === undefined && fromFile === null) throw new CliError(`coalition: war ${warNum} is not in ${displayPath(file)} (it has 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003)`, ExitCode.usage);
+    year = args.year !== undefined ? wholeNumber('year', args.year, 1946) : fromFile!;
+  } else {
+    if (args.year === undefined) throw new CliError('coalition: --troops needs --year (the year of the contingents). Example: --year 2012 --troops isaf2012.csv', ExitCode.usage);
+    year = wholeNumber('year', args.year, 1946);
+    const troopsText = readInput(args.troops!);
+    inputs[displayPath(args.troops!)] = sha256(troopsText);
+    outcome = { kind: 'troops', troopsText, file: displayPath(args.troops!) };
+  }
+  try {
+    const built = buildCoalitionCase(shared, rows, year, outcome);
+    const notes = [
+      `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
+      `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? '; ...' : '') : ''}.`,
+    ];
+    return { c: built.case, inputs, notes };
+  } catch (err) {
+    throw new CliError(`coalition: ${(err as Error).message}`, ExitCode.invalidInput);
+  }
+}
+
+function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[], seeds: number, data: { file: string; sha256: string }): void {
+  const k = wholeNumber('folds', args.folds, 2);
+  const foldSeed = wholeNumber('fold-seed', args.foldSeed, 0);
+  const { c, inputs, notes } = cvCase(args, rows);
+  if (k > c.states.length) throw new CliError(`--folds ${k} exceeds the ${c.states.length} states in the case`, ExitCode.usage);
+  let result: ValidationResult;
+  try {
+    result = validateOutOfSample(c, { seeds: seedList(seeds), k, foldSeed, costRule: fitCostRule(rows) });
+  } catch (err) {
+    throw new CliError(`${args.study}: ${(err as Error).message}`, ExitCode.invalidInput);
+  }
+  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', displayPath(args.troops)] : [])].join(' ');
+  const markdown = cvMarkdown(result, command);
+  if (args.updateDoc !== undefined) {
+    const doc = readInput(args.updateDoc);
+    writeFileAtomically(args.updateDoc, replaceSection(doc, markdown));
+  }
+  if (args.out !== undefined) {
+    const observed = new Map(c.states.map((s) => [s.id, s.troops]));
+    const files = new Map<string, string | Uint8Array>();
+    files.set('predictions.csv', toCsv(['scheme', 'model', 'state', 'participation', 'expected_troops', 'observed_troops'], cvPredictionRows(result, observed)));
+    files.set('summary.json', JSON.stringify({ ...cvJson(result), notes }, null, 2) + '\n');
+    files.set('comparison.md', markdown + '\n');
+    const manifest = { tool: 'coalsim', version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
+    files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+    writeDirAtomically(args.out, files, args.force);
+  }
+  if (args.json) process.stdout.write(JSON.stringify({ ...cvJson(result), notes }, null, 2) + '\n');
+  else if (args.markdown) process.stdout.write(markdown + '\n');
+  else process.stdout.write([cvText(result), ...notes].join('\n') + (args.out !== undefined ? `\n\nWrote ${displayPath(args.out)}/` : '') + '\n');
+}

@@ -10,9 +10,9 @@ const chars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 export function renderSummary(s: RunSummary, outDir: string, color: boolean): string {
   const lines: string[] = [];
   lines.push(bold(`${s.scenario.title}`, color) + `  (seed ${s.seed}, ${s.rounds} ${s.roundLabel}s)`);
-  const members = new Table({ head: ['member', 'type', 'joined', 'troops', 'max', 'reservation/yr', 'price/yr', 'paid', 'share'], style: plain, chars, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
+  const members = new Table({ head: ['member', 'type (labels)', 'joined', 'troops', 'max', 'reservation/yr', 'price/yr', 'paid', 'share'], style: plain, chars, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
   for (const m of s.coalition.members) {
-    members.push([`${m.name} (${m.id})`, m.type, String(m.joinedRound), fmtInt(m.troopsFinal), fmtInt(m.troopsMax), fmtMoney(m.reservationPerSoldierYear), fmtMoney(m.pricePerSoldierYear), fmtMoney(m.paymentsTotal) + (m.sideDealItems.length > 0 ? ` (${m.sideDealItems.length} side deal${m.sideDealItems.length > 1 ? 's' : ''})` : ''), fmtShare(m.surplusShare)]);
+    members.push([`${m.name} (${m.id})`, m.labels.length > 0 ? m.labels.map((l) => l.label).join(' + ') : m.type, String(m.joinedRound), fmtInt(m.troopsFinal), fmtInt(m.troopsMax), fmtMoney(m.reservationPerSoldierYear), fmtMoney(m.pricePerSoldierYear), fmtMoney(m.paymentsTotal) + (m.sideDealItems.length > 0 ? ` (${m.sideDealItems.length} side deal${m.sideDealItems.length > 1 ? 's' : ''})` : ''), fmtShare(m.surplusShare)]);
   }
   lines.push(members.toString());
   if (s.coalition.neverJoined.length > 0) {

@@ -7,7 +7,7 @@ import type { RunResult } from '../engine/run';
 import type { EventOf, PaymentKind } from '../events';
 import { cents } from '../money';
 import { alliancePotential } from '../market/reservation';
-import { classify, type RecipientType } from './typology';
+import { behaviourLabels, classify, type LabelEvidence, type RecipientType } from './typology';
 
 export interface MemberSummary {
   readonly id: string;
@@ -30,6 +30,8 @@ export interface MemberSummary {
   readonly alliancePotential: number;
   readonly type: RecipientType;
   readonly typeReasons: readonly string[];
+  /** Behavioural labels with evidence, several where several apply (typology.ts behaviourLabels). */
+  readonly labels: readonly LabelEvidence[];
   readonly deaths: number;
   readonly holdUpThreats: number;
   readonly effortFinal: number;
@@ -150,6 +152,10 @@ export function summarize(result: RunResult): RunSummary {
   const sideValue = new Map<string, number>();
   const sideItems = new Map<string, string[]>();
   const volunteered = new Set<string>();
+  const volunteeredRound = new Map<string, number>();
+  const dealsBy = new Map<string, { round: number; troops: number; pricePerSoldierYear: number }[]>();
+  const threatRounds = new Map<string, number[]>();
+  const deepenedRound = new Map<string, number>();
   const maxDealTroops = new Map<string, number>();
   const outcomes: Record<string, number> = {};
   const agreementExchanges: number[] = [];
@@ -180,17 +186,24 @@ export function summarize(result: RunResult): RunSummary {
       }
     } else if (e.type === 'deal-signed') {
       lastDeal.set(e.party, e);
+      dealsBy.set(e.party, [...(dealsBy.get(e.party) ?? []), { round: e.round, troops: e.troops, pricePerSoldierYear: e.pricePerSoldierYear }]);
       maxDealTroops.set(e.party, Math.max(maxDealTroops.get(e.party) ?? 0, e.troops));
       deals++;
       if (e.share !== null) shares.push(e.share);
     } else if (e.type === 'no-deal') lastNoDeal.set(e.party, e.reason);
     else if (e.type === 'reversal') reversalsBy.push({ round: e.round, party: e.party, share: round4(e.share), capabilityRatio: round4(e.capabilityRatio) });
-    else if (e.type === 'volunteered') volunteered.add(e.party);
+    else if (e.type === 'volunteered') {
+      volunteered.add(e.party);
+      if (!volunteeredRound.has(e.party)) volunteeredRound.set(e.party, e.round);
+    }
     else if (e.type === 'negotiation-opened') opened++;
     else if (e.type === 'offer') offers++;
     else if (e.type === 'casualties') deaths += e.deaths;
     else if (e.type === 'contingent-released' && e.reason !== 'demand-fell') withdrawals[e.reason] = (withdrawals[e.reason] ?? 0) + 1;
-    else if (e.type === 'holdup-threat') holdUps.threats++;
+    else if (e.type === 'holdup-threat') {
+      holdUps.threats++;
+      threatRounds.set(e.party, [...(threatRounds.get(e.party) ?? []), e.round]);
+    }
     else if (e.type === 'holdup-resolved') {
       if (e.outcome === 'paid') holdUps.paid++;
       else if (e.outcome === 'refused-withdrew') holdUps.refusedWithdrew++;
@@ -198,7 +211,10 @@ export function summarize(result: RunResult): RunSummary {
       holdUps.concessionCost = cents(holdUps.concessionCost + e.concessionCost);
     } else if (e.type === 'payment-cut') paymentCuts++;
     else if (e.type === 'reneging-perceived') reneging[e.actual ? 'actual' : 'misperceived']++;
-    else if (e.type === 'alliance-deepened') deepened.push(e.party);
+    else if (e.type === 'alliance-deepened') {
+      deepened.push(e.party);
+      if (!deepenedRound.has(e.party)) deepenedRound.set(e.party, e.round);
+    }
     else if (e.type === 'negotiation-ended') {
       outcomes[e.outcome] = (outcomes[e.outcome] ?? 0) + 1;
       if (e.outcome === 'agreement') agreementExchanges.push(e.exchanges);
@@ -243,6 +259,12 @@ export function summarize(result: RunResult): RunSummary {
       alliancePotential: round4(alliancePotential(specs.get(spec.id)!)),
       type: kind.type,
       typeReasons: kind.reasons,
+      labels: behaviourLabels({
+        spec, pivotal: scenario.pivotal, costPerYear: p.costPerYear, liquidityNeed: p.liquidityNeed, reservation: p.reservation,
+        volunteeredRound: volunteeredRound.get(spec.id) ?? null, deals: dealsBy.get(spec.id) ?? [], subsidyReceived: kinds.subsidy,
+        sideDealValueReceived: sideValue.get(spec.id) ?? 0, soldierYears: years, holdUpThreatRounds: threatRounds.get(spec.id) ?? [],
+        allianceDeepenedRound: deepenedRound.get(spec.id) ?? null, troopsMax: troopsMax.get(spec.id) ?? 0,
+      }),
       deaths: p.deaths,
       holdUpThreats: p.holdUpThreats,
       effortFinal: round4(p.effort),

@@ -66,3 +66,105 @@ export function classify(x: TypologyInput): Classification {
   }
   return { type: 'contributor', reasons: ['paid to cover its net cost; no single motive dominates'] };
 }
+
+/**
+ * Behavioural labels (issue 12, item 9): every type whose behaviour shows in the run, several
+ * where several apply (the case literature's types overlap: Poland in Iraq was both subsidy
+ * recipient and opportunist; BRIEF §1, Henke 2019). Each label carries its evidence: numbers
+ * from the run and the rounds of the events it rests on.
+ *
+ *   volunteer        joined without any payment (a "volunteered" event, no subsidy or side deal);
+ *   under-resourced  could not fund its deployment (liquidity need > 0) and was paid mainly in
+ *                    cash: deployment subsidies are at least half of its package;
+ *   opportunist      asked for more than its costs, interest and liquidity justify (its
+ *                    reservation above max(c_i - u_i - signal, liquidity need)), or threatened
+ *                    a hold-up;
+ *   critical         the pivotal paid it more per soldier-year than its soldiers save the
+ *                    pivotal plus its flag (e_i c_P + L / troops): a premium for it in particular;
+ *   signaller        deployed beyond what it would send without the signalling motive (its
+ *                    contingent above deployableShare x armed forces), or had its alliance
+ *                    deepened for over-contributing.
+ */
+export type BehaviourLabel = 'volunteer' | 'under-resourced' | 'opportunist' | 'critical' | 'signaller';
+
+export interface LabelEvidence {
+  readonly label: BehaviourLabel;
+  /** Why, in words with the run's numbers. */
+  readonly evidence: readonly string[];
+  /** The events it rests on: type and round. */
+  readonly events: readonly { readonly type: string; readonly round: number }[];
+}
+
+export interface BehaviourInput {
+  readonly spec: ThirdPartySpec;
+  readonly pivotal: PivotalSpec;
+  /** Realised deployment cost per soldier-year (c_i) and liquidity need per soldier-year. */
+  readonly costPerYear: number;
+  readonly liquidityNeed: number;
+  /** Its reservation per soldier-year (what it asked at least). */
+  readonly reservation: number;
+  readonly volunteeredRound: number | null;
+  /** Deals signed: round, troops and the value per soldier-year agreed. */
+  readonly deals: readonly { readonly round: number; readonly troops: number; readonly pricePerSoldierYear: number }[];
+  /** US$ received over the run, by kind. */
+  readonly subsidyReceived: number;
+  readonly sideDealValueReceived: number;
+  readonly soldierYears: number;
+  readonly holdUpThreatRounds: readonly number[];
+  readonly allianceDeepenedRound: number | null;
+  readonly troopsMax: number;
+}
+
+const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+
+export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
+  const { spec, pivotal } = x;
+  const out: LabelEvidence[] = [];
+  const package_ = x.subsidyReceived + x.sideDealValueReceived;
+  const dealEvents = x.deals.map((d) => ({ type: 'deal-signed', round: d.round }));
+  const signal = spec.signallingValuePerYear * alliancePotential(spec);
+
+  if (x.volunteeredRound !== null && package_ === 0) {
+    out.push({ label: 'volunteer', evidence: [`joined in round ${x.volunteeredRound} unpaid: received ${money(0)} over ${x.soldierYears.toFixed(2)} soldier-years`], events: [{ type: 'volunteered', round: x.volunteeredRound }] });
+  }
+  if (x.liquidityNeed > 0 && x.subsidyReceived > 0 && x.subsidyReceived >= 0.5 * package_) {
+    out.push({
+      label: 'under-resourced',
+      evidence: [
+        `could fund only ${money(x.costPerYear - x.liquidityNeed)} of the ${money(x.costPerYear)} a soldier-year costs it`,
+        `paid ${money(x.subsidyReceived)} in deployment subsidies, ${Math.round((100 * x.subsidyReceived) / package_)}% of its package`,
+      ],
+      events: dealEvents,
+    });
+  }
+  // What its costs, interest and liquidity justify asking: its net cost, or the part of its cost
+  // it cannot fund itself, whichever is larger (an under-resourced state asking for its
+  // liquidity need is not an opportunist).
+  const justified = Math.max(0, x.costPerYear - spec.intrinsicValuePerYear - signal, x.liquidityNeed);
+  const askedAbove = x.reservation - justified;
+  const opp: string[] = [];
+  if (askedAbove > 0.5 && x.volunteeredRound === null) opp.push(`asked at least ${money(x.reservation)} per soldier-year, ${money(askedAbove)} above what its cost, interest and liquidity justify (${money(justified)})`);
+  if (x.holdUpThreatRounds.length > 0) opp.push(`threatened to withdraw unless paid more in round${x.holdUpThreatRounds.length > 1 ? 's' : ''} ${x.holdUpThreatRounds.join(', ')}`);
+  if (opp.length > 0) out.push({ label: 'opportunist', evidence: opp, events: [...dealEvents, ...x.holdUpThreatRounds.map((round) => ({ type: 'holdup-threat', round }))] });
+
+  const critical = x.deals.flatMap((d) => {
+    const troopValue = spec.effectiveness * pivotal.ownSoldierCostPerYear + pivotal.flagValuePerYear / Math.max(1, d.troops);
+    return d.pricePerSoldierYear > troopValue * 1.001 ? [{ d, troopValue }] : [];
+  });
+  if (critical.length > 0) {
+    const { d, troopValue } = critical[critical.length - 1]!;
+    const ev = [`paid ${money(d.pricePerSoldierYear)} per soldier-year in round ${d.round}, above the ${money(troopValue)} its soldiers and flag are worth to the pivotal: a premium of ${money(d.pricePerSoldierYear - troopValue)} for it in particular`];
+    if (x.sideDealValueReceived > 0) ev.push(`received side deals worth ${money(x.sideDealValueReceived)}`);
+    out.push({ label: 'critical', evidence: ev, events: critical.map((c) => ({ type: 'deal-signed', round: c.d.round })) });
+  }
+  const base = spec.maxTroops ?? Math.floor(spec.armedForces * spec.deployableShare);
+  const sig: string[] = [];
+  const sigEvents: { type: string; round: number }[] = [];
+  if (x.troopsMax > base && spec.armedForces > 0 && signal > 0) sig.push(`deployed up to ${x.troopsMax.toLocaleString('en-US')} troops (${((100 * x.troopsMax) / spec.armedForces).toFixed(2)}% of its forces), above the ${base.toLocaleString('en-US')} it would send without the signalling motive`);
+  if (x.allianceDeepenedRound !== null) {
+    sig.push(`the pivotal deepened their alliance in round ${x.allianceDeepenedRound} for over-contributing`);
+    sigEvents.push({ type: 'alliance-deepened', round: x.allianceDeepenedRound });
+  }
+  if (sig.length > 0) out.push({ label: 'signaller', evidence: sig, events: [...dealEvents, ...sigEvents] });
+  return out;
+}

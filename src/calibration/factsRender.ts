@@ -1,0 +1,33 @@
+/**
+ * The stylized-facts section of the validation report (stylizedFacts.ts): plain text or
+ * Markdown, one row per fact and condition. Pure.
+ */
+import type { FactResult } from './stylizedFacts';
+
+const num = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
+
+export function factRows(facts: readonly FactResult[]): string[][] {
+  return facts.flatMap((f) => f.conditions.map((c, i) => [i === 0 ? f.fact : '', c.condition, `${num(c.effect)} [${num(c.ciLow)}, ${num(c.ciHigh)}]`, String(c.n), c.holds ? 'holds' : 'FAILS', i === 0 ? `${f.measure}. Mechanism: ${f.mechanism}` : c.detail ?? '']));
+}
+
+const HEADER = ['fact', 'condition', 'effect [95% CI]', 'n', 'result', 'measure / mechanism'];
+
+export function factsMarkdown(facts: readonly FactResult[], seeds: number): string {
+  const held = facts.filter((f) => f.holds).length;
+  const lines = [`Stylized facts (issue 12): ${held} of ${facts.length} hold in every condition; ${seeds} seeds per condition.`, '', `| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`];
+  for (const r of factRows(facts)) lines.push(`| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
+  for (const f of facts) for (const c of f.conditions) if (c.detail && f.conditions.length > 0) lines.push(`- ${f.id}, ${c.condition}: ${c.detail}`);
+  return lines.join('\n');
+}
+
+export function factsText(facts: readonly FactResult[], seeds: number): string {
+  const held = facts.filter((f) => f.holds).length;
+  const lines = [`Stylized facts (issue 12): ${held} of ${facts.length} hold in every condition; ${seeds} seeds per condition.`, ''];
+  for (const f of facts) {
+    lines.push(`${f.holds ? 'holds' : 'FAILS'}  ${f.fact}`);
+    lines.push(`       measure: ${f.measure}`);
+    lines.push(`       mechanism: ${f.mechanism}`);
+    for (const c of f.conditions) lines.push(`       ${c.holds ? 'ok  ' : 'FAIL'} ${c.condition}: ${num(c.effect)} [${num(c.ciLow)}, ${num(c.ciHigh)}], n ${c.n}${c.detail ? `; ${c.detail}` : ''}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,208 @@
+/**
+ * A validation case for any US-led coalition and year, built from the shared data extracts
+ * (/work/shared/data, see its README): armed forces, UN agreement with the US, alliance depth
+ * and US-ally flag, and GDP per capita imputed from military spending per soldier (the
+ * shared data has no GDP series). The outcome is either the participants of a COW war on the
+ * US side, or a troops file. Pure: the caller reads the files and passes their text.
+ */
+import { parse } from 'csv-parse/sync';
+import type { CvState } from './baselines';
+import type { CvCase } from './crossValidate';
+import type { IsafRow } from './isafData';
+import { ols } from './stats';
+
+/** The text of the shared files a case needs (file names as in the shared data README). */
+export interface SharedDataText {
+  /** nmc_milper_1946_2016.csv */
+  readonly nmc: string;
+  /** armed_forces_wb_1985_2018.csv */
+  readonly armedForcesWb: string;
+  /** un_agreement_us_1946_2023.csv */
+  readonly unAgreement: string;
+  /** us_alliance_1946_2016.csv */
+  readonly alliance: string;
+}
+
+export const SHARED_FILES: Readonly<Record<keyof SharedDataText, string>> = {
+  nmc: 'nmc_milper_1946_2016.csv',
+  armedForcesWb: 'armed_forces_wb_1985_2018.csv',
+  unAgreement: 'un_agreement_us_1946_2023.csv',
+  alliance: 'us_alliance_1946_2016.csv',
+};
+
+type Rec = Record<string, string>;
+
+function records(text: string, file: string, required: readonly string[]): Rec[] {
+  const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Rec[];
+  if (rows.length === 0) throw new Error(`${file}: no rows`);
+  const missing = required.filter((c) => !(c in rows[0]!));
+  if (missing.length > 0) throw new Error(`${file}: missing column(s) ${missing.join(', ')}`);
+  return rows;
+}
+
+function num(v: string | undefined): number | null {
+  if (v === undefined || v.trim() === '') return null;
+  const x = Number(v);
+  return Number.isFinite(x) ? x : null;
+}
+
+const US_CCODE = 2;
+
+interface Nmc {
+  readonly ccode: number;
+  readonly iso3: string;
+  readonly milper: number | null;
+  readonly milex: number | null;
+  readonly cinc: number | null;
+}
+
+function nmcYear(text: string, year: number): Map<number, Nmc> {
+  const out = new Map<number, Nmc>();
+  for (const r of records(text, SHARED_FILES.nmc, ['ccode', 'iso3', 'year', 'milper_thousands', 'milex_thousands_usd', 'cinc'])) {
+    if (num(r.year) !== year) continue;
+    const milper = num(r.milper_thousands);
+    const milex = num(r.milex_thousands_usd);
+    // COW codes missing values as -9.
+    out.set(num(r.ccode)!, { ccode: num(r.ccode)!, iso3: r.iso3 ?? '', milper: milper !== null && milper >= 0 ? milper * 1000 : null, milex: milex !== null && milex > 0 ? milex : null, cinc: num(r.cinc) });
+  }
+  return out;
+}
+
+function byCcode(text: string, file: string, year: number, yearColumn: string, columns: readonly string[]): Map<number, Rec> {
+  const out = new Map<number, Rec>();
+  for (const r of records(text, file, ['ccode', yearColumn, ...columns])) if (num(r[yearColumn]) === year && num(r.ccode) !== null) out.set(num(r.ccode)!, r);
+  return out;
+}
+
+/** log(milex per soldier / the US's milex per soldier) in the NMC data of one year; null where unknown. */
+function relativeSpending(n: Nmc | undefined, us: Nmc): number | null {
+  if (!n || n.milex === null || n.milper === null || n.milper <= 0 || us.milex === null || us.milper === null) return null;
+  return Math.log(n.milex / n.milper / (us.milex / us.milper));
+}
+
+export interface GdpImputation {
+  readonly intercept: number;
+  readonly slope: number;
+  readonly r2: number;
+  readonly n: number;
+}
+
+/**
+ * log GDP per capita (2010 US$) = a + b log(milex per soldier / US milex per soldier), OLS over
+ * the Nov 2010 cross-section's states with both figures (NMC 2010 spending). Relative to the US
+ * of the same year, so it carries to other years without a price index. On the shipped data:
+ * n = 150, b = 0.93, R² = 0.75.
+ */
+export function fitGdpImputation(isafRows: readonly IsafRow[], nmcText: string): GdpImputation {
+  const nmc = nmcYear(nmcText, 2010);
+  const us = nmc.get(US_CCODE);
+  if (!us) throw new Error(`${SHARED_FILES.nmc}: no United States row for 2010`);
+  const pts = isafRows.flatMap((r) => {
+    const x = relativeSpending(nmc.get(r.ccode), us);
+    return x !== null && r.logGdppc !== null ? [{ x, y: r.logGdppc }] : [];
+  });
+  const fit = ols(pts.map((p) => p.y), pts.map((p) => [1, p.x]), ['intercept', 'log_relative_milex_per_soldier']);
+  return { intercept: fit.coefficients[0]!.coef, slope: fit.coefficients[1]!.coef, r2: fit.r2, n: fit.n };
+}
+
+/** The year the United States entered a COW war (its start_year), or null when the war is not in the file. */
+export function warStartYear(participantsText: string, warNum: number): number | null {
+  const rows = records(participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'ccode', 'start_year']);
+  const us = rows.find((r) => num(r.war_num) === warNum && num(r.ccode) === US_CCODE);
+  return us ? num(us.start_year) : null;
+}
+
+/** The outcome: a COW war's participants on the US side (participation only), or observed troops per state. */
+export type CoalitionOutcome =
+  | { readonly kind: 'cow-war'; readonly participantsText: string; readonly warNum: number }
+  | { readonly kind: 'troops'; readonly troopsText: string; readonly file: string };
+
+export interface CoalitionCaseResult {
+  readonly case: CvCase;
+  readonly year: number;
+  /** States with data dropped, and why (one line each). */
+  readonly dropped: readonly string[];
+  readonly imputation: GdpImputation;
+}
+
+/**
+ * The states of `year` with armed forces (World Bank/IISS, else COW personnel), UN agreement
+ * with the US and NMC military spending; alliance flags from ATOP/Benson & Clinton (the last
+ * year of that file, 2016, for later years). The US is the pivotal and not a candidate; for a
+ * COW war, the states fighting on the other side are not candidates either.
+ * Throws with the file and the fix when the year is outside the data or the outcome is malformed.
+ */
+export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly IsafRow[], year: number, outcome: CoalitionOutcome): CoalitionCaseResult {
+  const imputation = fitGdpImputation(isafRows, shared.nmc);
+  const nmc = nmcYear(shared.nmc, year);
+  const us = nmc.get(US_CCODE);
+  if (!us || us.milex === null) throw new Error(`${SHARED_FILES.nmc}: no US military spending for ${year} (the file covers 1946-2016); pick a year in that range`);
+  const wb = byCcode(shared.armedForcesWb, SHARED_FILES.armedForcesWb, year, 'year', ['armed_forces_wb_iiss']);
+  const un = byCcode(shared.unAgreement, SHARED_FILES.unAgreement, year, 'year', ['agree_us', 'country']);
+  const allianceYear = Math.min(year, 2016);
+  const al = byCcode(shared.alliance, SHARED_FILES.alliance, allianceYear, 'year', ['atop_milsup_us', 'bc_depth_max_01']);
+
+  let label: string;
+  const troops = new Map<number | string, number>();
+  const excluded = new Set<number>([US_CCODE]);
+  let troopsObserved: boolean;
+  if (outcome.kind === 'cow-war') {
+    const rows = records(outcome.participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'war_name', 'ccode', 'side']).filter((r) => num(r.war_num) === outcome.warNum);
+    if (rows.length === 0) throw new Error(`cow_war_participants_us_coalitions.csv: no war number ${outcome.warNum} (the file has 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003)`);
+    const usSide = rows.find((r) => num(r.ccode) === US_CCODE)?.side;
+    if (usSide === undefined) throw new Error(`cow_war_participants_us_coalitions.csv: war ${outcome.warNum} has no United States row`);
+    for (const r of rows) {
+      if (r.side === usSide) troops.set(num(r.ccode)!, 1);
+      else excluded.add(num(r.ccode)!);
+    }
+    label = `${rows[0]!.war_name} (COW war ${outcome.warNum}), ${year}: participation on the US side`;
+    troopsObserved = false;
+  } else {
+    const rows = records(outcome.troopsText, outcome.file, ['troops']);
+    const key = 'iso3' in rows[0]! ? 'iso3' : 'ccode' in rows[0]! ? 'ccode' : null;
+    if (key === null) throw new Error(`${outcome.file}: needs an iso3 or a ccode column beside troops`);
+    rows.forEach((r, i) => {
+      const t = num(r.troops);
+      if (t === null || t < 0) throw new Error(`${outcome.file}: row ${i + 2}: troops must be a number >= 0, got "${r.troops ?? ''}"`);
+      troops.set(key === 'iso3' ? r.iso3!.toUpperCase() : num(r.ccode)!, t);
+    });
+    label = `${outcome.file}, ${year}: observed troops`;
+    troopsObserved = true;
+  }
+
+  const dropped: string[] = [];
+  const states: CvState[] = [];
+  for (const [ccode, u] of [...un.entries()].sort((a, b) => a[0] - b[0])) {
+    if (excluded.has(ccode)) continue;
+    const n = nmc.get(ccode);
+    const name = u.country ?? String(ccode);
+    const iso3 = u.iso3 ?? n?.iso3 ?? String(ccode);
+    const wbForces = num(wb.get(ccode)?.armed_forces_wb_iiss);
+    const forces = wbForces !== null && wbForces > 0 ? wbForces : n?.milper ?? null;
+    const rel = relativeSpending(n, us);
+    const agree = num(u.agree_us);
+    if (forces === null || forces <= 0) dropped.push(`${name}: no armed-forces figure for ${year}`);
+    else if (rel === null) dropped.push(`${name}: no NMC military spending for ${year} (needed for the cost rules)`);
+    else if (agree === null) dropped.push(`${name}: no UN agreement figure for ${year}`);
+    else {
+      const a = al.get(ccode);
+      states.push({
+        id: iso3,
+        name,
+        ccode,
+        armedForces: Math.round(forces),
+        agreeUs: agree,
+        depth: num(a?.bc_depth_max_01) ?? 0,
+        usAlly: num(a?.atop_milsup_us) ?? 0,
+        logGdppc: imputation.intercept + imputation.slope * rel,
+        cinc: n?.cinc ?? null,
+        troops: troops.get(ccode) ?? troops.get(iso3) ?? 0,
+      });
+    }
+  }
+  for (const [k, v] of troops) {
+    if (v > 0 && !states.some((s) => s.ccode === k || s.id === k)) dropped.push(`${String(k)}: a participant without the data above (not scored)`);
+  }
+  if (states.filter((s) => s.troops > 0).length === 0) throw new Error(`${label}: no participant has the data needed; nothing to score`);
+  return { case: { label, states, troopsObserved }, year, dropped, imputation };
+}

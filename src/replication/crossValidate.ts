@@ -1,0 +1,261 @@
+/**
+ * Out-of-sample validation of the simulator against baselines (issue 12): for each fold, every
+ * predictor is fitted on the training states only and predicts the held-out states; the
+ * held-out predictions of all folds are pooled and scored. Pure: no I/O.
+ *
+ * The simulator's side (`simulatorPredictor`) builds the fold's scenario with the project's own
+ * ISAF rules (src/replication/isaf.ts): every state, training and held-out, is a third party,
+ * built from its data (never its outcome). The one constant taken from outcomes, the pivotal's
+ * demand, is fitted on the training states only (their observed total scaled to all states'
+ * armed forces). The soldier-cost rule is fitted on recorded soldier costs (BRIEF §4), which are
+ * inputs, not outcomes: on the ISAF 2010 anchors, for every case. It then runs the engine over
+ * the seeds. When the mechanisms change, re-running
+ * regenerates the comparison.
+ */
+import { runScenario } from '../core/engine/run';
+import { BASELINES, type CvState, type Prediction, type Predictor } from './baselines';
+import { kFolds, regionFolds, type Fold } from './folds';
+import { DEFAULT_ISAF_OPTIONS, validIsafScenario, type CostRule, type IsafOptions } from './isaf';
+import type { IsafRow } from './isafData';
+import { ranks, spearman, type RankCorrelation } from './stats';
+
+export interface SimulatorCvOptions {
+  readonly seeds: readonly number[];
+  /** Rule constants of the ISAF replication (DEFAULT_ISAF_OPTIONS); `demand` is replaced by the fitted demand. */
+  readonly rules?: Partial<IsafOptions> | undefined;
+  /**
+   * Demand = demandOverObserved x the training states' observed total scaled to all states.
+   * 50,000 / 40,930: the replication's documented demand (50,000) over the file's observed
+   * total (40,930 non-US troops, Nov 2010), so that trained on every state the rule gives the
+   * replication's own demand. Not fitted to any held-out outcome.
+   */
+  readonly demandOverObserved?: number | undefined;
+  /** The soldier-cost rule (fitCostRule on the ISAF 2010 file); applied unchanged to every fold. */
+  readonly costRule: CostRule;
+  /** False when the case records participation only (see simulatorFit). */
+  readonly troopsObserved?: boolean;
+}
+
+export const DEMAND_OVER_OBSERVED = 50_000 / 40_930;
+
+/** The state as the scenario builder reads it; outcome fields are zeroed so they cannot leak into a scenario. */
+function asRow(s: CvState): IsafRow {
+  return {
+    ccode: s.ccode,
+    iso3: s.id,
+    country: s.name,
+    isafTroops: 0,
+    armedForces: s.armedForces,
+    observedShare: 0,
+    agreeUs: s.agreeUs,
+    depth: s.depth,
+    usAlly: s.usAlly,
+    cinc: s.cinc ?? null,
+    logGdp: null,
+    logGdppc: s.logGdppc,
+    polyarchy: null,
+  };
+}
+
+/**
+ * ISAF 2010's demand per contributor: the replication's demand (50,000) over its 45 observed
+ * contributors. Used as the demand per expected participant when a case records participation
+ * but not troops (COW war participants).
+ */
+export const DEMAND_PER_PARTICIPANT = 50_000 / 45;
+
+/**
+ * The pivotal's demand, the one constant the simulator takes from outcomes, from the training
+ * states of one fold: with troops observed, demandOverObserved x the training total x (all
+ * states' armed forces / the training states'); with participation only, DEMAND_PER_PARTICIPANT
+ * x the training participants x (all states / training states).
+ */
+export function simulatorFit(train: readonly CvState[], all: readonly CvState[], demandOverObserved = DEMAND_OVER_OBSERVED, troopsObserved = true): { demand: number } {
+  if (!troopsObserved) {
+    const participants = train.filter((s) => s.troops > 0).length;
+    return { demand: Math.max(1, Math.round((DEMAND_PER_PARTICIPANT * participants * all.length) / Math.max(1, train.length))) };
+  }
+  const trainTroops = train.reduce((s, x) => s + x.troops, 0);
+  const trainForces = train.reduce((s, x) => s + x.armedForces, 0);
+  const allForces = all.reduce((s, x) => s + x.armedForces, 0);
+  return { demand: Math.max(1, Math.round((demandOverObserved * trainTroops * allForces) / Math.max(1, trainForces))) };
+}
+
+/** The simulator as a predictor: participation = share of seeds in which a state deployed; troops = mean peak contingent. */
+export function simulatorPredictor(o: SimulatorCvOptions): Predictor {
+  if (o.seeds.length === 0) throw new Error('cross-validation: the simulator needs at least one seed');
+  return {
+    id: 'coalsim',
+    label: 'coalsim (ISAF rules, engine)',
+    predict(train, test) {
+      const all = [...train, ...test];
+      const fit = simulatorFit(train, all, o.demandOverObserved, o.troopsObserved ?? true);
+      const rules = { ...DEFAULT_ISAF_OPTIONS, ...o.rules, demand: fit.demand };
+      const scenario = validIsafScenario(all.map(asRow), rules, o.costRule);
+      const joined = new Map(test.map((s) => [s.id, 0]));
+      const troops = new Map(test.map((s) => [s.id, 0]));
+      for (const seed of o.seeds) {
+        const run = runScenario(scenario, seed);
+        for (const s of test) {
+          let peak = 0;
+          for (const st of run.states) peak = Math.max(peak, st.parties[s.id]?.troops ?? 0);
+          if (peak > 0) joined.set(s.id, joined.get(s.id)! + 1);
+          troops.set(s.id, troops.get(s.id)! + peak);
+        }
+      }
+      const n = o.seeds.length;
+      return test.map((s) => ({ id: s.id, participation: joined.get(s.id)! / n, troops: troops.get(s.id)! / n }));
+    },
+  };
+}
+
+export interface Auc {
+  readonly auc: number;
+  /** Contributors (positives) and non-contributors. */
+  readonly positives: number;
+  readonly negatives: number;
+  /** 95% interval from the Hanley & McNeil (1982) standard error, clipped to [0, 1]. */
+  readonly ciLow: number;
+  readonly ciHigh: number;
+}
+
+/**
+ * Area under the ROC curve = the Mann-Whitney probability that a random contributor scores
+ * above a random non-contributor, ties counting one half (average ranks). Throws without
+ * both classes.
+ */
+export function auc(scores: readonly number[], positive: readonly boolean[]): Auc {
+  const n1 = positive.filter(Boolean).length;
+  const n0 = positive.length - n1;
+  if (n1 === 0 || n0 === 0) throw new Error('AUC: needs at least one contributor and one non-contributor');
+  const r = ranks(scores);
+  const rankSum = r.reduce((s, v, i) => s + (positive[i] ? v : 0), 0);
+  const a = (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n0);
+  const q1 = a / (2 - a);
+  const q2 = (2 * a * a) / (1 + a);
+  const se = Math.sqrt(Math.max(0, (a * (1 - a) + (n1 - 1) * (q1 - a * a) + (n0 - 1) * (q2 - a * a)) / (n1 * n0)));
+  return { auc: a, positives: n1, negatives: n0, ciLow: Math.max(0, a - 1.959964 * se), ciHigh: Math.min(1, a + 1.959964 * se) };
+}
+
+export interface ModelScore {
+  readonly id: string;
+  readonly label: string;
+  /** Participation AUC over all held-out states, pooled over folds; null without both classes. */
+  readonly auc: Auc | null;
+  /** Spearman rho of expected vs observed troops over all states (null when troops are not observed). */
+  readonly rhoAll: RankCorrelation | null;
+  /** The same over the observed contributors. */
+  readonly rhoContributors: RankCorrelation | null;
+  readonly predictions: readonly Prediction[];
+}
+
+export interface SchemeResult {
+  /** "5-fold (fold seed 1)" or "leave-one-region-out". */
+  readonly scheme: string;
+  readonly folds: readonly { name: string; heldOut: number; contributors: number; demand: number }[];
+  readonly models: readonly ModelScore[];
+}
+
+export interface CvCase {
+  /** "ISAF, Nov 2010". */
+  readonly label: string;
+  readonly states: readonly CvState[];
+  /** False when only participation is observed (COW participants): rank correlations are then omitted. */
+  readonly troopsObserved: boolean;
+}
+
+function tryRho(x: readonly number[], y: readonly number[]): RankCorrelation | null {
+  return x.length >= 4 ? spearman(x, y) : null;
+}
+
+/** Scores pooled out-of-fold predictions of one predictor. */
+export function score(predictor: Predictor, c: CvCase, predictions: readonly Prediction[]): ModelScore {
+  const byId = new Map(c.states.map((s) => [s.id, s]));
+  const obs = predictions.map((p) => byId.get(p.id)!);
+  const pos = obs.map((s) => s.troops > 0);
+  const both = pos.some(Boolean) && pos.some((x) => !x);
+  const contributors = predictions.filter((_, i) => pos[i]);
+  return {
+    id: predictor.id,
+    label: predictor.label,
+    auc: both ? auc(predictions.map((p) => p.participation), pos) : null,
+    rhoAll: c.troopsObserved ? tryRho(predictions.map((p) => p.troops), obs.map((s) => s.troops)) : null,
+    rhoContributors: c.troopsObserved ? tryRho(contributors.map((p) => p.troops), contributors.map((p) => byId.get(p.id)!.troops)) : null,
+    predictions,
+  };
+}
+
+/** Every predictor on the same folds; held-out predictions pooled, in the case's state order. */
+export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: readonly Predictor[], scheme: string, demandOverObserved = DEMAND_OVER_OBSERVED): SchemeResult {
+  const pooled = new Map<string, Map<string, Prediction>>(predictors.map((p) => [p.id, new Map()]));
+  const foldInfo = folds.map((f) => {
+    const train = c.states.filter((s) => !f.heldOut.has(s.id));
+    const test = c.states.filter((s) => f.heldOut.has(s.id));
+    for (const p of predictors) for (const pred of p.predict(train, test)) pooled.get(p.id)!.set(pred.id, pred);
+    return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, demand: simulatorFit(train, c.states, demandOverObserved, c.troopsObserved).demand };
+  });
+  const models = predictors.map((p) => {
+    const preds = c.states.flatMap((s) => {
+      const x = pooled.get(p.id)!.get(s.id);
+      return x ? [x] : [];
+    });
+    return score(p, c, preds);
+  });
+  return { scheme, folds: foldInfo, models };
+}
+
+export interface ValidationOptions {
+  readonly seeds: readonly number[];
+  readonly k?: number;
+  readonly foldSeed?: number;
+  readonly rules?: Partial<IsafOptions>;
+  readonly demandOverObserved?: number;
+  /** The soldier-cost rule, fitted on the ISAF 2010 file's recorded costs (fitCostRule). */
+  readonly costRule: CostRule;
+}
+
+export interface ValidationResult {
+  readonly case: string;
+  readonly states: number;
+  readonly contributors: number;
+  readonly seeds: number;
+  readonly schemes: readonly SchemeResult[];
+}
+
+/** k-fold (default k = 5, fold seed 1) and leave-one-region-out, the simulator and the three baselines. */
+export function validateOutOfSample(c: CvCase, o: ValidationOptions): ValidationResult {
+  const k = o.k ?? 5;
+  const foldSeed = o.foldSeed ?? 1;
+  const predictors = [simulatorPredictor({ seeds: o.seeds, rules: o.rules, demandOverObserved: o.demandOverObserved, costRule: o.costRule, troopsObserved: c.troopsObserved }), ...BASELINES];
+  const ids = c.states.map((s) => s.id);
+  return {
+    case: c.label,
+    states: c.states.length,
+    contributors: c.states.filter((s) => s.troops > 0).length,
+    seeds: o.seeds.length,
+    schemes: [
+      crossValidate(c, kFolds(ids, k, foldSeed), predictors, `${k}-fold (fold seed ${foldSeed})`, o.demandOverObserved),
+      crossValidate(c, regionFolds(c.states.map((s) => ({ id: s.id, ccode: s.ccode }))), predictors, 'leave-one-region-out (COW regions)', o.demandOverObserved),
+    ],
+  };
+}
+
+/** The ISAF cross-section as a validation case: the replication sample, outcome = ISAF troops. */
+export function isafCase(sample: readonly IsafRow[]): CvCase {
+  return {
+    label: 'ISAF, November 2010',
+    troopsObserved: true,
+    states: sample.map((r) => ({
+      id: r.iso3,
+      name: r.country,
+      ccode: r.ccode,
+      armedForces: r.armedForces,
+      agreeUs: r.agreeUs,
+      depth: r.depth,
+      usAlly: r.usAlly,
+      logGdppc: r.logGdppc!,
+      cinc: r.cinc,
+      troops: r.isafTroops,
+    })),
+  };
+}

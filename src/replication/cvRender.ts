@@ -1,0 +1,110 @@
+/**
+ * Tables for the out-of-sample comparison (crossValidate.ts): plain text for the terminal,
+ * Markdown for docs/replication.md (between the CV_BEGIN and CV_END markers), CSV of every
+ * held-out prediction. Pure.
+ */
+import type { ModelScore, ValidationResult } from './crossValidate';
+
+export const CV_BEGIN = '<!-- generated: coalsim replicate isaf --cv --update-doc docs/replication.md (do not edit by hand) -->';
+export const CV_END = '<!-- end generated -->';
+
+const f2 = (x: number) => x.toFixed(2);
+const ci = (v: number, lo: number, hi: number) => `${f2(v)} [${f2(lo)}, ${f2(hi)}]`;
+
+function cells(m: ModelScore): [string, string, string] {
+  return [
+    m.auc ? ci(m.auc.auc, m.auc.ciLow, m.auc.ciHigh) : 'n/a',
+    m.rhoAll ? ci(m.rhoAll.rho, m.rhoAll.ciLow, m.rhoAll.ciHigh) : 'n/a',
+    m.rhoContributors ? ci(m.rhoContributors.rho, m.rhoContributors.ciLow, m.rhoContributors.ciHigh) : 'n/a',
+  ];
+}
+
+const HEADER = ['scheme', 'model', 'participation AUC [95% CI]', 'rho, all states', 'rho, contributors'] as const;
+
+function rows(r: ValidationResult): string[][] {
+  return r.schemes.flatMap((s) => s.models.map((m) => [s.scheme, m.label, ...cells(m)]));
+}
+
+/** Which model scores best on each metric in each scheme (ties listed together). */
+export function leaders(r: ValidationResult): { scheme: string; metric: string; best: string[] }[] {
+  const out: { scheme: string; metric: string; best: string[] }[] = [];
+  for (const s of r.schemes) {
+    const metrics: [string, (m: ModelScore) => number | null][] = [
+      ['AUC', (m) => m.auc?.auc ?? null],
+      ['rho (all)', (m) => m.rhoAll?.rho ?? null],
+      ['rho (contributors)', (m) => m.rhoContributors?.rho ?? null],
+    ];
+    for (const [metric, get] of metrics) {
+      const vals = s.models.map((m) => ({ label: m.label, v: get(m) })).filter((x) => x.v !== null) as { label: string; v: number }[];
+      if (vals.length === 0) continue;
+      const top = Math.max(...vals.map((x) => x.v));
+      out.push({ scheme: s.scheme, metric, best: vals.filter((x) => Math.abs(x.v - top) < 5e-4).map((x) => x.label) });
+    }
+  }
+  return out;
+}
+
+function intro(r: ValidationResult): string {
+  return `${r.case}: ${r.states} states, ${r.contributors} contributors; simulator over ${r.seeds} seed${r.seeds === 1 ? '' : 's'} per fold. Held-out predictions pooled over folds.`;
+}
+
+export function cvText(r: ValidationResult): string {
+  const all = [HEADER as unknown as string[], ...rows(r)];
+  const widths = HEADER.map((_, j) => Math.max(...all.map((row) => row[j]!.length)));
+  const fmt = (row: readonly string[]) => row.map((c, j) => c.padEnd(widths[j]!)).join('  ').trimEnd();
+  const lines = [intro(r), '', fmt(HEADER), widths.map((w) => '-'.repeat(w)).join('  ')];
+  let last = '';
+  for (const row of rows(r)) {
+    lines.push(fmt([row[0] === last ? '' : row[0]!, ...row.slice(1)]));
+    last = row[0]!;
+  }
+  lines.push('');
+  for (const s of r.schemes) lines.push(`${s.scheme}: fitted demand per fold ${s.folds.map((f) => `${f.name} ${f.demand.toLocaleString('en-US')}`).join(', ')}`);
+  lines.push('');
+  for (const l of leaders(r)) lines.push(`Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}`);
+  return lines.join('\n');
+}
+
+/** The generated Markdown section, markers included. */
+export function cvMarkdown(r: ValidationResult, command: string): string {
+  const lines = [CV_BEGIN, '', `\`${command}\``, '', intro(r), '', `| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`];
+  for (const row of rows(r)) lines.push(`| ${row.join(' | ')} |`);
+  lines.push('');
+  for (const s of r.schemes) {
+    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), fitted demand ${f.demand.toLocaleString('en-US')})`).join('; ')}.`);
+  }
+  lines.push('');
+  for (const l of leaders(r)) lines.push(`- Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}.`);
+  lines.push('', CV_END);
+  return lines.join('\n');
+}
+
+/** Replace the generated section in a document (appended at the end when the markers are absent). */
+export function replaceSection(doc: string, section: string): string {
+  const a = doc.indexOf(CV_BEGIN);
+  const b = doc.indexOf(CV_END);
+  if (a >= 0 && b > a) return doc.slice(0, a) + section + doc.slice(b + CV_END.length);
+  return doc.replace(/\n*$/, '\n\n') + section + '\n';
+}
+
+/** Every held-out prediction: scheme, model, state, predicted participation and troops, observed troops. */
+export function cvPredictionRows(r: ValidationResult, observed: ReadonlyMap<string, number>): Record<string, string | number>[] {
+  return r.schemes.flatMap((s) =>
+    s.models.flatMap((m) => m.predictions.map((p) => ({ scheme: s.scheme, model: m.id, state: p.id, participation: p.participation, expected_troops: p.troops, observed_troops: observed.get(p.id) ?? 0 }))),
+  );
+}
+
+/** The numbers for scripts. */
+export function cvJson(r: ValidationResult): Record<string, unknown> {
+  return {
+    case: r.case,
+    states: r.states,
+    contributors: r.contributors,
+    seeds: r.seeds,
+    schemes: r.schemes.map((s) => ({
+      scheme: s.scheme,
+      folds: s.folds,
+      models: s.models.map((m) => ({ id: m.id, label: m.label, auc: m.auc, rhoAll: m.rhoAll, rhoContributors: m.rhoContributors })),
+    })),
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The out-of-sample harness (issue 12): folds, scores, baselines, and that the simulator's
+ * predictions for held-out states never read their outcomes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { agreementBaseline, armedForcesBaseline, logisticIrls, regressionBaseline, type CvState } from '../../src/replication/baselines';
+import { buildCoalitionCase, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
+import { auc, crossValidate, isafCase, simulatorFit, simulatorPredictor } from '../../src/replication/crossValidate';
+import { cvMarkdown, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
+import { cowRegion, kFolds, regionFolds } from '../../src/replication/folds';
+import { fitCostRule } from '../../src/replication/isaf';
+import { parseIsafCsv, replicationSample } from '../../src/replication/isafData';
+
+const ROOT = join(__dirname, '..', '..');
+const rows = parseIsafCsv(readFileSync(join(ROOT, 'data', 'isaf_2010_crosssection.csv'), 'utf8'));
+const isaf = isafCase(replicationSample(rows));
+
+describe('folds', () => {
+  it('k-fold partitions every state exactly once, in nearly equal folds, the same for the same seed', () => {
+    const ids = isaf.states.map((s) => s.id);
+    const a = kFolds(ids, 5, 1);
+    expect(a.map((f) => f.heldOut.size)).toEqual([33, 33, 33, 33, 33]);
+    expect(new Set(a.flatMap((f) => [...f.heldOut])).size).toBe(165);
+    expect(kFolds([...ids].reverse(), 5, 1).map((f) => [...f.heldOut].sort())).toEqual(a.map((f) => [...f.heldOut].sort()));
+    expect(kFolds(ids, 5, 2).map((f) => [...f.heldOut].sort())).not.toEqual(a.map((f) => [...f.heldOut].sort()));
+    expect(() => kFolds(ids, 1, 1)).toThrow(/k must be/);
+  });
+
+  it('COW regions follow the country-code blocks', () => {
+    expect([2, 20, 200, 365, 475, 651, 666, 700, 900].map(cowRegion)).toEqual(['Americas', 'Americas', 'Europe', 'Europe', 'Africa', 'Middle East', 'Middle East', 'Asia and Oceania', 'Asia and Oceania']);
+    const folds = regionFolds(isaf.states.map((s) => ({ id: s.id, ccode: s.ccode })));
+    expect(folds.map((f) => f.name)).toEqual(['Americas', 'Europe', 'Africa', 'Middle East', 'Asia and Oceania']);
+    expect(folds.find((f) => f.name === 'Europe')!.heldOut.has('GBR')).toBe(true);
+    expect(folds.reduce((n, f) => n + f.heldOut.size, 0)).toBe(165);
+  });
+});
+
+describe('scores', () => {
+  it('AUC is the Mann-Whitney probability, ties counting one half', () => {
+    expect(auc([1, 2, 3, 4], [false, false, true, true]).auc).toBe(1);
+    expect(auc([4, 3, 2, 1], [false, false, true, true]).auc).toBe(0);
+    expect(auc([1, 1, 1, 1], [false, true, false, true]).auc).toBe(0.5);
+    // 2 positives (3, 1) against 2 negatives (2, 0): 3 of 4 pairs ordered right.
+    expect(auc([3, 2, 1, 0], [true, false, true, false]).auc).toBe(0.75);
+    expect(() => auc([1, 2], [true, true])).toThrow(/non-contributor/);
+  });
+
+  it('logistic IRLS reaches the maximum-likelihood point: the score X\'(y - p) vanishes', () => {
+    const X = [0, 1, 2, 3, 4, 5, 6, 7].map((x) => [1, x]);
+    const y = [0, 0, 1, 0, 1, 0, 1, 1];
+    const fit = logisticIrls(X, y, 0);
+    expect(fit.converged).toBe(true);
+    const p = X.map((x) => 1 / (1 + Math.exp(-(fit.coef[0]! + fit.coef[1]! * x[1]!))));
+    for (const j of [0, 1]) expect(Math.abs(X.reduce((s, x, i) => s + x[j]! * (y[i]! - p[i]!), 0))).toBeLessThan(1e-6);
+    expect(fit.coef[1]!).toBeGreaterThan(0);
+  });
+});
+
+describe('baselines', () => {
+  const train = isaf.states.slice(0, 120);
+  const test = isaf.states.slice(120);
+  it('(a) and (b) are proportional rules scaled on the training total', () => {
+    const k = train.reduce((s, x) => s + x.troops, 0) / train.reduce((s, x) => s + x.armedForces, 0);
+    const a = armedForcesBaseline.predict(train, test);
+    expect(a[0]!.troops).toBeCloseTo(k * test[0]!.armedForces, 6);
+    const b = agreementBaseline.predict(train, test);
+    expect(b[0]!.participation).toBeCloseTo(test[0]!.agreeUs * test[0]!.armedForces, 6);
+  });
+  it('(c) gives probabilities and ranks held-out ISAF states far better than chance', () => {
+    const r = crossValidate(isaf, kFolds(isaf.states.map((s) => s.id), 5, 1), [regressionBaseline], '5-fold');
+    const m = r.models[0]!;
+    for (const p of m.predictions) expect(p.participation).toBeGreaterThanOrEqual(0), expect(p.participation).toBeLessThanOrEqual(1);
+    expect(m.auc!.auc).toBeGreaterThan(0.85);
+    expect(m.rhoAll!.rho).toBeGreaterThan(0.5);
+  });
+});
+
+describe('the simulator as a predictor', () => {
+  const costRule = fitCostRule(rows);
+  it('fits its demand on the training states only: 50,000 when trained on every state', () => {
+    expect(simulatorFit(isaf.states, isaf.states).demand).toBe(50_000);
+    const noEurope = isaf.states.filter((s) => s.ccode < 200 || s.ccode >= 400);
+    expect(simulatorFit(noEurope, isaf.states).demand).toBeLessThan(15_000);
+  });
+
+  it('never reads a held-out outcome: changing held-out troops leaves its predictions unchanged', () => {
+    const states = isaf.states.filter((_, i) => i % 4 === 0);
+    const train = states.slice(0, 30);
+    const test = states.slice(30);
+    const sim = simulatorPredictor({ seeds: [1], costRule });
+    const before = sim.predict(train, test);
+    const scrambled: CvState[] = test.map((s, i) => ({ ...s, troops: i % 2 === 0 ? 5_000 : 0 }));
+    expect(sim.predict(train, scrambled)).toEqual(before);
+    expect(before.every((p) => p.participation >= 0 && p.participation <= 1 && p.troops >= 0)).toBe(true);
+  });
+
+  it('the generated Markdown section replaces only its own markers', () => {
+    const r = crossValidate(isaf, kFolds(isaf.states.map((s) => s.id), 5, 1), [armedForcesBaseline], '5-fold');
+    const md = cvMarkdown({ case: 'x', states: 165, contributors: 45, seeds: 1, schemes: [r] }, 'cmd');
+    const doc = `# T\n\nbefore\n\n${CV_BEGIN}\nSTALE TABLE\n${CV_END}\n\nafter\n`;
+    const out = replaceSection(doc, md);
+    expect(out).toContain('before');
+    expect(out).toContain('after');
+    expect(out).not.toContain('STALE TABLE');
+    expect(out).toContain('(a) troops ∝ armed forces');
+  });
+});
+
+// The shared data sits beside the clone in CI and on the project machines.
+const SHARED = join(ROOT, '..', 'shared', 'data');
+const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
+(haveShared ? describe : describe.skip)('a coalition built from the shared data', () => {
+  const shared = Object.fromEntries(Object.entries(SHARED_FILES).map(([k, f]) => [k, readFileSync(join(SHARED, f), 'utf8')])) as unknown as SharedDataText;
+  const participants = readFileSync(join(SHARED, 'cow_war_participants_us_coalitions.csv'), 'utf8');
+  it('Gulf War 1991: participants on the US side, Iraq excluded, GDP imputed from spending per soldier', () => {
+    expect(warStartYear(participants, 211)).toBe(1991);
+    const built = buildCoalitionCase(shared, rows, 1991, { kind: 'cow-war', participantsText: participants, warNum: 211 });
+    const ids = built.case.states.map((s) => s.id);
+    expect(ids).not.toContain('IRQ');
+    expect(ids).not.toContain('USA');
+    const joined = built.case.states.filter((s) => s.troops > 0).map((s) => s.id).sort();
+    expect(joined).toEqual(expect.arrayContaining(['EGY', 'GBR', 'FRA', 'SAU', 'SYR']));
+    expect(built.case.troopsObserved).toBe(false);
+    expect(built.imputation.slope).toBeCloseTo(0.93, 2);
+    expect(built.imputation.n).toBe(150);
+  });
+  it('a troops file scores contingents; a malformed one names the row', () => {
+    const built = buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,9500\nGEO,925\n', file: 't.csv' });
+    expect(built.case.states.find((s) => s.id === 'GBR')!.troops).toBe(9500);
+    expect(built.case.states.find((s) => s.id === 'FRA')!.troops).toBe(0);
+    expect(() => buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,many\n', file: 't.csv' })).toThrow(/t.csv: row 2: troops must be a number/);
+    expect(() => buildCoalitionCase(shared, rows, 2020, { kind: 'troops', troopsText: 'iso3,troops\nGBR,1\n', file: 't.csv' })).toThrow(/1946-2016/);
+  });
+});
