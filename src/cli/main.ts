@@ -18,6 +18,7 @@ import { validateCommand } from './commands/validate';
 import { CliError, ExitCode } from './exitCodes';
 import { packageVersion } from './paths';
 import { configureRuntime } from '../runtime';
+import { explainUsageError } from './usageErrors';
 
 export async function main(argv: string[]): Promise<number> {
   configureRuntime();
@@ -43,9 +44,9 @@ export async function main(argv: string[]): Promise<number> {
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict).\nDocs: README.md')
-    .fail((msg, err) => {
+    .fail((msg, err, y) => {
       if (err) throw err;
-      throw new CliError(`${msg}\nRun with --help for usage.`, ExitCode.usage);
+      throw new CliError(`${explainUsageError(msg, argv, y)}\nRun with --help for usage.`, ExitCode.usage);
     });
   try {
     await parser.parseAsync();

@@ -3,7 +3,9 @@
  * what to give instead. The size is checked before reading, so a huge file is refused
  * without being loaded; the bytes must be UTF-8 (see encoding.ts).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
 import { decodeInput } from './encoding';
 import type { InputIssue } from './issues';
 import { MAX_INPUT_BYTES } from './limits';
@@ -56,4 +58,32 @@ function readLimited(file: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The existing path nearest in spelling to a missing one: from its deepest existing folder,
+ * each missing segment is replaced by the closest entry there (the file name must end in
+ * ext). Undefined when some segment has no close entry.
+ */
+export function nearestExistingPath(missing: string, ext: string): string | undefined {
+  const parts = resolve(missing).split(sep);
+  let dir = parts[0] === '' ? sep : parts[0]!;
+  let k = 1;
+  while (k < parts.length && existsSync(join(dir, parts[k]!))) dir = join(dir, parts[k++]!);
+  if (k >= parts.length) return undefined;
+  for (; k < parts.length; k++) {
+    const want = parts[k]!;
+    const lastPart = k === parts.length - 1;
+    let names: string[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true }).filter((d) => (lastPart ? d.name.endsWith(ext) : d.isDirectory())).map((d) => d.name);
+    } catch {
+      return undefined;
+    }
+    if (names.length === 0) return undefined;
+    const guess = closest(want, names);
+    if (distance(want.toLowerCase(), guess.toLowerCase()) > Math.max(2, Math.floor(want.length / 3))) return undefined;
+    dir = join(dir, guess);
+  }
+  return dir;
 }

@@ -248,6 +248,14 @@ function dropSafeIntegerEchoes(issues: readonly ZodIssue[]): ZodIssue[] {
   return issues.filter((i) => !isEcho(i) || !others.has(key(i)));
 }
 
+/** The allowed string closest in spelling to a wrong one (e.g. "negotation"), when it is close. */
+function didYouMean(value: unknown, allowed: readonly unknown[]): string | undefined {
+  const options = allowed.filter((v): v is string => typeof v === 'string');
+  if (typeof value !== 'string' || options.length === 0 || value.length > 200) return undefined;
+  const guess = closest(value, options);
+  return distance(value.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(value.length / 3)) ? guess : undefined;
+}
+
 function short(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
@@ -302,15 +310,18 @@ function describeZodIssue(issue: ZodIssue, data: unknown, jsonSchema: object): I
     }
     case 'not_multiple_of':
       return [{ code: 'out-of-range', path, message: `must be a whole number, got ${show(value)}` }];
-    case 'invalid_value':
-      return [{ code: 'invalid-value', path, message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${show(value)}` }];
+    case 'invalid_value': {
+      const guess = didYouMean(value, issue.values);
+      return [{ code: 'invalid-value', path, message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${show(value)}${guess !== undefined ? `; did you mean "${guess}"?` : ''}`, ...(guess !== undefined ? { fix: `write "${guess}"` } : {}) }];
+    }
     case 'invalid_format':
       return [{ code: 'invalid-format', path, message: `must be ${issue.message}, got ${show(value)}` }];
     case 'invalid_union': {
       const disc = (issue as { discriminator?: string; options?: unknown[] }).discriminator;
       const options = (issue as { options?: unknown[] }).options;
       if (disc && options) {
-        return [{ code: 'invalid-value', path, message: `must be ${options.map((o) => JSON.stringify(o)).join(' or ')}, got ${show(value)}` }];
+        const guess = didYouMean(value, options);
+        return [{ code: 'invalid-value', path, message: `must be ${options.map((o) => JSON.stringify(o)).join(' or ')}, got ${show(value)}${guess !== undefined ? `; did you mean "${guess}"?` : ''}`, ...(guess !== undefined ? { fix: `write "${guess}"` } : {}) }];
       }
       return [{ code: 'invalid-value', path, message: `does not match any allowed form (${issue.message})` }];
     }
