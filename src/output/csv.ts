@@ -25,6 +25,8 @@ export function restoreFormulaText(cell: string): string {
 export const CSV_OPTIONS: Options = {
   record_delimiter: 'unix',
   cast: { number: (n) => String(n), string: neutraliseFormulaText },
+  // csv-stringify 6.9 leaves a lone carriage return unquoted with unix record ends; readers then split the row there.
+  quoted_match: /\r/,
 };
 
 export function toCsv(columns: readonly string[], rows: readonly Record<string, string | number | null>[]): string {
