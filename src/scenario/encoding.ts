@@ -69,6 +69,9 @@ function firstInvalidUtf8(b: Uint8Array): number {
     const need = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    // Overlong forms, UTF-16 surrogates and code points above U+10FFFF (RFC 3629 section 4, second byte ranges).
+    const second = b[i + 1] ?? 0;
+    if ((c === 0xe0 && second < 0xa0) || (c === 0xed && second > 0x9f) || (c === 0xf0 && second < 0x90) || (c === 0xf4 && second > 0x8f)) return i;
     i += need + 1;
   }
   return Math.max(0, b.length - 1);
