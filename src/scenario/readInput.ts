@@ -82,7 +82,7 @@ export function nearestExistingPath(missing: string, ext: string): string | unde
     }
     if (names.length === 0) return undefined;
     const guess = closest(want, names);
-    if (distance(want.toLowerCase(), guess.toLowerCase()) > Math.max(2, Math.floor(want.length / 3))) return undefined;
+    if (distance(want.toLowerCase(), guess.toLowerCase()) > Math.max(1, Math.floor(want.length / 4))) return undefined;
     dir = join(dir, guess);
   }
   return dir;
