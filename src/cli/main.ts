@@ -6,6 +6,7 @@ import yargs, { type Argv, type CommandModule } from 'yargs';
 import { InvariantError } from '../core/errors';
 import { CliError, ExitCode } from './exitCodes';
 import { packageVersion } from './paths';
+import { explainUsageError } from './usageErrors';
 
 /**
  * The commands, in the order --help lists them. Each module is loaded only when its command
@@ -107,9 +108,9 @@ export async function main(argv: string[]): Promise<number> {
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict).\nDocs: README.md')
-    .fail((msg, err) => {
+    .fail((msg, err, y) => {
       if (err) throw err;
-      throw new CliError(`${msg}\nRun with --help for usage.`, ExitCode.usage);
+      throw new CliError(`${explainUsageError(msg, argv, y)}\nRun with --help for usage.`, ExitCode.usage);
     });
   try {
     await parser.parseAsync();

@@ -1,7 +1,9 @@
 /** Loading scenarios for commands: a valid scenario, or a CliError listing every issue. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { closest, distance } from 'fastest-levenshtein';
 import { join, relative } from 'node:path';
-import { formatIssues } from '../scenario/issues';
+import { formatIssues, type InputIssue } from '../scenario/issues';
+import { nearestExistingPath } from '../scenario/readInput';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { CliError, ExitCode } from './exitCodes';
@@ -26,14 +28,42 @@ export function displayPath(file: string): string {
 export function requireScenario(file: string | undefined): ValidScenario {
   const path = file === undefined ? DEFAULT_SCENARIO : resolveScenarioPath(file);
   const loaded = loadScenarioFile(path);
-  if (!loaded.result.ok) throw new CliError(formatIssues(displayPath(path), loaded.result.issues), ExitCode.invalidInput);
+  if (!loaded.result.ok) {
+    const issues = loaded.result.issues[0]?.message === 'file not found' && file !== undefined ? [notFound(file)] : loaded.result.issues;
+    throw new CliError(formatIssues(displayPath(path), issues), ExitCode.invalidInput);
+  }
   return { ...loaded, file: displayPath(path), scenario: loaded.result.value };
 }
 
-export function parseSeed(value: unknown): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
-    throw new CliError(`--seed must be a whole number from 0 to 4294967295, got ${String(value)}. Example: --seed 7`, ExitCode.usage);
+/**
+ * A seed from the command line: decimal digits only, 0 to 2^32 - 1. Read as a string (the
+ * option is declared so), because yargs' number parsing takes "" for 0, "0x10" for 16 and
+ * "1e3" for 1000; a seed must be what the user typed, so those are refused, echoing the input.
+ */
+/** Neither a file nor a bundled id: suggest the nearest bundled id, or the nearest existing path. */
+function notFound(arg: string): InputIssue {
+  const ids = readdirSync(BUNDLED_SCENARIOS).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).sort();
+  const bare = arg.replace(/\.json$/, '');
+  if (!/[\\/]/.test(bare)) {
+    const id = closest(bare, ids);
+    if (distance(bare.toLowerCase(), id.toLowerCase()) <= Math.max(2, Math.floor(bare.length / 3))) {
+      return { code: 'unreadable', path: [], message: `no such file or bundled scenario; the nearest bundled id is "${id}"`, fix: `give "${id}"` };
+    }
   }
-  return n;
+  const near = nearestExistingPath(arg, '.json');
+  if (near !== undefined) {
+    const shown = displayPath(near);
+    return { code: 'unreadable', path: [], message: `file not found; did you mean "${shown}"?`, fix: `give "${shown}"` };
+  }
+  return { code: 'unreadable', path: [], message: 'file not found, and no bundled scenario has this id', fix: `give the path of a scenario .json file, or a bundled id: ${ids.join(', ')}` };
+}
+
+export function parseSeed(value: unknown): number {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text === 'string' && /^[0-9]{1,10}$/.test(text)) {
+    const n = Number(text);
+    if (n <= 0xffffffff) return n;
+  }
+  const shown = Array.isArray(value) ? `${value.length} values (${value.map((v) => JSON.stringify(String(v))).join(', ')}); give it once` : JSON.stringify(String(value));
+  throw new CliError(`--seed must be a whole number from 0 to 4294967295 in decimal digits, got ${shown}. Example: --seed 7`, ExitCode.usage);
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { ChartConfiguration } from 'chart.js';
 import { parse } from 'csv-parse/sync';
 import type { CompiledExperiment } from './load';
+import { restoreFormulaText } from '../output/csv';
 import { AGGREGATE_FILE } from './outputs';
 
 type Json = Record<string, unknown>;
@@ -29,6 +30,12 @@ const WIDTH = 1200;
 const HEIGHT = 800;
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'];
 const DASHES = [[], [14, 6], [4, 5], [18, 5, 4, 5], [2, 7], [24, 8]];
+/**
+ * Options that make a chart the same bytes on every machine: Chart.js formats tick labels
+ * with Intl in the chart's locale, which otherwise follows LANG/LC_ALL ("0,7", "2.000" under
+ * de_DE); pinned to en-US as the run charts are (charts/specs/common.ts).
+ */
+const PINNED = { responsive: false, animation: false, devicePixelRatio: 1, locale: 'en-US' } as const;
 /** Above this many points, charts would be unreadable and slow: skipped with a note. */
 const MAX_POINTS = 5000;
 
@@ -37,7 +44,8 @@ export async function renderSweepCharts(dir: string, c: CompiledExperiment, warn
     warn(`charts skipped: ${c.points.length} points is more than ${MAX_POINTS} (aggregate.csv has the data)`);
     return [];
   }
-  const rows = parse(readFileSync(join(dir, AGGREGATE_FILE), 'utf8'), { columns: true }) as AggRow[];
+  // Text cells come back as written before formula neutralising (see output/csv.ts).
+  const rows = parse(readFileSync(join(dir, AGGREGATE_FILE), 'utf8'), { columns: true, cast: (value) => restoreFormulaText(value) }) as AggRow[];
   const specs = sweepChartSpecs(c, rows);
   if (specs.length === 0) return [];
   const render = renderer();
@@ -140,8 +148,7 @@ function lineChart(metric: string, param: string, series: { label: string; rows:
     type: 'line',
     data: { datasets },
     options: {
-      responsive: false,
-      animation: false,
+      ...PINNED,
       plugins: {
         title: { display: true, text: `${metric} by ${param}` },
         subtitle: { display: true, text: 'line: mean over replicates; band: 95% interval for the mean (t-based)' },
@@ -159,7 +166,7 @@ function scatterChart(metric: string, param: string, rows: AggRow[]): SweepChart
   const config = {
     type: 'scatter',
     data: { datasets },
-    options: { responsive: false, animation: false, plugins: { title: { display: true, text: `${metric} by ${param}` }, subtitle: { display: true, text: 'each dot: one point of the design, mean over its replicates (other parameters vary too)' } }, scales: axes(param, metric) },
+    options: { ...PINNED, plugins: { title: { display: true, text: `${metric} by ${param}` }, subtitle: { display: true, text: 'each dot: one point of the design, mean over its replicates (other parameters vary too)' } }, scales: axes(param, metric) },
   };
   return spec(`${metric}-by-${param}`, `${metric} by ${param}`, `Each point of the design: mean of ${metric} against ${param}.`, config);
 }
@@ -177,8 +184,7 @@ function heatmap(metric: string, px: string, py: string, rows: AggRow[]): SweepC
     type: 'scatter',
     data: { datasets: [{ label: `mean ${metric}`, data, pointStyle: 'rect', pointRadius: cell, pointHoverRadius: cell, backgroundColor: colours, borderColor: colours, borderWidth: 0 }] },
     options: {
-      responsive: false,
-      animation: false,
+      ...PINNED,
       plugins: {
         title: { display: true, text: `${metric}: mean by ${px} and ${py}` },
         subtitle: { display: true, text: `colour: dark purple = ${fmt(lo)} (lowest) ... yellow = ${fmt(hi)} (highest)` },

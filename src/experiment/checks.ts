@@ -1,6 +1,7 @@
 /** Checks that need the whole experiment document (the scenario is checked in load.ts). */
 import type { InputIssue } from '../scenario/issues';
-import { designSize } from './designs';
+import { MAX_DESIGN_POINTS } from '../scenario/limits';
+import { designSize, gridValues } from './designs';
 import { MAX_RUNS, RESERVED_COLUMNS, type Experiment } from './schema';
 import { canonicalJson } from './seeds';
 
@@ -54,8 +55,16 @@ export function checkExperiment(e: Experiment): InputIssue[] {
     seenMetric.add(m);
   });
   if (issues.length === 0) {
-    const runs = designSize(e.parameters, e.design) * e.replicates;
-    if (runs > MAX_RUNS) issues.push({ code: 'too-big', path: ['replicates'], message: `the design makes ${runs.toLocaleString('en-US')} runs, over the limit of ${MAX_RUNS.toLocaleString('en-US')}`, fix: 'use fewer levels, points or replicates, or split the experiment' });
+    const points = designSize(e.parameters, e.design);
+    const runs = points * e.replicates;
+    if (points > MAX_DESIGN_POINTS) {
+      const sizes = e.design.type === 'grid' ? ` (${e.parameters.map((p) => `${p.name}: ${gridValues(p).length}`).join(' x ')})` : '';
+      issues.push({ code: 'too-big', path: ['design'], message: `the design has ${fmt(points)} points${sizes}, over the limit of ${fmt(MAX_DESIGN_POINTS)} design points`, fix: 'use fewer values or levels, or a sampled design ("design": { "type": "lhs", "points": 1000 }); see "Limits" in the README' });
+    } else if (runs > MAX_RUNS) issues.push({ code: 'too-big', path: ['replicates'], message: `the design makes ${runs.toLocaleString('en-US')} runs, over the limit of ${MAX_RUNS.toLocaleString('en-US')}`, fix: 'use fewer levels, points or replicates, or split the experiment' });
   }
   return issues;
+}
+
+function fmt(n: number): string {
+  return Number.isFinite(n) ? n.toLocaleString('en-US') : 'more than 1e308';
 }

@@ -5,8 +5,8 @@
  * applied and validated as a scenario, so a bad point is an input error naming the
  * parameter before anything runs.
  */
-import { readInputFile } from '../scenario/readInput';
-import { dirname, resolve } from 'node:path';
+import { nearestExistingPath, readInputFile } from '../scenario/readInput';
+import { dirname, relative, resolve } from 'node:path';
 import { sha256 } from '../output/manifest';
 import type { InputIssue } from '../scenario/issues';
 import { loadScenarioFile } from '../scenario/load';
@@ -59,7 +59,12 @@ export function parseExperiment(text: string): ReturnType<typeof validateText<Ex
 /** Most point problems repeat across points; report a few distinct ones. */
 const MAX_POINT_ISSUES = 10;
 
-export function loadExperimentFile(file: string): LoadResult {
+export interface LoadOptions {
+  /** Told every 1,000 design points checked (checking takes ~1 ms a point): progress for large designs. */
+  readonly onPointsChecked?: (done: number, total: number) => void;
+}
+
+export function loadExperimentFile(file: string, options: LoadOptions = {}): LoadResult {
   const read = readInputFile(file, 'an experiment file', 'give the path of an experiment .json file, e.g. experiments/information-by-surge.json');
   if (!read.ok) return { ok: false, problems: [{ file, issues: [read.issue] }] };
   const text = read.text;
@@ -70,12 +75,23 @@ export function loadExperimentFile(file: string): LoadResult {
   const scenarioFile = resolve(dirname(file), experiment.scenario);
   const loaded = loadScenarioFile(scenarioFile);
   if (!loaded.result.ok) {
-    const where: InputIssue = { code: 'invalid-scenario', path: ['scenario'], message: `the base scenario ${experiment.scenario} is invalid (its problems follow)`, fix: 'fix the scenario file, or point "scenario" at another one' };
-    const located = parseLocated(text, [where]);
-    const scenarioProblem: FileIssues = { file: scenarioFile, issues: loaded.result.issues };
-    return { ok: false, problems: [{ file, issues: located }, ...(loaded.text === '' && loaded.result.issues[0]?.code === 'unreadable' ? [] : [scenarioProblem])] };
+    const first = loaded.result.issues[0];
+    // An unreadable base (a typo in the path, a directory) is one problem of the experiment file: name the file and a likely fix.
+    if (loaded.text === '' && first?.code === 'unreadable') {
+      const near = first.message === 'file not found' ? nearestExistingPath(scenarioFile, '.json') : undefined;
+      const guess = near !== undefined ? relative(dirname(resolve(file)), near) : undefined;
+      const where: InputIssue = {
+        code: 'missing-scenario',
+        path: ['scenario'],
+        message: `the base scenario "${experiment.scenario}" (${scenarioFile}): ${first.message}${guess !== undefined ? `; did you mean "${guess}"?` : ''}`,
+        fix: guess !== undefined ? `write "scenario": "${guess}"` : 'give the path of the scenario file relative to this experiment file, e.g. "../scenarios/default.json"',
+      };
+      return { ok: false, problems: [{ file, issues: parseLocated(text, [where]) }] };
+    }
+    const where: InputIssue = { code: 'invalid-scenario', path: ['scenario'], message: `the base scenario ${experiment.scenario} is invalid (its problems follow, under ${scenarioFile})`, fix: 'fix the scenario file, or point "scenario" at another one' };
+    return { ok: false, problems: [{ file, issues: parseLocated(text, [where]) }, { file: scenarioFile, issues: loaded.result.issues }] };
   }
-  const compiled = compileExperiment(experiment, loaded.result.value);
+  const compiled = compileExperiment(experiment, loaded.result.value, options.onPointsChecked !== undefined ? { onPointsChecked: options.onPointsChecked } : {});
   if (!compiled.ok) return { ok: false, problems: [{ file, issues: parseLocated(text, compiled.issues) }] };
   return { ok: true, value: { ...compiled.value, file, text, scenarioFile, scenarioText: loaded.text } };
 }
@@ -84,7 +100,7 @@ export function loadExperimentFile(file: string): LoadResult {
  * Resolve the parameters against the base scenario, make the design and check every point.
  * Also used by merge to rebuild an experiment from the copy kept in a sweep's store.
  */
-export function compileExperiment(experiment: Experiment, base: Scenario, options: { checkPoints?: boolean } = {}): { ok: true; value: CompiledExperiment } | { ok: false; issues: InputIssue[] } {
+export function compileExperiment(experiment: Experiment, base: Scenario, options: { checkPoints?: boolean; onPointsChecked?: (done: number, total: number) => void } = {}): { ok: true; value: CompiledExperiment } | { ok: false; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   const params: ResolvedParameter[] = [];
   experiment.parameters.forEach((p, i) => {
@@ -100,7 +116,9 @@ export function compileExperiment(experiment: Experiment, base: Scenario, option
   if (options.checkPoints !== false) {
     const seen = new Set<string>();
     let bad = 0;
+    let done = 0;
     for (const point of points) {
+      if (++done % 1000 === 0) options.onPointsChecked?.(done, points.length);
       const r = scenarioAt(base, params, point);
       if (r.ok) continue;
       bad++;
@@ -111,6 +129,19 @@ export function compileExperiment(experiment: Experiment, base: Scenario, option
         if (seen.has(dedupe) || seen.size >= MAX_POINT_ISSUES) continue;
         seen.add(dedupe);
         const who = i >= 0 ? `parameter "${params[i]!.name}"` : 'the point';
+        if (i >= 0 && issue.code === 'unknown-field' && samePath(issue.path, params[i]!.at)) {
+          // The last key of the path is not a field of the scenario: a typo in the path, whatever the values.
+          const p = params[i]!;
+          const guess = /did you mean "([^"]+)"/.exec(issue.message)?.[1];
+          const fixed = guess !== undefined ? p.path.replace(/[A-Za-z_$][\w$]*$/, guess) : undefined;
+          issues.push({
+            code: 'bad-path',
+            path: ['parameters', i, 'path'],
+            message: `parameter "${p.name}": the scenario has no field at "${p.path}"${fixed !== undefined ? `; did you mean "${fixed}"?` : ''}`,
+            fix: fixed !== undefined ? `write "path": "${fixed}"` : (issue.fix ?? 'check the path against the scenario format (docs/scenario-format.md)'),
+          });
+          continue;
+        }
         issues.push({
           code: 'invalid-point',
           path: i >= 0 ? ['parameters', i] : ['parameters'],
@@ -126,6 +157,10 @@ export function compileExperiment(experiment: Experiment, base: Scenario, option
   }
   const keys = points.map((p) => pointKey(experiment.parameters.map((q) => q.path), p));
   return { ok: true, value: { experiment, base, params, points, keys, hash: experimentHash(experiment, base) } };
+}
+
+function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  return a.length === b.length && a.every((x, k) => x === b[k]);
 }
 
 /** Which parameter an issue in the scenario comes from: the one whose path is a prefix (or extension) of it. */

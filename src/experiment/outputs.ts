@@ -10,6 +10,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS } from '../output/csv';
 import { aggregate } from './aggregate';
 import type { CompiledExperiment } from './load';
 import { cell, type SweepStore } from './store';
@@ -98,16 +99,16 @@ function writeCsv(path: string, columns: readonly string[], rows: Iterable<Row>)
       writeSync(fd, buf);
       hash.update(buf);
     };
-    put(stringify([columns as string[]], { record_delimiter: 'unix' }));
+    put(stringify([columns as string[]], CSV_OPTIONS));
     let chunk: Row[] = [];
     for (const row of rows) {
       chunk.push(row);
       if (chunk.length >= CHUNK) {
-        put(stringify(chunk as unknown[][], { record_delimiter: 'unix', cast: { number: (n) => String(n) } }));
+        put(stringify(chunk as unknown[][], CSV_OPTIONS));
         chunk = [];
       }
     }
-    if (chunk.length > 0) put(stringify(chunk as unknown[][], { record_delimiter: 'unix', cast: { number: (n) => String(n) } }));
+    if (chunk.length > 0) put(stringify(chunk as unknown[][], CSV_OPTIONS));
   } finally {
     closeSync(fd);
   }

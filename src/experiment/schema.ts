@@ -4,6 +4,7 @@
  * the committed JSON Schema (schema/experiment.schema.json).
  */
 import { z } from 'zod';
+import { MAX_DESIGN_POINTS } from '../scenario/limits';
 import { METRIC_NAMES } from './metrics';
 
 export const EXPERIMENT_FORMAT_VERSION = 1;
@@ -40,13 +41,13 @@ export const DesignSchema = z.discriminatedUnion('type', [
   z
     .strictObject({
       type: z.literal('lhs'),
-      points: z.number().int().min(1).max(1_000_000).describe('Number of sampled points.'),
+      points: z.number().int().min(1).max(MAX_DESIGN_POINTS).describe('Number of sampled points (at most 100,000: see "Limits" in the README).'),
     })
     .describe('Latin hypercube sample: each parameter\'s range cut into `points` equal strata, each stratum used once. Drawn from the base seed.'),
   z
     .strictObject({
       type: z.literal('sobol'),
-      points: z.number().int().min(1).max(MAX_SOBOL_POINTS).describe('Number of points of the Sobol sequence (powers of 2 are best balanced).'),
+      points: z.number().int().min(1).max(Math.min(MAX_SOBOL_POINTS, MAX_DESIGN_POINTS)).describe('Number of points of the Sobol sequence (powers of 2 are best balanced).'),
     })
     .describe('Sobol low-discrepancy sequence over the parameters\' ranges (deterministic; unscrambled).'),
 ]);

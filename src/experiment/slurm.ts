@@ -4,6 +4,11 @@
  * threads from SLURM_CPUS_PER_TASK), and a merge job that starts when every task has
  * succeeded. The cluster needs the same paths as this machine (a shared filesystem).
  * Pure: text in, text out.
+ *
+ * Quoting: every value reaches bash single-quoted (sh). Paths never go into #SBATCH lines,
+ * whose parser does not follow shell quoting (a space would cut "--output"): the log paths
+ * are given to sbatch on its command line in submit.sh instead. The values that do go into
+ * #SBATCH lines (partition, mem, extra options) must be one line each: checkSbatchValue.
  */
 export interface SlurmPlan {
   readonly jobName: string;
@@ -31,6 +36,19 @@ export function sh(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Why a value cannot go into an #SBATCH line (a newline would start a new directive), or null. */
+export function checkSbatchValue(value: string): string | null {
+  if (value.trim() === '') return 'is empty';
+  const bad = /[\u0000-\u001f\u007f]/.exec(value);
+  if (bad) return `holds a control character (${JSON.stringify(bad[0])}); it would add lines to the job script`;
+  return null;
+}
+
+/** A path as an sbatch --output pattern: "%" is Slurm's pattern character, so a literal one is doubled. */
+function outputPattern(path: string): string {
+  return path.replace(/%/g, '%%');
+}
+
 export function shardDir(out: string, i: number): string {
   return `${out}/shards/${i}`;
 }
@@ -48,7 +66,6 @@ export function slurmScripts(p: SlurmPlan): SlurmFiles {
     '#SBATCH --ntasks=1',
     `#SBATCH --cpus-per-task=${p.cpusPerTask}`,
     `#SBATCH --time=${p.time}`,
-    `#SBATCH --output=${p.out}/slurm/logs/sweep-%A_%a.out`,
     ...common,
     '# Written by `coalsim slurm`. One array task per shard: the shard (i/n) comes from',
     '# SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, the worker threads from SLURM_CPUS_PER_TASK.',
@@ -63,7 +80,6 @@ export function slurmScripts(p: SlurmPlan): SlurmFiles {
     '#SBATCH --ntasks=1',
     '#SBATCH --cpus-per-task=1',
     `#SBATCH --time=${p.time}`,
-    `#SBATCH --output=${p.out}/slurm/logs/merge-%j.out`,
     ...common,
     '# Written by `coalsim slurm`. Runs after every array task succeeded; merging is idempotent.',
     'set -euo pipefail',
@@ -73,15 +89,17 @@ export function slurmScripts(p: SlurmPlan): SlurmFiles {
   const submit = [
     '#!/bin/bash',
     '# Written by `coalsim slurm`: submits the sweep array, then the merge job depending on it.',
+    '# Submit with this script: it gives sbatch the log paths (--output).',
     'set -euo pipefail',
     'here="$(cd "$(dirname "$0")" && pwd)"',
     `mkdir -p ${sh(p.out + '/slurm/logs')}`,
-    'sweep=$(sbatch --parsable "$here/sweep.sbatch")',
+    `logs=${sh(outputPattern(p.out + '/slurm/logs'))}`,
+    'sweep=$(sbatch --parsable --output="$logs/sweep-%A_%a.out" "$here/sweep.sbatch")',
     'sweep=${sweep%%;*}',
-    'merge=$(sbatch --parsable --dependency=afterok:"$sweep" --kill-on-invalid-dep=yes "$here/merge.sbatch")',
+    'merge=$(sbatch --parsable --output="$logs/merge-%j.out" --dependency=afterok:"$sweep" --kill-on-invalid-dep=yes "$here/merge.sbatch")',
     'merge=${merge%%;*}',
     `echo "submitted sweep array job $sweep (${p.shards} tasks) and merge job $merge"`,
-    `echo "result (after job $merge): ${p.out}/result"`,
+    `echo "result (after job $merge): "${sh(p.out + '/result')}`,
     'echo "jobs $sweep $merge"',
     '',
   ].join('\n');

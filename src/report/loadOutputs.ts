@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { restoreFormulaText } from '../output/csv';
 import type { SimEvent } from '../core/events';
 import type { RunSummary } from '../core/metrics/summary';
 import type { OutputFiles } from '../output/atomic';
@@ -59,7 +60,7 @@ function parseCsv(name: string, body: string): Record<string, string | number | 
   }
   return records.map((r) => {
     const row: Record<string, string | number | null> = {};
-    for (const [k, v] of Object.entries(r)) row[k] = v === '' ? null : TEXT_COLUMNS.has(k) ? v : Number(v);
+    for (const [k, v] of Object.entries(r)) row[k] = v === '' ? null : TEXT_COLUMNS.has(k) ? restoreFormulaText(v) : Number(v);
     return row;
   });
 }

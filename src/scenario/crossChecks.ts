@@ -1,6 +1,7 @@
 /** Checks that need the whole scenario: references, uniqueness, ordering, feasibility. */
 import { closest } from 'fastest-levenshtein';
 import type { InputIssue } from './issues';
+import { MAX_PARTY_ROUNDS } from './limits';
 import type { Scenario } from './schema';
 
 export function checkScenario(s: Scenario): InputIssue[] {
@@ -26,6 +27,15 @@ export function checkScenario(s: Scenario): InputIssue[] {
     return `did you mean "${guess}"? Third-party ids: ${list}`;
   };
   const lastRound = s.clock.rounds;
+  const partyRounds = s.thirdParties.length * s.clock.rounds;
+  if (partyRounds > MAX_PARTY_ROUNDS) {
+    issues.push({
+      code: 'too-big',
+      path: ['clock', 'rounds'],
+      message: `${s.thirdParties.length.toLocaleString('en-US')} third parties x ${s.clock.rounds.toLocaleString('en-US')} rounds = ${partyRounds.toLocaleString('en-US')} party-rounds, over the limit of ${MAX_PARTY_ROUNDS.toLocaleString('en-US')} for one run (memory grows with it)`,
+      fix: 'use fewer rounds (e.g. quarters instead of months: clock.roundsPerYear 4) or fewer third parties; see "Limits" in the README',
+    });
+  }
   const beyond = (r: number, path: (string | number)[]): void => {
     if (r > lastRound) issues.push({ code: 'round-out-of-range', path, message: `round ${r} is after the last round (${lastRound})`, fix: `use a round from 1 to ${lastRound}, or raise clock.rounds` });
   };

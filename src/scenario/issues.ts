@@ -20,7 +20,9 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export function formatPath(path: IssuePath): string {
   if (path.length === 0) return '(root)';
   let out = '';
-  for (const part of path) {
+  for (const raw of path) {
+    // A key can be any string, up to the input limit: show a recognisable start of a long one.
+    const part = typeof raw === 'string' && raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
     if (typeof part === 'number') out += `[${part}]`;
     else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(part)) out += out === '' ? part : `.${part}`;
     else out += `[${JSON.stringify(part)}]`;

@@ -9,6 +9,7 @@
  * defaults, so files written for an earlier release keep validating unchanged.
  */
 import { z } from 'zod';
+import { MAX_NAME_CHARS, MAX_THIRD_PARTIES } from './limits';
 
 export const SCENARIO_FORMAT_VERSION = 1;
 
@@ -16,6 +17,8 @@ const id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/, 'an id: a letter, then letters, digits, "_", "-" or "." (at most 40)')
   .describe('Identifier: a letter followed by letters, digits, "_", "-" or "." (ISO3 codes work well).');
+/** A name or label: printed in tables, charts and CSV cells, so kept to one readable line's length. */
+const name = z.string().min(1).max(MAX_NAME_CHARS);
 const money = z.number().min(0).max(1e13);
 const share = z.number().min(0).max(1);
 const round = z.number().int().min(1).max(10000);
@@ -69,7 +72,7 @@ export const CalibrationToleranceSchema = z
 export const CalibrationTargetSchema = z
   .strictObject({
     id: z.string().min(1).max(60).describe('Short key of the figure, unique in the scenario.'),
-    label: z.string().min(1).describe('The figure in words, as shown in calibration tables.'),
+    label: name.describe('The figure in words, as shown in calibration tables.'),
     measure: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9]*(:[A-Za-z0-9_.-]+)*$/, 'a measure name, optionally with ":"-separated arguments, e.g. "memberType:TUR"')
@@ -87,7 +90,7 @@ export const MetaSchema = z.strictObject({
   title: z.string().min(1).max(200).describe('A one-line title, shown in tables, reports and `coalsim list`.'),
   description: z.string().min(1).describe('One paragraph: the case and what the scenario is meant to show.'),
   sources: z.array(SourceSchema).default([]).describe('Where the numbers come from: cite every figure taken from data or literature.'),
-  tags: z.array(z.string().min(1)).default([]).describe('Free keywords, e.g. "teaching", "historical".'),
+  tags: z.array(name).default([]).describe('Free keywords, e.g. "teaching", "historical".'),
   calibration: z
     .array(CalibrationTargetSchema)
     .optional()
@@ -96,7 +99,7 @@ export const MetaSchema = z.strictObject({
 
 export const ClockSchema = z.strictObject({
   rounds: z.number().int().min(1).max(1200).describe('Number of rounds the operation lasts.'),
-  roundLabel: z.string().min(1).default('month').describe('What one round means, for labels ("month", "quarter").'),
+  roundLabel: name.default('month').describe('What one round means, for labels ("month", "quarter").'),
   roundsPerYear: z.number().gt(0).max(366).default(12).describe('Rounds per year; converts per-year costs to per-round payments.'),
   start: z.string().optional().describe('Calendar label of round 1, e.g. "1950-07". Labels only; never used in arithmetic.'),
 });
@@ -156,7 +159,7 @@ const THIRD_PARTY_BARGAINING_DEFAULT = { strategy: 'equilibrium', patience: 0.95
 export const PivotalSchema = z
   .strictObject({
     id,
-    name: z.string().min(1),
+    name: name,
     capability: CapabilitySchema.describe('Used to judge when a much weaker state takes the larger share (a reversal).'),
     budget: money.describe('US$ available for payments to partners over the whole operation (donors may add to it).'),
     ownSoldierCostPerYear: money.describe(
@@ -194,7 +197,7 @@ export const ContributionSchema = z.strictObject({
 export const DonorSchema = z
   .strictObject({
     id,
-    name: z.string().min(1),
+    name: name,
     contributions: z.array(ContributionSchema).min(1),
     earmarked: z
       .boolean()
@@ -206,7 +209,7 @@ export const DonorSchema = z
 export const ThirdPartySchema = z
   .strictObject({
     id,
-    name: z.string().min(1),
+    name: name,
     capability: CapabilitySchema.optional().describe('Defaults to { armedForces } from the field of that name.'),
     armedForces: troops.describe('Active armed forces, headcount.'),
     deployableShare: share.default(0.1).describe('Share of armed forces it can deploy abroad.'),
@@ -276,7 +279,7 @@ export const SideDealKindSchema = z.enum([
 export const SideDealSchema = z
   .strictObject({
     id,
-    label: z.string().min(1),
+    label: name,
     kind: SideDealKindSchema,
     costToGiver: money.describe('What giving it costs the pivotal state, US$.'),
     valueToReceiver: money.describe('What it is worth to a recipient, US$ (a side deal costs and is worth different amounts).'),
@@ -286,7 +289,7 @@ export const SideDealSchema = z
 
 const eventBase = {
   round,
-  label: z.string().min(1).optional().describe('What happened, in words, for the event log and narrative.'),
+  label: name.optional().describe('What happened, in words, for the event log and narrative.'),
 };
 
 export const ScheduledEventSchema = z.discriminatedUnion('type', [
@@ -451,7 +454,7 @@ export const ScenarioSchema = z
     clock: ClockSchema.describe('How long the operation lasts and what a round is.'),
     pivotal: PivotalSchema,
     donors: z.array(DonorSchema).default([]).describe('States that add money to the pivotal state\'s payment budget.'),
-    thirdParties: z.array(ThirdPartySchema).min(1).describe('The states that may join the coalition.'),
+    thirdParties: z.array(ThirdPartySchema).min(1).max(MAX_THIRD_PARTIES).describe('The states that may join the coalition.'),
     sideDeals: z.array(SideDealSchema).default([]).describe('The catalog of political side deals the pivotal state can offer.'),
     events: z
       .array(ScheduledEventSchema)

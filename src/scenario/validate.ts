@@ -1,13 +1,15 @@
 /**
- * Turns the text of a JSON document into a typed value or a complete list of issues:
- * syntax errors with line and column, schema errors with path, value and what is allowed,
+ * Turns the text of a JSONC document (JSON with comments and trailing commas) into a typed
+ * value or a list of issues (capped at MAX_ISSUES): limits, syntax errors with line and column,
+ * duplicate keys, schema errors with path, value and what is allowed,
  * unknown fields with a did-you-mean, then cross-field checks. Shared by scenarios and
  * experiment files, so both get errors of the same quality.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type SyntaxKind, type ParseError } from 'jsonc-parser';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { InputIssue, IssuePath, Result } from './issues';
+import { MAX_ISSUES, MAX_NESTING_DEPTH, MAX_STRING_CHARS, MAX_SYNTAX_ISSUES } from './limits';
 
 type JsonSchemaNode = {
   properties?: Record<string, JsonSchemaNode>;
@@ -26,25 +28,160 @@ export interface DocumentKind<T> {
 }
 
 export function validateText<T>(text: string, kind: DocumentKind<T>): Result<T> {
-  const syntax: ParseError[] = [];
-  const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (syntax.length > 0 || tree === undefined) {
-    const issues = syntax.map((e) => syntaxIssue(text, e));
-    return { ok: false, issues: issues.length > 0 ? issues : [{ code: 'invalid-json', path: [], message: 'the file is empty', fix: 'write a JSON object' }] };
-  }
-  const data: unknown = JSON.parse(text);
+  const doc = parseDocument(text);
+  if (!doc.ok) return doc;
+  const { tree, value: data, lines } = doc;
   const parsed = kind.schema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.flatMap((i) => describeZodIssue(i, data, kind.jsonSchema));
-    return { ok: false, issues: locate(text, tree, issues) };
+    const issues = dropSafeIntegerEchoes(parsed.error.issues).flatMap((i) => describeZodIssue(i, data, kind.jsonSchema));
+    return { ok: false, issues: cap(locate(lines, tree, issues)) };
   }
   const cross = kind.crossCheck ? kind.crossCheck(parsed.data) : [];
-  if (cross.length > 0) return { ok: false, issues: locate(text, tree, cross) };
+  if (cross.length > 0) return { ok: false, issues: cap(locate(lines, tree, cross)) };
   return { ok: true, value: parsed.data };
 }
 
-function syntaxIssue(text: string, e: ParseError): InputIssue {
-  const { line, column } = lineColumn(text, e.offset);
+export interface ParsedDocument {
+  readonly ok: true;
+  readonly tree: Node;
+  readonly value: unknown;
+  readonly lines: LineIndex;
+}
+
+/**
+ * JSONC text (JSON plus comments and trailing commas, as VS Code writes its settings) to a
+ * value, or its problems: too deep or too long (checked first, in one linear scan, so no
+ * parser recursion can overflow), syntax errors with line and column, duplicate keys and
+ * numbers too large for a double. A leading UTF-8 byte-order mark is ignored.
+ */
+export function parseDocument(text: string): ParsedDocument | { readonly ok: false; readonly issues: readonly InputIssue[] } {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const message = text.length > 2 && nul <= 1 ? 'the text has NUL characters: is the file UTF-16 rather than UTF-8?' : `the text has a NUL character at offset ${nul}: it is not JSON text`;
+    return { ok: false, issues: [{ code: 'encoding', path: [], message, fix: 'save the file as UTF-8', ...new LineIndex(text).at(nul) }] };
+  }
+  const lines = new LineIndex(text);
+  const limit = scanLimits(text, lines);
+  if (limit) return { ok: false, issues: [limit] };
+  const syntax = firstSyntaxErrors(text);
+  if (syntax.length > 0) {
+    const issues = syntax.map((e) => syntaxIssue(text, lines, e));
+    if (syntax.length >= MAX_SYNTAX_ISSUES) issues.push({ code: 'invalid-json', path: [], message: 'more syntax errors may follow; fix these first and check again', ...lines.at(syntax[syntax.length - 1]!.offset) });
+    return { ok: false, issues };
+  }
+  const tree = parseTree(text, [], JSONC);
+  if (tree === undefined) return { ok: false, issues: [{ code: 'invalid-json', path: [], message: 'the file is empty', fix: 'write a JSON object' }] };
+  const problems = treeProblems(tree, lines);
+  if (problems.length > 0) return { ok: false, issues: cap(problems) };
+  return { ok: true, tree, value: toValue(tree), lines };
+}
+
+/** jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values, as published. */
+const Token = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, String: 10, EOF: 17 } as const satisfies Record<string, SyntaxKind>;
+
+/** One pass over the tokens: nesting depth and string length, before anything recurses. */
+function scanLimits(text: string, lines: LineIndex): InputIssue | null {
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== Token.EOF; token = scanner.scan()) {
+    if (token === Token.OpenBrace || token === Token.OpenBracket) {
+      if (++depth > MAX_NESTING_DEPTH) {
+        return { code: 'too-deep', path: [], message: `objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep (or brackets are left open), over the limit for input files`, fix: 'flatten the structure (scenarios need fewer than 10 levels; see "Limits" in the README)', ...lines.at(scanner.getTokenOffset()) };
+      }
+    } else if (token === Token.CloseBrace || token === Token.CloseBracket) {
+      depth = Math.max(0, depth - 1);
+    } else if (token === Token.String && scanner.getTokenLength() > MAX_STRING_CHARS + 2) {
+      return { code: 'too-long', path: [], message: `a string of ${(scanner.getTokenLength() - 2).toLocaleString('en-US')} characters, over the limit of ${MAX_STRING_CHARS.toLocaleString('en-US')} for any string in an input file`, fix: 'shorten it (see "Limits" in the README)', ...lines.at(scanner.getTokenOffset()) };
+    }
+  }
+  return null;
+}
+
+const JSONC = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false } as const;
+
+/**
+ * The first MAX_SYNTAX_ISSUES syntax errors. The parse stops at the last of them: a garbled
+ * file yields an error every few characters, and collecting them all costs far more than
+ * the parse (37,500 errors in 200 KB took 0.3-0.7 s; stopping early takes milliseconds).
+ */
+function firstSyntaxErrors(text: string): ParseError[] {
+  const errors: ParseError[] = [];
+  const enough = new Error('enough syntax errors');
+  try {
+    visit(
+      text,
+      {
+        onError: (error, offset, length) => {
+          errors.push({ error, offset, length });
+          if (errors.length >= MAX_SYNTAX_ISSUES) throw enough;
+        },
+      },
+      JSONC,
+    );
+  } catch (err) {
+    if (err !== enough) throw err;
+  }
+  return errors;
+}
+
+/** Duplicate keys (JSON leaves their meaning open: RFC 8259 section 4) and numbers beyond a double. */
+function treeProblems(tree: Node, lines: LineIndex): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const stack: { node: Node; path: (string | number)[] }[] = [{ node: tree, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node.type === 'number' && !Number.isFinite(node.value)) {
+      const literal = lines.text.slice(node.offset, node.offset + Math.min(node.length, 40));
+      issues.push({ code: 'number-too-large', path, message: `the number ${literal} is too large (beyond ±1.8e308, the largest a double holds)`, fix: 'use a smaller number', ...lines.at(node.offset) });
+    } else if (node.type === 'object') {
+      const first = new Map<string, Node>();
+      for (const prop of node.children ?? []) {
+        const keyNode = prop.children?.[0];
+        const valueNode = prop.children?.[1];
+        if (!keyNode) continue;
+        const key = String(keyNode.value);
+        const earlier = first.get(key);
+        if (earlier) {
+          const at = lines.at(earlier.offset);
+          issues.push({ code: 'duplicate-key', path: [...path, key], message: `duplicate key: "${short(key)}" is also at line ${at.line}, column ${at.column}; JSON readers disagree on which one counts`, fix: 'keep one of them', ...lines.at(keyNode.offset) });
+        } else first.set(key, keyNode);
+        if (valueNode) stack.push({ node: valueNode, path: [...path, key] });
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+    }
+  }
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** The value of a parse tree. Keys become own properties even when named like Object.prototype's ("__proto__"). */
+function toValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (!k || !v) continue;
+        Object.defineProperty(out, String(k.value), { value: toValue(v), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(toValue);
+    default:
+      return node.value as unknown;
+  }
+}
+
+/** Keep the first MAX_ISSUES problems and say how many more there are. */
+function cap(issues: InputIssue[]): InputIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const last = issues[MAX_ISSUES - 1]!;
+  return [...issues.slice(0, MAX_ISSUES), { code: 'more', path: last.path, message: `${issues.length - MAX_ISSUES} more problem(s) after this one not shown; fix these and check again`, ...(last.line !== undefined ? { line: last.line, column: last.column ?? 1 } : {}) }];
+}
+
+function syntaxIssue(text: string, lines: LineIndex, e: ParseError): InputIssue {
   const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const atEnd = e.offset >= text.trimEnd().length;
   return {
@@ -52,28 +189,37 @@ function syntaxIssue(text: string, e: ParseError): InputIssue {
     path: [],
     message: atEnd ? `invalid JSON: ${what} (the file ends early: is it truncated?)` : `invalid JSON: ${what}`,
     fix: 'check for a missing comma, quote or bracket just before this position',
-    line,
-    column,
+    ...lines.at(e.offset),
   };
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+/** Line and column of any offset in O(log n), after one pass over the text. */
+export class LineIndex {
+  private starts: number[] | undefined;
+  constructor(readonly text: string) {}
+  at(offset: number): { line: number; column: number } {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     }
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - s[lo]! + 1 };
   }
-  return { line, column: offset - lineStart + 1 };
 }
 
-function locate(text: string, tree: Node, issues: InputIssue[]): InputIssue[] {
+function locate(lines: LineIndex, tree: Node, issues: InputIssue[]): InputIssue[] {
   return issues.map((issue) => {
+    if (issue.line !== undefined) return issue;
     const node = nearestNode(tree, issue.path);
     if (!node) return issue;
-    return { ...issue, ...lineColumn(text, node.offset) };
+    return { ...issue, ...lines.at(node.offset) };
   });
 }
 
@@ -87,6 +233,31 @@ function nearestNode(tree: Node, path: IssuePath): Node | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * zod's .int() also checks the safe-integer range and reports it as a bound of 2^53 - 1,
+ * next to the field's own bound; users need only the real one. Dropped when the same path
+ * has another issue (every integer field of the formats has its own bound).
+ */
+function dropSafeIntegerEchoes(issues: readonly ZodIssue[]): ZodIssue[] {
+  const isEcho = (i: ZodIssue): boolean =>
+    (i.code === 'too_big' && Number(i.maximum) === Number.MAX_SAFE_INTEGER) || (i.code === 'too_small' && Number(i.minimum) === Number.MIN_SAFE_INTEGER);
+  const key = (i: ZodIssue): string => JSON.stringify(i.path.map(String));
+  const others = new Set(issues.filter((i) => !isEcho(i)).map(key));
+  return issues.filter((i) => !isEcho(i) || !others.has(key(i)));
+}
+
+/** The allowed string closest in spelling to a wrong one (e.g. "negotation"), when it is close. */
+function didYouMean(value: unknown, allowed: readonly unknown[]): string | undefined {
+  const options = allowed.filter((v): v is string => typeof v === 'string');
+  if (typeof value !== 'string' || options.length === 0 || value.length > 200) return undefined;
+  const guess = closest(value, options);
+  return distance(value.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(value.length / 3)) ? guess : undefined;
+}
+
+function short(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 function valueAt(data: unknown, path: IssuePath): unknown {
@@ -139,15 +310,18 @@ function describeZodIssue(issue: ZodIssue, data: unknown, jsonSchema: object): I
     }
     case 'not_multiple_of':
       return [{ code: 'out-of-range', path, message: `must be a whole number, got ${show(value)}` }];
-    case 'invalid_value':
-      return [{ code: 'invalid-value', path, message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${show(value)}` }];
+    case 'invalid_value': {
+      const guess = didYouMean(value, issue.values);
+      return [{ code: 'invalid-value', path, message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${show(value)}${guess !== undefined ? `; did you mean "${guess}"?` : ''}`, ...(guess !== undefined ? { fix: `write "${guess}"` } : {}) }];
+    }
     case 'invalid_format':
       return [{ code: 'invalid-format', path, message: `must be ${issue.message}, got ${show(value)}` }];
     case 'invalid_union': {
       const disc = (issue as { discriminator?: string; options?: unknown[] }).discriminator;
       const options = (issue as { options?: unknown[] }).options;
       if (disc && options) {
-        return [{ code: 'invalid-value', path, message: `must be ${options.map((o) => JSON.stringify(o)).join(' or ')}, got ${show(value)}` }];
+        const guess = didYouMean(value, options);
+        return [{ code: 'invalid-value', path, message: `must be ${options.map((o) => JSON.stringify(o)).join(' or ')}, got ${show(value)}${guess !== undefined ? `; did you mean "${guess}"?` : ''}`, ...(guess !== undefined ? { fix: `write "${guess}"` } : {}) }];
       }
       return [{ code: 'invalid-value', path, message: `does not match any allowed form (${issue.message})` }];
     }

@@ -92,7 +92,10 @@ describe('experiment files are validated like scenarios', () => {
     expect(r[1]!.file).toMatch(/bad-scenario\.json$/);
     expect(r[1]!.issues.map((i) => formatPath(i.path))).toContain('meta');
     const missing = problems({ scenario: 'nope.json' });
-    expect(missing[0]!.issues[0]!.message).toMatch(/nope\.json is invalid/);
+    // A missing base is one problem of the experiment file, naming the path it looked at.
+    expect(missing).toHaveLength(1);
+    expect(missing[0]!.issues[0]!.message).toMatch(/^the base scenario "nope\.json" \(.*nope\.json\): file not found$/);
+    expect(problems({ scenario: 'scenaro.json' })[0]!.issues[0]!.message).toMatch(/file not found; did you mean "scenario\.json"\?$/);
   });
 
   it('exports its JSON Schema, committed as schema/experiment.schema.json', () => {

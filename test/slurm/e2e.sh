@@ -40,7 +40,7 @@ cleanup() {
     kill -9 "$p" 2>/dev/null
   done
   if [ $rc -ne 0 ]; then
-    for f in "$TMP"/log/*.log "$TMP"/work/slurm/logs/*.out; do [ -f "$f" ] && { echo "---- $f"; tail -n 30 "$f"; }; done
+    for f in "$TMP"/log/*.log "$TMP"/*/slurm/logs/*.out; do [ -f "$f" ] && { echo "---- $f"; tail -n 30 "$f"; }; done
   fi
   rm -rf "$TMP"
   exit $rc
@@ -132,8 +132,23 @@ mkdir -p "$(dirname "$APP/input/$scenario_rel")"
 cp "$(dirname "$EXPERIMENT")/$scenario_rel" "$APP/input/$scenario_rel"
 EXPERIMENT="$APP/input/experiment.json"
 coalsim() { node "$APP/bin/coalsim.js" "$@"; }
-WORK="$TMP/work"
-out=$(coalsim slurm "$EXPERIMENT" --out "$WORK" --shards "$SHARDS" --cpus-per-task 1 --time 00:10:00 --submit)
+# A working directory with a space, an apostrophe and a command substitution in its name:
+# every value must reach sbatch and the job scripts quoted, and nothing in it may run.
+WORK="$TMP/my project's \$(touch PWNED) work"
+# Values that would add lines to the job scripts are refused (exit 2), before anything is written.
+set +e
+coalsim slurm "$EXPERIMENT" --out "$TMP/refused" --partition $'test\n#SBATCH --wrap=true' >/dev/null 2>"$TMP/refused.err"; rc=$?
+set -e
+[ "$rc" = 2 ] && [ ! -e "$TMP/refused" ] || { say "FAIL: a newline in --partition gave exit $rc, expected 2 and no files"; cat "$TMP/refused.err"; exit 1; }
+# A job sbatch refuses: the error is sbatch's own, not a guess about PATH.
+set +e
+coalsim slurm "$EXPERIMENT" --out "$TMP/badpart" --partition nosuchpartition --shards 2 --cpus-per-task 1 --time 00:10:00 --submit >/dev/null 2>"$TMP/badpart.err"; rc=$?
+set -e
+if [ "$rc" != 5 ] || ! grep -q 'sbatch refused the job: sbatch: error:' "$TMP/badpart.err" || grep -q 'on PATH' "$TMP/badpart.err"; then
+  say "FAIL: an unknown partition gave exit $rc and:"; cat "$TMP/badpart.err"; exit 1
+fi
+say "refusals ok: newline in --partition (exit 2); unknown partition reports sbatch's error: $(grep -o 'sbatch: error:.*' "$TMP/badpart.err" | head -1)"
+out=$( cd "$TMP" && coalsim slurm "$EXPERIMENT" --out "$WORK" --shards "$SHARDS" --cpus-per-task 1 --time 00:10:00 --submit)
 echo "$out" | sed 's/^/  /'
 read -r _ SWEEP_JOB MERGE_JOB < <(echo "$out" | grep '^jobs ')
 [ -n "${MERGE_JOB:-}" ] || { say "FAIL: could not read the job ids"; exit 1; }
@@ -149,6 +164,8 @@ done
 merge_state=$(scontrol show job "$MERGE_JOB" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | head -1 || true)
 [ "$merge_state" = "JobState=COMPLETED" ] || { say "FAIL: merge job $MERGE_JOB ended in ${merge_state:-unknown state}"; scontrol show job "$SWEEP_JOB" | grep -E 'JobState|ExitCode' || true; exit 1; }
 
+[ ! -e "$TMP/PWNED" ] && [ ! -e "$ROOT/PWNED" ] || { say "FAIL: a command in the --out path ran"; exit 1; }
+ls "$WORK"/slurm/logs/sweep-*_0.out >/dev/null || { say "FAIL: no sweep log under the quoted --out path"; exit 1; }
 for i in $(seq 0 $((SHARDS - 1))); do
   grep -q "\"index\": $i" "$WORK/shards/$i/manifest.json" || { say "FAIL: shard $i did not write its manifest"; exit 1; }
 done
@@ -160,5 +177,5 @@ coalsim merge "$WORK"/shards/* --out "$WORK/result" --no-charts >/dev/null
 for f in runs.csv aggregate.csv manifest.json; do cmp -s "$TMP/local/$f" "$WORK/result/$f" || { say "FAIL: a second merge changed $f"; exit 1; }; done
 
 runs=$(($(wc -l < "$WORK/result/runs.csv") - 1))
-say "ok: $runs runs in $SHARDS array tasks + merge job; runs.csv, aggregate.csv and manifest.json identical to the local sweep ($(( $(date +%s) - started ))s)"
+say "ok: $runs runs in $SHARDS array tasks + merge job; runs.csv, aggregate.csv and manifest.json identical to the local sweep, in a working directory named "$(basename "$WORK")" ($(( $(date +%s) - started ))s)"
 echo "1 passed, 0 failed"

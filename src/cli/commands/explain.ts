@@ -18,7 +18,7 @@ import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
 
 interface ExplainArgs {
   scenario?: string;
-  seed?: number;
+  seed?: string;
   round?: number;
   step: boolean;
   json: boolean;
@@ -39,8 +39,8 @@ function storyFromDir(dir: string): Story {
   }
 }
 
-function storyFromScenario(file: string | undefined, seedArg: number | undefined): Story {
-  const seed = parseSeed(seedArg ?? 1);
+function storyFromScenario(file: string | undefined, seedArg: string | undefined): Story {
+  const seed = parseSeed(seedArg ?? '1');
   const input = requireScenario(file);
   const result = runScenario(input.scenario, seed);
   return { narrative: buildNarrative({ scenario: input.scenario, events: result.events, summary: summarize(result) }), meta: `Scenario ${input.file}, seed ${seed}.` };
@@ -105,7 +105,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', describe: 'Scenario JSON file, or an output directory of `coalsim run` (default: scenarios/default.json)' })
-      .option('seed', { type: 'number', describe: 'Random seed when running a scenario (default 1)' })
+      .option('seed', { type: 'string', describe: 'Random seed when running a scenario (default 1)' })
       .option('round', { type: 'number', describe: 'Tell only this round (with --step: start here)' })
       .option('step', { type: 'boolean', default: false, describe: 'Wait for a key press between rounds (in a terminal)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON lines: {section, round, quiet, sentences}' })

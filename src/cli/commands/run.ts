@@ -15,7 +15,7 @@ import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
 
 interface RunArgs {
   scenario?: string;
-  seed: number;
+  seed: string;
   out?: string;
   force: boolean;
   json: boolean;
@@ -28,7 +28,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', describe: 'Scenario JSON file, or the id of a bundled one (default: scenarios/default.json)' })
-      .option('seed', { type: 'number', default: 1, describe: 'Random seed; same scenario + seed = same bytes' })
+      .option('seed', { type: 'string', default: '1', describe: 'Random seed; same scenario + seed = same bytes' })
       .option('out', { type: 'string', describe: 'Output directory (default: out/<scenario-id>-seed<seed>)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing non-empty output directory' })
       .option('json', { type: 'boolean', default: false, describe: 'Print summary.json to stdout instead of the table' })

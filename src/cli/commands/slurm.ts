@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { totalRuns } from '../../experiment/shards';
-import { slurmScripts } from '../../experiment/slurm';
+import { checkSbatchValue, slurmScripts } from '../../experiment/slurm';
 import { CliError, ExitCode } from '../exitCodes';
 import { PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
@@ -48,6 +48,13 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     }
     if (!Number.isInteger(args.cpusPerTask) || args.cpusPerTask < 1) throw new CliError(`--cpus-per-task must be a whole number >= 1, got ${String(args.cpusPerTask)}. Example: --cpus-per-task 8`, ExitCode.usage);
     if (!/^[0-9:-]+$/.test(args.time)) throw new CliError(`--time must be a Slurm time such as 02:00:00 or 1-00:00:00, got "${args.time}"`, ExitCode.usage);
+    for (const [flag, values] of [['--partition', args.partition === undefined ? [] : [args.partition]], ['--mem', args.mem === undefined ? [] : [args.mem]], ['--sbatch', args.sbatch]] as const) {
+      for (const v of values) {
+        const why = checkSbatchValue(String(v));
+        if (why !== null) throw new CliError(`${flag} ${why}: got ${JSON.stringify(String(v))}. Example: ${flag === '--sbatch' ? '--sbatch=--account=myproj' : flag === '--mem' ? '--mem 4G' : '--partition short'}`, ExitCode.usage);
+      }
+    }
+    if (args.out.trim() === '' || /[\n\r\u0000]/.test(args.out)) throw new CliError(`--out must be a directory path on one line, got ${JSON.stringify(args.out)}`, ExitCode.usage);
     const out = resolve(args.out);
     const dir = join(out, 'slurm');
     if (existsSync(join(dir, 'sweep.sbatch')) && !args.force) {
@@ -79,6 +86,12 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     }
     const r = spawnSync('bash', [join(dir, 'submit.sh')], { encoding: 'utf8' });
     process.stdout.write(r.stdout);
-    if (r.status !== 0) throw new CliError(`submitting failed (is sbatch on PATH?): ${r.stderr.trim() || r.error?.message || `exit ${r.status}`}`, ExitCode.io);
+    if (r.status !== 0) {
+      // Say what sbatch said; only a missing sbatch gets the PATH hint.
+      const said = r.stderr.trim();
+      const missing = r.error !== undefined || /sbatch: (command )?not found/.test(said);
+      const why = missing ? `sbatch was not found (is Slurm installed and sbatch on PATH?)${said !== '' ? `: ${said}` : ''}` : said !== '' ? `sbatch refused the job: ${said}` : `submit.sh exited with status ${String(r.status)}`;
+      throw new CliError(`submitting failed: ${why}\nThe scripts are in ${where}; fix the options and rerun with --force, or edit them and run: bash ${where}/submit.sh`, ExitCode.io);
+    }
   },
 };

@@ -1,9 +1,10 @@
 /** `coalsim validate <files...>`: check scenario and experiment files without running them. */
-import { readFileSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadExperimentFile } from '../../experiment/load';
 import { formatIssues, type InputIssue } from '../../scenario/issues';
 import { loadScenarioFile } from '../../scenario/load';
+import { readInputFile } from '../../scenario/readInput';
+import { parseDocument } from '../../scenario/validate';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
 
@@ -20,15 +21,26 @@ interface FileReport {
   readonly problems: readonly { readonly file: string; readonly issues: readonly InputIssue[] }[];
 }
 
-/** An experiment file says so in its $schema, or has a design and parameters; anything else is a scenario. */
-function kindOf(file: string): 'scenario' | 'experiment' {
-  try {
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const schema = typeof doc.$schema === 'string' ? doc.$schema : '';
-    return schema.includes('experiment') || ('parameters' in doc && 'design' in doc) ? 'experiment' : 'scenario';
-  } catch {
-    return 'scenario'; // unreadable or not JSON: the scenario loader reports it with line and column
-  }
+/** Top-level fields only an experiment has, and only a scenario has (both have formatVersion and $schema). */
+const EXPERIMENT_FIELDS = ['scenario', 'parameters', 'design', 'replicates', 'metrics', 'id', 'title', 'seed'];
+const SCENARIO_FIELDS = ['meta', 'clock', 'pivotal', 'thirdParties', 'donors', 'sideDeals', 'events', 'engine'];
+
+/**
+ * An experiment file says so in its $schema, or has more of an experiment's own top-level
+ * fields than of a scenario's (so an experiment without "design", which defaults to a grid,
+ * is still an experiment). Unreadable or not JSON: the scenario loader reports it.
+ */
+export function kindOf(file: string): 'scenario' | 'experiment' {
+  const read = readInputFile(file, 'a file', '');
+  if (!read.ok) return 'scenario';
+  const doc = parseDocument(read.text);
+  if (!doc.ok || doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) return 'scenario';
+  const fields = doc.value as Record<string, unknown>;
+  const schema = typeof fields.$schema === 'string' ? fields.$schema : '';
+  if (schema.includes('experiment')) return 'experiment';
+  if (schema.includes('scenario')) return 'scenario';
+  const own = (names: string[]): number => names.filter((n) => Object.prototype.hasOwnProperty.call(fields, n)).length;
+  return own(EXPERIMENT_FIELDS) > own(SCENARIO_FIELDS) ? 'experiment' : 'scenario';
 }
 
 function check(file: string): FileReport {

@@ -1,0 +1,46 @@
+/**
+ * yargs' usage errors in the user's terms: an unknown option gets the nearest known one
+ * ("--no-chart": did you mean --no-charts?), and a missing positional says what to name,
+ * with an example, instead of "Not enough non-option arguments".
+ */
+import { closest, distance } from 'fastest-levenshtein';
+
+/** What each command's required positional is, with an example. */
+const MISSING_POSITIONAL: Record<string, string> = {
+  validate: 'name the scenario or experiment files to check. Example: coalsim validate scenarios/default.json experiments/market-lhs.json',
+  report: 'name the run output directory to rebuild the report of. Example: coalsim report out/default-seed1',
+  merge: 'name the sweep directories (shards) to merge. Example: coalsim merge out/s0 out/s1 out/s2 out/s3 --out out/all',
+  slurm: 'name the experiment file to run on Slurm. Example: coalsim slurm experiments/information-by-surge.json --out out/ibs',
+  replicate: 'name the study to replicate. Example: coalsim replicate isaf --out out/isaf',
+};
+
+export function explainUsageError(msg: string, argv: readonly string[], y: unknown): string {
+  const command = argv.find((a) => !a.startsWith('-'));
+  if (/^Not enough non-option arguments/.test(msg) && command !== undefined && MISSING_POSITIONAL[command] !== undefined) {
+    return `${command}: ${MISSING_POSITIONAL[command]}`;
+  }
+  const unknown = /^Unknown arguments?: (.+)$/.exec(msg);
+  if (unknown && y !== undefined) {
+    const known = knownOptions(y);
+    const lines = unknown[1]!.split(', ').map((name) => {
+      const negated = argv.includes(`--no-${name}`);
+      const typed = negated ? `--no-${name}` : name.length === 1 ? `-${name}` : `--${name}`;
+      const guess = known.length > 0 ? closest(name, known) : undefined;
+      if (guess === undefined || distance(name.toLowerCase(), guess.toLowerCase()) > Math.max(2, Math.floor(name.length / 3))) return `unknown option ${typed}`;
+      return `unknown option ${typed}; did you mean ${negated ? `--no-${guess}` : `--${guess}`}?`;
+    });
+    return lines.join('\n');
+  }
+  return msg;
+}
+
+/**
+ * The long options of the command being parsed (kebab-case, as users type them), from the
+ * usage object yargs passes to its fail handler: its descriptions are keyed by option.
+ */
+function knownOptions(y: unknown): string[] {
+  const usage = y as { getDescriptions?: () => Record<string, unknown> } | null;
+  if (usage === null || typeof usage.getDescriptions !== 'function') return [];
+  const keys = Object.keys(usage.getDescriptions());
+  return [...new Set(keys.filter((k) => k.length > 1 && !/[A-Z]/.test(k) && k !== '$0'))].sort();
+}
