@@ -4,6 +4,7 @@
  */
 import yargs from 'yargs';
 import { InvariantError } from '../core/errors';
+import { analyzeCommand } from './commands/analyze';
 import { calibrateCommand } from './commands/calibrate';
 import { explainCommand } from './commands/explain';
 import { listCommand } from './commands/list';
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(reportCommand)
     .command(sweepCommand)
     .command(mergeCommand)
+    .command(analyzeCommand)
     .command(slurmCommand)
     .command(replicateCommand)
     .command(calibrateCommand)
@@ -42,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict).\nDocs: README.md')
+    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict), 7 sweep finished with failed runs, 8 merge or sweep incomplete.\nDocs: README.md')
     .fail((msg, err) => {
       if (err) throw err;
       throw new CliError(`${msg}\nRun with --help for usage.`, ExitCode.usage);
