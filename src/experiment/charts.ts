@@ -146,7 +146,8 @@ function spec(id: string, title: string, caption: string, config: Json): SweepCh
 
 function axes(x: string, y: string, integerX: boolean, bounds: [number | null, number | null]): Json {
   return {
-    x: { type: 'linear', title: { display: true, text: x }, ticks: integerX ? { precision: 0 } : {} },
+    // grace: room at both ends so the end points' whiskers are not clipped.
+    x: { type: 'linear', grace: '3%', title: { display: true, text: x }, ticks: integerX ? { precision: 0 } : {} },
     // A share's axis keeps to [0, 1] and a count's to >= 0 (suggested: the data may sit inside).
     y: { title: { display: true, text: y }, ...(bounds[0] !== null ? { suggestedMin: bounds[0] } : {}), ...(bounds[1] !== null ? { suggestedMax: bounds[1] } : {}) },
   };
@@ -249,7 +250,7 @@ function heatmap(c: CompiledExperiment, metric: string, px: string, py: string, 
       layout: { padding: { right: 190 } },
       plugins: {
         title: { display: true, text: `${name}: mean by ${px} and ${py}` },
-        subtitle: { display: true, text: `each cell: mean over replicates and ± half the width of its ${intervalNote(metric)}` },
+        subtitle: { display: true, text: `cell: mean over replicates, ± half its 95% interval${metricBounds(metric)[0] !== null ? ' (bootstrap)' : ''}` },
         legend: { display: false },
       },
       scales: {
