@@ -101,7 +101,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     if (args.listMetrics) {
       const width = Math.max(...Object.keys(METRICS).map((k) => k.length));
-      for (const [name, m] of Object.entries(METRICS)) process.stdout.write(`${name.padEnd(width)}  ${m.description}\n`);
+      for (const [name, m] of Object.entries(METRICS)) process.stdout.write(`${name.padEnd(width)}  ${m.label} (${m.unit}): ${m.description}\n`);
       return;
     }
     if (args.experiment === undefined) throw new CliError('name an experiment file. Example: coalsim sweep experiments/information-by-surge.json --out out/ibs', ExitCode.usage);
