@@ -6,8 +6,8 @@
  * with the value and interval in each cell and a colour bar. Titles, axes and units come
  * from the metric registry (metrics.ts); integer parameters get whole-number ticks. Rendered
  * by chartjs-node-canvas, loaded lazily; without node-canvas, one line on stderr and no
- * charts. Chart specs are data (plus one legend filter, as PNGs are drawn in
- * Node only); only renderSweepCharts does I/O.
+ * charts. Chart specs are plain JSON; chartFinish.ts adds the drawing (whiskers, cell labels,
+ * colour bar) for both the PNGs and sweep-report.html. Only the render functions do I/O.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomically } from '../output/atomic';
