@@ -47,6 +47,11 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** 60,000,000 rather than 60000000 (a fixed locale, so the bytes never depend on the machine's). */
+function big(x: number): string {
+  return Math.abs(x) >= 10_000 ? x.toLocaleString('en-US') : String(x);
+}
+
 function num(x: number | null): string {
   return x === null ? '' : String(Number(x.toPrecision(3)));
 }
@@ -95,7 +100,7 @@ export function buildSweepReportHtml(input: SweepReportInput): string {
   const runs = counts.ok + counts.failed + counts.missing;
   const paramRows = c.experiment.parameters
     .map((p) => {
-      const range = p.values !== undefined ? `${p.values.length} values` : `${p.min} to ${p.max}${p.integer ? ', whole numbers' : ''}${p.scale === 'log' ? ', log scale' : ''}`;
+      const range = p.values !== undefined ? `${p.values.length} values` : `${big(p.min!)} to ${big(p.max!)}${p.integer ? ', whole numbers' : ''}${p.scale === 'log' ? ', log scale' : ''}`;
       return `<tr><td class="text">${escapeHtml(p.name)}</td><td class="text"><code>${escapeHtml(p.path)}</code></td><td class="text">${escapeHtml(range)}</td></tr>`;
     })
     .join('');
