@@ -2,10 +2,9 @@
  * Per-point statistics over replicates: for each point and metric, the number of runs, of
  * failures, of defined values (n), their mean, sample standard deviation and a 95%
  * confidence interval for the mean. The interval is t-based (mean +- t(0.975, n-1) sd/sqrt(n))
- * for unbounded metrics; for a metric with bounds in the registry (a share in [0, 1], a count
- * or amount >= 0) it is a percentile bootstrap of the mean (2,000 resamples, seeded by point
- * and metric), which never leaves the bounds (a normal interval for a count of 0, 0, 1 reaches
- * below zero). Numbers are rounded to AGGREGATE_DIGITS significant digits, and an sd of equal
+ * for amounts; for shares (in [0, 1]) and counts (whole, >= 0) it is a percentile bootstrap
+ * of the mean (2,000 resamples, seeded by point and metric), which never leaves the bounds (a
+ * normal interval for a count of 0, 0, 1 reaches below zero). Numbers are rounded to AGGREGATE_DIGITS significant digits, and an sd of equal
  * values is exactly 0 (not 1e-17 float noise); SQLite and runs.csv keep the raw values. Rows
  * arrive in run order and values are summed in replicate order, so the bytes never depend on
  * completion order or worker count. Memory holds one point's replicates at a time.
@@ -14,7 +13,7 @@ import { jStat } from 'jstat';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { bootstrapIntervals, meanAt } from '../analysis/bootstrap';
 import { uniformFrom } from '../analysis/random';
-import { metricBounds } from './metrics';
+import { metricInterval } from './metrics';
 import type { StoredRun } from './store';
 
 /** Significant digits of every number in aggregate.csv. */
@@ -68,25 +67,22 @@ export function summarisePoint(point: number, runs: readonly StoredRun[], metric
         const v = r.status === 'ok' ? r.metrics[m] : null;
         if (v !== null && v !== undefined) xs.push(v);
       }
-      return { metric, runs: runs.length, failed, ...describe(xs, metricBounds(metric), `${point}|${metric}`) };
+      return { metric, runs: runs.length, failed, ...describe(xs, metricInterval(metric), `${point}|${metric}`) };
     }),
   };
 }
 
-/**
- * n, mean, sd and the 95% interval of xs. With bounds (either end non-null) the interval is a
- * percentile bootstrap keyed by `key`; otherwise t-based.
- */
-export function describe(xs: readonly number[], bounds: readonly [number | null, number | null] = [null, null], key = ''): Pick<MetricStats, 'n' | 'mean' | 'sd' | 'ci95Low' | 'ci95High' | 'ciMethod'> {
+/** n, mean, sd and the 95% interval of xs: t-based, or a percentile bootstrap keyed by `key`. */
+export function describe(xs: readonly number[], method: IntervalMethod = 't', key = ''): Pick<MetricStats, 'n' | 'mean' | 'sd' | 'ci95Low' | 'ci95High' | 'ciMethod'> {
   const n = xs.length;
   if (n === 0) return { n, mean: null, sd: null, ci95Low: null, ci95High: null, ciMethod: null };
   const m = mean(xs as number[]);
   if (n === 1) return { n, mean: sig(m), sd: null, ci95Low: null, ci95High: null, ciMethod: null };
   const constant = xs.every((x) => x === xs[0]);
   // Equal values: sd exactly 0 and the interval the value itself (no float noise).
-  if (constant) return { n, mean: sig(xs[0]!), sd: 0, ci95Low: sig(xs[0]!), ci95High: sig(xs[0]!), ciMethod: bounds[0] !== null || bounds[1] !== null ? 'bootstrap' : 't' };
+  if (constant) return { n, mean: sig(xs[0]!), sd: 0, ci95Low: sig(xs[0]!), ci95High: sig(xs[0]!), ciMethod: method };
   const sd = sampleStandardDeviation(xs as number[]);
-  if (bounds[0] !== null || bounds[1] !== null) {
+  if (method === 'bootstrap') {
     const [ci] = bootstrapIntervals(n, AGGREGATE_RESAMPLES, 0.95, uniformFrom(`aggregate|${key}`), (idx) => [meanAt(xs, idx)]);
     return { n, mean: sig(m), sd: sig(sd), ci95Low: sig(ci!.low), ci95High: sig(ci!.high), ciMethod: 'bootstrap' };
   }

@@ -16,7 +16,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { parse } from 'csv-parse/sync';
 import type { CompiledExperiment } from './load';
 import { finishSweepConfig } from './chartFinish';
-import { METRICS, metricAxisTitle, metricBounds, type MetricName } from './metrics';
+import { METRICS, metricAxisTitle, metricBounds, metricInterval, type MetricName } from './metrics';
 import { AGGREGATE_FILE } from './outputs';
 
 type Json = Record<string, unknown>;
@@ -154,7 +154,7 @@ function axes(x: string, y: string, integerX: boolean, bounds: [number | null, n
 }
 
 function intervalNote(metric: string): string {
-  return metricBounds(metric)[0] !== null || metricBounds(metric)[1] !== null ? '95% bootstrap interval (stays within the metric\'s bounds)' : '95% t-interval';
+  return metricInterval(metric) === 'bootstrap' ? '95% bootstrap interval (stays within the metric\'s bounds)' : '95% t-interval';
 }
 
 function lineChart(c: CompiledExperiment, metric: string, param: string, integer: boolean, series: { label: string; rows: AggRow[] }[]): SweepChart {
@@ -250,7 +250,7 @@ function heatmap(c: CompiledExperiment, metric: string, px: string, py: string, 
       layout: { padding: { right: 190 } },
       plugins: {
         title: { display: true, text: `${name}: mean by ${px} and ${py}` },
-        subtitle: { display: true, text: `cell: mean over replicates, ± half its 95% interval${metricBounds(metric)[0] !== null ? ' (bootstrap)' : ''}` },
+        subtitle: { display: true, text: `cell: mean over replicates, ± half its 95% interval${metricInterval(metric) === 'bootstrap' ? ' (bootstrap)' : ''}` },
         legend: { display: false },
       },
       scales: {

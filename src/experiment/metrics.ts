@@ -16,10 +16,12 @@ export interface RunView {
 }
 
 /**
- * The values a metric can take: a share stays in [0, 1]; a count, amount or ratio is never
- * negative. Charts and aggregate.csv use it to keep intervals inside these bounds.
+ * The kind of values a metric takes, which sets its bounds and its interval: a share stays in
+ * [0, 1] and a count is a small whole number >= 0, so their intervals are percentile
+ * bootstraps (a normal interval for a count of 0, 0, 1 reaches below zero); an amount (money,
+ * soldiers, a ratio) is >= 0 and continuous, and gets the t-interval.
  */
-export type MetricRange = 'share' | 'nonNegative';
+export type MetricRange = 'share' | 'count' | 'amount';
 
 export interface Metric {
   /** Name for chart titles and axes (sentence case, no unit). */
@@ -35,35 +37,35 @@ export const METRICS = {
   costPerForeignSoldierYear: {
     label: 'Cost per foreign soldier-year',
     unit: 'US$ per soldier-year',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'Total payments per foreign soldier-year deployed (US$)',
     compute: ({ summary }) => summary.costs.costPerForeignSoldierYear,
   },
   costPerPaidSoldierYear: {
     label: 'Cost per paid soldier-year',
     unit: 'US$ per soldier-year',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'Total payments per paid soldier-year (US$)',
     compute: ({ summary }) => summary.costs.costPerPaidSoldierYear,
   },
   ratioToOwnSoldier: {
     label: 'Cost relative to an own soldier',
     unit: 'ratio',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'Cost per foreign soldier-year over the pivotal\'s own soldier cost',
     compute: ({ summary }) => summary.costs.ratioToOwnSoldier,
   },
   foreignSoldierYears: {
     label: 'Foreign soldier-years',
     unit: 'soldier-years',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'Foreign soldier-years deployed',
     compute: ({ summary }) => summary.costs.foreignSoldierYears,
   },
   paymentsTotal: {
     label: 'Payments to partners',
     unit: 'US$',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'All payments to partners (US$)',
     compute: ({ summary }) => summary.payments.total,
   },
@@ -77,21 +79,21 @@ export const METRICS = {
   budgetUnspent: {
     label: 'Budget unspent',
     unit: 'US$',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'Budget left unspent at the end (US$)',
     compute: ({ summary }) => summary.budget.unspent,
   },
   flags: {
     label: 'Flags in the coalition',
     unit: 'count',
-    range: 'nonNegative',
+    range: 'count',
     description: 'Third parties that joined the coalition',
     compute: ({ summary }) => summary.coalition.flags,
   },
   peakTroops: {
     label: 'Peak foreign troops',
     unit: 'soldiers',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'Largest foreign force deployed in any round',
     compute: ({ summary }) => summary.coalition.peakTroops,
   },
@@ -105,28 +107,28 @@ export const METRICS = {
   shortfallSoldierRounds: {
     label: 'Shortfall',
     unit: 'soldier-rounds',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'Sum over rounds of the shortfall against demand (soldier-rounds)',
     compute: ({ summary }) => summary.coalition.shortfallSoldierRounds,
   },
   meanTightness: {
     label: 'Mean market tightness',
     unit: 'demand / supply',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'Mean market tightness (demand / supply) over rounds with demand',
     compute: ({ summary }) => summary.market.meanTightness,
   },
   scarceRounds: {
     label: 'Scarce rounds',
     unit: 'rounds',
-    range: 'nonNegative',
+    range: 'count',
     description: 'Rounds in which demand exceeded supply',
     compute: ({ summary }) => summary.market.scarceRounds,
   },
   deals: {
     label: 'Paid deals',
     unit: 'count',
-    range: 'nonNegative',
+    range: 'count',
     description: 'Paid deals signed',
     compute: ({ summary }) => summary.power.deals,
   },
@@ -140,7 +142,7 @@ export const METRICS = {
   reversals: {
     label: 'Reversals',
     unit: 'count',
-    range: 'nonNegative',
+    range: 'count',
     description: 'Deals in which the much weaker side took the larger share',
     compute: ({ summary }) => summary.power.reversals,
   },
@@ -154,14 +156,14 @@ export const METRICS = {
   costPerEffectiveSoldierYear: {
     label: 'Cost per effective soldier-year',
     unit: 'US$ per soldier-year',
-    range: 'nonNegative',
+    range: 'amount',
     description: 'Total payments per effective soldier-year (troops x effectiveness x effort) (US$)',
     compute: ({ summary }) => summary.costs.costPerEffectiveSoldierYear,
   },
   holdUpThreats: {
     label: 'Hold-up threats',
     unit: 'count',
-    range: 'nonNegative',
+    range: 'count',
     description: 'Hold-up threats made by deployed partners',
     compute: ({ summary }) => summary.operation.holdUps.threats,
   },
@@ -175,14 +177,14 @@ export const METRICS = {
   deaths: {
     label: 'Partner deaths',
     unit: 'count',
-    range: 'nonNegative',
+    range: 'count',
     description: 'Coalition partners\' deaths',
     compute: ({ summary }) => summary.operation.deaths,
   },
   withdrawals: {
     label: 'Withdrawals',
     unit: 'count',
-    range: 'nonNegative',
+    range: 'count',
     description: 'Contingents withdrawn by partners (casualties, refused hold-ups, retaliation, unavailability)',
     compute: ({ summary }) => Object.values(summary.operation.withdrawals).reduce((a, b) => a + b, 0),
   },
@@ -220,8 +222,15 @@ export function metricBounds(name: string): [number | null, number | null] {
   return m.range === 'share' ? [0, 1] : [0, null];
 }
 
+/** How aggregate.csv and the charts bound a metric's 95% interval: bootstrap for shares and counts, t otherwise. */
+export function metricInterval(name: string): 'bootstrap' | 't' {
+  const m = metric(name);
+  return m && (m.range === 'share' || m.range === 'count') ? 'bootstrap' : 't';
+}
+
 /** The Markdown table of metrics in docs/sweeps.md, generated from this registry. */
 export function metricsMarkdownTable(): string {
-  const rows = Object.entries(METRICS as Record<string, Metric>).map(([name, m]) => `| \`${name}\` | ${m.label} | ${m.unit} | ${m.range === 'share' ? '0 to 1' : '≥ 0'} | ${m.description} |`);
-  return ['| metric | name on charts | unit | bounds | what it measures |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const bounds = { share: '0 to 1', count: 'whole, ≥ 0', amount: '≥ 0' } as const;
+  const rows = Object.entries(METRICS as Record<string, Metric>).map(([name, m]) => `| \`${name}\` | ${m.label} | ${m.unit} | ${bounds[m.range]} | ${metricInterval(name)} | ${m.description} |`);
+  return ['| metric | name on charts | unit | values | 95% interval | what it measures |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as describeStats } from '../../src/experiment/aggregate';
-import { METRICS, metricAxisTitle, metricBounds, metricsMarkdownTable } from '../../src/experiment/metrics';
+import { METRICS, metricAxisTitle, metricBounds, metricInterval, metricsMarkdownTable } from '../../src/experiment/metrics';
 import { ROOT } from '../helpers/scenarios';
 
 describe('metric registry', () => {
@@ -20,6 +20,7 @@ describe('metric registry', () => {
     expect(metricAxisTitle('meanShare')).toBe('Mean third-party share of the surplus (share, 0-1)');
     expect(metricBounds('meanShare')).toEqual([0, 1]);
     expect(metricBounds('reversals')).toEqual([0, null]);
+    expect([metricInterval('meanShare'), metricInterval('reversals'), metricInterval('costPerForeignSoldierYear')]).toEqual(['bootstrap', 'bootstrap', 't']);
   });
 });
 
@@ -28,7 +29,7 @@ describe('aggregate intervals', () => {
     const t = describeStats([0, 0, 1]);
     expect(t.ciMethod).toBe('t');
     expect(t.ci95Low!).toBeLessThan(0); // 1/3 - 4.303 * 0.577 / sqrt(3) = -1.10
-    const b = describeStats([0, 0, 1], metricBounds('reversals'), '0|reversals');
+    const b = describeStats([0, 0, 1], metricInterval('reversals'), '0|reversals');
     expect(b.ciMethod).toBe('bootstrap');
     expect(b.ci95Low).toBe(0);
     expect(b.ci95High).toBe(1);
