@@ -13,6 +13,13 @@ export const ExitCode = {
   io: 5,
   /** `coalsim calibrate --strict`: at least one recorded figure missed. */
   calibrationMiss: 6,
+  /**
+   * `coalsim sweep` (or `merge`) wrote its outputs but some runs failed: the results are not
+   * a success, so a Slurm `afterok` chain stops. `--resume --retry-failed` re-runs them.
+   */
+  runsFailed: 7,
+  /** `coalsim merge`: the merged shards do not yet hold every run of the experiment. */
+  incompleteMerge: 8,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

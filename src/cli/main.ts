@@ -55,6 +55,11 @@ export const COMMANDS: readonly LazyCommand[] = [
     load: () => (require('./commands/merge') as typeof import('./commands/merge')).mergeCommand,
   },
   {
+    command: 'analyze <dir>',
+    describe: 'Sensitivity indices of a finished saltelli (Sobol S1, ST, S2) or morris (mu*, sigma) sweep',
+    load: () => (require('./commands/analyze') as typeof import('./commands/analyze')).analyzeCommand,
+  },
+  {
     command: 'slurm <experiment>',
     describe: 'Write Slurm scripts that run a sweep as an array job plus a dependent merge job',
     load: () => (require('./commands/slurm') as typeof import('./commands/slurm')).slurmCommand,
@@ -107,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict).\nDocs: README.md')
+    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict), 7 sweep finished with failed runs, 8 merge or sweep incomplete.\nDocs: README.md')
     .fail((msg, err, y) => {
       if (err) throw err;
       throw new CliError(`${explainUsageError(msg, argv, y)}\nRun with --help for usage.`, ExitCode.usage);

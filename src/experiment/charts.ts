@@ -1,18 +1,23 @@
 /**
  * Charts of a finished sweep, drawn from its aggregate.csv (so every mark traces to a row):
- * each metric against each numeric parameter, with the 95% interval as a band (one line per
- * level of the other parameter in a two-parameter grid; a scatter of point means for
- * sampled designs), and for a two-parameter grid a heatmap of each metric's mean. Rendered
+ * each metric against each numeric parameter, the mean with its 95% interval as a whisker
+ * (one line per level of the other parameter in a two-parameter grid; a scatter of point
+ * means for sampled designs), and for a two-parameter grid a heatmap of each metric's mean
+ * with the value and interval in each cell and a colour bar. Titles, axes and units come
+ * from the metric registry (metrics.ts); integer parameters get whole-number ticks. Rendered
  * by chartjs-node-canvas, loaded lazily; without node-canvas, one line on stderr and no
- * charts. Chart specs are data (plus one legend filter, as PNGs are drawn in
- * Node only); only renderSweepCharts does I/O.
+ * charts. Chart specs are plain JSON; chartFinish.ts adds the drawing (whiskers, cell labels,
+ * colour bar) for both the PNGs and sweep-report.html. Only the render functions do I/O.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../output/atomic';
 import { join } from 'node:path';
 import type { ChartConfiguration } from 'chart.js';
 import { parse } from 'csv-parse/sync';
 import type { CompiledExperiment } from './load';
 import { restoreFormulaText } from '../output/csv';
+import { finishSweepConfig } from './chartFinish';
+import { METRICS, metricAxisTitle, metricBounds, metricInterval, type MetricName } from './metrics';
 import { AGGREGATE_FILE } from './outputs';
 
 type Json = Record<string, unknown>;
@@ -39,28 +44,36 @@ const PINNED = { responsive: false, animation: false, devicePixelRatio: 1, local
 /** Above this many points, charts would be unreadable and slow: skipped with a note. */
 const MAX_POINTS = 5000;
 
-export async function renderSweepCharts(dir: string, c: CompiledExperiment, warn: (message: string) => void): Promise<string[]> {
+/** The chart specs of a finished sweep, from its aggregate.csv; none (with a note) past MAX_POINTS points. */
+export function sweepChartsOf(dir: string, c: CompiledExperiment, warn: (message: string) => void): SweepChart[] {
   if (c.points.length > MAX_POINTS) {
     warn(`charts skipped: ${c.points.length} points is more than ${MAX_POINTS} (aggregate.csv has the data)`);
     return [];
   }
   // Text cells come back as written before formula neutralising (see output/csv.ts).
   const rows = parse(readFileSync(join(dir, AGGREGATE_FILE), 'utf8'), { columns: true, cast: (value) => restoreFormulaText(value) }) as AggRow[];
-  const specs = sweepChartSpecs(c, rows);
+  return sweepChartSpecs(c, rows);
+}
+
+/** Render chart specs to dir/charts/<id>.png; returns the files written (none without node-canvas). */
+export function renderChartFiles(dir: string, specs: readonly SweepChart[], warn: (message: string) => void): string[] {
   if (specs.length === 0) return [];
   const render = renderer();
   if (typeof render === 'string') {
     warn(`charts skipped: ${render}`);
     return [];
   }
-  mkdirSync(join(dir, 'charts'), { recursive: true });
   const files: string[] = [];
   for (const spec of specs) {
     const name = join('charts', `${spec.id}.png`);
-    writeFileSync(join(dir, name), render(spec.config));
+    writeFileAtomically(join(dir, name), render(spec.config));
     files.push(name);
   }
   return files;
+}
+
+export async function renderSweepCharts(dir: string, c: CompiledExperiment, warn: (message: string) => void): Promise<string[]> {
+  return renderChartFiles(dir, sweepChartsOf(dir, c, warn), warn);
 }
 
 interface NodeCanvasRenderer {
@@ -75,7 +88,7 @@ let cached: ((config: ChartConfiguration) => Buffer) | string | undefined;
  * One chartjs-node-canvas instance for every sweep chart (each instance loads its own
  * Chart.js), or why there is none. Loaded on first use: canvas is an optional dependency.
  */
-function renderer(): ((config: ChartConfiguration) => Buffer) | string {
+export function renderer(): ((config: ChartConfiguration) => Buffer) | string {
   if (cached !== undefined) return cached;
   try {
     const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as { ChartJSNodeCanvas: new (o: { width: number; height: number; backgroundColour: string; chartCallback: (c: ChartJsDefaults) => void }) => NodeCanvasRenderer };
@@ -93,7 +106,7 @@ function renderer(): ((config: ChartConfiguration) => Buffer) | string {
       const path = `/usr/share/fonts/truetype/dejavu/${file}`;
       if (existsSync(path)) inst.registerFont(path, { family: 'DejaVu Sans', weight });
     }
-    cached = (config) => inst.renderToBufferSync(config, 'image/png');
+    cached = (config) => inst.renderToBufferSync(finishSweepConfig(config) as ChartConfiguration, 'image/png');
   } catch (err) {
     cached = `the optional packages canvas and chartjs-node-canvas cannot be loaded (${String((err as Error).message ?? err).split('\n')[0]})`;
   }
@@ -111,38 +124,65 @@ export function sweepChartSpecs(c: CompiledExperiment, rows: readonly AggRow[]):
     if (mine.length === 0) continue;
     for (const p of numeric) {
       const others = names.filter((n) => n !== p);
-      if (grid && others.length === 0) specs.push(lineChart(metric, p, [{ label: `mean and 95% interval`, rows: mine }]));
+      const integer = isInteger(c, p, mine);
+      if (grid && others.length === 0) specs.push(lineChart(c, metric, p, integer, [{ label: 'mean over replicates', rows: mine }]));
       else if (grid && others.length === 1) {
         const other = others[0]!;
         const levels = uniqueSorted(mine.map((r) => r[other]!));
-        specs.push(lineChart(metric, p, pickEvenly(levels, COLOURS.length).map((v) => ({ label: `${other} = ${v}`, rows: mine.filter((r) => r[other] === v) }))));
-      } else specs.push(scatterChart(metric, p, mine));
+        specs.push(lineChart(c, metric, p, integer, pickEvenly(levels, COLOURS.length).map((v) => ({ label: `${other} = ${v}`, rows: mine.filter((r) => r[other] === v) }))));
+      } else specs.push(scatterChart(c, metric, p, integer, mine));
     }
-    if (grid && numeric.length === 2 && names.length === 2) specs.push(heatmap(metric, numeric[0]!, numeric[1]!, mine));
+    if (grid && numeric.length === 2 && names.length === 2) specs.push(heatmap(c, metric, numeric[0]!, numeric[1]!, mine));
   }
   return specs;
+}
+
+/** An integer parameter (declared, or every value whole) gets whole-number ticks. */
+function isInteger(c: CompiledExperiment, name: string, rows: readonly AggRow[]): boolean {
+  const spec = c.experiment.parameters.find((q) => q.name === name);
+  return spec?.integer === true || rows.every((r) => Number.isInteger(Number(r[name])));
+}
+
+function paramTitle(c: CompiledExperiment, name: string): string {
+  const p = c.params.find((q) => q.name === name);
+  return p ? `${name} (${p.path})` : name;
 }
 
 function spec(id: string, title: string, caption: string, config: Json): SweepChart {
   return { id, title, caption, config: config as unknown as ChartConfiguration };
 }
 
-function axes(x: string, y: string, extraX: Json = {}): Json {
+function axes(x: string, y: string, integerX: boolean, bounds: [number | null, number | null]): Json {
   return {
-    x: { type: 'linear', title: { display: true, text: x }, ...extraX },
-    y: { title: { display: true, text: y } },
+    // grace: room at both ends so the end points' whiskers are not clipped.
+    x: { type: 'linear', grace: '3%', title: { display: true, text: x }, ticks: integerX ? { precision: 0 } : {} },
+    // A share's axis keeps to [0, 1] and a count's to >= 0 (suggested: the data may sit inside).
+    y: { title: { display: true, text: y }, ...(bounds[0] !== null ? { suggestedMin: bounds[0] } : {}), ...(bounds[1] !== null ? { suggestedMax: bounds[1] } : {}) },
   };
 }
 
-function lineChart(metric: string, param: string, series: { label: string; rows: AggRow[] }[]): SweepChart {
-  const datasets: Json[] = [];
-  series.forEach((s, i) => {
+function intervalNote(metric: string): string {
+  return metricInterval(metric) === 'bootstrap' ? '95% bootstrap interval (stays within the metric\'s bounds)' : '95% t-interval';
+}
+
+function lineChart(c: CompiledExperiment, metric: string, param: string, integer: boolean, series: { label: string; rows: AggRow[] }[]): SweepChart {
+  const name = metric in METRICS ? METRICS[metric as MetricName].label : metric;
+  const datasets = series.map((s, i) => {
     const colour = COLOURS[i % COLOURS.length]!;
     const pts = [...s.rows].sort((a, b) => Number(a[param]) - Number(b[param]));
-    const at = (col: string): Json[] => pts.filter((r) => r[col] !== '').map((r) => ({ x: Number(r[param]), y: Number(r[col]) }));
-    datasets.push({ label: `${s.label} (95% low)`, data: at('ci95_low'), borderWidth: 0, pointRadius: 0, fill: false, borderColor: colour });
-    datasets.push({ label: `${s.label} (95% interval)`, data: at('ci95_high'), borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: `${colour}2E`, borderColor: colour });
-    datasets.push({ label: s.label, data: at('mean'), borderColor: colour, backgroundColor: colour, borderWidth: 3, borderDash: DASHES[i % DASHES.length], pointRadius: 5, fill: false });
+    return {
+      label: s.label,
+      data: pts.map((r) => ({ x: Number(r[param]), y: Number(r.mean) })),
+      // One whisker per mean: visible for a single level too, and one legend entry per series.
+      errorBars: pts.map((r) => (r.ci95_low !== '' && r.ci95_high !== '' ? [Number(r.ci95_low), Number(r.ci95_high)] : null)),
+      errorBarColor: colour,
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: 3,
+      borderDash: DASHES[i % DASHES.length],
+      pointRadius: 5,
+      fill: false,
+    };
   });
   const config = {
     type: 'line',
@@ -150,53 +190,85 @@ function lineChart(metric: string, param: string, series: { label: string; rows:
     options: {
       ...PINNED,
       plugins: {
-        title: { display: true, text: `${metric} by ${param}` },
-        subtitle: { display: true, text: 'line: mean over replicates; band: 95% interval for the mean (t-based)' },
-        // The lower edge of each band stays out of the legend (the band itself is in it).
-        legend: { labels: { boxWidth: 36, filter: (item: { text?: string }) => !String(item.text ?? '').endsWith('(95% low)') } },
+        title: { display: true, text: `${name} by ${param}` },
+        subtitle: { display: true, text: `line: mean over replicates; whiskers: ${intervalNote(metric)} for the mean` },
+        legend: { display: series.length > 1, labels: { boxWidth: 36 } },
       },
-      scales: axes(param, metric),
+      scales: axes(paramTitle(c, param), metricAxisTitle(metric), integer, metricBounds(metric)),
     },
   };
-  return spec(`${metric}-by-${param}`, `${metric} by ${param}`, `Mean of ${metric} over replicates at each value of ${param}, with its 95% interval.`, config);
+  return spec(`${metric}-by-${param}`, `${name} by ${param}`, `Mean of ${name} (${metricUnit(metric)}) over replicates at each value of ${param}, with its ${intervalNote(metric)}.`, config);
 }
 
-function scatterChart(metric: string, param: string, rows: AggRow[]): SweepChart {
-  const datasets = [{ label: 'mean at a point', data: rows.map((r) => ({ x: Number(r[param]), y: Number(r.mean) })), backgroundColor: `${COLOURS[0]}B0`, borderColor: COLOURS[0], pointRadius: 5 }];
+function scatterChart(c: CompiledExperiment, metric: string, param: string, integer: boolean, rows: AggRow[]): SweepChart {
+  const name = metric in METRICS ? METRICS[metric as MetricName].label : metric;
+  const datasets = [{ label: 'mean at a design point', data: rows.map((r) => ({ x: Number(r[param]), y: Number(r.mean) })), backgroundColor: `${COLOURS[0]}90`, borderColor: COLOURS[0], pointRadius: 4 }];
   const config = {
     type: 'scatter',
     data: { datasets },
-    options: { ...PINNED, plugins: { title: { display: true, text: `${metric} by ${param}` }, subtitle: { display: true, text: 'each dot: one point of the design, mean over its replicates (other parameters vary too)' } }, scales: axes(param, metric) },
+    options: {
+      ...PINNED,
+      plugins: { title: { display: true, text: `${name} by ${param}` }, subtitle: { display: true, text: 'each dot: one point of the design, mean over its replicates (the other parameters vary too)' }, legend: { display: false } },
+      scales: axes(paramTitle(c, param), metricAxisTitle(metric), integer, metricBounds(metric)),
+    },
   };
-  return spec(`${metric}-by-${param}`, `${metric} by ${param}`, `Each point of the design: mean of ${metric} against ${param}.`, config);
+  return spec(`${metric}-by-${param}`, `${name} by ${param}`, `Each point of the design: mean of ${name} (${metricUnit(metric)}) against ${param}.`, config);
 }
 
-function heatmap(metric: string, px: string, py: string, rows: AggRow[]): SweepChart {
+function heatmap(c: CompiledExperiment, metric: string, px: string, py: string, rows: AggRow[]): SweepChart {
+  const name = metric in METRICS ? METRICS[metric as MetricName].label : metric;
   const xs = uniqueSorted(rows.map((r) => r[px]!));
   const ys = uniqueSorted(rows.map((r) => r[py]!));
   const values = rows.map((r) => Number(r.mean));
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const cell = Math.max(3, Math.floor(0.48 * Math.min((WIDTH - 150) / xs.length, (HEIGHT - 190) / ys.length)));
+  const cell = Math.max(3, Math.floor(0.48 * Math.min((WIDTH - 330) / xs.length, (HEIGHT - 230) / ys.length)));
   const data = rows.map((r) => ({ x: r[px], y: r[py] }));
-  const colours = values.map((v) => viridis(hi > lo ? (v - lo) / (hi - lo) : 0.5));
+  const t = values.map((v) => (hi > lo ? (v - lo) / (hi - lo) : 0.5));
+  const colours = t.map(viridis);
+  // Each cell: the mean, and below it +- half the interval's width (the uncertainty of that mean).
+  const labels = rows.map((r) => {
+    const half = r.ci95_low !== '' && r.ci95_high !== '' ? (Number(r.ci95_high) - Number(r.ci95_low)) / 2 : null;
+    return half === null ? fmt(Number(r.mean)) : `${fmt(Number(r.mean))}\n±${fmt(half)}`;
+  });
+  const stops = [0, 0.25, 0.5, 0.75, 1].map(viridis);
   const config = {
     type: 'scatter',
-    data: { datasets: [{ label: `mean ${metric}`, data, pointStyle: 'rect', pointRadius: cell, pointHoverRadius: cell, backgroundColor: colours, borderColor: colours, borderWidth: 0 }] },
+    data: {
+      datasets: [
+        {
+          label: `mean ${metric}`,
+          data,
+          pointStyle: 'rect',
+          pointRadius: cell,
+          pointHoverRadius: cell,
+          backgroundColor: colours,
+          borderColor: colours,
+          borderWidth: 0,
+          coalsimCells: { labels, textColours: t.map((v) => (v > 0.6 ? '#111111' : '#ffffff')) },
+          coalsimColorBar: { stops, title: metricAxisTitle(metric), tickWidth: 110, ticks: [0, 0.5, 1].map((at) => ({ at, label: fmt(lo + at * (hi - lo)) })) },
+        },
+      ],
+    },
     options: {
       ...PINNED,
+      layout: { padding: { right: 190 } },
       plugins: {
-        title: { display: true, text: `${metric}: mean by ${px} and ${py}` },
-        subtitle: { display: true, text: `colour: dark purple = ${fmt(lo)} (lowest) ... yellow = ${fmt(hi)} (highest)` },
+        title: { display: true, text: `${name}: mean by ${px} and ${py}` },
+        subtitle: { display: true, text: `cell: mean over replicates, ± half its 95% interval${metricInterval(metric) === 'bootstrap' ? ' (bootstrap)' : ''}` },
         legend: { display: false },
       },
       scales: {
-        x: { type: 'category', labels: xs, offset: true, title: { display: true, text: px }, grid: { display: false } },
-        y: { type: 'category', labels: [...ys].reverse(), offset: true, title: { display: true, text: py }, grid: { display: false } },
+        x: { type: 'category', labels: xs, offset: true, title: { display: true, text: paramTitle(c, px) }, grid: { display: false } },
+        y: { type: 'category', labels: [...ys].reverse(), offset: true, title: { display: true, text: paramTitle(c, py) }, grid: { display: false } },
       },
     },
   };
-  return spec(`${metric}-heatmap`, `${metric}: heatmap`, `Mean of ${metric} at each grid point of ${px} and ${py}; colour from lowest (dark) to highest (yellow).`, config);
+  return spec(`${metric}-heatmap`, `${name}: heatmap`, `Mean of ${name} (${metricUnit(metric)}) at each grid point of ${px} and ${py}, with ± half its interval; colour bar from lowest (dark) to highest (yellow).`, config);
+}
+
+function metricUnit(metric: string): string {
+  return metric in METRICS ? METRICS[metric as MetricName].unit : '';
 }
 
 function uniqueSorted(values: readonly string[]): string[] {

@@ -49,6 +49,15 @@ export function checkExperiment(e: Experiment): InputIssue[] {
     }
     if (sampled && p.levels !== undefined) issues.push({ code: 'invalid-value', path: [...at, 'levels'], message: `"levels" applies to a grid; a ${e.design.type} design samples the range`, fix: 'remove "levels"' });
   });
+  if (e.parameters.length === 0 && e.design.type !== 'grid') {
+    const size = e.design.type === 'saltelli' ? '"samples"' : e.design.type === 'morris' ? '"trajectories"' : '"points"';
+    issues.push({
+      code: 'invalid-value',
+      path: ['design'],
+      message: `a ${e.design.type} design samples the parameters, but there are none: its ${size} would be ignored`,
+      fix: 'add "parameters" to vary, or remove "design" to run only replicates of the base scenario',
+    });
+  }
   const seenMetric = new Set<string>();
   e.metrics.forEach((m, i) => {
     if (seenMetric.has(m)) issues.push({ code: 'duplicate-value', path: ['metrics', i], message: `"${m}" is listed twice`, fix: 'list each metric once' });

@@ -3,10 +3,15 @@
  * order). Grid: every combination, the first parameter varying slowest. Latin hypercube: each
  * parameter's range cut into n equal strata, each used exactly once, drawn from the base
  * seed's "design" stream. Sobol: the first n points of the Sobol sequence (Joe-Kuo
- * directions, from the `sobol` package). Points are de-duplicated (a rounded sample can
- * repeat), keeping the first. Pure: no I/O.
+ * directions, from the `sobol` package). Grid, LHS and Sobol points are de-duplicated (a
+ * rounded sample can repeat), keeping the first; `requested` vs the points kept is reported
+ * and recorded in the manifest. Saltelli and Morris designs (src/analysis) are never
+ * de-duplicated: their estimators need every point in its place, and a repeated point simply
+ * gets the same seeds and so the same result. Pure: no I/O.
  */
 import { SobolSequenceGenerator } from 'sobol';
+import { morrisUnit } from '../analysis/morris';
+import { blockSize, saltelliUnit } from '../analysis/saltelli';
 import { namedStream } from '../core/rng';
 import type { Design, ParameterSpec } from './schema';
 import { canonicalJson } from './seeds';
@@ -33,13 +38,45 @@ export function gridValues(p: ParameterSpec): unknown[] {
 /** Number of points a design yields before de-duplication. */
 export function designSize(params: readonly ParameterSpec[], design: Design): number {
   if (params.length === 0) return 1;
-  if (design.type === 'grid') return params.reduce((n, p) => n * Math.max(1, gridValues(p).length), 1);
-  return design.points;
+  switch (design.type) {
+    case 'grid':
+      return params.reduce((n, p) => n * Math.max(1, gridValues(p).length), 1);
+    case 'saltelli':
+      return design.samples * blockSize({ dims: params.length, secondOrder: design.secondOrder });
+    case 'morris':
+      return design.trajectories * (params.length + 1);
+    default:
+      return design.points;
+  }
+}
+
+/** Morris candidates: as given, else 10 r (at most 2000, never below r). */
+export function morrisCandidates(design: Extract<Design, { type: 'morris' }>): number {
+  return Math.max(design.trajectories, design.candidates ?? Math.min(2000, 10 * design.trajectories));
+}
+
+/** The design in the unit hypercube, one row a point, for the sampled designs (null for a grid). */
+export function designUnit(params: readonly ParameterSpec[], design: Design, seed: number): number[][] | null {
+  const D = params.length;
+  switch (design.type) {
+    case 'grid':
+      return null;
+    case 'lhs':
+      return lhsUnit(design.points, D, seed);
+    case 'sobol':
+      return sobolUnit(design.points, D);
+    case 'saltelli':
+      return saltelliUnit(design.samples, { dims: D, secondOrder: design.secondOrder });
+    case 'morris':
+      return morrisUnit(design.trajectories, { dims: D, levels: design.levels }, morrisCandidates(design), `${seed}|design-morris`);
+  }
 }
 
 export function designPoints(params: readonly ParameterSpec[], design: Design, seed: number): Point[] {
   if (params.length === 0) return [[]];
-  const raw = design.type === 'grid' ? grid(params) : sampled(params, design.type === 'lhs' ? lhsUnit(design.points, params.length, seed) : sobolUnit(design.points, params.length));
+  const unit = designUnit(params, design, seed);
+  const raw = unit === null ? grid(params) : sampled(params, unit);
+  if (design.type === 'saltelli' || design.type === 'morris') return raw;
   const seen = new Set<string>();
   const out: Point[] = [];
   for (const p of raw) {

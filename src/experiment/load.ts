@@ -13,7 +13,7 @@ import { loadScenarioFile } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { validateText, type DocumentKind } from '../scenario/validate';
 import { checkExperiment } from './checks';
-import { designPoints, type Point } from './designs';
+import { designPoints, designSize, type Point } from './designs';
 import { parsePath, resolvePath } from './paths';
 import { describePoint, describeScenarioIssue, scenarioAt, type ResolvedParameter } from './point';
 import { ExperimentSchema, experimentJsonSchema, type Experiment } from './schema';
@@ -26,6 +26,11 @@ export interface CompiledExperiment {
   /** Design points, in design order; point i has key keys[i]. */
   readonly points: readonly Point[];
   readonly keys: readonly string[];
+  /**
+   * Points the design asked for. Fewer are run when rounding to integers or list values makes
+   * sampled (LHS, Sobol) points coincide: the sweep says so and the manifest records both.
+   */
+  readonly requestedPoints: number;
   /** Identity of what the sweep computes: experiment (less file paths) + base scenario. */
   readonly hash: string;
 }
@@ -156,7 +161,7 @@ export function compileExperiment(experiment: Experiment, base: Scenario, option
     if (issues.length > 0) return { ok: false, issues };
   }
   const keys = points.map((p) => pointKey(experiment.parameters.map((q) => q.path), p));
-  return { ok: true, value: { experiment, base, params, points, keys, hash: experimentHash(experiment, base) } };
+  return { ok: true, value: { experiment, base, params, points, keys, requestedPoints: designSize(experiment.parameters, experiment.design), hash: experimentHash(experiment, base) } };
 }
 
 function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {

@@ -15,6 +15,14 @@ import { WHOLE } from './shards';
 import { STORE_FILE, SweepStore, type StoredRun } from './store';
 import { SweepDirError } from './sweep';
 
+/** The directories hold different experiments (or versions): invalid input, not a busy --out. */
+export class SweepMismatchError extends SweepDirError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SweepMismatchError';
+  }
+}
+
 export interface MergeReport extends SweepFiles {
   readonly sources: number;
   readonly added: number;
@@ -50,7 +58,7 @@ export function mergeSweeps(dirs: readonly string[], out: string, options: { for
     const reference = first ?? null;
     const mismatch = stores.findIndex((s) => s.meta.hash !== first?.meta.hash || s.meta.version !== first?.meta.version);
     if (mismatch >= 0) {
-      throw new SweepDirError(`${sources[mismatch]} holds a different experiment or coalsim version than ${sources[0]} (experiment ${stores[mismatch]!.meta.hash.slice(0, 12)} vs ${first!.meta.hash.slice(0, 12)}); merge only shards of one sweep`);
+      throw new SweepMismatchError(`${sources[mismatch]} holds a different experiment or coalsim version than ${sources[0]} (experiment ${stores[mismatch]!.meta.hash.slice(0, 12)} vs ${first!.meta.hash.slice(0, 12)}); merge only shards of one sweep`);
     }
 
     const storePath = join(out, STORE_FILE);

@@ -26,7 +26,7 @@ export function runColumns(c: CompiledExperiment): string[] {
   return ['run', 'point', ...c.params.map((p) => p.name), 'replicate', 'seed', 'status', 'error', ...c.experiment.metrics];
 }
 
-export const AGGREGATE_STAT_COLUMNS = ['metric', 'runs', 'failed', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high'] as const;
+export const AGGREGATE_STAT_COLUMNS = ['metric', 'runs', 'failed', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'ci_method'] as const;
 
 export function aggregateColumns(c: CompiledExperiment): string[] {
   return ['point', ...c.params.map((p) => p.name), ...AGGREGATE_STAT_COLUMNS];
@@ -55,7 +55,7 @@ export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: Swe
   if (whole) {
     hashes.set(AGGREGATE_FILE, writeCsv(join(dir, AGGREGATE_FILE), aggregateColumns(c), (function* () {
       for (const p of aggregate(store.runs(), c.experiment.metrics)) {
-        for (const m of p.metrics) yield [p.point, ...params(p.point), m.metric, m.runs, m.failed, m.n, m.mean, m.sd, m.ci95Low, m.ci95High];
+        for (const m of p.metrics) yield [p.point, ...params(p.point), m.metric, m.runs, m.failed, m.n, m.mean, m.sd, m.ci95Low, m.ci95High, m.ciMethod];
       }
     })()));
   } else rmSync(join(dir, AGGREGATE_FILE), { force: true });
@@ -69,7 +69,7 @@ export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: Swe
     rng: RNG_VERSION,
     kind: 'sweep',
     experiment: { id: e.id, title: e.title, sha256: c.hash, scenarioId: c.base.meta.id },
-    design: { type: e.design.type, parameters: c.params.map((p) => ({ name: p.name, path: p.path })), points: c.points.length, replicates: e.replicates, runs: totalRuns },
+    design: { type: e.design.type, parameters: c.params.map((p) => ({ name: p.name, path: p.path })), requestedPoints: c.requestedPoints, points: c.points.length, replicates: e.replicates, runs: totalRuns },
     seed: e.seed,
     metrics: e.metrics,
     ...(shardCount > 1 ? { shard: { index: shardIndex, count: shardCount, runs: expected } } : {}),

@@ -13,8 +13,10 @@ export const EXPERIMENT_FORMAT_VERSION = 1;
 export const MAX_RUNS = 100_000_000;
 /** The Sobol generator used is exact for the first 2^20 points. */
 export const MAX_SOBOL_POINTS = 1_048_576;
+/** Saltelli base samples: the 2D-dimensional Sobol sequence used stays exact far beyond this. */
+export const MAX_SALTELLI_SAMPLES = 262_144;
 
-export const RESERVED_COLUMNS = ['run', 'runs', 'point', 'point_key', 'replicate', 'seed', 'status', 'error', 'metric', 'n', 'failed', 'mean', 'sd', 'ci95_low', 'ci95_high'] as const;
+export const RESERVED_COLUMNS = ['run', 'runs', 'point', 'point_key', 'replicate', 'seed', 'status', 'error', 'metric', 'n', 'failed', 'mean', 'sd', 'ci95_low', 'ci95_high', 'ci_method'] as const;
 
 const columnName = z
   .string()
@@ -50,6 +52,21 @@ export const DesignSchema = z.discriminatedUnion('type', [
       points: z.number().int().min(1).max(Math.min(MAX_SOBOL_POINTS, MAX_DESIGN_POINTS)).describe('Number of points of the Sobol sequence (powers of 2 are best balanced).'),
     })
     .describe('Sobol low-discrepancy sequence over the parameters\' ranges (deterministic; unscrambled).'),
+  z
+    .strictObject({
+      type: z.literal('saltelli'),
+      samples: z.number().int().min(2).max(MAX_SALTELLI_SAMPLES).describe('Base samples N (powers of 2 are best balanced). The design has N(D+2) points for D parameters, N(2D+2) with secondOrder.'),
+      secondOrder: z.boolean().default(false).describe('Also estimate second-order (pairwise interaction) indices S2; nearly doubles the points.'),
+    })
+    .describe('Saltelli (2002, 2010) design for Sobol\' variance-based sensitivity indices (first order S1, total order ST, optionally S2), from the Sobol sequence. `coalsim analyze` (run automatically at the end of the sweep) computes the indices.'),
+  z
+    .strictObject({
+      type: z.literal('morris'),
+      trajectories: z.number().int().min(2).max(10_000).describe('Trajectories r kept; the design has r(D+1) points for D parameters. 10 to 50 is customary.'),
+      levels: z.number().int().min(2).max(20).default(4).describe('Grid levels p of each parameter\'s range; the step is p / (2(p - 1)) of the range. Even p, usually 4.'),
+      candidates: z.number().int().min(2).max(2000).optional().describe('Random trajectories drawn, of which the r most spread out are kept (Campolongo et al. 2007). Default 10 r, at most 2000.'),
+    })
+    .describe('Morris (1991) elementary-effects screening with Campolongo et al.\'s (2007) choice of trajectories; `coalsim analyze` computes mu*, mu and sigma. Drawn from the base seed.'),
 ]);
 
 export const ExperimentSchema = z

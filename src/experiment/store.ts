@@ -119,6 +119,11 @@ export class SweepStore {
     })();
   }
 
+  /** Forget the failed runs (so a resumed sweep runs them again); returns how many. */
+  deleteFailed(): number {
+    return this.db.prepare("DELETE FROM runs WHERE status = 'failed'").run().changes;
+  }
+
   /** Run numbers already stored, as a bitmap over 0..totalRuns-1. */
   doneBitmap(): Uint8Array {
     const done = new Uint8Array(this.meta.totalRuns);

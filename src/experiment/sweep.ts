@@ -34,6 +34,8 @@ export interface SweepOptions {
   readonly workers: number;
   readonly resume: boolean;
   readonly force: boolean;
+  /** With resume: forget stored failed runs first, so they run again. */
+  readonly retryFailed?: boolean;
   readonly version: string;
   readonly progress?: ProgressSink;
   readonly shouldStop?: () => boolean;
@@ -45,6 +47,8 @@ export interface SweepReport extends SweepFiles {
   /** Runs done by this invocation (not counting those found stored on --resume). */
   readonly ranNow: number;
   readonly resumedFrom: number;
+  /** Failed runs forgotten by --retry-failed before running. */
+  readonly retried: number;
 }
 
 export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'shard' | 'resume' | 'force' | 'version'>): SweepStore {
@@ -94,6 +98,7 @@ export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'sh
 export async function runSweep(o: SweepOptions): Promise<SweepReport> {
   const store = openOrCreateStore(o);
   try {
+    const retried = o.resume && o.retryFailed ? store.deleteFailed() : 0;
     const c = o.compiled;
     const done = store.doneBitmap();
     const before = store.counts();
@@ -121,7 +126,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
     });
     o.progress?.stop();
     const files = stopped ? { ...countsOnly(store, inShard), files: [] } : writeSweepOutputs(o.out, c, store, o.version);
-    return { ...files, stopped, ranNow, resumedFrom: stored };
+    return { ...files, stopped, ranNow, resumedFrom: stored, retried };
   } finally {
     store.close();
   }

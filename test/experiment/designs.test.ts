@@ -73,3 +73,30 @@ describe('Sobol design', () => {
     }
   });
 });
+
+describe('sensitivity designs', () => {
+  const two = [param({ name: 'a', min: 0, max: 10, integer: true }), param({ name: 'b', min: 0, max: 1 })];
+
+  it('saltelli: N(D+2) points (N(2D+2) with second order), never de-duplicated, mapped onto the ranges', () => {
+    const pts = designPoints(two, { type: 'saltelli', samples: 8, secondOrder: false }, 1);
+    expect(pts).toHaveLength(8 * 4);
+    // The first block comes from the origin of the Sobol sequence: A = B = AB_i, kept as four points.
+    expect(pts.slice(0, 4)).toEqual([[0, 0], [0, 0], [0, 0], [0, 0]]);
+    for (const [a, b] of pts) {
+      expect(Number.isInteger(a)).toBe(true);
+      expect(b as number).toBeGreaterThanOrEqual(0);
+      expect(b as number).toBeLessThanOrEqual(1);
+    }
+    expect(designPoints(two, { type: 'saltelli', samples: 8, secondOrder: true }, 1)).toHaveLength(8 * 6);
+  });
+
+  it('morris: r(D+1) points, the same for the same seed, another for another seed', () => {
+    const d = { type: 'morris' as const, trajectories: 5, levels: 4 };
+    const pts = designPoints(two, d, 7);
+    expect(pts).toHaveLength(5 * 3);
+    expect(designPoints(two, d, 7)).toEqual(pts);
+    expect(designPoints(two, d, 8)).not.toEqual(pts);
+    // On the 4-level grid of b's range: 0, 1/3, 2/3, 1.
+    for (const [, b] of pts) expect([0, 0.33333333, 0.66666667, 1]).toContain(b);
+  });
+});

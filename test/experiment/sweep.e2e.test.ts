@@ -68,7 +68,7 @@ describe('coalsim sweep', () => {
     expect(runs).toHaveLength(1 + 24);
     expect(runs.slice(1).map((r) => r.split(',')[0])).toEqual(Array.from({ length: 24 }, (_, i) => String(i)));
     const agg = readFileSync(join(ref, 'aggregate.csv'), 'utf8').trim().split('\n');
-    expect(agg[0]).toBe('point,uncertainty,surge,metric,runs,failed,n,mean,sd,ci95_low,ci95_high');
+    expect(agg[0]).toBe('point,uncertainty,surge,metric,runs,failed,n,mean,sd,ci95_low,ci95_high,ci_method');
     expect(agg).toHaveLength(1 + 4 * 4);
     const manifest = JSON.parse(readFileSync(join(ref, 'manifest.json'), 'utf8')) as { complete: boolean; runs: { ok: number }; files: { name: string }[] };
     expect(manifest.complete).toBe(true);
@@ -76,7 +76,7 @@ describe('coalsim sweep', () => {
     expect(manifest.files.map((f) => f.name)).toEqual(['runs.csv', 'aggregate.csv']);
   });
 
-  it('aggregate: mean, sd and a t-based 95% interval per point and metric, from runs.csv', () => {
+  it('aggregate: mean, sd and a t-based 95% interval per point and metric, from runs.csv, to 6 significant digits', () => {
     const runs = readFileSync(join(ref, 'runs.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const costs = runs.filter((r) => r[1] === '0').map((r) => Number(r[8]));
     const row = readFileSync(join(ref, 'aggregate.csv'), 'utf8').split('\n').find((l) => l.startsWith('0,') && l.includes(',costPerForeignSoldierYear,'))!.split(',');
@@ -84,11 +84,25 @@ describe('coalsim sweep', () => {
     const mean = costs.reduce((a, b) => a + b, 0) / n;
     const sd = Math.sqrt(costs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
     const t5 = 2.570581835636314; // t(0.975, 5)
+    const six = (x: number): number => Number(x.toPrecision(6));
     expect(Number(row[6])).toBe(6);
-    expect(Number(row[7])).toBeCloseTo(mean, 3);
-    expect(Number(row[8])).toBeCloseTo(sd, 3);
-    expect(Number(row[9])).toBeCloseTo(mean - (t5 * sd) / Math.sqrt(n), 3);
-    expect(Number(row[10])).toBeCloseTo(mean + (t5 * sd) / Math.sqrt(n), 3);
+    expect(Number(row[7])).toBe(six(mean));
+    expect(Number(row[8])).toBe(six(sd));
+    expect(Number(row[9])).toBe(six(mean - (t5 * sd) / Math.sqrt(n)));
+    expect(Number(row[10])).toBe(six(mean + (t5 * sd) / Math.sqrt(n)));
+    expect(row[11]).toBe('t');
+    // A bounded metric (flags, a count) gets a bootstrap interval, which stays at or above 0.
+    const agg = readFileSync(join(ref, 'aggregate.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const flags = agg.filter((a) => a[3] === 'flags');
+    expect(flags.length).toBeGreaterThan(0);
+    for (const a of flags) {
+      expect(a[11]).toBe('bootstrap');
+      expect(Number(a[9])).toBeGreaterThanOrEqual(0);
+      expect(Number(a[9])).toBeLessThanOrEqual(Number(a[7]));
+      expect(Number(a[10])).toBeGreaterThanOrEqual(Number(a[7]));
+    }
+    // No float noise: every number has at most 6 significant digits.
+    for (const a of agg) for (const v of a.slice(7, 11)) if (v !== '') expect(Number(v)).toBe(Number(Number(v).toPrecision(6)));
   });
 
   it('gives byte-identical outputs in this thread, with 1 worker and with 2 workers', () => {
@@ -118,7 +132,9 @@ describe('coalsim sweep', () => {
   it('records a run that throws as failed, with its error and seed, and goes on', () => {
     const out = join(ws.dir, 'failing');
     const r = sweep([small, '--out', out, '--workers', '2'], { COALSIM_TEST_FAIL_REPLICATE: '1' });
-    expect(r.status).toBe(0);
+    // Outputs are written, but the exit code says the sweep did not succeed (a Slurm afterok stops).
+    expect(r.status).toBe(7);
+    expect(r.stderr).toMatch(/4 run\(s\) failed.*\n.*--resume --retry-failed/);
     expect(r.stdout).toMatch(/24 runs \(4 failed\)/);
     const rows = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const failed = rows.filter((x) => x[6] === 'failed');
@@ -132,6 +148,15 @@ describe('coalsim sweep', () => {
     expect(rows.map((x) => x[5])).toEqual(clean.map((x) => x[5]));
     const agg = readFileSync(join(out, 'aggregate.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     for (const a of agg) expect([a[4], a[5]]).toEqual(['6', '1']);
+  });
+
+  it('--resume --retry-failed runs the failed runs again; once they pass, the result is the clean sweep and exit 0', () => {
+    const out = join(ws.dir, 'failing');
+    expect(sweep([small, '--out', out, '--retry-failed']).status).toBe(2);
+    const r = sweep([small, '--out', out, '--resume', '--retry-failed', '--workers', '0']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/4 failed run\(s\) were run again/);
+    expectSameFiles(ref, out);
   });
 });
 
@@ -183,7 +208,7 @@ describe('shards and merge', () => {
     const merged = join(ws.dir, 'merged');
     // Incomplete first: two shards of three.
     const partial = coalsim(['merge', dirs[0]!, dirs[2]!, '--out', merged, '--no-charts']);
-    expect(partial.status).toBe(3);
+    expect(partial.status).toBe(8);
     expect(partial.stderr).toMatch(/incomplete: 8 run\(s\)/);
     expect(existsSync(join(merged, 'aggregate.csv'))).toBe(false);
     // The missing shard into the same --out completes it.
@@ -209,7 +234,7 @@ describe('shards and merge', () => {
     const d = join(ws.dir, 'other-shard');
     expect(sweep([other, '--out', d, '--shard', '0/3']).status).toBe(0);
     const r = coalsim(['merge', dirs[0]!, d, '--out', join(ws.dir, 'bad-merge')]);
-    expect(r.status).toBe(4);
+    expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/holds a different experiment/);
   });
 });

@@ -1,8 +1,8 @@
 /** `coalsim merge <dirs...> --out DIR`: combine sweep shards into the single-machine result. */
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { renderSweepCharts } from '../../experiment/charts';
-import { experimentOfStore, mergeSweeps } from '../../experiment/merge';
+import { finishSweep } from '../../experiment/finish';
+import { experimentOfStore, mergeSweeps, SweepMismatchError } from '../../experiment/merge';
 import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion } from '../paths';
@@ -25,20 +25,22 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('out', { type: 'string', demandOption: true, describe: 'Directory of the merged result (may already hold an earlier merge)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace what --out holds' })
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts when complete (--no-charts to skip)' })
-      .example('$0 merge out/s0 out/s1 out/s2 out/s3 --out out/all', 'Combine four shards') as unknown as Argv<MergeArgs>,
+      .example('$0 merge out/s0 out/s1 out/s2 out/s3 --out out/all', 'Combine four shards')
+      .epilogue('Exit codes: 0 every run merged and ok; 3 the directories hold different experiments; 4 --out holds something else; 7 some runs failed; 8 runs still missing (merge the other shards into the same --out).') as unknown as Argv<MergeArgs>,
   handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
     let report;
     try {
       report = mergeSweeps(args.dirs, args.out, { force: args.force, version: packageVersion() });
     } catch (err) {
+      if (err instanceof SweepMismatchError) throw new CliError(err.message, ExitCode.invalidInput);
       asDirError(err);
     }
     const where = displayPath(args.out);
-    if (report.complete && args.charts) {
+    if (report.complete) {
       const store = SweepStore.open(join(args.out, STORE_FILE), { readonly: true });
       if (!store) throw new CliError(`${where}: the merged store cannot be read back`, ExitCode.io);
       try {
-        await renderSweepCharts(args.out, experimentOfStore(store, where), (m) => process.stderr.write(`coalsim: ${m}\n`));
+        finishSweep(args.out, experimentOfStore(store, where), store, { charts: args.charts, warn: (m) => process.stderr.write(`coalsim: ${m}\n`) });
       } finally {
         store.close();
       }
@@ -49,7 +51,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     ];
     process.stdout.write(lines.join('\n') + '\n');
     if (!report.complete) {
-      throw new CliError(`${where} is incomplete: ${report.missing} run(s) of the experiment are in no shard given (aggregate.csv is written once every run is there). Merge the missing shards into the same --out.`, ExitCode.invalidInput);
+      throw new CliError(`${where} is incomplete: ${report.missing} run(s) of the experiment are in no shard given (aggregate.csv is written once every run is there). Merge the missing shards into the same --out.`, ExitCode.incompleteMerge);
     }
+    if (report.failed > 0) throw new CliError(`${where}: ${report.failed} run(s) failed (see the status and error columns of runs.csv); re-run them in their shard with --resume --retry-failed, then merge again`, ExitCode.runsFailed);
   },
 };

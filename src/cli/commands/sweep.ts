@@ -2,13 +2,14 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { renderSweepCharts } from '../../experiment/charts';
+import { finishSweep, type FinishResult } from '../../experiment/finish';
+import { sensitivitySummary } from '../../experiment/sensitivity';
 import { loadExperimentFile, type LoadedExperiment, type LoadOptions } from '../../experiment/load';
 import { MAX_DESIGN_POINTS } from '../../scenario/limits';
 import { METRICS } from '../../experiment/metrics';
 import { createProgress, duration } from '../progress';
 import { parseShard, shardFromEnv, WHOLE, type Shard } from '../../experiment/shards';
-import { STORE_FILE } from '../../experiment/store';
+import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { runSweep, SweepDirError } from '../../experiment/sweep';
 import { OutputExistsError } from '../../output/atomic';
 import { formatIssues } from '../../scenario/issues';
@@ -21,6 +22,7 @@ interface SweepArgs {
   out?: string;
   workers?: number;
   resume: boolean;
+  retryFailed: boolean;
   force: boolean;
   shard?: string;
   quiet: boolean;
@@ -58,6 +60,25 @@ export function asDirError(err: unknown): never {
   throw err;
 }
 
+/** Charts, sensitivity and sweep-report.html of a complete sweep directory (store opened read-only). */
+export function finishInDir(dir: string, c: LoadedExperiment | CompiledExperimentLike, charts: boolean): FinishResult {
+  const store = SweepStore.open(join(dir, STORE_FILE), { readonly: true });
+  if (!store) throw new CliError(`${displayPath(dir)}: the sweep store cannot be read back`, ExitCode.io);
+  try {
+    return finishSweep(dir, c, store, { charts, warn: (m) => process.stderr.write(`coalsim: ${m}\n`) });
+  } finally {
+    store.close();
+  }
+}
+
+type CompiledExperimentLike = Parameters<typeof finishSweep>[1];
+
+/** A note when a sampled design runs fewer points than it asked for (rounding made some coincide). */
+export function designLoss(c: Pick<LoadedExperiment, 'requestedPoints' | 'points' | 'experiment'>): string | null {
+  if (c.points.length >= c.requestedPoints) return null;
+  return `the ${c.experiment.design.type} design asked for ${c.requestedPoints} points but only ${c.points.length} are distinct after rounding to whole numbers or list values (recorded in manifest.json as requestedPoints and points); widen the integer ranges or use fewer points`;
+}
+
 export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep [experiment]',
   describe: 'Run a parameter sweep (experiment file) on all cores; resumable and shardable',
@@ -67,6 +88,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('out', { type: 'string', describe: 'Output directory (default: out/sweep-<experiment-id>)' })
       .option('workers', { type: 'number', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted sweep in --out, skipping stored runs' })
+      .option('retry-failed', { type: 'boolean', default: false, describe: 'With --resume: run the stored failed runs again (same seeds)' })
       .option('force', { type: 'boolean', default: false, describe: 'Delete what --out holds and start over' })
       .option('shard', { type: 'string', describe: 'Run only shard i of n (runs with number % n = i), e.g. 0/4 (default: from SLURM_ARRAY_TASK_ID/COUNT)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
@@ -74,16 +96,19 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('list-metrics', { type: 'boolean', default: false, describe: 'List the metrics an experiment can collect, and exit' })
       .example('$0 sweep experiments/information-by-surge.json --out out/ibs', 'Sweep on every core')
       .example('$0 sweep experiments/information-by-surge.json --out out/ibs --resume', 'Continue after a crash or Ctrl-C')
+      .example('$0 sweep experiments/information-by-surge.json --out out/ibs --resume --retry-failed', 'Run the failed runs again (exit 7 while any fail)')
+      .example('$0 sweep experiments/sensitivity-default.json --out out/sens', 'A Sobol sensitivity study; sensitivity.csv and charts follow')
       .example('$0 sweep experiments/information-by-surge.json --out out/s0 --shard 0/4', 'One quarter of the runs (merge the four with coalsim merge)') as unknown as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     if (args.listMetrics) {
       const width = Math.max(...Object.keys(METRICS).map((k) => k.length));
-      for (const [name, m] of Object.entries(METRICS)) process.stdout.write(`${name.padEnd(width)}  ${m.description}\n`);
+      for (const [name, m] of Object.entries(METRICS)) process.stdout.write(`${name.padEnd(width)}  ${m.label} (${m.unit}): ${m.description}\n`);
       return;
     }
     if (args.experiment === undefined) throw new CliError('name an experiment file. Example: coalsim sweep experiments/information-by-surge.json --out out/ibs', ExitCode.usage);
     const workers = args.workers ?? defaultWorkers(process.env);
     if (!Number.isInteger(workers) || workers < 0 || workers > 1024) throw new CliError(`--workers must be a whole number from 0 to 1024, got ${String(args.workers)}. Example: --workers 4`, ExitCode.usage);
+    if (args.retryFailed && !args.resume) throw new CliError('--retry-failed re-runs the failed runs of a stored sweep: add --resume. Example: coalsim sweep e.json --out out/e --resume --retry-failed', ExitCode.usage);
     const shard = chooseShard(args.shard, process.env);
     // Checking every design point takes ~1 ms a point: say so for large designs.
     let nextTenth = 1;
@@ -96,6 +121,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     });
     if (!args.quiet) process.stderr.write(`coalsim: ${planLine(loaded, workers)}\n`);
     const out = args.out ?? `out/sweep-${loaded.experiment.id}${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;
+
+    const lost = designLoss(loaded);
+    if (lost) process.stderr.write(`coalsim: ${lost}\n`);
 
     let stopRequests = 0;
     const onSignal = (): void => {
@@ -116,6 +144,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         shard,
         workers,
         resume: args.resume,
+        retryFailed: args.retryFailed,
         force: args.force,
         version: packageVersion(),
         progress: createProgress(process.stderr, { quiet: args.quiet, label }),
@@ -134,17 +163,24 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       process.exitCode = 130;
       return;
     }
-    const charts = args.charts && report.complete && shard.count === 1 ? await renderSweepCharts(out, loaded, (m) => process.stderr.write(`coalsim: ${m}\n`)) : [];
+    const finished = report.complete && shard.count === 1 ? finishInDir(out, loaded, args.charts) : null;
+    const charts = finished?.charts ?? 0;
     const rate = secs > 0 ? report.ranNow / secs : 0;
     const lines = [
       `${label}: ${report.ok + report.failed} runs (${report.failed} failed)${report.resumedFrom > 0 ? `, ${report.resumedFrom} of them already stored` : ''}; ${report.ranNow} run now in ${duration(secs)} (${rate.toFixed(0)} runs/s, ${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`,
       ...report.files.map((f) => `  ${join(where, f)}`),
       `  ${join(where, STORE_FILE)}  (SQLite: SELECT * FROM results)`,
-      ...(charts.length > 0 ? [`  ${join(where, 'charts')}/  (${charts.length} PNG charts)`] : []),
+      ...(finished ? finished.files.filter((f) => !f.endsWith('.png')).map((f) => `  ${join(where, f)}`) : []),
+      ...(charts > 0 ? [`  ${join(where, 'charts')}/  (${charts} PNG charts)`] : []),
     ];
+    if (finished?.sensitivity) lines.push('', ...sensitivitySummary(finished.sensitivity));
     if (shard.count > 1) lines.push(`  shard ${shard.index}/${shard.count} done; combine the shards with: coalsim merge <shard dirs...> --out DIR`);
-    if (report.failed > 0) lines.push(`  ${report.failed} run(s) failed: see the status and error columns of runs.csv`);
+    if (report.retried > 0) lines.push(`  ${report.retried} failed run(s) were run again (--retry-failed)`);
     process.stdout.write(lines.join('\n') + '\n');
+    if (report.failed > 0) {
+      process.stderr.write(`coalsim: ${report.failed} run(s) failed: see the status and error columns of ${join(where, 'runs.csv')}; run them again with\n  coalsim sweep ${args.experiment} --out ${where} --resume --retry-failed\n`);
+      process.exitCode = ExitCode.runsFailed;
+    }
   },
 };
 

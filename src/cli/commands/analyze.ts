@@ -1,0 +1,73 @@
+/** `coalsim analyze <sweep-dir>`: Sobol or Morris sensitivity indices of a finished sweep. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { finishSweep } from '../../experiment/finish';
+import { experimentOfStore } from '../../experiment/merge';
+import { isSensitivityDesign, sensitivitySummary } from '../../experiment/sensitivity';
+import { STORE_FILE, SweepStore } from '../../experiment/store';
+import { SweepDirError } from '../../experiment/sweep';
+import { CliError, ExitCode } from '../exitCodes';
+import { displayPath } from '../scenarioInput';
+
+interface AnalyzeArgs {
+  dir: string;
+  resamples: number;
+  confidence: number;
+  charts: boolean;
+  json: boolean;
+}
+
+export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
+  command: 'analyze <dir>',
+  describe: 'Sensitivity indices of a finished saltelli (Sobol S1, ST, S2) or morris (mu*, sigma) sweep',
+  builder: (y: Argv) =>
+    y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'Output directory of `coalsim sweep` (or `merge`)' })
+      .option('resamples', { type: 'number', default: 1000, describe: 'Bootstrap resamples for the intervals' })
+      .option('confidence', { type: 'number', default: 0.95, describe: 'Confidence level of the intervals' })
+      .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts (--no-charts to skip)' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the indices as JSON on stdout' })
+      .example('$0 analyze out/sens', 'Writes sensitivity.csv, sensitivity.json, charts/sensitivity-*.png and sweep-report.html')
+      .example('$0 analyze out/sens --json | jq \'.metrics[0].rows\'', 'The indices as JSON')
+      .epilogue('Exit codes: 0 ok; 2 bad option; 3 not a sensitivity design or not a sweep directory; 8 the sweep is incomplete (resume or merge it first).') as unknown as Argv<AnalyzeArgs>,
+  handler: (args: ArgumentsCamelCase<AnalyzeArgs>) => {
+    if (!Number.isInteger(args.resamples) || args.resamples < 10 || args.resamples > 100_000) throw new CliError(`--resamples must be a whole number from 10 to 100000, got ${String(args.resamples)}. Example: --resamples 1000`, ExitCode.usage);
+    if (!(args.confidence > 0 && args.confidence < 1)) throw new CliError(`--confidence must lie between 0 and 1, got ${String(args.confidence)}. Example: --confidence 0.9`, ExitCode.usage);
+    const where = displayPath(args.dir);
+    const path = join(args.dir, STORE_FILE);
+    if (!existsSync(path)) throw new CliError(`${where} holds no sweep (no ${STORE_FILE}); give the --out directory of \`coalsim sweep\``, ExitCode.invalidInput);
+    const store = SweepStore.open(path, { readonly: true });
+    if (!store) throw new CliError(`${displayPath(path)} is not a coalsim sweep store`, ExitCode.invalidInput);
+    try {
+      let c;
+      try {
+        c = experimentOfStore(store, where);
+      } catch (err) {
+        if (err instanceof SweepDirError) throw new CliError(err.message, ExitCode.invalidInput);
+        throw err;
+      }
+      const design = c.experiment.design;
+      if (!isSensitivityDesign(design)) {
+        throw new CliError(`${where} holds a ${design.type} design; sensitivity indices need "design": { "type": "saltelli", "samples": 128 } (Sobol) or { "type": "morris", "trajectories": 20 } in the experiment. Its charts and sweep-report.html are already there.`, ExitCode.invalidInput);
+      }
+      const { ok, failed } = store.counts();
+      const missing = store.meta.totalRuns - ok - failed;
+      if (store.meta.shardCount !== 1 || missing > 0) {
+        throw new CliError(`${where} is incomplete (${store.meta.shardCount !== 1 ? `shard ${store.meta.shardIndex}/${store.meta.shardCount}; merge the shards first` : `${missing} run(s) missing; finish it with coalsim sweep <experiment> --out ${where} --resume`})`, ExitCode.incompleteMerge);
+      }
+      const result = finishSweep(args.dir, c, store, { charts: args.charts, resamples: args.resamples, confidence: args.confidence, warn: (m) => process.stderr.write(`coalsim: ${m}\n`) });
+      const report = result.sensitivity!;
+      if (args.json) {
+        process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        return;
+      }
+      const lines = [...sensitivitySummary(report), '', ...result.files.filter((f) => !f.endsWith('.png')).map((f) => `  ${join(where, f)}`)];
+      if (result.charts > 0) lines.push(`  ${join(where, 'charts')}/  (${result.charts} PNG charts)`);
+      if (failed > 0) lines.push(`  note: ${failed} run(s) failed and are left out of the point means`);
+      process.stdout.write(lines.join('\n') + '\n');
+    } finally {
+      store.close();
+    }
+  },
+};
