@@ -18,6 +18,8 @@ import { validateCommand } from './commands/validate';
 import { CliError, ExitCode } from './exitCodes';
 import { packageVersion } from './paths';
 import { configureRuntime } from '../runtime';
+import { OutDirError } from '../output/outDir';
+import { describeIoError } from './ioErrors';
 
 export async function main(argv: string[]): Promise<number> {
   configureRuntime();
@@ -42,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict).\nDocs: README.md')
+    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output directory exists, is in use or may not be replaced, 5 file I/O or disk full, 6 calibration miss (calibrate --strict).\nDocs: README.md')
     .fail((msg, err) => {
       if (err) throw err;
       throw new CliError(`${msg}\nRun with --help for usage.`, ExitCode.usage);
@@ -55,9 +57,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`coalsim: ${err.message}\n`);
       return err.exitCode;
     }
-    const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      process.stderr.write(`coalsim: file error: ${(err as Error).message}\n`);
+    if (err instanceof OutDirError) {
+      process.stderr.write(`coalsim: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const io = describeIoError(err);
+    if (io !== null) {
+      process.stderr.write(`coalsim: ${io}\n`);
       return ExitCode.io;
     }
     const what = err instanceof InvariantError ? 'a model invariant broke (this is a bug; please report it with the scenario and seed)' : 'unexpected error (this is a bug)';

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
+import { assertReplaceable, claimOutDir, requireOutPath } from '../output/outDir';
 import { execute } from './executor';
 import type { CompiledExperiment } from './load';
 import { writeSweepOutputs, type SweepFiles } from './outputs';
@@ -49,7 +50,12 @@ export interface SweepReport extends SweepFiles {
 
 export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'shard' | 'resume' | 'force' | 'version'>): SweepStore {
   const { compiled: c, out, shard } = o;
+  requireOutPath(out);
   const path = join(out, STORE_FILE);
+  if (o.resume && !o.force && existsSync(path) && SweepStore.isUnfinished(path)) {
+    // Killed while the store was being created: nothing was stored, start it afresh.
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  }
   const nonEmpty = existsSync(out) && readdirSync(out).length > 0;
   if (nonEmpty && o.resume && !o.force) {
     if (!existsSync(path)) throw new SweepDirError(`${out} holds no sweep to resume (no ${STORE_FILE}); choose another --out, or drop --resume`);
@@ -71,7 +77,10 @@ export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'sh
     return store;
   }
   if (nonEmpty && !o.force) throw new OutputExistsError(out);
-  if (nonEmpty) rmSync(out, { recursive: true, force: true });
+  if (nonEmpty) {
+    assertReplaceable(out, o.force);
+    rmSync(out, { recursive: true, force: true });
+  }
   mkdirSync(out, { recursive: true });
   return SweepStore.create(
     path,
@@ -92,7 +101,15 @@ export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'sh
 }
 
 export async function runSweep(o: SweepOptions): Promise<SweepReport> {
-  const store = openOrCreateStore(o);
+  // Held for the whole sweep: a second sweep into the same --out exits 4 at once.
+  const claim = claimOutDir(requireOutPath(o.out));
+  let store: SweepStore;
+  try {
+    store = openOrCreateStore(o);
+  } catch (err) {
+    claim.release();
+    throw err;
+  }
   try {
     const c = o.compiled;
     const done = store.doneBitmap();
@@ -124,6 +141,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
     return { ...files, stopped, ranNow, resumedFrom: stored };
   } finally {
     store.close();
+    claim.release();
   }
 }
 

@@ -8,6 +8,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { InputIssue, IssuePath, Result } from './issues';
+import { ownField } from './ownKeys';
 
 type JsonSchemaNode = {
   properties?: Record<string, JsonSchemaNode>;
@@ -93,7 +94,7 @@ function valueAt(data: unknown, path: IssuePath): unknown {
   let cur: unknown = data;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
+    cur = ownField(cur, seg);
   }
   return cur;
 }
