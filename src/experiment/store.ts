@@ -119,8 +119,12 @@ export class SweepStore {
       const meta = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown])) as unknown as StoreMeta;
       if (meta.format !== FORMAT) throw new Error('not a sweep store');
       return new SweepStore(db, meta);
-    } catch {
+    } catch (err) {
       db.close();
+      // Not a store (another database, no meta table, another format): null. A failure to
+      // read it (disk full, I/O) is reported as such, never as "not a store".
+      const code = (err as { code?: unknown }).code;
+      if (typeof code === 'string' && code !== 'SQLITE_ERROR' && code !== 'SQLITE_NOTADB') throw err;
       return null;
     }
   }
