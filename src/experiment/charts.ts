@@ -7,11 +7,12 @@
  * charts. Chart specs are data (plus one legend filter, as PNGs are drawn in
  * Node only); only renderSweepCharts does I/O.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartConfiguration } from 'chart.js';
 import { parse } from 'csv-parse/sync';
 import type { CompiledExperiment } from './load';
+import { writeFileAtomically } from '../output/atomic';
 import { AGGREGATE_FILE } from './outputs';
 
 type Json = Record<string, unknown>;
@@ -49,7 +50,8 @@ export async function renderSweepCharts(dir: string, c: CompiledExperiment, warn
   const files: string[] = [];
   for (const spec of specs) {
     const name = join('charts', `${spec.id}.png`);
-    writeFileSync(join(dir, name), render(spec.config));
+    // Complete or absent: a full disk never leaves a truncated PNG (exit 5).
+    writeFileAtomically(join(dir, name), render(spec.config));
     files.push(name);
   }
   return files;
