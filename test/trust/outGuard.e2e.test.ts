@@ -136,6 +136,17 @@ describe('the other commands that take --out share the guard', () => {
     expect(readFileSync(join(run, 'report.html'), 'utf8')).toBe('edited');
   });
 
+  it('--out with no value (then --force) is an empty path: exit 2, the cwd untouched', () => {
+    const cwd = join(root, 'novalue');
+    const before = precious(cwd);
+    for (const args of [['run', '--out', '--force', '--no-charts'], ['replicate', 'isaf', '--seeds', '1', '--out', '--force']]) {
+      const r = coalsim(args, { cwd });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--out needs a directory path/);
+    }
+    expect(filesOf(cwd)).toEqual(before);
+  });
+
   it('slurm refuses an empty --out', () => {
     const r = coalsim(['slurm', experiment, '--out', '']);
     expect(r.status).toBe(2);
