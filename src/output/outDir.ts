@@ -9,8 +9,8 @@
  *   the current directory or one of its parents, $HOME or one of its parents, `/`, and never
  *   a symlink (which would reach somewhere else). Refusals exit 4 with the fix.
  * - Claiming a directory is atomic: an exclusive create of `.<name>.lock` beside it, holding
- *   the claimant's pid and host. A second process exits 4; a lock whose pid is dead (kill -9)
- *   is taken over.
+ *   the claimant's pid and host. A second process exits 4; a lock whose pid is dead (kill -9),
+ *   or left by an earlier attempt of the same requeued Slurm job, is taken over.
  * - Debris of a killed process (`.<name>.tmp-PID/`, `.<name>.old-PID/`, `<file>.tmp-PID`)
  *   is removed on the next claim when PID is dead; an interrupted replace is rolled back.
  */
@@ -168,7 +168,7 @@ export function claimOutDir(dir: string): Claim {
       // hard-linked to its real name, which fails with EEXIST if another process holds it.
       const tmp = `${lock}.tmp-${process.pid}`;
       rmSync(tmp, { force: true });
-      writeNewFileDurably(tmp, `${process.pid} ${hostname()}\n`);
+      writeNewFileDurably(tmp, `${process.pid} ${hostname()} ${slurmAttempt()}\n`);
       try {
         linkSync(tmp, lock);
       } finally {
@@ -184,7 +184,7 @@ export function claimOutDir(dir: string): Claim {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const seen = readLockText(lock);
       const owner = parseLock(seen);
-      if (owner && (owner.host !== hostname() || pidAlive(owner.pid))) {
+      if (owner && !supersededBySlurm(owner.attempt) && (owner.host !== hostname() || pidAlive(owner.pid))) {
         throw new OutDirError(
           `${dir} is being written by another coalsim (pid ${owner.pid}${owner.host !== hostname() ? ` on ${owner.host}` : ''}); wait for it to finish, or choose another --out${owner.host !== hostname() ? ` (if no such process runs, delete ${lock})` : ''}`,
           4,
@@ -234,12 +234,30 @@ function readLockText(lock: string): string | null {
   }
 }
 
-function parseLock(text: string | null): { pid: number; host: string } | null {
+function parseLock(text: string | null): { pid: number; host: string; attempt: string } | null {
   if (text === null) return null;
-  const [pid, host] = text.trim().split(' ');
+  const [pid, host, attempt] = text.trim().split(' ');
   const n = Number(pid);
   if (!Number.isInteger(n) || n <= 0) return null;
-  return { pid: n, host: host ?? hostname() };
+  return { pid: n, host: host ?? hostname(), attempt: attempt ?? '-' };
+}
+
+/**
+ * The Slurm job and restart count of this process ("-" outside Slurm). A requeued task runs
+ * with the same job id and a higher SLURM_RESTART_COUNT, possibly on another node, and Slurm
+ * has ended the earlier attempt: its lock is stale even though its pid cannot be checked.
+ */
+function slurmAttempt(env: NodeJS.ProcessEnv = process.env): string {
+  const job = env.SLURM_ARRAY_JOB_ID !== undefined && env.SLURM_ARRAY_TASK_ID !== undefined ? `${env.SLURM_ARRAY_JOB_ID}_${env.SLURM_ARRAY_TASK_ID}` : env.SLURM_JOB_ID;
+  return job !== undefined && job !== '' ? `${job}#${Number(env.SLURM_RESTART_COUNT ?? 0) || 0}` : '-';
+}
+
+function supersededBySlurm(ownerAttempt: string): boolean {
+  const mine = slurmAttempt();
+  if (mine === '-' || ownerAttempt === '-') return false;
+  const [myJob, myRestart] = mine.split('#');
+  const [job, restart] = ownerAttempt.split('#');
+  return job === myJob && Number(restart) < Number(myRestart);
 }
 
 const DEBRIS = /^(.*)\.(tmp|old|stale)-(\d+)$/;

@@ -187,3 +187,25 @@ describe('debris of a killed process', () => {
     expect(readdirSync(root).sort()).toEqual(['other', 'out']);
   });
 });
+
+describe('a requeued Slurm task', () => {
+  it('takes over the lock of its earlier attempt (same job, lower restart count), even from another node', () => {
+    const root = tempDir('coalsim-requeue-');
+    const out = join(root, 'shard3');
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, { SLURM_JOB_ID: '77', SLURM_RESTART_COUNT: '1' });
+      delete process.env.SLURM_ARRAY_JOB_ID;
+      writeFileSync(join(root, '.shard3.lock'), '12345 some-other-node 77#0\n');
+      const claim = claimOutDir(out);
+      claim.release();
+      // A different job's lock from another node is not ours to judge: refused, naming the file.
+      writeFileSync(join(root, '.shard3.lock'), '12345 some-other-node 78#0\n');
+      const e = refusal(() => claimOutDir(out));
+      expect(e.exitCode).toBe(4);
+      expect(e.message).toMatch(/on some-other-node.*delete .*\.shard3\.lock/);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
