@@ -61,19 +61,12 @@ else
   say "not a Debian-like system: install cairo and pango development packages yourself if PNG charts are wanted"
 fi
 
-# npm ci installs exactly the lock file. Some registry mirrors do not carry other platforms'
-# optional binaries (@swc/core-darwin-*, ...), which makes npm ci refuse the lock file; then
-# npm install, which resolves the same versions from the lock and skips what it cannot fetch.
+# npm ci installs exactly the lock file, which lists every platform's optional binaries
+# (@swc/core-*, ...) so it is valid everywhere; npm skips those for other platforms. It never
+# rewrites package-lock.json, so a fresh checkout stays clean. If it refuses the lock, the lock
+# is out of date with package.json: regenerate it with `npm install` and commit it.
 say "npm dependencies (npm ci)"
-if ! npm ci --no-fund --no-audit --loglevel=error 2>/tmp/coalsim-npm-ci.log; then
-  if grep -q 'Missing: .* from lock file' /tmp/coalsim-npm-ci.log; then
-    say "npm ci refused the lock file (this registry lacks other platforms' optional packages); using npm install"
-    npm install --no-fund --no-audit --loglevel=error
-  else
-    cat /tmp/coalsim-npm-ci.log >&2
-    exit 1
-  fi
-fi
+npm ci --no-fund --no-audit --loglevel=error
 say "building (npm run build)"
 npm run --silent build
 if node -e 'require("canvas")' 2>/dev/null; then say "PNG charts: available"; else say "PNG charts: unavailable (node-canvas did not build); runs still write data and the HTML report"; fi

@@ -7,6 +7,8 @@ import { InvariantError } from '../core/errors';
 import { CliError, ExitCode } from './exitCodes';
 import { packageVersion } from './paths';
 import { explainUsageError } from './usageErrors';
+import { OutDirError } from '../output/outDir';
+import { describeIoError } from './ioErrors';
 
 /**
  * The commands, in the order --help lists them. Each module is loaded only when its command
@@ -112,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict), 7 sweep finished with failed runs, 8 merge or sweep incomplete.\nDocs: README.md')
+    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output directory exists, is in use or may not be replaced, 5 file I/O or disk full, 6 calibration miss (calibrate --strict), 7 sweep finished with failed runs, 8 merge or sweep incomplete.\nDocs: README.md')
     .fail((msg, err, y) => {
       if (err) throw err;
       throw new CliError(`${explainUsageError(msg, argv, y)}\nRun with --help for usage.`, ExitCode.usage);
@@ -125,9 +127,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`coalsim: ${err.message}\n`);
       return err.exitCode;
     }
-    const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      process.stderr.write(`coalsim: file error: ${(err as Error).message}\n`);
+    if (err instanceof OutDirError) {
+      process.stderr.write(`coalsim: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const io = describeIoError(err);
+    if (io !== null) {
+      process.stderr.write(`coalsim: ${io}\n`);
       return ExitCode.io;
     }
     const what = err instanceof InvariantError ? 'a model invariant broke (this is a bug; please report it with the scenario and seed)' : 'unexpected error (this is a bug)';

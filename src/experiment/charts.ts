@@ -66,6 +66,7 @@ export function renderChartFiles(dir: string, specs: readonly SweepChart[], warn
   const files: string[] = [];
   for (const spec of specs) {
     const name = join('charts', `${spec.id}.png`);
+    // Complete or absent: a full disk never leaves a truncated PNG (exit 5).
     writeFileAtomically(join(dir, name), render(spec.config));
     files.push(name);
   }

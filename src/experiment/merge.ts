@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
+import { assertReplaceable, claimOutDir, requireOutPath } from '../output/outDir';
 import { ScenarioSchema } from '../scenario/schema';
 import { compileExperiment, type CompiledExperiment } from './load';
 import { writeSweepOutputs, type SweepFiles } from './outputs';
@@ -48,6 +49,16 @@ function openSource(dir: string): SweepStore {
 
 export function mergeSweeps(dirs: readonly string[], out: string, options: { force: boolean; version: string }): MergeReport {
   if (dirs.length === 0) throw new SweepDirError('name at least one sweep directory to merge');
+  // Held until the merge is written: a second merge or sweep into the same --out exits 4.
+  const claim = claimOutDir(requireOutPath(out));
+  try {
+    return mergeClaimed(dirs, out, options);
+  } finally {
+    claim.release();
+  }
+}
+
+function mergeClaimed(dirs: readonly string[], out: string, options: { force: boolean; version: string }): MergeReport {
   const outReal = existsSync(out) ? realpathSync(out) : resolve(out);
   const sources = [...new Set(dirs.map((d) => (existsSync(d) ? realpathSync(d) : resolve(d))))].filter((d) => d !== outReal);
   const stores: SweepStore[] = [];
@@ -62,6 +73,10 @@ export function mergeSweeps(dirs: readonly string[], out: string, options: { for
     }
 
     const storePath = join(out, STORE_FILE);
+    if (existsSync(storePath) && SweepStore.isUnfinished(storePath)) {
+      // A merge killed while creating its store: nothing was merged yet, start afresh.
+      for (const f of [storePath, `${storePath}-wal`, `${storePath}-shm`]) rmSync(f, { force: true });
+    }
     const nonEmpty = existsSync(out) && readdirSync(out).length > 0;
     if (nonEmpty && existsSync(storePath) && !options.force) {
       dest = SweepStore.open(storePath);
@@ -77,6 +92,7 @@ export function mergeSweeps(dirs: readonly string[], out: string, options: { for
       if (nonEmpty) {
         const inside = sources.find((d) => d.startsWith(outReal + sep));
         if (inside) throw new SweepDirError(`--force would delete ${inside}, which lies inside --out ${out}; choose another --out`);
+        assertReplaceable(out, true);
         rmSync(out, { recursive: true, force: true });
       }
       mkdirSync(out, { recursive: true });

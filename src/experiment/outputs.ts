@@ -5,12 +5,17 @@
  * chunks so memory does not grow with the number of runs. The manifest holds no times,
  * paths or worker counts: an interrupted-and-resumed, a parallel and a merged sweep of
  * the same experiment give the same bytes.
+ *
+ * Every file is written in full to `<name>.tmp-PID` and fsynced; only when all are complete
+ * are they renamed into place, so a disk that fills mid-way (ENOSPC: exit 5) replaces
+ * nothing, and the next sweep or merge removes the temp files of a killed process.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { CSV_OPTIONS } from '../output/csv';
+import { fsyncDir, writeAll, writeNewFileDurably } from '../output/outDir';
 import { aggregate } from './aggregate';
 import type { CompiledExperiment } from './load';
 import { cell, type SweepStore } from './store';
@@ -49,36 +54,52 @@ export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: Swe
   const params = (point: number): Row => c.points[point]!.map(cell);
 
   const hashes = new Map<string, { bytes: number; sha256: string }>();
-  hashes.set(RUNS_FILE, writeCsv(join(dir, RUNS_FILE), runColumns(c), (function* () {
-    for (const r of store.runs()) yield [r.run, r.point, ...params(r.point), r.replicate, r.seed, r.status, r.error, ...r.metrics];
-  })()));
-  if (whole) {
-    hashes.set(AGGREGATE_FILE, writeCsv(join(dir, AGGREGATE_FILE), aggregateColumns(c), (function* () {
-      for (const p of aggregate(store.runs(), c.experiment.metrics)) {
-        for (const m of p.metrics) yield [p.point, ...params(p.point), m.metric, m.runs, m.failed, m.n, m.mean, m.sd, m.ci95Low, m.ci95High, m.ciMethod];
-      }
-    })()));
-  } else rmSync(join(dir, AGGREGATE_FILE), { force: true });
-
-  const e = c.experiment;
-  const manifest = {
-    tool: 'coalsim',
-    version,
-    node: process.version,
-    // Which random streams made the numbers: a new RNG version changes every run.
-    rng: RNG_VERSION,
-    kind: 'sweep',
-    experiment: { id: e.id, title: e.title, sha256: c.hash, scenarioId: c.base.meta.id },
-    design: { type: e.design.type, parameters: c.params.map((p) => ({ name: p.name, path: p.path })), requestedPoints: c.requestedPoints, points: c.points.length, replicates: e.replicates, runs: totalRuns },
-    seed: e.seed,
-    metrics: e.metrics,
-    ...(shardCount > 1 ? { shard: { index: shardIndex, count: shardCount, runs: expected } } : {}),
-    runs: { ok, failed, missing },
-    complete: missing === 0,
-    files: [...hashes.entries()].map(([name, h]) => ({ name, ...h })),
+  const staged: string[] = [];
+  const stage = (name: string): string => {
+    const tmp = join(dir, `${name}.tmp-${process.pid}`);
+    rmSync(tmp, { force: true });
+    staged.push(name);
+    return tmp;
   };
-  const text = JSON.stringify(manifest, null, 2) + '\n';
-  writeText(join(dir, MANIFEST_FILE), text);
+  try {
+    hashes.set(RUNS_FILE, writeCsv(stage(RUNS_FILE), runColumns(c), (function* () {
+      for (const r of store.runs()) yield [r.run, r.point, ...params(r.point), r.replicate, r.seed, r.status, r.error, ...r.metrics];
+    })()));
+    if (whole) {
+      hashes.set(AGGREGATE_FILE, writeCsv(stage(AGGREGATE_FILE), aggregateColumns(c), (function* () {
+        for (const p of aggregate(store.runs(), c.experiment.metrics)) {
+          for (const m of p.metrics) yield [p.point, ...params(p.point), m.metric, m.runs, m.failed, m.n, m.mean, m.sd, m.ci95Low, m.ci95High, m.ciMethod];
+        }
+      })()));
+    }
+
+    const e = c.experiment;
+    const manifest = {
+      tool: 'coalsim',
+      version,
+      node: process.version,
+      // Which random streams made the numbers: a new RNG version changes every run.
+      rng: RNG_VERSION,
+      kind: 'sweep',
+      experiment: { id: e.id, title: e.title, sha256: c.hash, scenarioId: c.base.meta.id },
+      design: { type: e.design.type, parameters: c.params.map((p) => ({ name: p.name, path: p.path })), requestedPoints: c.requestedPoints, points: c.points.length, replicates: e.replicates, runs: totalRuns },
+      seed: e.seed,
+      metrics: e.metrics,
+      ...(shardCount > 1 ? { shard: { index: shardIndex, count: shardCount, runs: expected } } : {}),
+      runs: { ok, failed, missing },
+      complete: missing === 0,
+      files: [...hashes.entries()].map(([name, h]) => ({ name, ...h })),
+    };
+    const text = JSON.stringify(manifest, null, 2) + '\n';
+    writeNewFileDurably(stage(MANIFEST_FILE), text);
+  } catch (err) {
+    for (const name of staged) rmSync(join(dir, `${name}.tmp-${process.pid}`), { force: true });
+    throw err;
+  }
+  // All complete: now replace. The manifest goes last, so it never names files not yet in place.
+  if (!whole) rmSync(join(dir, AGGREGATE_FILE), { force: true });
+  for (const name of staged) renameSync(join(dir, `${name}.tmp-${process.pid}`), join(dir, name));
+  fsyncDir(dir);
   return { ok, failed, missing, complete: missing === 0, files: [...hashes.keys(), MANIFEST_FILE] };
 }
 
@@ -89,14 +110,14 @@ export function countShard(total: number, index: number, count: number): number 
 
 const CHUNK = 2000;
 
-function writeCsv(path: string, columns: readonly string[], rows: Iterable<Row>): { bytes: number; sha256: string } {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
+/** Stream rows into a new file at `tmp` (every byte written, then fsynced); its size and hash. */
+function writeCsv(tmp: string, columns: readonly string[], rows: Iterable<Row>): { bytes: number; sha256: string } {
+  const fd = openSync(tmp, 'wx');
   const hash = new Hasher();
   try {
     const put = (text: string): void => {
       const buf = Buffer.from(text, 'utf8');
-      writeSync(fd, buf);
+      writeAll(fd, buf);
       hash.update(buf);
     };
     put(stringify([columns as string[]], CSV_OPTIONS));
@@ -109,22 +130,11 @@ function writeCsv(path: string, columns: readonly string[], rows: Iterable<Row>)
       }
     }
     if (chunk.length > 0) put(stringify(chunk as unknown[][], CSV_OPTIONS));
+    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, path);
   return hash.digest();
-}
-
-function writeText(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
 }
 
 class Hasher {

@@ -5,6 +5,7 @@
  * set a value in a copy of the scenario for each point. Pure: no I/O.
  */
 import { closest, distance } from 'fastest-levenshtein';
+import { ownField } from '../scenario/ownKeys';
 
 export type Segment =
   | { readonly kind: 'key'; readonly key: string }
@@ -90,10 +91,11 @@ export function resolvePath(doc: unknown, segments: readonly Segment[]): PathRes
       } else {
         const hits: number[] = [];
         cur.forEach((item, k) => {
-          if (item !== null && typeof item === 'object' && String((item as Record<string, unknown>)[seg.field]) === seg.value) hits.push(k);
+          const v = ownField(item, seg.field);
+          if (v !== undefined && String(v) === seg.value) hits.push(k);
         });
         if (hits.length !== 1) {
-          const have = cur.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[seg.field] : undefined)).filter((v) => v !== undefined).map(String);
+          const have = cur.map((item) => ownField(item, seg.field)).filter((v) => v !== undefined).map(String);
           if (hits.length > 1) return { ok: false, message: `${hits.length} items of ${here} have ${seg.field}=${seg.value}`, fix: 'select by a unique field, or by index' };
           const guess = have.length > 0 ? closest(seg.value, have) : undefined;
           return {
@@ -120,7 +122,7 @@ export function setAt(doc: unknown, path: ConcretePath, value: unknown): unknown
     return copy;
   }
   const obj = (doc ?? {}) as Record<string, unknown>;
-  return { ...obj, [head as string]: setAt(obj[head as string], rest, value) };
+  return { ...obj, [head as string]: setAt(ownField(obj, head as string), rest, value) };
 }
 
 function missingKey(here: string, key: string, known: string[]): PathResult<ConcretePath> {

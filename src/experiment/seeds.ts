@@ -6,6 +6,7 @@
  * only on the lower replicates of the same point and so stays stable too.
  */
 import { hashSeed } from '../core/rng';
+import { dataRecord } from '../scenario/ownKeys';
 
 /** JSON with object keys sorted at every level: equal values give equal text. */
 export function canonicalJson(value: unknown): string {
@@ -18,7 +19,8 @@ export function canonicalJson(value: unknown): string {
 
 /** The point's identity: parameter path -> value, canonical. Names are labels and do not enter. */
 export function pointKey(paths: readonly string[], values: readonly unknown[]): string {
-  const obj: Record<string, unknown> = {};
+  // No prototype: a path such as "__proto__" is a key like any other, not a prototype switch.
+  const obj = dataRecord<unknown>();
   paths.forEach((p, i) => (obj[p] = values[i]));
   return canonicalJson(obj);
 }

@@ -67,21 +67,47 @@ export class SweepStore {
     configure(db);
     const full: StoreMeta = { format: FORMAT, ...meta };
     const params = full.parameters;
-    db.exec(`
+    // Schema, meta and points in one transaction: a crash (kill -9) while the store is being
+    // created leaves a file without tables, which isUnfinished() recognises and a resume
+    // recreates, never a half-made store.
+    const ddl = `
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE points (point INTEGER PRIMARY KEY, point_key TEXT NOT NULL${params.map((p) => `, ${q(p)}`).join('')});
       CREATE TABLE runs (run INTEGER PRIMARY KEY, point INTEGER NOT NULL, replicate INTEGER NOT NULL, seed INTEGER NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('ok', 'failed')), error TEXT${full.metrics.map((m) => `, ${q(m)} REAL`).join('')});
       CREATE VIEW results AS SELECT r.run, r.point${params.map((p) => `, p.${q(p)}`).join('')}, r.replicate, r.seed, r.status, r.error${full.metrics.map((m) => `, r.${q(m)}`).join('')}
         FROM runs r JOIN points p ON p.point = r.point;
-    `);
-    const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    const insertPoint = db.prepare(`INSERT INTO points VALUES (?, ?${params.map(() => ', ?').join('')})`);
-    db.transaction(() => {
-      for (const [k, v] of Object.entries(full)) setMeta.run(k, JSON.stringify(v));
-      points.forEach((p, i) => insertPoint.run(i, keys[i]!, ...p.map(cell)));
-    })();
+    `;
+    try {
+      db.transaction(() => {
+        db.exec(ddl);
+        const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        const insertPoint = db.prepare(`INSERT INTO points VALUES (?, ?${params.map(() => ', ?').join('')})`);
+        for (const [k, v] of Object.entries(full)) setMeta.run(k, JSON.stringify(v));
+        points.forEach((p, i) => insertPoint.run(i, keys[i]!, ...p.map(cell)));
+      })();
+    } catch (err) {
+      db.close();
+      throw err;
+    }
     return new SweepStore(db, full);
+  }
+
+  /**
+   * A store file whose creation never committed (killed before its one transaction ended):
+   * empty, or an SQLite file without tables. Such a file holds no runs and may be recreated.
+   */
+  static isUnfinished(path: string): boolean {
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(path, { fileMustExist: true });
+      const n = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+      return n === 0;
+    } catch {
+      return false;
+    } finally {
+      db?.close();
+    }
   }
 
   /** Open an existing store; null when the file is not a sweep store. */
@@ -93,8 +119,12 @@ export class SweepStore {
       const meta = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown])) as unknown as StoreMeta;
       if (meta.format !== FORMAT) throw new Error('not a sweep store');
       return new SweepStore(db, meta);
-    } catch {
+    } catch (err) {
       db.close();
+      // Not a store (another database, no meta table, another format): null. A failure to
+      // read it (disk full, I/O) is reported as such, never as "not a store".
+      const code = (err as { code?: unknown }).code;
+      if (typeof code === 'string' && code !== 'SQLITE_ERROR' && code !== 'SQLITE_NOTADB') throw err;
       return null;
     }
   }

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
+import { assertReplaceable, claimOutDir, requireOutPath } from '../output/outDir';
 import { execute } from './executor';
 import type { CompiledExperiment } from './load';
 import { writeSweepOutputs, type SweepFiles } from './outputs';
@@ -53,7 +54,12 @@ export interface SweepReport extends SweepFiles {
 
 export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'shard' | 'resume' | 'force' | 'version'>): SweepStore {
   const { compiled: c, out, shard } = o;
+  requireOutPath(out);
   const path = join(out, STORE_FILE);
+  if (o.resume && !o.force && existsSync(path) && SweepStore.isUnfinished(path)) {
+    // Killed while the store was being created: nothing was stored, start it afresh.
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  }
   const nonEmpty = existsSync(out) && readdirSync(out).length > 0;
   if (nonEmpty && o.resume && !o.force) {
     if (!existsSync(path)) throw new SweepDirError(`${out} holds no sweep to resume (no ${STORE_FILE}); choose another --out, or drop --resume`);
@@ -75,7 +81,10 @@ export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'sh
     return store;
   }
   if (nonEmpty && !o.force) throw new OutputExistsError(out);
-  if (nonEmpty) rmSync(out, { recursive: true, force: true });
+  if (nonEmpty) {
+    assertReplaceable(out, o.force);
+    rmSync(out, { recursive: true, force: true });
+  }
   mkdirSync(out, { recursive: true });
   return SweepStore.create(
     path,
@@ -96,7 +105,15 @@ export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'sh
 }
 
 export async function runSweep(o: SweepOptions): Promise<SweepReport> {
-  const store = openOrCreateStore(o);
+  // Held for the whole sweep: a second sweep into the same --out exits 4 at once.
+  const claim = claimOutDir(requireOutPath(o.out));
+  let store: SweepStore;
+  try {
+    store = openOrCreateStore(o);
+  } catch (err) {
+    claim.release();
+    throw err;
+  }
   try {
     const retried = o.resume && o.retryFailed ? store.deleteFailed() : 0;
     const c = o.compiled;
@@ -129,6 +146,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
     return { ...files, stopped, ranNow, resumedFrom: stored, retried };
   } finally {
     store.close();
+    claim.release();
   }
 }
 

@@ -1,64 +1,107 @@
 /**
  * Writing an output directory so a reader never sees half of it: every file goes into a
- * temporary sibling directory, which is renamed into place only when complete. An
- * existing non-empty directory is kept unless the caller passes force.
+ * temporary sibling directory, written in full (each write's byte count checked) and
+ * fsynced, which is renamed into place only when complete. A disk that fills mid-way
+ * leaves the old directory untouched (the caller sees ENOSPC: exit 5).
+ *
+ * Both writers go through the shared guard of outDir.ts: a non-empty path, an atomic claim
+ * (a second process writing the same directory exits 4), and --force replacing only a
+ * directory coalsim wrote, never the current directory, its parents, $HOME or `/`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { assertReplaceable, claimOutDir, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, writeNewFileDurably } from './outDir';
 
-export class OutputExistsError extends Error {
+export { isNonEmptyDir } from './outDir';
+
+/** The destination holds results and --force was not given (exit 4). */
+export class OutputExistsError extends OutDirError {
   constructor(readonly dir: string) {
-    super(`${dir} already holds results; pass --force to replace them, or choose another --out`);
+    super(`${dir} already holds results; pass --force to replace them, or choose another --out`, 4);
     this.name = 'OutputExistsError';
   }
 }
 
 export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
 
-export function isNonEmptyDir(dir: string): boolean {
-  return existsSync(dir) && readdirSync(dir).length > 0;
-}
-
-/** Fail early, before any work, if the destination would need --force. */
+/**
+ * Fail early, before any work, if the destination would need --force (OutputExistsError)
+ * or --force may not replace it (OutDirError, exit 4), or the path is empty (exit 2).
+ */
 export function assertWritable(dir: string, force: boolean): void {
-  if (!force && isNonEmptyDir(dir)) throw new OutputExistsError(dir);
+  const target = requireOutPath(dir);
+  if (!force && isNonEmptyDir(target)) throw new OutputExistsError(dir);
+  assertReplaceable(target, force);
+  // The directory is replaced as a whole (renamed away, even when empty): never one that is protected.
+  const why = existsSync(target) ? protectedReason(target) : null;
+  if (why !== null) throw new OutDirError(`refusing to write into ${dir}: ${why}, and coalsim replaces its output directory as a whole. Choose a new subdirectory, e.g. --out ${join(dir, 'coalsim-out')}`, 4);
 }
 
 export function writeDirAtomically(dir: string, files: OutputFiles, force: boolean): void {
-  const target = resolve(dir);
-  assertWritable(target, force);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
+  const target = requireOutPath(dir);
+  const claim = claimOutDir(target);
   try {
-    for (const [name, content] of files) {
-      const path = join(tmp, name);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
-    }
-    if (existsSync(target)) {
-      // Replace: move the old results aside first so a failure never leaves neither.
-      const old = join(parent, `.${basename(target)}.old-${process.pid}`);
-      renameSync(target, old);
-      renameSync(tmp, target);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(tmp, target);
-    }
-  } catch (err) {
+    assertWritable(dir, force);
+    const parent = dirname(target);
+    const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
     rmSync(tmp, { recursive: true, force: true });
-    throw err;
+    try {
+      const dirs = new Set<string>([tmp]);
+      mkdirSync(tmp);
+      for (const [name, content] of files) {
+        const path = join(tmp, name);
+        if (!dirs.has(dirname(path))) {
+          mkdirSync(dirname(path), { recursive: true });
+          dirs.add(dirname(path));
+        }
+        writeNewFileDurably(path, content);
+      }
+      for (const d of dirs) fsyncDir(d);
+      if (existsSync(target)) {
+        // Replace: move the old results aside first so a failure never leaves neither
+        // (a crash between the two renames is rolled back by the next claim).
+        const old = join(parent, `.${basename(target)}.old-${process.pid}`);
+        renameSync(target, old);
+        renameSync(tmp, target);
+        rmSync(old, { recursive: true, force: true });
+      } else {
+        renameSync(tmp, target);
+      }
+      fsyncDir(parent);
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw err;
+    }
+  } finally {
+    claim.release();
   }
 }
 
-/** A single file, written to a temp path and renamed. */
+/**
+ * A single file, written in full to `<path>.tmp-PID`, fsynced and renamed over `path`.
+ * Refuses an empty path (exit 2) and a path that is a directory or a symlink (exit 4).
+ */
 export function writeFileAtomically(path: string, content: string | Uint8Array): void {
-  const target = resolve(path);
+  const target = requireOutPath(path, 'the output file path');
+  let st;
+  try {
+    st = lstatSync(target);
+  } catch {
+    st = null;
+  }
+  if (st?.isDirectory()) throw new OutDirError(`${path} is a directory; name a file to write`, 4);
+  if (st?.isSymbolicLink()) throw new OutDirError(`${path} is a symbolic link; coalsim does not write through links. Name a regular file`, 4);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, target);
+  rmSync(tmp, { force: true });
+  try {
+    writeNewFileDurably(tmp, content);
+    renameSync(tmp, target);
+    fsyncDir(dirname(target));
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 /**

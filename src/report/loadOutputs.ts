@@ -15,6 +15,7 @@ import type { PAYMENT_COLUMNS, RoundRow } from '../output/tidy';
 import { formatIssues } from '../scenario/issues';
 import { parseScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
+import { dataRecord } from '../scenario/ownKeys';
 
 export type PaymentRow = Record<(typeof PAYMENT_COLUMNS)[number], string | number>;
 
@@ -59,7 +60,7 @@ function parseCsv(name: string, body: string): Record<string, string | number | 
     throw new OutputsError(`${name} is not valid CSV: ${(err as Error).message}`);
   }
   return records.map((r) => {
-    const row: Record<string, string | number | null> = {};
+    const row = dataRecord<string | number | null>();
     for (const [k, v] of Object.entries(r)) row[k] = v === '' ? null : TEXT_COLUMNS.has(k) ? restoreFormulaText(v) : Number(v);
     return row;
   });

@@ -10,6 +10,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { InputIssue, IssuePath, Result } from './issues';
 import { MAX_ISSUES, MAX_NESTING_DEPTH, MAX_STRING_CHARS, MAX_SYNTAX_ISSUES } from './limits';
+import { ownField } from './ownKeys';
 
 type JsonSchemaNode = {
   properties?: Record<string, JsonSchemaNode>;
@@ -264,7 +265,7 @@ function valueAt(data: unknown, path: IssuePath): unknown {
   let cur: unknown = data;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
+    cur = ownField(cur, seg);
   }
   return cur;
 }

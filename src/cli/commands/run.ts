@@ -3,6 +3,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { runScenario } from '../../core/engine/run';
 import { summarize } from '../../core/metrics/summary';
 import { isNonEmptyDir, OutputExistsError, sameFiles, writeDirAtomically } from '../../output/atomic';
+import { assertReplaceable, claimOutDir, requireOutPath } from '../../output/outDir';
 import { manifestFor } from '../../output/manifest';
 import { runDataFiles } from '../../output/runFiles';
 import { buildReportFiles } from '../../report/build';
@@ -40,27 +41,38 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const seed = parseSeed(args.seed);
     const input = requireScenario(args.scenario);
     const out = args.out ?? `out/${input.scenario.meta.id}-seed${seed}`;
-    const occupied = !args.force && isNonEmptyDir(out);
-    const result = runScenario(input.scenario, seed);
-    const summary = summarize(result);
-    const files = runDataFiles(result, summary);
-    files.set('scenario.json', JSON.stringify(input.scenario, null, 2) + '\n');
-    // Charts and report are built from the files as written, exactly as `coalsim report` rebuilds them.
-    const report = buildReportFiles(outputsFromFiles(files), { charts: args.charts });
-    for (const [name, content] of report.files) files.set(name, content);
-    if (report.notice !== null) process.stderr.write(`coalsim: ${report.notice}\n`);
-    const provenance = { tool: 'coalsim' as const, version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)] };
-    let note = '';
-    if (occupied) {
-      // Re-running the same thing is harmless: if every file would come out byte-identical, leave
-      // the directory alone and say so. Anything else there is a user's result: keep it.
-      if (!sameFiles(out, files)) throw new CliError(new OutputExistsError(out).message, ExitCode.outputExists);
-      note = ' (already up to date: same files, nothing written)';
-    } else {
-      files.set('manifest.json', manifestFor(provenance, { scenarioId: input.scenario.meta.id, scenarioFile: input.file, scenarioText: input.text, scenarioCanonical: input.scenario, seed }, files));
-      writeDirAtomically(out, files, args.force);
+    // Claimed for the whole run: a second `coalsim run` into the same --out exits 4 at once.
+    const claim = claimOutDir(requireOutPath(out));
+    try {
+      runInto(args, input, seed, out);
+    } finally {
+      claim.release();
     }
-    if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-    else process.stdout.write(renderSummary(summary, displayPath(out) + note, useColor(process.stdout)) + '\n');
   },
 };
+
+function runInto(args: ArgumentsCamelCase<RunArgs>, input: ReturnType<typeof requireScenario>, seed: number, out: string): void {
+  if (args.force) assertReplaceable(out, true);
+  const occupied = !args.force && isNonEmptyDir(out);
+  const result = runScenario(input.scenario, seed);
+  const summary = summarize(result);
+  const files = runDataFiles(result, summary);
+  files.set('scenario.json', JSON.stringify(input.scenario, null, 2) + '\n');
+  // Charts and report are built from the files as written, exactly as `coalsim report` rebuilds them.
+  const report = buildReportFiles(outputsFromFiles(files), { charts: args.charts });
+  for (const [name, content] of report.files) files.set(name, content);
+  if (report.notice !== null) process.stderr.write(`coalsim: ${report.notice}\n`);
+  const provenance = { tool: 'coalsim' as const, version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)] };
+  let note = '';
+  if (occupied) {
+    // Re-running the same thing is harmless: if every file would come out byte-identical, leave
+    // the directory alone and say so. Anything else there is a user's result: keep it.
+    if (!sameFiles(out, files)) throw new CliError(new OutputExistsError(out).message, ExitCode.outputExists);
+    note = ' (already up to date: same files, nothing written)';
+  } else {
+    files.set('manifest.json', manifestFor(provenance, { scenarioId: input.scenario.meta.id, scenarioFile: input.file, scenarioText: input.text, scenarioCanonical: input.scenario, seed }, files));
+    writeDirAtomically(out, files, args.force);
+  }
+  if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+  else process.stdout.write(renderSummary(summary, displayPath(out) + note, useColor(process.stdout)) + '\n');
+}

@@ -1,10 +1,12 @@
 /** `coalsim slurm <experiment> --out DIR`: write (and optionally submit) Slurm job scripts for a sweep. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { totalRuns } from '../../experiment/shards';
 import { checkSbatchValue, slurmScripts } from '../../experiment/slurm';
+import { writeFileAtomically } from '../../output/atomic';
+import { claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
 import { CliError, ExitCode } from '../exitCodes';
 import { PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
@@ -55,28 +57,36 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       }
     }
     if (args.out.trim() === '' || /[\n\r\u0000]/.test(args.out)) throw new CliError(`--out must be a directory path on one line, got ${JSON.stringify(args.out)}`, ExitCode.usage);
-    const out = resolve(args.out);
+    const out = requireOutPath(args.out);
     const dir = join(out, 'slurm');
-    if (existsSync(join(dir, 'sweep.sbatch')) && !args.force) {
-      throw new CliError(`${displayPath(dir)} already holds job scripts; pass --force to rewrite them, or choose another --out`, ExitCode.outputExists);
-    }
-    const files = slurmScripts({
-      jobName: `coalsim-${loaded.experiment.id}`.slice(0, 60),
-      node: process.execPath,
-      cli: join(PACKAGE_ROOT, 'bin', 'coalsim.js'),
-      experiment: resolve(args.experiment),
-      out,
-      shards: args.shards,
-      cpusPerTask: args.cpusPerTask,
-      time: args.time,
-      ...(args.partition !== undefined ? { partition: args.partition } : {}),
-      ...(args.mem !== undefined ? { mem: args.mem } : {}),
-      extra: args.sbatch,
-    });
-    mkdirSync(join(dir, 'logs'), { recursive: true });
-    for (const [name, text] of [['sweep.sbatch', files.sweep], ['merge.sbatch', files.merge], ['submit.sh', files.submit]] as const) {
-      writeFileSync(join(dir, name), text);
-      chmodSync(join(dir, name), 0o755);
+    // --force here rewrites only the three scripts coalsim wrote in slurm/; it deletes nothing.
+    const claim = claimOutDir(dir);
+    try {
+      if (existsSync(join(dir, 'sweep.sbatch')) && !args.force) {
+        throw new CliError(`${displayPath(dir)} already holds job scripts; pass --force to rewrite them, or choose another --out`, ExitCode.outputExists);
+      }
+      const why = protectedReason(dir);
+      if (why !== null && existsSync(dir)) throw new CliError(`refusing to write job scripts: ${why}; choose another --out`, ExitCode.outputExists);
+      const files = slurmScripts({
+        jobName: `coalsim-${loaded.experiment.id}`.slice(0, 60),
+        node: process.execPath,
+        cli: join(PACKAGE_ROOT, 'bin', 'coalsim.js'),
+        experiment: resolve(args.experiment),
+        out,
+        shards: args.shards,
+        cpusPerTask: args.cpusPerTask,
+        time: args.time,
+        ...(args.partition !== undefined ? { partition: args.partition } : {}),
+        ...(args.mem !== undefined ? { mem: args.mem } : {}),
+        extra: args.sbatch,
+      });
+      mkdirSync(join(dir, 'logs'), { recursive: true });
+      for (const [name, text] of [['sweep.sbatch', files.sweep], ['merge.sbatch', files.merge], ['submit.sh', files.submit]] as const) {
+        writeFileAtomically(join(dir, name), text);
+        chmodSync(join(dir, name), 0o755);
+      }
+    } finally {
+      claim.release();
     }
     const where = displayPath(dir);
     process.stdout.write(`wrote ${where}/sweep.sbatch (array of ${args.shards} shards, ${total} runs), ${where}/merge.sbatch and ${where}/submit.sh\n`);

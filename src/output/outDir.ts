@@ -1,0 +1,334 @@
+/**
+ * The one guard on output directories, shared by every command that takes --out (run,
+ * report, sweep, merge, replicate, slurm) and by writeDirAtomically / writeFileAtomically,
+ * so future commands inherit it:
+ *
+ * - `--out` must be a non-empty path (exit 2).
+ * - `--force` replaces only a directory coalsim wrote: its manifest.json says
+ *   `"tool": "coalsim"`, or it holds a coalsim sweep store (sweep.sqlite). Never
+ *   the current directory or one of its parents, $HOME or one of its parents, `/`, and never
+ *   a symlink (which would reach somewhere else). Refusals exit 4 with the fix.
+ * - Claiming a directory is atomic: an exclusive create of `.<name>.lock` beside it, holding
+ *   the claimant's pid and host. A second process exits 4; a lock whose pid is dead (kill -9),
+ *   or left by an earlier attempt of the same requeued Slurm job, is taken over.
+ * - Debris of a killed process (`.<name>.tmp-PID/`, `.<name>.old-PID/`, `<file>.tmp-PID`)
+ *   is removed on the next claim when PID is dead; an interrupted replace is rolled back.
+ */
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+
+/** A refusal with its exit code (2 usage, 4 output directory); main.ts prints it without a stack. */
+export class OutDirError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 2 | 4,
+  ) {
+    super(message);
+    this.name = 'OutDirError';
+  }
+}
+
+const STORE_FILE = 'sweep.sqlite';
+
+/** `--out` as given: a non-empty path, or exit 2. Returns the absolute path. */
+export function requireOutPath(out: unknown, flag = '--out'): string {
+  if (typeof out !== 'string' || out.trim() === '') {
+    throw new OutDirError(`${flag} needs a directory path, got ${JSON.stringify(out ?? '')}. Example: ${flag} out/demo`, 2);
+  }
+  return resolve(out);
+}
+
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+const isAncestorOrSelf = (a: string, b: string): boolean => a === b || b.startsWith(a.endsWith(sep) ? a : a + sep);
+
+/**
+ * Why `dir` must never be deleted or replaced, or null. The current directory, its parents,
+ * $HOME and its parents, and `/` are protected, judged both as written and after resolving
+ * symlinks; a symlink itself is never replaced (its target may lie anywhere).
+ */
+export function protectedReason(dir: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const target = resolve(dir);
+  const home = env.HOME !== undefined && env.HOME !== '' ? env.HOME : homedir();
+  const forms = [target, real(target)];
+  const cwds = [process.cwd(), real(process.cwd())];
+  const homes = [resolve(home), real(home)];
+  for (const t of forms) {
+    if (t === sep || dirname(t) === t) return `${dir} is the filesystem root`;
+    if (cwds.some((c) => isAncestorOrSelf(t, c))) return `${dir} is the current directory or one of its parents`;
+    if (homes.some((h) => isAncestorOrSelf(t, h))) return `${dir} is your home directory or one of its parents`;
+  }
+  try {
+    if (lstatSync(target).isSymbolicLink()) return `${dir} is a symbolic link (to ${real(target)})`;
+  } catch {
+    /* absent: nothing to protect */
+  }
+  return null;
+}
+
+/** Did coalsim write this directory? Its manifest or its sweep store says so. */
+export function isCoalsimDir(dir: string): boolean {
+  if (existsSync(join(dir, STORE_FILE))) {
+    try {
+      const head = Buffer.alloc(16);
+      const fd = openSync(join(dir, STORE_FILE), 'r');
+      try {
+        readSync(fd, head, 0, head.length, 0);
+      } finally {
+        closeSync(fd);
+      }
+      // SQLite's header, or a store whose creation was cut short (empty file).
+      if (head.toString('latin1').startsWith('SQLite format 3') || statSync(join(dir, STORE_FILE)).size === 0) return true;
+    } catch {
+      /* unreadable: not ours as far as we can tell */
+    }
+  }
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown };
+    return m.tool === 'coalsim';
+  } catch {
+    return false;
+  }
+}
+
+export function isNonEmptyDir(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory() && readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * May `dir` be written? A missing or empty directory always (unless protected and
+ * non-empty); a non-empty one only with force, only if coalsim wrote it and it is not
+ * protected. Throws OutDirError (exit 4) naming the fix.
+ */
+export function assertReplaceable(dir: string, force: boolean, what = '--out'): void {
+  const target = resolve(dir);
+  if (existsSync(target) && !statSync(target).isDirectory()) {
+    throw new OutDirError(`${what} ${dir} is a file, not a directory; choose another --out`, 4);
+  }
+  if (!isNonEmptyDir(target)) return;
+  if (!force) throw new OutDirError(`${dir} already holds results; pass --force to replace them, or choose another --out`, 4);
+  const why = protectedReason(target);
+  if (why !== null) throw new OutDirError(`refusing --force: ${why}, which coalsim never replaces. Choose a new subdirectory, e.g. --out ${join(dir === '' ? '.' : dir, 'coalsim-out')}`, 4);
+  if (!isCoalsimDir(target)) {
+    throw new OutDirError(`refusing --force: ${dir} holds files coalsim did not write (no manifest.json from coalsim, no sweep store). Move them away, or choose another --out`, 4);
+  }
+}
+
+/** Is a process with this id alive on this machine? (EPERM: alive, someone else's.) */
+export function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const held = new Map<string, number>();
+
+export interface Claim {
+  readonly dir: string;
+  release(): void;
+}
+
+const lockPathOf = (target: string): string => join(dirname(target), `.${basename(target)}.lock`);
+
+/**
+ * Claim `dir` for this process until release() (or exit): an exclusive create of its lock
+ * file. Re-entrant within one process. Throws OutDirError (exit 4) when another live
+ * process holds it; takes over the lock of a dead one.
+ */
+export function claimOutDir(dir: string): Claim {
+  const target = resolve(dir);
+  if (dirname(target) === target) throw new OutDirError(`refusing ${dir} as an output directory: it is the filesystem root. Choose a new subdirectory, e.g. --out out/demo`, 4);
+  const lock = lockPathOf(target);
+  const n = held.get(lock);
+  if (n !== undefined) {
+    held.set(lock, n + 1);
+    return { dir: target, release: () => releaseLock(lock) };
+  }
+  // The parent must exist for the lock; create it (never the target itself here).
+  mkdirSync(dirname(target), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      // The lock appears complete or not at all: written in full under a temp name, then
+      // hard-linked to its real name, which fails with EEXIST if another process holds it.
+      const tmp = `${lock}.tmp-${process.pid}`;
+      rmSync(tmp, { force: true });
+      writeNewFileDurably(tmp, `${process.pid} ${hostname()} ${slurmAttempt()}\n`);
+      try {
+        linkSync(tmp, lock);
+      } finally {
+        rmSync(tmp, { force: true });
+      }
+      held.set(lock, 1);
+      process.once('exit', () => {
+        if (held.has(lock)) rmSync(lock, { force: true });
+      });
+      removeDebris(target);
+      return { dir: target, release: () => releaseLock(lock) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const seen = readLockText(lock);
+      const owner = parseLock(seen);
+      if (owner && !supersededBySlurm(owner.attempt) && (owner.host !== hostname() || pidAlive(owner.pid))) {
+        throw new OutDirError(
+          `${dir} is being written by another coalsim (pid ${owner.pid}${owner.host !== hostname() ? ` on ${owner.host}` : ''}); wait for it to finish, or choose another --out${owner.host !== hostname() ? ` (if no such process runs, delete ${lock})` : ''}`,
+          4,
+        );
+      }
+      // Dead owner (or an unreadable lock): take it over. Move it aside first and check it is
+      // the lock judged dead; if another taker replaced it meanwhile, put theirs back.
+      const stale = `${lock}.stale-${process.pid}`;
+      try {
+        renameSync(lock, stale);
+      } catch {
+        continue; // someone else moved it: try again
+      }
+      if (readLockText(stale) !== seen) {
+        try {
+          linkSync(stale, lock);
+        } catch {
+          /* a third process holds it now; the next attempt sees that */
+        }
+      }
+      rmSync(stale, { force: true });
+    }
+  }
+  throw new OutDirError(`could not claim ${dir}: another coalsim keeps taking it; choose another --out`, 4);
+}
+
+function releaseLock(lock: string): void {
+  const n = held.get(lock);
+  if (n === undefined) return;
+  if (n > 1) {
+    held.set(lock, n - 1);
+    return;
+  }
+  held.delete(lock);
+  try {
+    unlinkSync(lock);
+  } catch {
+    /* already gone */
+  }
+}
+
+function readLockText(lock: string): string | null {
+  try {
+    return readFileSync(lock, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function parseLock(text: string | null): { pid: number; host: string; attempt: string } | null {
+  if (text === null) return null;
+  const [pid, host, attempt] = text.trim().split(' ');
+  const n = Number(pid);
+  if (!Number.isInteger(n) || n <= 0) return null;
+  return { pid: n, host: host ?? hostname(), attempt: attempt ?? '-' };
+}
+
+/**
+ * The Slurm job and restart count of this process ("-" outside Slurm). A requeued task runs
+ * with the same job id and a higher SLURM_RESTART_COUNT, possibly on another node, and Slurm
+ * has ended the earlier attempt: its lock is stale even though its pid cannot be checked.
+ */
+function slurmAttempt(env: NodeJS.ProcessEnv = process.env): string {
+  const job = env.SLURM_ARRAY_JOB_ID !== undefined && env.SLURM_ARRAY_TASK_ID !== undefined ? `${env.SLURM_ARRAY_JOB_ID}_${env.SLURM_ARRAY_TASK_ID}` : env.SLURM_JOB_ID;
+  return job !== undefined && job !== '' ? `${job}#${Number(env.SLURM_RESTART_COUNT ?? 0) || 0}` : '-';
+}
+
+function supersededBySlurm(ownerAttempt: string): boolean {
+  const mine = slurmAttempt();
+  if (mine === '-' || ownerAttempt === '-') return false;
+  const [myJob, myRestart] = mine.split('#');
+  const [job, restart] = ownerAttempt.split('#');
+  return job === myJob && Number(restart) < Number(myRestart);
+}
+
+const DEBRIS = /^(.*)\.(tmp|old|stale)-(\d+)$/;
+
+/**
+ * Remove what killed processes left around `target`: its temp and old siblings, and temp
+ * files inside it, when their pid is dead. An interrupted replace (old moved aside, new not
+ * yet in place) is rolled back: the old directory is restored.
+ */
+export function removeDebris(target: string): void {
+  const parent = dirname(target);
+  const name = basename(target);
+  const entries = safeList(parent);
+  for (const e of entries) {
+    const m = DEBRIS.exec(e);
+    if (!m || (m[1] !== `.${name}` && m[1] !== `.${name}.lock`) || pidAlive(Number(m[3]))) continue;
+    const p = join(parent, e);
+    if (m[2] === 'old' && !existsSync(target)) renameSync(p, target);
+    else rmSync(p, { recursive: true, force: true });
+  }
+  const sweepDebris = (dir: string): void => {
+    for (const e of safeList(dir)) {
+      const m = DEBRIS.exec(e);
+      if (m && m[2] === 'tmp' && !pidAlive(Number(m[3]))) rmSync(join(dir, e), { recursive: true, force: true });
+    }
+  };
+  if (isCoalsimDir(target)) {
+    sweepDebris(target);
+    sweepDebris(join(target, 'charts'));
+  }
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Write every byte of buf, checking each count (a short write is retried, never taken as done). */
+export function writeAll(fd: number, buf: Uint8Array): void {
+  let off = 0;
+  while (off < buf.length) {
+    const n = writeSync(fd, buf, off, buf.length - off);
+    if (n <= 0) throw Object.assign(new Error(`write returned ${n} with ${buf.length - off} bytes left`), { code: 'EIO' });
+    off += n;
+  }
+}
+
+/** Create `path` exclusively, write all of content, fsync, close. */
+export function writeNewFileDurably(path: string, content: string | Uint8Array): void {
+  const fd = openSync(path, 'wx');
+  try {
+    writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** fsync a directory so the renames in it survive power loss (best effort where unsupported). */
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* some filesystems refuse fsync on directories */
+  }
+}

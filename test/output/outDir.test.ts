@@ -1,0 +1,211 @@
+/**
+ * The shared output-directory guard (src/output/outDir.ts) and the atomic writers built on
+ * it: every refusal, the claim, and the cleanup of a killed process's debris. All on temp
+ * dirs and a fake HOME: nothing here can reach the machine's own files.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { OutputExistsError, writeDirAtomically, writeFileAtomically } from '../../src/output/atomic';
+import { claimOutDir, isCoalsimDir, OutDirError, protectedReason, removeDebris, requireOutPath } from '../../src/output/outDir';
+import { tempDir } from '../helpers/cli';
+
+const COALSIM_MANIFEST = JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [] });
+
+/** A directory coalsim wrote earlier (its manifest says so), holding `keep.txt`. */
+function coalsimDir(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), COALSIM_MANIFEST);
+  writeFileSync(join(dir, 'keep.txt'), 'old result');
+  return dir;
+}
+
+function refusal(f: () => void): OutDirError {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof OutDirError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal, but it was accepted');
+}
+
+/** The pid of a process that has exited (for stale locks and debris). */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(r.stdout);
+}
+
+describe('--out must be a non-empty path', () => {
+  it.each([[''], ['   '], [undefined]])('%p is refused with exit 2 and an example', (value) => {
+    const e = refusal(() => requireOutPath(value));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(/--out needs a directory path.*Example: --out out\/demo/);
+  });
+  it('writeDirAtomically and writeFileAtomically refuse it too (so future commands inherit it)', () => {
+    expect(refusal(() => writeDirAtomically('', new Map([['a.txt', 'x']]), true)).exitCode).toBe(2);
+    expect(refusal(() => writeFileAtomically('', 'x')).exitCode).toBe(2);
+  });
+});
+
+describe('--force replaces only a directory coalsim wrote, never a protected one', () => {
+  const root = tempDir('coalsim-outdir-');
+  const home = coalsimDir(join(root, 'home'));
+  mkdirSync(join(home, '.ssh'));
+  writeFileSync(join(home, '.ssh', 'id_ed25519'), 'secret');
+  const env = { HOME: home };
+
+  it('protects /, $HOME and its parents, the cwd and its parents', () => {
+    expect(protectedReason('/', env)).toMatch(/filesystem root/);
+    expect(protectedReason(home, env)).toMatch(/home directory/);
+    expect(protectedReason(dirname(home), env)).toMatch(/home directory or one of its parents/);
+    expect(protectedReason(process.cwd(), env)).toMatch(/current directory/);
+    expect(protectedReason(join(process.cwd(), '..'), env)).toMatch(/current directory or one of its parents/);
+    expect(protectedReason(join(root, 'elsewhere'), env)).toBeNull();
+  });
+
+  it('protects a symlink, and a symlink to a protected directory', () => {
+    const outside = coalsimDir(join(root, 'outside'));
+    const link = join(root, 'link');
+    symlinkSync(outside, link);
+    expect(protectedReason(link, env)).toMatch(/symbolic link/);
+    const toHome = join(root, 'to-home');
+    symlinkSync(home, toHome);
+    expect(protectedReason(toHome, env)).toMatch(/home directory/);
+  });
+
+  it('refuses to replace a folder coalsim did not write, and leaves it as it was', () => {
+    const mine = join(root, 'thesis');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'chapter1.tex'), 'words');
+    writeFileSync(join(mine, 'manifest.json'), JSON.stringify({ tool: 'something-else' }));
+    expect(isCoalsimDir(mine)).toBe(false);
+    const e = refusal(() => writeDirAtomically(mine, new Map([['summary.json', '{}']]), true));
+    expect(e.exitCode).toBe(4);
+    expect(e.message).toMatch(/holds files coalsim did not write.*Move them away, or choose another --out/);
+    expect(readFileSync(join(mine, 'chapter1.tex'), 'utf8')).toBe('words');
+  });
+
+  it('refuses without --force, naming the fix', () => {
+    const d = coalsimDir(join(root, 'previous'));
+    const e = refusal(() => writeDirAtomically(d, new Map([['a.txt', 'new']]), false));
+    expect(e).toBeInstanceOf(OutputExistsError);
+    expect(e.exitCode).toBe(4);
+    expect(e.message).toMatch(/pass --force/);
+    expect(readFileSync(join(d, 'keep.txt'), 'utf8')).toBe('old result');
+  });
+
+  it('replaces a directory coalsim wrote with --force', () => {
+    const d = coalsimDir(join(root, 'replace-me'));
+    writeDirAtomically(d, new Map([['manifest.json', COALSIM_MANIFEST], ['a.txt', 'new']]), true);
+    expect(readdirSync(d).sort()).toEqual(['a.txt', 'manifest.json']);
+    expect(readdirSync(root).filter((n) => /\.(tmp|old)-|\.lock$/.test(n))).toEqual([]);
+  });
+
+  it('refuses the protected ones even when coalsim wrote them', () => {
+    // (the fake $HOME is judged through protectedReason above; the CLI test runs with HOME set to it)
+    const cwdRefusal = refusal(() => writeDirAtomically(process.cwd(), new Map([['a.txt', 'x']]), true));
+    expect(cwdRefusal.exitCode).toBe(4);
+    expect(cwdRefusal.message).toMatch(/current directory/);
+    expect(refusal(() => writeDirAtomically('/', new Map([['a.txt', 'x']]), true)).message).toMatch(/filesystem root/);
+  });
+
+  it('never replaces through a symlink pointing elsewhere', () => {
+    const target = coalsimDir(join(root, 'real-results'));
+    const link = join(root, 'results-link');
+    symlinkSync(target, link);
+    const e = refusal(() => writeDirAtomically(link, new Map([['a.txt', 'x']]), true));
+    expect(e.exitCode).toBe(4);
+    expect(e.message).toMatch(/symbolic link/);
+    expect(readFileSync(join(target, 'keep.txt'), 'utf8')).toBe('old result');
+    expect(refusal(() => writeFileAtomically(link, 'x')).message).toMatch(/is a directory|symbolic link/);
+  });
+
+  it('writeFileAtomically writes every byte and leaves no temp file', () => {
+    const dir = join(root, 'single');
+    const big = Buffer.alloc(3 * 1024 * 1024, 7);
+    writeFileAtomically(join(dir, 'big.bin'), big);
+    expect(readFileSync(join(dir, 'big.bin')).equals(big)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['big.bin']);
+  });
+});
+
+describe('claiming an output directory', () => {
+  const root = tempDir('coalsim-claim-');
+
+  it('a live process holding the claim makes a second claimant exit 4', async () => {
+    const out = join(root, 'busy');
+    const holder = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(root, '.busy.lock'), `${holder.pid} ${hostname()}\n`);
+      const e = refusal(() => claimOutDir(out));
+      expect(e.exitCode).toBe(4);
+      expect(e.message).toContain(`another coalsim (pid ${holder.pid})`);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('the lock of a dead process is taken over, and released after', () => {
+    const out = join(root, 'stale');
+    writeFileSync(join(root, '.stale.lock'), `${deadPid()} ${hostname()}\n`);
+    const claim = claimOutDir(out);
+    expect(readFileSync(join(root, '.stale.lock'), 'utf8')).toMatch(new RegExp(`^${process.pid} `));
+    claim.release();
+    expect(existsSync(join(root, '.stale.lock'))).toBe(false);
+  });
+
+  it('is re-entrant within one process (a command claims, then writeDirAtomically claims again)', () => {
+    const out = join(root, 'nested');
+    const claim = claimOutDir(out);
+    writeDirAtomically(out, new Map([['a.txt', 'x']]), false);
+    expect(existsSync(join(root, '.nested.lock'))).toBe(true);
+    claim.release();
+    expect(existsSync(join(root, '.nested.lock'))).toBe(false);
+  });
+});
+
+describe('debris of a killed process', () => {
+  it('removes temp dirs and files of dead pids, keeps those of live ones, restores an interrupted replace', () => {
+    const root = tempDir('coalsim-debris-');
+    const dead = deadPid();
+    const out = coalsimDir(join(root, 'out'));
+    mkdirSync(join(root, `.out.tmp-${dead}`));
+    writeFileSync(join(root, `.out.tmp-${dead}`, 'half.csv'), 'a,b\n1,');
+    writeFileSync(join(out, `runs.csv.tmp-${dead}`), 'run,point\n0,');
+    writeFileSync(join(out, `runs.csv.tmp-${process.pid}`), 'mine, in progress');
+    removeDebris(out);
+    expect(readdirSync(root).sort()).toEqual(['out']);
+    expect(readdirSync(out).sort()).toEqual(['keep.txt', 'manifest.json', `runs.csv.tmp-${process.pid}`]);
+
+    // Killed between moving the old results aside and renaming the new ones in: roll back.
+    const other = join(root, 'other');
+    coalsimDir(join(root, `.other.old-${dead}`));
+    removeDebris(other);
+    expect(readFileSync(join(other, 'keep.txt'), 'utf8')).toBe('old result');
+    expect(readdirSync(root).sort()).toEqual(['other', 'out']);
+  });
+});
+
+describe('a requeued Slurm task', () => {
+  it('takes over the lock of its earlier attempt (same job, lower restart count), even from another node', () => {
+    const root = tempDir('coalsim-requeue-');
+    const out = join(root, 'shard3');
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, { SLURM_JOB_ID: '77', SLURM_RESTART_COUNT: '1' });
+      delete process.env.SLURM_ARRAY_JOB_ID;
+      writeFileSync(join(root, '.shard3.lock'), '12345 some-other-node 77#0\n');
+      const claim = claimOutDir(out);
+      claim.release();
+      // A different job's lock from another node is not ours to judge: refused, naming the file.
+      writeFileSync(join(root, '.shard3.lock'), '12345 some-other-node 78#0\n');
+      const e = refusal(() => claimOutDir(out));
+      expect(e.exitCode).toBe(4);
+      expect(e.message).toMatch(/on some-other-node.*delete .*\.shard3\.lock/);
+    } finally {
+      process.env = saved;
+    }
+  });
+});

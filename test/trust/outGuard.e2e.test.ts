@@ -1,0 +1,155 @@
+/**
+ * The --force guard through the built CLI, for every command that takes --out: `.`, `..`,
+ * $HOME (a fake one), `/`, "", a folder coalsim did not write and a symlink pointing
+ * outside are all refused (exit 2 or 4) and left exactly as they were.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { coalsim, filesOf, tempDir } from '../helpers/cli';
+import { workspace } from '../experiment/helpers';
+
+const MANIFEST = JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [] });
+
+/** A folder that looks like coalsim's output (so only the protection can save it), plus a private file. */
+function precious(dir: string): Map<string, Buffer> {
+  mkdirSync(join(dir, '.ssh'), { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), MANIFEST);
+  writeFileSync(join(dir, '.ssh', 'id_ed25519'), 'PRIVATE KEY');
+  writeFileSync(join(dir, 'notes.txt'), 'mine');
+  return filesOf(dir);
+}
+
+const ws = workspace();
+const experiment = ws.write('tiny.json', { replicates: 1 });
+const root = tempDir('coalsim-guard-');
+
+type Cmd = (out: string) => string[];
+const commands: [string, Cmd][] = [
+  ['run', (out) => ['run', '--out', out, '--force', '--no-charts']],
+  ['sweep', (out) => ['sweep', experiment, '--out', out, '--force', '--quiet', '--no-charts', '--workers', '0']],
+  ['replicate', (out) => ['replicate', 'isaf', '--seeds', '1', '--out', out, '--force', '--no-charts']],
+];
+
+describe.each(commands)('coalsim %s --force', (_name, cmd) => {
+  it('refuses the current directory (.) and leaves it untouched', () => {
+    const cwd = join(root, `${_name}-cwd`);
+    const before = precious(cwd);
+    for (const out of ['.', cwd]) {
+      const r = coalsim(cmd(out), { cwd });
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 4, stderr: expect.stringMatching(/current directory.*never replaces|current directory/) });
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+      expect(filesOf(cwd)).toEqual(before);
+    }
+  });
+
+  it('refuses a parent of the current directory (..)', () => {
+    const parent = join(root, `${_name}-parent`);
+    const before = precious(parent);
+    const cwd = join(parent, 'sub');
+    mkdirSync(cwd);
+    const r = coalsim(cmd('..'), { cwd });
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/current directory or one of its parents/);
+    expect(filesOf(parent).get('.ssh/id_ed25519')).toEqual(before.get('.ssh/id_ed25519'));
+  });
+
+  it('refuses $HOME (a fake one) even when it looks like coalsim output', () => {
+    const home = join(root, `${_name}-home`);
+    const before = precious(home);
+    const r = coalsim(cmd(home), { env: { HOME: home } });
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/home directory/);
+    expect(filesOf(home)).toEqual(before);
+  });
+
+  it('refuses /', () => {
+    const r = coalsim(cmd('/'));
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/filesystem root/);
+  });
+
+  it('refuses an empty --out with exit 2 (never the current directory)', () => {
+    const cwd = join(root, `${_name}-empty`);
+    const before = precious(cwd);
+    const r = coalsim(cmd(''), { cwd });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--out needs a directory path/);
+    expect(r.stdout).not.toMatch(/Wrote \//);
+    expect(filesOf(cwd)).toEqual(before);
+  });
+
+  it('refuses a folder coalsim did not write', () => {
+    const mine = join(root, `${_name}-mine`);
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'data.csv'), 'x\n1\n');
+    const r = coalsim(cmd(mine));
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/holds files coalsim did not write/);
+    expect(readFileSync(join(mine, 'data.csv'), 'utf8')).toBe('x\n1\n');
+  });
+
+  it('refuses a symlink pointing outside, and leaves its target alone', () => {
+    const outside = join(root, `${_name}-outside`);
+    const before = precious(outside);
+    const link = join(root, `${_name}-link`);
+    symlinkSync(outside, link);
+    const r = coalsim(cmd(link));
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/symbolic link/);
+    expect(filesOf(outside)).toEqual(before);
+  });
+
+  it('replaces its own earlier output, leaving no temp, old or lock files', () => {
+    const out = join(root, `${_name}-own`);
+    const first = coalsim(cmd(out));
+    expect(first.status).toBe(0);
+    const again = coalsim(cmd(out));
+    expect(again.status).toBe(0);
+    expect(readdirSync(root).filter((n) => n.includes(`${_name}-own`) && n !== `${_name}-own`)).toEqual([]);
+  });
+});
+
+describe('the other commands that take --out share the guard', () => {
+  it('merge refuses "", the cwd and a non-coalsim folder', () => {
+    const shard = join(root, 'merge-src');
+    expect(coalsim(['sweep', experiment, '--out', shard, '--quiet', '--no-charts', '--workers', '0']).status).toBe(0);
+    expect(coalsim(['merge', shard, '--out', '', '--no-charts']).status).toBe(2);
+    const cwd = join(root, 'merge-cwd');
+    const before = precious(cwd);
+    const r = coalsim(['merge', shard, '--out', '.', '--force', '--no-charts'], { cwd });
+    expect(r.status).toBe(4);
+    expect(filesOf(cwd)).toEqual(before);
+    const mine = join(root, 'merge-mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'a.txt'), 'a');
+    expect(coalsim(['merge', shard, '--out', mine, '--force', '--no-charts']).status).toBe(4);
+    expect(existsSync(join(mine, 'a.txt'))).toBe(true);
+  });
+
+  it('report refuses to rebuild in place when the run directory is the cwd', () => {
+    const run = join(root, 'report-run');
+    expect(coalsim(['run', '--out', run, '--no-charts']).status).toBe(0);
+    writeFileSync(join(run, 'report.html'), 'edited');
+    const r = coalsim(['report', '.', '--force', '--no-charts'], { cwd: run });
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/current directory/);
+    expect(readFileSync(join(run, 'report.html'), 'utf8')).toBe('edited');
+  });
+
+  it('--out with no value (then --force) is an empty path: exit 2, the cwd untouched', () => {
+    const cwd = join(root, 'novalue');
+    const before = precious(cwd);
+    for (const args of [['run', '--out', '--force', '--no-charts'], ['replicate', 'isaf', '--seeds', '1', '--out', '--force']]) {
+      const r = coalsim(args, { cwd });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--out needs a directory path/);
+    }
+    expect(filesOf(cwd)).toEqual(before);
+  });
+
+  it('slurm refuses an empty --out', () => {
+    const r = coalsim(['slurm', experiment, '--out', '']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--out needs a directory path/);
+  });
+});
