@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { InvariantError } from '../core/errors';
 import { calibrateCommand } from './commands/calibrate';
+import { classroomCommand } from './commands/classroom';
 import { explainCommand } from './commands/explain';
 import { listCommand } from './commands/list';
 import { replicateCommand } from './commands/replicate';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(slurmCommand)
     .command(replicateCommand)
     .command(calibrateCommand)
+    .command(classroomCommand)
     .demandCommand(1, 'Name a command: run, validate, schema or list. Example: coalsim run')
     .strict()
     .recommendCommands()
