@@ -18,6 +18,7 @@ import type { RunOutputs } from './loadOutputs';
 import { blockHeading, foldQuiet, type Narrative } from './narrative';
 import { possessive, theName } from './names';
 import { html, raw, type SafeHtml, scriptCode, scriptJson } from './safeHtml';
+import { STAYED_OUT_WORDS, stayedOutReason } from './stayedOut';
 import { typologyOf } from './typology';
 
 export { escapeHtml } from './safeHtml';
@@ -62,6 +63,8 @@ p { margin: 0.4rem 0 0.9rem; max-width: 62em; }
 .story summary { cursor: pointer; font-weight: bold; }
 .story ul { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; max-width: 62em; }
 .story li { margin: 0.15rem 0 0.35rem; }
+.story li.key { font-weight: bold; }
+.story li.key::marker { content: '★ '; color: var(--warn); }
 figure { margin: 1rem 0 2rem; }
 .figs { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; }
 @media (min-width: 1800px) { .figs { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
@@ -144,7 +147,7 @@ function lessonSection(o: RunOutputs): SafeHtml {
 function story(n: Narrative): SafeHtml {
   return html`${foldQuiet(n.rounds).map((b) => {
     const quiet = n.rounds.find((r) => r.round === b.from)?.quiet === true;
-    return html`<details class="${quiet ? 'quiet' : 'eventful'}" id="round-${b.from}"><summary>${blockHeading(b)}</summary><ul>${b.sentences.map((x) => html`<li>${x}</li>`)}</ul></details>\n`;
+    return html`<details class="${quiet ? 'quiet' : 'eventful'}" id="round-${b.from}"><summary>${blockHeading(b, n.rounds.length)}${b.highlights.length > 0 ? ` – ${b.highlights.length} key event${b.highlights.length === 1 ? '' : 's'}` : ''}</summary><ul>${b.sentences.map((x, i) => (b.highlights.includes(i) ? html`<li class="key">${x}</li>` : html`<li>${x}</li>`))}</ul></details>\n`;
   })}`;
 }
 
@@ -168,7 +171,7 @@ function membersTable(o: RunOutputs): SafeHtml {
   const head = ['State and type', 'Joined (round)', 'Troops at end', 'Peak troops', 'Would accept ($/soldier-year)', 'Got ($/soldier-year)', 'Total paid', 'Surplus share'];
   const outs = o.summary.coalition.neverJoined;
   return html`<table><thead><tr>${head.map((h, i) => html`<th${raw(i === 0 ? ' class="text"' : '')}>${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table>
-${outs.length > 0 ? html`<p>Stayed out: ${outs.map((n, i) => html`${i > 0 ? ', ' : ''}${n.name}${n.lastReason ? ` (${n.lastReason.replace(/-/g, ' ')})` : ''}`)}.</p>` : ''}
+${outs.length > 0 ? html`<p>Stayed out: ${outs.map((n, i) => html`${i > 0 ? ', ' : ''}${n.name} (${STAYED_OUT_WORDS[stayedOutReason(n.id, o.events)]})`)}.</p>` : ''}
 <p class="note">Type is read from each state's attributes and behaviour. “Would accept” is its private reservation, the least it would deploy for; “got” is the value of its deal, subsidy plus side deals; the surplus share is its share of the gap between that and what the troops were worth to ${theName(o.scenario.pivotal.name)} (0 to 1).</p>`;
 }
 
