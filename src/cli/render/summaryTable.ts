@@ -50,7 +50,7 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView):
   const { width, color } = view;
   const para = (text: string): string => wrap(text, width);
   const lines: string[] = [];
-  lines.push(bold(para(`${safeField(s.scenario.title)} (seed ${s.seed}, ${count(s.rounds, s.roundLabel)})`), color));
+  lines.push(bold(para(`${safeField(s.scenario.title)} (seed ${s.seed}, ${safeField(count(s.rounds, s.roundLabel))})`), color));
   lines.push(width >= WIDE ? membersTable(s) : membersCompact(s, width));
   if (s.coalition.neverJoined.length > 0) {
     const why = (n: RunSummary['coalition']['neverJoined'][number]): string =>
