@@ -96,7 +96,7 @@ describe('hold-up chart and unknown events', () => {
       ['Round 15: Ethiopia', 'bluff called, stayed'],
       ['Round 17: Georgia', 'refused, left'],
     ]);
-    const [demanded, conceded, tightness] = h.data.datasets as Loose[];
+    const [demanded, conceded, tightness] = h.data.datasets as [Loose, Loose, Loose];
     expect(demanded.label).toBe('Demanded (US$ millions, over the rest of the operation)');
     expect(demanded.data).toEqual([50, 5, 1]);
     expect(conceded.data).toEqual([50, 0, 0]);
