@@ -47,7 +47,7 @@ h2 { font-size: 1.5rem; margin: 2rem 0 0.7rem; border-bottom: 3px solid var(--in
 h3 { font-size: 1.1rem; margin: 1.2rem 0 0.3rem; }
 p { margin: 0.4rem 0 0.9rem; max-width: 62em; }
 .lesson { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.2rem; align-items: start; }
-@media (max-width: 1100px) { .lesson { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 1100px) { .lesson { grid-template-columns: minmax(0, 1fr); } .headline { grid-template-columns: repeat(3, minmax(0, 1fr)); order: -1; } }
 .look { background: #fff8e6; border-left: 6px solid var(--warn); padding: 0.6rem 1rem; }
 .look h2 { margin-top: 0; border: none; }
 .look ol { margin: 0.2rem 0; padding-left: 1.4rem; }
@@ -67,7 +67,6 @@ p { margin: 0.4rem 0 0.9rem; max-width: 62em; }
 .story li.key::marker { content: '★ '; color: var(--warn); }
 figure { margin: 1rem 0 2rem; }
 .figs { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; }
-@media (min-width: 1800px) { .figs { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
 .chart { position: relative; width: 100%; }
 .chart canvas { display: block; width: 100%; height: auto; }
 figcaption { color: var(--muted); margin-top: 0.4rem; max-width: 62em; }
