@@ -6,6 +6,7 @@ import yargs from 'yargs';
 import { InvariantError } from '../core/errors';
 import { calibrateCommand } from './commands/calibrate';
 import { classroomCommand } from './commands/classroom';
+import { compareCommand } from './commands/compare';
 import { explainCommand } from './commands/explain';
 import { listCommand } from './commands/list';
 import { replicateCommand } from './commands/replicate';
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(replicateCommand)
     .command(calibrateCommand)
     .command(classroomCommand)
+    .command(compareCommand)
     .demandCommand(1, 'Name a command: run, validate, schema or list. Example: coalsim run')
     .strict()
     .recommendCommands()
