@@ -66,6 +66,8 @@ function pageScript(): string {
   var data = JSON.parse(document.getElementById('classroom-data').textContent);
   var engine = coalsimClassroom;
   var int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  var rules = new Intl.PluralRules('en-US');
+  var count = function (n, one, other) { return int.format(n) + ' ' + (rules.select(n) === 'one' ? one : other); };
   var dollars = function (x) { return x === null ? '–' : '$' + int.format(Math.round(x)); };
   var money = function (x) { return x >= 1e9 ? '$' + (x / 1e9).toFixed(2) + ' billion' : x >= 1e6 ? '$' + (x / 1e6).toFixed(1) + ' million' : dollars(x); };
   var el = function (tag, attrs, text) {
@@ -190,8 +192,8 @@ function pageScript(): string {
         number('troops', int.format(h.troopsFinal) + ' / ' + int.format(h.demandFinal), 'troops deployed / sought at the end (peak ' + int.format(h.peakTroops) + ')', [h.troopsFinal, h.demandFinal]);
         number('costPerForeignSoldierYear', dollars(h.costPerForeignSoldierYear), 'per foreign soldier-year (US$)', h.costPerForeignSoldierYear);
         number('meanShare', h.meanShare === null ? '–' : Math.round(h.meanShare * 100) + '%', 'of the surplus to partners, on average', h.meanShare);
-        number('reversals', String(h.reversals), h.reversals === 0 ? 'reversals: no weak partner took the larger share' : 'reversal' + (h.reversals === 1 ? '' : 's') + ': ' + h.reversalsBy.map(function (x) { return x.name + ' takes ' + x.share.toFixed(2) + ' (round ' + x.round + ')'; }).join('; '), h.reversals, h.reversals > 0 ? 'reversal' : '');
-        number('holdups', h.holdups.threats === 0 ? 'none' : h.holdups.paid + ' paid, ' + h.holdups.refusedWithdrew + ' refused, ' + h.holdups.bluffCalled + ' bluffs called', 'hold-ups' + (h.holdups.paid > 0 ? ' (' + money(h.holdups.amountPaid) + ' conceded)' : ''), h.holdups);
+        number('reversals', String(h.reversals), h.reversals === 0 ? 'reversals: no weak partner took the larger share' : (rules.select(h.reversals) === 'one' ? 'reversal' : 'reversals') + ': ' + h.reversalsBy.map(function (x) { return x.name + ' takes ' + x.share.toFixed(2) + ' (round ' + x.round + ')'; }).join('; '), h.reversals, h.reversals > 0 ? 'reversal' : '');
+        number('holdups', h.holdups.threats === 0 ? 'none' : h.holdups.paid + ' paid, ' + h.holdups.refusedWithdrew + ' refused, ' + count(h.holdups.bluffCalled, 'bluff called', 'bluffs called'), (h.holdups.threats === 0 ? 'hold-ups' : count(h.holdups.threats, 'hold-up', 'hold-ups').replace(/^[\\d,]+ /, '') + ' (' + count(h.holdups.threats, 'threat', 'threats') + ')') + (h.holdups.paid > 0 ? ' (' + money(h.holdups.amountPaid) + ' conceded)' : ''), h.holdups);
         number('paymentsTotal', money(h.paymentsTotal), 'paid to partners in all (US$)', h.paymentsTotal);
         json.textContent = JSON.stringify(r.scenario, null, 2);
         draw(r.charts);

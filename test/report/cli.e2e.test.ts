@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalsim, filesOf, tempDir } from '../helpers/cli';
 
-const CHARTS = ['bargaining-power.png', 'forces.png', 'payments-by-kind.png', 'payments-cumulative.png', 'payments-per-round.png', 'troops.png'];
+const CHARTS = ['bargaining-power.png', 'forces.png', 'payments-by-kind.png', 'payments-cumulative.png', 'payments-per-round.png', 'signalling.png', 'troops.png'];
 
 
 const ANSI = /\x1b\[/;
