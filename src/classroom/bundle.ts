@@ -39,6 +39,9 @@ export function engineBundle(): string {
     // simple-statistics' "browser" export is a UMD build that sets a global instead of exporting:
     // take its ES module build.
     alias: { 'simple-statistics': join(dirname(require.resolve('simple-statistics')), 'simple-statistics.mjs') },
+    // Resolve packages where they are linked from, not their real path: a checkout whose
+    // node_modules is a symlink must not read package.json files outside it.
+    preserveSymlinks: true,
     logLevel: 'silent',
   });
   const text = result.outputFiles?.[0]?.text;
