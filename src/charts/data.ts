@@ -6,6 +6,7 @@
  */
 import type { EventOf } from '../core/events';
 import type { RoundRow } from '../output/tidy';
+import { holdupStories, type HoldupStory } from '../report/holdups';
 import type { RunOutputs } from '../report/loadOutputs';
 
 export interface PartySeries {
@@ -53,6 +54,21 @@ export interface ChartData {
   readonly holdups: readonly HoldupPoint[];
   /** Labelled scheduled events (shocks), one marker per round. */
   readonly markers: readonly Marker[];
+  /** Each hold-up told whole: threat, demand, tightness then, outcome and amount. */
+  readonly holdupStories: readonly HoldupStory[];
+  /** Members' signalling: share of their forces deployed against their unrealised alliance potential. */
+  readonly signalling: readonly SignallingPoint[];
+}
+
+export interface SignallingPoint {
+  readonly id: string;
+  readonly name: string;
+  /** Peak troops deployed / armed forces, 0-1. */
+  readonly shareOfForces: number;
+  /** preferenceSimilarity - allianceDepth at the start (0-1): how much closer an alliance could grow. */
+  readonly potential: number;
+  readonly depthBefore: number;
+  readonly depthAfter: number;
 }
 
 function num(v: string | number | null | undefined): number | null {
@@ -178,5 +194,13 @@ export function chartData(outputs: RunOutputs): ChartData {
     reversals,
     holdups,
     markers,
+    holdupStories: holdupStories(events),
+    signalling: outputs.summary.coalition.members.flatMap((m) => {
+      const spec = scenario.thirdParties.find((t) => t.id === m.id);
+      if (!spec || spec.armedForces <= 0) return [];
+      let after = spec.allianceDepth;
+      for (const e of events) if (e.type === 'alliance-deepened' && e.party === m.id) after = e.to;
+      return [{ id: m.id, name: m.name, shareOfForces: m.troopsMax / spec.armedForces, potential: Math.max(0, spec.preferenceSimilarity - spec.allianceDepth), depthBefore: spec.allianceDepth, depthAfter: after }];
+    }),
   };
 }

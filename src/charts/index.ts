@@ -5,6 +5,7 @@ import { forcesChart } from './specs/forces';
 import { holdupsChart } from './specs/holdups';
 import { paymentsByKindChart, paymentsCumulativeChart, paymentsPerRoundChart } from './specs/payments';
 import { powerChart } from './specs/power';
+import { signallingChart } from './specs/signalling';
 import { troopsChart } from './specs/troops';
 import type { ChartSpec } from './types';
 
@@ -21,6 +22,7 @@ export function buildCharts(outputs: RunOutputs): ChartSpec[] {
     paymentsByKindChart(d),
     powerChart(d),
     holdupsChart(d),
+    signallingChart(d),
   ];
   return specs.filter((s): s is ChartSpec => s !== null);
 }

@@ -47,6 +47,16 @@ export const COMMANDS: readonly LazyCommand[] = [
     load: () => (require('./commands/report') as typeof import('./commands/report')).reportCommand,
   },
   {
+    command: 'classroom [scenario]',
+    describe: 'Write a self-contained HTML page where the model runs live, with sliders and two panes to compare',
+    load: () => (require('./commands/classroom') as typeof import('./commands/classroom')).classroomCommand,
+  },
+  {
+    command: 'compare <runs..>',
+    describe: 'Compare saved runs: a table of differences and the same charts side by side',
+    load: () => (require('./commands/compare') as typeof import('./commands/compare')).compareCommand,
+  },
+  {
     command: 'sweep [experiment]',
     describe: 'Run a parameter sweep (experiment file) on all cores; resumable and shardable',
     load: () => (require('./commands/sweep') as typeof import('./commands/sweep')).sweepCommand,

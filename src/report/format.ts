@@ -30,8 +30,11 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+const pluralRules = new Intl.PluralRules('en-US');
+
+/** "1 reversal", "7 agreements": the plural category from Intl.PluralRules. */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${int.format(n)} ${n === 1 ? one : many}`;
+  return `${int.format(n)} ${pluralRules.select(n) === 'one' ? one : many}`;
 }
 
 /** "a, b and c". */

@@ -1,17 +1,27 @@
 /**
- * report.html: one self-contained page a teacher can open offline and project. The
- * scenario, the story of the run, live charts (the same specs as the PNGs), the members
- * table, hold-ups and reversals. Chart.js and its annotation plugin are inlined; nothing is
- * fetched. Pure apart from the assets passed in: same inputs, same bytes (no dates).
+ * report.html: one self-contained page a teacher can open offline and project. Lesson first
+ * (what to look for, three headline numbers), then the key charts (the same specs as the
+ * PNGs), the members table, hold-ups and reversals, how it ended, and the story, folded by
+ * round. Chart.js and its annotation plugin are inlined; nothing is fetched. Pure apart from
+ * the assets passed in: same inputs, same bytes (no dates).
+ *
+ * Every piece of text goes through the `html` template of safeHtml.ts, which escapes it:
+ * there is no other way to put a string from a scenario into this page.
  */
 import { finishConfig } from '../charts/finish';
 import { CHART_DEFAULTS, type ChartSpec } from '../charts/types';
 import type { ReportAssets } from './assets';
 import { dollars, money, moneyShort, percent, plural, troops } from './format';
+import { holdupStories, OUTCOME_WORDS } from './holdups';
+import { lessonOf } from './lesson';
 import type { RunOutputs } from './loadOutputs';
 import { blockHeading, foldQuiet, type Narrative } from './narrative';
 import { possessive, theName } from './names';
+import { html, raw, type SafeHtml, scriptCode, scriptJson } from './safeHtml';
+import { STAYED_OUT_WORDS, stayedOutReason } from './stayedOut';
 import { typologyOf } from './typology';
+
+export { escapeHtml } from './safeHtml';
 
 export interface ReportInput {
   readonly outputs: RunOutputs;
@@ -20,175 +30,177 @@ export interface ReportInput {
   readonly assets: ReportAssets;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** JSON safe inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-/** Library code safe inside a <script> element. */
-function scriptCode(code: string): string {
-  return code.replace(/<\/script/gi, '<\\/script');
-}
-
-const STYLE = `
+/** Shared by report.html and compare.html: sized for a projector (1024 px) up to a wide screen (1920 px). */
+export const REPORT_STYLE = `
 :root { --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; --accent: #0072B2; --warn: #D55E00; --bg-soft: #f4f4f1; }
 * { box-sizing: border-box; }
 html { font-size: 18px; }
-body { margin: 0; color: var(--ink); background: #fff; font-family: 'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif; line-height: 1.55; }
-main { max-width: 1180px; margin: 0 auto; padding: 1.5rem 2rem 4rem; }
-header h1 { font-size: 2.1rem; line-height: 1.2; margin: 0.5rem 0 0.3rem; }
-.meta { color: var(--muted); margin: 0 0 1rem; }
-nav { border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); padding: 0.5rem 0; margin-bottom: 1.5rem; }
-nav a { color: var(--accent); margin-right: 1.3rem; text-decoration: none; white-space: nowrap; }
+@media (min-width: 1800px) { html { font-size: 21px; } }
+body { margin: 0; color: var(--ink); background: #fff; font-family: 'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif; line-height: 1.5; overflow-wrap: anywhere; }
+main { max-width: 1500px; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+header h1 { font-size: 2rem; line-height: 1.2; margin: 0.3rem 0 0.2rem; }
+.meta { color: var(--muted); margin: 0 0 0.6rem; }
+nav { border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); padding: 0.4rem 0; margin-bottom: 1rem; display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
+nav a { color: var(--accent); text-decoration: none; white-space: nowrap; }
 nav a:hover { text-decoration: underline; }
-h2 { font-size: 1.55rem; margin: 2.5rem 0 0.8rem; border-bottom: 3px solid var(--ink); padding-bottom: 0.2rem; }
-h3 { font-size: 1.1rem; margin: 1.4rem 0 0.3rem; }
-p { margin: 0.4rem 0 0.9rem; max-width: 60em; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.8rem; margin: 1rem 0; }
-.card { background: var(--bg-soft); border-left: 6px solid var(--accent); padding: 0.7rem 1rem; }
-.card .num { font-size: 1.7rem; font-weight: bold; display: block; }
+h2 { font-size: 1.5rem; margin: 2rem 0 0.7rem; border-bottom: 3px solid var(--ink); padding-bottom: 0.2rem; }
+h3 { font-size: 1.1rem; margin: 1.2rem 0 0.3rem; }
+p { margin: 0.4rem 0 0.9rem; max-width: 62em; }
+.lesson { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.2rem; align-items: start; }
+@media (max-width: 1100px) { .lesson { grid-template-columns: minmax(0, 1fr); } .headline { grid-template-columns: repeat(3, minmax(0, 1fr)); order: -1; } }
+.look { background: #fff8e6; border-left: 6px solid var(--warn); padding: 0.6rem 1rem; }
+.look h2 { margin-top: 0; border: none; }
+.look ol { margin: 0.2rem 0; padding-left: 1.4rem; }
+.look li { margin: 0.25rem 0; }
+.headline { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.6rem; }
+.card { background: var(--bg-soft); border-left: 6px solid var(--accent); padding: 0.5rem 0.9rem; }
+.card .num { font-size: 1.8rem; font-weight: bold; display: block; line-height: 1.2; }
 .card .what { color: var(--muted); font-size: 0.9rem; }
-.story .round { margin: 0 0 1rem; padding-left: 1rem; border-left: 4px solid var(--rule); }
-.story .round.eventful { border-left-color: var(--accent); }
-.story .round.quiet { color: var(--muted); }
-.story h3 { margin: 0 0 0.2rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.6rem; margin: 0.8rem 0; }
+.story details { margin: 0 0 0.5rem; padding-left: 1rem; border-left: 4px solid var(--rule); }
+.story details.eventful { border-left-color: var(--accent); }
+.story details.quiet { color: var(--muted); }
+.story summary { cursor: pointer; font-weight: bold; }
 .story ul { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; max-width: 62em; }
 .story li { margin: 0.15rem 0 0.35rem; }
-.story li::marker { color: var(--muted); }
-td { white-space: nowrap; }
-td.text { white-space: normal; }
-td.state { white-space: nowrap; }
-td .why { display: block; color: var(--muted); font-size: 0.8rem; line-height: 1.3; }
-figure { margin: 1.5rem 0 2.5rem; }
+.story li.key { font-weight: bold; }
+.story li.key::marker { content: '★ '; color: var(--warn); }
+figure { margin: 1rem 0 2rem; }
+.figs { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; }
 .chart { position: relative; width: 100%; }
 .chart canvas { display: block; width: 100%; height: auto; }
-figcaption { color: var(--muted); margin-top: 0.5rem; max-width: 60em; }
+figcaption { color: var(--muted); margin-top: 0.4rem; max-width: 62em; }
 figcaption .png { white-space: nowrap; }
-table { border-collapse: collapse; width: 100%; margin: 0.8rem 0 1.2rem; font-size: 0.95rem; }
-th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
-th { background: var(--bg-soft); border-bottom: 2px solid var(--ink); }
+table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1rem; font-size: 0.85rem; table-layout: auto; }
+th, td { padding: 0.3rem 0.45rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
+th { background: var(--bg-soft); border-bottom: 2px solid var(--ink); font-weight: bold; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
+td.num { white-space: nowrap; }
+td .why { display: block; color: var(--muted); font-size: 0.78rem; line-height: 1.3; }
 tbody tr:nth-child(even) { background: #fafaf8; }
 .none { color: var(--muted); font-style: italic; }
-footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); padding-top: 0.8rem; }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); padding-top: 0.8rem; }
 code { font-family: 'DejaVu Sans Mono', monospace; font-size: 0.9em; }
-@media print { nav { display: none; } main { max-width: none; padding: 0; } figure, .round, tr { break-inside: avoid; } }
+@media print { nav { display: none; } main { max-width: none; padding: 0; } figure, details, tr { break-inside: avoid; } details { display: block; } }
 `;
 
-function cards(o: RunOutputs): string {
+interface Card {
+  readonly num: string;
+  readonly what: string;
+  /** Shown on hover: the unit and where the number comes from. */
+  readonly title: string;
+}
+
+function card(c: Card): SafeHtml {
+  return html`<div class="card" title="${c.title}"><span class="num">${c.num}</span><span class="what">${c.what}</span></div>`;
+}
+
+/** The three numbers a class should see first: troops against demand, cost per soldier-year, and who got the surplus. */
+export function headlineCards(o: RunOutputs): Card[] {
   const s = o.summary;
-  const items: [string, string][] = [
-    [`${troops(s.coalition.troopsFinal)} / ${troops(s.coalition.demandFinal)}`, `troops deployed / sought at the end (peak ${troops(s.coalition.peakTroops)} of ${troops(s.coalition.peakDemand)})`],
-    [`${s.coalition.flags}`, `flags in the coalition`],
-    [money(s.payments.total), `paid by ${theName(o.scenario.pivotal.name)} (${money(s.payments.byKind.subsidy)} subsidies, ${money(s.payments.byKind['side-deal'])} side deals)`],
-    [
-      s.costs.costPerForeignSoldierYear === null ? '–' : dollars(s.costs.costPerForeignSoldierYear),
-      `per foreign soldier-year, against ${dollars(s.costs.ownSoldierCostPerYear)} for one of ${possessive(theName(o.scenario.pivotal.name))} own`,
-    ],
-    [s.power.meanShare === null ? '–' : percent(s.power.meanShare), `of the surplus to third parties, on average over ${plural(s.power.deals, 'paid deal')}`],
-    [`${s.power.reversals}`, `bargaining-power reversal${s.power.reversals === 1 ? '' : 's'}`],
+  const P = theName(o.scenario.pivotal.name);
+  return [
+    {
+      num: `${troops(s.coalition.troopsFinal)} / ${troops(s.coalition.demandFinal)}`,
+      what: `foreign troops deployed / sought at the end (peak ${troops(s.coalition.peakTroops)} of ${troops(s.coalition.peakDemand)})`,
+      title: 'troops (headcount); summary.json coalition.troopsFinal / demandFinal',
+    },
+    {
+      num: s.costs.costPerForeignSoldierYear === null ? '–' : dollars(s.costs.costPerForeignSoldierYear),
+      what: `per foreign soldier-year, against ${dollars(s.costs.ownSoldierCostPerYear)} for one of ${possessive(P)} own`,
+      title: 'US$ per soldier-year; summary.json costs.costPerForeignSoldierYear',
+    },
+    {
+      num: s.power.meanShare === null ? '–' : percent(s.power.meanShare),
+      what: `of the surplus to partners on average (${plural(s.power.deals, 'paid deal')}); ${plural(s.power.reversals, 'reversal')}`,
+      title: 'share of each deal\'s surplus, 0–100%; summary.json power.meanShare and power.reversals',
+    },
   ];
-  return `<div class="cards">${items.map(([n, w]) => `<div class="card"><span class="num">${escapeHtml(n)}</span><span class="what">${escapeHtml(w)}</span></div>`).join('')}</div>`;
 }
 
-function story(n: Narrative): string {
-  return foldQuiet(n.rounds)
-    .map((b) => {
-      const quiet = n.rounds.find((r) => r.round === b.from)?.quiet === true;
-      const beats = b.sentences.map((x) => `<li>${escapeHtml(x)}</li>`).join('');
-      return `<div class="round ${quiet ? 'quiet' : 'eventful'}" id="round-${b.from}"><h3>${escapeHtml(blockHeading(b))}</h3><ul>${beats}</ul></div>`;
-    })
-    .join('\n');
+function moreCards(o: RunOutputs): Card[] {
+  const s = o.summary;
+  return [
+    { num: `${s.coalition.flags}`, what: 'flags in the coalition', title: 'states (count)' },
+    {
+      num: money(s.payments.total),
+      what: `paid by ${theName(o.scenario.pivotal.name)} (${money(s.payments.byKind.subsidy)} subsidies, ${money(s.payments.byKind['side-deal'])} side deals)`,
+      title: 'US$ over the whole operation; payments.csv',
+    },
+    { num: `${s.market.scarceRounds}`, what: `${s.roundLabel}s with partners scarce (tightness above 1)`, title: 'rounds (count); tightness = troops sought / troops on offer' },
+  ];
 }
 
-function figures(specs: readonly ChartSpec[]): string {
-  return specs
-    .map(
-      (s) =>
-        `<figure id="fig-${s.id}"><div class="chart"><canvas id="chart-${s.id}" width="${s.width}" height="${s.height}" role="img" aria-label="${escapeHtml(s.title)}. ${escapeHtml(s.caption)}"></canvas></div>` +
-        `<figcaption><strong>${escapeHtml(s.title)}.</strong> ${escapeHtml(s.caption)} <span class="png">PNG: <code>charts/${escapeHtml(s.id)}.png</code></span></figcaption></figure>`,
-    )
-    .join('\n');
+function lessonSection(o: RunOutputs): SafeHtml {
+  const lesson = lessonOf(o.scenario.meta.description);
+  const look =
+    lesson.lookFor.length > 0
+      ? html`<ol>${lesson.lookFor.map((l) => html`<li>${l}.</li>`)}</ol>`
+      : html`<p>${lesson.context}</p>`;
+  return html`<section id="lesson" class="lesson">
+<div class="look"><h2>What to look for</h2>${look}${lesson.lookFor.length > 0 ? html`<p class="meta">${lesson.context} ${lesson.note}</p>` : ''}</div>
+<div class="headline">${headlineCards(o).map(card)}</div>
+</section>`;
 }
 
-function membersTable(o: RunOutputs): string {
+function story(n: Narrative): SafeHtml {
+  return html`${foldQuiet(n.rounds).map((b) => {
+    const quiet = n.rounds.find((r) => r.round === b.from)?.quiet === true;
+    return html`<details class="${quiet ? 'quiet' : 'eventful'}" id="round-${b.from}"><summary>${blockHeading(b, n.rounds.length)}${b.highlights.length > 0 ? ` – ${b.highlights.length} key event${b.highlights.length === 1 ? '' : 's'}` : ''}</summary><ul>${b.sentences.map((x, i) => (b.highlights.includes(i) ? html`<li class="key">${x}</li>` : html`<li>${x}</li>`))}</ul></details>\n`;
+  })}`;
+}
+
+function figures(specs: readonly ChartSpec[]): SafeHtml {
+  return html`<div class="figs">${specs.map(
+    (s) =>
+      html`<figure id="fig-${s.id}"><div class="chart"><canvas id="chart-${s.id}" width="${s.width}" height="${s.height}" role="img" aria-label="${s.title}. ${s.caption}"></canvas></div>${html`<figcaption><strong>${s.title}.</strong> ${s.caption} <span class="png">PNG: <code>charts/${s.id}.png</code></span></figcaption>`}</figure>\n`,
+  )}</div>`;
+}
+
+function membersTable(o: RunOutputs): SafeHtml {
   const rows = o.summary.coalition.members.map((m) => {
     const type = typologyOf(m);
-    const why = type.reasons.length > 0 ? `<span class="why">${escapeHtml(type.reasons.join('; '))}</span>` : '';
-    const cells = [
-      `<td class="text state">${escapeHtml(m.name)} <code>${escapeHtml(m.id)}</code></td>`,
-      `<td class="text">${escapeHtml(type.label)}${why}</td>`,
-      `<td>${m.joinedRound}</td>`,
-      `<td>${troops(m.troopsFinal)}</td>`,
-      `<td>${troops(m.troopsMax)}</td>`,
-      `<td>${m.paid ? dollars(m.reservationPerSoldierYear) : '–'}</td>`,
-      `<td>${m.paid ? dollars(m.pricePerSoldierYear) : '–'}</td>`,
-      `<td>${moneyShort(m.paymentsByKind.subsidy)}</td>`,
-      `<td>${moneyShort(m.paymentsByKind['side-deal'])}</td>`,
-      `<td>${moneyShort(m.paymentsTotal)}</td>`,
-      `<td>${m.surplusShare === null ? '–' : m.surplusShare.toFixed(2)}</td>`,
-    ];
-    return `<tr>${cells.join('')}</tr>`;
+    return html`<tr><td class="text"><strong>${m.name}</strong> <code>${m.id}</code><span class="why">${type.label}${type.reasons.length > 0 ? `: ${type.reasons.join('; ')}` : ''}</span></td>${[
+      html`<td class="num">${m.joinedRound}</td><td class="num">${troops(m.troopsFinal)}</td><td class="num">${troops(m.troopsMax)}</td>`,
+      html`<td class="num" title="US$ per soldier-year">${m.paid ? dollars(m.reservationPerSoldierYear) : '–'}</td><td class="num" title="US$ per soldier-year">${m.paid ? dollars(m.pricePerSoldierYear) : '–'}</td>`,
+      html`<td class="num" title="US$ over the operation: subsidies ${moneyShort(m.paymentsByKind.subsidy)}, side deals ${moneyShort(m.paymentsByKind['side-deal'])}">${moneyShort(m.paymentsTotal)}</td>`,
+      html`<td class="num" title="0 = all the surplus to the pivotal state, 1 = all to the partner">${m.surplusShare === null ? '–' : m.surplusShare.toFixed(2)}</td>`,
+    ]}</tr>\n`;
   });
-  const head = ['State', 'Type', 'Joined (round)', 'Troops at end', 'Peak troops', 'Would accept (per soldier-year)', 'Got (per soldier-year)', 'Subsidies', 'Side deals (cost)', 'Total paid', 'Surplus share'];
-  const out = [
-    `<table><thead><tr>${head.map((h, i) => `<th${i < 2 ? ' class="text"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
-  ];
-  if (o.summary.coalition.neverJoined.length > 0) {
-    const outs = o.summary.coalition.neverJoined.map((n) => `${escapeHtml(n.name)}${n.lastReason ? ` (${escapeHtml(n.lastReason.replace(/-/g, ' '))})` : ''}`);
-    out.push(`<p>Stayed out: ${outs.join(', ')}.</p>`);
-  }
-  out.push(
-    `<p class="note">Type is read from each state's attributes and behaviour. “Would accept” is its private reservation, the least it would deploy for; “got” is the value of its deal, subsidy plus side deals; the surplus share is its share of the gap between that and what the troops were worth to ${escapeHtml(theName(o.scenario.pivotal.name))} (0 to 1).</p>`,
-  );
-  return out.join('\n');
+  const head = ['State and type', 'Joined (round)', 'Troops at end', 'Peak troops', 'Would accept ($/soldier-year)', 'Got ($/soldier-year)', 'Total paid', 'Surplus share'];
+  const outs = o.summary.coalition.neverJoined;
+  return html`<table><thead><tr>${head.map((h, i) => html`<th${raw(i === 0 ? ' class="text"' : '')}>${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table>
+${outs.length > 0 ? html`<p>Stayed out: ${outs.map((n, i) => html`${i > 0 ? ', ' : ''}${n.name} (${STAYED_OUT_WORDS[stayedOutReason(n.id, o.events)]})`)}.</p>` : ''}
+<p class="note">Type is read from each state's attributes and behaviour. “Would accept” is its private reservation, the least it would deploy for; “got” is the value of its deal, subsidy plus side deals; the surplus share is its share of the gap between that and what the troops were worth to ${theName(o.scenario.pivotal.name)} (0 to 1).</p>`;
 }
 
-interface LooseEvent {
-  readonly type: string;
-  readonly round: number;
-  readonly [key: string]: unknown;
-}
-
-function holdupsAndReversals(o: RunOutputs, n: Narrative): string {
+function holdupsAndReversals(o: RunOutputs): SafeHtml {
   const names = new Map(o.scenario.thirdParties.map((t) => [t.id, t.name]));
-  const name = (id: unknown): string => escapeHtml(names.get(String(id)) ?? String(id));
-  const loose = o.events as unknown as readonly LooseEvent[];
-  const reversals = loose.filter((e) => e.type === 'reversal');
-  const holdups = loose.filter((e) => e.type === 'holdup-threat' || e.type === 'holdup-resolved');
-  const out: string[] = ['<h3>Hold-ups</h3>'];
-  if (holdups.length === 0) out.push('<p class="none">No partner threatened to cut or withdraw its forces in this run.</p>');
-  else {
-    const rows = holdups.map((e) => {
-      const what = e.type === 'holdup-threat' ? 'Threat' : `Resolved: ${String(e.outcome ?? '').replace(/-/g, ' ')}`;
-      const story = n.rounds.find((r) => r.round === e.round)?.sentences.find((s) => s.includes(names.get(String(e.party)) ?? '\u0000')) ?? '';
-      return `<tr><td>${e.round}</td><td class="text">${name(e.party)}</td><td class="text">${escapeHtml(what)}</td><td class="text">${escapeHtml(story)}</td></tr>`;
-    });
-    out.push(`<table><thead><tr><th>Round</th><th class="text">State</th><th class="text">What</th><th class="text">In the story</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
-  }
-  out.push('<h3>Reversals</h3>');
-  if (reversals.length === 0) out.push('<p class="none">No reversal: no much weaker state took the larger share of a deal\'s surplus.</p>');
-  else {
-    const rows = reversals.map((e) => {
-      const share = typeof e.share === 'number' ? e.share.toFixed(2) : '';
-      const ratio = typeof e.capabilityRatio === 'number' ? `${Math.round(e.capabilityRatio)}×` : '';
-      return `<tr><td>${e.round}</td><td class="text">${name(e.party)}</td><td>${share}</td><td>${ratio}</td></tr>`;
-    });
-    out.push(`<table><thead><tr><th>Round</th><th class="text">State</th><th>Its surplus share</th><th>How much larger the pivotal's forces are</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
-  }
-  return out.join('\n');
+  const name = (id: string): string => names.get(id) ?? id;
+  const stories = holdupStories(o.events);
+  const reversals = o.events.filter((e) => e.type === 'reversal');
+  const holdups =
+    stories.length === 0
+      ? html`<p class="none">No partner threatened to cut or withdraw its forces in this run.</p>`
+      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th title="extra US$ per soldier-year the partner demanded">Demand ($/soldier-year)</th><th title="the same over the rest of the operation">Demand (total)</th><th title="troops sought / troops on offer; above 1 partners are scarce">Tightness then</th><th class="text">Outcome</th><th title="US$ conceded">Amount paid</th></tr></thead><tbody>${stories.map(
+          (h) =>
+            html`<tr><td class="num">${h.round}</td><td class="text">${name(h.party)}</td><td class="num">${dollars(h.demandPerSoldierYear)}</td><td class="num">${money(h.demandTotal)}</td><td class="num">${h.tightness === null ? 'none on offer' : h.tightness.toFixed(2)}</td><td class="text">${h.outcome === null ? 'unresolved at the end' : `${OUTCOME_WORDS[h.outcome]}${h.resolvedRound !== null && h.resolvedRound !== h.round ? ` (round ${h.resolvedRound})` : ''}`}</td><td class="num">${h.outcome === 'paid' ? money(h.amount) : '–'}</td></tr>\n`,
+        )}</tbody></table>`;
+  const revs =
+    reversals.length === 0
+      ? html`<p class="none">No reversal: no much weaker state took the larger share of a deal's surplus.</p>`
+      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th>Its surplus share (0–1)</th><th>How many times larger the pivotal's forces are</th></tr></thead><tbody>${reversals.map((e) =>
+          e.type === 'reversal' ? html`<tr><td class="num">${e.round}</td><td class="text">${name(e.party)}</td><td class="num">${e.share.toFixed(2)}</td><td class="num">${Math.round(e.capabilityRatio)}×</td></tr>` : '',
+        )}</tbody></table>`;
+  return html`<h3>Hold-ups</h3>${holdups}<h3>Reversals</h3>${revs}`;
 }
 
 /** The page's own script: draw every chart from its spec, finished exactly as the PNG renderer does. */
-function bootScript(): string {
+export function chartBootScript(): string {
   return `(function () {
   'use strict';
   var finishConfig = ${finishConfig.toString()};
-  var defaults = ${scriptJson(CHART_DEFAULTS)};
+  var defaults = ${scriptJson(CHART_DEFAULTS).text};
   Chart.defaults.font.family = defaults.fontFamily;
   Chart.defaults.font.size = defaults.fontSize;
   Chart.defaults.color = defaults.color;
@@ -200,8 +212,8 @@ function bootScript(): string {
     if (!canvas) return;
     var config = finishConfig(spec.config, spec.fills, tile);
     // The specs are sized for a 1600-pixel slide; on a narrower page shrink the type with the
-    // canvas (not below 70%) so the plot keeps its room.
-    var scale = Math.max(0.7, Math.min(1, (canvas.parentElement.clientWidth || spec.width) / spec.width));
+    // canvas (not below 60%) so the plot keeps its room.
+    var scale = Math.max(0.6, Math.min(1, (canvas.parentElement.clientWidth || spec.width) / spec.width));
     var shrink = function (node) {
       if (!node || typeof node !== 'object') return;
       if (node.font && typeof node.font.size === 'number') node.font.size = Math.round(node.font.size * scale);
@@ -221,54 +233,54 @@ export function buildReportHtml(input: ReportInput): string {
   const { outputs: o, narrative: n, charts, assets } = input;
   const s = o.scenario;
   const chartData = charts.map((c) => ({ id: c.id, width: c.width, height: c.height, config: c.config, fills: c.fills }));
-  const para = (sentences: readonly string[]): string => `<p>${escapeHtml(sentences.join(' '))}</p>`;
-  return `<!DOCTYPE html>
+  const para = (sentences: readonly string[]): SafeHtml => html`<p>${sentences.join(' ')}</p>`;
+  const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(s.meta.title)} – coalsim report</title>
-<style>${STYLE}</style>
+<title>${s.meta.title} – coalsim report</title>
+<style>${raw(REPORT_STYLE)}</style>
 </head>
 <body>
 <main>
 <header>
-<h1>${escapeHtml(s.meta.title)}</h1>
-<p class="meta">Scenario <code>${escapeHtml(s.meta.id)}</code>, seed ${o.summary.seed}, ${plural(s.clock.rounds, s.clock.roundLabel)}. A coalsim run report.</p>
+<h1>${s.meta.title}</h1>
+<p class="meta">Scenario <code>${s.meta.id}</code>, seed ${o.summary.seed}, ${plural(s.clock.rounds, s.clock.roundLabel)}. A coalsim run report.</p>
 </header>
-<nav><a href="#scenario">The scenario</a><a href="#story">What happened</a><a href="#charts">Charts</a><a href="#members">Members</a><a href="#holdups">Hold-ups and reversals</a><a href="#ending">How it ended</a></nav>
-<section id="scenario">
-<h2>The scenario</h2>
-${para(n.scenario)}
-${cards(o)}
-</section>
-<section id="story" class="story">
-<h2>What happened, round by round</h2>
-${story(n)}
-</section>
+<nav><a href="#lesson">What to look for</a><a href="#charts">Charts</a><a href="#members">Members</a><a href="#holdups">Hold-ups and reversals</a><a href="#ending">How it ended</a><a href="#story">Round by round</a></nav>
+${lessonSection(o)}
 <section id="charts">
 <h2>Charts</h2>
 ${figures(charts)}
 </section>
 <section id="members">
 <h2>Members of the coalition</h2>
+<div class="cards">${moreCards(o).map(card)}</div>
 ${membersTable(o)}
 </section>
 <section id="holdups">
 <h2>Hold-ups and reversals</h2>
-${holdupsAndReversals(o, n)}
+${holdupsAndReversals(o)}
 </section>
 <section id="ending">
 <h2>How it ended</h2>
 ${para(n.ending)}
+</section>
+<section id="story" class="story">
+<h2>The scenario, and what happened round by round</h2>
+${para(n.scenario)}
+<p class="meta">Click a round to open it.</p>
+${story(n)}
 </section>
 <footer>Every number on this page comes from the run's files beside it: <code>summary.json</code>, <code>rounds.csv</code>, <code>payments.csv</code> and <code>events.ndjson</code>. Rebuild this page with <code>coalsim report &lt;dir&gt; --force</code>; tell the story in a terminal with <code>coalsim explain &lt;dir&gt;</code>.</footer>
 </main>
 <script id="coalsim-charts" type="application/json">${scriptJson(chartData)}</script>
 <script>${scriptCode(assets.chartJs)}</script>
 <script>${scriptCode(assets.annotationPlugin)}</script>
-<script>${scriptCode(bootScript())}</script>
+<script>${scriptCode(chartBootScript())}</script>
 </body>
 </html>
 `;
+  return page.text;
 }

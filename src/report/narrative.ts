@@ -11,6 +11,7 @@ import type { RunSummary } from '../core/metrics/summary';
 import type { Scenario } from '../scenario/schema';
 import { capitalise, dollars, list, money, percent, plural, troops } from './format';
 import { possessive, TheName, theName } from './names';
+import { STAYED_OUT_WORDS, stayedOutReason } from './stayedOut';
 
 export interface RoundStory {
   readonly round: number;
@@ -18,6 +19,8 @@ export interface RoundStory {
   readonly quiet: boolean;
   /** Beats: each a sentence or two about one thing (a shock, a deal, an offer and its answer). */
   readonly sentences: readonly string[];
+  /** Indices into sentences of the key beats (shocks, reversals, hold-ups, withdrawals, deals signed under scarcity): shown highlighted. */
+  readonly highlights: readonly number[];
 }
 
 export interface Narrative {
@@ -45,25 +48,31 @@ interface Context {
   readonly per: string;
   sideDeal(item: string): string;
   market(round: number): EventOf<'market'> | undefined;
+  /** Set once the story has explained why the pivotal's ceiling can sit below what troops are worth to it. */
+  ceilingExplained: boolean;
 }
 
 /** A sentence, or a part of one that joins an earlier offer ("; Poland refuses."). */
 type Piece =
-  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'text'; readonly text: string; readonly key?: boolean }
   | { readonly kind: 'offer'; readonly party: string; readonly text: string }
-  | { readonly kind: 'response'; readonly party: string; readonly text: string }
+  | { readonly kind: 'response'; readonly party: string; readonly text: string; readonly accepted: boolean }
   | { readonly kind: 'belief'; readonly party: string; readonly text: string }
   | { readonly kind: 'none' };
 
 const NONE: Piece = { kind: 'none' };
 const text = (t: string): Piece => ({ kind: 'text', text: t });
+/** A key beat: highlighted in the report and by `explain`. */
+const key = (t: string): Piece => ({ kind: 'text', text: t, key: true });
 
 /** Deaths per 1,000 a round: "0.5", "2". */
 function rate(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
 
-function lowerFirst(s: string): string {
+/** A label mid-sentence: "Debt relief" -> "debt relief", but a label that starts with a name keeps its capital. */
+function lowerFirst(s: string, names: readonly string[] = []): string {
+  if (names.some((n) => n !== '' && s.startsWith(n))) return s;
   return s.length > 1 && s[1] === s[1]!.toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
@@ -72,7 +81,7 @@ function context(scenario: Scenario, events: readonly SimEvent[]): Context {
   names.set(scenario.pivotal.id, scenario.pivotal.name);
   for (const p of scenario.thirdParties) names.set(p.id, p.name);
   for (const d of scenario.donors) names.set(d.id, d.name);
-  const deals = new Map(scenario.sideDeals.map((s) => [s.id, lowerFirst(s.label)]));
+  const deals = new Map(scenario.sideDeals.map((s) => [s.id, lowerFirst(s.label, [...names.values()])]));
   const markets = new Map<number, EventOf<'market'>>();
   for (const e of events) if (e.type === 'market') markets.set(e.round, e);
   return {
@@ -83,6 +92,7 @@ function context(scenario: Scenario, events: readonly SimEvent[]): Context {
     per: scenario.clock.roundLabel,
     sideDeal: (item) => deals.get(item) ?? item,
     market: (round) => markets.get(round),
+    ceilingExplained: false,
   };
 }
 
@@ -105,7 +115,7 @@ function narrate(e: SimEvent, c: Context): Piece {
       return NONE;
     case 'demand-changed': {
       const change = e.from === 0 ? `${c.P} seeks ${troops(e.to)} foreign troops.` : `${c.P} now seeks ${troops(e.to)} foreign troops, ${e.to > e.from ? 'up' : 'down'} from ${troops(e.from)}.`;
-      return text(e.label ? `${e.label}. ${change}` : change);
+      return e.label ? key(`${e.label}. ${change}`) : text(change);
     }
     case 'budget-changed': {
       const who = e.source === 'scenario-event' ? (e.label ?? 'A budget decision') : capitalise(c.name(e.source));
@@ -113,7 +123,7 @@ function narrate(e: SimEvent, c: Context): Piece {
       return text(`${who} ${verb} ${possessive(c.p)} payment budget, which now totals ${money(e.budgetTotal)}.`);
     }
     case 'availability-changed':
-      return text(e.label ? `${e.label}.` : `${capitalise(c.name(e.party))} ${e.available ? 'can be recruited again' : 'can no longer be recruited'}.`);
+      return key(e.label ? `${e.label}.` : `${capitalise(c.name(e.party))} ${e.available ? 'can be recruited again' : 'can no longer be recruited'}.`);
     case 'volunteered':
       return text(`${capitalise(c.name(e.party))} volunteers ${troops(e.troops)} troops and pays its own way.`);
     case 'deal-signed': {
@@ -126,8 +136,9 @@ function narrate(e: SimEvent, c: Context): Piece {
       const share =
         e.share === null
           ? ''
-          : ` ${capitalise(who)} would have come for ${dollars(e.reservation)} and the troops were worth up to ${dollars(e.pivotalReservation)} a soldier-year to ${c.p}, so ${who} takes ${percent(e.share)} of the surplus.`;
-      return text(`${shortOf} ${terms}${share}`);
+          : ` ${capitalise(who)} would have come for ${dollars(e.reservation)}, and the troops were worth ${dollars(e.pivotalReservation)} a soldier-year to ${c.p}; of that gap (the surplus) ${who} takes ${percent(e.share)}.`;
+      const sentence = `${shortOf} ${terms}${share}`;
+      return scarce(c.market(e.round)) ? key(sentence) : text(sentence);
     }
     case 'no-deal': {
       const who = capitalise(c.name(e.party));
@@ -152,13 +163,13 @@ function narrate(e: SimEvent, c: Context): Piece {
         case 'demand-fell':
           return text(`${c.P} sends home ${all}${troops(e.troops)} of ${possessive(who)} troops${rest}.`);
         case 'unavailable':
-          return text(`${capitalise(who)} can no longer take part and brings home ${all}${troops(e.troops)} troops${rest}.`);
+          return key(`${capitalise(who)} can no longer take part and brings home ${all}${troops(e.troops)} troops${rest}.`);
         case 'casualties':
-          return text(`After its losses, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
+          return key(`After its losses, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
         case 'hold-up':
-          return text(`Its hold-up refused, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
+          return key(`Its hold-up refused, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
         case 'retaliation':
-          return text(`In retaliation, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
+          return key(`In retaliation, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
       }
       return text(`${capitalise(who)} withdraws ${count} troops${rest}.`);
     }
@@ -174,7 +185,7 @@ function narrate(e: SimEvent, c: Context): Piece {
     case 'holdup-threat': {
       const who = c.name(e.party);
       const scarcity = e.tightness !== null && e.tightness > 1 ? `, and partners are scarce (tightness ${e.tightness.toFixed(2)})` : '';
-      return text(
+      return key(
         `A hold-up: ${who} threatens to cut or withdraw its forces unless it gets ${dollars(e.demandPerSoldierYear)} more per soldier-year (${money(e.demandTotal)} over the rest of the operation). ` +
           `Replacing it would cost ${c.p} ${dollars(e.replacementPremium)} more per soldier-year${scarcity}.`,
       );
@@ -183,11 +194,11 @@ function narrate(e: SimEvent, c: Context): Piece {
       const who = c.name(e.party);
       switch (e.outcome) {
         case 'paid':
-          return text(`${c.P} gives in to ${possessive(who)} hold-up, at a cost of ${money(e.concessionCost)}${e.share === null ? '' : `; ${who} now takes ${percent(e.share)} of the surplus`}.`);
+          return key(`${c.P} gives in to ${possessive(who)} hold-up, at a cost of ${money(e.concessionCost)}${e.share === null ? '' : `; ${who} now takes ${percent(e.share)} of the surplus`}.`);
         case 'refused-withdrew':
-          return text(`${c.P} refuses ${possessive(who)} demand, and ${who} pulls its troops out.`);
+          return key(`${c.P} refuses ${possessive(who)} demand, and ${who} pulls its troops out.`);
         case 'bluff-called':
-          return text(`${c.P} refuses ${possessive(who)} demand and calls its bluff: ${who} stays.`);
+          return key(`${c.P} refuses ${possessive(who)} demand and calls its bluff: ${who} stays.`);
       }
       return text(`${possessive(capitalise(who))} hold-up ends.`);
     }
@@ -212,15 +223,23 @@ function narrate(e: SimEvent, c: Context): Piece {
       return text(`${seen} and retaliates by cutting its ${e.response === 'effort' ? 'effort' : 'troops'}.`);
     }
     case 'alliance-deepened':
-      return text(
+      return key(
         `${c.P} rewards ${possessive(c.name(e.party))} contribution (${percent(e.shareOfForces)} of its armed forces) with a closer alliance: depth from ${e.from.toFixed(2)} to ${e.to.toFixed(2)}.`,
       );
     case 'negotiation-opened': {
       const who = c.name(e.party);
-      const limit = e.ceiling < e.pivotalReservation ? `${dollars(e.ceiling)} (no more than another partner would cost)` : dollars(e.ceiling);
+      // What the troops are worth to the pivotal (its reservation) and the most it will pay (its
+      // ceiling) differ when another partner would cost less: then it never pays more than that.
+      let limit: string;
+      if (e.ceiling < e.pivotalReservation - 0.5) {
+        limit = c.ceilingExplained
+          ? `${dollars(e.ceiling)} (its ceiling; the troops are worth ${dollars(e.pivotalReservation)} to it)`
+          : `${dollars(e.ceiling)}: the troops are worth ${dollars(e.pivotalReservation)} a soldier-year to it, but it never pays more than another partner would cost (its ceiling)`;
+        c.ceilingExplained = true;
+      } else limit = `${dollars(e.ceiling)}, what the troops are worth to it`;
       return text(
         `${c.P} opens talks with ${who} for ${troops(e.troops)} troops (up to ${plural(e.deadline, 'exchange')} of offers). ` +
-          `${capitalise(who)} would accept ${dollars(e.reservation)} per soldier-year and ${c.p} would pay up to ${limit}, but neither knows the other's limit: ` +
+          `${capitalise(who)} would accept ${dollars(e.reservation)} per soldier-year and ${c.p} would pay up to ${limit}. Neither knows the other's limit: ` +
           `${c.p} guesses ${possessive(who)} is about ${dollars(e.pivotalBelief.mean)}, and ${who} guesses ${possessive(c.p)} is about ${dollars(e.partyBelief.mean)}.`,
       );
     }
@@ -233,7 +252,7 @@ function narrate(e: SimEvent, c: Context): Piece {
     case 'response': {
       const who = e.by === 'pivotal' ? c.p : c.name(e.party);
       const verb = e.response === 'accept' ? 'accepts' : e.response === 'reject' ? 'refuses' : 'walks away from the table';
-      return { kind: 'response', party: e.party, text: `${who} ${verb}` };
+      return { kind: 'response', party: e.party, text: `${who} ${verb}`, accepted: e.response === 'accept' };
     }
     case 'belief-updated': {
       const t =
@@ -260,7 +279,7 @@ function narrate(e: SimEvent, c: Context): Piece {
     }
     case 'reversal': {
       const who = c.name(e.party);
-      return text(
+      return key(
         `A reversal: ${who}, whose armed forces are ${Math.round(e.capabilityRatio)} times smaller than ${possessive(c.p)}, takes ${percent(e.share)} of the surplus. The much weaker side got the better of the deal.`,
       );
     }
@@ -273,33 +292,42 @@ function narrate(e: SimEvent, c: Context): Piece {
   }
 }
 
+interface Beat {
+  readonly text: string;
+  readonly key: boolean;
+}
+
 /** Offers, the answers to them and the beliefs they move read as one sentence each. */
-function assemble(pieces: readonly Piece[]): string[] {
-  const out: { text: string; beliefs: string[] }[] = [];
-  const openOffer = new Map<string, { text: string; beliefs: string[] }>();
+function assemble(pieces: readonly Piece[]): Beat[] {
+  const out: { text: string; beliefs: string[]; key: boolean; closed: boolean }[] = [];
+  const openOffer = new Map<string, { text: string; beliefs: string[]; key: boolean; closed: boolean }>();
   for (const piece of pieces) {
     switch (piece.kind) {
       case 'none':
         break;
       case 'text':
-        out.push({ text: piece.text, beliefs: [] });
+        out.push({ text: piece.text, beliefs: [], key: piece.key === true, closed: false });
         break;
       case 'offer': {
-        const entry = { text: piece.text, beliefs: [] as string[] };
+        const entry = { text: piece.text, beliefs: [] as string[], key: false, closed: false };
         out.push(entry);
         openOffer.set(piece.party, entry);
         break;
       }
       case 'response': {
         const entry = openOffer.get(piece.party);
-        if (entry) entry.text += `; ${piece.text}`;
-        else out.push({ text: capitalise(piece.text), beliefs: [] });
+        if (entry) {
+          entry.text += `; ${piece.text}`;
+          // Once an offer is accepted the talks are over: what either side "now reckons" is moot.
+          if (piece.accepted) entry.closed = true;
+        } else out.push({ text: capitalise(piece.text), beliefs: [], key: false, closed: piece.accepted });
         break;
       }
       case 'belief': {
         const entry = openOffer.get(piece.party);
-        if (entry) entry.beliefs.push(piece.text);
-        else out.push({ text: capitalise(piece.text), beliefs: [] });
+        if (entry) {
+          if (!entry.closed) entry.beliefs.push(piece.text);
+        } else out.push({ text: capitalise(piece.text), beliefs: [], key: false, closed: false });
         break;
       }
     }
@@ -307,7 +335,7 @@ function assemble(pieces: readonly Piece[]): string[] {
   // One beat per offer: the offer, the answer and what each side now believes.
   return out.map((o) => {
     const first = /[.!?)]$/.test(o.text) ? o.text : `${o.text}.`;
-    return o.beliefs.length > 0 ? `${first} ${capitalise(o.beliefs.join('; '))}.` : first;
+    return { text: o.beliefs.length > 0 && !o.closed ? `${first} ${capitalise(o.beliefs.join('; '))}.` : first, key: o.key };
   });
 }
 
@@ -359,12 +387,60 @@ function scenarioParagraph(s: Scenario): string[] {
   return out;
 }
 
-function endingParagraph(sum: RunSummary, s: Scenario): string[] {
+/** When a shortfall makes the pivotal impatient enough to matter (its discount at least 0.02 below its patience). */
+function urgencySentence(c: Context, m: EventOf<'market'> | undefined): string | null {
+  const patience = c.scenario.pivotal.bargaining.patience;
+  if (m === undefined || m.pivotalDiscount > patience - 0.02) return null;
+  return `Short of troops, ${c.p} is impatient: a deal a ${c.per} later is worth only ${m.pivotalDiscount.toFixed(2)} of one now to it (${patience.toFixed(2)} when it has all it seeks), and this urgency drives it to offer more.`;
+}
+
+const RELEASE_WHY: Readonly<Record<EventOf<'contingent-released'>['reason'], string>> = {
+  'demand-fell': 'sent home as demand fell',
+  unavailable: 'no longer able to take part',
+  casualties: 'after their losses',
+  'hold-up': 'after a refused hold-up',
+  retaliation: 'in retaliation',
+};
+
+/** Hold-ups, withdrawals and alliances deepened over the whole run, for the ending. */
+function endingEvents(events: readonly SimEvent[], name: (id: string) => string, P: string): string[] {
+  const out: string[] = [];
+  const threats = events.filter((e): e is EventOf<'holdup-threat'> => e.type === 'holdup-threat');
+  const resolved = events.filter((e): e is EventOf<'holdup-resolved'> => e.type === 'holdup-resolved');
+  if (threats.length > 0) {
+    const paid = resolved.filter((e) => e.outcome === 'paid');
+    const withdrew = resolved.filter((e) => e.outcome === 'refused-withdrew');
+    const called = resolved.filter((e) => e.outcome === 'bluff-called');
+    const parts: string[] = [];
+    if (paid.length > 0) parts.push(`${plural(paid.length, 'was', 'were')} paid (${list(paid.map((e) => `${name(e.party)}, ${money(e.concessionCost)}`))})`);
+    if (withdrew.length > 0) parts.push(`${withdrew.length} refused, and the partner left (${list(withdrew.map((e) => name(e.party)))})`);
+    if (called.length > 0) parts.push(`${called.length} refused as a bluff that was called, the partner staying (${list(called.map((e) => name(e.party)))})`);
+    const open = threats.length - resolved.length;
+    if (open > 0) parts.push(`${open} still open at the end`);
+    out.push(`There ${threats.length === 1 ? 'was' : 'were'} ${plural(threats.length, 'hold-up')}: ${list(parts)}.`);
+  }
+  const releases = events.filter((e): e is EventOf<'contingent-released'> => e.type === 'contingent-released');
+  if (releases.length > 0) {
+    const byWhy = new Map<string, EventOf<'contingent-released'>[]>();
+    for (const r of releases) byWhy.set(r.reason, [...(byWhy.get(r.reason) ?? []), r]);
+    const parts = [...byWhy.entries()].map(([why, rs]) => `${list([...new Set(rs.map((r) => name(r.party)))])} (${troops(rs.reduce((a, r) => a + r.troops, 0))} troops, ${RELEASE_WHY[why as EventOf<'contingent-released'>['reason']] ?? why})`);
+    out.push(`Troops withdrawn: ${list(parts)}.`);
+  }
+  const deepened = events.filter((e): e is EventOf<'alliance-deepened'> => e.type === 'alliance-deepened');
+  if (deepened.length > 0) {
+    out.push(`${P} deepened its alliance with ${list(deepened.map((e) => `${name(e.party)} (depth ${e.from.toFixed(2)} to ${e.to.toFixed(2)}, for ${percent(e.shareOfForces)} of its forces)`))}.`);
+  }
+  return out;
+}
+
+function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent[]): string[] {
   const P = TheName(s.pivotal.name);
   const members = sum.coalition.members.map((m) => `${theName(m.name)}${m.paid ? '' : ' (volunteer)'}`);
   const out: string[] = [];
   out.push(`In the end ${plural(members.length, 'state')} joined: ${list(members)}.`);
-  if (sum.coalition.neverJoined.length > 0) out.push(`${capitalise(list(sum.coalition.neverJoined.map((n) => theName(n.name))))} stayed out.`);
+  if (sum.coalition.neverJoined.length > 0) {
+    out.push(`${capitalise(list(sum.coalition.neverJoined.map((n) => `${theName(n.name)} (${STAYED_OUT_WORDS[stayedOutReason(n.id, events)]})`)))} stayed out.`);
+  }
   const c = sum.coalition;
   out.push(
     `The coalition finished with ${troops(c.troopsFinal)} of the ${troops(c.demandFinal)} troops sought (peak ${troops(c.peakTroops)} against a peak demand of ${troops(c.peakDemand)})${c.meanFillRate === null ? '' : `, filling ${percent(c.meanFillRate)} of demand on average`}.`,
@@ -380,6 +456,8 @@ function endingParagraph(sum: RunSummary, s: Scenario): string[] {
       `Across ${plural(sum.power.deals, 'paid deal')}, third parties took ${percent(sum.power.meanShare)} of the surplus on average; ${sum.power.reversals === 0 ? 'there was no reversal' : `${plural(sum.power.reversals, 'reversal')}, where a much weaker state took the larger share`}.`,
     );
   }
+  const names = new Map<string, string>([[s.pivotal.id, s.pivotal.name], ...s.thirdParties.map((t) => [t.id, t.name] as [string, string])]);
+  out.push(...endingEvents(events, (id) => theName(names.get(id) ?? id), P));
   return out;
 }
 
@@ -411,40 +489,59 @@ export function buildNarrative(input: NarrativeInput): Narrative {
       market.demand === prevMarket.demand &&
       market.deployed === prevMarket.deployed;
     let sentences: string[];
+    const highlights: number[] = [];
     if (quiet) {
       const pay = paymentSentence(c, payments, true);
       const fill = market!.shortfall > 0 ? `${troops(market!.deployed)} of the ${troops(market!.demand)} troops sought are deployed (${troops(market!.shortfall)} short)` : `all ${troops(market!.demand)} troops sought are deployed`;
-      sentences = [`No change: ${pay === null ? '' : `${lowerFirst(pay)}, and `}${fill}.`];
+      sentences = [`No change: ${pay === null ? '' : `${pay}, and `}${fill}.`];
     } else {
-      sentences = assemble(es.map((e) => narrate(e, c)));
+      const pieces: Piece[] = [];
+      for (const e of es) {
+        // Before the first talks of a round in which a shortfall made the pivotal impatient, say so:
+        // it is why its offers are generous (d_P(t) = patience x (1 - urgency x shortfall / demand)).
+        if (e.type === 'negotiation-opened' && !pieces.some((p) => p.kind === 'text' && p.text.startsWith('Short of troops'))) {
+          const u = urgencySentence(c, market);
+          if (u !== null) pieces.push(key(u));
+        }
+        pieces.push(narrate(e, c));
+      }
+      const beats = assemble(pieces);
+      sentences = beats.map((b) => b.text);
+      beats.forEach((b, i) => {
+        if (b.key) highlights.push(i);
+      });
       const pay = paymentSentence(c, payments, false);
       if (pay !== null) sentences.push(pay);
       if (market) sentences.push(marketSentence(c, market));
     }
-    rounds.push({ round: t, quiet, sentences });
+    rounds.push({ round: t, quiet, sentences, highlights });
     prevPaid = paid;
     prevMarket = market;
   }
-  return { title: scenario.meta.title, scenario: scenarioParagraph(scenario), rounds, ending: endingParagraph(summary, scenario) };
+  return { title: scenario.meta.title, scenario: scenarioParagraph(scenario), rounds, ending: endingParagraph(summary, scenario, events) };
 }
 
 export interface StoryBlock {
   readonly from: number;
   readonly to: number;
   readonly sentences: readonly string[];
+  /** Indices of key beats in sentences. */
+  readonly highlights: readonly number[];
 }
 
 /** Runs of quiet rounds folded into one block ("Rounds 4-8: No change ..."); every other round is its own block. */
 export function foldQuiet(rounds: readonly RoundStory[]): StoryBlock[] {
-  const blocks: { from: number; to: number; sentences: readonly string[]; quiet: boolean }[] = [];
+  const blocks: { from: number; to: number; sentences: readonly string[]; highlights: readonly number[]; quiet: boolean }[] = [];
   for (const r of rounds) {
     const last = blocks[blocks.length - 1];
     if (r.quiet && last && last.quiet && last.to === r.round - 1 && last.sentences.join(' ') === r.sentences.join(' ')) last.to = r.round;
-    else blocks.push({ from: r.round, to: r.round, sentences: r.sentences, quiet: r.quiet });
+    else blocks.push({ from: r.round, to: r.round, sentences: r.sentences, highlights: r.highlights, quiet: r.quiet });
   }
-  return blocks.map(({ from, to, sentences }) => ({ from, to, sentences }));
+  return blocks.map(({ from, to, sentences, highlights }) => ({ from, to, sentences, highlights }));
 }
 
-export function blockHeading(b: StoryBlock): string {
-  return b.from === b.to ? `Round ${b.from}` : `Rounds ${b.from}–${b.to}`;
+/** "Round 9", "Rounds 4–8"; with the number of rounds, "Round 9 of 18". */
+export function blockHeading(b: Pick<StoryBlock, 'from' | 'to'>, total?: number): string {
+  const of = total === undefined ? '' : ` of ${total}`;
+  return b.from === b.to ? `Round ${b.from}${of}` : `Rounds ${b.from}–${b.to}${of}`;
 }

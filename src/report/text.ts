@@ -1,10 +1,17 @@
-/** The narrative as terminal text: headings, wrapped paragraphs, optional bold. Pure. */
+/**
+ * The narrative as terminal text: headings, wrapped paragraphs, key beats marked, optional
+ * bold. Every sentence passes through safeField first: names and labels from a scenario
+ * cannot send control sequences to the terminal. Pure.
+ */
+import { safeField } from '../output/terminalSafe';
 import { blockHeading, foldQuiet, type Narrative, type StoryBlock } from './narrative';
 
 export interface TextOptions {
   /** Wrap width in columns. */
   readonly width: number;
   readonly color: boolean;
+  /** The number of rounds, for "Round t of T" headings (explain --step). */
+  readonly totalRounds?: number;
 }
 
 /** Greedy word wrap; words longer than the width stay whole. */
@@ -22,20 +29,30 @@ export function wrap(text: string, width: number, indent = ''): string {
 }
 
 function heading(text: string, o: TextOptions): string {
-  return o.color ? `\x1b[1m${text}\x1b[22m` : text;
+  const t = safeField(text);
+  return o.color ? `\x1b[1m${t}\x1b[22m` : t;
 }
 
 export function titleText(n: Narrative, meta: string, o: TextOptions): string {
-  return `${heading(n.title, o)}\n${meta}\n\n${heading('The scenario', o)}\n${wrap(n.scenario.join(' '), o.width, '    ')}\n`;
+  return `${heading(n.title, o)}\n${safeField(meta)}\n\n${heading('The scenario', o)}\n${wrap(safeField(n.scenario.join(' ')), o.width, '    ')}\n`;
 }
 
-/** Each beat a list item: "  - " then continuation lines indented under its text. */
+/**
+ * Each beat a list item: "  - " then continuation lines indented under its text. Key beats
+ * are marked "  * " (and bold with colour), so a class sees what matters in the round.
+ */
 export function blockText(b: StoryBlock, o: TextOptions): string {
-  return `${heading(blockHeading(b), o)}\n${b.sentences.map((s) => '  - ' + wrap(s, o.width, '    ').slice(4)).join('\n')}\n`;
+  const key = new Set(b.highlights);
+  const items = b.sentences.map((s, i) => {
+    const body = wrap(safeField(s), o.width, '    ').slice(4);
+    if (!key.has(i)) return `  - ${body}`;
+    return o.color ? `  * \x1b[1m${body}\x1b[22m` : `  * ${body}`;
+  });
+  return `${heading(blockHeading(b, o.totalRounds), o)}\n${items.join('\n')}\n`;
 }
 
 export function endingText(n: Narrative, o: TextOptions): string {
-  return `${heading('How it ended', o)}\n${wrap(n.ending.join(' '), o.width, '    ')}\n`;
+  return `${heading('How it ended', o)}\n${wrap(safeField(n.ending.join(' ')), o.width, '    ')}\n`;
 }
 
 export function blocks(n: Narrative): StoryBlock[] {

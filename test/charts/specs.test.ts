@@ -13,7 +13,7 @@ const cfg = (id: string): Loose => byId.get(id)!.config as unknown as Loose;
 
 describe('chart specs for the default scenario', () => {
   it('are the expected charts, in reading order, with no hold-up chart when there are no hold-ups', () => {
-    expect(specs.map((s) => s.id)).toEqual(['forces', 'troops', 'payments-per-round', 'payments-cumulative', 'payments-by-kind', 'bargaining-power']);
+    expect(specs.map((s) => s.id)).toEqual(['forces', 'troops', 'payments-per-round', 'payments-cumulative', 'payments-by-kind', 'bargaining-power', 'signalling']);
   });
 
   it('are plain JSON (no functions), so the same spec draws the PNG and the live chart', () => {
@@ -53,13 +53,12 @@ describe('chart specs for the default scenario', () => {
     if (index.some((x) => x !== undefined)) expect(mean.data).toEqual(index.map((x) => (x === null || x === undefined ? null : Math.round(Number(x) * 1e4) / 1e4)));
   });
 
-  it('draw the 0.5 line on the bargaining-power chart and mark each reversal with a label', () => {
+  it('draw the 0.5 line on the bargaining-power chart, mark each reversal with a star and name it in the subtitle (labels beside stars overprinted)', () => {
     const ann = cfg('bargaining-power').options.plugins.annotation.annotations;
     expect(ann.half).toMatchObject({ type: 'line', scaleID: 'y', value: 0.5 });
     const withReversal = withExtraEvents(outputs, [{ type: 'reversal', round: 10, party: 'GEO', share: 0.62, capabilityRatio: 46.7 }]);
     const power = buildCharts(withReversal).find((s) => s.id === 'bargaining-power')!.config as unknown as Loose;
-    const labels = Object.values(power.options.plugins.annotation.annotations as Loose).filter((a: Loose) => a.type === 'label');
-    expect(labels.map((l: Loose) => l.content)).toContain('Reversal: Georgia takes 0.62 (47× smaller)');
+    expect(power.options.plugins.subtitle.text).toMatch(/reversals? \(stars\): .*Georgia 0\.62 \(round 10\)/);
     const stars = power.data.datasets.find((ds: Loose) => ds.pointStyle === 'star');
     expect(stars.data).toContainEqual({ x: '10', y: 0.62 });
   });
@@ -87,17 +86,22 @@ describe('chart specs for the default scenario', () => {
 });
 
 describe('hold-up chart and unknown events', () => {
-  it('appears only when hold-up events exist, one row per partner, outcomes by marker', () => {
+  it('appears only when hold-up events exist: one group per threat with its demand, the amount conceded, tightness then and the outcome', () => {
     const o = withExtraEvents(outputs, [...HOLDUP_EVENTS, UNKNOWN_EVENT]);
     const all = buildCharts(o);
     expect(all.map((s) => s.id)).toContain('holdups');
     const h = all.find((s) => s.id === 'holdups')!.config as unknown as Loose;
-    expect(h.options.scales.y.labels).toEqual(['Turkey', 'Ethiopia', 'Georgia']);
-    const byLabel = Object.fromEntries(h.data.datasets.map((ds: Loose) => [ds.label, ds]));
-    expect(byLabel['Threat: pay more or we cut our forces'].data).toHaveLength(3);
-    expect(byLabel['Outcome: paid'].data).toEqual([{ x: '13', y: 'Turkey' }]);
-    expect(byLabel['Outcome: refused, and the forces withdrew'].data).toEqual([{ x: '18', y: 'Georgia' }]);
-    expect(byLabel['Outcome: refused, bluff called (forces stayed)'].data).toEqual([{ x: '16', y: 'Ethiopia' }]);
+    expect(h.data.labels).toEqual([
+      ['Round 12: Turkey', 'paid'],
+      ['Round 15: Ethiopia', 'bluff called, stayed'],
+      ['Round 17: Georgia', 'refused, left'],
+    ]);
+    const [demanded, conceded, tightness] = h.data.datasets as [Loose, Loose, Loose];
+    expect(demanded.label).toBe('Demanded (US$ millions, over the rest of the operation)');
+    expect(demanded.data).toEqual([50, 5, 1]);
+    expect(conceded.data).toEqual([50, 0, 0]);
+    expect(tightness.data).toEqual([1.3, 0.9, 0.9]);
+    expect(tightness.yAxisID).toBe('y2');
   });
 
   it('ignores event types it does not know', () => {

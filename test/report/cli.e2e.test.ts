@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalsim, filesOf, tempDir } from '../helpers/cli';
 
-const CHARTS = ['bargaining-power.png', 'forces.png', 'payments-by-kind.png', 'payments-cumulative.png', 'payments-per-round.png', 'troops.png'];
+const CHARTS = ['bargaining-power.png', 'forces.png', 'payments-by-kind.png', 'payments-cumulative.png', 'payments-per-round.png', 'signalling.png', 'troops.png'];
 
 
 const ANSI = /\x1b\[/;
@@ -83,7 +83,7 @@ describe('coalsim explain', () => {
     expect(plain.stdout).not.toMatch(ANSI);
     expect(plain.stdout).not.toContain('[space/enter');
     expect(plain.stdout).toMatch(/^Stabilisation mission with a surge \(illustrative\)\nScenario scenarios\/default\.json, seed 1\./);
-    expect(unwrap(plain.stdout)).toContain('\nRound 9\n  - An enemy offensive: the pivotal state seeks a surge of 12,000 more foreign troops.');
+    expect(unwrap(plain.stdout)).toContain('\nRound 9\n  * An enemy offensive: the pivotal state seeks a surge of 12,000 more foreign troops.');
     expect(plain.stdout).toMatch(/\nRounds \d+–\d+\n  - No change: /);
     for (const line of plain.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(plain.stdout).toContain('\nHow it ended\n');

@@ -94,21 +94,61 @@ export function roundLabels(rounds: readonly number[]): string[] {
   return rounds.map(String);
 }
 
+/** Estimated width of a line of text in pixels (DejaVu Sans averages about 0.62 em a character). */
+export function textWidth(text: string, size: number): number {
+  return text.length * 0.62 * size;
+}
+
+/** The plot's horizontal extent on a WIDTH-wide canvas, estimated before layout (axis ticks and titles on both sides). */
+const PLOT_LEFT = 120;
+const PLOT_RIGHT = WIDTH - 110;
+
 /**
  * A dashed vertical line at the start of each round with a labelled scheduled event (a
- * shock), so a jump in a series can be read against its cause.
+ * shock), so a jump in a series can be read against its cause. Labels are laid out so that
+ * none overprints another or leaves the canvas: each goes beside its line (right in the
+ * first half of the run, left in the second, or whichever side fits), on the first row
+ * where it clears the labels already placed; rows stack down from the top of the plot
+ * (or up from the bottom with at = 'end'). Widths are estimated from the text; the
+ * label-layout test measures the real boxes.
  */
 export function markerAnnotations(markers: readonly Marker[], rounds: number, xScale: 'category' | 'linear' = 'category', at: 'start' | 'end' = 'start'): Record<string, Json> {
   // On a category axis round t sits at index t - 1; on a linear one at t. The line goes just before it.
   const shift = xScale === 'category' ? 1.5 : 0.5;
+  const span = xScale === 'category' ? Math.max(1, rounds - 1) : Math.max(1, rounds);
+  const xOf = (value: number): number => PLOT_LEFT + ((value - (xScale === 'category' ? 0 : 0.5)) / span) * (PLOT_RIGHT - PLOT_LEFT);
+  const size = FONT.annotation;
+  const rows: { left: number; right: number }[][] = [];
   const out: Record<string, Json> = {};
   markers.forEach((m, i) => {
     const parts = m.label.split('; ');
     const lines = [`Round ${m.round}: ${parts[0] ?? ''}`, ...parts.slice(1)];
-    // Beside the line rather than across it: to its right in the first half of the run, else to its left.
-    // The width is estimated (about 0.6 em a character), which is enough to clear the line.
-    const width = Math.max(...lines.map((l) => l.length)) * 0.6 * FONT.annotation + 12;
-    const side = m.round <= rounds / 2 ? 1 : -1;
+    const width = Math.max(...lines.map((l) => textWidth(l, size))) + 2 * 6 + 4;
+    const x = Math.min(Math.max(xOf(m.round - shift), PLOT_LEFT), PLOT_RIGHT);
+    const preferRight = m.round <= rounds / 2;
+    const sides = preferRight ? [1, -1] : [-1, 1];
+    // Each side's extent, kept on the canvas (a label too wide for a side is slid inwards).
+    const extent = (side: number): { left: number; right: number } => {
+      let left = side > 0 ? x + 6 : x - 6 - width;
+      left = Math.min(Math.max(left, 4), WIDTH - 4 - width);
+      return { left, right: left + width };
+    };
+    let row = 0;
+    let side = sides[0]!;
+    for (;; row++) {
+      const taken = rows[row] ?? [];
+      const free = sides.find((sd) => {
+        const e = extent(sd);
+        return taken.every((t) => e.right + 10 <= t.left || t.right + 10 <= e.left);
+      });
+      if (free !== undefined) {
+        side = free;
+        break;
+      }
+    }
+    const e = extent(side);
+    (rows[row] ??= []).push(e);
+    const rowHeight = Math.max(...markers.map((mm) => mm.label.split('; ').length)) * size * 1.25 + 2 * 6 + 8;
     out[`marker${i}`] = {
       type: 'line',
       scaleID: 'x',
@@ -126,14 +166,30 @@ export function markerAnnotations(markers: readonly Marker[], rounds: number, xS
         borderColor: GREY,
         borderWidth: 1,
         color: '#222222',
-        font: { size: FONT.annotation, weight: 'normal' },
+        font: { size, weight: 'normal' },
         padding: 6,
-        xAdjust: Math.round(side * (width / 2 + 6)),
+        // The label is centred on the line by default: move its centre to the chosen extent.
+        xAdjust: Math.round((e.left + e.right) / 2 - x),
+        yAdjust: Math.round((at === 'start' ? 1 : -1) * (row * rowHeight + 4)),
         textAlign: 'left',
       },
     };
   });
   return out;
+}
+
+/**
+ * Legend text for a series: up to 10 series by name (shortened to 34 characters), more by id,
+ * with the key in the chart's caption; so every series stays identifiable.
+ */
+export function seriesLabel(p: { readonly id: string; readonly name: string }, count: number): string {
+  if (count > 10) return p.id;
+  return p.name.length <= 34 ? p.name : `${p.name.slice(0, 33).trimEnd()}…`;
+}
+
+/** "Key: BGD Bangladesh, COL Colombia, ...": for captions when the legend shows ids. */
+export function seriesKey(parties: readonly { readonly id: string; readonly name: string }[]): string {
+  return parties.length > 10 ? ` Legend by id: ${parties.map((p) => `${p.id} ${p.name}`).join('; ')}.` : '';
 }
 
 export function asConfig(config: Json): Config {

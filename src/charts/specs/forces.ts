@@ -72,7 +72,7 @@ export function forcesChart(d: ChartData): ChartSpec {
   return {
     id: 'forces',
     title: 'Supply and demand of forces',
-    caption: `Solid black: the foreign troops ${theName(d.pivotalName)} seeks. Dashed blue: troops partners would send at a price it would pay. Red with triangles: troops deployed. Dotted green (right axis): tightness, demand divided by supply; above 1 (shaded) partners are scarce and ${theName(d.pivotalName)} is weak at the table.`,
+    caption: `Solid black: the foreign troops ${theName(d.pivotalName)} seeks. Dashed blue with squares: troops partners would send at a price it would pay. Orange-red with triangles: troops deployed. Dotted green with circles (right axis): tightness, demand divided by supply; above 1 (shaded) partners are scarce and ${theName(d.pivotalName)} is weak at the table.`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig(config),

@@ -1,66 +1,65 @@
-/** Hold-up timeline: who threatened to cut or withdraw forces unless paid more, when, and how it ended. */
+/**
+ * Hold-ups told whole: for each threat, what the partner demanded (over the rest of the
+ * operation), what it got, how the market stood when it threatened (tightness, right axis:
+ * above 1 partners are scarce and a threat is credible), and how it ended.
+ */
+import type { HoldupStory } from '../../report/holdups';
+import { theName } from '../../report/names';
 import type { ChartData } from '../data';
-import { GREY, INK, SERIES_COLOURS } from '../palette';
+import { GREY, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, HEIGHT, type Json, markerAnnotations, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, inUnit, type Json, moneyUnit, r4, ticks, WIDTH } from './common';
 
-const KINDS: readonly { what: string; label: string; colour: string; point: string }[] = [
-  { what: 'threat', label: 'Threat: pay more or we cut our forces', colour: SERIES_COLOURS[1], point: 'triangle' },
-  { what: 'paid', label: 'Outcome: paid', colour: SERIES_COLOURS[0], point: 'circle' },
-  { what: 'refused-withdrew', label: 'Outcome: refused, and the forces withdrew', colour: SERIES_COLOURS[4], point: 'crossRot' },
-  { what: 'bluff-called', label: 'Outcome: refused, bluff called (forces stayed)', colour: SERIES_COLOURS[2], point: 'rect' },
-];
+const SHORT_OUTCOME: Readonly<Record<NonNullable<HoldupStory['outcome']>, string>> = { paid: 'paid', 'refused-withdrew': 'refused, left', 'bluff-called': 'bluff called, stayed' };
 
 /** Null when the run had no hold-ups: the chart is drawn only when there is something to show. */
 export function holdupsChart(d: ChartData): ChartSpec | null {
-  if (d.holdups.length === 0) return null;
+  const hs = d.holdupStories;
+  if (hs.length === 0) return null;
   const names = new Map(d.parties.map((p) => [p.id, p.name]));
-  const nameOf = (id: string): string => names.get(id) ?? id;
-  const parties = [...new Set(d.holdups.map((h) => h.party))].map(nameOf);
-  const known = new Set(KINDS.map((k) => k.what));
-  const kinds = [...KINDS];
-  for (const h of d.holdups) {
-    if (!known.has(h.what)) {
-      known.add(h.what);
-      kinds.push({ what: h.what, label: `Outcome: ${h.what}`, colour: GREY, point: 'rectRot' });
-    }
-  }
-  const datasets: Json[] = kinds
-    .map((k) => ({ k, points: d.holdups.filter((h) => h.what === k.what) }))
-    .filter(({ points }) => points.length > 0)
-    .map(({ k, points }) => ({
-      label: k.label,
-      data: points.map((h) => ({ x: String(h.round), y: nameOf(h.party) })),
-      pointStyle: k.point,
-      pointRadius: 14,
-      pointBorderWidth: k.point === 'crossRot' ? 5 : 3,
-      borderColor: k.point === 'crossRot' ? k.colour : INK,
-      backgroundColor: k.colour,
-    }));
-  const threats = d.holdups.filter((h) => h.what === 'threat').length;
+  const many = hs.length > 8;
+  const labels = hs.map((h) => {
+    const who = names.get(h.party) ?? h.party;
+    const short = many ? h.party : who.length > 24 ? `${who.slice(0, 23)}…` : who;
+    return [`Round ${h.round}: ${short}`, h.outcome === null ? 'unresolved' : SHORT_OUTCOME[h.outcome]];
+  });
+  const unit = moneyUnit(Math.max(1, ...hs.map((h) => h.demandTotal)));
+  const tight = hs.map((h) => (h.tightness === null ? null : r4(h.tightness)));
+  const maxTight = Math.max(1.5, ...tight.map((x) => x ?? 0));
+  const datasets: Json[] = [
+    { type: 'bar', label: `Demanded (${unit.label}, over the rest of the operation)`, data: inUnit(hs.map((h) => h.demandTotal), unit), backgroundColor: SERIES_COLOURS[1], borderColor: '#444444', borderWidth: 1, yAxisID: 'y', order: 2 },
+    { type: 'bar', label: `Conceded (${unit.label})`, data: inUnit(hs.map((h) => h.amount), unit), backgroundColor: SERIES_COLOURS[0], borderColor: '#444444', borderWidth: 1, yAxisID: 'y', order: 2 },
+    { type: 'line', label: 'Market tightness when threatened (right axis)', data: tight, showLine: false, pointStyle: 'circle', pointRadius: 13, pointBorderWidth: 3, borderColor: '#000000', backgroundColor: SERIES_COLOURS[2], yAxisID: 'y2', order: 0 },
+  ];
+  const count = (o: string): number => hs.filter((h) => h.outcome === o).length;
+  const subtitle = `${hs.length} threat${hs.length === 1 ? '' : 's'} to cut or withdraw forces unless paid more: ${count('paid')} paid, ${count('refused-withdrew')} refused (the partner left), ${count('bluff-called')} bluff${count('bluff-called') === 1 ? '' : 's'} called.`;
   const options = baseOptions(
-    'Hold-ups: threats and outcomes',
-    `${threats} threat${threats === 1 ? '' : 's'} to cut or withdraw forces unless paid more, by ${parties.length} partner${parties.length === 1 ? '' : 's'}.`,
+    'Hold-ups: what each partner demanded, and what it got',
+    subtitle,
     {
-      x: { type: 'category', labels: roundLabels(d.rounds), offset: true, title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks(), grid: { display: false } },
-      y: { type: 'category', labels: parties, offset: true, title: axisTitle('Partner'), ticks: ticks() },
+      x: { type: 'category', title: axisTitle('Each hold-up: round, partner and outcome'), ticks: ticks({ font: { size: many ? FONT.tick - 4 : FONT.tick } }), grid: { display: false } },
+      y: { position: 'left', min: 0, grace: '10%', title: axisTitle(unit.label), ticks: ticks() },
+      y2: { position: 'right', min: 0, max: r4(maxTight * 1.15), title: axisTitle('Tightness (demand ÷ supply)'), ticks: ticks(), grid: { drawOnChartArea: false } },
     },
-    markerAnnotations(d.markers, d.rounds.length),
-  ) as { plugins: { legend: { labels: Json } } };
-  // Markers only: legend swatches keep the markers' own shape (no stretched width).
-  options.plugins.legend.labels = { ...options.plugins.legend.labels, pointStyleWidth: 0 };
-  const config = {
-    type: 'scatter',
-    data: { datasets },
-    options,
-  };
+    {
+      scarce: {
+        type: 'line',
+        scaleID: 'y2',
+        value: 1,
+        borderColor: GREY,
+        borderWidth: 2,
+        borderDash: [14, 4, 2, 4],
+        label: { display: true, content: 'Tightness 1: above it partners are scarce', position: 'end', backgroundColor: 'rgba(255, 255, 255, 0.9)', color: '#333333', font: { size: FONT.annotation, weight: 'normal' }, yAdjust: -20 },
+      },
+    },
+  );
   return {
     id: 'holdups',
     title: 'Hold-ups',
-    caption: `Each row is a partner that threatened to cut or withdraw its forces unless paid more (triangle), with how it ended: paid (circle), refused and withdrawn (cross), or refused with the bluff called (square).`,
+    caption: `One group per threat, labelled with its round, the partner and how it ended. Orange bar: what the partner demanded over the rest of the operation; blue bar: what ${theName(d.pivotalName)} conceded (none when refused). Green circle (right axis): market tightness when it threatened; above the dashed line at 1 partners were scarce, which is when paying gives in to a credible threat.`,
     width: WIDTH,
     height: HEIGHT,
-    config: asConfig(config),
-    fills: [],
+    config: asConfig({ type: 'bar', data: { labels, datasets }, options }),
+    fills: ['diagonal', null, null],
   };
 }

@@ -3,7 +3,7 @@ import { possessive, theName } from '../../report/names';
 import type { ChartData, PartySeries } from '../data';
 import { GREY, INK, seriesStyle, SERIES_COLOURS } from '../palette';
 import type { ChartSpec, FillPattern } from '../types';
-import { asConfig, axisTitle, baseOptions, cumulative, HEIGHT, inUnit, type Json, markerAnnotations, moneyUnit, moneyWords, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, cumulative, HEIGHT, inUnit, type Json, markerAnnotations, moneyUnit, moneyWords, roundAxisTitle, roundLabels, ticks, WIDTH, seriesKey, seriesLabel } from './common';
 
 function paidParties(d: ChartData): PartySeries[] {
   return d.parties.filter((p) => p.paid.some((x) => x > 0));
@@ -24,7 +24,7 @@ export function paymentsPerRoundChart(d: ChartData): ChartSpec {
   const fills: (FillPattern | null)[] = [];
   for (const p of parties) {
     const s = seriesStyle(p.styleIndex);
-    datasets.push({ label: p.name, data: inUnit(p.paid, unit), backgroundColor: s.colour, borderColor: '#ffffff', borderWidth: 1, stack: 'paid' });
+    datasets.push({ label: seriesLabel(p, parties.length), data: inUnit(p.paid, unit), backgroundColor: s.colour, borderColor: '#ffffff', borderWidth: 1, stack: 'paid' });
     fills.push(s.fill);
   }
   const total = totals(d).reduce((a, b) => a + b, 0);
@@ -41,7 +41,7 @@ export function paymentsPerRoundChart(d: ChartData): ChartSpec {
   return {
     id: 'payments-per-round',
     title: `Payments per ${d.roundLabel}, by recipient`,
-    caption: `Each bar is one ${d.roundLabel}'s payments, split by the partner that received them (colour and texture). Volunteers receive nothing and do not appear.`,
+    caption: `Each bar is one ${d.roundLabel}'s payments, split by the partner that received them (colour and texture). Volunteers receive nothing and do not appear.${seriesKey(parties)}`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig(config),
@@ -58,7 +58,7 @@ export function paymentsCumulativeChart(d: ChartData): ChartSpec {
   const fills: (FillPattern | null)[] = [];
   parties.forEach((p, i) => {
     const s = seriesStyle(p.styleIndex);
-    datasets.push({ label: p.name, data: inUnit(cum[i]!, unit), stack: 'paid', fill: i === 0 ? 'origin' : '-1', backgroundColor: s.colour, borderColor: '#ffffff', borderWidth: 1, pointRadius: 0 });
+    datasets.push({ label: seriesLabel(p, parties.length), data: inUnit(cum[i]!, unit), stack: 'paid', fill: i === 0 ? 'origin' : '-1', backgroundColor: s.colour, borderColor: '#ffffff', borderWidth: 1, pointRadius: 0 });
     fills.push(s.fill);
   });
   if (budget.length > 0) {
@@ -79,7 +79,7 @@ export function paymentsCumulativeChart(d: ChartData): ChartSpec {
   return {
     id: 'payments-cumulative',
     title: 'Cumulative payments, by recipient',
-    caption: `The bands stack each partner's payments received so far; their top edge is the total paid. The dashed black line is ${possessive(theName(d.pivotalName))} payment budget, including donors' contributions.`,
+    caption: `The bands stack each partner's payments received so far; their top edge is the total paid. The dashed black line is ${possessive(theName(d.pivotalName))} payment budget, including donors' contributions.${seriesKey(parties)}`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig(config),

@@ -7,7 +7,16 @@ import { theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { GREY, INK, seriesStyle, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, seriesKey, seriesLabel, ticks, WIDTH } from './common';
+
+/** "1 reversal: Poland takes 0.77 (round 10)." Up to three named, in the subtitle (labels beside the stars would overprint). */
+function reversalWords(d: ChartData, names: ReadonlyMap<string, string>): string {
+  const n = d.reversals.length;
+  if (n === 0) return 'No reversal.';
+  const short = (s: string): string => (s.length <= 24 ? s : `${s.slice(0, 23)}…`);
+  const named = d.reversals.slice(0, 2).map((r) => `${short(names.get(r.party) ?? r.party)} ${r.share.toFixed(2)} (round ${r.round})`);
+  return `${n} reversal${n === 1 ? '' : 's'} (stars): ${named.join('; ')}${n > 2 ? `; ${n - 2} more` : ''}.`;
+}
 
 export function powerChart(d: ChartData): ChartSpec {
   const parties = d.parties.filter((p) => p.share.some((x) => x !== null));
@@ -24,8 +33,10 @@ export function powerChart(d: ChartData): ChartSpec {
     const s = seriesStyle(p.styleIndex);
     const signed = dealRounds.get(p.id) ?? new Set<number>();
     return {
-      label: p.name,
+      label: seriesLabel(p, parties.length),
       data: p.share.map((x) => (x === null ? null : r4(x))),
+      // A deal's share holds until the next deal: a step at the round it changes.
+      stepped: 'before',
       borderColor: s.line,
       backgroundColor: s.line,
       borderWidth: 3,
@@ -53,7 +64,7 @@ export function powerChart(d: ChartData): ChartSpec {
     }
     return w > 0 ? r4(sum / w) : null;
   });
-  datasets.push({ label: 'All paid deals in force (troop-weighted mean)', data: mean, borderColor: INK, backgroundColor: INK, borderWidth: 5, pointRadius: 0, spanGaps: false });
+  datasets.push({ label: 'All paid deals in force (troop-weighted mean)', data: mean, borderColor: INK, backgroundColor: INK, borderWidth: 5, pointRadius: 0, spanGaps: false, stepped: 'before' });
 
   if (d.reversals.length > 0) {
     datasets.push({
@@ -89,29 +100,13 @@ export function powerChart(d: ChartData): ChartSpec {
     },
     ...markerAnnotations(d.markers, d.rounds.length, 'category', 'end'),
   };
-  d.reversals.forEach((r, i) => {
-    annotations[`reversal${i}`] = {
-      type: 'label',
-      xValue: r.round - 1,
-      yValue: r4(r.share),
-      yAdjust: -40 - 28 * (i % 3),
-      content: `Reversal: ${names.get(r.party) ?? r.party} takes ${r.share.toFixed(2)} (${Math.round(r.capabilityRatio)}× smaller)`,
-      color: '#000000',
-      backgroundColor: 'rgba(255, 255, 255, 0.9)',
-      borderColor: SERIES_COLOURS[4],
-      borderWidth: 2,
-      font: { size: FONT.annotation, weight: 'bold' },
-      padding: 6,
-    };
-  });
-
   const final = mean.filter((x): x is number => x !== null);
   const config = {
     type: 'line',
     data: { labels: roundLabels(d.rounds), datasets },
     options: baseOptions(
       'Bargaining power: who gets the surplus',
-      `Share of each deal's surplus taken by the third party (0 = all to ${theName(d.pivotalName)}, 1 = all to the partner). ${d.reversals.length} reversal${d.reversals.length === 1 ? '' : 's'}.${final.length > 0 ? '' : ' No paid deals.'}`,
+      `Partner's share of each deal's surplus (0 = all to ${theName(d.pivotalName)}, 1 = all to the partner). ${reversalWords(d, names)}${final.length > 0 ? '' : ' No paid deals.'}`,
       {
         x: { title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks(), grid: { display: false } },
         y: { min: 0, max: 1, title: axisTitle("Third party's share of the surplus (0–1)"), ticks: ticks({ stepSize: 0.1 }) },
@@ -122,7 +117,7 @@ export function powerChart(d: ChartData): ChartSpec {
   return {
     id: 'bargaining-power',
     title: 'Bargaining power over time',
-    caption: `A deal creates a surplus between the least a partner accepts and the most ${theName(d.pivotalName)} would pay. Each line is the partner's share of it while its deal holds (large marker: deal signed). Above the dashed 0.5 line the partner has the upper hand; a star marks a reversal, where a much weaker state takes the larger share.`,
+    caption: `${seriesKey(parties).trim()}${parties.length > 10 ? ' ' : ''}A deal creates a surplus between the least a partner accepts and the most ${theName(d.pivotalName)} would pay. Each line is the partner's share of it while its deal holds (large marker: deal signed). Above the dashed 0.5 line the partner has the upper hand; a star marks a reversal, where a much weaker state takes the larger share.`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig(config),

@@ -3,7 +3,7 @@ import { theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { INK, seriesStyle } from '../palette';
 import type { ChartSpec, FillPattern } from '../types';
-import { asConfig, axisTitle, baseOptions, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, ticks, WIDTH, seriesKey, seriesLabel } from './common';
 
 export function troopsChart(d: ChartData): ChartSpec {
   const parties = d.parties.filter((p) => p.troops.some((x) => x > 0));
@@ -11,7 +11,7 @@ export function troopsChart(d: ChartData): ChartSpec {
   const fills: (FillPattern | null)[] = [];
   parties.forEach((p, i) => {
     const s = seriesStyle(p.styleIndex);
-    datasets.push({ label: p.name, data: [...p.troops], stack: 'troops', fill: i === 0 ? 'origin' : '-1', backgroundColor: s.colour, borderColor: '#ffffff', borderWidth: 1, pointRadius: 0, stepped: 'middle', order: 2 });
+    datasets.push({ label: seriesLabel(p, parties.length), data: [...p.troops], stack: 'troops', fill: i === 0 ? 'origin' : '-1', backgroundColor: s.colour, borderColor: '#ffffff', borderWidth: 1, pointRadius: 0, stepped: 'middle', order: 2 });
     fills.push(s.fill);
   });
   const effective = d.rounds.map((_, t) => r4(parties.reduce((a, p) => a + (p.effectiveTroops[t] ?? 0), 0)));
@@ -38,7 +38,7 @@ export function troopsChart(d: ChartData): ChartSpec {
   return {
     id: 'troops',
     title: 'Coalition troops against demand',
-    caption: `Each band is one contributor's troops, stacked. The solid black line is the number of foreign troops ${theName(d.pivotalName)} seeks; where the bands fall short of it, the coalition is short. The dotted line counts troops weighted by effectiveness (one soldier of a less effective force counts for less than one).`,
+    caption: `Each band is one contributor's troops, stacked. The solid black line is the number of foreign troops ${theName(d.pivotalName)} seeks; where the bands fall short of it, the coalition is short. The dotted line counts troops weighted by effectiveness (one soldier of a less effective force counts for less than one).${seriesKey(parties)}`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig(config),

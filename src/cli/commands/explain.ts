@@ -13,7 +13,8 @@ import { outputsFromFiles, OutputsError, readOutputDir } from '../../report/load
 import { buildNarrative, type Narrative, type StoryBlock } from '../../report/narrative';
 import { blocks, blockText, endingText, narrativeText, titleText, type TextOptions } from '../../report/text';
 import { CliError, ExitCode } from '../exitCodes';
-import { useColor } from '../render/format';
+import { terminalWidth, useColor } from '../render/format';
+import { safeJson } from '../../output/terminalSafe';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
 
 interface ExplainArgs {
@@ -68,7 +69,8 @@ function nextKey(): Promise<boolean> {
 async function stepThrough(story: Story, start: number | undefined, o: TextOptions): Promise<void> {
   const all = blocks(story.narrative);
   const first = start === undefined ? 0 : Math.max(0, all.findIndex((b) => b.to >= start));
-  const prompt = o.color ? '\x1b[2m[space/enter: next round · q: quit]\x1b[22m' : '[space/enter: next round · q: quit]';
+  const prompt = o.color ? '\x1b[2m[space/enter: next round · q: quit · key events marked *]\x1b[22m' : '[space/enter: next round · q: quit · key events marked *]';
+  o = { ...o, totalRounds: story.narrative.rounds.length };
   process.stdout.write(titleText(story.narrative, story.meta, o) + '\n');
   emitKeypressEvents(process.stdin);
   process.stdin.setRawMode(true);
@@ -94,9 +96,9 @@ async function stepThrough(story: Story, start: number | undefined, o: TextOptio
 function jsonLines(n: Narrative, round: number | undefined): string {
   const lines: unknown[] = [];
   if (round === undefined) lines.push({ section: 'scenario', title: n.title, sentences: n.scenario });
-  for (const r of n.rounds) if (round === undefined || r.round === round) lines.push({ section: 'round', round: r.round, quiet: r.quiet, sentences: r.sentences });
+  for (const r of n.rounds) if (round === undefined || r.round === round) lines.push({ section: 'round', round: r.round, quiet: r.quiet, sentences: r.sentences, highlights: r.highlights });
   if (round === undefined) lines.push({ section: 'ending', sentences: n.ending });
-  return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+  return lines.map((l) => safeJson(JSON.stringify(l))).join('\n') + '\n';
 }
 
 export const explainCommand: CommandModule<object, ExplainArgs> = {
@@ -125,12 +127,12 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       return;
     }
     const color = useColor(process.stdout);
-    const o: TextOptions = { width: Math.max(40, Math.min(100, (process.stdout.columns ?? 80) - 1)), color };
+    const o: TextOptions = { width: Math.max(40, Math.min(100, terminalWidth(process.stdout) - 1)), color };
     const interactive = args.step && process.stdin.isTTY === true && process.stdout.isTTY === true;
     if (interactive) return stepThrough(story, args.round, o);
     if (args.round !== undefined) {
       const r = n.rounds[args.round - 1]!;
-      const block: StoryBlock = { from: r.round, to: r.round, sentences: r.sentences };
+      const block: StoryBlock = { from: r.round, to: r.round, sentences: r.sentences, highlights: r.highlights };
       process.stdout.write(blockText(block, o));
       return;
     }

@@ -11,7 +11,8 @@ import { outputsFromFiles } from '../../report/loadOutputs';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion } from '../paths';
 import { renderSummary } from '../render/summaryTable';
-import { useColor } from '../render/format';
+import { terminalWidth, useColor } from '../render/format';
+import { safeJson } from '../../output/terminalSafe';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
 
 interface RunArgs {
@@ -73,6 +74,6 @@ function runInto(args: ArgumentsCamelCase<RunArgs>, input: ReturnType<typeof req
     files.set('manifest.json', manifestFor(provenance, { scenarioId: input.scenario.meta.id, scenarioFile: input.file, scenarioText: input.text, scenarioCanonical: input.scenario, seed }, files));
     writeDirAtomically(out, files, args.force);
   }
-  if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-  else process.stdout.write(renderSummary(summary, displayPath(out) + note, useColor(process.stdout)) + '\n');
+  if (args.json) process.stdout.write(safeJson(JSON.stringify(summary, null, 2)) + '\n');
+  else process.stdout.write(renderSummary(summary, displayPath(out) + note, { color: useColor(process.stdout), width: terminalWidth(process.stdout), events: result.events }) + '\n');
 }

@@ -25,3 +25,8 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 export function bold(text: string, color: boolean): string {
   return color ? `\x1b[1m${text}\x1b[22m` : text;
 }
+
+/** Columns to fit: the terminal's width, or 80 when the output is not a terminal (a pipe, a file). */
+export function terminalWidth(stream: NodeJS.WriteStream): number {
+  return stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0 ? stream.columns : 80;
+}

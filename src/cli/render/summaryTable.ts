@@ -1,31 +1,88 @@
-/** The compact terminal view of a run summary. */
+/**
+ * The terminal view of a run summary. It fits the terminal: a table when there are at least
+ * WIDE columns, otherwise two lines per member; prose wrapped by whole words at the width
+ * (80 when not a terminal). Every name and title is passed through safeField first, so a
+ * scenario cannot send control sequences to the terminal.
+ */
 import Table from 'cli-table3';
+import type { SimEvent } from '../../core/events';
 import type { RunSummary } from '../../core/metrics/summary';
+import { wrap } from '../../report/text';
+import { STAYED_OUT_WORDS, stayedOutReason } from '../../report/stayedOut';
 import { bold, fmtInt, fmtMoney, fmtShare } from './format';
+import { count } from './plural';
+import { safeField } from '../../output/terminalSafe';
+
+/** Below this many columns the members table becomes two lines per member. */
+export const WIDE = 110;
 
 const plain = { head: [] as string[], border: [] as string[] };
 // No rule between body rows: compact enough for a terminal.
 const chars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-export function renderSummary(s: RunSummary, outDir: string, color: boolean): string {
-  const lines: string[] = [];
-  lines.push(bold(`${s.scenario.title}`, color) + `  (seed ${s.seed}, ${s.rounds} ${s.roundLabel}s)`);
-  const members = new Table({ head: ['member', 'type (labels)', 'joined', 'troops', 'max', 'reservation/yr', 'price/yr', 'paid', 'share'], style: plain, chars, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
+export interface SummaryView {
+  readonly color: boolean;
+  /** Terminal width in columns (80 when not a terminal). */
+  readonly width: number;
+  /** The run's events: the reason each non-member stayed out. Without them the summary's last refusal is used. */
+  readonly events?: readonly SimEvent[];
+}
+
+function membersTable(s: RunSummary): string {
+  const t = new Table({ head: ['member', 'type (labels)', 'joined', 'troops end', 'peak', 'accepts/yr', 'price/yr', 'paid', 'share'], style: plain, chars, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
   for (const m of s.coalition.members) {
-    members.push([`${m.name} (${m.id})`, m.labels.length > 0 ? m.labels.map((l) => l.label).join(' + ') : m.type, String(m.joinedRound), fmtInt(m.troopsFinal), fmtInt(m.troopsMax), fmtMoney(m.reservationPerSoldierYear), fmtMoney(m.pricePerSoldierYear), fmtMoney(m.paymentsTotal) + (m.sideDealItems.length > 0 ? ` (${m.sideDealItems.length} side deal${m.sideDealItems.length > 1 ? 's' : ''})` : ''), fmtShare(m.surplusShare)]);
+    t.push([`${safeField(m.name)} (${safeField(m.id)})`, memberType(m), String(m.joinedRound), fmtInt(m.troopsFinal), fmtInt(m.troopsMax), fmtMoney(m.reservationPerSoldierYear), fmtMoney(m.pricePerSoldierYear), fmtMoney(m.paymentsTotal), fmtShare(m.surplusShare)]);
   }
-  lines.push(members.toString());
+  return t.toString();
+}
+
+function membersCompact(s: RunSummary, width: number): string {
+  return s.coalition.members
+    .map((m) => {
+      const head = `${safeField(m.name)} (${safeField(m.id)}), ${memberType(m)}`;
+      const detail = `joined round ${m.joinedRound}; troops ${fmtInt(m.troopsFinal)} at the end, peak ${fmtInt(m.troopsMax)}; accepts ${fmtMoney(m.reservationPerSoldierYear)}/yr, price ${fmtMoney(m.pricePerSoldierYear)}/yr; paid ${fmtMoney(m.paymentsTotal)}${m.sideDealItems.length > 0 ? ` (${count(m.sideDealItems.length, 'side deal')})` : ''}; surplus share ${fmtShare(m.surplusShare)}`;
+      return `${wrap(head, width, '')}\n${wrap(detail, width, '    ')}`;
+    })
+    .join('\n');
+}
+
+export function renderSummary(s: RunSummary, outDir: string, view: SummaryView): string {
+  const { width, color } = view;
+  const para = (text: string): string => wrap(text, width);
+  const lines: string[] = [];
+  lines.push(bold(para(`${safeField(s.scenario.title)} (seed ${s.seed}, ${safeField(count(s.rounds, s.roundLabel))})`), color));
+  lines.push(width >= WIDE ? membersTable(s) : membersCompact(s, width));
   if (s.coalition.neverJoined.length > 0) {
-    lines.push('Stayed out: ' + s.coalition.neverJoined.map((n) => `${n.name} (${n.lastReason ?? 'not needed'})`).join(', '));
+    const why = (n: RunSummary['coalition']['neverJoined'][number]): string =>
+      view.events ? STAYED_OUT_WORDS[stayedOutReason(n.id, view.events)] : n.lastReason === null ? STAYED_OUT_WORDS['not-needed'] : n.lastReason.replace(/-/g, ' ');
+    lines.push(para('Stayed out: ' + s.coalition.neverJoined.map((n) => `${safeField(n.name)} (${why(n)})`).join(', ') + '.'));
   }
   const c = s.costs;
+  const co = s.coalition;
+  const outcomes = Object.entries(s.negotiations.outcomes).filter(([, v]) => v > 0);
+  const outcomeWords: Record<string, [string, string]> = {
+    agreement: ['agreement', 'agreements'],
+    breakdown: ['breakdown', 'breakdowns'],
+    deadline: ['deadline reached', 'deadlines reached'],
+    'not-needed': ['ended as not needed', 'ended as not needed'],
+    error: ['error', 'errors'],
+  };
   lines.push(
-    `Troops ${fmtInt(s.coalition.troopsFinal)} of ${fmtInt(s.coalition.demandFinal)} sought at the end (peak ${fmtInt(s.coalition.peakTroops)} of ${fmtInt(s.coalition.peakDemand)}); mean fill ${s.coalition.meanFillRate === null ? '-' : Math.round(s.coalition.meanFillRate * 100) + '%'}; ${s.coalition.flags} flags.`,
-    `Paid ${fmtMoney(s.payments.total)} (subsidies ${fmtMoney(s.payments.byKind.subsidy)}, side deals ${fmtMoney(s.payments.byKind['side-deal'])}) of a budget of ${fmtMoney(s.budget.total)}.`,
-    `A foreign soldier-year cost ${fmtMoney(c.costPerForeignSoldierYear)} (paid ones ${fmtMoney(c.costPerPaidSoldierYear)}) against ${fmtMoney(c.ownSoldierCostPerYear)} for one of the pivotal state's own.`,
-    `Market tightness mean ${fmtShare(s.market.meanTightness)}, max ${fmtShare(s.market.maxTightness)}; ${s.market.scarceRounds} scarce round(s). Mean third-party surplus share ${fmtShare(s.power.meanShare)} over ${s.power.deals} deal(s); ${s.power.reversals} reversal(s)${s.power.reversalsBy.length > 0 ? ': ' + s.power.reversalsBy.map((r) => `${r.party} in round ${r.round} (${fmtShare(r.share)})`).join(', ') : ''}.`,
-    ...(s.negotiations.opened > 0 ? [`Negotiations: ${s.negotiations.opened} opened, ${s.negotiations.offers} offers; ${Object.entries(s.negotiations.outcomes).map(([k, v]) => `${v} ${k}`).join(', ')}.`] : []),
-    `Outputs: ${outDir}`,
+    para(`Troops: ${fmtInt(co.troopsFinal)} of ${fmtInt(co.demandFinal)} sought at the end; peak ${fmtInt(co.peakTroops)} of ${fmtInt(co.peakDemand)}; mean fill ${co.meanFillRate === null ? '-' : Math.round(co.meanFillRate * 100) + '%'}; ${count(co.flags, 'flag')}.`),
+    para(`Paid ${fmtMoney(s.payments.total)} (subsidies ${fmtMoney(s.payments.byKind.subsidy)}, side deals ${fmtMoney(s.payments.byKind['side-deal'])}) of a budget of ${fmtMoney(s.budget.total)}.`),
+    para(`A foreign soldier-year cost ${fmtMoney(c.costPerForeignSoldierYear)} (paid ones ${fmtMoney(c.costPerPaidSoldierYear)}) against ${fmtMoney(c.ownSoldierCostPerYear)} for one of the pivotal state's own.`),
+    para(
+      `Market tightness mean ${fmtShare(s.market.meanTightness)}, max ${fmtShare(s.market.maxTightness)}; ${count(s.market.scarceRounds, 'scarce round')}. Mean third-party surplus share ${fmtShare(s.power.meanShare)} over ${count(s.power.deals, 'deal')}; ${count(s.power.reversals, 'reversal')}${s.power.reversalsBy.length > 0 ? ': ' + s.power.reversalsBy.map((r) => `${safeField(r.party)} in round ${r.round} (${fmtShare(r.share)})`).join(', ') : ''}.`,
+    ),
+    ...(s.negotiations.opened > 0
+      ? [para(`Negotiations: ${count(s.negotiations.opened, 'opened', 'opened')}, ${count(s.negotiations.offers, 'offer')}; ${outcomes.map(([k, v]) => { const w = outcomeWords[k] ?? [k, k]; return count(v, w[0], w[1]); }).join(', ')}.`)]
+      : []),
+    para(`Outputs: ${safeField(outDir)}`),
   );
   return lines.join('\n');
+}
+
+/** A member's behavioural labels joined (several may apply), or its dominant type when it has none. */
+function memberType(m: RunSummary['coalition']['members'][number]): string {
+  return m.labels.length > 0 ? m.labels.map((l) => l.label).join(' + ') : m.type;
 }

@@ -1,0 +1,135 @@
+/**
+ * The classroom's sliders: which numbers of a scenario a class can move, where each lives in
+ * the scenario (a path, as in experiment files), and the two settings the side-by-side panes
+ * start from. Pure: a scenario in, plain data out; the same code runs in the command (to
+ * write the page), in the page (bundled), and in the tests (to build the scenario the CLI runs).
+ */
+import type { ConcretePath } from '../experiment/paths';
+import { setAt } from '../experiment/paths';
+import type { Scenario } from '../scenario/schema';
+
+interface ControlBase {
+  /** Stable key, also the element id suffix in the page. */
+  readonly id: string;
+  readonly label: string;
+  /** What moving it means, with its unit. */
+  readonly help: string;
+  readonly path: ConcretePath;
+}
+
+export interface NumberControl extends ControlBase {
+  readonly kind: 'number';
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly unit: string;
+}
+
+export interface ChoiceControl extends ControlBase {
+  readonly kind: 'choice';
+  readonly options: readonly string[];
+}
+
+export type Control = NumberControl | ChoiceControl;
+
+export type Settings = Readonly<Record<string, number | string>>;
+
+export interface Preset {
+  readonly label: string;
+  readonly settings: Settings;
+}
+
+const STRATEGIES = ['equilibrium', 'screening', 'boulware', 'conceder', 'fixed-rate'] as const;
+
+/** A slider range around a value: from 0 to a round number at least twice it (and at least `floor`). */
+function upTo(value: number, floor: number): number {
+  const target = Math.max(floor, value * 2);
+  const mag = 10 ** Math.floor(Math.log10(target));
+  return Math.ceil(target / mag) * mag;
+}
+
+function stepFor(max: number): number {
+  return Math.max(1, 10 ** Math.floor(Math.log10(max)) / 20);
+}
+
+export function valueAt(doc: unknown, path: ConcretePath): unknown {
+  let here: unknown = doc;
+  for (const key of path) {
+    if (here === null || typeof here !== 'object') return undefined;
+    here = (here as Record<string | number, unknown>)[key];
+  }
+  return here;
+}
+
+/**
+ * The controls for a scenario: the pivotal's bargaining (openness, intelligence, patience,
+ * urgency, strategy), the value of a flag, and the scenario's own key numbers: every level of
+ * demand (the schedule and each demand shock, where scarcity comes from) and the budget.
+ */
+export function controlsFor(s: Scenario): Control[] {
+  const totalOffer = s.thirdParties.reduce((a, t) => a + (t.maxTroops ?? Math.floor(t.armedForces * t.deployableShare)), 0);
+  const out: Control[] = [];
+  s.pivotal.demand.forEach((d, i) => {
+    const max = upTo(Math.max(d.troops, totalOffer), 1000);
+    out.push({ kind: 'number', id: `demand${i}`, label: `Troops sought from round ${d.fromRound}`, help: `Foreign troops ${s.pivotal.name} seeks (${totalOffer.toLocaleString('en-US')} on offer in all): above what is on offer, partners are scarce.`, path: ['pivotal', 'demand', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
+  });
+  s.events.forEach((e, i) => {
+    if (e.type !== 'demand' || e.troops === undefined) return;
+    const max = upTo(Math.max(e.troops, totalOffer), 1000);
+    out.push({ kind: 'number', id: `event${i}`, label: `Troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: move it above the ${totalOffer.toLocaleString('en-US')} troops on offer.`, path: ['events', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
+  });
+  const b = s.pivotal.bargaining;
+  out.push(
+    { kind: 'number', id: 'openness', label: 'Openness of recruitment', help: 'How much of its limit the pivotal state shows partners (0 discreet, 1 open).', path: ['pivotal', 'bargaining', 'openness'], min: 0, max: 1, step: 0.05, unit: '0–1' },
+    { kind: 'number', id: 'intelligence', label: 'Intelligence', help: "How well the pivotal state knows partners' reservations (0 not at all, 1 exactly).", path: ['pivotal', 'bargaining', 'intelligence'], min: 0, max: 1, step: 0.05, unit: '0–1' },
+    { kind: 'number', id: 'patience', label: "Pivotal's patience", help: 'Discount factor per round: the value of a deal one round later (higher: more patient).', path: ['pivotal', 'bargaining', 'patience'], min: 0.5, max: 0.99, step: 0.01, unit: 'per round' },
+    { kind: 'number', id: 'urgency', label: "Pivotal's urgency", help: 'How much a shortfall of troops makes it impatient: d(t) = patience × (1 − urgency × shortfall / demand).', path: ['pivotal', 'bargaining', 'urgency'], min: 0, max: 1, step: 0.05, unit: '0–1' },
+    { kind: 'choice', id: 'strategy', label: "Pivotal's strategy", help: 'How it makes offers.', path: ['pivotal', 'bargaining', 'strategy'], options: b.strategy === 'fixed-rate' || b.fixedRatePerSoldierPerRound !== undefined ? STRATEGIES : STRATEGIES.filter((x) => x !== 'fixed-rate') },
+  );
+  const flagMax = upTo(s.pivotal.flagValuePerYear, 10_000_000);
+  out.push({ kind: 'number', id: 'flagValue', label: 'Value of one more flag', help: 'US$ a year the pivotal state gains from each extra flag in the coalition (legitimacy).', path: ['pivotal', 'flagValuePerYear'], min: 0, max: flagMax, step: stepFor(flagMax), unit: 'US$ a year' });
+  const budgetMax = upTo(s.pivotal.budget, 1_000_000);
+  out.push({ kind: 'number', id: 'budget', label: 'Budget for partners', help: 'US$ for payments to partners over the whole operation.', path: ['pivotal', 'budget'], min: 0, max: budgetMax, step: stepFor(budgetMax), unit: 'US$' });
+  return out;
+}
+
+/** The settings of a scenario as it stands. */
+export function settingsOf(s: Scenario, controls: readonly Control[]): Settings {
+  const out: Record<string, number | string> = {};
+  for (const c of controls) out[c.id] = valueAt(s, c.path) as number | string;
+  return out;
+}
+
+/** A copy of the scenario with the settings applied (still to be validated). */
+export function applySettings(base: Scenario, controls: readonly Control[], settings: Settings): unknown {
+  let doc: unknown = base;
+  for (const c of controls) {
+    const v = settings[c.id];
+    if (v === undefined) continue;
+    doc = setAt(doc, c.path, c.kind === 'number' ? Number(v) : String(v));
+  }
+  return doc;
+}
+
+/**
+ * The two settings the panes open with. A scenario with a demand shock: slack (every shock
+ * held at the first level of demand) against scarce (as written). Otherwise: open
+ * recruitment (openness 0.9) against discreet (0.1), the teaching pair.
+ */
+export function contrastPresets(s: Scenario, controls: readonly Control[]): readonly [Preset, Preset] {
+  const asIs = settingsOf(s, controls);
+  const shocks = controls.filter((c) => c.id.startsWith('event'));
+  const first = s.pivotal.demand[0]!.troops;
+  if (shocks.some((c) => (asIs[c.id] as number) > first)) {
+    const slack: Record<string, number | string> = { ...asIs };
+    for (const c of shocks) slack[c.id] = Math.min(asIs[c.id] as number, first);
+    return [
+      { label: `Slack: demand stays at ${first.toLocaleString('en-US')}`, settings: slack },
+      { label: 'Scarce: the demand shock as written', settings: asIs },
+    ];
+  }
+  return [
+    { label: 'Open recruitment (openness 0.9)', settings: { ...asIs, openness: 0.9 } },
+    { label: 'Discreet recruitment (openness 0.1)', settings: { ...asIs, openness: 0.1 } },
+  ];
+}

@@ -1,0 +1,84 @@
+/**
+ * `coalsim compare <runA> <runB> [...]`: a comparison of saved runs: compare.html (a table of
+ * differences, then every chart of each run side by side), charts/<id>.png with the runs' charts
+ * side by side, and differences.json. Written atomically to one output directory.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { sideBySidePng } from '../../charts/composite';
+import { pngRenderer } from '../../charts/render';
+import { OutputExistsError, writeDirAtomically } from '../../output/atomic';
+import { reportAssets } from '../../report/assets';
+import { buildCompareHtml, chartsByRun, compareRows, runName } from '../../report/compare';
+import { outputsFromFiles, OutputsError, readOutputDir, type RunOutputs } from '../../report/loadOutputs';
+import { CliError, ExitCode } from '../exitCodes';
+import { displayPath } from '../scenarioInput';
+import { safeField, safeJson } from '../../output/terminalSafe';
+
+interface CompareArgs {
+  runs: string[];
+  out?: string;
+  force: boolean;
+  json: boolean;
+  charts: boolean;
+}
+
+function load(dir: string): RunOutputs {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a directory. Give output directories of \`coalsim run\`, e.g. coalsim compare out/teaching-information-open-seed1 out/teaching-information-discreet-seed1`, ExitCode.usage);
+  try {
+    return outputsFromFiles(readOutputDir(dir));
+  } catch (err) {
+    if (err instanceof OutputsError) throw new CliError(`${displayPath(dir)}: ${err.message}`, ExitCode.invalidInput);
+    throw err;
+  }
+}
+
+export const compareCommand: CommandModule<object, CompareArgs> = {
+  command: 'compare <runs..>',
+  describe: 'Compare saved runs: a table of differences and the same charts side by side',
+  builder: (y: Argv) =>
+    y
+      .positional('runs', { type: 'string', array: true, describe: 'Two or more output directories written by `coalsim run`', demandOption: true })
+      .option('out', { type: 'string', describe: 'Output directory (default: out/compare-<A>-vs-<B>)' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace an existing comparison directory' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the differences as JSON' })
+      .option('charts', { type: 'boolean', default: true, describe: 'Render side-by-side PNGs into <out>/charts/ (--no-charts to skip)' })
+      .example('$0 run teaching-information-open && $0 run teaching-information-discreet', 'The teaching pair, seed 1')
+      .example('$0 compare out/teaching-information-open-seed1 out/teaching-information-discreet-seed1', 'Open against discreet recruitment') as unknown as Argv<CompareArgs>,
+  handler: (args: ArgumentsCamelCase<CompareArgs>) => {
+    const dirs = args.runs;
+    if (dirs.length < 2) throw new CliError('name at least two run directories to compare, e.g. coalsim compare out/a-seed1 out/b-seed1', ExitCode.usage);
+    const runs = dirs.map(load);
+    const out = args.out ?? `out/compare-${runs.map((o) => `${o.scenario.meta.id}-seed${o.summary.seed}`).join('-vs-')}`;
+    if (out.trim() === '') throw new CliError('--out must name a directory', ExitCode.usage);
+    const files = new Map<string, string | Uint8Array>();
+    const rows = compareRows(runs);
+    const table = { runs: runs.map((o, i) => ({ letter: String.fromCharCode(65 + i), dir: dirs[i], scenario: o.scenario.meta.id, seed: o.summary.seed })), measures: rows.map((r) => ({ key: r.key, label: r.label, values: r.values })) };
+    files.set('differences.json', JSON.stringify(table, null, 2) + '\n');
+    if (args.charts) {
+      const r = pngRenderer();
+      if (r.ok) {
+        for (const g of chartsByRun(runs)) {
+          const pngs = g.specs.map((s) => (s === null ? null : r.renderer.render(s)));
+          const first = g.specs.find((s) => s !== null)!;
+          files.set(`charts/${g.id}.png`, sideBySidePng(pngs, first.width, first.height));
+        }
+      } else process.stderr.write(`coalsim: PNG charts skipped: ${r.reason}. compare.html is written as usual.\n`);
+    }
+    files.set('compare.html', buildCompareHtml(runs, reportAssets()));
+    try {
+      writeDirAtomically(out, files, args.force);
+    } catch (err) {
+      if (err instanceof OutputExistsError) throw new CliError(err.message, ExitCode.outputExists);
+      throw err;
+    }
+    if (args.json) {
+      process.stdout.write(safeJson(JSON.stringify(table, null, 2)) + '\n');
+      return;
+    }
+    const lines = [`Compared ${runs.map((o, i) => `${String.fromCharCode(65 + i)} = ${safeField(runName(o))}`).join(', ')}:`];
+    for (const row of rows) lines.push(`  ${row.label}: ${row.values.map((v) => (v === null ? '-' : row.format(v))).join(' | ')}`);
+    lines.push(`Wrote ${safeField(displayPath(out))} (compare.html${files.has('charts/forces.png') ? ', charts/*.png' : ''}, differences.json).`);
+    process.stdout.write(lines.join('\n') + '\n');
+  },
+};

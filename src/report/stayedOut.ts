@@ -1,0 +1,29 @@
+/**
+ * Why a state that never joined stayed out, from the event log: its last refusal (asked more
+ * than the pivotal would pay, the budget, failed talks, a posted rate below its reservation),
+ * else a withdrawn offer of troops (unavailable), else never needed. Pure.
+ */
+import type { SimEvent } from '../core/events';
+
+export type StayedOutReason = 'above-ceiling' | 'budget' | 'negotiation-failed' | 'rate-below-reservation' | 'unavailable' | 'not-needed';
+
+export function stayedOutReason(party: string, events: readonly SimEvent[]): StayedOutReason {
+  let reason: StayedOutReason = 'not-needed';
+  let available = true;
+  for (const e of events) {
+    if (!('party' in e) || e.party !== party) continue;
+    if (e.type === 'no-deal') reason = e.reason;
+    else if (e.type === 'negotiation-ended' && (e.outcome === 'breakdown' || e.outcome === 'deadline' || e.outcome === 'error')) reason = 'negotiation-failed';
+    else if (e.type === 'availability-changed') available = e.available;
+  }
+  return reason === 'not-needed' && !available ? 'unavailable' : reason;
+}
+
+export const STAYED_OUT_WORDS: Readonly<Record<StayedOutReason, string>> = {
+  'above-ceiling': 'asked more than the pivotal state would pay',
+  budget: 'not affordable within the budget',
+  'negotiation-failed': 'talks failed',
+  'rate-below-reservation': 'the posted rate was below its cost',
+  unavailable: 'no longer available',
+  'not-needed': 'not needed',
+};

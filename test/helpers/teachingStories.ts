@@ -1,0 +1,85 @@
+/**
+ * The story each teaching scenario's description promises, as a checker over one seeded run:
+ * which of its claims hold. Reusable across seeds (issue 14, item 7): a story holds when
+ * every claim does. Each claim names the mechanism it relies on.
+ */
+import { runScenario } from '../../src/core/engine/run';
+import type { EventOf, SimEvent } from '../../src/core/events';
+import { summarize } from '../../src/core/metrics/summary';
+import type { Scenario } from '../../src/scenario/schema';
+
+export interface StoryCheck {
+  readonly holds: boolean;
+  /** The claims that failed, in words. */
+  readonly failed: readonly string[];
+}
+
+const of = <T extends SimEvent['type']>(events: readonly SimEvent[], type: T): EventOf<T>[] => events.filter((e): e is EventOf<T> => e.type === type);
+
+function check(claims: readonly [string, boolean][]): StoryCheck {
+  const failed = claims.filter(([, ok]) => !ok).map(([what]) => what);
+  return { holds: failed.length === 0, failed };
+}
+
+/** teaching-scarcity (mechanism: supply and demand set bargaining power through the outside option). */
+export function scarcityStory(s: Scenario, seed: number, shock = 9): StoryCheck {
+  const r = runScenario(s, seed);
+  const markets = of(r.events, 'market');
+  const deals = of(r.events, 'deal-signed').filter((d) => d.share !== null);
+  const before = deals.filter((d) => d.round < shock);
+  const after = deals.filter((d) => d.round >= shock);
+  const mean = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0) / Math.max(1, xs.length);
+  return check([
+    ['tightness stays at or below 1 before the offensive', markets.filter((m) => m.round < shock).every((m) => m.tightness !== null && m.tightness <= 1)],
+    ['tightness crosses 1 in the month of the offensive', (markets.find((m) => m.round === shock)?.tightness ?? Infinity) > 1],
+    ['partners take under half the surplus before the offensive', before.length > 0 && mean(before.map((d) => d.share!)) < 0.5],
+    ['deals signed after the offensive give partners most of the surplus', after.length > 0 && mean(after.map((d) => d.share!)) > 0.5],
+    ['a reversal after the offensive', of(r.events, 'reversal').some((e) => e.round >= shock)],
+  ]);
+}
+
+/** teaching-holdup (mechanism: a threat is credible only when replacing the partner is dear, i.e. partners are scarce). */
+export function holdupStory(s: Scenario, seed: number, entry = 5): StoryCheck {
+  const r = runScenario(s, seed);
+  const threats = of(r.events, 'holdup-threat');
+  const resolved = of(r.events, 'holdup-resolved');
+  const early = resolved.filter((e) => e.round < entry);
+  const late = resolved.filter((e) => e.round > entry);
+  const lateThreats = threats.filter((t) => t.round > entry);
+  return check([
+    ['a bluff is called before the great power enters', early.some((e) => e.outcome === 'bluff-called')],
+    ['no hold-up is resolved in the month the great power enters', resolved.every((e) => e.round !== entry)],
+    ['after the entry a threat is made while partners are scarce', lateThreats.some((t) => t.tightness === null || t.tightness > 1)],
+    ['after the entry a hold-up is paid', late.some((e) => e.outcome === 'paid')],
+    ['the partner that held up ends with a reversal', of(r.events, 'reversal').some((v) => late.some((e) => e.outcome === 'paid' && e.party === v.party))],
+  ]);
+}
+
+/** teaching-information pair (mechanism: openness reveals the pivotal's reservation, raising partners' beliefs and asks). */
+export function informationStory(open: Scenario, discreet: Scenario, seed: number): StoryCheck {
+  const a = summarize(runScenario(open, seed));
+  const b = summarize(runScenario(discreet, seed));
+  const ca = a.costs.costPerPaidSoldierYear;
+  const cb = b.costs.costPerPaidSoldierYear;
+  return check([
+    ['both cases sign paid deals', ca !== null && cb !== null],
+    ['open recruitment costs more per paid soldier-year than discreet', ca !== null && cb !== null && ca > cb],
+    ['partners take a larger share of the surplus in the open case', (a.power.meanShare ?? 0) > (b.power.meanShare ?? 0)],
+  ]);
+}
+
+/** teaching-signalling (mechanism: states with unrealised alliance potential over-contribute to earn a closer alliance). */
+export function signallingStory(s: Scenario, seed: number, signaller = 'GEO'): StoryCheck {
+  const r = runScenario(s, seed);
+  const sum = summarize(r);
+  const share = new Map(sum.coalition.members.map((m) => [m.id, m.troopsMax / (s.thirdParties.find((t) => t.id === m.id)?.armedForces ?? Infinity)]));
+  const deepened = new Map<string, number>();
+  for (const e of of(r.events, 'alliance-deepened')) deepened.set(e.party, (deepened.get(e.party) ?? 0) + (e.to - e.from));
+  const top = [...share.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const mostDeepened = [...deepened.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  return check([
+    [`${signaller} joins`, share.has(signaller)],
+    [`${signaller} deploys the largest share of its forces`, top === signaller],
+    [`${signaller}'s alliance is deepened the most`, mostDeepened === signaller],
+  ]);
+}

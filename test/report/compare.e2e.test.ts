@@ -1,0 +1,45 @@
+/** `coalsim compare`: the teaching pair open/discreet, compared as a user would. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { coalsim, tempDir } from '../helpers/cli';
+
+describe('coalsim compare', () => {
+  const dir = tempDir('coalsim-compare-');
+  const a = join(dir, 'open');
+  const b = join(dir, 'discreet');
+
+  beforeAll(() => {
+    expect(coalsim(['run', 'teaching-information-open', '--out', a, '--no-charts']).status).toBe(0);
+    expect(coalsim(['run', 'teaching-information-discreet', '--out', b, '--no-charts']).status).toBe(0);
+  });
+
+  it('writes compare.html, side-by-side PNGs and differences.json whose numbers are each run\'s summary', () => {
+    const out = join(dir, 'cmp');
+    const r = coalsim(['compare', a, b, '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Cost per foreign soldier-year \(US\$\): \$[\d,]+ \| \$[\d,]+/);
+    const table = JSON.parse(readFileSync(join(out, 'differences.json'), 'utf8')) as { measures: { key: string; values: (number | null)[] }[] };
+    const sa = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8')) as { costs: { costPerForeignSoldierYear: number }; power: { reversals: number } };
+    const sb = JSON.parse(readFileSync(join(b, 'summary.json'), 'utf8')) as { costs: { costPerForeignSoldierYear: number }; power: { reversals: number } };
+    const cost = table.measures.find((m) => m.key === 'costPerForeignSoldierYear')!;
+    expect(cost.values).toEqual([sa.costs.costPerForeignSoldierYear, sb.costs.costPerForeignSoldierYear]);
+    expect(table.measures.find((m) => m.key === 'reversals')!.values).toEqual([sa.power.reversals, sb.power.reversals]);
+    const page = readFileSync(join(out, 'compare.html'), 'utf8');
+    expect(page).toContain('<th>B − A</th>');
+    expect(page).toContain('id="chart-r0-bargaining-power"');
+    expect(page).toContain('id="chart-r1-bargaining-power"');
+    if (existsSync(join(out, 'charts'))) {
+      const png = readFileSync(join(out, 'charts', 'bargaining-power.png'));
+      // Two 1600-pixel charts side by side: 3200 pixels wide (PNG width at bytes 16-19).
+      expect(png.readUInt32BE(16)).toBe(3200);
+    }
+  });
+
+  it('needs at least two runs, and refuses to overwrite without --force', () => {
+    expect(coalsim(['compare', a]).status).toBe(2);
+    const out = join(dir, 'twice');
+    expect(coalsim(['compare', a, b, '--out', out, '--no-charts']).status).toBe(0);
+    expect(coalsim(['compare', a, b, '--out', out, '--no-charts']).status).toBe(4);
+    expect(coalsim(['compare', a, join(dir, 'missing')]).status).toBe(2);
+  });
+});
