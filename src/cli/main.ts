@@ -6,6 +6,7 @@ import yargs from 'yargs';
 import { InvariantError } from '../core/errors';
 import { calibrateCommand } from './commands/calibrate';
 import { explainCommand } from './commands/explain';
+import { fitCommand } from './commands/fit';
 import { listCommand } from './commands/list';
 import { replicateCommand } from './commands/replicate';
 import { reportCommand } from './commands/report';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(slurmCommand)
     .command(replicateCommand)
     .command(calibrateCommand)
+    .command(fitCommand)
     .demandCommand(1, 'Name a command: run, validate, schema or list. Example: coalsim run')
     .strict()
     .recommendCommands()
@@ -42,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict).\nDocs: README.md')
+    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict), 7 fit tolerance out of reach, 8 fit shards missing (fit --merge).\nDocs: README.md')
     .fail((msg, err) => {
       if (err) throw err;
       throw new CliError(`${msg}\nRun with --help for usage.`, ExitCode.usage);
