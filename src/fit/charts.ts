@@ -77,7 +77,7 @@ export function numbersSpec(role: 'target' | 'check', figs: readonly FigureResul
     caption: `Each row a recorded number. Bars: the fitted scenario's simulated 90% interval divided by the record (1 = the record; log scale, clipped to 0.01-100); diamonds: the simulated median; thin grey bars: the recorded range. ${role === 'check' ? 'These figures were not used to fit.' : 'These figures drove the fit.'}`,
     width: 1100,
     height: Math.max(300, 120 + rows.length * 48),
-    fills: ['solid', 'solid', null],
+    fills: ['solid', 'solid', null, null],
     config: {
       type: 'bar',
       data: {
@@ -86,6 +86,7 @@ export function numbersSpec(role: 'target' | 'check', figs: readonly FigureResul
           { label: 'simulated 90% interval / record', data: interval, backgroundColor: role === 'target' ? SERIES_COLOURS[0] : SERIES_COLOURS[2], borderWidth: 0, barPercentage: 0.6 } as never,
           { label: 'recorded range / record', data: recorded, backgroundColor: GREY, borderColor: INK, borderWidth: 2, barPercentage: 0.2 } as never,
           { type: 'scatter', label: 'simulated median / record', data: median.map((m, i) => ({ x: m, y: i })), pointStyle: 'rectRot', pointRadius: 9, backgroundColor: SERIES_COLOURS[1], borderColor: INK } as never,
+          { type: 'scatter', label: 'recorded value', data: recorded.map(([a, b], i) => ({ x: (a! + b!) / 2, y: i })), pointStyle: 'line', rotation: 90, pointRadius: 16, borderWidth: 3, borderColor: INK } as never,
         ],
       },
       options: {

@@ -7,7 +7,9 @@
 import { collectValues } from '../calibration/calibrate';
 import { parseMeasure, type MeasureKind, type MeasureValue } from '../calibration/measures';
 import type { Score } from '../calibration/score';
-import { applyPoint, scenarioAt, type ResolvedParameter } from '../experiment/point';
+import { applyPoint, type ResolvedParameter } from '../experiment/point';
+import { checkScenario } from '../scenario/crossChecks';
+import { ScenarioSchema } from '../scenario/schema';
 import type { Scenario } from '../scenario/schema';
 import { distance, scoreFigures } from './distance';
 import { toValue } from './prior';
@@ -45,10 +47,15 @@ export function withFigures(s: Scenario, figures: readonly FitFigure[]): Scenari
   return { ...s, meta: { ...s.meta, calibration } } as Scenario;
 }
 
-/** The scenario at these natural values, or null when they make it invalid. */
+/**
+ * The scenario at these natural values, or null when they make it invalid. The same schema
+ * and cross-field checks as a scenario file, on the object: the text route (JSON, line
+ * numbers, did-you-mean) costs more than a short run, and a proposal needs no message. The
+ * loader checks the priors' ranges with full messages before anything runs.
+ */
 export function scenarioAtValues(spec: Pick<FitSpec, 'base' | 'params'>, values: readonly number[]): Scenario | null {
-  const r = scenarioAt(spec.base, spec.params, values);
-  return r.ok ? r.value : null;
+  const r = ScenarioSchema.safeParse(applyPoint(spec.base, spec.params, values));
+  return r.success && checkScenario(r.data).length === 0 ? r.data : null;
 }
 
 /** The scenario at the values, unvalidated (for writing, after validation elsewhere). */
