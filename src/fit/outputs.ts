@@ -3,7 +3,7 @@
  * runnable), posterior.csv (the last generation's weighted particles), summary.json,
  * fit-report.html (self-contained: tables, and the PNGs inlined as data URIs, nothing
  * fetched), charts/*.png and manifest.json. Each written with writeFileAtomically, the manifest
- * last. No clock and no paths in any of them: the same fit seed gives the same bytes on any
+ * last. No clock, no paths, no command line and no worker count in any of them: the same fit seed gives the same bytes on any
  * machine, worker count, resume or shard layout.
  */
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ export function posteriorCsv(l: LoadedFit, last: FinishedGeneration): string {
   return toCsv(['particle', 'weight', ...names, 'distance'], rows);
 }
 
-export function fitFiles(l: LoadedFit, gens: readonly FinishedGeneration[], results: FitResults, fitted: Scenario, provenance: { version: string; command: readonly string[] }): FitFiles {
+export function fitFiles(l: LoadedFit, gens: readonly FinishedGeneration[], results: FitResults, fitted: Scenario, provenance: { version: string }): FitFiles {
   const last = gens[gens.length - 1]!;
   const files = new Map<string, string | Uint8Array>();
   files.set(FIT_OUTPUT_FILES.scenario, JSON.stringify(fitted, null, 2) + '\n');
@@ -54,7 +54,6 @@ export function fitFiles(l: LoadedFit, gens: readonly FinishedGeneration[], resu
   const manifest = {
     tool: 'coalsim',
     version: provenance.version,
-    command: provenance.command,
     fit: { id: l.fit.id, hash: l.hash, fileSha256: sha256(l.text), seed: l.fit.method.seed },
     scenario: { id: l.spec.base.meta.id, fileSha256: sha256(l.scenarioText) },
     files: [...files.entries()].map(([name, content]) => ({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: sha256(content) })),

@@ -101,7 +101,7 @@ export async function runFit(o: FitRunOptions): Promise<FitRunResult> {
   const store = openStore(o);
   const pool = createPool(l.spec, o.workers);
   const gens = store.generations();
-  let resumedParticles = 0;
+  let resumedParticles = gens.reduce((n, g) => n + g.particles.length, 0);
   let builtParticles = 0;
   try {
     const N = l.fit.method.population;

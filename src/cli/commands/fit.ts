@@ -63,7 +63,7 @@ function dirError(err: unknown): never {
 function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], out: string, args: FitArgs): { lines: string[]; summary: string } {
   const date = args.date ?? loaded.fit.date ?? 'undated';
   const { results, fitted } = fitResults(loaded, gens, { date, checkSeeds: args.checkSeeds });
-  const { files, chartNote } = fitFiles(loaded, gens, results, fitted, { version: packageVersion(), command: ['coalsim', ...process.argv.slice(2)] });
+  const { files, chartNote } = fitFiles(loaded, gens, results, fitted, { version: packageVersion() });
   writeFitFiles(out, files);
   const where = displayPath(out);
   const lines = [
