@@ -113,6 +113,12 @@ export function compileFit(fit: Fit, base: Scenario): { ok: true; value: FitSpec
       point[i] = p.integer ? Math.round(x) : x;
       const r = scenarioAt(base, params, point);
       if (r.ok) continue;
+      const first = r.issues[0]!;
+      if (first.code === 'unknown-field') {
+        // The path's last field is not one the scenario has (a misspelling): say so at the path.
+        issues.push({ code: 'bad-path', path: ['parameters', i, 'path'], message: `parameter "${p.name}": ${describeScenarioIssue(first)}`, ...(first.fix !== undefined ? { fix: first.fix } : {}) });
+        break;
+      }
       issues.push({ code: 'invalid-prior', path: ['parameters', i, 'prior'], message: `parameter "${p.name}" = ${point[i]} makes the scenario invalid: ${describeScenarioIssue(r.issues[0]!)}`, fix: 'narrow the prior to values the scenario allows' });
       break;
     }
