@@ -15,6 +15,7 @@ import { formatIssues } from '../scenario/issues';
 import type { Scenario } from '../scenario/schema';
 import { parseCalibratedScenario } from './checks';
 import { markdownTable, rowsOf, textTable, type Row } from './render';
+import { fitValidations, renderFitSection } from '../fit/validateSection';
 
 export const FULL_SEEDS = 200;
 export const FAST_SEEDS = 40;
@@ -82,14 +83,17 @@ function main(argv: string[]): number {
   const rows = [...report.scenarios.flatMap(rowsOf), ...replication.rows];
   const passed = rows.filter((r) => r.result === 'pass').length;
   const missed = rows.length - passed;
+  // Fits: targets and held-out checks apart (scenarios/fits/, docs/fit.md).
+  const fits = fitValidations(report.scenarios, join(BUNDLED_SCENARIOS, 'fits'));
   if (json) {
-    process.stdout.write(JSON.stringify({ seeds, calibration: report, replication: replication.rows, note: replication.note, passed, missed }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ seeds, calibration: report, replication: replication.rows, note: replication.note, passed, missed, fits }, null, 2) + '\n');
   } else {
     const cols: (keyof Row)[] = ['scenario', 'figure', 'recorded', 'simulated', 'rule', 'result'];
     const perScenario = report.scenarios.map((s) => `${s.scenario.id} ${s.passed}/${s.targets.length}`).join(', ');
     const head = `Validation: ${passed} of ${rows.length} figures pass, ${missed} miss. Calibration over seeds 1..${seeds} per scenario (${perScenario}).`;
     const table = markdown ? markdownTable(rows, cols) : textTable(rows, cols);
-    process.stdout.write([head, '', table, ...(replication.note ? ['', replication.note] : [])].join('\n') + '\n');
+    const fitSection = renderFitSection(fits, seeds, markdown);
+    process.stdout.write([head, '', table, ...(replication.note ? ['', replication.note] : []), ...(fitSection ? ['', fitSection] : [])].join('\n') + '\n');
   }
   return strict && missed > 0 ? ExitCode.calibrationMiss : ExitCode.ok;
 }

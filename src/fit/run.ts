@@ -61,7 +61,8 @@ export function fitComplete(l: LoadedFit, gens: readonly FinishedGeneration[]): 
   if (gens.length >= totalGenerations(l)) return true;
   const last = gens[gens.length - 1];
   const final = l.fit.method.finalTolerance;
-  return last !== undefined && last.generation > 0 && final !== undefined && last.epsilon <= final;
+  // A tolerance of 0 cannot shrink further: every accepted particle already matches the record.
+  return last !== undefined && last.generation > 0 && last.epsilon <= (final ?? 0);
 }
 
 export function planFor(l: LoadedFit, generation: number, prev: Population | null): GenerationPlan {

@@ -70,7 +70,7 @@ export const MethodSchema = z
     name: z.literal('abc-smc').default('abc-smc').describe('Approximate Bayesian computation by sequential Monte Carlo (Toni et al. 2009; Beaumont et al. 2009).'),
     population: z.number().int().min(10).max(100_000).default(200).describe('Particles per generation.'),
     generations: z.number().int().min(1).max(100).default(6).describe('Generations after the prior sample (generation 0 draws from the prior and accepts all).'),
-    finalTolerance: z.number().gt(0).optional().describe('Stop earlier once a generation\'s tolerance is at or below this distance.'),
+    finalTolerance: z.number().gt(0).optional().describe('Stop earlier once a generation\'s tolerance is at or below this distance. A tolerance of 0 always ends the fit (it cannot shrink further).'),
     quantile: z.number().gt(0).lt(1).default(0.5).describe('Next tolerance: this quantile of the previous generation\'s distances.'),
     kernelScale: z.number().gt(0).max(10).default(2).describe('Perturbation kernel covariance = kernelScale x weighted population covariance (2: Beaumont et al. 2009, Filippi et al. 2013).'),
     maxAttempts: z.number().int().min(1).max(1_000_000).default(2000).describe('Proposals per particle before the fit gives up (tolerance unreachable).'),
