@@ -9,8 +9,7 @@ import { parseMeasure, type MeasureKind, type MeasureValue } from '../calibratio
 import type { Score } from '../calibration/score';
 import { applyPoint, type ResolvedParameter } from '../experiment/point';
 import { checkScenario } from '../scenario/crossChecks';
-import { ScenarioSchema } from '../scenario/schema';
-import type { Scenario } from '../scenario/schema';
+import { ScenarioSchema, type Scenario } from '../scenario/schema';
 import { distance, scoreFigures } from './distance';
 import { toValue } from './prior';
 import type { FitFigure, Prior } from './schema';
