@@ -85,8 +85,8 @@ export function numbersSpec(role: 'target' | 'check', figs: readonly FigureResul
         datasets: [
           { label: 'simulated 90% interval / record', data: interval, backgroundColor: role === 'target' ? SERIES_COLOURS[0] : SERIES_COLOURS[2], borderWidth: 0, barPercentage: 0.6 } as never,
           { label: 'recorded range / record', data: recorded, backgroundColor: GREY, borderColor: INK, borderWidth: 2, barPercentage: 0.2 } as never,
-          { type: 'scatter', label: 'simulated median / record', data: median.map((m, i) => ({ x: m, y: i })), pointStyle: 'rectRot', pointRadius: 9, backgroundColor: SERIES_COLOURS[1], borderColor: INK } as never,
-          { type: 'scatter', label: 'recorded value', data: recorded.map(([a, b], i) => ({ x: (a! + b!) / 2, y: i })), pointStyle: 'line', rotation: 90, pointRadius: 16, borderWidth: 3, borderColor: INK } as never,
+          { type: 'scatter', order: -1, label: 'simulated median / record', data: median.map((m, i) => ({ x: m, y: i })), pointStyle: 'rectRot', pointRadius: 9, backgroundColor: SERIES_COLOURS[1], borderColor: INK } as never,
+          { type: 'scatter', order: -2, label: 'recorded value', data: recorded.map(([a, b], i) => ({ x: (a! + b!) / 2, y: i })), pointStyle: 'line', rotation: 90, pointRadius: 16, borderWidth: 3, borderColor: INK } as never,
         ],
       },
       options: {
@@ -119,7 +119,7 @@ export function categoriesSpec(role: 'target' | 'check', figs: readonly FigureRe
         labels: rows.map((f) => `${f.id}${f.score.pass ? '' : ' (miss)'}`),
         datasets: [
           { label: 'share of runs giving the recorded value', data: share, backgroundColor: role === 'target' ? SERIES_COLOURS[0] : SERIES_COLOURS[2], borderWidth: 0, barPercentage: 0.6 } as never,
-          { type: 'scatter', label: 'least share to pass', data: need.map((m, i) => ({ x: m, y: i })), pointStyle: 'rectRot', pointRadius: 9, backgroundColor: SERIES_COLOURS[1], borderColor: INK } as never,
+          { type: 'scatter', order: -1, label: 'least share to pass', data: need.map((m, i) => ({ x: m, y: i })), pointStyle: 'rectRot', pointRadius: 9, backgroundColor: SERIES_COLOURS[1], borderColor: INK } as never,
         ],
       },
       options: {
