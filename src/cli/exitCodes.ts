@@ -5,7 +5,7 @@ export const ExitCode = {
   internal: 1,
   /** Bad command line: unknown option, missing argument. */
   usage: 2,
-  /** A scenario or experiment file is invalid (syntax, schema or cross-field). */
+  /** A scenario, experiment or fit file is invalid (syntax, schema or cross-field). */
   invalidInput: 3,
   /** The output directory already holds results and --force was not given. */
   outputExists: 4,
