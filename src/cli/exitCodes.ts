@@ -13,10 +13,10 @@ export const ExitCode = {
   io: 5,
   /** `coalsim calibrate --strict`: at least one recorded figure missed. */
   calibrationMiss: 6,
+  /** `coalsim merge` / `coalsim fit --merge`: the merged shards do not yet hold every run (or particle of the generation). */
+  incompleteMerge: 8,
   /** `coalsim fit`: a generation could not reach its tolerance within method.maxAttempts proposals per particle. */
-  fitUnreachable: 7,
-  /** `coalsim fit --merge`: shards of the generation are missing (run them, then merge again). */
-  fitIncomplete: 8,
+  fitUnreachable: 9,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment/fit, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict), 7 fit tolerance out of reach, 8 fit shards missing (fit --merge).\nDocs: README.md')
+    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment/fit, 4 output exists (use --force), 5 file I/O, 6 calibration miss (calibrate --strict), 8 shards missing (fit --merge), 9 fit tolerance out of reach.\nDocs: README.md')
     .fail((msg, err) => {
       if (err) throw err;
       throw new CliError(`${msg}\nRun with --help for usage.`, ExitCode.usage);

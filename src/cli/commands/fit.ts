@@ -168,7 +168,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       if (!m.complete) {
         const msg = m.finished ? `generation ${m.generation} finished; run the shards of generation ${m.generation! + 1}` : `generation ${m.generation}: ${m.stored} of ${loaded.fit.method.population} particles stored; run the missing shards, then --merge again`;
         process.stdout.write(`${label}: ${msg}\n`);
-        if (!m.finished) process.exitCode = ExitCode.fitIncomplete;
+        if (!m.finished) process.exitCode = ExitCode.incompleteMerge;
         return;
       }
       const { lines, summary } = writeOutputs(loaded, readGenerations(loaded, out), out, args);
