@@ -25,6 +25,7 @@ import { parseCalibratedScenario } from './checks';
 import { factsMarkdown, factsText } from './factsRender';
 import { signallingFact, stylizedFacts, type FactResult } from './stylizedFacts';
 import { markdownTable, rowsOf, textTable, type Row } from './render';
+import { fitValidations, renderFitSection } from '../fit/validateSection';
 
 export const FULL_SEEDS = 200;
 export const FAST_SEEDS = 40;
@@ -124,8 +125,10 @@ function main(argv: string[]): number {
   const cv = argv.includes('--no-cv') ? null : cvReport(cvSeeds);
   const passed = rows.filter((r) => r.result === 'pass').length;
   const missed = rows.length - passed;
+  // Fits: targets and held-out checks apart (scenarios/fits/, docs/fit.md).
+  const fits = fitValidations(report.scenarios, join(BUNDLED_SCENARIOS, 'fits'));
   if (json) {
-    process.stdout.write(JSON.stringify({ seeds, calibration: report, replication: replication.rows, note: replication.note, passed, missed, stylizedFacts: facts, outOfSample: cv ? cvJson(cv) : null }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ seeds, calibration: report, replication: replication.rows, note: replication.note, passed, missed, stylizedFacts: facts, outOfSample: cv ? cvJson(cv) : null, fits }, null, 2) + '\n');
   } else {
     const cols: (keyof Row)[] = ['scenario', 'figure', 'recorded', 'simulated', 'rule', 'result'];
     const perScenario = report.scenarios.map((s) => `${s.scenario.id} ${s.passed}/${s.targets.length}`).join(', ');
@@ -133,7 +136,8 @@ function main(argv: string[]): number {
     const table = markdown ? markdownTable(rows, cols) : textTable(rows, cols);
     const factsPart = facts ? ['', markdown ? factsMarkdown(facts, factSeeds) : factsText(facts, factSeeds)] : [];
     const cvPart = cv ? ['', markdown ? cvMarkdown(cv, `npm run validate (--cv-seeds ${cvSeeds})`) : cvText(cv)] : [];
-    process.stdout.write([head, '', table, ...(replication.note ? ['', replication.note] : []), ...factsPart, ...cvPart].join('\n') + '\n');
+    const fitSection = renderFitSection(fits, seeds, markdown);
+    process.stdout.write([head, '', table, ...(replication.note ? ['', replication.note] : []), ...(fitSection ? ['', fitSection] : []), ...factsPart, ...cvPart].join('\n') + '\n');
   }
   return strict && missed > 0 ? ExitCode.calibrationMiss : ExitCode.ok;
 }

@@ -5,7 +5,7 @@ export const ExitCode = {
   internal: 1,
   /** Bad command line: unknown option, missing argument. */
   usage: 2,
-  /** A scenario or experiment file is invalid (syntax, schema or cross-field). */
+  /** A scenario, experiment or fit file is invalid (syntax, schema or cross-field). */
   invalidInput: 3,
   /** The output directory already holds results and --force was not given. */
   outputExists: 4,
@@ -18,8 +18,10 @@ export const ExitCode = {
    * a success, so a Slurm `afterok` chain stops. `--resume --retry-failed` re-runs them.
    */
   runsFailed: 7,
-  /** `coalsim merge`: the merged shards do not yet hold every run of the experiment. */
+  /** `coalsim merge` / `coalsim fit --merge`: the merged shards do not yet hold every run (or particle of the generation). */
   incompleteMerge: 8,
+  /** `coalsim fit`: a generation could not reach its tolerance within method.maxAttempts proposals per particle. */
+  fitUnreachable: 9,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

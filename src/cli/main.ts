@@ -72,6 +72,11 @@ export const COMMANDS: readonly LazyCommand[] = [
     load: () => (require('./commands/analyze') as typeof import('./commands/analyze')).analyzeCommand,
   },
   {
+    command: 'fit <fit>',
+    describe: 'Estimate scenario parameters from recorded figures (ABC-SMC), with held-out checks; resumable, shardable',
+    load: () => (require('./commands/fit') as typeof import('./commands/fit')).fitCommand,
+  },
+  {
     command: 'slurm <experiment>',
     describe: 'Write Slurm scripts that run a sweep as an array job plus a dependent merge job',
     load: () => (require('./commands/slurm') as typeof import('./commands/slurm')).slurmCommand,
@@ -124,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment, 4 output directory exists, is in use or may not be replaced, 5 file I/O or disk full, 6 calibration miss (calibrate --strict), 7 sweep finished with failed runs, 8 merge or sweep incomplete.\nDocs: README.md')
+    .epilogue('Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment/fit, 4 output directory exists, is in use or may not be replaced, 5 file I/O or disk full, 6 calibration miss (calibrate --strict), 7 sweep finished with failed runs, 8 merge, sweep or fit generation incomplete, 9 fit tolerance out of reach.\nDocs: README.md')
     .fail((msg, err, y) => {
       if (err) throw err;
       throw new CliError(`${explainUsageError(msg, argv, y)}\nRun with --help for usage.`, ExitCode.usage);

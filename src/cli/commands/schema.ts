@@ -1,11 +1,12 @@
 /** `coalsim schema [kind]`: print the JSON Schema of the scenario (or experiment) format, for editors. */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { experimentJsonSchema } from '../../experiment/schema';
+import { fitJsonSchema } from '../../fit/schema';
 import { scenarioJsonSchema } from '../../scenario/jsonSchema';
 import { schemaToMarkdown } from '../../scenario/markdown';
 
 interface SchemaArgs {
-  kind: 'scenario' | 'experiment';
+  kind: 'scenario' | 'experiment' | 'fit';
   markdown: boolean;
 }
 
@@ -18,20 +19,22 @@ const FILE_NOTES =
 export const SCHEMA_DOC_INTRO: Record<SchemaArgs['kind'], [string, string]> = {
   scenario: ['Scenario format reference', 'Every field of a coalsim scenario file (formatVersion 1): type, default, allowed range and meaning. Money in constant US dollars, troops as headcount, time in rounds; per-soldier figures per soldier-year. See README.md for an example and docs/model.md for how the engine uses each field. ' + FILE_NOTES],
   experiment: ['Experiment format reference', 'Every field of a coalsim experiment file (formatVersion 1): type, default, allowed range and meaning. See docs/sweeps.md for examples. ' + FILE_NOTES],
+  fit: ['Fit format reference', 'Every field of a coalsim fit file (formatVersion 1): type, default, allowed range and meaning. See docs/fit.md for the method and examples. ' + FILE_NOTES],
 };
 
 export const schemaCommand: CommandModule<object, SchemaArgs> = {
   command: 'schema [kind]',
-  describe: 'Print the JSON Schema of the scenario (default) or experiment format (for editor completion)',
+  describe: 'Print the JSON Schema of the scenario (default), experiment or fit format (for editor completion)',
   builder: (y: Argv) =>
     y
-      .positional('kind', { choices: ['scenario', 'experiment'] as const, default: 'scenario' as const, describe: 'Which format' })
+      .positional('kind', { choices: ['scenario', 'experiment', 'fit'] as const, default: 'scenario' as const, describe: 'Which format' })
       .example('$0 schema > scenario.schema.json', 'Save it for your editor')
       .option('markdown', { type: 'boolean', default: false, describe: 'Print a Markdown field reference instead (docs/*-format.md)' })
       .example('$0 schema experiment > experiment.schema.json', 'The experiment format')
+      .example('$0 schema fit > fit.schema.json', 'The fit format')
       .example('$0 schema --markdown > docs/scenario-format.md', 'Regenerate the field reference') as unknown as Argv<SchemaArgs>,
   handler: (args: ArgumentsCamelCase<SchemaArgs>) => {
-    const schema = args.kind === 'experiment' ? experimentJsonSchema() : scenarioJsonSchema();
+    const schema = args.kind === 'experiment' ? experimentJsonSchema() : args.kind === 'fit' ? fitJsonSchema() : scenarioJsonSchema();
     if (args.markdown) {
       const [title, intro] = SCHEMA_DOC_INTRO[args.kind];
       process.stdout.write(schemaToMarkdown(schema, title, intro) + '\n');

@@ -1,0 +1,218 @@
+/**
+ * `coalsim fit <fit-file>`: estimate scenario parameters from recorded figures by ABC-SMC, on
+ * every core, resumable, shardable for Slurm; then write the fitted scenario, the posterior
+ * and a report in which held-out checks are scored apart from the targets.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { loadFitFile, type LoadedFit } from '../../fit/load';
+import { fitFiles, writeFitFiles, FIT_OUTPUT_FILES } from '../../fit/outputs';
+import { FitTaskError } from '../../fit/pool';
+import { fitResults } from '../../fit/results';
+import { FitDirError, fitComplete, mergeShards, readGenerations, runFit, runShard, totalGenerations } from '../../fit/run';
+import { fitSlurmScripts } from '../../fit/slurm';
+import type { FinishedGeneration } from '../../fit/store';
+import { OutputExistsError } from '../../output/atomic';
+import { formatIssues } from '../../scenario/issues';
+import { createFitProgress } from '../fitProgress';
+import { CliError, ExitCode } from '../exitCodes';
+import { PACKAGE_ROOT, packageVersion } from '../paths';
+import { duration } from '../progress';
+import { displayPath } from '../scenarioInput';
+import { chooseShard, defaultWorkers } from './sweep';
+
+interface FitArgs {
+  fit: string;
+  out?: string;
+  workers?: number;
+  resume: boolean;
+  force: boolean;
+  shard?: string;
+  generation?: number;
+  merge: boolean;
+  date?: string;
+  checkSeeds: number;
+  quiet: boolean;
+  json: boolean;
+  slurm: boolean;
+  shards: number;
+  cpusPerTask: number;
+  time: string;
+  partition?: string;
+  mem?: string;
+  sbatch: string[];
+  submit: boolean;
+}
+
+export function requireFit(file: string): LoadedFit {
+  const r = loadFitFile(file);
+  if (!r.ok) throw new CliError(r.problems.map((p) => formatIssues(displayPath(p.file), p.issues)).join('\n'), ExitCode.invalidInput);
+  return r.value;
+}
+
+function dirError(err: unknown): never {
+  if (err instanceof OutputExistsError) throw new CliError(`${err.message}, or --resume to continue a fit stored there`, ExitCode.outputExists);
+  if (err instanceof FitDirError) throw new CliError(err.message, ExitCode.outputExists);
+  if (err instanceof FitTaskError && err.unreachable) throw new CliError(`${err.message}. The tolerance is out of reach: raise "method.quantile" (a tolerance that shrinks more slowly) or "method.maxAttempts", set "method.finalTolerance", or widen the priors`, ExitCode.fitUnreachable);
+  throw err;
+}
+
+/** Write the outputs of a complete fit; returns the summary text lines. */
+function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], out: string, args: FitArgs): { lines: string[]; summary: string } {
+  const date = args.date ?? loaded.fit.date ?? 'undated';
+  const { results, fitted } = fitResults(loaded, gens, { date, checkSeeds: args.checkSeeds });
+  const { files, chartNote } = fitFiles(loaded, gens, results, fitted, { version: packageVersion() });
+  writeFitFiles(out, files);
+  const where = displayPath(out);
+  const lines = [
+    `fit ${loaded.fit.id}: ${gens.length} generations, ${results.simulations} evaluations; targets ${results.targets.passed}/${results.targets.total} pass, held-out checks ${results.checks.passed}/${results.checks.total} pass`,
+    ...results.parameters.map((p) => `  ${p.name} = ${p.median}  [90%: ${p.q05}, ${p.q95}]  (was ${JSON.stringify(p.before)})`),
+    ...[...files.keys()].filter((f) => !f.startsWith('charts/')).map((f) => `  ${join(where, f)}`),
+    ...(chartNote === null ? [`  ${join(where, 'charts')}/  (${[...files.keys()].filter((f) => f.startsWith('charts/')).length} PNG charts)`] : [`  (no charts: ${chartNote})`]),
+    `  run it: coalsim run ${join(where, FIT_OUTPUT_FILES.scenario)}`,
+  ];
+  return { lines, summary: files.get(FIT_OUTPUT_FILES.summary) as string };
+}
+
+function checkDate(d: string | undefined): void {
+  if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new CliError(`--date must be YYYY-MM-DD, got "${d}". Example: --date 2026-11-30`, ExitCode.usage);
+}
+
+function writeSlurm(loaded: LoadedFit, args: FitArgs, out: string): void {
+  if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > loaded.fit.method.population) throw new CliError(`--shards must be a whole number from 1 to the population (${loaded.fit.method.population}), got ${String(args.shards)}. Example: --shards 8`, ExitCode.usage);
+  if (!Number.isInteger(args.cpusPerTask) || args.cpusPerTask < 1) throw new CliError(`--cpus-per-task must be a whole number >= 1, got ${String(args.cpusPerTask)}`, ExitCode.usage);
+  if (!/^[0-9:-]+$/.test(args.time)) throw new CliError(`--time must be a Slurm time such as 02:00:00, got "${args.time}"`, ExitCode.usage);
+  const dir = join(out, 'slurm');
+  if (existsSync(join(dir, 'shard.sbatch')) && !args.force) throw new CliError(`${displayPath(dir)} already holds job scripts; pass --force to rewrite them, or choose another --out`, ExitCode.outputExists);
+  const files = fitSlurmScripts({
+    jobName: `coalsim-fit-${loaded.fit.id}`.slice(0, 60),
+    node: process.execPath,
+    cli: join(PACKAGE_ROOT, 'bin', 'coalsim.js'),
+    fit: resolve(loaded.file),
+    out,
+    shards: args.shards,
+    generations: totalGenerations(loaded),
+    cpusPerTask: args.cpusPerTask,
+    time: args.time,
+    ...(args.partition !== undefined ? { partition: args.partition } : {}),
+    ...(args.mem !== undefined ? { mem: args.mem } : {}),
+    extra: args.sbatch,
+    args: [...(args.date !== undefined ? ['--date', args.date] : []), '--check-seeds', String(args.checkSeeds)],
+  });
+  mkdirSync(join(dir, 'logs'), { recursive: true });
+  for (const [name, text] of [['shard.sbatch', files.shard], ['merge.sbatch', files.merge], ['submit.sh', files.submit]] as const) {
+    writeFileSync(join(dir, name), text);
+    chmodSync(join(dir, name), 0o755);
+  }
+  const where = displayPath(dir);
+  process.stdout.write(`wrote ${where}/shard.sbatch (array of ${args.shards} shards), ${where}/merge.sbatch and ${where}/submit.sh (${totalGenerations(loaded)} generations)\n`);
+  if (!args.submit) {
+    process.stdout.write(`submit with: bash ${where}/submit.sh   (outputs in ${displayPath(out)})\n`);
+    return;
+  }
+  const r = spawnSync('bash', [join(dir, 'submit.sh')], { encoding: 'utf8' });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0) throw new CliError(`submitting failed (is sbatch on PATH?): ${r.stderr.trim() || r.error?.message || `exit ${r.status}`}`, ExitCode.io);
+}
+
+export const fitCommand: CommandModule<object, FitArgs> = {
+  command: 'fit <fit>',
+  describe: 'Estimate scenario parameters from recorded figures (ABC-SMC), with held-out checks; resumable, shardable',
+  builder: (y: Argv) =>
+    y
+      .positional('fit', { type: 'string', demandOption: true, describe: 'Fit file (see scenarios/fits/ and docs/fit.md)' })
+      .option('out', { type: 'string', describe: 'Output directory (default: out/fit-<fit id>)' })
+      .option('workers', { type: 'number', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted fit in --out (after Ctrl-C, a crash or kill -9)' })
+      .option('force', { type: 'boolean', default: false, describe: 'Delete what --out holds and start over' })
+      .option('date', { type: 'string', describe: 'Date recorded in the fitted scenario, YYYY-MM-DD (default: the fit file\'s "date"; never the clock)' })
+      .option('check-seeds', { type: 'number', default: 100, describe: 'Seeds 1..N for scoring the fitted scenario against every figure' })
+      .option('shard', { type: 'string', describe: 'Build only shard i/n of the next generation into --out/shards/ (default: from SLURM_ARRAY_TASK_ID/COUNT with --slurm scripts)' })
+      .option('generation', { type: 'number', describe: 'With --shard: fail unless this is the next generation' })
+      .option('merge', { type: 'boolean', default: false, describe: 'Store the shards of the next generation and finish it; write the outputs once the fit is complete' })
+      .option('slurm', { type: 'boolean', default: false, describe: 'Write Slurm scripts into --out/slurm (per generation: an array of --shards, then a merge)' })
+      .option('shards', { type: 'number', default: 4, describe: 'With --slurm: array tasks per generation' })
+      .option('cpus-per-task', { type: 'number', default: 4, describe: 'With --slurm: CPUs (worker threads) per task' })
+      .option('time', { type: 'string', default: '02:00:00', describe: 'With --slurm: time limit per job' })
+      .option('partition', { type: 'string', describe: 'With --slurm: sbatch --partition' })
+      .option('mem', { type: 'string', describe: 'With --slurm: sbatch --mem' })
+      .option('sbatch', { type: 'string', array: true, default: [], describe: 'With --slurm: extra #SBATCH option, repeatable' })
+      .option('submit', { type: 'boolean', default: false, describe: 'With --slurm: submit at once' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print summary.json to stdout instead of the text summary' })
+      .example('$0 fit scenarios/fits/korea-1950.fit.json --out out/fit-korea', 'Fit on every core')
+      .example('$0 fit scenarios/fits/korea-1950.fit.json --out out/fit-korea --resume', 'Continue after Ctrl-C, a crash or kill -9')
+      .example('$0 fit scenarios/fits/korea-1950.fit.json --out out/fk --shard 0/4', 'One quarter of the next generation (then --merge)')
+      .example('$0 fit scenarios/fits/korea-1950.fit.json --out /scratch/fk --slurm --shards 8 --cpus-per-task 16', 'Slurm scripts') as unknown as Argv<FitArgs>,
+  handler: async (args: ArgumentsCamelCase<FitArgs>) => {
+    checkDate(args.date);
+    if (!Number.isInteger(args.checkSeeds) || args.checkSeeds < 1 || args.checkSeeds > 100_000) throw new CliError(`--check-seeds must be a whole number from 1 to 100000, got ${String(args.checkSeeds)}`, ExitCode.usage);
+    const workers = args.workers ?? defaultWorkers(process.env);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 1024) throw new CliError(`--workers must be a whole number from 0 to 1024, got ${String(args.workers)}. Example: --workers 4`, ExitCode.usage);
+    const loaded = requireFit(args.fit);
+    const out = resolve(args.out ?? `out/fit-${loaded.fit.id}`);
+    const where = displayPath(out);
+    if (args.slurm) return writeSlurm(loaded, args, out);
+    const label = `fit ${loaded.fit.id}`;
+    const progress = createFitProgress(process.stderr, { quiet: args.quiet || args.json, label });
+
+    if (args.merge) {
+      let m;
+      try {
+        m = mergeShards({ loaded, out, version: packageVersion() });
+      } catch (err) {
+        dirError(err);
+      }
+      if (!m.complete) {
+        const msg = m.finished ? `generation ${m.generation} finished; run the shards of generation ${m.generation! + 1}` : `generation ${m.generation}: ${m.stored} of ${loaded.fit.method.population} particles stored; run the missing shards, then --merge again`;
+        process.stdout.write(`${label}: ${msg}\n`);
+        if (!m.finished) process.exitCode = ExitCode.incompleteMerge;
+        return;
+      }
+      const { lines, summary } = writeOutputs(loaded, readGenerations(loaded, out), out, args);
+      process.stdout.write(args.json ? summary : lines.join('\n') + '\n');
+      return;
+    }
+
+    let stopRequests = 0;
+    const onSignal = (): void => {
+      stopRequests++;
+      if (stopRequests > 1) process.exit(130);
+      process.stderr.write('\ncoalsim: stopping after the particles in progress (Ctrl-C again to quit now)...\n');
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const started = performance.now();
+    try {
+      if (args.shard !== undefined || process.env.SLURM_ARRAY_TASK_ID !== undefined) {
+        const shard = chooseShard(args.shard, process.env);
+        const r = await runShard({ loaded, out, workers, version: packageVersion(), shard, progress, shouldStop: () => stopRequests > 0, ...(args.generation !== undefined ? { generation: args.generation } : {}) });
+        if (r.stopped) {
+          process.stderr.write(`coalsim: interrupted; shard ${shard.index}/${shard.count} of generation ${r.generation} not written (run it again)\n`);
+          process.exitCode = 130;
+          return;
+        }
+        process.stdout.write(r.generation === null ? `${label}: the fit in ${where} is complete; nothing to do\n` : `${label}: generation ${r.generation}, shard ${shard.index}/${shard.count}: ${r.particles > 0 ? `${r.particles} particles in` : 'already built:'} ${displayPath(r.file!)}; when every shard is done: coalsim fit ${args.fit} --out ${where} --merge\n`);
+        return;
+      }
+      const r = await runFit({ loaded, out, workers, resume: args.resume, force: args.force, version: packageVersion(), progress, shouldStop: () => stopRequests > 0 });
+      if (r.stopped) {
+        process.stderr.write(`coalsim: interrupted: ${r.generations.length} generation(s) finished and every built particle stored in ${where}; continue with\n  coalsim fit ${args.fit} --out ${where} --resume\n`);
+        process.exitCode = 130;
+        return;
+      }
+      if (!fitComplete(loaded, r.generations)) throw new Error('fit ended before it was complete');
+      const secs = (performance.now() - started) / 1000;
+      const { lines, summary } = writeOutputs(loaded, r.generations, out, args);
+      if (args.json) process.stdout.write(summary);
+      else process.stdout.write([...lines, `  ${r.builtParticles} particles built now${r.resumedParticles > 0 ? `, ${r.resumedParticles} found stored` : ''}, in ${duration(secs)} (${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`].join('\n') + '\n');
+    } catch (err) {
+      dirError(err);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  },
+};

@@ -1,0 +1,145 @@
+/**
+ * Loading a fit file: validated like a scenario (syntax with line and column, schema issues
+ * with path and did-you-mean), then its scenario is loaded, every parameter path is resolved
+ * against it (did-you-mean on a misspelt field or id), every figure is checked by the
+ * calibration checks (measure, arguments, recorded form), and each prior's ends and middle
+ * are applied to the scenario and validated, so a bad range is an input error before anything
+ * runs. Issues carry paths into the fit file.
+ */
+import { dirname, resolve } from 'node:path';
+import { checkCalibration } from '../calibration/checks';
+import { parsePath, resolvePath } from '../experiment/paths';
+import { describeScenarioIssue, scenarioAt } from '../experiment/point';
+import { canonicalJson } from '../experiment/seeds';
+import { sha256 } from '../output/manifest';
+import type { InputIssue, Result } from '../scenario/issues';
+import { loadScenarioFile } from '../scenario/load';
+import { readInputFile } from '../scenario/readInput';
+import type { Scenario } from '../scenario/schema';
+import { validateText, type DocumentKind } from '../scenario/validate';
+import { withFigures, type FitParam, type FitSpec } from './evaluate';
+import { priorRange } from './prior';
+import { FitSchema, fitJsonSchema, type Fit } from './schema';
+
+export interface LoadedFit {
+  readonly file: string;
+  readonly text: string;
+  readonly fit: Fit;
+  readonly scenarioFile: string;
+  readonly scenarioText: string;
+  readonly spec: FitSpec;
+  /** Identity of what the fit computes (fit less file paths, title and date, plus the scenario): guards --resume. */
+  readonly hash: string;
+}
+
+export interface FileIssues {
+  readonly file: string;
+  readonly issues: readonly InputIssue[];
+}
+
+export type FitLoadResult = { readonly ok: true; readonly value: LoadedFit } | { readonly ok: false; readonly problems: readonly FileIssues[] };
+
+let kind: DocumentKind<Fit> | undefined;
+function fitKind(): DocumentKind<Fit> {
+  kind ??= { schema: FitSchema, jsonSchema: fitJsonSchema(), crossCheck: checkFit };
+  return kind;
+}
+
+export function parseFit(text: string): Result<Fit> {
+  return validateText(text, fitKind());
+}
+
+/** Checks of the fit alone: unique names and ids, ordered ranges, at least one target. */
+export function checkFit(f: Fit): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  f.parameters.forEach((p, i) => {
+    if (names.has(p.name)) issues.push({ code: 'duplicate-id', path: ['parameters', i, 'name'], message: `parameter name "${p.name}" is used twice`, fix: 'give every parameter its own name' });
+    names.add(p.name);
+    if (paths.has(p.path)) issues.push({ code: 'duplicate-id', path: ['parameters', i, 'path'], message: `path "${p.path}" is estimated twice`, fix: 'remove one of the two parameters' });
+    paths.add(p.path);
+    const pr = p.prior;
+    if (pr.type !== 'normal' && !(pr.min < pr.max)) issues.push({ code: 'invalid-value', path: ['parameters', i, 'prior'], message: `min ${pr.min} must be below max ${pr.max}`, fix: 'swap them, or widen the range' });
+    if (pr.type === 'normal' && pr.min !== undefined && pr.max !== undefined && !(pr.min < pr.max)) issues.push({ code: 'invalid-value', path: ['parameters', i, 'prior'], message: `min ${pr.min} must be below max ${pr.max}`, fix: 'swap them, or drop the truncation' });
+  });
+  const ids = new Set<string>();
+  f.figures.forEach((g, j) => {
+    if (ids.has(g.id)) issues.push({ code: 'duplicate-id', path: ['figures', j, 'id'], message: `figure id "${g.id}" is used twice`, fix: 'give every figure its own id' });
+    ids.add(g.id);
+  });
+  if (!f.figures.some((g) => g.role === 'target')) issues.push({ code: 'invalid-value', path: ['figures'], message: 'no figure has role "target", so nothing drives the fit', fix: 'mark the figures to fit with "role": "target" (keep the held-out ones as "check")' });
+  return issues;
+}
+
+export function loadFitFile(file: string): FitLoadResult {
+  const read = readInputFile(file, 'a fit file', 'give the path of a fit .fit.json file, e.g. scenarios/fits/korea-1950.fit.json');
+  if (!read.ok) return { ok: false, problems: [{ file, issues: [read.issue] }] };
+  const parsed = parseFit(read.text);
+  if (!parsed.ok) return { ok: false, problems: [{ file, issues: parsed.issues }] };
+  const fit = parsed.value;
+  const scenarioFile = resolve(dirname(file), fit.scenario);
+  const loaded = loadScenarioFile(scenarioFile);
+  if (!loaded.result.ok) {
+    const where: InputIssue = { code: 'invalid-scenario', path: ['scenario'], message: `the scenario ${fit.scenario} is invalid or unreadable (its problems follow)`, fix: 'fix the scenario file, or point "scenario" at another one' };
+    return { ok: false, problems: [{ file, issues: locate(read.text, [where]) }, { file: scenarioFile, issues: loaded.result.issues }] };
+  }
+  const compiled = compileFit(fit, loaded.result.value);
+  if (!compiled.ok) return { ok: false, problems: [{ file, issues: locate(read.text, compiled.issues) }] };
+  return { ok: true, value: { file, text: read.text, fit, scenarioFile, scenarioText: loaded.text, spec: compiled.value, hash: fitHash(fit, loaded.result.value) } };
+}
+
+/** Resolve the parameters against the scenario, check the figures and the priors' ranges. */
+export function compileFit(fit: Fit, base: Scenario): { ok: true; value: FitSpec } | { ok: false; issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const params: FitParam[] = [];
+  fit.parameters.forEach((p, i) => {
+    const parsed = parsePath(p.path);
+    const resolved = parsed.ok ? resolvePath(base, parsed.value) : parsed;
+    if (!resolved.ok) issues.push({ code: 'bad-path', path: ['parameters', i, 'path'], message: `parameter "${p.name}": ${resolved.message}`, ...(resolved.fix !== undefined ? { fix: resolved.fix } : {}) });
+    else params.push({ name: p.name, path: p.path, at: resolved.value, prior: p.prior, integer: p.integer });
+  });
+  for (const issue of checkCalibration(withFigures(base, fit.figures))) {
+    const [, , j, ...rest] = issue.path;
+    issues.push({ ...issue, path: ['figures', j as number, ...rest] });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  // Each parameter at its prior's low end, middle and high end, the others at their middles.
+  const mid = params.map((p) => middle(priorRange(p.prior), p));
+  params.forEach((p, i) => {
+    const [lo, hi] = priorRange(p.prior);
+    for (const x of [lo, mid[i]!, hi]) {
+      const point = mid.slice();
+      point[i] = p.integer ? Math.round(x) : x;
+      const r = scenarioAt(base, params, point);
+      if (r.ok) continue;
+      const first = r.issues[0]!;
+      if (first.code === 'unknown-field') {
+        // The path's last field is not one the scenario has (a misspelling): say so at the path.
+        issues.push({ code: 'bad-path', path: ['parameters', i, 'path'], message: `parameter "${p.name}": ${describeScenarioIssue(first)}`, ...(first.fix !== undefined ? { fix: first.fix } : {}) });
+        break;
+      }
+      issues.push({ code: 'invalid-prior', path: ['parameters', i, 'prior'], message: `parameter "${p.name}" = ${point[i]} makes the scenario invalid: ${describeScenarioIssue(r.issues[0]!)}`, fix: 'narrow the prior to values the scenario allows' });
+      break;
+    }
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: { base, params, figures: fit.figures, seedsPerEvaluation: fit.seedsPerEvaluation } };
+}
+
+function middle([lo, hi]: [number, number], p: FitParam): number {
+  const m = p.prior.type === 'log-uniform' ? Math.sqrt(lo * hi) : p.prior.type === 'normal' ? Math.min(hi, Math.max(lo, p.prior.mean)) : (lo + hi) / 2;
+  return p.integer ? Math.round(m) : m;
+}
+
+export function fitHash(fit: Fit, base: Scenario): string {
+  const { scenario: _f, $schema: _s, date: _d, title: _t, ...rest } = fit;
+  const { $schema: _b, ...scenario } = base;
+  return sha256(canonicalJson({ fit: rest, scenario }));
+}
+
+/** Give issues line and column in the fit text (valid JSON at this stage). */
+function locate(text: string, issues: InputIssue[]): InputIssue[] {
+  const r = validateText(text, { ...fitKind(), crossCheck: () => issues });
+  return r.ok ? issues : [...r.issues];
+}

@@ -1,0 +1,75 @@
+/**
+ * The fits' part of the validation report (`npm run validate`, docs/calibration.md): for each
+ * calibrated scenario with a fit file (scenarios/fits/<id>.fit.json), the pass rates of its
+ * target figures and of its held-out checks, apart, from the validation's own runs; and the
+ * fitted parameters with their 90% intervals from the last refit (scenarios/fits/<id>.result.json,
+ * written by `npm run refit`), and whether the scenario carries them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScenarioCalibration } from '../calibration/calibrate';
+import { loadFitFile } from './load';
+import type { FitResults } from './results';
+
+export interface FitValidation {
+  readonly scenario: string;
+  readonly fit: string;
+  readonly targets: { readonly passed: number; readonly total: number };
+  readonly checks: { readonly passed: number; readonly total: number };
+  readonly result: { readonly date: string; readonly parameters: FitResults['parameters']; readonly applied: boolean; readonly targets: FitResults['targets']; readonly checks: FitResults['checks']; readonly checkSeeds: number } | null;
+}
+
+function valueAt(doc: unknown, at: readonly (string | number)[]): unknown {
+  let cur = doc;
+  for (const k of at) cur = cur === null || typeof cur !== 'object' ? undefined : (cur as Record<string | number, unknown>)[k];
+  return cur;
+}
+
+export function fitValidations(calibrations: readonly ScenarioCalibration[], fitsDir: string): FitValidation[] {
+  const out: FitValidation[] = [];
+  for (const c of calibrations) {
+    const file = join(fitsDir, `${c.scenario.id}.fit.json`);
+    if (!existsSync(file)) continue;
+    const loaded = loadFitFile(file);
+    if (!loaded.ok) throw new Error(`${file} is invalid: run coalsim fit ${file} to see why`);
+    const role = new Map(loaded.value.fit.figures.map((f) => [f.id, f.role]));
+    const count = (r: 'target' | 'check') => {
+      const ts = c.targets.filter((t) => role.get(t.id) === r);
+      return { passed: ts.filter((t) => t.score.pass).length, total: ts.length };
+    };
+    const resultFile = join(fitsDir, `${c.scenario.id}.result.json`);
+    let result: FitValidation['result'] = null;
+    if (existsSync(resultFile)) {
+      const r = JSON.parse(readFileSync(resultFile, 'utf8')) as FitResults;
+      const params = loaded.value.spec.params;
+      const applied = r.parameters.every((p, k) => params[k] !== undefined && valueAt(loaded.value.spec.base, params[k]!.at) === p.median);
+      result = { date: r.date, parameters: r.parameters, applied, targets: r.targets, checks: r.checks, checkSeeds: r.checkSeeds };
+    }
+    out.push({ scenario: c.scenario.id, fit: `scenarios/fits/${c.scenario.id}.fit.json`, targets: count('target'), checks: count('check'), result });
+  }
+  return out;
+}
+
+const rate = (x: { passed: number; total: number }): string => `${x.passed}/${x.total}`;
+const num = (x: number): string => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Math.round(x * 1000) / 1000));
+
+/** A table as Markdown or aligned plain text. */
+function table(head: readonly string[], rows: readonly (readonly string[])[], markdown: boolean): string {
+  if (markdown) {
+    const md = (x: string): string => x.replace(/\|/g, '\\|');
+    return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n');
+  }
+  const width = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
+  const line = (r: readonly string[]): string => r.map((x, k) => x.padEnd(width[k]!)).join('  ').trimEnd();
+  return [line(head), line(width.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function renderFitSection(fits: readonly FitValidation[], seeds: number, markdown: boolean): string {
+  if (fits.length === 0) return '';
+  const intro = `Each historical scenario's figures are split, before fitting, into targets (used by \`coalsim fit\`) and held-out checks (never seen by the fit: every third figure in the scenario's order, starting with the first). Pass rates over seeds 1..${seeds} of the scenario as it stands. Refit with \`npm run refit\` (add \`-- --apply\` to write the posterior medians into the scenarios); see docs/fit.md.`;
+  const summary = fits.map((f) => [f.scenario, f.fit, rate(f.targets), rate(f.checks), f.result === null ? 'not refitted yet' : `refit ${f.result.date} (fit: targets ${rate(f.result.targets)}, checks ${rate(f.result.checks)} at ${f.result.checkSeeds} seeds)${f.result.applied ? ', applied' : ', not applied to the scenario'}`]);
+  const params = fits.flatMap((f) => (f.result?.parameters ?? []).map((p) => [f.scenario, p.path, typeof p.before === 'number' ? num(p.before) : JSON.stringify(p.before), num(p.median), `${num(p.q05)} to ${num(p.q95)}`, f.result!.applied ? 'in the scenario' : 'not applied']));
+  const parts = [markdown ? '## Fits: targets and held-out checks' : 'Fits: targets and held-out checks', '', intro, '', table(['scenario', 'fit file', 'targets pass', 'checks pass', 'fitted parameters'], summary, markdown)];
+  if (params.length > 0) parts.push('', markdown ? '### Fitted parameters (posterior median and 90% interval)' : 'Fitted parameters (posterior median, 90% interval)', '', table(['scenario', 'parameter', 'before', 'median', '90% interval', 'status'], params, markdown));
+  return parts.join('\n');
+}
