@@ -28,7 +28,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   },
   {
     command: 'schema [kind]',
-    describe: 'Print the JSON Schema of the scenario (default) or experiment format (for editor completion)',
+    describe: 'Print the JSON Schema of the scenario (default), experiment or fit format (for editor completion)',
     load: () => (require('./commands/schema') as typeof import('./commands/schema')).schemaCommand,
   },
   {

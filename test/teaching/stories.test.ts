@@ -42,7 +42,7 @@ describe('teaching stories hold across seeds', () => {
     expect(r.seed1.failed).toEqual([]);
     expect(r.share).toBeGreaterThanOrEqual(0.8);
   });
-  it.failing('teaching-holdup (fails until the stale-tightness fix: 58% of seeds, seed 1 fails)', () => {
+  it('teaching-holdup', () => {
     const r = rate('teaching-holdup', (seed) => holdupStory(load('teaching-holdup'), seed));
     expect(r.seed1.failed).toEqual([]);
     expect(r.share).toBeGreaterThanOrEqual(0.8);

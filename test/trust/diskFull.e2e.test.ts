@@ -103,7 +103,7 @@ maybe('disk full on a 2 MB tmpfs', () => {
     expect(coalsim(['merge', ...shards, '--out', ref, '--no-charts']).status).toBe(0);
     const out = join(mount, 'merged');
     const half = coalsim(['merge', shards[0]!, '--out', out, '--no-charts']);
-    expect(half.status).toBe(3); // incomplete: one shard of two
+    expect(half.status).toBe(8); // incomplete: one shard of two (exit code 8, incompleteMerge)
     const before = withoutStore(filesOf(out));
     const filler = fillTo(mount, 4 * 1024);
     const r = coalsim(['merge', shards[1]!, '--out', out, '--no-charts']);

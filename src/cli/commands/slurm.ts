@@ -56,8 +56,8 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
         if (why !== null) throw new CliError(`${flag} ${why}: got ${JSON.stringify(String(v))}. Example: ${flag === '--sbatch' ? '--sbatch=--account=myproj' : flag === '--mem' ? '--mem 4G' : '--partition short'}`, ExitCode.usage);
       }
     }
-    if (args.out.trim() === '' || /[\n\r\u0000]/.test(args.out)) throw new CliError(`--out must be a directory path on one line, got ${JSON.stringify(args.out)}`, ExitCode.usage);
     const out = requireOutPath(args.out);
+    if (/[\n\r\u0000]/.test(args.out)) throw new CliError(`--out must be a directory path on one line, got ${JSON.stringify(args.out)}`, ExitCode.usage);
     const dir = join(out, 'slurm');
     // --force here rewrites only the three scripts coalsim wrote in slurm/; it deletes nothing.
     const claim = claimOutDir(dir);
