@@ -7,6 +7,7 @@
  * its firmness. Refused, a resolute partner leaves; otherwise its bluff is called.
  */
 import { cents } from '../money';
+import { recommit } from '../engine/phases/commit';
 import { criticalPremium, pivotalReservation } from '../market/reservation';
 import { substitutePrice, supplyCurve } from '../market/supply';
 import { isReversal, surplusShare } from '../metrics/power';
@@ -107,9 +108,8 @@ function payConcession(s: RunState, model: Model, i: number, delta: number, pkg:
   const R = pivotalReservation(scenario.pivotal, spec, p.troops);
   const share = surplusShare(price, p.reservation, R);
   grantSideDeals(s, p, pkg.sideDeals, round, 'hold-up', log);
-  const extraPerRound = cents((pkg.subsidyPerSoldierYear * p.troops) / scenario.clock.roundsPerYear);
-  s.pivotal.committed = cents(s.pivotal.committed + extraPerRound * roundsLeft);
   p.deal = { ...deal, pricePerSoldierYear: price, subsidyPerSoldierYear: cents(deal.subsidyPerSoldierYear + pkg.subsidyPerSoldierYear), concessionPerSoldierYear: cents(deal.concessionPerSoldierYear + pkg.subsidyPerSoldierYear), sideDeals: [...deal.sideDeals, ...pkg.sideDeals], share };
+  recommit(s, model, i, roundsLeft);
   log.push({ type: 'holdup-resolved', round, party: p.id, outcome: 'paid', concessionCost: pkg.costToPivotal, share });
   const ratio = scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);
   if (share !== null && isReversal(share, ratio, scenario.engine.reversalCapabilityRatio) && !isReversal(deal.share, ratio, scenario.engine.reversalCapabilityRatio)) {

@@ -54,6 +54,8 @@ export function initialRunState(model: Model, rng: Rng): RunState {
     market: { supply: 0, tightness: null },
     risk: scenario.engine.operation.deathsPerThousandPerRound,
     shockedUntil: new Map(),
+    promisedCents: new Float64Array(parties.length),
+    committedCents: 0,
   };
 }
 

@@ -24,6 +24,10 @@ export interface RunState {
   risk: number;
   /** Random supply shocks in force: party index -> last round it is unavailable, in the order they began. */
   shockedUntil: Map<number, number>;
+  /** By party index: whole cents its deal still promises (see phases/commit.ts). */
+  promisedCents: Float64Array;
+  /** Their sum, in whole cents: `pivotal.committed` is this over 100. */
+  committedCents: number;
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

@@ -5,6 +5,7 @@
  */
 import type { DealTerms, NoDealReason } from '../../events';
 import { cents } from '../../money';
+import { recommit } from './commit';
 import { composePackage, type CatalogItem, type Package } from '../../payments/package';
 import { pivotalReservation } from '../../market/reservation';
 import { isReversal, surplusShare } from '../../metrics/power';
@@ -85,8 +86,7 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
   };
   if (member && p.deal) enlarge(p, deal, round, pivotalReservation(scenario.pivotal, spec, p.troops + troops));
   else deploy(p, p.troops + troops, round, { ...deal, troops: p.troops + troops, round });
-  const subsidyPerRound = cents((pkg.subsidyPerSoldierYear * troops) / rpy);
-  s.pivotal.committed = cents(s.pivotal.committed + subsidyPerRound * roundsLeft);
+  recommit(s, model, a.party, roundsLeft);
   log.push({ type: 'deal-signed', round, ...deal });
   grantSideDeals(s, p, pkg.sideDeals, round, 'deal', log);
   const ratio = scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);

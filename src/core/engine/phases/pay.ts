@@ -7,6 +7,7 @@
 import { invariant } from '../../errors';
 import { cents } from '../../money';
 import { paymentPerRound } from '../../payments/ledger';
+import { recommit } from './commit';
 import { STREAM, type Rng } from '../../rng';
 import type { Model } from '../model';
 import type { RunState } from '../runState';
@@ -50,7 +51,8 @@ export function payDeployed(s: RunState, model: Model, round: number, rng: Rng, 
       if (agreed > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: agreed, value: agreed, item: 'deployment subsidy', cause: 'deal' });
       if (conceded > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: conceded, value: conceded, item: 'hold-up concession', cause: 'hold-up' });
     }
-    pivotal.committed = cents(Math.max(0, pivotal.committed - amount));
+    // This round's payment is made (or cut): what the deal promises now runs from the next round.
+    recommit(s, model, i, model.lastRound - round);
     const cut = amount - paid;
     const misperceived = cut <= 0 && op.renegingMisperception > 0 && rng.stream(STREAM.misperception, model.partyKeys[i], round).next() < op.renegingMisperception;
     if (cut > 0) log.push({ type: 'payment-cut', round, party: id, due: amount, paid });

@@ -1,7 +1,6 @@
 /** Shrinking the coalition: demand fell, or a partner left. Promised money is released too. */
-import { cents } from '../../money';
 import type { ReleaseReason } from '../../events';
-import { paymentPerRound } from '../../payments/ledger';
+import { recommit } from './commit';
 import type { Model } from '../model';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
@@ -13,19 +12,14 @@ import type { EventSink } from '../sink';
 export function withdraw(s: RunState, model: Model, i: number, troops: number, round: number, reason: ReleaseReason, log: EventSink, paidThisRound = false): void {
   const party = s.parties[i]!;
   const remaining = party.troops - troops;
-  if (party.deal && party.deal.subsidyPerSoldierYear > 0) {
-    const rpy = model.scenario.clock.roundsPerYear;
-    // Rounds still promised: from this one, or from the next if this round's payment was made.
-    const roundsLeft = model.lastRound - round + (paidThisRound ? 0 : 1);
-    const before = paymentPerRound(party.deal.subsidyPerSoldierYear, party.troops, rpy) * roundsLeft;
-    const after = paymentPerRound(party.deal.subsidyPerSoldierYear, remaining, rpy) * roundsLeft;
-    s.pivotal.committed = cents(s.pivotal.committed - (before - after));
-  }
   party.troops = remaining;
   if (remaining === 0) {
     party.status = 'out';
     party.deal = null;
   }
+  // The money promised for those troops is released: rounds still promised run from this one,
+  // or from the next if this round's payment was made.
+  recommit(s, model, i, model.lastRound - round + (paidThisRound ? 0 : 1));
   log.push({ type: 'contingent-released', round, party: party.id, troops, remaining, reason });
 }
 
