@@ -224,6 +224,18 @@ export function chartBootScript(): string {
     config.options.maintainAspectRatio = true;
     config.options.aspectRatio = spec.width / spec.height;
     delete config.options.devicePixelRatio;
+    // Tooltips carry units: the value axis's title names them ("Troops (headcount)").
+    config.options.plugins = config.options.plugins || {};
+    config.options.plugins.tooltip = config.options.plugins.tooltip || {};
+    config.options.plugins.tooltip.callbacks = {
+      label: function (ctx) {
+        var scales = config.options.scales || {};
+        var axisId = config.options.indexAxis === 'y' ? (ctx.dataset.xAxisID || 'x') : (ctx.dataset.yAxisID || 'y');
+        var axis = scales[axisId];
+        var unit = axis && axis.title && axis.title.display !== false ? axis.title.text : '';
+        return (ctx.dataset.label ? ctx.dataset.label + ': ' : '') + ctx.formattedValue + (unit ? ' \u2014 ' + unit : '');
+      },
+    };
     new Chart(canvas, config);
   });
 })();`;

@@ -36,11 +36,13 @@ interface PageReport {
   requests: string[];
   failed: string[];
   canvases: { id: string; width: number; height: number; inked: number }[];
+  /** Per canvas: the tooltip label of its first data point, as Chart.js would show it. */
+  tooltips: { id: string; label: string }[];
 }
 
 async function openReport(ctx: BrowserContext, file: string): Promise<PageReport> {
   const page = await ctx.newPage();
-  const report: PageReport = { errors: [], requests: [], failed: [], canvases: [] };
+  const report: PageReport = { errors: [], requests: [], failed: [], canvases: [], tooltips: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') report.errors.push(m.text());
   });
@@ -61,6 +63,17 @@ async function openReport(ctx: BrowserContext, file: string): Promise<PageReport
       return { id: c.id, width: c.width, height: c.height, inked: inked / (c.width * c.height) };
     }),
   );
+  report.tooltips = await page.evaluate(() => {
+    type Ctx = { dataset: { label?: string }; formattedValue: string };
+    type ChartLike = { data: { datasets: { label?: string; xAxisID?: string; yAxisID?: string }[] }; options: { plugins: { tooltip: { callbacks: { label(ctx: Ctx): string } } } } };
+    const g = globalThis as unknown as { Chart: { getChart(c: unknown): ChartLike | undefined }; document: { querySelectorAll(s: string): ArrayLike<{ id: string }> } };
+    return Array.from(g.document.querySelectorAll('canvas')).flatMap((c) => {
+      const chart = g.Chart.getChart(c);
+      const dataset = chart?.data.datasets[0];
+      if (!chart || !dataset) return [];
+      return [{ id: c.id, label: chart.options.plugins.tooltip.callbacks.label({ dataset, formattedValue: '1,234' }) }];
+    });
+  });
   await page.close();
   return report;
 }
@@ -96,5 +109,9 @@ async function openReport(ctx: BrowserContext, file: string): Promise<PageReport
       expect(c.width).toBeGreaterThan(300);
       expect([c.id, c.inked > 0.02]).toEqual([c.id, true]);
     }
+    // Tooltips carry units, from the value axis's title.
+    const troops = page.tooltips.find((t) => t.id === 'chart-troops');
+    expect(troops?.label).toMatch(/1,234 \u2014 .*\(headcount\)/);
+    for (const t of page.tooltips) expect([t.id, t.label.includes('1,234 \u2014 ')]).toEqual([t.id, true]);
   }, 60_000);
 });
