@@ -41,6 +41,29 @@ describe('hold-ups', () => {
     expect(slack['bluff-called']).toBeGreaterThan(slack['refused-withdrew']);
   });
 
+  it('a threat reads this round\'s market, not the last round\'s: its tightness is the one the round ends with when nothing else moved supply', () => {
+    const s = valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-holdup.json'), 'utf8')));
+    let compared = 0;
+    let atEntry = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const r = runScenario(s, seed);
+      for (const t of ofType(r.events, 'holdup-threat')) {
+        const inRound = r.events.filter((e) => 'round' in e && e.round === t.round);
+        // The enemy's entry (round 5) makes the market tight at once: a threat then must see it.
+        if (t.round === 5) {
+          atEntry++;
+          expect(t.tightness!).toBeGreaterThan(1);
+        }
+        if (inRound.some((e) => e.type === 'deal-signed' || e.type === 'contingent-released' || e.type === 'volunteered')) continue;
+        const market = inRound.find((e): e is EventOf<'market'> => e.type === 'market')!;
+        expect(t.tightness).toBe(market.tightness);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+    expect(atEntry).toBeGreaterThan(0);
+  });
+
   it('a paid hold-up is a payment like any other, marked as a concession, and raises the partner\'s share', () => {
     const s = valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-holdup.json'), 'utf8')));
     const r = runScenario(s, 1);

@@ -2,7 +2,8 @@
  * One round, applied in place to the run's working state. The phases run in a fixed order:
  *   1. scheduled events and random shocks   4. the dearest contingents go home if demand fell
  *   2. casualties and forced withdrawals    5. recruitment: volunteers, then deals (bargaining)
- *   3. hold-up threats by deployed partners 6. payments (and reneging), effort, accounting
+ *   3. this round's market survey, then     6. payments (and reneging), effort, accounting
+ *      hold-up threats by deployed partners
  * How deals are made (an instant complete-information rule, or negotiation under private
  * information) is chosen once per run in the model. The round's events go to `log`.
  */
@@ -18,6 +19,7 @@ import type { RunState } from './runState';
 import type { EventSink } from './sink';
 import { applyScheduled } from './phases/scheduled';
 import { releaseExcess } from './phases/release';
+import { surveyMarket } from './phases/market';
 import { recruitWithCompleteInformation } from './phases/recruit';
 import { pivotalDiscount, recruitByNegotiation } from './phases/negotiate';
 import { payDeployed } from './phases/pay';
@@ -29,6 +31,8 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   applyScheduled(s, model, round, log);
   applyRandomShocks(s, model, round, rng, log);
   applyCasualties(s, model, round, rng, log);
+  // Hold-ups are judged on this round's market: survey it first (supply, tightness).
+  surveyMarket(s, model, round);
   considerHoldUps(s, model, round, rng, log);
   releaseExcess(s, model, round, log);
   let dP: number;
