@@ -132,13 +132,13 @@ export const PivotalBargainingSchema = z
     fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round.'),
     deadlineRound: round
       .optional()
-      .describe('Urgency (issue 12, item 6; BRIEF §6): the round by which the pivotal wants its coalition in place (e.g. a UN deadline, the start of an offensive); its patience falls as it nears. Omitted: no deadline (today\'s behaviour). Must not exceed clock.rounds. Not read by the engine yet.'),
+      .describe('Urgency (issue 12, item 6; BRIEF §6): the round by which the pivotal wants its coalition in place (e.g. a UN deadline, the start of an offensive); its patience falls as it nears. Omitted: no deadline (today\'s behaviour). Must not exceed clock.rounds. Past it the pivotal stays as impatient as in its round.'),
     deadlineUrgency: share
       .optional()
-      .describe('Urgency: how far patience falls by deadlineRound, 0-1 (0 = not at all). Omitted: 0. Needs deadlineRound. Not read by the engine yet.'),
+      .describe('Urgency: the share of the coalition\'s value that hangs on meeting deadlineRound, 0-1: patience is multiplied by 1 - deadlineUrgency / H, H the rounds left to the deadline (this one included). Omitted: 0. Needs deadlineRound.'),
     casualtyUrgency: share
       .optional()
-      .describe('Urgency: how much its own casualties make it impatient, 0-1 (0 = not at all). Omitted: 0. Not read by the engine yet.'),
+      .describe('Urgency: how much its own casualties make it impatient, 0-1 (0 = not at all). Omitted: 0. Read by the engine, but the pivotal\'s own soldiers are not simulated, so its own dead are 0 and this has no effect yet.'),
   })
   .describe('How the pivotal state negotiates (used when engine.pricing.rule is "negotiation").');
 

@@ -41,7 +41,7 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   } else {
     let deployedBefore = 0;
     for (const p of s.parties) deployedBefore += p.troops;
-    dP = pivotalDiscount(model, s.demand, deployedBefore);
+    dP = pivotalDiscount(model, s.demand, deployedBefore, round);
     recruitWithCompleteInformation(s, model, model.dealMaking.mechanism, round, rng.stream(STREAM.bargaining, NO_PARTY, round), log);
   }
   payDeployed(s, model, round, rng, log);

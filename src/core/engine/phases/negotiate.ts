@@ -15,6 +15,8 @@ import type { NegotiationOutcome } from '../../events';
 import { cents } from '../../money';
 import { competitiveCeiling } from '../../market/reservation';
 import { effectivePrice, supplyCurve } from '../../market/supply';
+import { pivotalDiscountFactor } from '../../bargaining/urgency';
+import { urgencyOf } from '../../../scenario/mechanismInputs';
 import { STREAM, type Rng } from '../../rng';
 import type { PartyState } from '../../state';
 import type { Model, NegotiationSettings } from '../model';
@@ -26,11 +28,27 @@ import { admitVolunteers, isAvailable, spare, surveyMarket, type PartyOffer } fr
 /** Below this believed chance that a deal is possible at all, the pivotal does not open talks. */
 const MIN_DEAL_PROBABILITY = 0.05;
 
-/** The pivotal's discount factor this round: patience eroded by the share of demand still unmet. */
-export function pivotalDiscount(model: Model, demand: number, deployed: number): number {
+/**
+ * The pivotal's discount factor this round (issue 12 item 6, bargaining/urgency.ts): patience
+ * eroded by the share of demand still unmet and by an approaching deadline
+ * (`pivotal.bargaining.deadlineRound`, weighted by `deadlineUrgency`; past it, as urgent as in
+ * its round). Its own casualties enter with weight `casualtyUrgency`, but the engine does not
+ * deploy the pivotal's own soldiers, so there is no source for its own dead: that term is 1.
+ */
+export function pivotalDiscount(model: Model, demand: number, deployed: number, round: number): number {
   const b = model.scenario.pivotal.bargaining;
-  const shortfall = demand > 0 ? Math.max(0, demand - deployed) / demand : 0;
-  return b.patience * (1 - b.urgency * shortfall);
+  const u = urgencyOf(model.scenario.pivotal);
+  return pivotalDiscountFactor({
+    patience: b.patience,
+    urgency: b.urgency,
+    demand,
+    deployed,
+    casualtySensitivity: u.casualtyUrgency,
+    ownDeaths: 0,
+    casualtyTolerance: model.scenario.engine.operation.maxCasualtyTolerance,
+    roundsToDeadline: u.deadlineRound === null ? null : Math.max(1, u.deadlineRound - round + 1),
+    deadlineUrgency: u.deadlineUrgency,
+  });
 }
 
 /**
@@ -66,7 +84,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   const { scenario } = model;
   const { minContingent } = scenario.engine;
   const survey = surveyMarket(s, model, round);
-  const dP = pivotalDiscount(model, s.demand, survey.deployed);
+  const dP = pivotalDiscount(model, s.demand, survey.deployed, round);
   let gap = admitVolunteers(s, survey.volunteers, s.demand - survey.deployed, minContingent, round, log);
 
   // The pivotal's view of the market at the start of this round's recruitment: every available
