@@ -233,7 +233,7 @@ export const ThirdPartySchema = z
       .min(-1)
       .max(1)
       .optional()
-      .describe('Stance on this particular mission (issue 12, item 4), -1 (open opposition: stays out at any price the pivotal would pay) through 0 (neutral) to 1 (supports it). Data: its vote on the UN mandate, recorded government positions. Omitted: 0, which leaves its reservation as today. Not read by the engine yet.'),
+      .describe('Stance on this particular mission (issue 12, item 4), -1 (open opposition: stays out at any price the pivotal would pay) through 0 (neutral) to 1 (supports it). Data: its vote on the UN mandate, recorded government positions. Omitted: 0, which leaves its reservation as today. Enters the reservation as a stance cost c_i o / (1 - o), o = max(0, -stance).'),
     domesticOpposition: share
       .optional()
       .describe('Domestic ratification (issue 12, item 4): how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. Not read by the engine yet.'),

@@ -16,7 +16,9 @@ import { cents } from '../../money';
 import { competitiveCeiling } from '../../market/reservation';
 import { effectivePrice, supplyCurve } from '../../market/supply';
 import { pivotalDiscountFactor } from '../../bargaining/urgency';
-import { urgencyOf } from '../../../scenario/mechanismInputs';
+import { missionStance, urgencyOf } from '../../../scenario/mechanismInputs';
+import type { ThirdPartySpec } from '../../../scenario/schema';
+import { stanceCost } from '../../politics/stance';
 import { STREAM, type Rng } from '../../rng';
 import type { PartyState } from '../../state';
 import type { Model, NegotiationSettings } from '../model';
@@ -51,6 +53,11 @@ export function pivotalDiscount(model: Model, demand: number, deployed: number, 
   });
 }
 
+/** What the pivotal sees of a partner's reservation: its deployment cost plus its (public) stance cost on this mission. */
+function visibleCost(spec: ThirdPartySpec): number {
+  return spec.deploymentCostPerYear + stanceCost(missionStance(spec), spec.deploymentCostPerYear);
+}
+
 /**
  * The pivotal's prior about a party's reservation. Uninformed, it assumes the partner
  * wants its deployment cost covered (the cost is visible; interest, signalling value and
@@ -59,8 +66,9 @@ export function pivotalDiscount(model: Model, demand: number, deployed: number, 
 export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Pick<PartyState, 'id' | 'reservation'>, rng: Rng): Belief {
   const spec = model.partySpecs.get(p.id)!;
   const intel = model.scenario.pivotal.bargaining.intelligence;
-  // What it can see: the partner's deployment cost. Interest, signalling and markups are private.
-  const pub = spec.deploymentCostPerYear;
+  // What it can see: the partner's deployment cost and its public stance on the mission.
+  // Interest, signalling and markups are private.
+  const pub = visibleCost(spec);
   const sigma = (1 - intel) * settings.priorWidth * pub;
   const z = rng.stream(STREAM.beliefPivotal, model.partyKeys[model.indexOf.get(p.id)!]).normal();
   return { shape: settings.beliefShape, mu: pub + intel * (p.reservation - pub) + sigma * z, sigma, lo: 0, hi: Infinity };
@@ -176,7 +184,8 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
   // Second-order expectations from the (common-knowledge) information structure.
   const rHat = Math.min(mean(p.pivotalBelief!), ceiling);
   const partyViewOfCeiling = rHat + openness * (ceiling - rHat);
-  const pivotalViewOfReservation = spec.deploymentCostPerYear + intelligence * (p.reservation - spec.deploymentCostPerYear);
+  const pub = visibleCost(spec);
+  const pivotalViewOfReservation = pub + intelligence * (p.reservation - pub);
   const result = playExchange(
     {
       round, party: p.id, exchange: neg.exchanges, deadline: neg.deadline, firstProposer: settings.firstProposer, horizon: settings.horizon,
