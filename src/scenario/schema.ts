@@ -236,7 +236,7 @@ export const ThirdPartySchema = z
       .describe('Stance on this particular mission (issue 12, item 4), -1 (open opposition: stays out at any price the pivotal would pay) through 0 (neutral) to 1 (supports it). Data: its vote on the UN mandate, recorded government positions. Omitted: 0, which leaves its reservation as today. Enters the reservation as a stance cost c_i o / (1 - o), o = max(0, -stance).'),
     domesticOpposition: share
       .optional()
-      .describe('Domestic ratification (issue 12, item 4): how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. Not read by the engine yet.'),
+      .describe('Domestic ratification (issue 12, item 4): how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. A deal for k of the K troops it could deploy passes with probability 1 - q min(1, k / K); after a failure the pivotal comes back only with a smaller deal.'),
     signallingValuePerYear: money
       .default(0)
       .describe('Worth per soldier-year of signalling at full unrealized alliance potential; scaled by it (s_i).'),

@@ -54,6 +54,7 @@ export function initialRunState(model: Model, rng: Rng): RunState {
     market: { supply: 0, tightness: null },
     risk: scenario.engine.operation.deathsPerThousandPerRound,
     shockedUntil: new Map(),
+    ratification: new Map(),
   };
 }
 

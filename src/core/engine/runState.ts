@@ -24,6 +24,11 @@ export interface RunState {
   risk: number;
   /** Random supply shocks in force: party index -> last round it is unavailable, in the order they began. */
   shockedUntil: Map<number, number>;
+  /**
+   * After a failed ratification (party index): the pivotal's updated view of the domestic
+   * opposition q', and the troops K the party could deploy before any failure.
+   */
+  ratification: Map<number, { opposition: number; deployable: number }>;
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

@@ -42,7 +42,7 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
     let deployedBefore = 0;
     for (const p of s.parties) deployedBefore += p.troops;
     dP = pivotalDiscount(model, s.demand, deployedBefore, round);
-    recruitWithCompleteInformation(s, model, model.dealMaking.mechanism, round, rng.stream(STREAM.bargaining, NO_PARTY, round), log);
+    recruitWithCompleteInformation(s, model, model.dealMaking.mechanism, round, rng.stream(STREAM.bargaining, NO_PARTY, round), rng, log);
   }
   payDeployed(s, model, round, rng, log);
   updateEffort(s, model, round, log);

@@ -134,7 +134,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
       continue;
     }
     const { ceiling } = ceilingFor(i, neg.troops);
-    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, log);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
     if (deployed > 0) signed[i] = 1;
     gap -= deployed;
     // Troops still under negotiation (talks that go on into the next round).
@@ -166,7 +166,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
         pivotalStrategy: n.pivotal.name, partyStrategy: n.party.name,
       });
     }
-    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, log);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
     if (deployed > 0) signed[i] = 1;
     gap -= deployed;
     pending += p.negotiation?.troops ?? 0;
@@ -175,7 +175,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
 }
 
 /** One exchange with party `i`. Returns the troops deployed if it ended in a deal (never more than `gapLeft`). */
-function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: number, round: number, ceiling: number, dP: number, gapLeft: number, log: EventSink): number {
+function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: number, round: number, ceiling: number, dP: number, gapLeft: number, rng: Rng, log: EventSink): number {
   const p = s.parties[i]!;
   const neg = p.negotiation!;
   const n = model.negotiators[i]!;
@@ -202,8 +202,9 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
   if (result.outcome === 'continue') return 0;
   if (result.outcome === 'agreement') {
     // Demand may have shrunk since talks opened: deploy no more than is still sought.
-    const troops = signDeal(s, model, { party: i, troops: Math.min(neg.troops, gapLeft), pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}` }, round, log);
-    endNegotiation(s, settings, i, round, troops > 0 ? 'agreement' : 'breakdown', troops > 0 ? result.price : null, log, troops > 0 ? undefined : 'the budget could not cover the agreed package');
+    const troops = signDeal(s, model, { party: i, troops: Math.min(neg.troops, gapLeft), pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}` }, round, rng, log);
+    const why = p.lastNoDeal === 'ratification-failed' ? 'its parliament did not ratify the agreed deal' : 'the budget could not cover the agreed package';
+    endNegotiation(s, settings, i, round, troops > 0 ? 'agreement' : 'breakdown', troops > 0 ? result.price : null, log, troops > 0 ? undefined : why);
     return troops;
   }
   endNegotiation(s, settings, i, round, result.outcome, null, log, result.detail);
