@@ -397,7 +397,7 @@ export const OperationSchema = z
       .describe('Alliance duty (issue 12, item 3): the floor contribution of a locked-in ally, as a share of the troops it could deploy, at alliance depth 1 and when the leader asks everyone to the full; it scales with allianceDepth and the ask. Omitted: 0, no duty (today\'s behaviour). Not read by the engine yet.'),
     allianceReward: share
       .default(0)
-      .describe('With signalling on, how much the pivotal deepens its alliance with partners that over-contributed, at the end (share of their unrealized potential).'),
+      .describe('With signalling on, how fast the pivotal deepens its alliance, during the run, with members deploying a larger share of their forces than it asks of everyone (demand / the third parties\' armed forces): the share of their unrealized potential closed by a year of deploying twice the ask. A deeper alliance lowers their signalling value from then on.'),
     randomShocks: z
       .strictObject({
         demandProbability: share.default(0).describe('Chance per round of a random demand shock.'),

@@ -1,6 +1,7 @@
 /**
  * One round, applied in place to the run's working state. The phases run in a fixed order:
- *   1. scheduled events and random shocks   4. the dearest contingents go home if demand fell
+ *   1. scheduled events and random shocks,  4. the dearest contingents go home if demand fell
+ *      then the alliance review
  *   2. casualties and forced withdrawals    5. recruitment: volunteers, then deals (bargaining)
  *   3. this round's market survey, then     6. payments (and reneging), effort, accounting
  *      hold-up threats by deployed partners
@@ -13,7 +14,7 @@ import { applyCasualties } from '../dynamics/casualties';
 import { updateEffort } from '../dynamics/effort';
 import { considerHoldUps } from '../dynamics/holdUp';
 import { applyRandomShocks } from '../dynamics/shocks';
-import { rewardOverContributors } from '../dynamics/signalling';
+import { reviewAlliances } from '../dynamics/signalling';
 import type { Model } from './model';
 import type { RunState } from './runState';
 import type { EventSink } from './sink';
@@ -30,6 +31,8 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   s.round = round;
   applyScheduled(s, model, round, log);
   applyRandomShocks(s, model, round, rng, log);
+  // The alliance review comes first: this round's motives rest on the depth it leaves.
+  reviewAlliances(s, model, round, log);
   applyCasualties(s, model, round, rng, log);
   // Hold-ups are judged on this round's market: survey it first (supply, tightness).
   surveyMarket(s, model, round);
@@ -47,7 +50,6 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   payDeployed(s, model, round, rng, log);
   updateEffort(s, model, round, log);
   for (const p of s.parties) if (p.troops > p.peakTroops) p.peakTroops = p.troops;
-  if (round === model.lastRound) rewardOverContributors(s, model, round, log);
 
   let deployed = 0;
   let effective = 0;
