@@ -51,7 +51,8 @@ export function reviewAlliances(s: RunState, model: Model, round: number, log: E
     const now = { ...spec, allianceDepth: to };
     const r = thirdPartyReservation(now, p.costPerYear);
     p.reservation = cents(r.reservation);
-    p.capacity = Math.max(p.troops, chosenCapacity(now, p.costPerYear, op));
+    // Less signal never means more troops on offer (nor undoes a cap a failed ratification set).
+    p.capacity = Math.max(p.troops, Math.min(p.capacity, chosenCapacity(now, p.costPerYear, op)));
     log.push({ type: 'alliance-deepened', round, party: spec.id, from, to, shareOfForces: share });
   }
 }
