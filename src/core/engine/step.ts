@@ -3,8 +3,8 @@
  *   1. scheduled events and random shocks,  4. the dearest contingents go home if demand fell
  *      then the alliance review
  *   2. casualties and forced withdrawals    5. recruitment: volunteers, then deals (bargaining)
- *   3. this round's market survey, then     6. payments (and reneging), effort, accounting
- *      hold-up threats by deployed partners
+ *   3. hold-up threats by deployed partners 6. payments (and reneging), effort, accounting
+ *      (on this round's market survey)
  * How deals are made (an instant complete-information rule, or negotiation under private
  * information) is chosen once per run in the model. The round's events go to `log`.
  */
@@ -20,7 +20,6 @@ import type { RunState } from './runState';
 import type { EventSink } from './sink';
 import { applyScheduled } from './phases/scheduled';
 import { releaseExcess } from './phases/release';
-import { surveyMarket } from './phases/market';
 import { recruitWithCompleteInformation } from './phases/recruit';
 import { pivotalDiscount, recruitByNegotiation } from './phases/negotiate';
 import { payDeployed } from './phases/pay';
@@ -34,8 +33,7 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   // The alliance review comes first: this round's motives rest on the depth it leaves.
   reviewAlliances(s, model, round, log);
   applyCasualties(s, model, round, rng, log);
-  // Hold-ups are judged on this round's market: survey it first (supply, tightness).
-  surveyMarket(s, model, round);
+  // Hold-ups are judged on this round's market: considerHoldUps surveys it (supply, tightness) before the first threat.
   considerHoldUps(s, model, round, rng, log);
   releaseExcess(s, model, round, log);
   let dP: number;
