@@ -10,7 +10,9 @@ export type NoDealReason =
   /** Negotiations ended without agreement (breakdown, deadline or a negotiator error). */
   | 'negotiation-failed'
   /** A posted fixed rate does not cover its reservation. */
-  | 'rate-below-reservation';
+  | 'rate-below-reservation'
+  /** The agreed deal failed ratification at home (issue 12 item 4). */
+  | 'ratification-failed';
 
 export type PaymentKind = 'subsidy' | 'side-deal';
 
@@ -73,6 +75,16 @@ export type SimEvent =
   | { readonly type: 'volunteered'; readonly round: number; readonly party: string; readonly troops: number; readonly reservation: number }
   | ({ readonly type: 'deal-signed'; readonly round: number } & DealTerms)
   | { readonly type: 'no-deal'; readonly round: number; readonly party: string; readonly reason: NoDealReason; readonly reservation: number; readonly ceiling: number }
+  | {
+      /** An agreed deal failed domestic ratification; the pivotal may come back with `followUpTroops` (0: it will not). */
+      readonly type: 'ratification-failed';
+      readonly round: number;
+      readonly party: string;
+      readonly troops: number;
+      /** P(ratified) of the failed deal. */
+      readonly probability: number;
+      readonly followUpTroops: number;
+    }
   | {
       readonly type: 'contingent-released';
       readonly round: number;

@@ -39,6 +39,7 @@ export const STREAM = {
   shockDemand: 7,
   shockSupply: 8,
   bargaining: 9,
+  ratification: 10,
 } as const;
 export type StreamId = (typeof STREAM)[keyof typeof STREAM];
 

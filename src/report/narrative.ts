@@ -151,8 +151,15 @@ function narrate(e: SimEvent, c: Context): Piece {
           return text(`${who} stays out: the talks failed.`);
         case 'rate-below-reservation':
           return text(`${who} turns down the posted rate: it wants at least ${dollars(e.reservation)} per soldier-year.`);
+        case 'ratification-failed':
+          return text(`${who} stays out for now: its parliament did not ratify the deal.`);
       }
       return text(`${who} stays out.`);
+    }
+    case 'ratification-failed': {
+      const who = capitalise(c.name(e.party));
+      const next = e.followUpTroops > 0 ? `${c.P} may come back with a smaller deal, for ${e.followUpTroops.toLocaleString('en-US')} troops.` : `${c.P} gives up on it.`;
+      return text(`${who}'s parliament rejects the deal for ${e.troops.toLocaleString('en-US')} troops (it had a ${percent(e.probability)} chance of passing). ${next}`);
     }
     case 'contingent-released': {
       const who = c.name(e.party);

@@ -135,13 +135,13 @@ export const PivotalBargainingSchema = z
     fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round.'),
     deadlineRound: round
       .optional()
-      .describe('Urgency (issue 12, item 6; BRIEF §6): the round by which the pivotal wants its coalition in place (e.g. a UN deadline, the start of an offensive); its patience falls as it nears. Omitted: no deadline (today\'s behaviour). Must not exceed clock.rounds. Not read by the engine yet.'),
+      .describe('Urgency (issue 12, item 6; BRIEF §6): the round by which the pivotal wants its coalition in place (e.g. a UN deadline, the start of an offensive); its patience falls as it nears. Omitted: no deadline (today\'s behaviour). Must not exceed clock.rounds. Past it the pivotal stays as impatient as in its round.'),
     deadlineUrgency: share
       .optional()
-      .describe('Urgency: how far patience falls by deadlineRound, 0-1 (0 = not at all). Omitted: 0. Needs deadlineRound. Not read by the engine yet.'),
+      .describe('Urgency: the share of the coalition\'s value that hangs on meeting deadlineRound, 0-1: patience is multiplied by 1 - deadlineUrgency / H, H the rounds left to the deadline (this one included). Omitted: 0. Needs deadlineRound.'),
     casualtyUrgency: share
       .optional()
-      .describe('Urgency: how much its own casualties make it impatient, 0-1 (0 = not at all). Omitted: 0. Not read by the engine yet.'),
+      .describe('Urgency: how much its own casualties make it impatient, 0-1 (0 = not at all). Omitted: 0. Read by the engine, but the pivotal\'s own soldiers are not simulated, so its own dead are 0 and this has no effect yet.'),
   })
   .describe('How the pivotal state negotiates (used when engine.pricing.rule is "negotiation").');
 
@@ -236,10 +236,10 @@ export const ThirdPartySchema = z
       .min(-1)
       .max(1)
       .optional()
-      .describe('Stance on this particular mission (issue 12, item 4), -1 (open opposition: stays out at any price the pivotal would pay) through 0 (neutral) to 1 (supports it). Data: its vote on the UN mandate, recorded government positions. Omitted: 0, which leaves its reservation as today. Not read by the engine yet.'),
+      .describe('Stance on this particular mission (issue 12, item 4), -1 (open opposition: stays out at any price the pivotal would pay) through 0 (neutral) to 1 (supports it). Data: its vote on the UN mandate, recorded government positions. Omitted: 0, which leaves its reservation as today. Enters the reservation as a stance cost c_i o / (1 - o), o = max(0, -stance).'),
     domesticOpposition: share
       .optional()
-      .describe('Domestic ratification (issue 12, item 4): how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. Not read by the engine yet.'),
+      .describe('Domestic ratification (issue 12, item 4): how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. A deal for k of the K troops it could deploy passes with probability 1 - q min(1, k / K); after a failure the pivotal comes back only with a smaller deal.'),
     signallingValuePerYear: money
       .default(0)
       .describe('Worth per soldier-year of signalling at full unrealized alliance potential; scaled by it (s_i).'),
@@ -400,7 +400,7 @@ export const OperationSchema = z
       .describe('Alliance duty (issue 12, item 3): the floor contribution of a locked-in ally, as a share of the troops it could deploy, at alliance depth 1 and when the leader asks everyone to the full; it scales with allianceDepth and the ask. Omitted: 0, no duty (today\'s behaviour). Not read by the engine yet.'),
     allianceReward: share
       .default(0)
-      .describe('With signalling on, how much the pivotal deepens its alliance with partners that over-contributed, at the end (share of their unrealized potential).'),
+      .describe('With signalling on, how fast the pivotal deepens its alliance, during the run, with members deploying a larger share of their forces than it asks of everyone (demand / the third parties\' armed forces): the share of their unrealized potential closed by a year of deploying twice the ask. A deeper alliance lowers their signalling value from then on.'),
     randomShocks: z
       .strictObject({
         demandProbability: share.default(0).describe('Chance per round of a random demand shock.'),

@@ -41,6 +41,29 @@ describe('hold-ups', () => {
     expect(slack['bluff-called']).toBeGreaterThan(slack['refused-withdrew']);
   });
 
+  it('a threat reads this round\'s market, not the last round\'s: its tightness is the one the round ends with when nothing else moved supply', () => {
+    const s = valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-holdup.json'), 'utf8')));
+    let compared = 0;
+    let atEntry = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const r = runScenario(s, seed);
+      for (const t of ofType(r.events, 'holdup-threat')) {
+        const inRound = r.events.filter((e) => 'round' in e && e.round === t.round);
+        // The enemy's entry (round 5) makes the market tight at once: a threat then must see it.
+        if (t.round === 5) {
+          atEntry++;
+          expect(t.tightness!).toBeGreaterThan(1);
+        }
+        if (inRound.some((e) => e.type === 'deal-signed' || e.type === 'contingent-released' || e.type === 'volunteered')) continue;
+        const market = inRound.find((e): e is EventOf<'market'> => e.type === 'market')!;
+        expect(t.tightness).toBe(market.tightness);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+    expect(atEntry).toBeGreaterThan(0);
+  });
+
   it('a paid hold-up is a payment like any other, marked as a concession, and raises the partner\'s share', () => {
     const s = valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-holdup.json'), 'utf8')));
     const r = runScenario(s, 1);
@@ -196,8 +219,41 @@ describe('signalling by acquaintances', () => {
     expect(on.n).toBeGreaterThanOrEqual(40);
     expect(on.slope).toBeGreaterThan(0);
     expect(on.lo).toBeGreaterThan(0);
-    // Over-contributors are rewarded with a deeper alliance at the end.
-    expect(ofType(on.events, 'alliance-deepened').length).toBeGreaterThan(0);
+    // Demand here is far beyond what anyone deploys (an ask of about a third of everyone's
+    // forces), so nobody over-contributes and no alliance is deepened.
+    expect(ofType(on.events, 'alliance-deepened')).toHaveLength(0);
+  });
+  it('during the run, members deploying more than the leader asks of everyone have their alliance deepened, by at most their unrealized potential, and then signal less', () => {
+    const base = signallingPopulation(4, true);
+    const forces = base.thirdParties.reduce((a, t) => a + t.armedForces, 0);
+    // The leader asks everyone for 1.5% of their forces: signallers offer up to 4%.
+    const ask = 0.015;
+    const s = valid({ ...base, pivotal: { ...base.pivotal, demand: [{ fromRound: 1, troops: Math.round(ask * forces) }] } });
+    const r = runScenario(s, 1);
+    const deepened = ofType(r.events, 'alliance-deepened');
+    expect(deepened.length).toBeGreaterThan(0);
+    for (const e of deepened) {
+      const spec = s.thirdParties.find((t) => t.id === e.party)!;
+      expect(e.shareOfForces).toBeGreaterThan(ask * 0.999);
+      expect(e.round).toBeLessThan(s.clock.rounds + 1);
+      expect(e.to).toBeGreaterThan(e.from);
+      expect(e.to).toBeLessThanOrEqual(spec.preferenceSimilarity);
+      // One round's step: rate x potential x min(1, share / ask - 1) / roundsPerYear.
+      const step = (0.5 * (spec.preferenceSimilarity - e.from) * Math.min(1, e.shareOfForces / (Math.round(ask * forces) / forces) - 1)) / 12;
+      expect(e.to - e.from).toBeCloseTo(step, 9);
+    }
+    // Once deepened, its reservation is max(c - u - S (similarity - depth), liquidity need) at the new
+    // depth: less signal. Where the signal is what kept it low, the reservation rises.
+    let rose = 0;
+    for (const e of deepened) {
+      const spec = s.thirdParties.find((t) => t.id === e.party)!;
+      const st = r.states[e.round]!.parties[e.party]!;
+      const c = st.costPerYear;
+      const expected = Math.max(c - spec.intrinsicValuePerYear - spec.signallingValuePerYear * Math.max(0, spec.preferenceSimilarity - e.to), (1 - spec.selfFundedShare) * c);
+      expect(st.reservation).toBeCloseTo(expected, 1);
+      if (st.reservation > r.states[e.round - 1]!.parties[e.party]!.reservation + 0.005) rose++;
+    }
+    expect(rose).toBeGreaterThan(0);
   });
   it('with signalling off, contingents do not depend on alliance potential', () => {
     const off = regress(false);

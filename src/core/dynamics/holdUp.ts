@@ -17,7 +17,7 @@ import { freeBudget } from '../state';
 import type { Model } from '../engine/model';
 import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
-import { isAvailable, isWilling, offerOf, type PartyOffer } from '../engine/phases/market';
+import { isAvailable, isWilling, offerOf, surveyMarket, type PartyOffer } from '../engine/phases/market';
 import { withdraw } from '../engine/phases/release';
 import { catalogFor, grantSideDeals } from '../engine/phases/deals';
 
@@ -57,6 +57,7 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
   const rpy = scenario.clock.roundsPerYear;
   const roundsLeft = model.lastRound - round + 1;
   let market: PartyOffer[] | null = null;
+  let surveyed = false;
   for (let i = 0; i < s.parties.length; i++) {
     const p = s.parties[i]!;
     const spec = model.specs[i]!;
@@ -65,8 +66,14 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     const stream = rng.stream(STREAM.holdUp, model.partyKeys[i], round);
     if (stream.next() >= spec.holdUpPropensity) continue;
 
-    // Its demand rests on public information: what the pivotal's own soldiers would cost
-    // above today's price, discounted when the market looks slack (substitutes about).
+    // Its demand rests on public information of this round: survey the market once, before
+    // the first threat (the round's scheduled events and casualties have moved it).
+    if (!surveyed) {
+      surveyMarket(s, model, round);
+      surveyed = true;
+    }
+    // What the pivotal's own soldiers would cost above today's price, discounted when the
+    // market looks slack (substitutes about).
     const tightness = Math.min(1, s.market.tightness ?? 1);
     const ownCost = spec.effectiveness * scenario.pivotal.ownSoldierCostPerYear;
     const delta = cents(op.holdUpAggressiveness * tightness * tightness * Math.max(0, ownCost - p.deal.pricePerSoldierYear));

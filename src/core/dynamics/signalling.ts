@@ -3,11 +3,13 @@
  * the pivotal is shallower than their shared interests would predict deploys a larger
  * share of its forces, as a costly signal to earn a closer relationship. Here a state
  * offers more of its forces the more a contingent is worth to it as a signal relative to
- * what a soldier costs it; at the end the pivotal may deepen its alliance with those that
- * over-contributed.
+ * what a soldier costs it; each round the pivotal may deepen its alliance with those that
+ * over-contribute, which lowers their signalling value from then on.
  */
 import type { Scenario, ThirdPartySpec } from '../../scenario/schema';
-import { alliancePotential, capacity } from '../market/reservation';
+import { alliancePotential, capacity, thirdPartyReservation } from '../market/reservation';
+import { cents } from '../money';
+import { leaderAsk, reviewedDepth } from '../politics/alliance';
 import type { Model } from '../engine/model';
 import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
@@ -23,26 +25,34 @@ export function chosenCapacity(spec: ThirdPartySpec, costPerYear: number, op: Op
   return Math.floor(spec.armedForces * share);
 }
 
-/** After the last round: deepen the alliance with members whose share of forces deployed beat the median. */
-export function rewardOverContributors(s: RunState, model: Model, round: number, log: EventSink): void {
+/**
+ * The pivotal's alliance review, each round (issue 12 item 3; politics/alliance.ts
+ * `reviewedDepth`): a deployed member whose share of forces deployed exceeds the share the
+ * leader asks of everyone (a = demand / sum of third parties' armed forces) has its alliance
+ * deepened by rate g min(1, share / a - 1) / roundsPerYear, rate = `allianceReward` (with
+ * signalling on). A deeper alliance leaves less unrealized potential: its signalling value,
+ * hence its reservation, is recomputed at once (a later enlargement or hold-up sees it), and it
+ * offers no more of its forces than its new signal justifies (never fewer than it has deployed).
+ */
+export function reviewAlliances(s: RunState, model: Model, round: number, log: EventSink): void {
   const op = model.scenario.engine.operation;
   if (!op.signalling || op.allianceReward <= 0) return;
-  const shares: { i: number; share: number }[] = [];
+  const ask = leaderAsk(s.demand, model.coalitionForces);
+  if (ask <= 0) return;
   for (let i = 0; i < s.parties.length; i++) {
-    const spec = model.specs[i]!;
-    if (s.parties[i]!.peakTroops > 0 && spec.armedForces > 0) shares.push({ i, share: s.parties[i]!.peakTroops / spec.armedForces });
-  }
-  if (shares.length === 0) return;
-  const sorted = shares.map((x) => x.share).sort((a, b) => a - b);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  for (const { i, share } of shares) {
-    if (share <= median) continue;
-    const spec = model.specs[i]!;
     const p = s.parties[i]!;
-    const gain = op.allianceReward * alliancePotential({ preferenceSimilarity: spec.preferenceSimilarity, allianceDepth: p.allianceDepth });
-    if (gain <= 0) continue;
+    const spec = model.specs[i]!;
+    if (p.troops <= 0 || spec.armedForces <= 0) continue;
+    const share = p.troops / spec.armedForces;
+    const to = reviewedDepth({ depth: p.allianceDepth, similarity: spec.preferenceSimilarity, shareDeployed: share, ask, rate: op.allianceReward, roundsPerYear: model.scenario.clock.roundsPerYear });
+    if (to <= p.allianceDepth) continue;
     const from = p.allianceDepth;
-    p.allianceDepth = Math.min(1, from + gain);
-    log.push({ type: 'alliance-deepened', round, party: spec.id, from, to: p.allianceDepth, shareOfForces: share });
+    p.allianceDepth = to;
+    const now = { ...spec, allianceDepth: to };
+    const r = thirdPartyReservation(now, p.costPerYear);
+    p.reservation = cents(r.reservation);
+    // Less signal never means more troops on offer (nor undoes a cap a failed ratification set).
+    p.capacity = Math.max(p.troops, Math.min(p.capacity, chosenCapacity(now, p.costPerYear, op)));
+    log.push({ type: 'alliance-deepened', round, party: spec.id, from, to, shareOfForces: share });
   }
 }

@@ -56,6 +56,7 @@ export function initialRunState(model: Model, rng: Rng): RunState {
     shockedUntil: new Map(),
     promisedCents: new Float64Array(parties.length),
     committedCents: 0,
+    ratification: new Map(),
   };
 }
 

@@ -32,6 +32,8 @@ export interface Model {
   /** Each party's pair of negotiators (the pivotal's and its own), built once per run, by party index. */
   readonly negotiators: readonly { readonly pivotal: Strategy; readonly party: Strategy }[];
   readonly lastRound: number;
+  /** Sum of the third parties' armed forces: what the leader's ask is a share of (politics/alliance `leaderAsk`). */
+  readonly coalitionForces: number;
 }
 
 export function compile(scenario: Scenario): Model {
@@ -51,6 +53,7 @@ export function compile(scenario: Scenario): Model {
     donationsByRound,
     dealMaking: scenario.engine.pricing.rule === 'negotiation' ? { kind: 'negotiation', settings: scenario.engine.pricing } : { kind: 'instant', mechanism: mechanismFor(scenario.engine.pricing) },
     lastRound: scenario.clock.rounds,
+    coalitionForces: scenario.thirdParties.reduce((a, t) => a + t.armedForces, 0),
     negotiators: scenario.thirdParties.map((t) => negotiatorsFor(scenario, t)),
   };
 }

@@ -28,6 +28,11 @@ export interface RunState {
   promisedCents: Float64Array;
   /** Their sum, in whole cents: `pivotal.committed` is this over 100. */
   committedCents: number;
+  /**
+   * After a failed ratification (party index): the pivotal's updated view of the domestic
+   * opposition q', and the troops K the party could deploy before any failure.
+   */
+  ratification: Map<number, { opposition: number; deployable: number }>;
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

@@ -1,8 +1,10 @@
 /**
  * One round, applied in place to the run's working state. The phases run in a fixed order:
- *   1. scheduled events and random shocks   4. the dearest contingents go home if demand fell
+ *   1. scheduled events and random shocks,  4. the dearest contingents go home if demand fell
+ *      then the alliance review
  *   2. casualties and forced withdrawals    5. recruitment: volunteers, then deals (bargaining)
  *   3. hold-up threats by deployed partners 6. payments (and reneging), effort, accounting
+ *      (on this round's market survey)
  * How deals are made (an instant complete-information rule, or negotiation under private
  * information) is chosen once per run in the model. The round's events go to `log`.
  */
@@ -12,7 +14,7 @@ import { applyCasualties } from '../dynamics/casualties';
 import { updateEffort } from '../dynamics/effort';
 import { considerHoldUps } from '../dynamics/holdUp';
 import { applyRandomShocks } from '../dynamics/shocks';
-import { rewardOverContributors } from '../dynamics/signalling';
+import { reviewAlliances } from '../dynamics/signalling';
 import type { Model } from './model';
 import type { RunState } from './runState';
 import type { EventSink } from './sink';
@@ -28,7 +30,10 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   s.round = round;
   applyScheduled(s, model, round, log);
   applyRandomShocks(s, model, round, rng, log);
+  // The alliance review comes first: this round's motives rest on the depth it leaves.
+  reviewAlliances(s, model, round, log);
   applyCasualties(s, model, round, rng, log);
+  // Hold-ups are judged on this round's market: considerHoldUps surveys it (supply, tightness) before the first threat.
   considerHoldUps(s, model, round, rng, log);
   releaseExcess(s, model, round, log);
   let dP: number;
@@ -37,13 +42,12 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   } else {
     let deployedBefore = 0;
     for (const p of s.parties) deployedBefore += p.troops;
-    dP = pivotalDiscount(model, s.demand, deployedBefore);
-    recruitWithCompleteInformation(s, model, model.dealMaking.mechanism, round, rng.stream(STREAM.bargaining, NO_PARTY, round), log);
+    dP = pivotalDiscount(model, s.demand, deployedBefore, round);
+    recruitWithCompleteInformation(s, model, model.dealMaking.mechanism, round, rng.stream(STREAM.bargaining, NO_PARTY, round), rng, log);
   }
   payDeployed(s, model, round, rng, log);
   updateEffort(s, model, round, log);
   for (const p of s.parties) if (p.troops > p.peakTroops) p.peakTroops = p.troops;
-  if (round === model.lastRound) rewardOverContributors(s, model, round, log);
 
   let deployed = 0;
   let effective = 0;

@@ -1,8 +1,11 @@
 /**
  * Reservation levels, per soldier-year (BRIEF §6).
  *
- * Third party:  r_i = max(c_i - u_i - s_i + m_i, (1 - f_i) c_i)
+ * Third party:  r_i = max(c_i - u_i - s_i + m_i + t_i, (1 - f_i) c_i)
  *   the least it accepts; the floor is its liquidity need (what it cannot fund itself).
+ *   t_i = c_i o / (1 - o) is its stance cost on this mission (politics/stance.ts, issue 12
+ *   item 4; o = max(0, -missionStance)): infinite under open opposition, which keeps it out
+ *   at any price.
  *   s_i = signallingValue * g_i with g_i = max(0, similarity - depth), the unrealized
  *   alliance potential. A party with r_i <= 0 and no liquidity need is a volunteer.
  *
@@ -11,6 +14,8 @@
  *   criticality, spread over the k troops it sends.
  */
 import type { PivotalSpec, ThirdPartySpec } from '../../scenario/schema';
+import { missionStance } from '../../scenario/mechanismInputs';
+import { stanceCost } from '../politics/stance';
 
 export function alliancePotential(p: Pick<ThirdPartySpec, 'preferenceSimilarity' | 'allianceDepth'>): number {
   return Math.max(0, p.preferenceSimilarity - p.allianceDepth);
@@ -19,13 +24,13 @@ export function alliancePotential(p: Pick<ThirdPartySpec, 'preferenceSimilarity'
 export interface ThirdPartyReservation {
   readonly reservation: number;
   readonly liquidityNeed: number;
-  /** c_i - u_i - s_i + m_i before the liquidity floor. */
+  /** c_i - u_i - s_i + m_i + t_i before the liquidity floor (Infinity under open opposition). */
   readonly netCost: number;
 }
 
 export function thirdPartyReservation(p: ThirdPartySpec, costPerYear: number): ThirdPartyReservation {
   const signalling = p.signallingValuePerYear * alliancePotential(p);
-  const netCost = costPerYear - p.intrinsicValuePerYear - signalling + p.opportunismMarkupPerYear;
+  const netCost = costPerYear - p.intrinsicValuePerYear - signalling + p.opportunismMarkupPerYear + stanceCost(missionStance(p), costPerYear);
   const liquidityNeed = (1 - p.selfFundedShare) * costPerYear;
   return { reservation: Math.max(netCost, liquidityNeed), liquidityNeed, netCost };
 }

@@ -212,8 +212,11 @@ export function summarize(result: RunResult): RunSummary {
     } else if (e.type === 'payment-cut') paymentCuts++;
     else if (e.type === 'reneging-perceived') reneging[e.actual ? 'actual' : 'misperceived']++;
     else if (e.type === 'alliance-deepened') {
-      deepened.push(e.party);
-      if (!deepenedRound.has(e.party)) deepenedRound.set(e.party, e.round);
+      // Reviewed every round: a party is listed once, from the first round it was deepened.
+      if (!deepenedRound.has(e.party)) {
+        deepened.push(e.party);
+        deepenedRound.set(e.party, e.round);
+      }
     }
     else if (e.type === 'negotiation-ended') {
       outcomes[e.outcome] = (outcomes[e.outcome] ?? 0) + 1;

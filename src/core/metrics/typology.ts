@@ -4,6 +4,8 @@
  * pivotal's, and from what it did and got, not from a label in the scenario. Each
  * classification carries the reasons, so a teacher can say why.
  */
+import { missionStance } from '../../scenario/mechanismInputs';
+import { stanceCost } from '../politics/stance';
 import type { PivotalSpec, ThirdPartySpec } from '../../scenario/schema';
 import { alliancePotential } from '../market/reservation';
 
@@ -140,7 +142,8 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   // What its costs, interest and liquidity justify asking: its net cost, or the part of its cost
   // it cannot fund itself, whichever is larger (an under-resourced state asking for its
   // liquidity need is not an opportunist).
-  const justified = Math.max(0, x.costPerYear - spec.intrinsicValuePerYear - signal, x.liquidityNeed);
+  // Its stance cost on the mission (issue 12 item 4) is a real cost, not an opportunist's markup.
+  const justified = Math.max(0, x.costPerYear - spec.intrinsicValuePerYear - signal + stanceCost(missionStance(spec), x.costPerYear), x.liquidityNeed);
   const askedAbove = x.reservation - justified;
   const opp: string[] = [];
   if (askedAbove > 0.5 && x.volunteeredRound === null) opp.push(`asked at least ${money(x.reservation)} per soldier-year, ${money(askedAbove)} above what its cost, interest and liquidity justify (${money(justified)})`);

@@ -13,6 +13,9 @@ import { freeBudget, type PartyState } from '../../state';
 import type { Model } from '../model';
 import type { PartyRecord, RunState } from '../runState';
 import type { EventSink } from '../sink';
+import { STREAM, type Rng } from '../../rng';
+import { domesticOpposition } from '../../../scenario/mechanismInputs';
+import { followUpTroops, oppositionAfterFailure, ratificationProbability } from '../../politics/ratification';
 
 export interface Agreement {
   /** The party's index (its integer id in the engine). */
@@ -38,7 +41,7 @@ export function catalogFor(model: Model, i: number, p: Pick<PartyState, 'id' | '
 }
 
 /** Signs the agreement if the budget allows at least a minimum contingent. Returns troops deployed (0 = no deal). */
-export function signDeal(s: RunState, model: Model, a: Agreement, round: number, log: EventSink): number {
+export function signDeal(s: RunState, model: Model, a: Agreement, round: number, rng: Rng, log: EventSink): number {
   const { scenario } = model;
   const rpy = scenario.clock.roundsPerYear;
   const roundsLeft = model.lastRound - round + 1;
@@ -65,6 +68,10 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
   }
   if (troops < scenario.engine.minContingent || troops <= 0 || pkg.costToPivotal > free) {
     recordNoDeal(p, round, 'budget', a.ceiling, log);
+    return 0;
+  }
+  if (!ratified(s, model, a.party, troops, round, rng, log)) {
+    recordNoDeal(p, round, 'ratification-failed', a.ceiling, log);
     return 0;
   }
   // More troops from a partner already deployed bring no new flag: they are an enlargement.
@@ -94,6 +101,30 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
     log.push({ type: 'reversal', round, party: p.id, share, capabilityRatio: ratio });
   }
   return troops;
+}
+
+/**
+ * Domestic ratification of a deal for `troops` (issue 12 item 4, politics/ratification.ts):
+ * it passes with probability 1 - q min(1, k / K), q the party's `domesticOpposition`, K the
+ * troops it could deploy. After a failure the pivotal's view of the opposition rises
+ * (q' = (q + 1) / 2) and it will come back only with the smaller deal `followUpTroops`, which
+ * becomes the most it seeks from this party (its capacity for the rest of the run; 0 when
+ * below the minimum contingent: it gives up). No opposition: always ratified, no draw.
+ */
+function ratified(s: RunState, model: Model, i: number, troops: number, round: number, rng: Rng, log: EventSink): boolean {
+  const q = domesticOpposition(model.specs[i]!);
+  if (q <= 0) return true;
+  const p = s.parties[i]!;
+  const known = s.ratification.get(i);
+  const deployable = known?.deployable ?? p.capacity;
+  const probability = ratificationProbability(q, p.troops + troops, deployable);
+  if (rng.stream(STREAM.ratification, model.partyKeys[i], round).next() < probability) return true;
+  const view = known?.opposition ?? q;
+  const followUp = followUpTroops({ troops }, view, deployable, model.scenario.engine.minContingent);
+  s.ratification.set(i, { opposition: oppositionAfterFailure(view), deployable });
+  p.capacity = p.troops + followUp;
+  log.push({ type: 'ratification-failed', round, party: p.id, troops, probability, followUpTroops: followUp });
+  return false;
 }
 
 /** Pay side-deal items now: spent from the budget, logged as payments, remembered by the recipient. */

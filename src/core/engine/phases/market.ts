@@ -31,10 +31,14 @@ export function spare(p: Pick<PartyState, 'capacity' | 'troops'>): number {
   return p.capacity - p.troops;
 }
 
-/** Can the pivotal approach party `i` now (for a first contingent, or to enlarge one)? */
+/**
+ * Can the pivotal approach party `i` now (for a first contingent, or to enlarge one)? A state
+ * in open opposition to the mission has an infinite reservation (market/reservation.ts): no
+ * price would do, and its stance is public, so it is never approached.
+ */
 export function isAvailable(s: RunState, model: Model, i: number, round: number): boolean {
   const p = s.parties[i]!;
-  return !p.blocked && round >= model.specs[i]!.availableFromRound && spare(p) > 0;
+  return !p.blocked && round >= model.specs[i]!.availableFromRound && spare(p) > 0 && Number.isFinite(p.reservation);
 }
 
 /** An available party's offer of all it could still add, at its true reservation. */

@@ -15,6 +15,10 @@ import type { NegotiationOutcome } from '../../events';
 import { cents } from '../../money';
 import { competitiveCeiling } from '../../market/reservation';
 import { effectivePrice, supplyCurve } from '../../market/supply';
+import { pivotalDiscountFactor } from '../../bargaining/urgency';
+import { missionStance, urgencyOf } from '../../../scenario/mechanismInputs';
+import type { ThirdPartySpec } from '../../../scenario/schema';
+import { stanceCost } from '../../politics/stance';
 import { STREAM, type Rng } from '../../rng';
 import type { PartyState } from '../../state';
 import type { Model, NegotiationSettings } from '../model';
@@ -26,11 +30,32 @@ import { admitVolunteers, isAvailable, spare, surveyMarket, type PartyOffer } fr
 /** Below this believed chance that a deal is possible at all, the pivotal does not open talks. */
 const MIN_DEAL_PROBABILITY = 0.05;
 
-/** The pivotal's discount factor this round: patience eroded by the share of demand still unmet. */
-export function pivotalDiscount(model: Model, demand: number, deployed: number): number {
+/**
+ * The pivotal's discount factor this round (issue 12 item 6, bargaining/urgency.ts): patience
+ * eroded by the share of demand still unmet and by an approaching deadline
+ * (`pivotal.bargaining.deadlineRound`, weighted by `deadlineUrgency`; past it, as urgent as in
+ * its round). Its own casualties enter with weight `casualtyUrgency`, but the engine does not
+ * deploy the pivotal's own soldiers, so there is no source for its own dead: that term is 1.
+ */
+export function pivotalDiscount(model: Model, demand: number, deployed: number, round: number): number {
   const b = model.scenario.pivotal.bargaining;
-  const shortfall = demand > 0 ? Math.max(0, demand - deployed) / demand : 0;
-  return b.patience * (1 - b.urgency * shortfall);
+  const u = urgencyOf(model.scenario.pivotal);
+  return pivotalDiscountFactor({
+    patience: b.patience,
+    urgency: b.urgency,
+    demand,
+    deployed,
+    casualtySensitivity: u.casualtyUrgency,
+    ownDeaths: 0,
+    casualtyTolerance: model.scenario.engine.operation.maxCasualtyTolerance,
+    roundsToDeadline: u.deadlineRound === null ? null : Math.max(1, u.deadlineRound - round + 1),
+    deadlineUrgency: u.deadlineUrgency,
+  });
+}
+
+/** What the pivotal sees of a partner's reservation: its deployment cost plus its (public) stance cost on this mission. */
+function visibleCost(spec: ThirdPartySpec): number {
+  return spec.deploymentCostPerYear + stanceCost(missionStance(spec), spec.deploymentCostPerYear);
 }
 
 /**
@@ -41,8 +66,9 @@ export function pivotalDiscount(model: Model, demand: number, deployed: number):
 export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Pick<PartyState, 'id' | 'reservation'>, rng: Rng): Belief {
   const spec = model.partySpecs.get(p.id)!;
   const intel = model.scenario.pivotal.bargaining.intelligence;
-  // What it can see: the partner's deployment cost. Interest, signalling and markups are private.
-  const pub = spec.deploymentCostPerYear;
+  // What it can see: the partner's deployment cost and its public stance on the mission.
+  // Interest, signalling and markups are private.
+  const pub = visibleCost(spec);
   const sigma = (1 - intel) * settings.priorWidth * pub;
   const z = rng.stream(STREAM.beliefPivotal, model.partyKeys[model.indexOf.get(p.id)!]).normal();
   return { shape: settings.beliefShape, mu: pub + intel * (p.reservation - pub) + sigma * z, sigma, lo: 0, hi: Infinity };
@@ -66,7 +92,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   const { scenario } = model;
   const { minContingent } = scenario.engine;
   const survey = surveyMarket(s, model, round);
-  const dP = pivotalDiscount(model, s.demand, survey.deployed);
+  const dP = pivotalDiscount(model, s.demand, survey.deployed, round);
   let gap = admitVolunteers(s, survey.volunteers, s.demand - survey.deployed, minContingent, round, log);
 
   // The pivotal's view of the market at the start of this round's recruitment: every available
@@ -108,7 +134,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
       continue;
     }
     const { ceiling } = ceilingFor(i, neg.troops);
-    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, log);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
     if (deployed > 0) signed[i] = 1;
     gap -= deployed;
     // Troops still under negotiation (talks that go on into the next round).
@@ -140,7 +166,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
         pivotalStrategy: n.pivotal.name, partyStrategy: n.party.name,
       });
     }
-    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, log);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
     if (deployed > 0) signed[i] = 1;
     gap -= deployed;
     pending += p.negotiation?.troops ?? 0;
@@ -149,7 +175,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
 }
 
 /** One exchange with party `i`. Returns the troops deployed if it ended in a deal (never more than `gapLeft`). */
-function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: number, round: number, ceiling: number, dP: number, gapLeft: number, log: EventSink): number {
+function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: number, round: number, ceiling: number, dP: number, gapLeft: number, rng: Rng, log: EventSink): number {
   const p = s.parties[i]!;
   const neg = p.negotiation!;
   const n = model.negotiators[i]!;
@@ -158,7 +184,8 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
   // Second-order expectations from the (common-knowledge) information structure.
   const rHat = Math.min(mean(p.pivotalBelief!), ceiling);
   const partyViewOfCeiling = rHat + openness * (ceiling - rHat);
-  const pivotalViewOfReservation = spec.deploymentCostPerYear + intelligence * (p.reservation - spec.deploymentCostPerYear);
+  const pub = visibleCost(spec);
+  const pivotalViewOfReservation = pub + intelligence * (p.reservation - pub);
   const result = playExchange(
     {
       round, party: p.id, exchange: neg.exchanges, deadline: neg.deadline, firstProposer: settings.firstProposer, horizon: settings.horizon,
@@ -175,8 +202,9 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
   if (result.outcome === 'continue') return 0;
   if (result.outcome === 'agreement') {
     // Demand may have shrunk since talks opened: deploy no more than is still sought.
-    const troops = signDeal(s, model, { party: i, troops: Math.min(neg.troops, gapLeft), pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}` }, round, log);
-    endNegotiation(s, settings, i, round, troops > 0 ? 'agreement' : 'breakdown', troops > 0 ? result.price : null, log, troops > 0 ? undefined : 'the budget could not cover the agreed package');
+    const troops = signDeal(s, model, { party: i, troops: Math.min(neg.troops, gapLeft), pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}` }, round, rng, log);
+    const why = p.lastNoDeal === 'ratification-failed' ? 'its parliament did not ratify the agreed deal' : 'the budget could not cover the agreed package';
+    endNegotiation(s, settings, i, round, troops > 0 ? 'agreement' : 'breakdown', troops > 0 ? result.price : null, log, troops > 0 ? undefined : why);
     return troops;
   }
   endNegotiation(s, settings, i, round, result.outcome, null, log, result.detail);

@@ -7,7 +7,7 @@
  */
 import { competitiveCeiling, pivotalReservation } from '../../market/reservation';
 import { substitutePrice, supplyCurve } from '../../market/supply';
-import type { RandomStream } from '../../rng';
+import type { RandomStream, Rng } from '../../rng';
 import type { Model } from '../model';
 import type { Mechanism } from '../../bargaining/mechanism';
 import type { RunState } from '../runState';
@@ -15,7 +15,7 @@ import type { EventSink } from '../sink';
 import { recordNoDeal, signDeal } from './deals';
 import { admitVolunteers, surveyMarket } from './market';
 
-export function recruitWithCompleteInformation(s: RunState, model: Model, mechanism: Mechanism, round: number, rng: RandomStream, log: EventSink): void {
+export function recruitWithCompleteInformation(s: RunState, model: Model, mechanism: Mechanism, round: number, rng: RandomStream, runRng: Rng, log: EventSink): void {
   const { scenario } = model;
   const pivotal = scenario.pivotal;
   const { minContingent } = scenario.engine;
@@ -37,6 +37,6 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
       recordNoDeal(p, round, outcome.reason, ceiling, log);
       continue;
     }
-    gap -= signDeal(s, model, { party: offer.index, troops, pricePerSoldierYear: outcome.pricePerSoldierYear, ceiling, mechanism: mechanism.name }, round, log);
+    gap -= signDeal(s, model, { party: offer.index, troops, pricePerSoldierYear: outcome.pricePerSoldierYear, ceiling, mechanism: mechanism.name }, round, runRng, log);
   }
 }
