@@ -1,11 +1,12 @@
 /**
  * Why a state that never joined stayed out, from the event log: its last refusal (asked more
- * than the pivotal would pay, the budget, failed talks, a posted rate below its reservation),
+ * than the pivotal would pay, the budget, failed talks, a failed ratification, a posted rate
+ * below its reservation),
  * else a withdrawn offer of troops (unavailable), else never needed. Pure.
  */
 import type { SimEvent } from '../core/events';
 
-export type StayedOutReason = 'above-ceiling' | 'budget' | 'negotiation-failed' | 'rate-below-reservation' | 'unavailable' | 'not-needed';
+export type StayedOutReason = 'above-ceiling' | 'budget' | 'negotiation-failed' | 'ratification-failed' | 'rate-below-reservation' | 'unavailable' | 'not-needed';
 
 export function stayedOutReason(party: string, events: readonly SimEvent[]): StayedOutReason {
   let reason: StayedOutReason = 'not-needed';
@@ -23,6 +24,7 @@ export const STAYED_OUT_WORDS: Readonly<Record<StayedOutReason, string>> = {
   'above-ceiling': 'asked more than the pivotal state would pay',
   budget: 'not affordable within the budget',
   'negotiation-failed': 'talks failed',
+  'ratification-failed': 'its legislature refused to ratify the deal',
   'rate-below-reservation': 'the posted rate was below its cost',
   unavailable: 'no longer available',
   'not-needed': 'not needed',
