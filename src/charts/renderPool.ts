@@ -8,15 +8,16 @@
  * The bytes are those of the one-thread renderer (render.ts): each worker runs the same code
  * on the same spec; test/charts/renderPool.test.ts compares them.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
+import { pngRenderer } from './render';
 import type { ChartSpec } from './types';
 
 export type PoolResult = { readonly ok: true; readonly files: Map<string, Buffer> } | { readonly ok: false; readonly reason: string };
 
 export interface RenderPool {
-  /** charts/<id>.png for each spec, in spec order; or why none could be made (canvas missing). */
+  /** charts/<id>.png for each spec, in spec order; or why none could be made (canvas missing). Renders a share on this thread. */
   render(specs: readonly ChartSpec[]): Promise<PoolResult>;
   /** Stop the workers; safe to call more than once, and after a failure. */
   close(): Promise<void>;
@@ -26,11 +27,20 @@ type Ready = { readonly ok: true } | { readonly ok: false; readonly reason: stri
 type Reply = { type: 'ready' } | { type: 'failed'; reason: string } | { type: 'png'; index: number; png: Uint8Array } | { type: 'error'; index: number; message: string };
 
 /** More workers than this cost more (each loads its own Chart.js) than a run's few charts gain. */
-const MAX_WORKERS = 4;
+const MAX_WORKERS = 3;
 
-/** Workers for this machine: one per core, at least 1, at most MAX_WORKERS. */
-export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+/**
+ * Worker processes for this machine: one per idle core besides this one, at most MAX_WORKERS.
+ * On a busy machine (1-minute load average near the core count) a worker only competes with
+ * this thread and adds its own start-up, so there are none and this thread renders every chart.
+ * COALSIM_CHART_WORKERS=<n> overrides (benchmarks, tests).
+ */
+export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.COALSIM_CHART_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(MAX_WORKERS, Number(forced));
+  const cores = availableParallelism();
+  const idle = Math.floor(cores - (loadavg()[0] ?? 0));
+  return Math.max(0, Math.min(MAX_WORKERS, cores - 1, idle - 1));
 }
 
 interface Slot {
@@ -87,30 +97,37 @@ export function startRenderPool(size: number = defaultPoolSize(), workerFile: st
     );
   };
   const render = async (specs: readonly ChartSpec[]): Promise<PoolResult> => {
+    // This thread renders a share too: one process fewer to start, one Chart.js fewer to load.
+    const own = pngRenderer();
+    if (!own.ok) return own;
     const states = await Promise.all(slots.map((s) => s.ready));
     const failed = states.find((s): s is { ok: false; reason: string } => !s.ok);
     if (failed) return failed;
     const pngs: (Buffer | undefined)[] = new Array(specs.length);
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let done = 0;
-      // Each worker takes the next chart when it finishes one, so a slow chart delays no other.
-      const feed = (s: Slot): void => {
-        if (next >= specs.length) return;
-        const index = next++;
-        s.worker.send({ index, spec: specs[index] });
-      };
+    // Chart i goes to share i mod (workers + 1); the last share is this thread's. The charts
+    // cost about the same, so a fixed split balances well and costs no round trips.
+    const shares = slots.length + 1;
+    const fromWorkers = new Promise<void>((resolve, reject) => {
+      let waiting = 0;
       for (const s of slots) {
         s.onError = reject;
         s.onPng = (index, png) => {
           pngs[index] = png;
-          if (++done === specs.length) resolve();
-          else feed(s);
+          if (--waiting === 0) resolve();
         };
       }
-      if (specs.length === 0) resolve();
-      for (const s of slots) feed(s);
+      specs.forEach((spec, i) => {
+        const slot = slots[i % shares];
+        if (slot === undefined) return;
+        waiting++;
+        slot.worker.send({ index: i, spec });
+      });
+      if (waiting === 0) resolve();
     });
+    specs.forEach((spec, i) => {
+      if (i % shares === slots.length) pngs[i] = own.renderer.render(spec);
+    });
+    await fromWorkers;
     const files = new Map<string, Buffer>();
     specs.forEach((spec, i) => files.set(`charts/${spec.id}.png`, pngs[i] as Buffer));
     return { ok: true, files };
