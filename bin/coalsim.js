@@ -2,16 +2,23 @@
 'use strict';
 // Libraries that ship a development build (immer) use the faster production one unless asked.
 process.env.NODE_ENV = process.env.NODE_ENV || 'production';
+const args = process.argv.slice(2);
 let cli;
 try {
+  // Top-level --help and --version print without loading yargs (dist/cli/fastHelp.js).
+  const text = args.length === 1 ? require('../dist/cli/fastHelp.js').fastOutput(args, process.stdout.columns) : null;
+  if (text !== null) {
+    process.stdout.write(text);
+    return;
+  }
   cli = require('../dist/cli/main.js');
 } catch (err) {
-  if (err && err.code === 'MODULE_NOT_FOUND' && /dist[\\/]cli[\\/]main/.test(String(err.message))) {
+  if (err && err.code === 'MODULE_NOT_FOUND' && /dist[\\/]cli[\\/](main|fastHelp)/.test(String(err.message))) {
     process.stderr.write('coalsim: not built yet. Run `npm run build` (or the install script in README.md) first.\n');
     process.exit(1);
   }
   throw err;
 }
-cli.main(process.argv.slice(2)).then((code) => {
+cli.main(args).then((code) => {
   process.exitCode = code;
 });

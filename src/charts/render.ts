@@ -13,6 +13,8 @@ import { CHART_DEFAULTS, type ChartSpec } from './types';
 
 export interface PngRenderer {
   render(spec: ChartSpec): Buffer;
+  /** Load Chart.js and build the canvas for charts of this size now, ahead of the first render. */
+  prepare(width: number, height: number): void;
 }
 
 export type RendererResult = { readonly ok: true; readonly renderer: PngRenderer } | { readonly ok: false; readonly reason: string };
@@ -96,6 +98,9 @@ function makeRenderer(load: Loader): RendererResult {
       render(spec: ChartSpec): Buffer {
         const config = finishConfig(spec.config, spec.fills, (w, h) => canvas.createCanvas(w, h));
         return instanceFor(spec.width, spec.height).renderToBufferSync(config, 'image/png');
+      },
+      prepare(width: number, height: number): void {
+        instanceFor(width, height);
       },
     },
   };

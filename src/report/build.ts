@@ -4,6 +4,7 @@
  */
 import { buildCharts } from '../charts/index';
 import { pngRenderer, renderPngs, type RendererResult } from '../charts/render';
+import type { RenderPool } from '../charts/renderPool';
 import { reportAssets } from './assets';
 import { buildReportHtml } from './html';
 import type { RunOutputs } from './loadOutputs';
@@ -24,8 +25,33 @@ export function buildReportFiles(outputs: RunOutputs, options: { readonly charts
   if (options.charts) {
     const r = (options.renderer ?? pngRenderer)();
     if (r.ok) for (const [name, png] of renderPngs(r.renderer, specs)) files.set(name, png);
-    else notice = `PNG charts skipped: ${r.reason}. report.html and the data files are written as usual.`;
+    else notice = pngNotice(r.reason);
   }
   files.set('report.html', buildReportHtml({ outputs, narrative, charts: specs, assets: reportAssets() }));
   return { files, notice };
+}
+
+/**
+ * The same files as buildReportFiles, with the PNGs rendered on a pool of worker threads
+ * (renderPool.ts) while this thread builds report.html; `pool` null means no PNGs (--no-charts).
+ * The caller owns the pool and closes it.
+ */
+export async function buildReportFilesParallel(outputs: RunOutputs, pool: RenderPool | null): Promise<ReportBuild> {
+  const specs = buildCharts(outputs);
+  const pngs = pool?.render(specs) ?? null;
+  const narrative = buildNarrative({ scenario: outputs.scenario, events: outputs.events, summary: outputs.summary });
+  const html = buildReportHtml({ outputs, narrative, charts: specs, assets: reportAssets() });
+  const files = new Map<string, string | Uint8Array>();
+  let notice: string | null = null;
+  const r = await pngs;
+  if (r !== null) {
+    if (r.ok) for (const [name, png] of r.files) files.set(name, png);
+    else notice = pngNotice(r.reason);
+  }
+  files.set('report.html', html);
+  return { files, notice };
+}
+
+function pngNotice(reason: string): string {
+  return `PNG charts skipped: ${reason}. report.html and the data files are written as usual.`;
 }

@@ -7,7 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeDirAtomically } from '../../output/atomic';
 import { sha256 } from '../../output/manifest';
-import { buildReportFiles } from '../../report/build';
+import { buildReportFilesParallel } from '../../report/build';
+import { startRenderPool } from '../../charts/renderPool';
 import { outputsFromFiles, OutputsError, readOutputDir } from '../../report/loadOutputs';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
@@ -50,16 +51,21 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'Replace existing charts and report.html' })
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts (--no-charts: only report.html)' })
       .example('$0 report out/default-seed1 --force', 'Rebuild charts/ and report.html in place') as unknown as Argv<ReportArgs>,
-  handler: (args: ArgumentsCamelCase<ReportArgs>) => {
+  handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
     const dir = args.dir;
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a directory. Give the output directory of a run, e.g. coalsim report out/default-seed1`, ExitCode.usage);
-    const existing = readOutputDir(dir);
+    // The chart workers load node-canvas and Chart.js while this thread reads the run.
+    const pool = args.charts ? startRenderPool() : null;
+    let existing: ReturnType<typeof readOutputDir>;
     let build;
     try {
-      build = buildReportFiles(outputsFromFiles(existing), { charts: args.charts });
+      existing = readOutputDir(dir);
+      build = await buildReportFilesParallel(outputsFromFiles(existing), pool);
     } catch (err) {
       if (err instanceof OutputsError) throw new CliError(`${displayPath(dir)}: ${err.message}`, ExitCode.invalidInput);
       throw err;
+    } finally {
+      await pool?.close();
     }
     if (build.notice !== null) process.stderr.write(`coalsim: ${build.notice}\n`);
     const old = [...existing.keys()].filter(isBuilt);

@@ -6,7 +6,8 @@ import { isNonEmptyDir, OutputExistsError, sameFiles, writeDirAtomically } from 
 import { assertReplaceable, claimOutDir, requireOutPath } from '../../output/outDir';
 import { manifestFor } from '../../output/manifest';
 import { runDataFiles } from '../../output/runFiles';
-import { buildReportFiles } from '../../report/build';
+import { buildReportFilesParallel } from '../../report/build';
+import { startRenderPool, type RenderPool } from '../../charts/renderPool';
 import { outputsFromFiles } from '../../report/loadOutputs';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion } from '../paths';
@@ -38,21 +39,24 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run', 'Run the default scenario with seed 1')
       .example('$0 run teaching-holdup', 'A bundled scenario by id')
       .example('$0 run scenarios/default.json --seed 7 --out out/demo', 'Choose scenario, seed and output directory') as unknown as Argv<RunArgs>,
-  handler: (args: ArgumentsCamelCase<RunArgs>) => {
+  handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const seed = parseSeed(args.seed);
     const input = requireScenario(args.scenario);
     const out = args.out ?? `out/${input.scenario.meta.id}-seed${seed}`;
     // Claimed for the whole run: a second `coalsim run` into the same --out exits 4 at once.
     const claim = claimOutDir(requireOutPath(out));
+    // The chart workers load node-canvas and Chart.js while this thread runs the model.
+    const pool = args.charts ? startRenderPool() : null;
     try {
-      runInto(args, input, seed, out);
+      await runInto(args, input, seed, out, pool);
     } finally {
+      await pool?.close();
       claim.release();
     }
   },
 };
 
-function runInto(args: ArgumentsCamelCase<RunArgs>, input: ReturnType<typeof requireScenario>, seed: number, out: string): void {
+async function runInto(args: ArgumentsCamelCase<RunArgs>, input: ReturnType<typeof requireScenario>, seed: number, out: string, pool: RenderPool | null): Promise<void> {
   if (args.force) assertReplaceable(out, true);
   const occupied = !args.force && isNonEmptyDir(out);
   const result = runScenario(input.scenario, seed);
@@ -60,7 +64,7 @@ function runInto(args: ArgumentsCamelCase<RunArgs>, input: ReturnType<typeof req
   const files = runDataFiles(result, summary);
   files.set('scenario.json', JSON.stringify(input.scenario, null, 2) + '\n');
   // Charts and report are built from the files as written, exactly as `coalsim report` rebuilds them.
-  const report = buildReportFiles(outputsFromFiles(files), { charts: args.charts });
+  const report = await buildReportFilesParallel(outputsFromFiles(files), pool);
   for (const [name, content] of report.files) files.set(name, content);
   if (report.notice !== null) process.stderr.write(`coalsim: ${report.notice}\n`);
   const provenance = { tool: 'coalsim' as const, version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)] };
