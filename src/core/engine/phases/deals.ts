@@ -52,7 +52,9 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
   const make = (troops: number): Package =>
     composePackage({ pricePerSoldierYear: price, troops, years: roundsLeft / rpy, subsidyCap: scenario.pivotal.subsidyPolicy === 'cover-cost' ? p.costPerYear : p.liquidityNeed, items, roundsPerYear: rpy, roundsLeft });
   const free = freeBudget(s.pivotal);
-  let troops = a.troops;
+  // No more than it still offers: its offer can shrink while talks run (an alliance deepened
+  // in-run lowers its signalling motive; a failed ratification caps it).
+  let troops = Math.min(a.troops, p.capacity - p.troops);
   let pkg = make(troops);
   if (pkg.costToPivotal > free) {
     // Largest contingent whose package fits what is left of the budget.
