@@ -45,7 +45,7 @@ export function checkSbatchValue(value: string): string | null {
 }
 
 /** A path as an sbatch --output pattern: "%" is Slurm's pattern character, so a literal one is doubled. */
-function outputPattern(path: string): string {
+export function outputPattern(path: string): string {
   return path.replace(/%/g, '%%');
 }
 

@@ -5,9 +5,11 @@
  * SLURM_CPUS_PER_TASK), then a merge job (`coalsim fit --merge`) that stores them and finishes
  * the generation; the next generation's array depends on that merge. The last merge writes
  * the outputs. A fit that stops early (final tolerance) leaves the later jobs nothing to do.
- * Pure: text in, text out.
+ * Pure: text in, text out. Quoting as for sweeps (src/experiment/slurm.ts): every value reaches
+ * bash single-quoted, and paths never go into #SBATCH lines (submit.sh gives sbatch the log
+ * paths on its command line), so a path with spaces, quotes or `$(...)` is only a path.
  */
-import { sh } from '../experiment/slurm';
+import { outputPattern, sh } from '../experiment/slurm';
 
 export interface FitSlurmPlan {
   readonly jobName: string;
@@ -47,7 +49,6 @@ export function fitSlurmScripts(p: FitSlurmPlan): FitSlurmFiles {
     '#SBATCH --ntasks=1',
     `#SBATCH --cpus-per-task=${p.cpusPerTask}`,
     `#SBATCH --time=${p.time}`,
-    `#SBATCH --output=${p.out}/slurm/logs/shard-%A_%a.out`,
     ...common,
     '# Written by `coalsim fit --slurm`. One array task per shard of the next generation: the shard',
     '# (i/n) comes from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, the worker threads from',
@@ -62,7 +63,6 @@ export function fitSlurmScripts(p: FitSlurmPlan): FitSlurmFiles {
     '#SBATCH --ntasks=1',
     '#SBATCH --cpus-per-task=1',
     `#SBATCH --time=${p.time}`,
-    `#SBATCH --output=${p.out}/slurm/logs/merge-%j.out`,
     ...common,
     '# Written by `coalsim fit --slurm`. Stores the shards of the generation and finishes it;',
     '# after the last generation, writes the outputs. Idempotent.',
@@ -76,18 +76,19 @@ export function fitSlurmScripts(p: FitSlurmPlan): FitSlurmFiles {
     'set -euo pipefail',
     'here="$(cd "$(dirname "$0")" && pwd)"',
     `mkdir -p ${sh(p.out + '/slurm/logs')}`,
+    `logs=${sh(outputPattern(p.out + '/slurm/logs'))}`,
     'dep=""',
     'jobs=""',
     `for g in $(seq 0 ${p.generations - 1}); do`,
-    '  a=$(sbatch --parsable ${dep:+--dependency=afterok:$dep --kill-on-invalid-dep=yes} "$here/shard.sbatch")',
+    '  a=$(sbatch --parsable --output="$logs/shard-%A_%a.out" ${dep:+--dependency=afterok:$dep --kill-on-invalid-dep=yes} "$here/shard.sbatch")',
     '  a=${a%%;*}',
-    '  m=$(sbatch --parsable --dependency=afterok:"$a" --kill-on-invalid-dep=yes "$here/merge.sbatch")',
+    '  m=$(sbatch --parsable --output="$logs/merge-%j.out" --dependency=afterok:"$a" --kill-on-invalid-dep=yes "$here/merge.sbatch")',
     '  m=${m%%;*}',
     '  dep=$m',
     '  jobs="$jobs $a $m"',
     'done',
     `echo "submitted ${p.generations} generation(s): array and merge jobs$jobs"`,
-    `echo "result (after job $dep): ${p.out}"`,
+    `echo "result (after job $dep): "${sh(p.out)}`,
     'echo "jobs$jobs"',
     '',
   ].join('\n');
