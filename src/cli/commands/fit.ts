@@ -14,7 +14,6 @@ import { fitResults } from '../../fit/results';
 import { FitDirError, fitComplete, mergeShards, readGenerations, runFit, runShard, totalGenerations } from '../../fit/run';
 import { fitSlurmScripts } from '../../fit/slurm';
 import type { FinishedGeneration } from '../../fit/store';
-import { checkSbatchValue } from '../../experiment/slurm';
 import { OutputExistsError, writeFileAtomically } from '../../output/atomic';
 import { formatIssues } from '../../scenario/issues';
 import { createFitProgress } from '../fitProgress';
@@ -22,6 +21,7 @@ import { CliError, ExitCode } from '../exitCodes';
 import { PACKAGE_ROOT, packageVersion } from '../paths';
 import { duration } from '../progress';
 import { displayPath } from '../scenarioInput';
+import { requireSbatchValues } from './slurm';
 import { chooseShard, defaultWorkers } from './sweep';
 
 interface FitArgs {
@@ -85,13 +85,7 @@ function writeSlurm(loaded: LoadedFit, args: FitArgs, out: string): void {
   if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > loaded.fit.method.population) throw new CliError(`--shards must be a whole number from 1 to the population (${loaded.fit.method.population}), got ${String(args.shards)}. Example: --shards 8`, ExitCode.usage);
   if (!Number.isInteger(args.cpusPerTask) || args.cpusPerTask < 1) throw new CliError(`--cpus-per-task must be a whole number >= 1, got ${String(args.cpusPerTask)}`, ExitCode.usage);
   if (!/^[0-9:-]+$/.test(args.time)) throw new CliError(`--time must be a Slurm time such as 02:00:00, got "${args.time}"`, ExitCode.usage);
-  // Values that go into #SBATCH lines must be one line each (a newline would add directives).
-  for (const [flag, values] of [['--partition', args.partition === undefined ? [] : [args.partition]], ['--mem', args.mem === undefined ? [] : [args.mem]], ['--sbatch', args.sbatch]] as const) {
-    for (const v of values) {
-      const why = checkSbatchValue(String(v));
-      if (why !== null) throw new CliError(`${flag} ${why}: got ${JSON.stringify(String(v))}. Example: ${flag === '--sbatch' ? '--sbatch=--account=myproj' : flag === '--mem' ? '--mem 4G' : '--partition short'}`, ExitCode.usage);
-    }
-  }
+  requireSbatchValues(args);
   const dir = join(out, 'slurm');
   if (existsSync(join(dir, 'shard.sbatch')) && !args.force) throw new CliError(`${displayPath(dir)} already holds job scripts; pass --force to rewrite them, or choose another --out`, ExitCode.outputExists);
   const files = fitSlurmScripts({

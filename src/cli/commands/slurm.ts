@@ -50,12 +50,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     }
     if (!Number.isInteger(args.cpusPerTask) || args.cpusPerTask < 1) throw new CliError(`--cpus-per-task must be a whole number >= 1, got ${String(args.cpusPerTask)}. Example: --cpus-per-task 8`, ExitCode.usage);
     if (!/^[0-9:-]+$/.test(args.time)) throw new CliError(`--time must be a Slurm time such as 02:00:00 or 1-00:00:00, got "${args.time}"`, ExitCode.usage);
-    for (const [flag, values] of [['--partition', args.partition === undefined ? [] : [args.partition]], ['--mem', args.mem === undefined ? [] : [args.mem]], ['--sbatch', args.sbatch]] as const) {
-      for (const v of values) {
-        const why = checkSbatchValue(String(v));
-        if (why !== null) throw new CliError(`${flag} ${why}: got ${JSON.stringify(String(v))}. Example: ${flag === '--sbatch' ? '--sbatch=--account=myproj' : flag === '--mem' ? '--mem 4G' : '--partition short'}`, ExitCode.usage);
-      }
-    }
+    requireSbatchValues(args);
     const out = requireOutPath(args.out);
     if (/[\n\r\u0000]/.test(args.out)) throw new CliError(`--out must be a directory path on one line, got ${JSON.stringify(args.out)}`, ExitCode.usage);
     const dir = join(out, 'slurm');
@@ -105,3 +100,16 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     }
   },
 };
+
+/**
+ * Refuse --partition, --mem and --sbatch values that cannot go into an #SBATCH line (exit 2):
+ * shared by `coalsim slurm` and `coalsim fit --slurm`.
+ */
+export function requireSbatchValues(o: { readonly partition?: string | undefined; readonly mem?: string | undefined; readonly sbatch: readonly string[] }): void {
+  for (const [flag, values] of [['--partition', o.partition === undefined ? [] : [o.partition]], ['--mem', o.mem === undefined ? [] : [o.mem]], ['--sbatch', o.sbatch]] as const) {
+    for (const v of values) {
+      const why = checkSbatchValue(String(v));
+      if (why !== null) throw new CliError(`${flag} ${why}: got ${JSON.stringify(String(v))}. Example: ${flag === '--sbatch' ? '--sbatch=--account=myproj' : flag === '--mem' ? '--mem 4G' : '--partition short'}`, ExitCode.usage);
+    }
+  }
+}
