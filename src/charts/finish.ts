@@ -126,3 +126,27 @@ export function finishConfig(config: ChartConfiguration, fills: readonly (FillPa
     });
   return out;
 }
+
+/**
+ * For a page (report.html, the classroom): a finished config sized for a `specWidth` x
+ * `specHeight` slide, made responsive for a box `boxWidth` wide. Its type shrinks with the box,
+ * not below `minScale`, so the plot keeps its room. Mutates and returns `config`. Self-contained
+ * (its source is inlined into the pages' scripts, like finishConfig).
+ */
+export function fitConfigToBox(config: ChartConfiguration, specWidth: number, specHeight: number, boxWidth: number, minScale: number): ChartConfiguration {
+  const scale = Math.max(minScale, Math.min(1, (boxWidth || specWidth) / specWidth));
+  const shrink = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { font?: { size?: unknown } } & Record<string, unknown>;
+    if (n.font && typeof n.font.size === 'number') n.font.size = Math.round(n.font.size * scale);
+    for (const k of Object.keys(n)) if (k !== 'font') shrink(n[k]);
+  };
+  const options = (config.options ?? {}) as Record<string, unknown>;
+  shrink(options);
+  options.responsive = true;
+  options.maintainAspectRatio = true;
+  options.aspectRatio = specWidth / specHeight;
+  delete options.devicePixelRatio;
+  config.options = options as ChartConfiguration['options'];
+  return config;
+}

@@ -6,7 +6,7 @@
  * scenario's description. No network: Chart.js, its annotation plugin and the engine bundle
  * are inlined. All text from the scenario reaches the DOM as text (textContent), never as markup.
  */
-import { finishConfig } from '../charts/finish';
+import { finishConfig, fitConfigToBox } from '../charts/finish';
 import { CHART_DEFAULTS } from '../charts/types';
 import type { ReportAssets } from '../report/assets';
 import { lessonOf } from '../report/lesson';
@@ -58,6 +58,7 @@ function pageScript(): string {
   return `(function () {
   'use strict';
   var finishConfig = ${finishConfig.toString()};
+  var fitConfigToBox = ${fitConfigToBox.toString()};
   var defaults = ${scriptJson(CHART_DEFAULTS).text};
   Chart.defaults.font.family = defaults.fontFamily;
   Chart.defaults.font.size = defaults.fontSize;
@@ -142,18 +143,7 @@ function pageScript(): string {
         if (ids.indexOf(id) < 0) { self.charts[id].chart.destroy(); self.charts[id].box.remove(); delete self.charts[id]; }
       });
       specs.forEach(function (spec, i) {
-        var config = finishConfig(spec.config, spec.fills, tile);
-        var scale = Math.max(0.45, Math.min(1, (charts.clientWidth || spec.width) / spec.width));
-        var shrink = function (node) {
-          if (!node || typeof node !== 'object') return;
-          if (node.font && typeof node.font.size === 'number') node.font.size = Math.round(node.font.size * scale);
-          Object.keys(node).forEach(function (k) { if (k !== 'font') shrink(node[k]); });
-        };
-        shrink(config.options);
-        config.options.responsive = true;
-        config.options.maintainAspectRatio = true;
-        config.options.aspectRatio = spec.width / spec.height;
-        delete config.options.devicePixelRatio;
+        var config = fitConfigToBox(finishConfig(spec.config, spec.fills, tile), spec.width, spec.height, charts.clientWidth, 0.45);
         var have = self.charts[spec.id];
         if (have && have.type === config.type) {
           have.chart.data = config.data;

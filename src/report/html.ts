@@ -8,7 +8,7 @@
  * Every piece of text goes through the `html` template of safeHtml.ts, which escapes it:
  * there is no other way to put a string from a scenario into this page.
  */
-import { finishConfig } from '../charts/finish';
+import { finishConfig, fitConfigToBox } from '../charts/finish';
 import { CHART_DEFAULTS, type ChartSpec } from '../charts/types';
 import type { ReportAssets } from './assets';
 import { dollars, money, moneyShort, percent, plural, troops } from './format';
@@ -200,6 +200,7 @@ export function chartBootScript(): string {
   return `(function () {
   'use strict';
   var finishConfig = ${finishConfig.toString()};
+  var fitConfigToBox = ${fitConfigToBox.toString()};
   var defaults = ${scriptJson(CHART_DEFAULTS).text};
   Chart.defaults.font.family = defaults.fontFamily;
   Chart.defaults.font.size = defaults.fontSize;
@@ -210,20 +211,9 @@ export function chartBootScript(): string {
   specs.forEach(function (spec) {
     var canvas = document.getElementById('chart-' + spec.id);
     if (!canvas) return;
-    var config = finishConfig(spec.config, spec.fills, tile);
-    // The specs are sized for a 1600-pixel slide; on a narrower page shrink the type with the
+    // The specs are sized for a 1600-pixel slide; on a narrower page the type shrinks with the
     // canvas (not below 60%) so the plot keeps its room.
-    var scale = Math.max(0.6, Math.min(1, (canvas.parentElement.clientWidth || spec.width) / spec.width));
-    var shrink = function (node) {
-      if (!node || typeof node !== 'object') return;
-      if (node.font && typeof node.font.size === 'number') node.font.size = Math.round(node.font.size * scale);
-      Object.keys(node).forEach(function (k) { if (k !== 'font') shrink(node[k]); });
-    };
-    shrink(config.options);
-    config.options.responsive = true;
-    config.options.maintainAspectRatio = true;
-    config.options.aspectRatio = spec.width / spec.height;
-    delete config.options.devicePixelRatio;
+    var config = fitConfigToBox(finishConfig(spec.config, spec.fills, tile), spec.width, spec.height, canvas.parentElement.clientWidth, 0.6);
     // Tooltips carry units: the value axis's title names them ("Troops (headcount)").
     config.options.plugins = config.options.plugins || {};
     config.options.plugins.tooltip = config.options.plugins.tooltip || {};
