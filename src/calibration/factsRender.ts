@@ -7,27 +7,30 @@ import type { FactResult } from './stylizedFacts';
 const num = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
 
 export function factRows(facts: readonly FactResult[]): string[][] {
-  return facts.flatMap((f) => f.conditions.map((c, i) => [i === 0 ? f.fact : '', c.condition, `${num(c.effect)} [${num(c.ciLow)}, ${num(c.ciHigh)}]`, String(c.n), c.holds ? 'holds' : 'FAILS', i === 0 ? `${f.measure}. Mechanism: ${f.mechanism}` : c.detail ?? '']));
+  return facts.flatMap((f) => f.conditions.map((c, i) => [i === 0 ? f.fact : '', c.condition, `${num(c.effect)} [${num(c.ciLow)}, ${num(c.ciHigh)}]`, String(c.n), verdict(c), i === 0 ? `${f.measure}. Mechanism: ${f.mechanism}` : '']));
 }
+
+/** 'n/a' where theory gives the fact no purchase (the reason is listed below the table). */
+const verdict = (c: FactResult['conditions'][number]): string => (c.notApplicable !== undefined ? 'n/a' : c.holds ? 'holds' : 'FAILS');
 
 const HEADER = ['fact', 'condition', 'effect [95% CI]', 'n', 'result', 'measure / mechanism'];
 
 export function factsMarkdown(facts: readonly FactResult[], seeds: number): string {
   const held = facts.filter((f) => f.holds).length;
-  const lines = [`Stylized facts (issue 12): ${held} of ${facts.length} hold in every condition; ${seeds} seeds per condition.`, '', `| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`];
+  const lines = [`Stylized facts (issue 12): ${held} of ${facts.length} hold in every condition where they apply; ${seeds} seeds per condition.`, '', `| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`];
   for (const r of factRows(facts)) lines.push(`| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
-  for (const f of facts) for (const c of f.conditions) if (c.detail && f.conditions.length > 0) lines.push(`- ${f.id}, ${c.condition}: ${c.detail}`);
+  for (const f of facts) for (const c of f.conditions) if (c.detail || c.notApplicable) lines.push(`- ${f.id}, ${c.condition}: ${[c.notApplicable ? `not applicable: ${c.notApplicable}` : '', c.detail ?? ''].filter((x) => x !== '').join('; ')}`);
   return lines.join('\n');
 }
 
 export function factsText(facts: readonly FactResult[], seeds: number): string {
   const held = facts.filter((f) => f.holds).length;
-  const lines = [`Stylized facts (issue 12): ${held} of ${facts.length} hold in every condition; ${seeds} seeds per condition.`, ''];
+  const lines = [`Stylized facts (issue 12): ${held} of ${facts.length} hold in every condition where they apply; ${seeds} seeds per condition.`, ''];
   for (const f of facts) {
     lines.push(`${f.holds ? 'holds' : 'FAILS'}  ${f.fact}`);
     lines.push(`       measure: ${f.measure}`);
     lines.push(`       mechanism: ${f.mechanism}`);
-    for (const c of f.conditions) lines.push(`       ${c.holds ? 'ok  ' : 'FAIL'} ${c.condition}: ${num(c.effect)} [${num(c.ciLow)}, ${num(c.ciHigh)}], n ${c.n}${c.detail ? `; ${c.detail}` : ''}`);
+    for (const c of f.conditions) lines.push(`       ${c.notApplicable !== undefined ? 'n/a ' : c.holds ? 'ok  ' : 'FAIL'} ${c.condition}: ${num(c.effect)} [${num(c.ciLow)}, ${num(c.ciHigh)}], n ${c.n}${c.notApplicable ? `; not applicable: ${c.notApplicable}` : ''}${c.detail ? `; ${c.detail}` : ''}`);
   }
   return lines.join('\n');
 }

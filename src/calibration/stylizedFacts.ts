@@ -6,6 +6,9 @@
  */
 import { runScenario } from '../core/engine/run';
 import { summarize, type RunSummary } from '../core/metrics/summary';
+import { strategyFor, type StrategyName } from '../core/bargaining/strategies';
+import { thirdPartyReservation } from '../core/market/reservation';
+import type { NegotiatorView, Role } from '../core/bargaining/strategies/types';
 import type { Scenario } from '../scenario/schema';
 
 export interface FactCondition {
@@ -19,6 +22,11 @@ export interface FactCondition {
   readonly n: number;
   readonly holds: boolean;
   readonly detail?: string;
+  /**
+   * Set when theory gives the fact no purchase in this condition (e.g. the strategy never reads
+   * the belief the fact acts on): the reason. Such a condition is reported, not counted.
+   */
+  readonly notApplicable?: string;
 }
 
 export interface FactResult {
@@ -27,9 +35,11 @@ export interface FactResult {
   readonly measure: string;
   readonly mechanism: string;
   readonly conditions: readonly FactCondition[];
-  /** Holds in every condition. */
+  /** Holds in every condition where it applies. */
   readonly holds: boolean;
 }
+
+const holdsWhereApplicable = (cs: readonly FactCondition[]): boolean => cs.some((c) => !c.notApplicable) && cs.every((c) => c.notApplicable !== undefined || c.holds);
 
 type Mutator = (s: Scenario) => void;
 
@@ -39,8 +49,16 @@ function variant(base: Scenario, ...mutators: Mutator[]): Scenario {
   return s;
 }
 
-const scaleDemand = (k: number): Mutator => (s) => {
+/**
+ * Demand x k in every round: the schedule and the scenario's demand events (a surge's delta or
+ * level) alike, so that a level is tighter or slacker throughout the run, not only before the
+ * first shock.
+ */
+export const scaleDemand = (k: number): Mutator => (s) => {
   s.pivotal.demand = s.pivotal.demand.map((d) => ({ ...d, troops: Math.round(d.troops * k) }));
+  s.events = s.events.map((e) =>
+    e.type !== 'demand' ? e : { ...e, ...(e.troops !== undefined ? { troops: Math.round(e.troops * k) } : {}), ...(e.delta !== undefined ? { delta: Math.round(e.delta * k) } : {}) },
+  );
 };
 /**
  * The protocols where partners' beliefs matter: alternating offers, and take-it-or-leave-it
@@ -96,30 +114,217 @@ export interface FactScenarios {
   readonly holdup: Scenario;
 }
 
-export const TIGHTNESS_LEVELS = [0.5, 0.75, 1, 1.5, 2] as const;
+/**
+ * Demand multipliers run to spread the tightness at which deals are struck (slack to scarce);
+ * the fact's levels are then read off the tightness each deal was signed at.
+ */
+export const TIGHTNESS_DEMAND_SCALES = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3] as const;
+/** Levels of tightness at signing (equal numbers of deals each): the fact needs at least 5. */
+export const TIGHTNESS_LEVELS = 5;
+
+/** One signed, paid deal: the market's tightness in its round (demand / supply; Infinity when nothing was supplied), its share and troops, and the run it came from. */
+export interface DealAtTightness {
+  readonly tightness: number;
+  readonly share: number;
+  readonly troops: number;
+  readonly run: number;
+  /** The pivotal had no substitute: its ceiling was its own reservation R_i. */
+  readonly noSubstitute: boolean;
+}
+
+/** Paid deals of one run with the tightness of the round they were signed in (the `market` event of that round). */
+export function dealsAtTightness(run: ReturnType<typeof runScenario>, runId: number): DealAtTightness[] {
+  const tight = new Map<number, number>();
+  for (const e of run.events) if (e.type === 'market') tight.set(e.round, e.tightness ?? Number.POSITIVE_INFINITY);
+  const out: DealAtTightness[] = [];
+  for (const e of run.events) if (e.type === 'deal-signed' && e.share !== null && e.troops > 0) out.push({ tightness: tight.get(e.round) ?? Number.POSITIVE_INFINITY, share: e.share, troops: e.troops, run: runId, noSubstitute: e.ceiling >= e.pivotalReservation - 0.01 });
+  return out;
+}
+
+export interface LevelMean {
+  readonly tightnessLow: number;
+  readonly tightnessHigh: number;
+  /** Troop-weighted mean share (the market's power index, per deal). */
+  readonly mean: number;
+  readonly se: number;
+  readonly deals: number;
+  readonly runs: number;
+  /** Share of its deals struck with no substitute left (ceiling = R_i). */
+  readonly noSubstitute: number;
+}
+
+/**
+ * Troop-weighted mean share of a set of deals as a ratio estimator, sum(w s) / sum(w), with a
+ * standard error clustered by run (deals of one run are not independent): var = C/(C-1) *
+ * sum_c (Y_c - m W_c)^2 / W^2 over the C runs (Cochran 1977, ratio estimator).
+ */
+export function clusteredMean(deals: readonly DealAtTightness[]): { mean: number; se: number; runs: number } {
+  const byRun = new Map<number, { y: number; w: number }>();
+  let Y = 0;
+  let W = 0;
+  for (const d of deals) {
+    const c = byRun.get(d.run) ?? { y: 0, w: 0 };
+    c.y += d.troops * d.share;
+    c.w += d.troops;
+    byRun.set(d.run, c);
+    Y += d.troops * d.share;
+    W += d.troops;
+  }
+  const m = W > 0 ? Y / W : Number.NaN;
+  const C = byRun.size;
+  let ss = 0;
+  for (const c of byRun.values()) ss += (c.y - m * c.w) ** 2;
+  return { mean: m, se: C > 1 ? Math.sqrt((C / (C - 1)) * ss) / W : Number.POSITIVE_INFINITY, runs: C };
+}
+
+/** Deals sorted by tightness (ties by run, then share, so the split is deterministic) and cut into `levels` groups of equal size. */
+export function levelMeans(deals: readonly DealAtTightness[], levels: number): LevelMean[] {
+  const sorted = [...deals].sort((a, b) => a.tightness - b.tightness || a.run - b.run || a.share - b.share);
+  const out: LevelMean[] = [];
+  for (let j = 0; j < levels; j++) {
+    const part = sorted.slice(Math.floor((j * sorted.length) / levels), Math.floor(((j + 1) * sorted.length) / levels));
+    if (part.length === 0) continue;
+    const c = clusteredMean(part);
+    out.push({ tightnessLow: part[0]!.tightness, tightnessHigh: part[part.length - 1]!.tightness, mean: c.mean, se: c.se, deals: part.length, runs: c.runs, noSubstitute: part.filter((d) => d.noSubstitute).length / part.length });
+  }
+  return out;
+}
+
+const Z95 = 1.959964;
+const fmtT = (t: number) => (Number.isFinite(t) ? t.toFixed(2) : 'no supply');
+
+/**
+ * A monotone rise: every step from one level to the next is an increase whose 95% interval is
+ * above 0 (the two levels' standard errors combined as independent, which overstates the
+ * variance when a run has deals in both, so the check errs towards failing). A step at 1
+ * (flat below, a jump above) fails it: the steps below 1 are then about 0.
+ */
+export function monotoneRise(levels: readonly LevelMean[], minLevels: number): { steps: { effect: number; ciLow: number; ciHigh: number }[]; holds: boolean } {
+  const steps = levels.slice(1).map((l, j) => {
+    const effect = l.mean - levels[j]!.mean;
+    const se = Math.sqrt(l.se ** 2 + levels[j]!.se ** 2);
+    return { effect, ciLow: effect - Z95 * se, ciHigh: effect + Z95 * se };
+  });
+  return { steps, holds: levels.length >= minLevels && steps.every((x) => x.ciLow > 0) };
+}
+
+/** Why the share stops rising once substitutes run out under a single offer (analysis of the core; shown only when the data show that plateau). */
+const SCARCITY_PLATEAU_NOTE =
+  "why: once no substitute is left the ceiling is R_i and stays there; with a single offer the pivotal's urgency (its discount factor, which does fall with the shortfall) cannot act, since there is no later exchange to discount, and the third party's ask comes from its belief about R_i (src/core/engine/phases/negotiate.ts partyPrior: anchor + openness x (ceiling - anchor)), which reads the ceiling but not how short the pivotal is. Core change needed for a rise past that point: the third party's prior (or R_i) should read the public shortfall, e.g. a pivotal that is short values a contingent at the cost of the shortfall it fills (the value of one more soldier when the mission is in trouble), or the party's belief mean moves towards R_i with the published demand / supply";
 
 export function tightness(f: FactScenarios, seeds: readonly number[]): FactResult {
-  const conditions = PROTOCOLS.map((p) => {
-    const levels = TIGHTNESS_LEVELS.map((k) => over(variant(f.base, scaleDemand(k), protocol(p)), seeds, (s) => s.power.meanShare));
-    const means = levels.map(mean);
-    const monotone = means.every((m, i) => i === 0 || m > means[i - 1]!);
-    const d = diff(levels[0]!, levels[levels.length - 1]!);
-    return { condition: p, ...d, holds: monotone && d.ciLow > 0, detail: `mean share by demand x${TIGHTNESS_LEVELS.join(', x')}: ${means.map((m) => m.toFixed(3)).join(', ')}${monotone ? '' : ' (not monotone)'}` };
+  const conditions = PROTOCOLS.map((p): FactCondition => {
+    const deals: DealAtTightness[] = [];
+    TIGHTNESS_DEMAND_SCALES.forEach((k, ki) => {
+      const s = variant(f.base, scaleDemand(k), protocol(p));
+      seeds.forEach((seed, si) => deals.push(...dealsAtTightness(runScenario(s, seed), ki * seeds.length + si)));
+    });
+    const levels = levelMeans(deals, TIGHTNESS_LEVELS);
+    const { steps, holds } = monotoneRise(levels, TIGHTNESS_LEVELS);
+    const lo = levels[0]!;
+    const hi = levels[levels.length - 1]!;
+    const effect = hi.mean - lo.mean;
+    const se = Math.sqrt(hi.se ** 2 + lo.se ** 2);
+    // The failing steps all lie where nearly every deal already had no substitute: the share has stopped rising with tightness there.
+    const plateau = !holds && p !== 'alternating-offers' && steps.every((x, j) => x.ciLow > 0 || (levels[j]!.noSubstitute >= 0.9 && levels[j + 1]!.noSubstitute >= 0.9));
+    const failing = steps.map((x, j) => (x.ciLow > 0 ? null : `level ${j + 1} to ${j + 2}: ${x.effect.toFixed(3)} [${x.ciLow.toFixed(3)}, ${x.ciHigh.toFixed(3)}]`)).filter((x) => x !== null);
+    const detail =
+      `${deals.length} deals over ${seeds.length} seeds x demand ${TIGHTNESS_DEMAND_SCALES.map((k) => `x${k}`).join(', ')}; troop-weighted mean share [95% CI] by tightness at signing: ` +
+      levels.map((l) => `${fmtT(l.tightnessLow)}-${fmtT(l.tightnessHigh)}: ${l.mean.toFixed(3)} [${(l.mean - Z95 * l.se).toFixed(3)}, ${(l.mean + Z95 * l.se).toFixed(3)}] (${l.deals} deals, ${(100 * l.noSubstitute).toFixed(0)}% with no substitute)`).join('; ') +
+      (failing.length > 0 ? `; steps whose 95% interval is not above 0: ${failing.join('; ')}` : '; every step up is positive at 95%') +
+      (plateau ? `; ${SCARCITY_PLATEAU_NOTE}` : '');
+    return { condition: p, effect, ciLow: effect - Z95 * se, ciHigh: effect + Z95 * se, n: deals.length, holds, detail };
   });
-  return { id: 'share-rises-with-tightness', fact: "Third parties' share of the surplus rises with tightness, monotonically over 5 levels", measure: 'mean surplus share, demand x2 minus x0.5', mechanism: 'the ceiling is the lower of R_i and the next substitute: scarcer substitutes raise it (src/core/market/supply.ts, bargaining on the believed pie)', conditions, holds: conditions.every((c) => c.holds) };
+  return {
+    id: 'share-rises-with-tightness',
+    fact: `Third parties' share of the surplus rises with tightness, monotonically over ${TIGHTNESS_LEVELS} levels`,
+    measure: `troop-weighted mean share of deals by the market's tightness (demand / supply) in the round they were signed, ${TIGHTNESS_LEVELS} equal-count levels; effect: top level minus bottom; holds when every step up has a 95% interval above 0 (clustered by run)`,
+    mechanism: "the pivotal's outside option is the marginal substitute that would fill the rest of its gap (src/core/engine/phases/negotiate.ts ceilingFor, src/core/market/reservation.ts competitiveCeiling): the tighter the market, the further up the supply curve it sits, and with none left the ceiling is R_i itself; past that, the pivotal's urgency (src/core/bargaining/urgency.ts) falls with the shortfall",
+    conditions,
+    holds: holdsWhereApplicable(conditions),
+  };
 }
+
+/**
+ * Whether, under a strategy and protocol, anything a negotiator does reads what openness moves:
+ * the third party's belief about the pivotal's ceiling, or the pivotal's estimate of that belief
+ * (`otherEstimateOfMine`). Probed on the strategy itself (src/core/bargaining/strategies), at
+ * every exchange of the protocol, for both roles: offers made, and answers to a grid of offers
+ * across the pie, under a belief anchored low and one anchored high. The fact "open recruitment
+ * makes the pivotal pay more" applies only where this is true (issue 12: "under every strategy
+ * and protocol in which beliefs matter").
+ */
+export function opennessEntersStrategy(name: StrategyName, p: Protocol, base: Scenario): boolean {
+  const pr = base.engine.pricing;
+  const deadline = p === 'alternating-offers' ? (pr.rule === 'negotiation' ? pr.deadline : 6) : 1;
+  const horizon = pr.rule === 'negotiation' ? pr.horizon : 'open-ended';
+  const firstProposer: Role = p === 'alternating-offers' ? (pr.rule === 'negotiation' && pr.firstProposer === 'third-party' ? 'third-party' : 'pivotal') : 'third-party';
+  const strategy = strategyFor(name, {});
+  // A pie [r, R] = [10,000, 20,000]: the third party's r, the pivotal's ceiling R.
+  const r = 10_000;
+  const R = 20_000;
+  const grid = [0, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 1].map((x) => r + x * (R - r));
+  for (let exchange = 0; exchange < deadline; exchange++) {
+    const proposer: Role = (exchange % 2 === 0) === (firstProposer === 'pivotal') ? 'pivotal' : 'third-party';
+    for (const role of ['pivotal', 'third-party'] as const) {
+      const view = (anchor: number): NegotiatorView => {
+        const own = role === 'pivotal' ? R : r;
+        // What openness moves: the party's belief about R (its mean), and the pivotal's estimate of that mean.
+        const partyBeliefMean = r + anchor * (R - r);
+        const belief = role === 'pivotal' ? { shape: 'normal' as const, mu: r, sigma: 0.2 * (R - r), lo: 0, hi: Infinity } : { shape: 'normal' as const, mu: partyBeliefMean, sigma: 0.2 * (R - r) * (1 - anchor), lo: 0, hi: Infinity };
+        return { role, exchange, remaining: deadline - exchange, deadline, ownReservation: own, belief, ownDiscount: 0.95, otherDiscount: 0.95, lastOwnOffer: null, lastOtherOffer: null, horizon, otherEstimateOfMine: role === 'pivotal' ? partyBeliefMean : r };
+      };
+      const a = view(0.1);
+      const b = view(0.9);
+      if (role === proposer) {
+        if (strategy.propose(a) !== strategy.propose(b)) return true;
+      } else if (grid.some((x) => strategy.respond(a, x) !== strategy.respond(b, x))) return true;
+    }
+  }
+  return false;
+}
+
+/** How deals closed (which side's offer was accepted, at which exchange), from a run's negotiation events. */
+function closings(run: ReturnType<typeof runScenario>, tally: Map<string, number>): void {
+  const last = new Map<string, string>();
+  for (const e of run.events) {
+    if (e.type === 'offer') last.set(e.party, `${e.by}'s offer at exchange ${e.exchange + 1}`);
+    else if (e.type === 'negotiation-ended' && e.outcome === 'agreement') {
+      const k = last.get(e.party) ?? 'unknown';
+      tally.set(k, (tally.get(k) ?? 0) + 1);
+    }
+  }
+}
+
+/**
+ * Why the effect can vanish under a time-dependent strategy although it reads beliefs (found by
+ * analysis of src/core/bargaining/strategies/timeDependent.ts; shown only when it fails there).
+ */
+const TIME_DEPENDENT_NOTE =
+  "why: a time-dependent negotiator's belief sets only its anchor a in x(tau) = a + (r - a) tau^(1/e), and at its last offer (tau = 1) it asks its own reservation r_i; it accepts any offer at least as good as its next own offer, so at the exchange before its last offer it accepts anything >= r_i. Deals close on the pivotal's offer there, priced from the pivotal's belief about r_i alone: the third party's belief (what openness moves) enters only offers that are never accepted. Core change needed: the last proposer's final offer (and so its acceptance threshold before it) should come from its belief, e.g. the take-it-or-leave-it optimum argmax_x (x - r_i)(1 - F(x)) for the third party (argmax (R - x) F(x) for the pivotal), not its reservation, in concessionPrice/timeDependent.respond";
 
 export function opennessPays(f: FactScenarios, seeds: readonly number[]): FactResult {
   const conditions = PROTOCOLS.flatMap((p) =>
-    STRATEGIES.map((st) => {
+    STRATEGIES.map((st): FactCondition => {
       const read = (s: RunSummary) => s.costs.costPerPaidSoldierYear;
       const closed = over(variant(f.base, protocol(p), strategy(st), openness(0.1)), seeds, read);
-      const open = over(variant(f.base, protocol(p), strategy(st), openness(0.9)), seeds, read);
+      const tally = new Map<string, number>();
+      const open = over(variant(f.base, protocol(p), strategy(st), openness(0.9)), seeds, (sum, run) => {
+        closings(run, tally);
+        return read(sum);
+      });
       const d = diff(closed, open);
-      return { condition: `${p}, ${st}`, ...d, holds: d.ciLow > 0 };
+      const total = [...tally.values()].reduce((a, b) => a + b, 0);
+      const how = [...tally.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k, v]) => `${k} ${((100 * v) / Math.max(1, total)).toFixed(0)}%`).join(', ');
+      const holds = d.ciLow > 0;
+      const applicable = opennessEntersStrategy(st, p, f.base);
+      const timeDependent = st === 'boulware';
+      const detail = `openness 0.9: deals closed on ${how || 'none'}${!holds && applicable && timeDependent ? `; ${TIME_DEPENDENT_NOTE}` : ''}`;
+      if (!applicable) return { condition: `${p}, ${st}`, ...d, holds, detail, notApplicable: `${st} under ${p} reads neither the third party's belief about the pivotal's ceiling nor the pivotal's estimate of it, at any exchange (probed on the strategy: with one exchange a time-dependent offer is x(1) = its own reservation)` };
+      return { condition: `${p}, ${st}`, ...d, holds, detail };
     }),
   );
-  return { id: 'openness-raises-price', fact: 'Open recruitment makes the pivotal pay more', measure: 'US$ per paid soldier-year, openness 0.9 minus 0.1', mechanism: "openness narrows third parties' belief about the pivotal's reservation (today it also enters the pivotal's own offer: partyViewOfCeiling, issue 12 item 8)", conditions, holds: conditions.every((c) => c.holds) };
+  return { id: 'openness-raises-price', fact: 'Open recruitment makes the pivotal pay more', measure: 'US$ per paid soldier-year, openness 0.9 minus 0.1', mechanism: "openness narrows third parties' belief about the pivotal's ceiling and moves its mean to the truth (src/core/engine/phases/negotiate.ts partyPrior); the pivotal expects as much (partyViewOfCeiling, a second-order belief); the strategies read these beliefs (src/core/bargaining/strategies)", conditions, holds: holdsWhereApplicable(conditions) };
 }
 
 export function informedReversals(f: FactScenarios, seeds: readonly number[]): FactResult {
@@ -128,12 +333,24 @@ export function informedReversals(f: FactScenarios, seeds: readonly number[]): F
     const d = diff(over(variant(f.base, protocol(p), openness(0.1)), seeds, read), over(variant(f.base, protocol(p), openness(0.9)), seeds, read));
     return { condition: `${p}, equilibrium`, ...d, holds: d.ciLow > 0 };
   });
-  return { id: 'informed-partners-reverse', fact: 'Better-informed partners produce more reversals', measure: 'reversals per run, partners informed (openness 0.9) minus uninformed (0.1)', mechanism: "partners' beliefs about the pivotal's reservation (openness) set how much of the pie they claim; a reversal is a much weaker state taking the larger share", conditions, holds: conditions.every((c) => c.holds) };
+  return { id: 'informed-partners-reverse', fact: 'Better-informed partners produce more reversals', measure: 'reversals per run, partners informed (openness 0.9) minus uninformed (0.1)', mechanism: "partners' beliefs about the pivotal's reservation (openness) set how much of the pie they claim; a reversal is a much weaker state taking the larger share", conditions, holds: holdsWhereApplicable(conditions) };
 }
 
-/** Input-defined groups, so the fact does not read the typology back: critical = criticality >= 0.5; under-resourced = selfFundedShare <= 0.3 and no criticality. */
+/**
+ * Input-defined groups, so the fact does not read the typology back (BRIEF §1's types):
+ * critical = criticality >= 0.5; under-resourced = not critical, no opportunist markup, and its
+ * liquidity need binds: (1 - f_i) c_i >= c_i - u_i - s_i + t_i (src/core/market/reservation.ts),
+ * so what it asks is what it cannot fund. An opportunist that is also poor (Ethiopia in the
+ * default scenario) asks for a markup, not for its costs, and is not in the group.
+ */
+export function inGroup(t: Scenario['thirdParties'][number], group: 'critical' | 'under-resourced'): boolean {
+  if (group === 'critical') return t.criticality >= 0.5;
+  const r = thirdPartyReservation(t, t.deploymentCostPerYear);
+  return t.criticality === 0 && t.opportunismMarkupPerYear === 0 && r.liquidityNeed > 0 && r.liquidityNeed >= r.netCost;
+}
+
 function groupFraction(s: Scenario, sum: RunSummary, group: 'critical' | 'under-resourced', kind: 'side-deal' | 'subsidy'): number | null {
-  const ids = new Set(s.thirdParties.filter((t) => (group === 'critical' ? t.criticality >= 0.5 : t.selfFundedShare <= 0.3 && t.criticality === 0)).map((t) => t.id));
+  const ids = new Set(s.thirdParties.filter((t) => inGroup(t, group)).map((t) => t.id));
   const fr = sum.coalition.members.filter((m) => ids.has(m.id) && m.paymentsTotal > 0).map((m) => m.paymentsByKind[kind] / m.paymentsTotal);
   return fr.length > 0 ? mean(fr) : null;
 }
@@ -146,7 +363,7 @@ export function criticalSideDeals(f: FactScenarios, seeds: readonly number[]): F
     const d = diff(poor, crit);
     return { condition: label, ...d, holds: d.ciLow > 0, detail: `critical ${mean(crit).toFixed(3)} (n ${crit.length}), under-resourced ${mean(poor).toFixed(3)} (n ${poor.length})` };
   });
-  return { id: 'critical-paid-in-side-deals', fact: 'Critical partners are paid a larger fraction of their package in side deals than under-resourced ones, slack and scarce alike', measure: 'side-deal fraction of payments, critical minus under-resourced', mechanism: 'least-cost delivery of the agreed value: cash up to the deployment cost, side deals for the rest (subsidyPolicy); today critical partners get side deals only because their price exceeds c_i (issue 12)', conditions, holds: conditions.every((c) => c.holds) };
+  return { id: 'critical-paid-in-side-deals', fact: 'Critical partners are paid a larger fraction of their package in side deals than under-resourced ones, slack and scarce alike', measure: 'side-deal fraction of payments, critical minus under-resourced', mechanism: "least-cost delivery of the agreed value (src/core/payments/package.ts composePackage): cash up to the deployment cost c_i, side deals (value to the receiver per cost to the giver, best first) for the rest. A critical partner's price exceeds c_i because the pivotal's reservation carries its criticality premium kappa_i V / k (src/core/market/reservation.ts), which no substitute offers, so its share of that surplus is paid above c_i; an under-resourced partner's reservation is its liquidity need (1 - f_i) c_i < c_i and substitutes cap its price near it", conditions, holds: holdsWhereApplicable(conditions) };
 }
 
 export function poorPaidInCash(f: FactScenarios, seeds: readonly number[]): FactResult {
@@ -156,7 +373,7 @@ export function poorPaidInCash(f: FactScenarios, seeds: readonly number[]): Fact
     const d = diff(fr.map(() => 0.5), fr);
     return { condition: label, effect: mean(fr), ciLow: 0.5 + d.ciLow, ciHigh: 0.5 + d.ciHigh, n: fr.length, holds: 0.5 + d.ciLow > 0.5 };
   });
-  return { id: 'under-resourced-paid-in-subsidies', fact: 'Under-resourced partners are paid mainly in subsidies, even under scarcity', measure: 'subsidy fraction of their payments (holds when the interval is above 0.5)', mechanism: 'their reservation is their liquidity need, which only cash meets (src/core/payments/package.ts)', conditions, holds: conditions.every((c) => c.holds) };
+  return { id: 'under-resourced-paid-in-subsidies', fact: 'Under-resourced partners are paid mainly in subsidies, even under scarcity', measure: 'subsidy fraction of their payments (holds when the interval is above 0.5)', mechanism: 'their reservation is their liquidity need, which only cash meets (src/core/payments/package.ts)', conditions, holds: holdsWhereApplicable(conditions) };
 }
 
 export function holdUpsTight(f: FactScenarios, seeds: readonly number[]): FactResult {

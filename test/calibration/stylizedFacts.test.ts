@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { factsMarkdown } from '../../src/calibration/factsRender';
-import { casualtiesLeaveEarlier, diff, signallingFact } from '../../src/calibration/stylizedFacts';
+import { casualtiesLeaveEarlier, clusteredMean, criticalSideDeals, diff, inGroup, levelMeans, monotoneRise, opennessEntersStrategy, scaleDemand, signallingFact, tightness } from '../../src/calibration/stylizedFacts';
 import { valid, ROOT } from '../helpers/scenarios';
 
 const load = (id: string) => valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8')));
@@ -30,5 +30,76 @@ describe('stylized facts', () => {
     expect(f.holds).toBe(true);
     expect(f.mechanism).toMatch(/casualties\.ts/);
     expect(factsMarkdown([f], 8)).toMatch(/\| Casualty-sensitive governments leave earlier \| default, alternating-offers \| -/);
+  });
+});
+
+describe('stylized facts: harness pieces (issue 12 validation)', () => {
+  const base = load('default');
+
+  it('scaleDemand scales the demand events too (default.json: a round-9 delta of 12,000)', () => {
+    const s = structuredClone(base);
+    scaleDemand(2)(s);
+    expect(s.pivotal.demand.map((d) => d.troops)).toEqual(base.pivotal.demand.map((d) => d.troops * 2));
+    const surge = s.events.find((e) => e.type === 'demand');
+    expect(surge && surge.type === 'demand' ? surge.delta : null).toBe(24000);
+  });
+
+  it('clusteredMean: troop-weighted ratio estimator with a run-clustered s.e. (hand-checked)', () => {
+    const d = (run: number, share: number, troops: number) => ({ tightness: 1, share, troops, run, noSubstitute: false });
+    // runs: {0.2 x 100, 0.4 x 100} -> y 60, w 200; {0.6 x 200} -> y 120, w 200. m = 180/400 = 0.45
+    const c = clusteredMean([d(1, 0.2, 100), d(1, 0.4, 100), d(2, 0.6, 200)]);
+    expect(c.mean).toBeCloseTo(0.45, 12);
+    // residuals: 60 - 90 = -30, 120 - 90 = 30; var = 2/1 * 1800 / 400^2
+    expect(c.se).toBeCloseTo(Math.sqrt((2 * 1800) / 160000), 12);
+  });
+
+  it('monotoneRise: a smooth rise passes, a step at 1 fails, and fewer levels than asked fail', () => {
+    const lv = (mean: number) => ({ tightnessLow: 0, tightnessHigh: 0, mean, se: 0.01, deals: 100, runs: 50, noSubstitute: 0 });
+    expect(monotoneRise([0.1, 0.2, 0.3, 0.4, 0.5].map(lv), 5).holds).toBe(true);
+    expect(monotoneRise([0.1, 0.1, 0.1, 0.6, 0.6].map(lv), 5).holds).toBe(false);
+    expect(monotoneRise([0.1, 0.2, 0.3, 0.4].map(lv), 5).holds).toBe(false);
+    // a rise smaller than its noise is not a step up
+    expect(monotoneRise([0.1, 0.2, 0.21, 0.4, 0.5].map(lv), 5).holds).toBe(false);
+  });
+
+  it('levelMeans cuts deals into equal-count levels by tightness', () => {
+    const deals = Array.from({ length: 50 }, (_, i) => ({ tightness: i / 10, share: i / 50, troops: 10, run: i % 7, noSubstitute: i >= 25 }));
+    const levels = levelMeans(deals, 5);
+    expect(levels.map((l) => l.deals)).toEqual([10, 10, 10, 10, 10]);
+    expect(levels[0]!.tightnessHigh).toBeLessThan(levels[1]!.tightnessLow);
+    expect(levels.map((l) => l.noSubstitute)).toEqual([0, 0, 0.5, 1, 1]);
+  });
+
+  it('openness reaches boulware under alternating offers (its anchor) but not with one exchange; equilibrium reads it in both', () => {
+    expect(opennessEntersStrategy('boulware', 'alternating-offers', base)).toBe(true);
+    expect(opennessEntersStrategy('boulware', 'take-it-or-leave-it, third party proposes', base)).toBe(false);
+    expect(opennessEntersStrategy('equilibrium', 'alternating-offers', base)).toBe(true);
+    expect(opennessEntersStrategy('equilibrium', 'take-it-or-leave-it, third party proposes', base)).toBe(true);
+    expect(opennessEntersStrategy('screening', 'take-it-or-leave-it, third party proposes', base)).toBe(true);
+  });
+
+  it('under-resourced is defined from inputs: a binding liquidity need, no markup, not critical', () => {
+    const byId = (id: string) => base.thirdParties.find((t) => t.id === id)!;
+    expect(inGroup(byId('COL'), 'under-resourced')).toBe(true);
+    expect(inGroup(byId('BGD'), 'under-resourced')).toBe(true);
+    // Ethiopia is poor but an opportunist: it asks for a markup, not for its costs.
+    expect(inGroup(byId('ETH'), 'under-resourced')).toBe(false);
+    expect(inGroup(byId('TUR'), 'under-resourced')).toBe(false);
+    expect(inGroup(byId('TUR'), 'critical')).toBe(true);
+  });
+
+  // Mechanism: least-cost package (src/core/payments/package.ts): cash up to c_i, side deals above.
+  it('critical partners get a larger side-deal fraction than under-resourced ones, slack and scarce (10 seeds)', () => {
+    const f = criticalSideDeals({ base, holdup: load('teaching-holdup') }, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(f.conditions.map((c) => c.condition)).toEqual(['slack market (demand x0.5)', 'scarcity (demand x2)']);
+    for (const c of f.conditions) expect(c.effect).toBeGreaterThan(0);
+  });
+
+  it('the tightness fact reports 5 levels of tightness at signing with intervals (4 seeds)', () => {
+    const f = tightness({ base, holdup: load('teaching-holdup') }, [1, 2, 3, 4]);
+    for (const c of f.conditions) {
+      expect(c.detail).toMatch(/by tightness at signing/);
+      expect((c.detail!.match(/deals, \d+% with no substitute\)/g) ?? []).length).toBe(5);
+    }
   });
 });
