@@ -137,7 +137,8 @@ function main(argv: string[]): number {
     const factsPart = facts ? ['', markdown ? factsMarkdown(facts, factSeeds) : factsText(facts, factSeeds)] : [];
     const cvPart = cv ? ['', markdown ? cvMarkdown(cv, `npm run validate (--cv-seeds ${cvSeeds})`) : cvText(cv)] : [];
     const fitSection = renderFitSection(fits, seeds, markdown);
-    process.stdout.write([head, '', table, ...(replication.note ? ['', replication.note] : []), ...(fitSection ? ['', fitSection] : []), ...factsPart, ...cvPart].join('\n') + '\n');
+    const regen = markdown ? ['', 'This report is generated: regenerate it with `npm run --silent validate -- --markdown > docs/calibration.md` (do not edit by hand). Which figures are fit targets and which are held-out checks is in the fits section below, from scenarios/fits/*.fit.json.'] : [];
+    process.stdout.write([head, ...regen, '', table, ...(replication.note ? ['', replication.note] : []), ...(fitSection ? ['', fitSection] : []), ...factsPart, ...cvPart].join('\n') + '\n');
   }
   return strict && missed > 0 ? ExitCode.calibrationMiss : ExitCode.ok;
 }

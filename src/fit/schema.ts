@@ -37,6 +37,7 @@ export const FitParameterSchema = z
     path: z.string().min(1).describe('Where the value goes in the scenario, as in sweeps: "engine.pricing.thirdPartyWeight", "thirdParties[id=TUR].deploymentCostPerYear".'),
     prior: PriorSchema,
     integer: z.boolean().default(false).describe('Round to a whole number when applied to the scenario (troops, rounds); sampled as a continuous value.'),
+    note: z.string().min(1).optional().describe('Why it is estimated and why this prior: what the record says about it (or that it is silent), and where the range comes from.'),
   })
   .describe('A parameter to estimate.');
 

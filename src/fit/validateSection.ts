@@ -17,6 +17,10 @@ export interface FitValidation {
   readonly targets: { readonly passed: number; readonly total: number };
   readonly checks: { readonly passed: number; readonly total: number };
   readonly result: { readonly date: string; readonly parameters: FitResults['parameters']; readonly applied: boolean; readonly targets: FitResults['targets']; readonly checks: FitResults['checks']; readonly checkSeeds: number } | null;
+  /** A result file exists but comes from another version of the fit file or scenario (its hash differs): not shown as the fit. */
+  readonly stale: { readonly date: string; readonly parameters: readonly string[] } | null;
+  /** Every figure with its role in the fit file and whether it passes in the validation's runs, in the scenario's order. */
+  readonly figures: readonly { readonly id: string; readonly label: string; readonly role: 'target' | 'check'; readonly pass: boolean }[];
 }
 
 function valueAt(doc: unknown, at: readonly (string | number)[]): unknown {
@@ -39,13 +43,19 @@ export function fitValidations(calibrations: readonly ScenarioCalibration[], fit
     };
     const resultFile = join(fitsDir, `${c.scenario.id}.result.json`);
     let result: FitValidation['result'] = null;
+    let stale: FitValidation['stale'] = null;
     if (existsSync(resultFile)) {
+      const r = JSON.parse(readFileSync(resultFile, 'utf8')) as FitResults;
+      if (r.fit.hash !== loaded.value.hash) stale = { date: r.date, parameters: r.parameters.map((p) => p.path) };
+    }
+    if (existsSync(resultFile) && stale === null) {
       const r = JSON.parse(readFileSync(resultFile, 'utf8')) as FitResults;
       const params = loaded.value.spec.params;
       const applied = r.parameters.every((p, k) => params[k] !== undefined && valueAt(loaded.value.spec.base, params[k]!.at) === p.median);
       result = { date: r.date, parameters: r.parameters, applied, targets: r.targets, checks: r.checks, checkSeeds: r.checkSeeds };
     }
-    out.push({ scenario: c.scenario.id, fit: `scenarios/fits/${c.scenario.id}.fit.json`, targets: count('target'), checks: count('check'), result });
+    const figures = c.targets.filter((t) => role.has(t.id)).map((t) => ({ id: t.id, label: t.label, role: role.get(t.id)!, pass: t.score.pass }));
+    out.push({ scenario: c.scenario.id, fit: `scenarios/fits/${c.scenario.id}.fit.json`, targets: count('target'), checks: count('check'), result, stale, figures });
   }
   return out;
 }
@@ -67,9 +77,11 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ma
 export function renderFitSection(fits: readonly FitValidation[], seeds: number, markdown: boolean): string {
   if (fits.length === 0) return '';
   const intro = `Each historical scenario's figures are split, before fitting, into targets (used by \`coalsim fit\`) and held-out checks (never seen by the fit: every third figure in the scenario's order, starting with the first). Pass rates over seeds 1..${seeds} of the scenario as it stands. Refit with \`npm run refit\` (add \`-- --apply\` to write the posterior medians into the scenarios); see docs/fit.md.`;
-  const summary = fits.map((f) => [f.scenario, f.fit, rate(f.targets), rate(f.checks), f.result === null ? 'not refitted yet' : `refit ${f.result.date} (fit: targets ${rate(f.result.targets)}, checks ${rate(f.result.checks)} at ${f.result.checkSeeds} seeds)${f.result.applied ? ', applied' : ', not applied to the scenario'}`]);
+  const summary = fits.map((f) => [f.scenario, f.fit, rate(f.targets), rate(f.checks), f.result === null ? (f.stale ? `not refitted with this fit file (the last refit, ${f.stale.date}, estimated ${f.stale.parameters.join(', ')})` : 'not refitted yet') : `refit ${f.result.date} (fit: targets ${rate(f.result.targets)}, checks ${rate(f.result.checks)} at ${f.result.checkSeeds} seeds)${f.result.applied ? ', applied' : ', not applied to the scenario'}`]);
   const params = fits.flatMap((f) => (f.result?.parameters ?? []).map((p) => [f.scenario, p.path, typeof p.before === 'number' ? num(p.before) : JSON.stringify(p.before), num(p.median), `${num(p.q05)} to ${num(p.q95)}`, f.result!.applied ? 'in the scenario' : 'not applied']));
   const parts = [markdown ? '## Fits: targets and held-out checks' : 'Fits: targets and held-out checks', '', intro, '', table(['scenario', 'fit file', 'targets pass', 'checks pass', 'fitted parameters'], summary, markdown)];
+  const roles = fits.flatMap((f) => f.figures.map((g) => [f.scenario, g.label, g.role, g.pass ? 'pass' : 'miss']));
+  if (roles.length > 0) parts.push('', markdown ? '### Which figures are targets and which are checks' : 'Which figures are targets and which are checks', '', 'Roles as recorded in each fit file (scenarios/fits/<case>.fit.json), chosen before fitting; result over the validation\'s seeds.', '', table(['scenario', 'figure', 'role', 'result'], roles, markdown));
   if (params.length > 0) parts.push('', markdown ? '### Fitted parameters (posterior median and 90% interval)' : 'Fitted parameters (posterior median, 90% interval)', '', table(['scenario', 'parameter', 'before', 'median', '90% interval', 'status'], params, markdown));
   return parts.join('\n');
 }
