@@ -44,6 +44,33 @@ export function leaders(r: ValidationResult): { scheme: string; metric: string; 
   return out;
 }
 
+/**
+ * The simulator (the first model of each scheme) against the regression baseline (c), which
+ * issue 12 says it should beat: the point difference on each metric, in words, generated so the
+ * doc never states a verdict its table no longer shows.
+ */
+export function againstRegression(r: ValidationResult): string[] {
+  const metrics: [string, (m: ModelScore) => number | null][] = [
+    ['participation AUC', (m) => m.auc?.auc ?? null],
+    ['rho over all states', (m) => m.rhoAll?.rho ?? null],
+    ['rho over contributors', (m) => m.rhoContributors?.rho ?? null],
+  ];
+  const out: string[] = [];
+  for (const s of r.schemes) {
+    const sim = s.models[0];
+    const reg = s.models.find((m) => m.label.startsWith('(c)'));
+    if (!sim || !reg) continue;
+    const parts = metrics.flatMap(([name, get]) => {
+      const a = get(sim);
+      const b = get(reg);
+      return a === null || b === null ? [] : [{ name, d: a - b }];
+    });
+    const wins = parts.filter((x) => x.d > 0).length;
+    out.push(`${s.scheme}: the simulator minus (c) is ${parts.map((x) => `${x.d >= 0 ? '+' : ''}${f2(x.d)} on ${x.name}`).join(', ')}: it beats (c) on ${wins} of ${parts.length}.`);
+  }
+  return out;
+}
+
 function intro(r: ValidationResult): string {
   return `${r.case}: ${r.states} states, ${r.contributors} contributors; simulator over ${r.seeds} seed${r.seeds === 1 ? '' : 's'} per fold. Held-out predictions pooled over folds.`;
 }
@@ -75,6 +102,8 @@ export function cvMarkdown(r: ValidationResult, command: string): string {
   }
   lines.push('');
   for (const l of leaders(r)) lines.push(`- Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}.`);
+  lines.push('');
+  for (const l of againstRegression(r)) lines.push(`- ${l}`);
   lines.push('', CV_END);
   return lines.join('\n');
 }

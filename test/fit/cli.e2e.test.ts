@@ -67,7 +67,7 @@ describe('coalsim fit (CLI)', () => {
 });
 
 describe('validation report: targets and checks apart', () => {
-  it('splits korea-1950\'s figures by the roles in its fit file, and shows the last refit\'s parameters', () => {
+  it('splits korea-1950\'s figures by the roles in its fit file, lists each figure\'s role, and does not pass off a refit of an older fit file as the fit', () => {
     const s = parseCalibratedScenario(readFileSync(join(ROOT, 'scenarios', 'korea-1950.json'), 'utf8'));
     if (!s.ok) throw new Error('invalid');
     const cal = calibrate(s.value, 4);
@@ -76,6 +76,17 @@ describe('validation report: targets and checks apart', () => {
     expect(v!.checks.total).toBe(6);
     const text = renderFitSection([v!], 4, true);
     expect(text).toMatch(/\| korea-1950 \| scenarios\/fits\/korea-1950\.fit\.json \| \d+\/11 \| \d+\/6 \|/);
-    expect(text).toMatch(/engine\.pricing\.thirdPartyWeight/);
+    expect(text).toMatch(/\| korea-1950 \| Colombia: willing but under-resourced \| check \| (pass|miss) \|/);
+    expect(v!.figures.filter((g) => g.role === 'check')).toHaveLength(6);
+    // The committed result file comes from the fit file before it estimated openness and
+    // intelligence (its hash differs): it is reported as stale, not as the fitted parameters.
+    const result = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'fits', 'korea-1950.result.json'), 'utf8')) as { parameters: { path: string }[] };
+    const current = result.parameters.some((p) => p.path === 'pivotal.bargaining.openness');
+    if (current) expect(v!.stale).toBeNull();
+    else {
+      expect(v!.stale?.parameters).toContain('engine.pricing.thirdPartyWeight');
+      expect(v!.result).toBeNull();
+      expect(text).toMatch(/not refitted with this fit file/);
+    }
   }, 30_000);
 });

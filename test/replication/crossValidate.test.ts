@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { agreementBaseline, armedForcesBaseline, logisticIrls, regressionBaseline, type CvState } from '../../src/replication/baselines';
 import { buildCoalitionCase, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
 import { auc, crossValidate, isafCase, simulatorFit, simulatorPredictor } from '../../src/replication/crossValidate';
-import { cvMarkdown, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
+import { againstRegression, cvMarkdown, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
 import { cowRegion, kFolds, regionFolds } from '../../src/replication/folds';
 import { fitCostRule } from '../../src/replication/isaf';
 import { parseIsafCsv, replicationSample } from '../../src/replication/isafData';
@@ -104,6 +104,12 @@ describe('the simulator as a predictor', () => {
     expect(out).toContain('after');
     expect(out).not.toContain('STALE TABLE');
     expect(out).toContain('(a) troops ∝ armed forces');
+  });
+
+  it('states the simulator against (c) from the scores themselves', () => {
+    const score = (label: string, auc: number, rho: number) => ({ label, auc: { auc, ciLow: 0, ciHigh: 1 }, rhoAll: { rho, ciLow: 0, ciHigh: 1 }, rhoContributors: null });
+    const r = { case: 'x', states: 10, contributors: 3, seeds: 1, schemes: [{ scheme: '5-fold', models: [score('coalsim', 0.8, 0.5), score('(a) size', 0.6, 0.1), score('(c) logistic + OLS regression', 0.9, 0.4)], folds: [] }] } as unknown as Parameters<typeof againstRegression>[0];
+    expect(againstRegression(r)).toEqual(['5-fold: the simulator minus (c) is -0.10 on participation AUC, +0.10 on rho over all states: it beats (c) on 1 of 2.']);
   });
 });
 
