@@ -296,13 +296,6 @@ function closings(run: ReturnType<typeof runScenario>, tally: Map<string, number
   }
 }
 
-/**
- * Why the effect can vanish under a time-dependent strategy although it reads beliefs (found by
- * analysis of src/core/bargaining/strategies/timeDependent.ts; shown only when it fails there).
- */
-const TIME_DEPENDENT_NOTE =
-  "why: a time-dependent negotiator's belief sets only its anchor a in x(tau) = a + (r - a) tau^(1/e), and at its last offer (tau = 1) it asks its own reservation r_i; it accepts any offer at least as good as its next own offer, so at the exchange before its last offer it accepts anything >= r_i. Deals close on the pivotal's offer there, priced from the pivotal's belief about r_i alone: the third party's belief (what openness moves) enters only offers that are never accepted. Core change needed: the last proposer's final offer (and so its acceptance threshold before it) should come from its belief, e.g. the take-it-or-leave-it optimum argmax_x (x - r_i)(1 - F(x)) for the third party (argmax (R - x) F(x) for the pivotal), not its reservation, in concessionPrice/timeDependent.respond";
-
 export function opennessPays(f: FactScenarios, seeds: readonly number[]): FactResult {
   const conditions = PROTOCOLS.flatMap((p) =>
     STRATEGIES.map((st): FactCondition => {
@@ -318,9 +311,8 @@ export function opennessPays(f: FactScenarios, seeds: readonly number[]): FactRe
       const how = [...tally.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k, v]) => `${k} ${((100 * v) / Math.max(1, total)).toFixed(0)}%`).join(', ');
       const holds = d.ciLow > 0;
       const applicable = opennessEntersStrategy(st, p, f.base);
-      const timeDependent = st === 'boulware';
-      const detail = `openness 0.9: deals closed on ${how || 'none'}${!holds && applicable && timeDependent ? `; ${TIME_DEPENDENT_NOTE}` : ''}`;
-      if (!applicable) return { condition: `${p}, ${st}`, ...d, holds, detail, notApplicable: `${st} under ${p} reads neither the third party's belief about the pivotal's ceiling nor the pivotal's estimate of it, at any exchange (probed on the strategy: with one exchange a time-dependent offer is x(1) = its own reservation)` };
+      const detail = `openness 0.9: deals closed on ${how || 'none'}`;
+      if (!applicable) return { condition: `${p}, ${st}`, ...d, holds, detail, notApplicable: `${st} under ${p} reads neither the third party's belief about the pivotal's ceiling nor the pivotal's estimate of it, at any exchange (probed on the strategy)` };
       return { condition: `${p}, ${st}`, ...d, holds, detail };
     }),
   );

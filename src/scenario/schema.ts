@@ -131,7 +131,7 @@ export const PivotalBargainingSchema = z
       .default(0.5)
       .describe('How openly it recruits (UN mandate, demarches, summits): how much of its reservation third parties learn, 0-1.'),
     intelligence: share.default(0.5).describe('How well it knows third parties\' reservations, 0 (not at all) to 1 (exactly).'),
-    concessionExponent: z.number().gt(0).max(100).optional().describe('For boulware/conceder: e in x(t) = a + (r - a) t^(1/e).'),
+    concessionExponent: z.number().gt(0).max(100).optional().describe('For boulware/conceder: e in x(t) = a + (z - a) t^(1/e), a the belief-mean anchor, z the best final offer under the belief (see docs/model.md).'),
     fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round.'),
     deadlineRound: round
       .optional()

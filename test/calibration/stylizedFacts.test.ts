@@ -70,9 +70,9 @@ describe('stylized facts: harness pieces (issue 12 validation)', () => {
     expect(levels.map((l) => l.noSubstitute)).toEqual([0, 0, 0.5, 1, 1]);
   });
 
-  it('openness reaches boulware under alternating offers (its anchor) but not with one exchange; equilibrium reads it in both', () => {
+  it('openness reaches boulware in both protocols (its anchor, and its best final offer under its belief); equilibrium reads it in both', () => {
     expect(opennessEntersStrategy('boulware', 'alternating-offers', base)).toBe(true);
-    expect(opennessEntersStrategy('boulware', 'take-it-or-leave-it, third party proposes', base)).toBe(false);
+    expect(opennessEntersStrategy('boulware', 'take-it-or-leave-it, third party proposes', base)).toBe(true);
     expect(opennessEntersStrategy('equilibrium', 'alternating-offers', base)).toBe(true);
     expect(opennessEntersStrategy('equilibrium', 'take-it-or-leave-it, third party proposes', base)).toBe(true);
     expect(opennessEntersStrategy('screening', 'take-it-or-leave-it, third party proposes', base)).toBe(true);
