@@ -5,13 +5,14 @@
  * Units: money in constant US dollars, troops as headcount, time in rounds (see clock).
  * Per-soldier figures are per soldier-year unless the name says otherwise.
  *
- * Compatibility: formatVersion is 1. New settings are added as optional fields with
- * defaults, so files written for an earlier release keep validating unchanged.
+ * Compatibility: formatVersion is 2. New settings are added as optional fields with
+ * defaults; a file of an earlier version is migrated (scenario/migrate.ts: in memory when
+ * loaded, on disk by `coalsim validate --migrate`).
  */
 import { z } from 'zod';
 import { MAX_NAME_CHARS, MAX_THIRD_PARTIES } from './limits';
 
-export const SCENARIO_FORMAT_VERSION = 1;
+export const SCENARIO_FORMAT_VERSION = 2;
 
 const id = z
   .string()
@@ -449,7 +450,7 @@ export const EngineSchema = z
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editor completion.'),
-    formatVersion: z.literal(SCENARIO_FORMAT_VERSION).describe('Scenario format version; this release reads 1.'),
+    formatVersion: z.literal(SCENARIO_FORMAT_VERSION).describe('Scenario format version; this release reads 2, and reads version 1 files by migrating them (`coalsim validate --migrate` rewrites one).'),
     meta: MetaSchema.describe('What the case is and where its numbers come from.'),
     clock: ClockSchema.describe('How long the operation lasts and what a round is.'),
     pivotal: PivotalSchema,
