@@ -207,6 +207,22 @@ export const DonorSchema = z
   })
   .describe('A state that adds money to the pivotal state\'s budget for payments (e.g. Japan and Germany in 1991).');
 
+/**
+ * Access a party can sell instead of, or with, troops (issue 16 item 1; BRIEF §1: critical
+ * contributors are needed for "neighbours, bases, airspace"; §4: Jordan about $1 billion for
+ * implicit cooperation, Turkey's bases and sanctions on Iraqi oil). Per year, like soldiers.
+ */
+export const AccessOfferSchema = z
+  .strictObject({
+    kind: z
+      .enum(['bases', 'transit', 'airspace', 'sanctions', 'other'])
+      .describe('What it grants: use of bases, transit of forces, overflight, enforcing sanctions (e.g. closing a pipeline), or other cooperation.'),
+    label: name.optional().describe('The access in words, for tables and the narrative, e.g. "Incirlik air base".'),
+    valuePerYear: money.describe('What the access is worth to the pivotal state per year: the most it would pay (its reservation for this deal).'),
+    costPerYear: money.describe('What granting it costs the party per year (lost trade, a domestic political price): the least it accepts (its reservation). Drawn around this value like deployment costs (engine.costUncertainty).'),
+  })
+  .describe('Access sold to the pivotal state, negotiated and paid like a troop deal.');
+
 export const ThirdPartySchema = z
   .strictObject({
     id,
@@ -263,6 +279,12 @@ export const ThirdPartySchema = z
       .optional()
       .describe('What particular side-deal items are worth to this state, by item id (overrides the item\'s valueToReceiver).'),
     bargaining: ThirdPartyBargainingSchema.default(THIRD_PARTY_BARGAINING_DEFAULT),
+    access: z
+      .array(AccessOfferSchema)
+      .min(1)
+      .max(5)
+      .optional()
+      .describe('Format version 2 (issue 16): access it can sell, instead of or with troops (a party with maxTroops 0 and an access offer can deal). Each offer is negotiated with the scenario\'s pricing rule (the party\'s reservation its costPerYear, the pivotal\'s its valuePerYear), paid as subsidies and side deals, ratified like a troop deal (domesticOpposition), and makes the party a flag in the coalition. Omitted: no access deals.'),
   })
   .describe('A state that may join the coalition, for pay or not.');
 
@@ -480,3 +502,4 @@ export type PivotalSpec = Scenario['pivotal'];
 export type SideDealSpec = Scenario['sideDeals'][number];
 export type ScheduledEvent = Scenario['events'][number];
 export type Pricing = Scenario['engine']['pricing'];
+export type AccessOfferSpec = NonNullable<ThirdPartySpec['access']>[number];
