@@ -9,17 +9,19 @@ import { migrateValue, migrationNotice } from './migrate';
 import { ScenarioSchema, type Scenario } from './schema';
 import { validateText, type DocumentKind } from './validate';
 
+/** A file of an earlier format version loads, migrated in memory, with a notice (for every scenario reader's DocumentKind). */
+export function migrateScenarioInMemory(value: unknown): { value: unknown; notices: readonly string[] } | null {
+  const m = migrateValue(value);
+  return m === null ? null : { value: m.value, notices: [migrationNotice(m.reports)] };
+}
+
 let kind: DocumentKind<Scenario> | undefined;
 function scenarioKind(): DocumentKind<Scenario> {
   kind ??= {
     schema: ScenarioSchema,
     jsonSchema: scenarioJsonSchema(),
     crossCheck: checkScenario,
-    // A file of an earlier format version loads, migrated in memory, with a notice.
-    migrate: (value) => {
-      const m = migrateValue(value);
-      return m === null ? null : { value: m.value, notices: [migrationNotice(m.reports)] };
-    },
+    migrate: migrateScenarioInMemory,
   };
   return kind;
 }

@@ -182,7 +182,6 @@ describe('coalsim calibrate (CLI)', () => {
     expect(plain.status).toBe(0);
     expect(plain.stdout).toMatch(/Jordan.*MISS/);
     expect(coalsim(['calibrate', missing, '--seeds', '5', '--strict']).status).toBe(6);
-    expect(coalsim(['calibrate', 'gulf-war-1991', '--seeds', '5', '--strict']).status).toBe(0);
     expect(coalsim(['calibrate', 'iraq-2003', '--seeds', '5', '--strict']).status).toBe(0);
   });
   it('rejects a bad target with the place and a fix (exit 3), and bad --seeds (exit 2)', () => {
