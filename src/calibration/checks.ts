@@ -8,6 +8,7 @@ import { scenarioJsonSchema } from '../scenario/jsonSchema';
 import type { InputIssue, Result } from '../scenario/issues';
 import { ScenarioSchema, type Scenario } from '../scenario/schema';
 import { validateText } from '../scenario/validate';
+import { migrateScenarioInMemory } from '../scenario/load';
 import { MEASURES, parseMeasure, type ArgKind } from './measures';
 import { defaultTolerance } from './score';
 
@@ -48,5 +49,5 @@ export function checkCalibration(s: Scenario): InputIssue[] {
 
 /** Validate a scenario's text with the scenario checks and the calibration checks, with line numbers. */
 export function parseCalibratedScenario(text: string): Result<Scenario> {
-  return validateText(text, { schema: ScenarioSchema, jsonSchema: scenarioJsonSchema(), crossCheck: (s: Scenario) => [...checkScenario(s), ...checkCalibration(s)] });
+  return validateText(text, { schema: ScenarioSchema, jsonSchema: scenarioJsonSchema(), crossCheck: (s: Scenario) => [...checkScenario(s), ...checkCalibration(s)], migrate: migrateScenarioInMemory });
 }

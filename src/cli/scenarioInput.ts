@@ -32,6 +32,8 @@ export function requireScenario(file: string | undefined): ValidScenario {
     const issues = loaded.result.issues[0]?.message === 'file not found' && file !== undefined ? [notFound(file)] : loaded.result.issues;
     throw new CliError(formatIssues(displayPath(path), issues), ExitCode.invalidInput);
   }
+  // An older format version was migrated in memory: say so, once, where the user looks for problems.
+  for (const n of loaded.result.notices ?? []) process.stderr.write(`${displayPath(path)}: note: ${n}\n`);
   return { ...loaded, file: displayPath(path), scenario: loaded.result.value };
 }
 

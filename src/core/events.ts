@@ -68,6 +68,7 @@ export interface DealTerms {
 }
 
 export type SimEvent =
+  | AccessEvent
   | { readonly type: 'round-started'; readonly round: number }
   | { readonly type: 'demand-changed'; readonly round: number; readonly from: number; readonly to: number; readonly cause: 'schedule' | 'event' | 'random'; readonly label?: string }
   | { readonly type: 'budget-changed'; readonly round: number; readonly amount: number; readonly source: string; readonly label?: string; readonly budgetTotal: number }
@@ -132,8 +133,8 @@ export type SimEvent =
       /** Worth to the recipient (differs from amount for side deals). */
       readonly value: number;
       readonly item: string;
-      /** Why: a deal's terms, or a concession to a hold-up. */
-      readonly cause: 'deal' | 'hold-up';
+      /** Why: a troop deal's terms, a concession to a hold-up, or an access deal's terms (issue 16). */
+      readonly cause: 'deal' | 'hold-up' | 'access';
     }
   | {
       readonly type: 'negotiation-opened';
@@ -175,6 +176,50 @@ export type SimEvent =
       readonly powerIndex: number | null;
       /** The pivotal's per-round discount factor this round (falls with the shortfall). */
       readonly pivotalDiscount: number;
+    };
+
+/** Access deals (issue 16 item 1): events of their own, so troop deals' readers are unchanged. */
+export type AccessKind = 'bases' | 'transit' | 'airspace' | 'sanctions' | 'other';
+
+export interface AccessTerms {
+  readonly party: string;
+  /** Index of the offer in the party's `access` list. */
+  readonly offer: number;
+  readonly kind: AccessKind;
+  readonly label: string;
+  /** Value per year agreed, to the seller: subsidy plus side deals spread over the years left. */
+  readonly pricePerYear: number;
+  /** The part paid in cash every round, per year. */
+  readonly subsidyPerYear: number;
+  readonly sideDeals: readonly SideDealGrant[];
+  /** The seller's reservation (its realised access cost per year) and the pivotal's (the access value per year). */
+  readonly reservation: number;
+  readonly pivotalReservation: number;
+  /** The seller's share of the surplus, (p - r) / (R - r); null when there is none. */
+  readonly share: number | null;
+  readonly mechanism: string;
+}
+
+export type AccessEvent =
+  | ({ readonly type: 'access-signed'; readonly round: number } & AccessTerms)
+  | {
+      readonly type: 'access-no-deal';
+      readonly round: number;
+      readonly party: string;
+      readonly offer: number;
+      readonly kind: AccessKind;
+      readonly reason: NoDealReason;
+      readonly reservation: number;
+      readonly pivotalReservation: number;
+    }
+  | {
+      /** A signed access deal ends: the seller withdraws it after a payment cut of at least half (retaliation). */
+      readonly type: 'access-ended';
+      readonly round: number;
+      readonly party: string;
+      readonly offer: number;
+      readonly kind: AccessKind;
+      readonly reason: 'retaliation';
     };
 
 export type SimEventType = SimEvent['type'];

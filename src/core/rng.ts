@@ -40,6 +40,12 @@ export const STREAM = {
   shockSupply: 8,
   bargaining: 9,
   ratification: 10,
+  /** Access deals (issue 16): realised access cost, beliefs, the instant rule's draw and ratification, keyed by the offer. */
+  accessCost: 11,
+  accessBeliefPivotal: 12,
+  accessBeliefParty: 13,
+  accessRatification: 14,
+  accessBargaining: 15,
 } as const;
 export type StreamId = (typeof STREAM)[keyof typeof STREAM];
 

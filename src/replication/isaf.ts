@@ -136,7 +136,7 @@ export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<Isa
     };
   });
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     meta: {
       id: 'isaf-2010-replication',
       title: 'ISAF, November 2010: alliance signalling across every state with data',

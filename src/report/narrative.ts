@@ -61,6 +61,15 @@ type Piece =
   | { readonly kind: 'none' };
 
 const NONE: Piece = { kind: 'none' };
+
+const ACCESS_WORDS: Readonly<Record<EventOf<'access-signed'>['kind'], string>> = {
+  bases: 'the use of its bases',
+  transit: 'transit through its territory',
+  airspace: 'the use of its airspace',
+  sanctions: 'its enforcement of sanctions',
+  other: 'its cooperation',
+};
+const accessWords = (kind: EventOf<'access-signed'>['kind']): string => ACCESS_WORDS[kind];
 const text = (t: string): Piece => ({ kind: 'text', text: t });
 /** A key beat: highlighted in the report and by `explain`. */
 const key = (t: string): Piece => ({ kind: 'text', text: t, key: true });
@@ -140,6 +149,33 @@ function narrate(e: SimEvent, c: Context): Piece {
       const sentence = `${shortOf} ${terms}${share}`;
       return scarce(c.market(e.round)) ? key(sentence) : text(sentence);
     }
+    case 'access-signed': {
+      // Access without troops (issue 16): the same terms as a troop deal, per year of access.
+      const who = c.name(e.party);
+      const what = `${accessWords(e.kind)}${e.label ? ` (${e.label})` : ''}`;
+      const terms =
+        e.sideDeals.length === 0
+          ? `${dollars(e.pricePerYear)} a year`
+          : `the equivalent of ${dollars(e.pricePerYear)} a year: ${e.subsidyPerYear > 0 ? `${dollars(e.subsidyPerYear)} a year in cash plus ` : ''}${sideDealWords(c, e.sideDeals)}`;
+      const share = e.share === null ? '' : ` ${capitalise(who)} would have granted it for ${dollars(e.reservation)} a year, and it was worth ${dollars(e.pivotalReservation)} a year to ${c.p}; ${who} takes ${percent(e.share)} of the surplus.`;
+      return key(`${c.P} buys ${what} from ${who}, without troops, for ${terms}.${share}`);
+    }
+    case 'access-no-deal': {
+      const who = capitalise(c.name(e.party));
+      const what = accessWords(e.kind);
+      switch (e.reason) {
+        case 'above-ceiling':
+          return text(`${who} will not sell ${what}: it wants at least ${dollars(e.reservation)} a year, more than the ${dollars(e.pivotalReservation)} it is worth to ${c.p}.`);
+        case 'budget':
+          return text(`${c.P} cannot afford ${possessive(c.name(e.party))} ${what}: the money to the end of the operation is not in the budget.`);
+        case 'ratification-failed':
+          return key(`${who}'s parliament refuses the deal for ${what}.`);
+        default:
+          return text(`${who} does not sell ${what}: the talks failed.`);
+      }
+    }
+    case 'access-ended':
+      return key(`Paid less than half of what was due, ${c.name(e.party)} withdraws ${accessWords(e.kind)} in retaliation.`);
     case 'no-deal': {
       const who = capitalise(c.name(e.party));
       switch (e.reason) {

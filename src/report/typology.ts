@@ -27,6 +27,7 @@ const BEHAVIOUR: Readonly<Record<BehaviourLabel, string>> = {
   opportunist: 'Opportunist',
   signaller: 'Signaller',
   'under-resourced': 'Willing but under-resourced',
+  'access-seller': 'Access seller',
 };
 
 /**

@@ -14,7 +14,11 @@ export interface InputIssue {
   readonly column?: number;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly InputIssue[] };
+/**
+ * A valid value, with any notices about how it was read (e.g. an older format version
+ * migrated in memory), or the list of problems.
+ */
+export type Result<T> = { readonly ok: true; readonly value: T; readonly notices?: readonly string[] } | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
 /** `thirdParties[2].deploymentCostPerYear`, or `(root)` for the document itself. */
 export function formatPath(path: IssuePath): string {

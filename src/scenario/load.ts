@@ -5,12 +5,24 @@ import { readInputFile } from './readInput';
 export const SCENARIO_FILE_FIX = 'give the path of a scenario .json file, or the id of a bundled one; `coalsim list` shows them';
 import { checkScenario } from './crossChecks';
 import { scenarioJsonSchema } from './jsonSchema';
+import { migrateValue, migrationNotice } from './migrate';
 import { ScenarioSchema, type Scenario } from './schema';
 import { validateText, type DocumentKind } from './validate';
 
+/** A file of an earlier format version loads, migrated in memory, with a notice (for every scenario reader's DocumentKind). */
+export function migrateScenarioInMemory(value: unknown): { value: unknown; notices: readonly string[] } | null {
+  const m = migrateValue(value);
+  return m === null ? null : { value: m.value, notices: [migrationNotice(m.reports)] };
+}
+
 let kind: DocumentKind<Scenario> | undefined;
 function scenarioKind(): DocumentKind<Scenario> {
-  kind ??= { schema: ScenarioSchema, jsonSchema: scenarioJsonSchema(), crossCheck: checkScenario };
+  kind ??= {
+    schema: ScenarioSchema,
+    jsonSchema: scenarioJsonSchema(),
+    crossCheck: checkScenario,
+    migrate: migrateScenarioInMemory,
+  };
   return kind;
 }
 

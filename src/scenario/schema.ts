@@ -5,13 +5,14 @@
  * Units: money in constant US dollars, troops as headcount, time in rounds (see clock).
  * Per-soldier figures are per soldier-year unless the name says otherwise.
  *
- * Compatibility: formatVersion is 1. New settings are added as optional fields with
- * defaults, so files written for an earlier release keep validating unchanged.
+ * Compatibility: formatVersion is 2. New settings are added as optional fields with
+ * defaults; a file of an earlier version is migrated (scenario/migrate.ts: in memory when
+ * loaded, on disk by `coalsim validate --migrate`).
  */
 import { z } from 'zod';
 import { MAX_NAME_CHARS, MAX_THIRD_PARTIES } from './limits';
 
-export const SCENARIO_FORMAT_VERSION = 1;
+export const SCENARIO_FORMAT_VERSION = 2;
 
 const id = z
   .string()
@@ -206,6 +207,22 @@ export const DonorSchema = z
   })
   .describe('A state that adds money to the pivotal state\'s budget for payments (e.g. Japan and Germany in 1991).');
 
+/**
+ * Access a party can sell instead of, or with, troops (issue 16 item 1; BRIEF §1: critical
+ * contributors are needed for "neighbours, bases, airspace"; §4: Jordan about $1 billion for
+ * implicit cooperation, Turkey's bases and sanctions on Iraqi oil). Per year, like soldiers.
+ */
+export const AccessOfferSchema = z
+  .strictObject({
+    kind: z
+      .enum(['bases', 'transit', 'airspace', 'sanctions', 'other'])
+      .describe('What it grants: use of bases, transit of forces, overflight, enforcing sanctions (e.g. closing a pipeline), or other cooperation.'),
+    label: name.optional().describe('The access in words, for tables and the narrative, e.g. "Incirlik air base".'),
+    valuePerYear: money.describe('What the access is worth to the pivotal state per year: the most it would pay (its reservation for this deal).'),
+    costPerYear: money.describe('What granting it costs the party per year (lost trade, a domestic political price): the least it accepts (its reservation). Drawn around this value like deployment costs (engine.costUncertainty).'),
+  })
+  .describe('Access sold to the pivotal state, negotiated and paid like a troop deal.');
+
 export const ThirdPartySchema = z
   .strictObject({
     id,
@@ -262,6 +279,12 @@ export const ThirdPartySchema = z
       .optional()
       .describe('What particular side-deal items are worth to this state, by item id (overrides the item\'s valueToReceiver).'),
     bargaining: ThirdPartyBargainingSchema.default(THIRD_PARTY_BARGAINING_DEFAULT),
+    access: z
+      .array(AccessOfferSchema)
+      .min(1)
+      .max(5)
+      .optional()
+      .describe('Format version 2 (issue 16): access it can sell, instead of or with troops (a party with maxTroops 0 and an access offer can deal). Each offer is negotiated with the scenario\'s pricing rule (the party\'s reservation its costPerYear, the pivotal\'s its valuePerYear), paid as subsidies and side deals, ratified like a troop deal (domesticOpposition), and makes the party a flag in the coalition. Omitted: no access deals.'),
   })
   .describe('A state that may join the coalition, for pay or not.');
 
@@ -449,7 +472,7 @@ export const EngineSchema = z
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editor completion.'),
-    formatVersion: z.literal(SCENARIO_FORMAT_VERSION).describe('Scenario format version; this release reads 1.'),
+    formatVersion: z.literal(SCENARIO_FORMAT_VERSION).describe('Scenario format version; this release reads 2, and reads version 1 files by migrating them (`coalsim validate --migrate` rewrites one).'),
     meta: MetaSchema.describe('What the case is and where its numbers come from.'),
     clock: ClockSchema.describe('How long the operation lasts and what a round is.'),
     pivotal: PivotalSchema,
@@ -479,3 +502,4 @@ export type PivotalSpec = Scenario['pivotal'];
 export type SideDealSpec = Scenario['sideDeals'][number];
 export type ScheduledEvent = Scenario['events'][number];
 export type Pricing = Scenario['engine']['pricing'];
+export type AccessOfferSpec = NonNullable<ThirdPartySpec['access']>[number];

@@ -26,12 +26,20 @@ export interface DocumentKind<T> {
   readonly jsonSchema: object;
   /** Checks that need the whole document (references, ordering); run only when the shape is valid. */
   readonly crossCheck?: (value: T) => InputIssue[];
+  /**
+   * Takes a document of an older format version to the current one before validation, with
+   * notices saying so (scenario/migrate.ts); null when it needs none. Paths in later issues
+   * refer to the same fields, since a migration only sets values.
+   */
+  readonly migrate?: (value: unknown) => { value: unknown; notices: readonly string[] } | null;
 }
 
 export function validateText<T>(text: string, kind: DocumentKind<T>): Result<T> {
   const doc = parseDocument(text);
   if (!doc.ok) return doc;
-  const { tree, value: data, lines } = doc;
+  const { tree, lines } = doc;
+  const migrated = kind.migrate ? kind.migrate(doc.value) : null;
+  const data = migrated ? migrated.value : doc.value;
   const parsed = kind.schema.safeParse(data);
   if (!parsed.success) {
     const issues = dropSafeIntegerEchoes(parsed.error.issues).flatMap((i) => describeZodIssue(i, data, kind.jsonSchema));
@@ -39,7 +47,7 @@ export function validateText<T>(text: string, kind: DocumentKind<T>): Result<T> 
   }
   const cross = kind.crossCheck ? kind.crossCheck(parsed.data) : [];
   if (cross.length > 0) return { ok: false, issues: cap(locate(lines, tree, cross)) };
-  return { ok: true, value: parsed.data };
+  return migrated && migrated.notices.length > 0 ? { ok: true, value: parsed.data, notices: migrated.notices } : { ok: true, value: parsed.data };
 }
 
 export interface ParsedDocument {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectValues, seedRange } from '../../src/calibration/calibrate';
 import { checkCalibration, parseCalibratedScenario } from '../../src/calibration/checks';
@@ -173,10 +174,14 @@ describe('coalsim calibrate (CLI)', () => {
     expect(out.passed + out.missed).toBe(out.scenarios.reduce((a: number, s: { targets: unknown[] }) => a + s.targets.length, 0));
   });
   it('prints a table with misses shown, exits 0, and 6 with --strict', () => {
-    const plain = coalsim(['calibrate', 'gulf-war-1991', '--seeds', '5']);
+    // Every bundled figure passes since Jordan's access deal (issue 16): a copy with a wrong record misses.
+    const dir = mkdtempSync(join(tmpdir(), 'coalsim-miss-'));
+    const missing = join(dir, 'gulf-miss.json');
+    writeFileSync(missing, readFileSync(join(ROOT, 'scenarios', 'gulf-war-1991.json'), 'utf8').replace('"value": 1000000000.0', '"value": 5000000000.0'));
+    const plain = coalsim(['calibrate', missing, '--seeds', '5']);
     expect(plain.status).toBe(0);
     expect(plain.stdout).toMatch(/Jordan.*MISS/);
-    expect(coalsim(['calibrate', 'gulf-war-1991', '--seeds', '5', '--strict']).status).toBe(6);
+    expect(coalsim(['calibrate', missing, '--seeds', '5', '--strict']).status).toBe(6);
     expect(coalsim(['calibrate', 'iraq-2003', '--seeds', '5', '--strict']).status).toBe(0);
   });
   it('rejects a bad target with the place and a fix (exit 3), and bad --seeds (exit 2)', () => {

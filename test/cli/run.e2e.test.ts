@@ -174,3 +174,36 @@ describe('other commands', () => {
     expect(r.stderr).toMatch(/Did you mean run|Unknown/);
   });
 });
+
+describe('validate --migrate', () => {
+  it('rewrites a version-1 scenario file as version 2, explaining each change; a second run leaves it alone', () => {
+    const tmp = tempDir();
+    const file = join(tmp, 'old.json');
+    const v2 = readFileSync(join(ROOT, 'scenarios', 'gulf-war-1991.json'), 'utf8');
+    writeFileSync(file, v2.replace('"formatVersion": 2,', '"formatVersion": 1,'));
+    const run = coalsim(['run', file, '--seed', '1', '--out', join(tmp, 'out')]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('note: scenario format version 1 read as version 2 (migrated in memory)');
+    const r = coalsim(['validate', '--migrate', file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('to format version 2:');
+    expect(r.stdout).toContain('formatVersion: set to 2 (version 1 -> 2): format version 2 adds access deals');
+    expect(readFileSync(file, 'utf8')).toBe(v2);
+    expect(readdirSync(tmp).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    const again = coalsim(['validate', '--migrate', file]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already format version 2; unchanged');
+  });
+
+  it('leaves a version-1 file that would not validate untouched, and says why (exit 3)', () => {
+    const tmp = tempDir();
+    const file = join(tmp, 'bad.json');
+    const text = readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8').replace('"formatVersion": 2,', '"formatVersion": 1,').replace('"rounds": 24', '"rounds": -1');
+    writeFileSync(file, text);
+    const r = coalsim(['validate', '--migrate', file]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('clock.rounds');
+    expect(r.stderr).toContain('not migrated: the file is unchanged');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});

@@ -39,7 +39,7 @@ describe('commitments', () => {
   it('a withdrawal mid-operation releases exactly the withdrawn troops\' promise', () => {
     // One paid partner, demand halved in round 4: half its contingent goes home.
     const scenario = valid({
-      formatVersion: 1,
+      formatVersion: 2,
       meta: { id: 'withdraw', title: 'Withdrawal', description: 'Demand halves in round 4.' },
       clock: { rounds: 12 },
       pivotal: { id: 'P', name: 'Pivotal', capability: { armedForces: 1_000_000 }, budget: 1_000_000_000, ownSoldierCostPerYear: 138_465, flagValuePerYear: 0, criticalPartnerValuePerYear: 0, demand: [{ fromRound: 1, troops: 1000 }, { fromRound: 4, troops: 500 }] },

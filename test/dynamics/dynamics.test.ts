@@ -179,7 +179,7 @@ describe('signalling by acquaintances', () => {
       };
     });
     return {
-      formatVersion: 1,
+      formatVersion: 2,
       meta: { id: 'signalling', title: 'Signalling', description: 'ISAF-like cross-section.' },
       clock: { rounds: 6 },
       pivotal: { id: 'P', name: 'Pivotal', capability: { armedForces: 1_400_000 }, budget: 1e12, ownSoldierCostPerYear: 138_465, demand: [{ fromRound: 1, troops: 2_000_000 }] },

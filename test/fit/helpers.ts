@@ -14,7 +14,7 @@ export function tempDir(prefix: string): string {
 export function writeFit(dir: string, scenario: ScenarioInput, fit: Omit<FitInput, 'scenario' | 'formatVersion'>, name = 'case'): { file: string; loaded: LoadedFit } {
   writeFileSync(join(dir, `${name}.scenario.json`), JSON.stringify(scenario, null, 2));
   const file = join(dir, `${name}.fit.json`);
-  writeFileSync(file, JSON.stringify({ formatVersion: 1, scenario: `${name}.scenario.json`, ...fit }, null, 2));
+  writeFileSync(file, JSON.stringify({ formatVersion: 2, scenario: `${name}.scenario.json`, ...fit }, null, 2));
   const r = loadFitFile(file);
   if (!r.ok) throw new Error('fit invalid: ' + JSON.stringify(r.problems, null, 1));
   return { file, loaded: r.value };
@@ -27,7 +27,7 @@ export function writeFit(dir: string, scenario: ScenarioInput, fit: Omit<FitInpu
  */
 export function bilateral(partnerPatience: number, pivotalPatience = 0.9): ScenarioInput {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     meta: { id: 'bilateral', title: 'Bilateral', description: 'One pivotal, one partner, no substitutes.' },
     clock: { rounds: 3 },
     pivotal: {
@@ -45,7 +45,7 @@ export function bilateral(partnerPatience: number, pivotalPatience = 0.9): Scena
  */
 export function nashPair(weight: number, betaCost = 36_000): ScenarioInput {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     meta: { id: 'nash-pair', title: 'Nash pair', description: 'Two partners, Nash pricing, noisy costs.' },
     clock: { rounds: 3, roundsPerYear: 12 },
     pivotal: { id: 'P', name: 'Pivotal', capability: { armedForces: 1_000_000 }, budget: 1e9, ownSoldierCostPerYear: 120_000, flagValuePerYear: 0, criticalPartnerValuePerYear: 0, demand: [{ fromRound: 1, troops: 1000 }] },

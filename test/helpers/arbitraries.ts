@@ -51,7 +51,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     fc.tuple(...Array.from({ length: g.nParties }, (_, i) => party(i))).map((parties): ScenarioInput => {
       const pricing = g.rule === 'nash' ? { rule: 'nash' as const, thirdPartyWeight: g.weight } : g.rule === 'fixed-rate' ? { rule: 'fixed-rate' as const, ratePerSoldierPerRound: g.rate } : { rule: 'reservation' as const };
       return {
-        formatVersion: 1,
+        formatVersion: 2,
         meta: { id: 'prop', title: 'Property scenario', description: 'Generated.' },
         clock: { rounds: g.rounds },
         pivotal: {

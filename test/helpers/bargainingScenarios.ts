@@ -14,7 +14,7 @@ export function bilateral(opts: {
   reservation?: number;
 }): ScenarioInput {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     meta: { id: 'bilateral', title: 'Bilateral', description: 'One pivotal, one partner, no substitutes.' },
     clock: { rounds: 3 },
     pivotal: {
@@ -72,7 +72,7 @@ export function population(o: PopulationOptions): ScenarioInput {
     add('GEN', i, { deploymentCostPerYear: c, selfFundedShare: u(0.1, 0.9), intrinsicValuePerYear: Math.round(c * u(0, 0.6)), holdUpPropensity: o.holdUpPropensity ?? 0, casualtySensitivity: o.casualtySensitivity ?? 0 });
   }
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     meta: { id: 'population', title: 'Synthetic population', description: 'Generated for phenomenon tests.' },
     clock: { rounds: 12 },
     pivotal: {

@@ -24,7 +24,7 @@ export function valid(input: unknown): Scenario {
 /** A small hand-checkable scenario: one pivotal, no randomness unless asked. */
 export function tinyScenario(overrides: Partial<ScenarioInput> = {}): ScenarioInput {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     meta: { id: 'tiny', title: 'Tiny', description: 'A hand-checkable case.' },
     clock: { rounds: 3, roundsPerYear: 12 },
     pivotal: {

@@ -32,12 +32,12 @@ describe('editors\' files', () => {
   });
 
   it('accepts JSONC: line and block comments and trailing commas', () => {
-    const jsonc = `// my scenario\n${text.replace('"formatVersion": 1,', '"formatVersion": 1, /* read by coalsim 0.1 */').replace(/\n}\s*$/, ',\n}\n')}`;
+    const jsonc = `// my scenario\n${text.replace('"formatVersion": 2,', '"formatVersion": 2, /* read by coalsim 0.1 */').replace(/\n}\s*$/, ',\n}\n')}`;
     expect(parseScenario(jsonc).ok).toBe(true);
   });
 
   it('reports a duplicate key with both places', () => {
-    const dup = text.replace('"formatVersion": 1,', '"formatVersion": 1,\n  "formatVersion": 1,');
+    const dup = text.replace('"formatVersion": 2,', '"formatVersion": 2,\n  "formatVersion": 2,');
     const [msg] = issues(parseScenario(dup));
     const m = /^f\.json:(\d+):3 {2}formatVersion: duplicate key: "formatVersion" is also at line (\d+), column 3/.exec(msg!);
     expect(m).not.toBeNull();
@@ -71,7 +71,7 @@ describe('editors\' files', () => {
 
 describe('limits', () => {
   it(`nesting deeper than ${MAX_NESTING_DEPTH} levels (5,000 in 10 KB) is refused, not a stack overflow`, () => {
-    const deep = `{"formatVersion": 1, "meta": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const deep = `{"formatVersion": 2, "meta": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
     expect(issues(parseScenario(deep))[0]).toMatch(/f\.json:1:\d+ {2}\(root\): objects and arrays are nested more than 64 levels deep/);
   });
 

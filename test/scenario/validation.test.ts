@@ -93,8 +93,8 @@ describe('scenario validation', () => {
 
   it('rejects an unknown format version', () => {
     const issues = issuesOf(withTiny((s) => {
-      (s as Record<string, unknown>).formatVersion = 2;
+      (s as Record<string, unknown>).formatVersion = 3;
     }));
-    expect(issues[0]).toMatchObject({ path: ['formatVersion'], message: 'must be 1, got 2' });
+    expect(issues[0]).toMatchObject({ path: ['formatVersion'], message: 'must be 2, got 3' });
   });
 });

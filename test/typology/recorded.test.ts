@@ -24,8 +24,6 @@ const SEEDS = Array.from({ length: 50 }, (_, i) => i + 1);
  * expected to fail (test.failing), so it turns red the day it starts passing and is moved out.
  */
 const KNOWN_GAPS: Readonly<Record<string, string>> = {
-  'gulf-war-1991/JOR':
-    'Jordan cooperated without troops (maxTroops 0 in the scenario); deals in the model buy troops only, so it never becomes a member and gets no label. No item of issue 12 adds cooperation without troops (bases, airspace, sanctions enforcement).',
   'vietnam-1965/AUS':
     'Australia joins unpaid in 41 of 50 seeds (82%): when its drawn deployment cost is high, its reservation c - u - s turns positive and it is paid a little. What kept a treaty ally unpaid is alliance duty (issue 12 item 3, written in src/core/politics/alliance.ts but not yet wired into the round loop).',
 };

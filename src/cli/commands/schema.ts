@@ -17,7 +17,7 @@ const FILE_NOTES =
   'Files are limited in size, nesting depth and string length (see "Limits" in README.md).';
 
 export const SCHEMA_DOC_INTRO: Record<SchemaArgs['kind'], [string, string]> = {
-  scenario: ['Scenario format reference', 'Every field of a coalsim scenario file (formatVersion 1): type, default, allowed range and meaning. Money in constant US dollars, troops as headcount, time in rounds; per-soldier figures per soldier-year. See README.md for an example and docs/model.md for how the engine uses each field. ' + FILE_NOTES],
+  scenario: ['Scenario format reference', 'Every field of a coalsim scenario file (formatVersion 2; version 1 files are read by migrating them, and `coalsim validate --migrate` rewrites them): type, default, allowed range and meaning. Money in constant US dollars, troops as headcount, time in rounds; per-soldier figures per soldier-year. See README.md for an example and docs/model.md for how the engine uses each field. ' + FILE_NOTES],
   experiment: ['Experiment format reference', 'Every field of a coalsim experiment file (formatVersion 1): type, default, allowed range and meaning. See docs/sweeps.md for examples. ' + FILE_NOTES],
   fit: ['Fit format reference', 'Every field of a coalsim fit file (formatVersion 1): type, default, allowed range and meaning. See docs/fit.md for the method and examples. ' + FILE_NOTES],
 };

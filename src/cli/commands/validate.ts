@@ -7,10 +7,12 @@ import { readInputFile } from '../../scenario/readInput';
 import { parseDocument } from '../../scenario/validate';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
+import { migrateScenarioFile, migrationProblems, migrationText } from './validateMigrate';
 
 interface ValidateArgs {
   files: string[];
   json: boolean;
+  migrate: boolean;
 }
 
 interface FileReport {
@@ -60,9 +62,25 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     y
       .positional('files', { type: 'string', array: true, describe: 'Scenario or experiment JSON files' })
       .option('json', { type: 'boolean', default: false, describe: 'Print results as JSON' })
+      .option('migrate', { type: 'boolean', default: false, describe: 'Rewrite scenario files of an earlier format version as the current one (atomically), explaining each change' })
+      .example('$0 validate --migrate my-scenario.json', 'Update a version-1 scenario file to version 2')
       .example('$0 validate scenarios/*.json', 'Check every bundled scenario')
       .example('$0 validate experiments/*.json', 'Check experiment files (and every design point)') as unknown as Argv<ValidateArgs>,
   handler: (args: ArgumentsCamelCase<ValidateArgs>) => {
+    if (args.migrate) {
+      const scenarios = args.files.filter((f) => kindOf(f) === 'scenario');
+      const outcomes = scenarios.map((f) => migrateScenarioFile(f, displayPath(f)));
+      if (args.json) process.stdout.write(JSON.stringify(outcomes, null, 2) + '\n');
+      else process.stdout.write(migrationText(outcomes));
+      const skipped = args.files.filter((f) => !scenarios.includes(f));
+      if (skipped.length > 0 && !args.json) process.stderr.write(`not migrated (experiment files have no earlier version): ${skipped.map(displayPath).join(', ')}\n`);
+      const problems = migrationProblems(outcomes);
+      if (problems !== '') {
+        if (args.json) process.exitCode = ExitCode.invalidInput;
+        else throw new CliError(problems, ExitCode.invalidInput);
+      }
+      return;
+    }
     const reports = args.files.map(check);
     const bad = reports.filter((r) => !r.ok);
     if (args.json) {

@@ -5,6 +5,7 @@
  * the sweep tally (sweep mode), so users' code never sees a record that is still changing.
  */
 import type { Negotiation, PartyState, PivotalState, SimState } from '../state';
+import type { AccessRecord } from './phases/access';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -33,6 +34,8 @@ export interface RunState {
    * opposition q', and the troops K the party could deploy before any failure.
    */
   ratification: Map<number, { opposition: number; deployable: number }>;
+  /** Access offers and deals (issue 16, phases/access.ts), created on first use; absent when no party sells access. */
+  access?: AccessRecord[];
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

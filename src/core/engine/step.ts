@@ -3,8 +3,9 @@
  *   1. scheduled events and random shocks,  4. the dearest contingents go home if demand fell
  *      then the alliance review
  *   2. casualties and forced withdrawals    5. recruitment: volunteers, then deals (bargaining)
- *   3. hold-up threats by deployed partners 6. payments (and reneging), effort, accounting
- *      (on this round's market survey)
+ *   3. hold-up threats by deployed partners    then access deals (phases/access.ts)
+ *      (on this round's market survey)      6. payments (troops, then access; reneging),
+ *                                              effort, accounting
  * How deals are made (an instant complete-information rule, or negotiation under private
  * information) is chosen once per run in the model. The round's events go to `log`.
  */
@@ -23,6 +24,7 @@ import { releaseExcess } from './phases/release';
 import { recruitWithCompleteInformation } from './phases/recruit';
 import { pivotalDiscount, recruitByNegotiation } from './phases/negotiate';
 import { payDeployed } from './phases/pay';
+import { payAccess, tradeAccess } from './phases/access';
 
 export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void {
   const round = s.round + 1;
@@ -45,7 +47,10 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
     dP = pivotalDiscount(model, s.demand, deployedBefore, round);
     recruitWithCompleteInformation(s, model, model.dealMaking.mechanism, round, rng.stream(STREAM.bargaining, NO_PARTY, round), rng, log);
   }
+  // Access deals (issue 16): bargained after troop recruitment, paid after the troops.
+  tradeAccess(s, model, round, rng, log);
   payDeployed(s, model, round, rng, log);
+  payAccess(s, model, round, log);
   updateEffort(s, model, round, log);
   for (const p of s.parties) if (p.troops > p.peakTroops) p.peakTroops = p.troops;
 

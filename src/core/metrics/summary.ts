@@ -7,7 +7,7 @@ import type { RunResult } from '../engine/run';
 import type { EventOf, PaymentKind } from '../events';
 import { cents } from '../money';
 import { alliancePotential } from '../market/reservation';
-import { behaviourLabels, classify, type LabelEvidence, type RecipientType } from './typology';
+import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type RecipientType } from './typology';
 
 export interface MemberSummary {
   readonly id: string;
@@ -38,6 +38,8 @@ export interface MemberSummary {
   /** Value received (subsidies, side deals) plus what deploying was worth to it (interest, signal), less its cost. */
   readonly netGain: number;
   readonly allianceDepthFinal: number;
+  /** Access deals it signed (issue 16), present only for access sellers; their payments are in paymentsTotal. */
+  readonly access?: readonly AccessDealSummary[];
 }
 
 export interface RunSummary {
@@ -62,6 +64,11 @@ export interface RunSummary {
     readonly total: number;
     readonly byKind: Readonly<Record<PaymentKind, number>>;
     readonly byRecipient: readonly { readonly id: string; readonly total: number }[];
+    /**
+     * Paid for access deals (issue 16; included in total, at cost), present only when some were
+     * paid. The costs per soldier-year below leave it out: access buys no soldiers.
+     */
+    readonly access?: number;
   };
   readonly costs: {
     readonly foreignSoldierYears: number;
@@ -168,8 +175,15 @@ export function summarize(result: RunResult): RunSummary {
   const reneging = { actual: 0, misperceived: 0 };
   const deepened: string[] = [];
   const donorMoney = new Map<string, number>();
+  let accessPaid = 0;
+  const accessSubsidy = new Map<string, number>();
+  const accessDeals = new Map<string, AccessDealSummary[]>();
   for (const e of events) {
     if (e.type === 'payment') {
+      if (e.cause === 'access') {
+        accessPaid = cents(accessPaid + e.amount);
+        if (e.kind === 'subsidy') accessSubsidy.set(e.recipient, cents((accessSubsidy.get(e.recipient) ?? 0) + e.amount));
+      }
       byKind[e.kind] = cents(byKind[e.kind] + e.amount);
       const r = byRecipient.get(e.recipient) ?? { subsidy: 0, 'side-deal': 0 };
       r[e.kind] = cents(r[e.kind] + e.amount);
@@ -188,6 +202,10 @@ export function summarize(result: RunResult): RunSummary {
       lastDeal.set(e.party, e);
       dealsBy.set(e.party, [...(dealsBy.get(e.party) ?? []), { round: e.round, troops: e.troops, pricePerSoldierYear: e.pricePerSoldierYear }]);
       maxDealTroops.set(e.party, Math.max(maxDealTroops.get(e.party) ?? 0, e.troops));
+      deals++;
+      if (e.share !== null) shares.push(e.share);
+    } else if (e.type === 'access-signed') {
+      accessDeals.set(e.party, [...(accessDeals.get(e.party) ?? []), { round: e.round, kind: e.kind, label: e.label, pricePerYear: e.pricePerYear, reservation: e.reservation, pivotalReservation: e.pivotalReservation, share: e.share }]);
       deals++;
       if (e.share !== null) shares.push(e.share);
     } else if (e.type === 'no-deal') lastNoDeal.set(e.party, e.reason);
@@ -235,10 +253,14 @@ export function summarize(result: RunResult): RunSummary {
     }
     const kinds = byRecipient.get(spec.id) ?? { subsidy: 0, 'side-deal': 0 };
     const deal = lastDeal.get(spec.id);
+    const access = accessDeals.get(spec.id);
+    // Deployment subsidies only: cash for access buys no soldiers.
+    const troopSubsidy = cents(kinds.subsidy - (accessSubsidy.get(spec.id) ?? 0));
     const kind = classify({
       spec, pivotal: scenario.pivotal, costPerYear: p.costPerYear, reservation: p.reservation, liquidityNeed: p.liquidityNeed,
       joined: true, volunteered: volunteered.has(spec.id), price: deal?.pricePerSoldierYear ?? 0, troops: maxDealTroops.get(spec.id) ?? p.capacity,
-      sideDealValue: sideValue.get(spec.id) ?? 0, subsidyPaid: kinds.subsidy, holdUpThreats: p.holdUpThreats,
+      sideDealValue: sideValue.get(spec.id) ?? 0, subsidyPaid: troopSubsidy, holdUpThreats: p.holdUpThreats,
+      ...(access ? { accessDeals: access } : {}),
     });
     const years = (soldierRounds.get(spec.id) ?? 0) / rpy;
     const subsidyReceived = kinds.subsidy;
@@ -247,7 +269,7 @@ export function summarize(result: RunResult): RunSummary {
       id: spec.id,
       name: spec.name,
       joinedRound: joined,
-      paid: deal !== undefined && deal.pricePerSoldierYear > 0,
+      paid: (deal !== undefined && deal.pricePerSoldierYear > 0) || (access?.some((a) => a.pricePerYear > 0) ?? false),
       troopsFinal: p.troops,
       troopsMax: troopsMax.get(spec.id) ?? 0,
       soldierYears: round4((soldierRounds.get(spec.id) ?? 0) / rpy),
@@ -264,15 +286,17 @@ export function summarize(result: RunResult): RunSummary {
       typeReasons: kind.reasons,
       labels: behaviourLabels({
         spec, pivotal: scenario.pivotal, costPerYear: p.costPerYear, liquidityNeed: p.liquidityNeed, reservation: p.reservation,
-        volunteeredRound: volunteeredRound.get(spec.id) ?? null, deals: dealsBy.get(spec.id) ?? [], subsidyReceived: kinds.subsidy,
+        volunteeredRound: volunteeredRound.get(spec.id) ?? null, deals: dealsBy.get(spec.id) ?? [], subsidyReceived: troopSubsidy,
         sideDealValueReceived: sideValue.get(spec.id) ?? 0, soldierYears: years, holdUpThreatRounds: threatRounds.get(spec.id) ?? [],
         allianceDeepenedRound: deepenedRound.get(spec.id) ?? null, troopsMax: troopsMax.get(spec.id) ?? 0,
+        ...(access ? { accessDeals: access } : {}),
       }),
       deaths: p.deaths,
       holdUpThreats: p.holdUpThreats,
       effortFinal: round4(p.effort),
       netGain: cents(subsidyReceived + (sideValue.get(spec.id) ?? 0) + (spec.intrinsicValuePerYear + signal - p.costPerYear) * years),
       allianceDepthFinal: round4(p.allianceDepth),
+      ...(access ? { access } : {}),
     });
   }
 
@@ -301,7 +325,9 @@ export function summarize(result: RunResult): RunSummary {
   }
   const effectiveYears = effectiveRounds / rpy;
   const byPayer = costByPayer(scenario, donorMoney, total, final.pivotal.budgetTotal);
-  const perForeign = foreignYears > 0 ? cents(total / foreignYears) : null;
+  // What soldiers cost: every payment but those for access (issue 16), which buys none.
+  const troopTotal = accessPaid > 0 ? cents(total - accessPaid) : total;
+  const perForeign = foreignYears > 0 ? cents(troopTotal / foreignYears) : null;
 
   return {
     scenario: { id: scenario.meta.id, title: scenario.meta.title },
@@ -323,16 +349,17 @@ export function summarize(result: RunResult): RunSummary {
       total,
       byKind,
       byRecipient: [...byRecipient.entries()].map(([id, k]) => ({ id, total: cents(k.subsidy + k['side-deal']) })).sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1)),
+      ...(accessPaid > 0 ? { access: accessPaid } : {}),
     },
     costs: {
       foreignSoldierYears: round4(foreignYears),
       paidSoldierYears: round4(paidRounds / rpy),
       costPerForeignSoldierYear: perForeign,
-      costPerPaidSoldierYear: paidRounds > 0 ? cents(total / (paidRounds / rpy)) : null,
+      costPerPaidSoldierYear: paidRounds > 0 ? cents(troopTotal / (paidRounds / rpy)) : null,
       ownSoldierCostPerYear: scenario.pivotal.ownSoldierCostPerYear,
       ratioToOwnSoldier: perForeign !== null && scenario.pivotal.ownSoldierCostPerYear > 0 ? round4(perForeign / scenario.pivotal.ownSoldierCostPerYear) : null,
       effectiveSoldierYears: round4(effectiveYears),
-      costPerEffectiveSoldierYear: effectiveYears > 0 ? cents(total / effectiveYears) : null,
+      costPerEffectiveSoldierYear: effectiveYears > 0 ? cents(troopTotal / effectiveYears) : null,
       byPayer,
     },
     operation: {

@@ -30,6 +30,8 @@ export class Tally implements EventSink {
   /** Negotiation detail events are not built in sweep mode. */
   readonly detailed = false;
   private readonly byKind: Record<PaymentKind, number> = { subsidy: 0, 'side-deal': 0 };
+  /** Paid for access deals (issue 16): in the total, not in the costs per soldier-year. */
+  private accessPaid = 0;
   private shareSum = 0;
   private shares = 0;
   private deals = 0;
@@ -61,7 +63,9 @@ export class Tally implements EventSink {
     switch (e.type) {
       case 'payment':
         this.byKind[e.kind] = cents(this.byKind[e.kind] + e.amount);
+        if (e.cause === 'access') this.accessPaid = cents(this.accessPaid + e.amount);
         break;
+      case 'access-signed':
       case 'deal-signed':
         this.deals++;
         if (e.share !== null) {
@@ -133,7 +137,8 @@ export class Tally implements EventSink {
     const total = cents(this.byKind.subsidy + this.byKind['side-deal']);
     const foreignYears = this.soldierRounds / rpy;
     const effectiveYears = this.effectiveRounds / rpy;
-    const perForeign = foreignYears > 0 ? cents(total / foreignYears) : null;
+    const troopTotal = this.accessPaid > 0 ? cents(total - this.accessPaid) : total;
+    const perForeign = foreignYears > 0 ? cents(troopTotal / foreignYears) : null;
     return {
       coalition: { flags, peakTroops: this.peakTroops, meanFillRate: this.fillN > 0 ? round4(this.fillSum / this.fillN) : null, shortfallSoldierRounds: this.shortfall },
       payments: { total, byKind: { ...this.byKind } },
@@ -141,10 +146,10 @@ export class Tally implements EventSink {
         foreignSoldierYears: round4(foreignYears),
         paidSoldierYears: round4(this.paidSoldierRounds / rpy),
         costPerForeignSoldierYear: perForeign,
-        costPerPaidSoldierYear: this.paidSoldierRounds > 0 ? cents(total / (this.paidSoldierRounds / rpy)) : null,
+        costPerPaidSoldierYear: this.paidSoldierRounds > 0 ? cents(troopTotal / (this.paidSoldierRounds / rpy)) : null,
         ratioToOwnSoldier: perForeign !== null && own > 0 ? round4(perForeign / own) : null,
         effectiveSoldierYears: round4(effectiveYears),
-        costPerEffectiveSoldierYear: effectiveYears > 0 ? cents(total / effectiveYears) : null,
+        costPerEffectiveSoldierYear: effectiveYears > 0 ? cents(troopTotal / effectiveYears) : null,
       },
       operation: { deaths: this.deaths, withdrawals: { ...this.withdrawals }, holdUps: { ...this.holdUps }, meanEffort: this.effortN > 0 ? round4(this.effortSum / this.effortN) : null },
       budget: { unspent: cents(s.pivotal.budgetTotal - s.pivotal.spent) },

@@ -28,6 +28,8 @@ export interface TypologyInput {
   readonly subsidyPaid: number;
   /** Hold-up threats it made (0 until operation dynamics add them). */
   readonly holdUpThreats: number;
+  /** Access deals it signed (issue 16): the pivotal valued it in particular. Omitted: none. */
+  readonly accessDeals?: readonly AccessDealSummary[];
 }
 
 export interface Classification {
@@ -54,6 +56,12 @@ export function classify(x: TypologyInput): Classification {
     if (markup > 0) reasons.push(`asked ${fmt(markup)} per soldier-year above what its costs and interest justify`);
     if (x.holdUpThreats > 0) reasons.push(`threatened a hold-up ${x.holdUpThreats} time(s) after deploying`);
     return { type: 'opportunist', reasons };
+  }
+  const access = x.accessDeals ?? [];
+  if (access.length > 0) {
+    const reasons = access.map((a) => `sold ${a.kind} access worth ${fmt(a.pivotalReservation)} a year to the pivotal, for ${fmt(a.pricePerYear)} a year`);
+    if (x.sideDealValue > 0) reasons.push(`received side deals worth ${fmt(x.sideDealValue)}`);
+    return { type: 'critical', reasons };
   }
   if (criticalPremium > 0 && criticalPremium >= flagPremium && criticalPremium >= 0.1 * (ownSaving + flagPremium + criticalPremium) && (x.price > ownSaving || x.sideDealValue > 0)) {
     const reasons = [`the pivotal valued it as a partner in particular (${fmt(criticalPremium)} per soldier-year on top of the troops themselves)`];
@@ -85,9 +93,25 @@ export function classify(x: TypologyInput): Classification {
  *                    pivotal plus its flag (e_i c_P + L / troops): a premium for it in particular;
  *   signaller        deployed beyond what it would send without the signalling motive (its
  *                    contingent above deployableShare x armed forces), or had its alliance
- *                    deepened for over-contributing.
+ *                    deepened for over-contributing;
+ *   access-seller    sold access (bases, transit, airspace, sanctions, other cooperation) in an
+ *                    access deal (issue 16); such a seller is also critical: the access is
+ *                    worth its value to the pivotal from this state in particular (BRIEF §1:
+ *                    critical contributors are needed for "neighbours, bases, airspace").
  */
-export type BehaviourLabel = 'volunteer' | 'under-resourced' | 'opportunist' | 'critical' | 'signaller';
+export type BehaviourLabel = 'volunteer' | 'under-resourced' | 'opportunist' | 'critical' | 'signaller' | 'access-seller';
+
+/** An access deal as the typology reads it (summary.ts builds these from `access-signed` events). */
+export interface AccessDealSummary {
+  readonly round: number;
+  readonly kind: string;
+  readonly label: string;
+  readonly pricePerYear: number;
+  /** The seller's access cost and the pivotal's value, per year. */
+  readonly reservation: number;
+  readonly pivotalReservation: number;
+  readonly share: number | null;
+}
 
 export interface LabelEvidence {
   readonly label: BehaviourLabel;
@@ -115,6 +139,8 @@ export interface BehaviourInput {
   readonly holdUpThreatRounds: readonly number[];
   readonly allianceDeepenedRound: number | null;
   readonly troopsMax: number;
+  /** Access deals it signed (issue 16); omitted: none. */
+  readonly accessDeals?: readonly AccessDealSummary[];
 }
 
 const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
@@ -129,7 +155,8 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   if (x.volunteeredRound !== null && package_ === 0) {
     out.push({ label: 'volunteer', evidence: [`joined in round ${x.volunteeredRound} unpaid: received ${money(0)} over ${x.soldierYears.toFixed(2)} soldier-years`], events: [{ type: 'volunteered', round: x.volunteeredRound }] });
   }
-  if (x.liquidityNeed > 0 && x.subsidyReceived > 0 && x.subsidyReceived >= 0.5 * package_) {
+  // A liquidity need is per soldier deployed: a state that only sold access has none to meet.
+  if (x.liquidityNeed > 0 && x.soldierYears > 0 && x.subsidyReceived > 0 && x.subsidyReceived >= 0.5 * package_) {
     out.push({
       label: 'under-resourced',
       evidence: [
@@ -154,11 +181,16 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
     const troopValue = spec.effectiveness * pivotal.ownSoldierCostPerYear + pivotal.flagValuePerYear / Math.max(1, d.troops);
     return d.pricePerSoldierYear > troopValue * 1.001 ? [{ d, troopValue }] : [];
   });
-  if (critical.length > 0) {
-    const { d, troopValue } = critical[critical.length - 1]!;
-    const ev = [`paid ${money(d.pricePerSoldierYear)} per soldier-year in round ${d.round}, above the ${money(troopValue)} its soldiers and flag are worth to the pivotal: a premium of ${money(d.pricePerSoldierYear - troopValue)} for it in particular`];
+  const access = x.accessDeals ?? [];
+  if (critical.length > 0 || access.length > 0) {
+    const ev: string[] = [];
+    if (critical.length > 0) {
+      const { d, troopValue } = critical[critical.length - 1]!;
+      ev.push(`paid ${money(d.pricePerSoldierYear)} per soldier-year in round ${d.round}, above the ${money(troopValue)} its soldiers and flag are worth to the pivotal: a premium of ${money(d.pricePerSoldierYear - troopValue)} for it in particular`);
+    }
+    for (const a of access) ev.push(`its ${a.kind} access${a.label ? ` (${a.label})` : ''} was worth ${money(a.pivotalReservation)} a year to the pivotal from it in particular; it was paid ${money(a.pricePerYear)} a year from round ${a.round}`);
     if (x.sideDealValueReceived > 0) ev.push(`received side deals worth ${money(x.sideDealValueReceived)}`);
-    out.push({ label: 'critical', evidence: ev, events: critical.map((c) => ({ type: 'deal-signed', round: c.d.round })) });
+    out.push({ label: 'critical', evidence: ev, events: [...critical.map((c) => ({ type: 'deal-signed', round: c.d.round })), ...access.map((a) => ({ type: 'access-signed', round: a.round }))] });
   }
   const base = spec.maxTroops ?? Math.floor(spec.armedForces * spec.deployableShare);
   const sig: string[] = [];
@@ -169,5 +201,15 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
     sigEvents.push({ type: 'alliance-deepened', round: x.allianceDeepenedRound });
   }
   if (sig.length > 0) out.push({ label: 'signaller', evidence: sig, events: [...dealEvents, ...sigEvents] });
+  if (access.length > 0) {
+    out.push({
+      label: 'access-seller',
+      evidence: access.map(
+        (a) =>
+          `sold ${a.kind} access${a.label ? ` (${a.label})` : ''} in round ${a.round} for ${money(a.pricePerYear)} a year: granting it cost it ${money(a.reservation)} a year, it was worth ${money(a.pivotalReservation)} a year to the pivotal${a.share === null ? '' : `; its share of the surplus ${(100 * a.share).toFixed(0)}%`}`,
+      ),
+      events: access.map((a) => ({ type: 'access-signed', round: a.round })),
+    });
+  }
   return out;
 }

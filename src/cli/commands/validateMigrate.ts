@@ -1,0 +1,56 @@
+/**
+ * `coalsim validate --migrate <files..>`: rewrite scenario files of an earlier format version
+ * as the current one, explaining each change. The migrated text is validated before anything
+ * is written, and written atomically (a temporary sibling renamed over the file), so a file is
+ * either untouched or fully migrated, never half-written.
+ */
+import { describeMigration, migrateText } from '../../scenario/migrate';
+import { formatIssues, type InputIssue } from '../../scenario/issues';
+import { parseScenario } from '../../scenario/load';
+import { readInputFile } from '../../scenario/readInput';
+import { SCENARIO_FORMAT_VERSION } from '../../scenario/schema';
+import { parseDocument } from '../../scenario/validate';
+import { writeFileAtomically } from '../../output/atomic';
+
+export type MigrationOutcome =
+  | { readonly file: string; readonly status: 'migrated'; readonly lines: readonly string[] }
+  | { readonly file: string; readonly status: 'current' }
+  | { readonly file: string; readonly status: 'invalid'; readonly issues: readonly InputIssue[] };
+
+/** Migrate one scenario file in place (`shown` is the path as the user should read it). */
+export function migrateScenarioFile(file: string, shown: string): MigrationOutcome {
+  const read = readInputFile(file, 'a scenario file', 'give the path of a scenario .json file');
+  if (!read.ok) return { file: shown, status: 'invalid', issues: [read.issue] };
+  const doc = parseDocument(read.text);
+  if (!doc.ok) return { file: shown, status: 'invalid', issues: doc.issues };
+  const migrated = migrateText(read.text, doc.value);
+  if (migrated === null) {
+    const check = parseScenario(read.text);
+    return check.ok ? { file: shown, status: 'current' } : { file: shown, status: 'invalid', issues: check.issues };
+  }
+  // Validate what would be written: a file that would not load after migration is left as it is.
+  const check = parseScenario(migrated.text);
+  if (!check.ok) return { file: shown, status: 'invalid', issues: check.issues };
+  writeFileAtomically(file, migrated.text);
+  return { file: shown, status: 'migrated', lines: describeMigration(migrated.reports) };
+}
+
+/** The terminal text for the outcomes (problems are reported separately, as for validation). */
+export function migrationText(outcomes: readonly MigrationOutcome[]): string {
+  const out: string[] = [];
+  for (const o of outcomes) {
+    if (o.status === 'current') out.push(`ok  ${o.file} (already format version ${SCENARIO_FORMAT_VERSION}; unchanged)`);
+    else if (o.status === 'migrated') {
+      out.push(`migrated  ${o.file} to format version ${SCENARIO_FORMAT_VERSION}:`);
+      for (const l of o.lines) out.push(`  ${l}`);
+    }
+  }
+  return out.length > 0 ? out.join('\n') + '\n' : '';
+}
+
+export function migrationProblems(outcomes: readonly MigrationOutcome[]): string {
+  return outcomes
+    .filter((o): o is Extract<MigrationOutcome, { status: 'invalid' }> => o.status === 'invalid')
+    .map((o) => `${formatIssues(o.file, o.issues)}\n  (not migrated: the file is unchanged)`)
+    .join('\n');
+}
