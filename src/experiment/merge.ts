@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:f
 import { join, resolve, sep } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
 import { assertReplaceable, claimOutDir, requireOutPath } from '../output/outDir';
-import { ScenarioSchema } from '../scenario/schema';
-import { compileExperiment, type CompiledExperiment } from './load';
+import { migrateValue } from '../scenario/migrate';
+import { ScenarioSchema, type Scenario } from '../scenario/schema';
+import { compileExperiment, experimentHash, type CompiledExperiment } from './load';
 import { writeSweepOutputs, type SweepFiles } from './outputs';
 import { ExperimentSchema } from './schema';
 import { WHOLE } from './shards';
@@ -32,11 +33,17 @@ export interface MergeReport extends SweepFiles {
 /** The experiment a store was made for, rebuilt from the copy it keeps. */
 export function experimentOfStore(store: SweepStore, where: string): CompiledExperiment {
   const exp = ExperimentSchema.safeParse(JSON.parse(store.meta.experiment));
-  const base = ScenarioSchema.safeParse(JSON.parse(store.meta.scenario));
+  const stored: unknown = JSON.parse(store.meta.scenario);
+  // A store made before a scenario format bump keeps its scenario in the older version: read it
+  // migrated (as a scenario file of that version would be), but identify the sweep by what was
+  // stored, so its runs still merge with stores of the same sweep.
+  const migrated = migrateValue(stored);
+  const base = ScenarioSchema.safeParse(migrated === null ? stored : migrated.value);
   if (!exp.success || !base.success) throw new SweepDirError(`${where}: its stored experiment no longer validates with this coalsim (${store.meta.version}?)`);
   const c = compileExperiment(exp.data, base.data, { checkPoints: false });
-  if (!c.ok || c.value.hash !== store.meta.hash) throw new SweepDirError(`${where}: its stored experiment does not rebuild to the same sweep (made by coalsim ${store.meta.version})`);
-  return c.value;
+  const hash = migrated === null ? (c.ok ? c.value.hash : null) : experimentHash(exp.data, stored as Scenario);
+  if (!c.ok || hash !== store.meta.hash) throw new SweepDirError(`${where}: its stored experiment does not rebuild to the same sweep (made by coalsim ${store.meta.version})`);
+  return { ...c.value, hash: store.meta.hash };
 }
 
 function openSource(dir: string): SweepStore {

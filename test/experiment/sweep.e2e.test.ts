@@ -3,9 +3,10 @@
  * counts, failures, kill -9 and resume, Ctrl-C, output safety, shards and merge.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { experimentHash } from '../../src/experiment/load';
 import { coalsim } from '../helpers/cli';
 import { ROOT } from '../helpers/scenarios';
 import { workspace } from './helpers';
@@ -220,6 +221,29 @@ describe('shards and merge', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/0 run\(s\) added/);
     expectSameFiles(whole, merged);
+  });
+
+  it('merges stores made before the scenario format bump (their scenario in format 1)', () => {
+    // Rewrite copies of the shards' stores as an older coalsim wrote them: the base scenario in
+    // format version 1, the sweep identified by the hash of that stored form.
+    const old = dirs.map((d, i) => {
+      const copy = join(ws.dir, `v1-shard${i}`);
+      cpSync(d, copy, { recursive: true });
+      const db = new Database(join(copy, 'sweep.sqlite'));
+      const get = (k: string) => JSON.parse((db.prepare('SELECT value FROM meta WHERE key = ?').get(k) as { value: string }).value) as string;
+      const scenario = { ...JSON.parse(get('scenario')), formatVersion: 1 };
+      const hash = experimentHash(JSON.parse(get('experiment')), scenario);
+      const set = db.prepare('UPDATE meta SET value = ? WHERE key = ?');
+      set.run(JSON.stringify(JSON.stringify(scenario)), 'scenario');
+      set.run(JSON.stringify(hash), 'hash');
+      db.close();
+      return copy;
+    });
+    const merged = join(ws.dir, 'merged-v1');
+    const r = coalsim(['merge', ...old, '--out', merged, '--no-charts']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(merged, 'runs.csv'), 'utf8')).toBe(readFileSync(join(whole, 'runs.csv'), 'utf8'));
   });
 
   it('takes the shard from a Slurm array task', () => {
