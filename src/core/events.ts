@@ -69,6 +69,7 @@ export interface DealTerms {
 
 export type SimEvent =
   | AccessEvent
+  | PromiseEvent
   | { readonly type: 'round-started'; readonly round: number }
   | { readonly type: 'demand-changed'; readonly round: number; readonly from: number; readonly to: number; readonly cause: 'schedule' | 'event' | 'random'; readonly label?: string }
   | { readonly type: 'budget-changed'; readonly round: number; readonly amount: number; readonly source: string; readonly label?: string; readonly budgetTotal: number }
@@ -133,8 +134,8 @@ export type SimEvent =
       /** Worth to the recipient (differs from amount for side deals). */
       readonly value: number;
       readonly item: string;
-      /** Why: a troop deal's terms, a concession to a hold-up, or an access deal's terms (issue 16). */
-      readonly cause: 'deal' | 'hold-up' | 'access';
+      /** Why: a troop deal's terms, a concession to a hold-up, an access deal's terms, or a promised side deal delivered (issue 16). */
+      readonly cause: 'deal' | 'hold-up' | 'access' | 'promise';
     }
   | {
       readonly type: 'negotiation-opened';
@@ -220,6 +221,65 @@ export type AccessEvent =
       readonly offer: number;
       readonly kind: AccessKind;
       readonly reason: 'retaliation';
+    };
+
+/**
+ * Promises (issue 16 item 3, engine/phases/promises.ts): side deals delivered over time, each
+ * installment kept or broken by the pivotal when it falls due.
+ */
+export type PromiseEvent =
+  | {
+      /** A side deal is promised (granted with a delivery schedule): its whole cost is reserved, nothing is spent yet. */
+      readonly type: 'promise-made';
+      readonly round: number;
+      readonly party: string;
+      readonly item: string;
+      /** The deal (or hold-up concession) it was part of. */
+      readonly cause: 'deal' | 'hold-up';
+      /** Cost to the pivotal and worth to the recipient if every delivery is kept (a final conversion to a grant included). */
+      readonly cost: number;
+      readonly value: number;
+      /** The probability of delivery the recipient believes: it counted the promise at this times its value. */
+      readonly believedProbability: number;
+      /** Deliveries scheduled (installments, plus one for a conversion to a grant) and the rounds of the first and last. */
+      readonly deliveries: number;
+      readonly firstRound: number;
+      readonly lastRound: number;
+    }
+  | {
+      /** The pivotal delivers an installment: keeping it cost less than reneging would (see docs/model.md, Promises). */
+      readonly type: 'promise-kept';
+      readonly round: number;
+      readonly party: string;
+      readonly item: string;
+      /** 1-based; a conversion to a grant is numbered after the last installment. */
+      readonly installment: number;
+      readonly of: number;
+      readonly conversion: boolean;
+      readonly cost: number;
+      readonly value: number;
+      /** The pivotal's price of delivering it (cost times its domestic price) and what it expected to lose by reneging. */
+      readonly keepingCost: number;
+      readonly renegingLoss: number;
+    }
+  | {
+      /** The pivotal breaks a promise: this installment and the rest are not delivered (reneging; retaliation follows). */
+      readonly type: 'promise-broken';
+      readonly round: number;
+      readonly party: string;
+      readonly item: string;
+      readonly installment: number;
+      readonly of: number;
+      readonly conversion: boolean;
+      readonly cost: number;
+      readonly value: number;
+      readonly keepingCost: number;
+      readonly renegingLoss: number;
+      /** not-worth-keeping: delivering cost more than reneging; no-cash: the budget could not pay it. */
+      readonly reason: 'not-worth-keeping' | 'no-cash';
+      /** Deliveries cancelled (this one and those after it) and their cost, released from the pivotal's commitments. */
+      readonly cancelled: number;
+      readonly cancelledCost: number;
     };
 
 export type SimEventType = SimEvent['type'];

@@ -46,6 +46,11 @@ export const STREAM = {
   accessBeliefParty: 13,
   accessRatification: 14,
   accessBargaining: 15,
+  /**
+   * Promises (issue 16 item 3): the pivotal's domestic price of delivering each installment it
+   * has promised, keyed by the recipient and the round the installment falls due.
+   */
+  promiseKeeping: 16,
 } as const;
 export type StreamId = (typeof STREAM)[keyof typeof STREAM];
 

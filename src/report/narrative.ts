@@ -320,6 +320,28 @@ function narrate(e: SimEvent, c: Context): Piece {
       }
       return text(`Talks with ${who} end.`);
     }
+    case 'promise-made': {
+      // Promises (issue 16): a side deal delivered over time, counted by the recipient at its believed probability.
+      const who = c.name(e.party);
+      const when = e.deliveries === 1 ? `for ${c.per} ${e.firstRound}` : `in ${e.deliveries} deliveries, ${c.per}s ${e.firstRound} to ${e.lastRound}`;
+      const belief = e.believedProbability < 1 ? `; ${who} counts on it at ${percent(e.believedProbability)}` : '';
+      return text(`${c.P} promises ${who} ${c.sideDeal(e.item)} ${when} (worth ${money(e.value)} to it, costing ${c.p} ${money(e.cost)} only if delivered${belief}).`);
+    }
+    case 'promise-kept': {
+      const what = e.conversion ? `the conversion of ${c.sideDeal(e.item)} to a grant` : e.of === 1 ? c.sideDeal(e.item) : `installment ${e.installment} of ${e.of} of ${c.sideDeal(e.item)}`;
+      return text(`${c.P} keeps its promise: it delivers ${what} to ${c.name(e.party)} (${money(e.cost)}; reneging would have cost it about ${money(e.renegingLoss)} in retaliation).`);
+    }
+    case 'promise-broken': {
+      const who = c.name(e.party);
+      const what = e.conversion ? `the conversion of ${c.sideDeal(e.item)} to a grant` : e.of === 1 ? c.sideDeal(e.item) : `installment ${e.installment} of ${e.of} of ${c.sideDeal(e.item)}`;
+      const why =
+        e.reason === 'no-cash'
+          ? 'it has no money left to pay it'
+          : e.renegingLoss <= 0
+            ? `${who} has nothing left to give it`
+            : `delivering would cost it ${money(e.keepingCost)}, more than the ${money(e.renegingLoss)} it expects ${who}'s retaliation to cost`;
+      return key(`${c.P} breaks its promise to ${who}: ${what} is not delivered (${why}).`);
+    }
     case 'reversal': {
       const who = c.name(e.party);
       return key(

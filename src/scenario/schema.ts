@@ -299,6 +299,30 @@ export const SideDealKindSchema = z.enum([
   'other',
 ]);
 
+/**
+ * A promise's delivery schedule (issue 16 item 3; BRIEF §3 "promised or paid, with dates"; §4
+ * Turkey 2003: a grant or a cheap loan; §1 promises such as a visa waiver). Installment j
+ * (1-based) falls due `firstAfterRounds + (j - 1) everyRounds` rounds after signing and carries
+ * 1/n of the item's cost and value; `finalGrant` is the last installment's conversion to a grant.
+ */
+export const DeliverySchema = z
+  .strictObject({
+    installments: z.number().int().min(1).max(1200).default(1).describe('Number of equal installments the cost and value are delivered in.'),
+    firstAfterRounds: z.number().int().min(0).max(10000).default(0).describe('Rounds from signing to the first installment (0: in the round of signing).'),
+    everyRounds: z.number().int().min(1).max(10000).default(1).describe('Rounds between installments.'),
+    believedProbability: share
+      .default(1)
+      .describe('The probability of delivery the recipient believes: it values the item at this probability times its value. Whether each installment is delivered is the pivotal state\'s decision (docs/model.md, Promises).'),
+    finalGrant: z
+      .strictObject({
+        costToGiver: money.describe('What converting the last installment (e.g. a loan\'s outstanding balance) to a grant costs the pivotal state, US$.'),
+        valueToReceiver: money.describe('What the conversion is worth to the recipient, US$.'),
+      })
+      .optional()
+      .describe('A loan whose last installment converts to a grant (Turkey 2003): an extra delivery in the last installment\'s round, kept or broken like the others. Omitted: no conversion.'),
+  })
+  .describe('How a promised side deal is delivered.');
+
 export const SideDealSchema = z
   .strictObject({
     id,
@@ -307,6 +331,12 @@ export const SideDealSchema = z
     costToGiver: money.describe('What giving it costs the pivotal state, US$.'),
     valueToReceiver: money.describe('What it is worth to a recipient, US$ (a side deal costs and is worth different amounts).'),
     recipients: z.array(id).optional().describe('Third parties that value it; omitted means any.'),
+    delivery: DeliverySchema.optional().describe(
+      'Issue 16 item 3: the item is a promise, delivered over time (installments, a lag) rather than paid at signing; each installment is kept or broken by the pivotal state as its interests dictate, costs it only when kept, and a broken one counts as reneging. Omitted: paid in full at signing (as before).',
+    ),
+    menu: id
+      .optional()
+      .describe('Either/or menus (issue 16 item 3, "a $4bn grant or a $34bn loan"): items with the same menu id are alternatives; a recipient is offered only the one it values most (at its believed probability of delivery). Omitted: the item stands alone.'),
   })
   .describe('An item in the side-deal catalog.');
 
@@ -502,4 +532,5 @@ export type PivotalSpec = Scenario['pivotal'];
 export type SideDealSpec = Scenario['sideDeals'][number];
 export type ScheduledEvent = Scenario['events'][number];
 export type Pricing = Scenario['engine']['pricing'];
+export type DeliverySpec = z.output<typeof DeliverySchema>;
 export type AccessOfferSpec = NonNullable<ThirdPartySpec['access']>[number];

@@ -83,3 +83,26 @@ export function signallingStory(s: Scenario, seed: number, signaller = 'GEO'): S
     [`${signaller}'s alliance is deepened the most`, mostDeepened === signaller],
   ]);
 }
+
+/**
+ * teaching-promises (mechanism: a promise is kept while reneging would cost the pivotal more than
+ * delivering, i.e. while the partner's retaliation has months left to bite; a broken one is
+ * reneging, and retaliation follows). Issue 16 item 3.
+ */
+export function promisesStory(s: Scenario, seed: number, partner = 'POL', early = 'contracts', late = 'visa'): StoryCheck {
+  const r = runScenario(s, seed);
+  const made = of(r.events, 'promise-made');
+  const kept = of(r.events, 'promise-kept');
+  const broken = of(r.events, 'promise-broken');
+  const lateBroken = broken.find((e) => e.party === partner && e.item === late);
+  const sameRound = (e: SimEvent): boolean => lateBroken !== undefined && e.round === lateBroken.round && 'party' in e && e.party === partner;
+  const paidFor = (item: string): number => of(r.events, 'payment').filter((e) => e.recipient === partner && e.item === item).reduce((a, e) => a + e.amount, 0);
+  const earlyItem = s.sideDeals.find((d) => d.id === early)!;
+  return check([
+    [`${partner} is promised ${early} and ${late} as part of its deal`, made.some((e) => e.party === partner && e.item === early) && made.some((e) => e.party === partner && e.item === late)],
+    ['Turkey takes the loan it values more, not the grant', made.some((e) => e.party === 'TUR' && e.item === 'loan') && !r.events.some((e) => e.type === 'payment' && e.recipient === 'TUR' && e.item === 'grant')],
+    [`the early promise (${early}) is kept, and costs what it costs`, kept.some((e) => e.party === partner && e.item === early) && paidFor(early) === earlyItem.costToGiver],
+    [`the late promise (${late}) is broken, and the pivotal pays nothing for it`, lateBroken !== undefined && paidFor(late) === 0],
+    [`${partner} sees reneging in that round and retaliates`, r.events.some((e) => e.type === 'reneging-perceived' && e.actual && sameRound(e)) && r.events.some((e) => ((e.type === 'contingent-released' && e.reason === 'retaliation') || (e.type === 'effort-changed' && e.reason === 'retaliation')) && sameRound(e))],
+  ]);
+}

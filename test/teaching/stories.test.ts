@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/schema';
-import { holdupStory, informationStory, scarcityStory, signallingStory, type StoryCheck } from '../helpers/teachingStories';
+import { holdupStory, informationStory, promisesStory, scarcityStory, signallingStory, type StoryCheck } from '../helpers/teachingStories';
 import { ROOT } from '../helpers/scenarios';
 
 function load(id: string): Scenario {
@@ -46,6 +46,16 @@ describe('teaching stories hold across seeds', () => {
     const r = rate('teaching-holdup', (seed) => holdupStory(load('teaching-holdup'), seed));
     expect(r.seed1.failed).toEqual([]);
     expect(r.share).toBeGreaterThanOrEqual(0.8);
+  });
+  it('teaching-promises', () => {
+    const r = rate('teaching-promises', (seed) => promisesStory(load('teaching-promises'), seed));
+    expect(r.seed1.failed).toEqual([]);
+    expect(r.share).toBeGreaterThanOrEqual(0.8);
+  });
+  it('the checker rejects a promise story that does not happen (the visa waiver due early, when keeping it pays)', () => {
+    const s = load('teaching-promises');
+    const early = { ...s, sideDeals: s.sideDeals.map((d) => (d.id === 'visa' && d.delivery ? { ...d, delivery: { ...d.delivery, firstAfterRounds: 2 } } : d)) };
+    expect(promisesStory(early, 1).failed).toContain('the late promise (visa) is broken, and the pivotal pays nothing for it');
   });
   it('the checker rejects a story that does not happen (scarcity without the offensive)', () => {
     const s = load('teaching-scarcity');

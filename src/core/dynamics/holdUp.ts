@@ -114,7 +114,7 @@ function payConcession(s: RunState, model: Model, i: number, delta: number, pkg:
   const price = cents(deal.pricePerSoldierYear + delta);
   const R = pivotalReservation(scenario.pivotal, spec, p.troops);
   const share = surplusShare(price, p.reservation, R);
-  grantSideDeals(s, p, pkg.sideDeals, round, 'hold-up', log);
+  grantSideDeals(s, model, p, pkg.sideDeals, round, 'hold-up', log);
   p.deal = { ...deal, pricePerSoldierYear: price, subsidyPerSoldierYear: cents(deal.subsidyPerSoldierYear + pkg.subsidyPerSoldierYear), concessionPerSoldierYear: cents(deal.concessionPerSoldierYear + pkg.subsidyPerSoldierYear), sideDeals: [...deal.sideDeals, ...pkg.sideDeals], share };
   recommit(s, model, i, roundsLeft);
   log.push({ type: 'holdup-resolved', round, party: p.id, outcome: 'paid', concessionCost: pkg.costToPivotal, share });

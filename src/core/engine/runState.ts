@@ -6,6 +6,7 @@
  */
 import type { Negotiation, PartyState, PivotalState, SimState } from '../state';
 import type { AccessRecord } from './phases/access';
+import type { PromiseRecord } from './phases/promises';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -36,6 +37,8 @@ export interface RunState {
   ratification: Map<number, { opposition: number; deployable: number }>;
   /** Access offers and deals (issue 16, phases/access.ts), created on first use; absent when no party sells access. */
   access?: AccessRecord[];
+  /** Promised side deals (issue 16 item 3, phases/promises.ts), created on the first promise. */
+  promises?: PromiseRecord[];
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

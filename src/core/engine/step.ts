@@ -5,7 +5,7 @@
  *   2. casualties and forced withdrawals    5. recruitment: volunteers, then deals (bargaining)
  *   3. hold-up threats by deployed partners    then access deals (phases/access.ts)
  *      (on this round's market survey)      6. payments (troops, then access; reneging),
- *                                              effort, accounting
+ *                                              promises due (kept or broken), effort, accounting
  * How deals are made (an instant complete-information rule, or negotiation under private
  * information) is chosen once per run in the model. The round's events go to `log`.
  */
@@ -25,6 +25,7 @@ import { recruitWithCompleteInformation } from './phases/recruit';
 import { pivotalDiscount, recruitByNegotiation } from './phases/negotiate';
 import { payDeployed } from './phases/pay';
 import { payAccess, tradeAccess } from './phases/access';
+import { deliverPromises } from './phases/promises';
 
 export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void {
   const round = s.round + 1;
@@ -51,6 +52,8 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   tradeAccess(s, model, round, rng, log);
   payDeployed(s, model, round, rng, log);
   payAccess(s, model, round, log);
+  // Promised side deals falling due (issue 16): kept or broken after the round's payments.
+  deliverPromises(s, model, round, rng, log);
   updateEffort(s, model, round, log);
   for (const p of s.parties) if (p.troops > p.peakTroops) p.peakTroops = p.troops;
 

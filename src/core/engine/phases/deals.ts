@@ -16,6 +16,8 @@ import type { EventSink } from '../sink';
 import { STREAM, type Rng } from '../../rng';
 import { domesticOpposition } from '../../../scenario/mechanismInputs';
 import { followUpTroops, oppositionAfterFailure, ratificationProbability } from '../../politics/ratification';
+import { believedValue, chooseFromMenus, reservedCost, valueToRecipient } from '../../payments/promises';
+import { promiseItem } from './promises';
 
 export interface Agreement {
   /** The party's index (its integer id in the engine). */
@@ -26,18 +28,21 @@ export interface Agreement {
   readonly mechanism: string;
 }
 
-/** Side-deal items still open to party `i` (each at most once per recipient), valued by it. */
+/**
+ * Side-deal items still open to party `i` (each at most once per recipient), valued by it: a
+ * promise at its believed probability of delivery, and of an either/or menu only the option it
+ * values most (payments/promises.ts).
+ */
 export function catalogFor(model: Model, i: number, p: Pick<PartyState, 'id' | 'sideDealsReceived'>): CatalogItem[] {
-  const values = model.specs[i]!.sideDealValues;
   const items: CatalogItem[] = [];
+  let menus = false;
   for (const d of model.scenario.sideDeals) {
     if (d.recipients && !d.recipients.includes(p.id)) continue;
     if (p.sideDealsReceived.includes(d.id)) continue;
-    // Item ids are user data: look them up as own keys only.
-    const own = values !== undefined && Object.hasOwn(values, d.id) ? values[d.id] : undefined;
-    items.push({ id: d.id, cost: d.costToGiver, value: own ?? d.valueToReceiver });
+    menus ||= d.menu !== undefined;
+    items.push({ id: d.id, cost: reservedCost(d), value: believedValue(d, valueToRecipient(model.specs[i]!.sideDealValues, d)) });
   }
-  return items;
+  return menus ? chooseFromMenus(items, (id) => model.scenario.sideDeals.find((d) => d.id === id)?.menu, p.sideDealsReceived) : items;
 }
 
 /** Signs the agreement if the budget allows at least a minimum contingent. Returns troops deployed (0 = no deal). */
@@ -97,7 +102,7 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
   else deploy(p, p.troops + troops, round, { ...deal, troops: p.troops + troops, round });
   recommit(s, model, a.party, roundsLeft);
   log.push({ type: 'deal-signed', round, ...deal });
-  grantSideDeals(s, p, pkg.sideDeals, round, 'deal', log);
+  grantSideDeals(s, model, p, pkg.sideDeals, round, 'deal', log);
   const ratio = scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);
   if (share !== null && isReversal(share, ratio, scenario.engine.reversalCapabilityRatio)) {
     log.push({ type: 'reversal', round, party: p.id, share, capabilityRatio: ratio });
@@ -129,10 +134,15 @@ function ratified(s: RunState, model: Model, i: number, troops: number, round: n
   return false;
 }
 
-/** Pay side-deal items now: spent from the budget, logged as payments, remembered by the recipient. */
-export function grantSideDeals(s: RunState, p: PartyRecord, grants: Package['sideDeals'], round: number, cause: 'deal' | 'hold-up', log: EventSink): void {
+/**
+ * Grant side-deal items: each is paid now (spent from the budget, logged as a payment) or, when
+ * the catalog gives it a delivery schedule, promised (phases/promises.ts: reserved now, paid
+ * when kept); all are remembered by the recipient.
+ */
+export function grantSideDeals(s: RunState, model: Model, p: PartyRecord, grants: Package['sideDeals'], round: number, cause: 'deal' | 'hold-up', log: EventSink): void {
   if (grants.length === 0) return;
   for (const g of grants) {
+    if (promiseItem(s, model, p, g, round, cause, log)) continue;
     s.pivotal.spent = cents(s.pivotal.spent + g.cost);
     p.paidTotal = cents(p.paidTotal + g.cost);
     log.push({ type: 'payment', round, payer: s.pivotal.id, recipient: p.id, kind: 'side-deal', amount: g.cost, value: g.value, item: g.item, cause });
