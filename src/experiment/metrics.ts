@@ -194,6 +194,23 @@ export const METRICS = {
     description: 'Troop-weighted mean effort of deployed contingents (0-1)',
     compute: ({ summary }) => summary.operation.meanEffort,
   },
+  promisesBroken: {
+    label: 'Promises broken',
+    unit: 'count',
+    range: 'count',
+    description: 'Promised side deals the pivotal broke (a delivery withheld; issue 16)',
+    compute: ({ summary }) => summary.promises?.broken ?? 0,
+  },
+  promiseKeptShare: {
+    label: 'Share of promises kept',
+    unit: 'share, 0-1',
+    range: 'share',
+    description: 'Promised side deals delivered in full over those kept or broken (outstanding ones left out; null when none was decided)',
+    compute: ({ summary }) => {
+      const p = summary.promises;
+      return p && p.kept + p.broken > 0 ? round6(p.kept / (p.kept + p.broken)) : null;
+    },
+  },
 } satisfies Record<string, Metric>;
 
 export type MetricName = keyof typeof METRICS;

@@ -4,7 +4,7 @@
  * against the pivotal's own, how tight the market was, and who held the power.
  */
 import type { RunResult } from '../engine/run';
-import type { EventOf, PaymentKind } from '../events';
+import type { EventOf, PaymentKind, SimEvent } from '../events';
 import { cents } from '../money';
 import { alliancePotential } from '../market/reservation';
 import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type RecipientType } from './typology';
@@ -40,6 +40,38 @@ export interface MemberSummary {
   readonly allianceDepthFinal: number;
   /** Access deals it signed (issue 16), present only for access sellers; their payments are in paymentsTotal. */
   readonly access?: readonly AccessDealSummary[];
+}
+
+/** One promised side deal (issue 16 item 3) and what became of it. */
+export interface PromiseItemSummary {
+  readonly party: string;
+  readonly item: string;
+  readonly round: number;
+  /** Cost to the pivotal and worth to the recipient if every delivery were kept; the probability of delivery it believed. */
+  readonly cost: number;
+  readonly value: number;
+  readonly believedProbability: number;
+  readonly deliveries: number;
+  /** Deliveries kept, and what they cost the pivotal. */
+  readonly delivered: number;
+  readonly deliveredCost: number;
+  /** kept: every delivery made; broken: one was withheld (the rest cancelled); outstanding: deliveries still due at the end. */
+  readonly status: 'kept' | 'broken' | 'outstanding';
+  /** The round it was broken, if it was. */
+  readonly brokenRound: number | null;
+}
+
+/** Promised side deals (issue 16 item 3): counts of items, and what keeping them cost. */
+export interface PromisesSummary {
+  readonly made: number;
+  readonly kept: number;
+  readonly broken: number;
+  readonly outstanding: number;
+  /** What the promises would have cost in full, what the kept deliveries cost, and what breaking them saved (cancelled deliveries). */
+  readonly promisedCost: number;
+  readonly deliveredCost: number;
+  readonly cancelledCost: number;
+  readonly items: readonly PromiseItemSummary[];
 }
 
 export interface RunSummary {
@@ -119,6 +151,8 @@ export interface RunSummary {
     readonly reversals: number;
     readonly reversalsBy: readonly { readonly round: number; readonly party: string; readonly share: number; readonly capabilityRatio: number }[];
   };
+  /** Present only when some side deal was promised rather than paid at signing. */
+  readonly promises?: PromisesSummary;
   readonly negotiations: {
     readonly opened: number;
     readonly outcomes: Readonly<Record<string, number>>;
@@ -178,7 +212,9 @@ export function summarize(result: RunResult): RunSummary {
   let accessPaid = 0;
   const accessSubsidy = new Map<string, number>();
   const accessDeals = new Map<string, AccessDealSummary[]>();
+  const promises = new PromiseBook();
   for (const e of events) {
+    promises.read(e);
     if (e.type === 'payment') {
       if (e.cause === 'access') {
         accessPaid = cents(accessPaid + e.amount);
@@ -391,6 +427,7 @@ export function summarize(result: RunResult): RunSummary {
       reversals: reversalsBy.length,
       reversalsBy,
     },
+    ...(promises.made > 0 ? { promises: promises.summary() } : {}),
     negotiations: {
       opened,
       outcomes,
@@ -422,6 +459,56 @@ function costByPayer(scenario: RunResult['scenario'], donorMoney: ReadonlyMap<st
   const out = scenario.donors.filter((d) => donorMoney.has(d.id)).map((d) => ({ id: d.id, cost: cents(costs.get(d.id) ?? 0) }));
   out.unshift({ id: scenario.pivotal.id, cost: cents(total - out.reduce((a, p) => a + p.cost, 0)) });
   return out;
+}
+
+/**
+ * Promises read from the event log, in order (shared by summarize and the sweep tally, so both
+ * report the same counts): an item is kept once its last delivery is, broken at its first
+ * withheld delivery, and outstanding while deliveries remain.
+ */
+export class PromiseBook {
+  made = 0;
+  private readonly open = new Map<string, { -readonly [K in keyof PromiseItemSummary]: PromiseItemSummary[K] }>();
+  private readonly items: { -readonly [K in keyof PromiseItemSummary]: PromiseItemSummary[K] }[] = [];
+  private promisedCost = 0;
+  private deliveredCost = 0;
+  private cancelledCost = 0;
+
+  read(e: SimEvent): void {
+    if (e.type === 'promise-made') {
+      const rec = { party: e.party, item: e.item, round: e.round, cost: e.cost, value: e.value, believedProbability: e.believedProbability, deliveries: e.deliveries, delivered: 0, deliveredCost: 0, status: 'outstanding' as PromiseItemSummary['status'], brokenRound: null as number | null };
+      this.made++;
+      this.promisedCost = cents(this.promisedCost + e.cost);
+      // An item is promised to a recipient at most once (deals.ts catalogFor), so party|item names it.
+      this.open.set(`${e.party}|${e.item}`, rec);
+      this.items.push(rec);
+    } else if (e.type === 'promise-kept') {
+      const rec = this.open.get(`${e.party}|${e.item}`)!;
+      rec.delivered++;
+      rec.deliveredCost = cents(rec.deliveredCost + e.cost);
+      this.deliveredCost = cents(this.deliveredCost + e.cost);
+      if (rec.delivered === rec.deliveries) rec.status = 'kept';
+    } else if (e.type === 'promise-broken') {
+      const rec = this.open.get(`${e.party}|${e.item}`)!;
+      rec.status = 'broken';
+      rec.brokenRound = e.round;
+      this.cancelledCost = cents(this.cancelledCost + e.cancelledCost);
+    }
+  }
+
+  counts(): Omit<PromisesSummary, 'items'> {
+    let kept = 0;
+    let broken = 0;
+    for (const r of this.items) {
+      if (r.status === 'kept') kept++;
+      else if (r.status === 'broken') broken++;
+    }
+    return { made: this.made, kept, broken, outstanding: this.made - kept - broken, promisedCost: this.promisedCost, deliveredCost: this.deliveredCost, cancelledCost: this.cancelledCost };
+  }
+
+  summary(): PromisesSummary {
+    return { ...this.counts(), items: this.items.map((r) => ({ ...r })) };
+  }
 }
 
 function mean(xs: readonly number[]): number {

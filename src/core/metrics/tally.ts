@@ -10,7 +10,7 @@ import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
 import type { PaymentKind, SimEvent } from '../events';
 import { cents } from '../money';
-import { round4, type RunSummary } from './summary';
+import { PromiseBook, round4, type RunSummary } from './summary';
 
 /** The part of a run's summary that a sweep can collect (a full summary is one too). */
 export interface RunMetrics {
@@ -24,6 +24,8 @@ export interface RunMetrics {
   readonly budget: Pick<RunSummary['budget'], 'unspent'>;
   readonly market: Pick<RunSummary['market'], 'meanTightness' | 'maxTightness' | 'scarceRounds'>;
   readonly power: Pick<RunSummary['power'], 'deals' | 'meanShare' | 'meanPowerIndex' | 'reversals'>;
+  /** Present only when some side deal was promised (issue 16 item 3); the items are in the full summary only. */
+  readonly promises?: Omit<NonNullable<RunSummary['promises']>, 'items'>;
 }
 
 export class Tally implements EventSink {
@@ -57,9 +59,12 @@ export class Tally implements EventSink {
   private effortSum = 0;
   private effortN = 0;
 
+  private readonly promises = new PromiseBook();
+
   constructor(private readonly model: Model) {}
 
   push(e: SimEvent): void {
+    this.promises.read(e);
     switch (e.type) {
       case 'payment':
         this.byKind[e.kind] = cents(this.byKind[e.kind] + e.amount);
@@ -159,6 +164,7 @@ export class Tally implements EventSink {
         scarceRounds: this.scarce,
       },
       power: { deals: this.deals, meanShare: this.shares > 0 ? round4(this.shareSum / this.shares) : null, meanPowerIndex: this.powerN > 0 ? round4(this.powerSum / this.powerN) : null, reversals: this.reversals },
+      ...(this.promises.made > 0 ? { promises: this.promises.counts() } : {}),
     };
   }
 }
