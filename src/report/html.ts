@@ -192,7 +192,21 @@ function holdupsAndReversals(o: RunOutputs): SafeHtml {
       : html`<table><thead><tr><th>Round</th><th class="text">State</th><th>Its surplus share (0–1)</th><th>How many times larger the pivotal's forces are</th></tr></thead><tbody>${reversals.map((e) =>
           e.type === 'reversal' ? html`<tr><td class="num">${e.round}</td><td class="text">${name(e.party)}</td><td class="num">${e.share.toFixed(2)}</td><td class="num">${Math.round(e.capabilityRatio)}×</td></tr>` : '',
         )}</tbody></table>`;
-  return html`<h3>Hold-ups</h3>${holdups}<h3>Reversals</h3>${revs}`;
+  return html`<h3>Hold-ups</h3>${holdups}<h3>Reversals</h3>${revs}${promisesTable(o)}`;
+}
+
+/** Promised side deals (issue 16 item 3), one row each: shown only when the run made promises. */
+function promisesTable(o: RunOutputs): SafeHtml | string {
+  const pr = o.summary.promises;
+  if (!pr) return '';
+  const names = new Map(o.scenario.thirdParties.map((t) => [t.id, t.name]));
+  const labels = new Map(o.scenario.sideDeals.map((d) => [d.id, d.label]));
+  const status = (r: (typeof pr.items)[number]): string => (r.status === 'broken' ? `broken (round ${r.brokenRound})` : r.status === 'kept' ? 'kept' : 'outstanding at the end');
+  return html`<h3>Promises</h3><p>${plural(pr.made, 'side deal')} promised rather than paid at signing: ${pr.kept} kept, ${pr.broken} broken, ${pr.outstanding} outstanding. Delivered ${money(pr.deliveredCost)} of the ${money(pr.promisedCost)} promised; breaking promises saved ${money(pr.cancelledCost)}.</p>
+<table><thead><tr><th>Round</th><th class="text">State</th><th class="text">Promise</th><th title="worth to the recipient if every delivery is kept">Value</th><th title="the probability of delivery the recipient believed">Believed</th><th>Deliveries kept</th><th title="what the kept deliveries cost the pivotal">Cost paid</th><th class="text">Outcome</th></tr></thead><tbody>${pr.items.map(
+    (r) =>
+      html`<tr><td class="num">${r.round}</td><td class="text">${names.get(r.party) ?? r.party}</td><td class="text">${labels.get(r.item) ?? r.item}</td><td class="num">${money(r.value)}</td><td class="num">${percent(r.believedProbability)}</td><td class="num">${r.delivered} of ${r.deliveries}</td><td class="num">${money(r.deliveredCost)}</td><td class="text">${status(r)}</td></tr>\n`,
+  )}</tbody></table>`;
 }
 
 /** The page's own script: draw every chart from its spec, finished exactly as the PNG renderer does. */

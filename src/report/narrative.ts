@@ -522,6 +522,13 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
     );
   }
   const names = new Map<string, string>([[s.pivotal.id, s.pivotal.name], ...s.thirdParties.map((t) => [t.id, t.name] as [string, string])]);
+  const pr = sum.promises;
+  if (pr) {
+    const broken = pr.items.filter((r) => r.status === 'broken').map((r) => `${theName(names.get(r.party) ?? r.party)}, round ${r.brokenRound}`);
+    out.push(
+      `${P} promised ${plural(pr.made, 'side deal')} rather than paying at signing: ${pr.kept} kept, ${pr.broken} broken${broken.length > 0 ? ` (${list(broken)})` : ''}${pr.outstanding > 0 ? `, ${pr.outstanding} still outstanding` : ''}; it delivered ${money(pr.deliveredCost)} of the ${money(pr.promisedCost)} promised.`,
+    );
+  }
   out.push(...endingEvents(events, (id) => theName(names.get(id) ?? id), P));
   return out;
 }

@@ -74,6 +74,9 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView):
     para(
       `Market tightness mean ${fmtShare(s.market.meanTightness)}, max ${fmtShare(s.market.maxTightness)}; ${count(s.market.scarceRounds, 'scarce round')}. Mean third-party surplus share ${fmtShare(s.power.meanShare)} over ${count(s.power.deals, 'deal')}; ${count(s.power.reversals, 'reversal')}${s.power.reversalsBy.length > 0 ? ': ' + s.power.reversalsBy.map((r) => `${safeField(r.party)} in round ${r.round} (${fmtShare(r.share)})`).join(', ') : ''}.`,
     ),
+    ...(s.promises
+      ? [para(`Promises: ${count(s.promises.made, 'made', 'made')}, ${s.promises.kept} kept, ${s.promises.broken} broken, ${s.promises.outstanding} outstanding; delivered ${fmtMoney(s.promises.deliveredCost)} of ${fmtMoney(s.promises.promisedCost)} promised.`)]
+      : []),
     ...(s.negotiations.opened > 0
       ? [para(`Negotiations: ${count(s.negotiations.opened, 'opened', 'opened')}, ${count(s.negotiations.offers, 'offer')}; ${outcomes.map(([k, v]) => { const w = outcomeWords[k] ?? [k, k]; return count(v, w[0], w[1]); }).join(', ')}.`)]
       : []),
