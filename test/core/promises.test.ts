@@ -11,7 +11,7 @@ import { summarize } from '../../src/core/metrics/summary';
 import { believedValue, chooseFromMenus, installments, keepsInstallment, renegingLoss, type RenegingStake } from '../../src/core/payments/promises';
 import { parseScenario } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/schema';
-import { ROOT } from '../helpers/scenarios';
+import { ROOT, tinyScenario, valid } from '../helpers/scenarios';
 
 const of = <T extends SimEvent['type']>(events: readonly SimEvent[], type: T): EventOf<T>[] => events.filter((e): e is EventOf<T> => e.type === type);
 
@@ -141,6 +141,24 @@ describe('promises in a run (teaching-promises)', () => {
       expect(of(r2.events, 'payment').find((p) => p.item === 'contracts')).toMatchObject({ round: signed.round, cause: 'deal', amount: 20e6 });
       expect(of(r2.events, 'promise-made').some((e) => e.item === 'contracts')).toBe(false);
     } else throw new Error('POL should take the contracts');
+  });
+
+  it('an access deal is offered only items paid at signing: a scheduled item is not promised to an access seller', () => {
+    const base = tinyScenario();
+    const sc = valid({
+      ...base,
+      clock: { rounds: 12, roundsPerYear: 12 },
+      pivotal: { ...base.pivotal, subsidyPolicy: 'cover-liquidity-need' },
+      thirdParties: [{ id: 'J', name: 'Jordan', armedForces: 100_000, maxTroops: 0, deploymentCostPerYear: 6000, selfFundedShare: 1, access: [{ kind: 'other', valuePerYear: 4_000_000, costPerYear: 1_000_000 }] }],
+      sideDeals: [
+        { id: 'aid', label: 'Aid', kind: 'other', costToGiver: 100_000, valueToReceiver: 400_000 },
+        { id: 'later', label: 'Aid later', kind: 'promise', costToGiver: 100_000, valueToReceiver: 900_000, delivery: { firstAfterRounds: 3 } },
+      ],
+    });
+    const r = runScenario(sc, 1);
+    const signed = of(r.events, 'access-signed')[0]!;
+    expect(signed.sideDeals.map((g) => g.item)).toEqual(['aid']);
+    expect(of(r.events, 'promise-made')).toEqual([]);
   });
 
   it('is deterministic: the same seed gives the same events', () => {

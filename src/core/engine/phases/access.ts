@@ -43,6 +43,7 @@ import type { PartyRecord, RunState } from '../runState';
 import type { EventSink } from '../sink';
 import { catalogFor } from './deals';
 import { pivotalDiscount } from './negotiate';
+import { paidAtSigning } from './promises';
 
 /** Below this believed chance that the seller's cost is under the value, the pivotal does not open talks (as for troops). */
 const MIN_DEAL_PROBABILITY = 0.05;
@@ -199,7 +200,7 @@ function sign(s: RunState, model: Model, a: AccessRecord, pricePerYear: number, 
   const price = cents(pricePerYear);
   // Cash covers what granting access costs it (cover-cost), or only the part it cannot fund (cover-liquidity-need).
   const subsidyCap = scenario.pivotal.subsidyPolicy === 'cover-cost' ? a.cost : cents((1 - spec.selfFundedShare) * a.cost);
-  const pkg = composePackage({ pricePerSoldierYear: price, troops: 1, years: roundsLeft / rpy, subsidyCap, items: catalogFor(model, a.party, p), roundsPerYear: rpy, roundsLeft });
+  const pkg = composePackage({ pricePerSoldierYear: price, troops: 1, years: roundsLeft / rpy, subsidyCap, items: paidAtSigning(model, catalogFor(model, a.party, p)), roundsPerYear: rpy, roundsLeft });
   if (pkg.costToPivotal > freeBudget(s.pivotal)) {
     noDeal(a, p, round, 'budget', log);
     return false;

@@ -15,6 +15,7 @@
 import type { SideDealGrant } from '../../events';
 import { cents } from '../../money';
 import { paymentPerRound } from '../../payments/ledger';
+import type { CatalogItem } from '../../payments/package';
 import { installments, keepsInstallment, renegingLoss, TROOP_RETALIATION_SHARE, valueToRecipient, type Installment } from '../../payments/promises';
 import { STREAM, type RandomStream, type Rng } from '../../rng';
 import type { Model } from '../model';
@@ -55,6 +56,14 @@ export function promiseItem(s: RunState, model: Model, p: PartyRecord, g: SideDe
     believedProbability: spec.delivery.believedProbability, deliveries: schedule.length, firstRound: schedule[0]!.round, lastRound: schedule[schedule.length - 1]!.round,
   });
   return true;
+}
+
+/**
+ * Catalog items paid at signing only: access deals (phases/access.ts) do not take promises, since
+ * what an access seller would lose by retaliating is not modelled here (docs/model.md, Promises).
+ */
+export function paidAtSigning(model: Model, items: readonly CatalogItem[]): CatalogItem[] {
+  return items.filter((item) => !model.scenario.sideDeals.find((d) => d.id === item.id)?.delivery);
 }
 
 /** Step 6c: each open promise with a delivery due this round is kept or broken, in the order the promises were made. */
