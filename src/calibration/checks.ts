@@ -18,7 +18,7 @@ export function checkCalibration(s: Scenario): InputIssue[] {
   const known: Record<ArgKind, Set<string>> = {
     party: new Set(s.thirdParties.map((t) => t.id)),
     item: new Set(s.sideDeals.map((d) => d.id)),
-    payer: new Set([s.pivotal.id, ...s.donors.map((d) => d.id)]),
+    payer: new Set([s.pivotal.id, ...s.donors.map((d) => d.id), ...(s.payers ?? []).map((p) => p.id)]),
   };
   const list = (k: ArgKind): string => [...known[k]].sort().join(', ') || '(none)';
   const ids = new Set<string>();
@@ -33,7 +33,7 @@ export function checkCalibration(s: Scenario): InputIssue[] {
     }
     parsed.def.args.forEach((kind, j) => {
       const arg = parsed.args[j]!;
-      if (!known[kind].has(arg)) issues.push({ code: 'unknown-id', path: at('measure'), message: `"${arg}" in "${t.measure}" is not a ${kind === 'item' ? 'side-deal item' : kind === 'payer' ? 'pivotal state or donor' : 'third party'} of this scenario`, fix: `use one of: ${list(kind)}` });
+      if (!known[kind].has(arg)) issues.push({ code: 'unknown-id', path: at('measure'), message: `"${arg}" in "${t.measure}" is not a ${kind === 'item' ? 'side-deal item' : kind === 'payer' ? 'pivotal state, donor or payer' : 'third party'} of this scenario`, fix: `use one of: ${list(kind)}` });
     });
     const numeric = parsed.def.kind === 'number';
     const r = t.recorded;

@@ -88,7 +88,18 @@ export const MEASURES: readonly MeasureDef[] = [
     return spec === undefined || spec.armedForces <= 0 ? null : Math.round((1e6 * troops) / spec.armedForces) / 1e6;
   }),
   def('allianceDeepened', 'boolean', ['party'], 'yes/no', 'Whether the pivotal deepened its alliance with the partner at the end (signalling reward).', ({ summary }, [id]) => summary.operation.alliancesDeepened.includes(id!)),
-  def('costBorneBy', 'number', ['payer'], 'US$', 'Payments borne by the pivotal or a donor (donors\' money spent pro rata).', ({ summary }, [id]) => summary.costs.byPayer.find((p) => p.id === id)?.cost ?? 0),
+  def('paidByTo', 'number', ['payer', 'party'], 'US$', 'Paid by a payer (the pivotal, a donor-funded pivotal or a payer with its own lines) to a partner, directly or via its lead nation.', ({ summary }, [payer, id]) =>
+    (summary.flows ?? []).filter((f) => f.payer === payer && f.recipient === id).reduce((a, f) => a + f.amount, 0),
+  ),
+  def('paidByToPerSoldierMonth', 'number', ['payer', 'party'], 'US$/soldier-month', 'Paid by a payer to a partner per soldier-month it deployed (null if not a member).', ({ summary }, [payer, id]) => {
+    const m = member(summary, id!);
+    if (!m || m.soldierYears <= 0) return null;
+    return (summary.flows ?? []).filter((f) => f.payer === payer && f.recipient === id).reduce((a, f) => a + f.amount, 0) / (m.soldierYears * 12);
+  }),
+  def('paidVia', 'number', ['party'], 'US$', 'Paid to a partner through its lead nation (pass-through).', ({ summary }, [id]) =>
+    (summary.flows ?? []).filter((f) => f.recipient === id && f.via !== null).reduce((a, f) => a + f.amount, 0),
+  ),
+  def('costBorneBy', 'number', ['payer'], 'US$', 'Payments borne by the pivotal, a donor (donors\' money spent pro rata) or a payer (its own lines).', ({ summary }, [id]) => summary.costs.byPayer.find((p) => p.id === id)?.cost ?? 0),
 ];
 
 const BY_NAME = new Map(MEASURES.map((m) => [m.name, m]));

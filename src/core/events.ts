@@ -2,6 +2,8 @@
  * The typed event log: everything that happened in a run, in order. Every output
  * (ledger, CSVs, summary, charts, narrative) is derived from states and these events.
  */
+import type { FundedLine } from './payments/payers';
+
 export type NoDealReason =
   /** Its reservation is above what the pivotal state would pay (its own reservation or a substitute). */
   | 'above-ceiling'
@@ -65,6 +67,8 @@ export interface DealTerms {
   /** Third party's share of the surplus (p - r) / (R - r), or null for volunteers. */
   readonly share: number | null;
   readonly mechanism: string;
+  /** Issue 16 item 2: the parts of the subsidy funded by payers' own lines, per soldier-year (the pivotal pays the rest). Absent: the pivotal pays it all. */
+  readonly lines?: readonly FundedLine[];
 }
 
 export type SimEvent =
@@ -136,6 +140,8 @@ export type SimEvent =
       readonly item: string;
       /** Why: a troop deal's terms, a concession to a hold-up, an access deal's terms, or a promised side deal delivered (issue 16). */
       readonly cause: 'deal' | 'hold-up' | 'access' | 'promise';
+      /** Issue 16 item 2: the lead nation the money passed through (payer -> via -> recipient). Absent: paid directly. */
+      readonly via?: string;
     }
   | {
       readonly type: 'negotiation-opened';

@@ -16,7 +16,7 @@ export const ROUND_COLUMNS = [
 ] as const;
 export type RoundRow = Record<(typeof ROUND_COLUMNS)[number], string | number | null>;
 
-export const PAYMENT_COLUMNS = ['round', 'payer', 'recipient', 'kind', 'cause', 'item', 'amount', 'value_to_recipient'] as const;
+export const PAYMENT_COLUMNS = ['round', 'payer', 'recipient', 'kind', 'cause', 'item', 'amount', 'value_to_recipient', 'via'] as const;
 
 export function roundRows(result: RunResult): RoundRow[] {
   const { scenario, states, events } = result;

@@ -16,6 +16,7 @@ export function checkScenario(s: Scenario): InputIssue[] {
   claim(s.pivotal.id, ['pivotal', 'id']);
   s.donors.forEach((d, i) => claim(d.id, ['donors', i, 'id']));
   s.thirdParties.forEach((t, i) => claim(t.id, ['thirdParties', i, 'id']));
+  (s.payers ?? []).forEach((p, i) => claim(p.id, ['payers', i, 'id']));
   s.sideDeals.forEach((d, i) => claim(d.id, ['sideDeals', i, 'id']));
 
   const parties = new Set(s.thirdParties.map((t) => t.id));
@@ -67,6 +68,25 @@ export function checkScenario(s: Scenario): InputIssue[] {
       if (!parties.has(r)) issues.push({ code: 'unknown-id', path: ['sideDeals', i, 'recipients', j], message: `no third party has id "${r}"`, fix: knownFix(r) });
     }),
   );
+  // Payers (issue 16 item 2): their lines and values name third parties.
+  (s.payers ?? []).forEach((p, i) => {
+    p.lines.forEach((l, j) =>
+      (l.recipients ?? []).forEach((r, k) => {
+        if (!parties.has(r)) issues.push({ code: 'unknown-id', path: ['payers', i, 'lines', j, 'recipients', k], message: `no third party has id "${r}"`, fix: knownFix(r) });
+      }),
+    );
+    for (const r of Object.keys(p.partnerValues ?? {})) {
+      if (!parties.has(r)) issues.push({ code: 'unknown-id', path: ['payers', i, 'partnerValues', r], message: `no third party has id "${r}"`, fix: knownFix(r) });
+    }
+  });
+  const leads = new Map(s.thirdParties.map((t) => [t.id, t.leadNation]));
+  s.thirdParties.forEach((t, i) => {
+    if (t.leadNation === undefined) return;
+    const path = ['thirdParties', i, 'leadNation'];
+    if (!parties.has(t.leadNation)) issues.push({ code: 'unknown-id', path, message: `no third party has id "${t.leadNation}"`, fix: knownFix(t.leadNation) });
+    else if (t.leadNation === t.id) issues.push({ code: 'invalid-value', path, message: 'a party cannot serve under its own command', fix: 'name another third party, or remove leadNation' });
+    else if (leads.get(t.leadNation) !== undefined) issues.push({ code: 'invalid-value', path, message: `its lead "${t.leadNation}" itself serves under "${leads.get(t.leadNation)}": funds pass through one lead nation only`, fix: `name "${leads.get(t.leadNation)}" as the lead, or remove leadNation from "${t.leadNation}"` });
+  });
   s.events.forEach((e, i) => {
     beyond(e.round, ['events', i, 'round']);
     if (e.type === 'availability' && !parties.has(e.party)) {

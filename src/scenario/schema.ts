@@ -208,6 +208,48 @@ export const DonorSchema = z
   .describe('A state that adds money to the pivotal state\'s budget for payments (e.g. Japan and Germany in 1991).');
 
 /**
+ * A payer's line (issue 16 item 2; BRIEF §1: "in Somalia the EU paid allowances while the US
+ * paid equipment and training"; §4: UN reimbursement $1,410 per contingent member per month).
+ * A posted rate per soldier per round that the payer funds out of a contingent's deployment
+ * subsidy, for every recipient or for particular contingents.
+ */
+export const PayerLineSchema = z
+  .strictObject({
+    kind: z
+      .enum(['allowance', 'reimbursement', 'equipment', 'training', 'top-up', 'other'])
+      .describe('What the line pays for: allowances or a reimbursement at a posted rate (the EU in AMISOM, the UN), equipment or training for particular contingents (the US, the UK), a bilateral top-up on a posted rate (Rwanda in UNAMID).'),
+    label: name.optional().describe('The line in words, for the ledger and the report (default: its kind).'),
+    ratePerSoldierPerRound: money.describe('Most the line pays per soldier per round (a month by default), US$: a posted rate, or the cap of a bilateral line.'),
+    recipients: z
+      .array(id)
+      .min(1)
+      .optional()
+      .describe('Third parties the line pays (ids); omitted: every contingent.'),
+  })
+  .describe('A payment line of a payer.');
+
+/**
+ * A payer with a budget and lines of its own (issue 16 item 2). Which lines it funds for a
+ * contingent, and up to how much, is decided by what that contingent's troops are worth to it
+ * (docs/model.md, Payers): burden sharing among payers is an outcome, not an input split.
+ */
+export const PayerSchema = z
+  .strictObject({
+    id,
+    name: name,
+    budget: money.describe('US$ it can spend on its lines over the whole operation; each signed deal reserves what its lines will pay to the end.'),
+    valuePerSoldierYear: money
+      .default(0)
+      .describe('What one soldier-year of a partner\'s troops in the operation is worth to it, US$: the most it pays for them across its lines.'),
+    partnerValues: z
+      .record(z.string(), money)
+      .optional()
+      .describe('The same for particular partners, by third-party id (overrides valuePerSoldierYear for them).'),
+    lines: z.array(PayerLineSchema).min(1).max(20).describe('Its payment lines, in the order it funds them.'),
+  })
+  .describe('A state or organisation that pays lines of its own out of its own budget, alongside the pivotal state (which still negotiates).');
+
+/**
  * Access a party can sell instead of, or with, troops (issue 16 item 1; BRIEF §1: critical
  * contributors are needed for "neighbours, bases, airspace"; §4: Jordan about $1 billion for
  * implicit cooperation, Turkey's bases and sanctions on Iraqi oil). Per year, like soldiers.
@@ -279,6 +321,9 @@ export const ThirdPartySchema = z
       .optional()
       .describe('What particular side-deal items are worth to this state, by item id (overrides the item\'s valueToReceiver).'),
     bargaining: ThirdPartyBargainingSchema.default(THIRD_PARTY_BARGAINING_DEFAULT),
+    leadNation: id
+      .optional()
+      .describe('Issue 16 item 2: the third party whose command it serves under (Poland\'s multinational division in Iraq). While the lead is deployed, the pivotal state\'s subsidies to this party pass through the lead (ledger: payer, via the lead, to the recipient). Omitted: paid directly.'),
     access: z
       .array(AccessOfferSchema)
       .min(1)
@@ -507,6 +552,11 @@ export const ScenarioSchema = z
     clock: ClockSchema.describe('How long the operation lasts and what a round is.'),
     pivotal: PivotalSchema,
     donors: z.array(DonorSchema).default([]).describe('States that add money to the pivotal state\'s payment budget.'),
+    payers: z
+      .array(PayerSchema)
+      .max(50)
+      .optional()
+      .describe('Format version 2 (issue 16): payers with their own budgets and lines (allowances at a posted rate, equipment and training for particular contingents, bilateral top-ups). Each funds lines of the subsidies the pivotal state negotiates, up to what the troops are worth to it; the pivotal pays the rest. Omitted: the pivotal pays everything (with its donors\' money).'),
     thirdParties: z.array(ThirdPartySchema).min(1).max(MAX_THIRD_PARTIES).describe('The states that may join the coalition.'),
     sideDeals: z.array(SideDealSchema).default([]).describe('The catalog of political side deals the pivotal state can offer.'),
     events: z
@@ -533,4 +583,6 @@ export type SideDealSpec = Scenario['sideDeals'][number];
 export type ScheduledEvent = Scenario['events'][number];
 export type Pricing = Scenario['engine']['pricing'];
 export type DeliverySpec = z.output<typeof DeliverySchema>;
+export type PayerSpec = NonNullable<Scenario['payers']>[number];
+export type PayerLineSpec = PayerSpec['lines'][number];
 export type AccessOfferSpec = NonNullable<ThirdPartySpec['access']>[number];

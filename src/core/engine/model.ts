@@ -2,7 +2,7 @@
  * A scenario compiled for fast stepping: parties by integer index, lookups by id and by
  * round, built once per run. Read-only; shared by every step of a run.
  */
-import type { Pricing, Scenario, ScheduledEvent, ThirdPartySpec } from '../../scenario/schema';
+import type { PayerSpec, Pricing, Scenario, ScheduledEvent, ThirdPartySpec } from '../../scenario/schema';
 import { mechanismFor } from '../bargaining/pricing';
 import type { Mechanism } from '../bargaining/mechanism';
 import { strategyFor } from '../bargaining/strategies';
@@ -34,6 +34,10 @@ export interface Model {
   readonly lastRound: number;
   /** Sum of the third parties' armed forces: what the leader's ask is a share of (politics/alliance `leaderAsk`). */
   readonly coalitionForces: number;
+  /** Payers with their own lines (issue 16 item 2, phases/payers.ts), in scenario order; empty when none. */
+  readonly payers: readonly PayerSpec[];
+  /** Payer id -> index in `payers`. */
+  readonly payerIndex: ReadonlyMap<string, number>;
 }
 
 export function compile(scenario: Scenario): Model {
@@ -55,6 +59,8 @@ export function compile(scenario: Scenario): Model {
     lastRound: scenario.clock.rounds,
     coalitionForces: scenario.thirdParties.reduce((a, t) => a + t.armedForces, 0),
     negotiators: scenario.thirdParties.map((t) => negotiatorsFor(scenario, t)),
+    payers: scenario.payers ?? [],
+    payerIndex: new Map((scenario.payers ?? []).map((p, j) => [p.id, j])),
   };
 }
 

@@ -7,6 +7,7 @@
 import type { Negotiation, PartyState, PivotalState, SimState } from '../state';
 import type { AccessRecord } from './phases/access';
 import type { PromiseRecord } from './phases/promises';
+import type { PayerRecord } from './phases/payers';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -39,6 +40,8 @@ export interface RunState {
   access?: AccessRecord[];
   /** Promised side deals (issue 16 item 3, phases/promises.ts), created on the first promise. */
   promises?: PromiseRecord[];
+  /** Payers' money (issue 16 item 2, phases/payers.ts), by payer index, created on first use; absent without payers. */
+  payers?: PayerRecord[];
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

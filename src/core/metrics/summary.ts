@@ -74,6 +74,23 @@ export interface PromisesSummary {
   readonly items: readonly PromiseItemSummary[];
 }
 
+/** A payer's account (issue 16 item 2). */
+export interface PayerSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly budget: number;
+  readonly spent: number;
+  readonly unspent: number;
+}
+
+/** Money from one payer to one recipient, directly or via a lead nation, over the run (US$, at cost). */
+export interface PaymentFlow {
+  readonly payer: string;
+  readonly via: string | null;
+  readonly recipient: string;
+  readonly amount: number;
+}
+
 export interface RunSummary {
   readonly scenario: { readonly id: string; readonly title: string };
   readonly seed: number;
@@ -153,6 +170,13 @@ export interface RunSummary {
   };
   /** Present only when some side deal was promised rather than paid at signing. */
   readonly promises?: PromisesSummary;
+  /** Payers with their own lines (issue 16 item 2), present only when the scenario has some: each one's budget and spending. */
+  readonly payers?: readonly PayerSummary[];
+  /**
+   * Who paid whom (issue 16 item 2), present only when the scenario has payers or lead nations:
+   * one row per payer, lead nation passed through (null: paid directly) and recipient, at cost.
+   */
+  readonly flows?: readonly PaymentFlow[];
   readonly negotiations: {
     readonly opened: number;
     readonly outcomes: Readonly<Record<string, number>>;
@@ -213,8 +237,10 @@ export function summarize(result: RunResult): RunSummary {
   const accessSubsidy = new Map<string, number>();
   const accessDeals = new Map<string, AccessDealSummary[]>();
   const promises = new PromiseBook();
+  const flows = new PayerBook(scenario);
   for (const e of events) {
     promises.read(e);
+    flows.read(e);
     if (e.type === 'payment') {
       if (e.cause === 'access') {
         accessPaid = cents(accessPaid + e.amount);
@@ -360,7 +386,8 @@ export function summarize(result: RunResult): RunSummary {
     }
   }
   const effectiveYears = effectiveRounds / rpy;
-  const byPayer = costByPayer(scenario, donorMoney, total, final.pivotal.budgetTotal);
+  // Payers' own lines (issue 16) are theirs; the rest is the pivotal's pool, shared with its donors.
+  const byPayer = [...costByPayer(scenario, donorMoney, cents(total - flows.payersSpent()), final.pivotal.budgetTotal), ...flows.byPayer()];
   // What soldiers cost: every payment but those for access (issue 16), which buys none.
   const troopTotal = accessPaid > 0 ? cents(total - accessPaid) : total;
   const perForeign = foreignYears > 0 ? cents(troopTotal / foreignYears) : null;
@@ -428,6 +455,7 @@ export function summarize(result: RunResult): RunSummary {
       reversalsBy,
     },
     ...(promises.made > 0 ? { promises: promises.summary() } : {}),
+    ...flows.summary(),
     negotiations: {
       opened,
       outcomes,
@@ -509,6 +537,64 @@ export class PromiseBook {
   summary(): PromisesSummary {
     return { ...this.counts(), items: this.items.map((r) => ({ ...r })) };
   }
+}
+
+/**
+ * Payers' spending and who paid whom, read from the event log (shared by summarize and the sweep
+ * tally). Active only when the scenario has payers or lead nations (issue 16 item 2), so other
+ * summaries carry no such fields.
+ */
+export class PayerBook {
+  private readonly active: boolean;
+  private readonly payers: NonNullable<RunResult['scenario']['payers']>;
+  private readonly spent = new Map<string, number>();
+  private readonly flows = new Map<string, { payer: string; via: string | null; recipient: string; amount: number }>();
+
+  constructor(scenario: Pick<RunResult['scenario'], 'payers' | 'thirdParties'>) {
+    this.payers = scenario.payers ?? [];
+    this.active = this.payers.length > 0 || scenario.thirdParties.some((t) => t.leadNation !== undefined);
+  }
+
+  read(e: SimEvent): void {
+    if (!this.active || e.type !== 'payment') return;
+    this.spent.set(e.payer, cents((this.spent.get(e.payer) ?? 0) + e.amount));
+    const via = e.via ?? null;
+    const key = `${e.payer}\u0000${via ?? ''}\u0000${e.recipient}`;
+    const f = this.flows.get(key);
+    if (f) f.amount = cents(f.amount + e.amount);
+    else this.flows.set(key, { payer: e.payer, via, recipient: e.recipient, amount: e.amount });
+  }
+
+  /** What the payers with lines of their own spent, together. */
+  payersSpent(): number {
+    let t = 0;
+    for (const p of this.payers) t = cents(t + (this.spent.get(p.id) ?? 0));
+    return t;
+  }
+
+  /** Each payer's cost, in scenario order (for costs.byPayer). */
+  byPayer(): { id: string; cost: number }[] {
+    return this.payers.map((p) => ({ id: p.id, cost: this.spent.get(p.id) ?? 0 }));
+  }
+
+  /** Each payer's account, in scenario order. */
+  accounts(): PayerSummary[] {
+    return this.payers.map((p) => {
+      const spent = this.spent.get(p.id) ?? 0;
+      return { id: p.id, name: p.name, budget: p.budget, spent, unspent: cents(p.budget - spent) };
+    });
+  }
+
+  /** `{ payers, flows }` (flows largest first), or nothing when inactive. */
+  summary(): { payers?: PayerSummary[]; flows?: PaymentFlow[] } {
+    if (!this.active) return {};
+    const flows = [...this.flows.values()].sort((a, b) => b.amount - a.amount || cmp(a.payer, b.payer) || cmp(a.recipient, b.recipient) || cmp(a.via ?? '', b.via ?? ''));
+    return { ...(this.payers.length > 0 ? { payers: this.accounts() } : {}), flows };
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function mean(xs: readonly number[]): number {

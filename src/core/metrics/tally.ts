@@ -10,7 +10,7 @@ import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
 import type { PaymentKind, SimEvent } from '../events';
 import { cents } from '../money';
-import { PromiseBook, round4, type RunSummary } from './summary';
+import { PayerBook, PromiseBook, round4, type RunSummary } from './summary';
 
 /** The part of a run's summary that a sweep can collect (a full summary is one too). */
 export interface RunMetrics {
@@ -26,6 +26,8 @@ export interface RunMetrics {
   readonly power: Pick<RunSummary['power'], 'deals' | 'meanShare' | 'meanPowerIndex' | 'reversals'>;
   /** Present only when some side deal was promised (issue 16 item 3); the items are in the full summary only. */
   readonly promises?: Omit<NonNullable<RunSummary['promises']>, 'items'>;
+  /** Present only when the scenario has payers with lines of their own (issue 16 item 2). */
+  readonly payers?: RunSummary['payers'];
 }
 
 export class Tally implements EventSink {
@@ -60,11 +62,15 @@ export class Tally implements EventSink {
   private effortN = 0;
 
   private readonly promises = new PromiseBook();
+  private readonly payers: PayerBook;
 
-  constructor(private readonly model: Model) {}
+  constructor(private readonly model: Model) {
+    this.payers = new PayerBook(model.scenario);
+  }
 
   push(e: SimEvent): void {
     this.promises.read(e);
+    this.payers.read(e);
     switch (e.type) {
       case 'payment':
         this.byKind[e.kind] = cents(this.byKind[e.kind] + e.amount);
@@ -165,6 +171,7 @@ export class Tally implements EventSink {
       },
       power: { deals: this.deals, meanShare: this.shares > 0 ? round4(this.shareSum / this.shares) : null, meanPowerIndex: this.powerN > 0 ? round4(this.powerSum / this.powerN) : null, reversals: this.reversals },
       ...(this.promises.made > 0 ? { promises: this.promises.counts() } : {}),
+      ...(this.model.payers.length > 0 ? { payers: this.payers.accounts() } : {}),
     };
   }
 }

@@ -36,14 +36,16 @@ export interface LedgerRow {
   readonly amount: number;
   /** Worth to the recipient (a side deal's differs from its cost). */
   readonly value_to_recipient: number;
+  /** The lead nation the money passed through (issue 16: payer -> via -> recipient); empty when paid directly. */
+  readonly via: string;
 }
 
 /** The ledger is a view of the event log: payments to partners and donations to the pivotal. */
 export function ledger(events: readonly SimEvent[], pivotalId: string): LedgerRow[] {
   const rows: LedgerRow[] = [];
   for (const e of events) {
-    if (e.type === 'payment') rows.push({ round: e.round, payer: e.payer, recipient: e.recipient, kind: e.kind, cause: e.cause, item: e.item, amount: e.amount, value_to_recipient: e.value });
-    else if (e.type === 'budget-changed' && isDonation(e)) rows.push({ round: e.round, payer: e.source, recipient: pivotalId, kind: 'donation', cause: 'donation', item: e.label ?? '', amount: e.amount, value_to_recipient: e.amount });
+    if (e.type === 'payment') rows.push({ round: e.round, payer: e.payer, recipient: e.recipient, kind: e.kind, cause: e.cause, item: e.item, amount: e.amount, value_to_recipient: e.value, via: e.via ?? '' });
+    else if (e.type === 'budget-changed' && isDonation(e)) rows.push({ round: e.round, payer: e.source, recipient: pivotalId, kind: 'donation', cause: 'donation', item: e.label ?? '', amount: e.amount, value_to_recipient: e.amount, via: '' });
   }
   return rows;
 }

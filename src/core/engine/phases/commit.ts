@@ -8,6 +8,7 @@
 import { paymentPerRound } from '../../payments/ledger';
 import type { Model } from '../model';
 import type { RunState } from '../runState';
+import { pivotalPromiseCents, recommitPayers } from './payers';
 
 /** Whole cents a contingent is still promised: its payment per round times the rounds left. */
 export function promiseCents(subsidyPerSoldierYear: number, troops: number, roundsPerYear: number, roundsLeft: number): number {
@@ -21,8 +22,10 @@ export function promiseCents(subsidyPerSoldierYear: number, troops: number, roun
  */
 export function recommit(s: RunState, model: Model, i: number, roundsLeft: number): void {
   const p = s.parties[i]!;
-  const next = p.deal ? promiseCents(p.deal.subsidyPerSoldierYear, p.troops, model.scenario.clock.roundsPerYear, roundsLeft) : 0;
+  // Of the subsidy, the pivotal promises only what payers' lines (issue 16) do not fund.
+  const next = p.deal ? pivotalPromiseCents(p.deal, p.troops, model.scenario.clock.roundsPerYear, roundsLeft) : 0;
   s.committedCents += next - s.promisedCents[i]!;
   s.promisedCents[i] = next;
   s.pivotal.committed = s.committedCents / 100;
+  recommitPayers(s, model, i, roundsLeft);
 }

@@ -18,6 +18,8 @@ import { domesticOpposition } from '../../../scenario/mechanismInputs';
 import { followUpTroops, oppositionAfterFailure, ratificationProbability } from '../../politics/ratification';
 import { believedValue, chooseFromMenus, reservedCost, valueToRecipient } from '../../payments/promises';
 import { promiseItem } from './promises';
+import { fundedByPayers } from './payers';
+import { mergeLines, type FundedLine } from '../../payments/payers';
 
 export interface Agreement {
   /** The party's index (its integer id in the engine). */
@@ -54,8 +56,9 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
   const spec = model.specs[a.party]!;
   const items = catalogFor(model, a.party, p);
   const price = cents(a.pricePerSoldierYear);
-  const make = (troops: number): Package =>
-    composePackage({ pricePerSoldierYear: price, troops, years: roundsLeft / rpy, subsidyCap: scenario.pivotal.subsidyPolicy === 'cover-cost' ? p.costPerYear : p.liquidityNeed, items, roundsPerYear: rpy, roundsLeft });
+  // Payers' lines (issue 16, phases/payers.ts) fund part of the subsidy; the pivotal's cost is the rest.
+  const make = (troops: number): ReturnType<typeof fundedByPayers> =>
+    fundedByPayers(s, model, a.party, composePackage({ pricePerSoldierYear: price, troops, years: roundsLeft / rpy, subsidyCap: scenario.pivotal.subsidyPolicy === 'cover-cost' ? p.costPerYear : p.liquidityNeed, items, roundsPerYear: rpy, roundsLeft }), troops, roundsLeft);
   const free = freeBudget(s.pivotal);
   // No more than it still offers: its offer can shrink while talks run (an alliance deepened
   // in-run lowers its signalling motive; a failed ratification caps it).
@@ -97,6 +100,7 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
     ceiling: cents(a.ceiling),
     share,
     mechanism: a.mechanism,
+    ...(pkg.lines ? { lines: pkg.lines } : {}),
   };
   if (member && p.deal) enlarge(p, deal, round, pivotalReservation(scenario.pivotal, spec, p.troops + troops));
   else deploy(p, p.troops + troops, round, { ...deal, troops: p.troops + troops, round });
@@ -168,6 +172,7 @@ function enlarge(p: PartyRecord, extra: DealTerms, round: number, totalWorth: nu
     subsidyPerSoldierYear: weighted(prev.subsidyPerSoldierYear, extra.subsidyPerSoldierYear),
     concessionPerSoldierYear: weighted(prev.concessionPerSoldierYear, 0),
     sideDeals: [...prev.sideDeals, ...extra.sideDeals],
+    ...withLines(mergeLines(prev.lines, p.troops, extra.lines, extra.troops)),
     pivotalReservation: cents(totalWorth),
     ceiling: extra.ceiling,
     share: surplusShare(price, p.reservation, totalWorth),
@@ -175,6 +180,11 @@ function enlarge(p: PartyRecord, extra: DealTerms, round: number, totalWorth: nu
   };
   p.troops = total;
   p.lastNoDeal = null;
+}
+
+/** `{ lines }` when there are any, else nothing: a deal without payers' lines has no such key. */
+function withLines(lines: readonly FundedLine[] | undefined): { lines?: readonly FundedLine[] } {
+  return lines ? { lines } : {};
 }
 
 export function deploy(p: PartyRecord, troops: number, round: number, deal: PartyState['deal']): void {

@@ -13,6 +13,8 @@ import type { Model } from '../model';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
 import { withdraw } from './release';
+import { passThrough, payLines } from './payers';
+import { splitDue } from '../../payments/payers';
 
 /** A cut of at least this share of what was due sends troops home, not just effort. */
 const TROOP_RETALIATION_CUT = 0.5;
@@ -23,6 +25,8 @@ export function payDeployed(s: RunState, model: Model, round: number, rng: Rng, 
   const pivotal = s.pivotal;
   // What is due this round, party by party (0: nothing due); the total decides whether it can all be paid.
   const due = new Float64Array(s.parties.length);
+  // With payers' lines (issue 16), the pivotal's part of what is due; their parts are reserved and always paid.
+  const own = model.payers.length > 0 ? new Float64Array(s.parties.length) : due;
   let totalDue = 0;
   for (let i = 0; i < s.parties.length; i++) {
     const p = s.parties[i]!;
@@ -30,15 +34,19 @@ export function payDeployed(s: RunState, model: Model, round: number, rng: Rng, 
     const amount = paymentPerRound(p.deal.subsidyPerSoldierYear, p.troops, rpy);
     if (amount <= 0) continue;
     due[i] = amount;
-    totalDue += amount;
+    if (own !== due) own[i] = p.deal.lines?.length ? splitDue(amount, p.deal.lines, p.troops, rpy).pivotal : amount;
+    totalDue += own[i]!;
   }
   const cash = pivotal.budgetTotal - pivotal.spent;
   const ratio = totalDue > cash ? Math.max(0, cash) / totalDue : 1;
   for (let i = 0; i < s.parties.length; i++) {
-    const amount = due[i]!;
-    if (amount <= 0) continue;
+    const total = due[i]!;
+    if (total <= 0) continue;
     const p = s.parties[i]!;
     const id = p.id;
+    // Payers' lines first (phases/payers.ts); `amount` is then the pivotal's part.
+    const amount = own === due ? total : payLines(s, model, i, total, round, log);
+    const via = passThrough(s, model, i);
     // Troops and terms are those the amount was computed from: nothing else changes them before this party is paid.
     const concession = Math.min(amount, paymentPerRound(p.deal!.concessionPerSoldierYear, p.troops, rpy));
     const paid = ratio < 1 ? Math.floor(amount * ratio * 100) / 100 : amount;
@@ -48,8 +56,8 @@ export function payDeployed(s: RunState, model: Model, round: number, rng: Rng, 
       // The part conceded to a hold-up is its own ledger line, so concessions can be traced.
       const conceded = ratio < 1 ? Math.floor(concession * ratio * 100) / 100 : concession;
       const agreed = cents(paid - conceded);
-      if (agreed > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: agreed, value: agreed, item: 'deployment subsidy', cause: 'deal' });
-      if (conceded > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: conceded, value: conceded, item: 'hold-up concession', cause: 'hold-up' });
+      if (agreed > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: agreed, value: agreed, item: 'deployment subsidy', cause: 'deal', ...via });
+      if (conceded > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: conceded, value: conceded, item: 'hold-up concession', cause: 'hold-up', ...via });
     }
     // This round's payment is made (or cut): what the deal promises now runs from the next round.
     recommit(s, model, i, model.lastRound - round);
@@ -57,12 +65,13 @@ export function payDeployed(s: RunState, model: Model, round: number, rng: Rng, 
     const misperceived = cut <= 0 && op.renegingMisperception > 0 && rng.stream(STREAM.misperception, model.partyKeys[i], round).next() < op.renegingMisperception;
     if (cut > 0) log.push({ type: 'payment-cut', round, party: id, due: amount, paid });
     if (cut <= 0 && !misperceived) continue;
-    const troopsResponse = cut >= TROOP_RETALIATION_CUT * amount;
+    // Judged against all the partner was due this round, payers' lines included.
+    const troopsResponse = cut >= TROOP_RETALIATION_CUT * total;
     log.push({ type: 'reneging-perceived', round, party: id, actual: cut > 0, response: troopsResponse ? 'troops' : 'effort' });
     p.grievanceUntil = round + op.retaliationRounds;
     if (troopsResponse) {
       // Take home the share of troops that was not paid for.
-      const home = Math.min(p.troops, Math.ceil(p.troops * (cut / amount)));
+      const home = Math.min(p.troops, Math.ceil(p.troops * (cut / total)));
       if (home > 0) withdraw(s, model, i, home, round, 'retaliation', log, true);
     }
   }
