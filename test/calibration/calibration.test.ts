@@ -11,7 +11,7 @@ import type { Scenario } from '../../src/scenario/schema';
 import { coalsim } from '../helpers/cli';
 import { ROOT } from '../helpers/scenarios';
 
-const HISTORICAL = ['korea-1950', 'vietnam-1965', 'gulf-war-1991', 'iraq-2003', 'isaf-surge'];
+const HISTORICAL = ['korea-1950', 'vietnam-1965', 'gulf-war-1991', 'iraq-2003', 'isaf-surge', 'amisom-2012'];
 
 function load(id: string): Scenario {
   const r = parseCalibratedScenario(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8'));
@@ -157,6 +157,8 @@ describe('historical scenarios', () => {
     ['gulf-war-1991', 'memberType:EGY', 'critical'],
     ['gulf-war-1991', 'memberType:SYR', 'critical'],
     ['gulf-war-1991', 'gotSideDeals:EGY', true],
+    ['amisom-2012', 'memberType:UGA', 'under-resourced'],
+    ['amisom-2012', 'memberType:BDI', 'under-resourced'],
   ] as const)('%s: %s is %s in most of 50 seeds', (id, measure, expected) => {
     expect(share(id, measure, expected)).toBeGreaterThan(0.5);
   });
