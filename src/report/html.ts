@@ -192,7 +192,20 @@ function holdupsAndReversals(o: RunOutputs): SafeHtml {
       : html`<table><thead><tr><th>Round</th><th class="text">State</th><th>Its surplus share (0–1)</th><th>How many times larger the pivotal's forces are</th></tr></thead><tbody>${reversals.map((e) =>
           e.type === 'reversal' ? html`<tr><td class="num">${e.round}</td><td class="text">${name(e.party)}</td><td class="num">${e.share.toFixed(2)}</td><td class="num">${Math.round(e.capabilityRatio)}×</td></tr>` : '',
         )}</tbody></table>`;
-  return html`<h3>Hold-ups</h3>${holdups}<h3>Reversals</h3>${revs}${promisesTable(o)}`;
+  return html`<h3>Hold-ups</h3>${holdups}<h3>Reversals</h3>${revs}${promisesTable(o)}${flowsTable(o)}`;
+}
+
+/** Who paid whom (issue 16 item 2): one row per payer, lead nation and recipient; shown only when the scenario has payers or lead nations. */
+function flowsTable(o: RunOutputs): SafeHtml | string {
+  const flows = o.summary.flows;
+  if (!flows || flows.length === 0) return '';
+  const names = new Map<string, string>([[o.scenario.pivotal.id, o.scenario.pivotal.name], ...o.scenario.thirdParties.map((t) => [t.id, t.name] as [string, string]), ...(o.scenario.payers ?? []).map((p) => [p.id, p.name] as [string, string])]);
+  const name = (id: string): string => names.get(id) ?? id;
+  const accounts = o.summary.payers ?? [];
+  return html`<h3>Who paid whom</h3>${accounts.length > 0 ? html`<p>Payers with lines of their own: ${accounts.map((a, i) => html`${i > 0 ? '; ' : ''}${name(a.id)} spent ${money(a.spent)} of ${money(a.budget)}`)}.</p>` : ''}
+<table><thead><tr><th class="text">Payer</th><th class="text">Through (lead nation)</th><th class="text">Recipient</th><th title="US$ over the operation, at cost to the payer">Amount</th></tr></thead><tbody>${flows.map(
+    (f) => html`<tr><td class="text">${name(f.payer)}</td><td class="text">${f.via === null ? '–' : name(f.via)}</td><td class="text">${name(f.recipient)}</td><td class="num">${money(f.amount)}</td></tr>\n`,
+  )}</tbody></table>`;
 }
 
 /** Promised side deals (issue 16 item 3), one row each: shown only when the run made promises. */
