@@ -41,9 +41,12 @@ function everyFieldScenario(): unknown {
   const doc = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'gulf-war-1991.json'), 'utf8')) as {
     meta: { sources: Record<string, unknown>[]; calibration?: Record<string, unknown>[] };
     clock: Record<string, unknown>;
+    payers?: Record<string, unknown>[];
   };
   doc.meta.sources.push({ id: 'extra', citation: 'A citation', url: 'https://example.org', note: 'A note' });
   doc.clock.start = doc.clock.start ?? '1990-08';
+  // A payer with a line of its own (issue 16): its name and line label reach the report's flow table and the ledger.
+  doc.payers = [{ id: 'PAYX', name: 'A payer', budget: 1e9, valuePerSoldierYear: 1000, lines: [{ kind: 'equipment', label: 'A line', ratePerSoldierPerRound: 10 }] }];
   doc.meta.calibration = [...(doc.meta.calibration ?? []), { id: 'cat', label: 'A category', measure: 'memberType:EGY', recorded: { equals: 'critical' }, unit: 'type', source: 'extra', note: 'A note' }];
   return doc;
 }
