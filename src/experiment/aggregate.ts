@@ -11,8 +11,7 @@
  */
 import { jStat } from 'jstat';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
-import { bootstrapIntervals, meanAt } from '../analysis/bootstrap';
-import { uniformFrom } from '../analysis/random';
+import { bootstrapMeanInterval } from '../analysis/bootstrap';
 import { metricInterval } from './metrics';
 import type { StoredRun } from './store';
 
@@ -83,7 +82,7 @@ export function describe(xs: readonly number[], method: IntervalMethod = 't', ke
   if (constant) return { n, mean: sig(xs[0]!), sd: 0, ci95Low: sig(xs[0]!), ci95High: sig(xs[0]!), ciMethod: method };
   const sd = sampleStandardDeviation(xs as number[]);
   if (method === 'bootstrap') {
-    const [ci] = bootstrapIntervals(n, AGGREGATE_RESAMPLES, 0.95, uniformFrom(`aggregate|${key}`), (idx) => [meanAt(xs, idx)]);
+    const ci = bootstrapMeanInterval(xs, AGGREGATE_RESAMPLES, 0.95, `aggregate|${key}`);
     return { n, mean: sig(m), sd: sig(sd), ci95Low: sig(ci!.low), ci95High: sig(ci!.high), ciMethod: 'bootstrap' };
   }
   const half = jStat.studentt.inv(0.975, n - 1) * (sd / Math.sqrt(n));
