@@ -1,4 +1,5 @@
 /** Worker thread entry: builds the runner once, then answers batches of tasks. */
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './executor';
 import { createRunner, type RunnerSpec } from './runner';
@@ -10,6 +11,8 @@ const run = createRunner(workerData as RunnerSpec);
 port.on('message', (msg: ToWorker | FitBatchMessage) => {
   // coalsim fit: particles of an ABC-SMC generation (src/fit/workerTask.ts).
   if (isFitMessage(msg)) return port.postMessage(answerFitBatch(msg));
-  const reply: FromWorker = { type: 'done', id: msg.id, outcomes: msg.tasks.map(run) };
+  const t0 = performance.now();
+  const outcomes = msg.tasks.map(run);
+  const reply: FromWorker = { type: 'done', id: msg.id, outcomes, ms: performance.now() - t0 };
   port.postMessage(reply);
 });
