@@ -111,8 +111,16 @@ export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: n
   out[3] = c3;
 }
 
+/** Philox output, copied out at once: one shared buffer instead of a typed array per stream. */
+const BLOCK = new Uint32Array(4);
+
 class PhiloxStream implements RandomStream {
-  private readonly words = new Uint32Array(4);
+  // The current block's words as plain fields: streams are made by the thousand per run, and
+  // allocating a Uint32Array for each cost more than the draws most of them make.
+  private w0 = 0;
+  private w1 = 0;
+  private w2 = 0;
+  private w3 = 0;
   private block = 0;
   /** Next unused word of the current block (4: none left). */
   private used = 4;
@@ -124,10 +132,15 @@ class PhiloxStream implements RandomStream {
   ) {}
   private word(): number {
     if (this.used === 4) {
-      philox4x32(this.mechanism, this.party.a, this.round, this.block++, this.seed, this.party.b, this.words);
+      philox4x32(this.mechanism, this.party.a, this.round, this.block++, this.seed, this.party.b, BLOCK);
+      this.w0 = BLOCK[0]!;
+      this.w1 = BLOCK[1]!;
+      this.w2 = BLOCK[2]!;
+      this.w3 = BLOCK[3]!;
       this.used = 0;
     }
-    return this.words[this.used++]!;
+    const k = this.used++;
+    return k === 0 ? this.w0 : k === 1 ? this.w1 : k === 2 ? this.w2 : this.w3;
   }
   next(): number {
     // 26 + 27 bits: the standard 53-bit double in [0, 1).
