@@ -40,19 +40,30 @@ export interface PointStats {
   readonly metrics: readonly MetricStats[];
 }
 
-/** Group runs (in run order) by point and summarise each metric. */
-export function* aggregate(rows: Iterable<StoredRun>, metrics: readonly string[]): Generator<PointStats> {
+/** The stored runs of one point, in run order. */
+export interface PointGroup {
+  readonly point: number;
+  readonly runs: readonly StoredRun[];
+}
+
+/** Runs (in run order) grouped by point. */
+export function* pointGroups(rows: Iterable<StoredRun>): Generator<PointGroup> {
   let point = -1;
   let group: StoredRun[] = [];
   for (const r of rows) {
     if (r.point !== point && group.length > 0) {
-      yield summarisePoint(point, group, metrics);
+      yield { point, runs: group };
       group = [];
     }
     point = r.point;
     group.push(r);
   }
-  if (group.length > 0) yield summarisePoint(point, group, metrics);
+  if (group.length > 0) yield { point, runs: group };
+}
+
+/** Group runs (in run order) by point and summarise each metric. */
+export function* aggregate(rows: Iterable<StoredRun>, metrics: readonly string[]): Generator<PointStats> {
+  for (const g of pointGroups(rows)) yield summarisePoint(g.point, g.runs, metrics);
 }
 
 export function summarisePoint(point: number, runs: readonly StoredRun[], metrics: readonly string[]): PointStats {

@@ -7,11 +7,30 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { summarisePoint, type PointGroup, type PointStats } from './aggregate';
 import { createRunner, type RunnerSpec, type RunOutcome, type RunTask } from './runner';
 
-export type ToWorker = { readonly type: 'batch'; readonly id: number; readonly tasks: readonly RunTask[] };
+export type ToWorker =
+  | { readonly type: 'batch'; readonly id: number; readonly tasks: readonly RunTask[] }
+  | { readonly type: 'aggregate'; readonly id: number; readonly groups: readonly PointGroup[]; readonly metrics: readonly string[] };
 /** `ms`: the worker's time on the batch, which sizes the next batches (batchSizeAfter). */
-export type FromWorker = { readonly type: 'done'; readonly id: number; readonly outcomes: readonly RunOutcome[]; readonly ms: number };
+export type FromWorker =
+  | { readonly type: 'done'; readonly id: number; readonly outcomes: readonly RunOutcome[]; readonly ms: number }
+  | { readonly type: 'aggregated'; readonly id: number; readonly stats: readonly PointStats[] };
+
+/**
+ * aggregate.csv's statistics, computed after the runs on the same workers (the percentile
+ * bootstraps cost about as much as cheap runs, and done on the main thread after the pool
+ * they were the serial part that kept a second worker from paying). `groups()` is called
+ * once the runs are stored and gives the points in order, or null (nothing to aggregate);
+ * `onStats` receives every point's statistics in point order. Without workers they are
+ * computed in this thread: the same function, the same bytes.
+ */
+export interface AggregateJob {
+  readonly metrics: readonly string[];
+  groups(): Iterable<PointGroup> | null;
+  onStats(stats: readonly PointStats[]): void;
+}
 
 export interface ExecuteOptions {
   readonly spec: RunnerSpec;
@@ -22,6 +41,24 @@ export interface ExecuteOptions {
   readonly onBatch: (tasks: readonly RunTask[], outcomes: readonly RunOutcome[]) => void;
   /** Polled between batches; true stops the sweep cleanly. */
   readonly shouldStop?: () => boolean;
+  /** Statistics to compute once every run is done (not after a stop). */
+  readonly aggregate?: AggregateJob;
+}
+
+/** Points per aggregate message: enough work to outweigh a message, few enough to spread. */
+const AGGREGATE_CHUNK_RUNS = 512;
+const AGGREGATE_CHUNK_POINTS = 64;
+
+function takeGroups(groups: Iterator<PointGroup>): PointGroup[] {
+  const chunk: PointGroup[] = [];
+  let runs = 0;
+  while (runs < AGGREGATE_CHUNK_RUNS && chunk.length < AGGREGATE_CHUNK_POINTS) {
+    const next = groups.next();
+    if (next.done) break;
+    chunk.push(next.value);
+    runs += next.value.runs.length;
+  }
+  return chunk;
 }
 
 const DEFAULT_BATCH = 16;
@@ -63,7 +100,14 @@ async function inProcess(o: ExecuteOptions): Promise<{ stopped: boolean }> {
   for (;;) {
     if (o.shouldStop?.()) return { stopped: true };
     const batch = takeBatch(o.tasks, size);
-    if (batch.length === 0) return { stopped: false };
+    if (batch.length === 0) {
+      if (o.aggregate) {
+        const groups = o.aggregate.groups();
+        const metrics = o.aggregate.metrics;
+        if (groups) o.aggregate.onStats([...groups].map((g) => summarisePoint(g.point, g.runs, metrics)));
+      }
+      return { stopped: false };
+    }
     o.onBatch(batch, batch.map(run));
     // Let signals and progress timers in between batches.
     await new Promise<void>((r) => setImmediate(r));
@@ -90,10 +134,13 @@ function inWorkers(o: ExecuteOptions): Promise<{ stopped: boolean }> {
     let exhausted = false;
     let stopped = false;
     let settled = false;
+    let aggregating: { groups: Iterator<PointGroup>; results: (readonly PointStats[])[]; inFlight: Map<number, number>; done: boolean } | null = null;
 
     const finish = (err?: unknown): void => {
       if (settled) return;
       settled = true;
+      // An aggregate phase cut short by an error leaves its store query open: close it.
+      aggregating?.groups.return?.();
       for (const w of pool) void w.terminate();
       if (err !== undefined) reject(err);
       else resolvePromise({ stopped });
@@ -114,14 +161,56 @@ function inWorkers(o: ExecuteOptions): Promise<{ stopped: boolean }> {
       const msg: ToWorker = { type: 'batch', id, tasks };
       w.postMessage(msg);
     };
+    // The aggregate phase: chunks of points out to whichever worker is free, results by chunk.
+    const feedAggregate = (w: Worker): void => {
+      const a = aggregating!;
+      if (a.done) return;
+      const groups = takeGroups(a.groups);
+      if (groups.length === 0) {
+        a.done = true;
+        return;
+      }
+      const id = nextId++;
+      a.inFlight.set(id, a.results.length);
+      a.results.push([]);
+      const msg: ToWorker = { type: 'aggregate', id, groups, metrics: o.aggregate!.metrics };
+      w.postMessage(msg);
+    };
     const maybeDone = (): void => {
-      if ((exhausted || stopped) && inFlight.size === 0) finish();
+      if (!((exhausted || stopped) && inFlight.size === 0)) return;
+      if (stopped || !o.aggregate) return finish();
+      if (aggregating === null) {
+        const groups = o.aggregate.groups();
+        if (groups === null) return finish();
+        aggregating = { groups: groups[Symbol.iterator](), results: [], inFlight: new Map(), done: false };
+        for (let k = 0; k < IN_FLIGHT; k++) for (const w of pool) feedAggregate(w);
+      }
+      if (aggregating.done && aggregating.inFlight.size === 0) {
+        try {
+          o.aggregate.onStats(aggregating.results.flat());
+        } catch (err) {
+          return finish(err);
+        }
+        finish();
+      }
     };
 
     for (let i = 0; i < o.workers; i++) {
       const w = new Worker(script, { workerData: o.spec });
       pool.push(w);
       w.on('message', (msg: FromWorker) => {
+        if (msg.type === 'aggregated') {
+          const slot = aggregating?.inFlight.get(msg.id);
+          if (slot === undefined || aggregating === null) return;
+          aggregating.inFlight.delete(msg.id);
+          aggregating.results[slot] = msg.stats;
+          try {
+            feedAggregate(w);
+          } catch (err) {
+            return finish(err);
+          }
+          return maybeDone();
+        }
         const job = inFlight.get(msg.id);
         if (!job) return;
         inFlight.delete(msg.id);
