@@ -3,8 +3,8 @@
 /**
  * Sweep benchmark (`npm run bench`): throughput with 1 worker thread and with N (all cores),
  * as wall time and as CPU time (the whole process: main thread, workers, GC threads), both for
- * the whole sweep and for its run phase alone (before runs.csv and aggregate.csv are written,
- * which is serial); and peak memory (max RSS, workers included) for a sweep of 1,000 runs
+ * the whole sweep and for its parallel phase alone (the runs, then aggregate.csv's statistics,
+ * on the workers; the CSV files are then written by the main thread); and peak memory (max RSS, workers included) for a sweep of 1,000 runs
  * against one of 10,000. Each measurement runs in a fresh child process on the bundled
  * experiment experiments/information-by-surge-10k.json (replicates scaled to the run count);
  * 1 and N workers alternate over the repeats and the medians are printed. On a shared machine
@@ -30,7 +30,7 @@ async function child(file, workers, out) {
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
   let runPhase = null;
-  // The progress sink's stop() marks the end of the run phase (the CSVs are written after it).
+  // The progress sink's stop() marks the end of the parallel phase (runs and statistics; the CSVs are written after it).
   const progress = { start() {}, update() {}, stop() { const c = process.cpuUsage(c0); runPhase = { secs: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 }; } };
   const report = await runSweep({ compiled: loaded.value, out, shard: { index: 0, count: 1 }, workers, resume: false, force: true, version: 'bench', progress });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -76,7 +76,7 @@ function main() {
     for (let k = 0; k < repeats; k++) for (const w of n > 1 ? [1, n] : [1]) by[w].push(measure(file, w, tmp));
     const med = (w, f) => median(by[w].map(f));
     process.stdout.write(`\ncoalsim sweep benchmark on ${cpus()[0]?.model ?? 'unknown CPU'}, ${n} core(s), node ${process.version}; ${runs}-run sweeps of the default scenario (${runs / 100} replicates x 100 points), median of ${repeats} interleaved; load average ${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
-    process.stdout.write(`${'workers'.padEnd(8)} ${'sweep wall s'.padStart(13)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)} ${'run phase wall s'.padStart(17)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)}\n`);
+    process.stdout.write(`${'workers'.padEnd(8)} ${'sweep wall s'.padStart(13)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)} ${'runs+stats wall s'.padStart(17)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)}\n`);
     for (const w of Object.keys(by).map(Number)) {
       if (by[w].length === 0) continue;
       const secs = med(w, (m) => m.secs);
@@ -85,7 +85,7 @@ function main() {
     }
     if (n > 1) {
       const sp = (f) => (med(1, f) / med(n, f)).toFixed(2);
-      process.stdout.write(`speed-up with ${n} workers against 1 (goal >= 1.9): x${sp((m) => m.secs)} whole sweep, x${sp((m) => m.runPhase.secs)} run phase (wall); CPU time x${(med(n, (m) => m.runPhase.cpu) / med(1, (m) => m.runPhase.cpu)).toFixed(2)} of one worker's in the run phase (1.00 = no extra work)\n`);
+      process.stdout.write(`speed-up with ${n} workers against 1 (goal >= 1.9): x${sp((m) => m.secs)} whole sweep, x${sp((m) => m.runPhase.secs)} runs + statistics (wall); CPU time of that phase x${(med(n, (m) => m.runPhase.cpu) / med(1, (m) => m.runPhase.cpu)).toFixed(2)} of one worker's (1.00 = parallelism costs no extra work)\n`);
     }
     const memSmall = measure(experimentWithRuns(tmp, large / 10), n, tmp);
     const memLarge = measure(experimentWithRuns(tmp, large), n, tmp);
