@@ -9,7 +9,7 @@
  * state of the market) and learn the rest from how openly it recruits and from offers.
  */
 import type { Belief } from '../../bargaining/beliefs';
-import { cdf, mean } from '../../bargaining/beliefs';
+import { belief, cdf, mean } from '../../bargaining/beliefs';
 import { playExchange, snapshot } from '../../bargaining/protocol';
 import type { NegotiationOutcome } from '../../events';
 import { cents } from '../../money';
@@ -71,7 +71,7 @@ export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Pic
   const pub = visibleCost(spec);
   const sigma = (1 - intel) * settings.priorWidth * pub;
   const z = rng.stream(STREAM.beliefPivotal, model.partyKeys[model.indexOf.get(p.id)!]).normal();
-  return { shape: settings.beliefShape, mu: pub + intel * (p.reservation - pub) + sigma * z, sigma, lo: 0, hi: Infinity };
+  return belief(settings.beliefShape, pub + intel * (p.reservation - pub) + sigma * z, sigma, 0, Infinity);
 }
 
 /**
@@ -85,7 +85,7 @@ export function partyPrior(model: Model, settings: NegotiationSettings, p: Pick<
   const anchor = Math.min(Math.max(0, p.reservation), ceiling);
   const sigma = (1 - openness) * settings.priorWidth * (ceiling - anchor);
   const z = rng.stream(STREAM.beliefParty, model.partyKeys[model.indexOf.get(p.id)!], round).normal();
-  return { shape: settings.beliefShape, mu: anchor + openness * (ceiling - anchor) + sigma * z, sigma, lo: 0, hi: Infinity };
+  return belief(settings.beliefShape, anchor + openness * (ceiling - anchor) + sigma * z, sigma, 0, Infinity);
 }
 
 export function recruitByNegotiation(s: RunState, model: Model, settings: NegotiationSettings, round: number, rng: Rng, log: EventSink): number {
