@@ -12,7 +12,7 @@
  * printed, and the CPU-time ratio (what parallelism costs in extra work) carries over.
  * `npm run bench` builds first. Timing is read here only, never in results.
  *
- *   node bench/sweep.js [--quick]     --quick: fewer repeats, 2,000-run memory sweep
+ *   node bench/sweep.js [--quick]     --quick: 4,000-run sweeps, fewer repeats, 2,000-run memory sweep
  */
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
@@ -66,7 +66,8 @@ function main() {
   const n = availableParallelism();
   const tmp = mkdtempSync(join(tmpdir(), 'coalsim-bench-'));
   try {
-    const runs = 4000;
+    // Long enough that a worker's fixed start-up (modules, JIT warm-up: about 0.3 s of CPU) is not most of it.
+    const runs = quick ? 4000 : 10000;
     const repeats = quick ? 2 : 3;
     const large = quick ? 2000 : 10000;
     const file = experimentWithRuns(tmp, runs);
