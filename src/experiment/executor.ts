@@ -104,7 +104,12 @@ async function inProcess(o: ExecuteOptions): Promise<{ stopped: boolean }> {
       if (o.aggregate) {
         const groups = o.aggregate.groups();
         const metrics = o.aggregate.metrics;
-        if (groups) o.aggregate.onStats([...groups].map((g) => summarisePoint(g.point, g.runs, metrics)));
+        if (groups) {
+          // One point's runs at a time: the statistics are kept, the runs are not.
+          const stats: PointStats[] = [];
+          for (const g of groups) stats.push(summarisePoint(g.point, g.runs, metrics));
+          o.aggregate.onStats(stats);
+        }
       }
       return { stopped: false };
     }
