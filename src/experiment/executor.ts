@@ -45,6 +45,15 @@ export interface ExecuteOptions {
   readonly aggregate?: AggregateJob;
 }
 
+/**
+ * Each worker's young generation is capped at 8 MB. V8 otherwise grows it towards 48 MB per
+ * isolate as a worker allocates fast, which is why a sweep's peak RSS rose with its length
+ * (measured, 2 workers: 157 MB at 1,000 runs, 208 MB at 10,000; capped: 141 and 160 MB) while
+ * the live heap stayed at ~20-40 MB. The same CPU time within noise (3.6 s either way for
+ * 10,000 runs); it is a sizing limit, not a heap limit: nothing fails if a run needs more.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 /** Points per aggregate message: enough work to outweigh a message, few enough to spread. */
 const AGGREGATE_CHUNK_RUNS = 512;
 const AGGREGATE_CHUNK_POINTS = 64;
@@ -201,7 +210,7 @@ function inWorkers(o: ExecuteOptions): Promise<{ stopped: boolean }> {
     };
 
     for (let i = 0; i < o.workers; i++) {
-      const w = new Worker(script, { workerData: o.spec });
+      const w = new Worker(script, { workerData: o.spec, resourceLimits: WORKER_LIMITS });
       pool.push(w);
       w.on('message', (msg: FromWorker) => {
         if (msg.type === 'aggregated') {
