@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Sweep benchmark (`npm run bench`): throughput in runs/s with 1 worker thread and with N
- * (all cores), and peak memory (max RSS of the whole process, workers included) for a sweep of
- * 1,000 runs against one of 10,000. Each measurement runs in a fresh child process on the
- * bundled experiment experiments/information-by-surge-10k.json (replicates scaled down for the
- * smaller sweeps). `npm run bench` builds first. Timing is read here only, never in results.
- * The machine is shared with whatever else runs: figures vary by a few tens of percent.
+ * Sweep benchmark (`npm run bench`): throughput with 1 worker thread and with N (all cores),
+ * as wall time and as CPU time (the whole process: main thread, workers, GC threads), both for
+ * the whole sweep and for its parallel phase alone (the runs, then aggregate.csv's statistics,
+ * on the workers; the CSV files are then written by the main thread); and peak memory (max RSS, workers included) for a sweep of 1,000 runs
+ * against one of 10,000. Each measurement runs in a fresh child process on the bundled
+ * experiment experiments/information-by-surge-10k.json (replicates scaled to the run count);
+ * 1 and N workers alternate over the repeats and the medians are printed. On a shared machine
+ * a second worker finds a free core only if nobody else is using it: the load average is
+ * printed, and the CPU-time ratio (what parallelism costs in extra work) carries over.
+ * `npm run bench` builds first. Timing is read here only, never in results.
  *
- *   node bench/sweep.js [--quick]     --quick: 400/2,000-run sweeps instead of 2,000/10,000
+ *   node bench/sweep.js [--quick]     --quick: 4,000-run sweeps, fewer repeats, 2,000-run memory sweep
  */
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
-const { availableParallelism, cpus, tmpdir } = require('node:os');
+const { availableParallelism, cpus, loadavg, tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const ROOT = resolve(__dirname, '..');
@@ -24,11 +28,16 @@ async function child(file, workers, out) {
   const loaded = loadExperimentFile(file);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   const t0 = process.hrtime.bigint();
-  const report = await runSweep({ compiled: loaded.value, out, shard: { index: 0, count: 1 }, workers, resume: false, force: true, version: 'bench' });
+  const c0 = process.cpuUsage();
+  let runPhase = null;
+  // The progress sink's stop() marks the end of the parallel phase (runs and statistics; the CSVs are written after it).
+  const progress = { start() {}, update() {}, stop() { const c = process.cpuUsage(c0); runPhase = { secs: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 }; } };
+  const report = await runSweep({ compiled: loaded.value, out, shard: { index: 0, count: 1 }, workers, resume: false, force: true, version: 'bench', progress });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
   // Live heap once garbage is collected: what the sweep still holds after its last run.
   global.gc();
-  process.stdout.write(JSON.stringify({ runs: report.ok + report.failed, failed: report.failed, secs, maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: process.memoryUsage().heapUsed / 2 ** 20 }) + '\n');
+  process.stdout.write(JSON.stringify({ runs: report.ok + report.failed, failed: report.failed, secs, cpu: (c.user + c.system) / 1e6, runPhase, maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: process.memoryUsage().heapUsed / 2 ** 20 }) + '\n');
 }
 
 function measure(file, workers, tmp) {
@@ -50,32 +59,38 @@ function experimentWithRuns(tmp, runs) {
   return file;
 }
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 function main() {
   const quick = process.argv.includes('--quick');
   const n = availableParallelism();
   const tmp = mkdtempSync(join(tmpdir(), 'coalsim-bench-'));
   try {
-    const small = quick ? 400 : 2000;
+    // Long enough that a worker's fixed start-up (modules, JIT warm-up: about 0.3 s of CPU) is not most of it.
+    const runs = quick ? 4000 : 10000;
+    const repeats = quick ? 2 : 3;
     const large = quick ? 2000 : 10000;
-    const smallFile = experimentWithRuns(tmp, small);
-    const results = [];
-    const row = (what, workers, m) => {
-      results.push({ what, workers, ...m, runsPerSec: m.runs / m.secs });
-      process.stdout.write(`${what.padEnd(26)} ${String(workers).padStart(7)}  ${String(m.runs).padStart(6)}  ${m.secs.toFixed(1).padStart(7)}  ${(m.runs / m.secs).toFixed(0).padStart(7)}  ${m.maxRssMB.toFixed(0).padStart(11)}  ${m.heapMB.toFixed(1).padStart(8)}\n`);
-    };
-    process.stdout.write(`coalsim sweep benchmark on ${cpus()[0]?.model ?? 'unknown CPU'}, ${n} core(s) available, node ${process.version}\n`);
-    process.stdout.write(`${'measurement'.padEnd(26)} ${'workers'.padStart(7)}  ${'runs'.padStart(6)}  ${'secs'.padStart(7)}  ${'runs/s'.padStart(7)}  ${'max RSS MB'.padStart(11)}  ${'heap MB'.padStart(8)}\n`);
-    row('throughput', 1, measure(smallFile, 1, tmp));
-    if (n > 1) row('throughput', n, measure(smallFile, n, tmp));
+    const file = experimentWithRuns(tmp, runs);
+    const load0 = loadavg()[0];
+    const by = { 1: [], [n]: [] };
+    // Interleaved: 1 worker, N workers, 1, N, ... so drift in the machine's load hits both alike.
+    for (let k = 0; k < repeats; k++) for (const w of n > 1 ? [1, n] : [1]) by[w].push(measure(file, w, tmp));
+    const med = (w, f) => median(by[w].map(f));
+    process.stdout.write(`\ncoalsim sweep benchmark on ${cpus()[0]?.model ?? 'unknown CPU'}, ${n} core(s), node ${process.version}; ${runs}-run sweeps of the default scenario (${runs / 100} replicates x 100 points), median of ${repeats} interleaved; load average ${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
+    process.stdout.write(`${'workers'.padEnd(8)} ${'sweep wall s'.padStart(13)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)} ${'runs+stats wall s'.padStart(17)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)}\n`);
+    for (const w of Object.keys(by).map(Number)) {
+      if (by[w].length === 0) continue;
+      const secs = med(w, (m) => m.secs);
+      const rp = med(w, (m) => m.runPhase.secs);
+      process.stdout.write(`${String(w).padEnd(8)} ${secs.toFixed(2).padStart(13)} ${med(w, (m) => m.cpu).toFixed(2).padStart(7)} ${(runs / secs).toFixed(0).padStart(7)} ${rp.toFixed(2).padStart(17)} ${med(w, (m) => m.runPhase.cpu).toFixed(2).padStart(7)} ${(runs / rp).toFixed(0).padStart(7)}\n`);
+    }
+    if (n > 1) {
+      const sp = (f) => (med(1, f) / med(n, f)).toFixed(2);
+      process.stdout.write(`speed-up with ${n} workers against 1 (goal >= 1.9): x${sp((m) => m.secs)} whole sweep, x${sp((m) => m.runPhase.secs)} runs + statistics (wall); CPU time of that phase x${(med(n, (m) => m.runPhase.cpu) / med(1, (m) => m.runPhase.cpu)).toFixed(2)} of one worker's (1.00 = parallelism costs no extra work)\n`);
+    }
     const memSmall = measure(experimentWithRuns(tmp, large / 10), n, tmp);
-    row(`memory, ${large / 10} runs`, n, memSmall);
     const memLarge = measure(experimentWithRuns(tmp, large), n, tmp);
-    row(`memory, ${large} runs`, n, memLarge);
-    const t1 = results[0].runsPerSec;
-    const tn = results[1]?.runsPerSec ?? t1;
-    process.stdout.write(`\nspeed-up with ${n} workers: x${(tn / t1).toFixed(2)}\n`);
-    process.stdout.write(`memory: peak RSS ${memSmall.maxRssMB.toFixed(0)} MB at ${large / 10} runs vs ${memLarge.maxRssMB.toFixed(0)} MB at ${large} runs; live heap after the sweep ${memSmall.heapMB.toFixed(1)} vs ${memLarge.heapMB.toFixed(1)} MB\n`);
-    process.stdout.write('(heap MB: live heap of the main thread after the sweep and a full GC; results stream to SQLite, so it does not grow with runs)\n');
+    process.stdout.write(`memory (${n} workers): peak RSS ${memSmall.maxRssMB.toFixed(0)} MB at ${large / 10} runs vs ${memLarge.maxRssMB.toFixed(0)} MB at ${large} runs (x${(memLarge.maxRssMB / memSmall.maxRssMB).toFixed(2)}, goal <= 1.2); live heap after the sweep ${memSmall.heapMB.toFixed(1)} vs ${memLarge.heapMB.toFixed(1)} MB (results stream to SQLite)\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

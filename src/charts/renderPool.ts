@@ -38,8 +38,17 @@ const MAX_WORKERS = 3;
 export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
   const forced = env.COALSIM_CHART_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(MAX_WORKERS, Number(forced));
-  const cores = availableParallelism();
-  const idle = Math.floor(cores - (loadavg()[0] ?? 0));
+  return poolSizeFor(availableParallelism(), loadavg()[0] ?? 0);
+}
+
+/**
+ * Workers for `cores` cores at 1-minute load average `load`: the idle cores (cores - load),
+ * rounded to the nearest whole core, less the one this thread takes. Rounding, not flooring:
+ * an idle 2-core machine shows a load of 0.1-0.4 from its own housekeeping, and flooring
+ * 1.6-1.9 idle cores to 1 left no core for a worker, so the pool never ran on such a machine.
+ */
+export function poolSizeFor(cores: number, load: number): number {
+  const idle = Math.round(cores - load);
   return Math.max(0, Math.min(MAX_WORKERS, cores - 1, idle - 1));
 }
 

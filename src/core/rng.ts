@@ -80,28 +80,41 @@ const W1 = 0xbb67ae85;
 const TWO_POW_M26 = 1 / 67108864;
 const TWO_POW_M53 = 1 / 9007199254740992;
 
-/** High 32 bits of the 64-bit product of two unsigned 32-bit integers (exact in doubles). */
-function mulhi(a: number, b: number): number {
-  const t = a * (b & 0xffff);
-  const u = a * (b >>> 16);
-  return Math.floor((u + Math.floor(t / 65536)) / 65536) >>> 0;
+const M0_LO = M0 & 0xffff;
+const M0_HI = M0 >>> 16;
+const M1_LO = M1 & 0xffff;
+const M1_HI = M1 >>> 16;
+
+/**
+ * High 32 bits of the 64-bit product of the unsigned 32-bit a (given as its 16-bit halves)
+ * and b: schoolbook on 16-bit limbs, every partial product below 2^32, so it stays in integer
+ * operations (the earlier floor-and-divide form on 48-bit doubles cost about 3x as much, and
+ * Philox calls this twenty times a block).
+ */
+function mulhi(aLo: number, aHi: number, b: number): number {
+  const bLo = b & 0xffff;
+  const bHi = b >>> 16;
+  const ll = aLo * bLo;
+  const lh = aLo * bHi;
+  const hl = aHi * bLo;
+  const mid = (ll >>> 16) + (lh & 0xffff) + (hl & 0xffff);
+  return (aHi * bHi + (lh >>> 16) + (hl >>> 16) + (mid >>> 16)) >>> 0;
 }
 
 /** Philox4x32-10: one block of four words for counter (c0..c3) and key (k0, k1). */
 export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array): void {
   for (let r = 0; r < 10; r++) {
-    if (r > 0) {
-      k0 = (k0 + W0) >>> 0;
-      k1 = (k1 + W1) >>> 0;
-    }
-    const hi0 = mulhi(M0, c0);
+    const hi0 = mulhi(M0_LO, M0_HI, c0);
     const lo0 = Math.imul(M0, c0) >>> 0;
-    const hi1 = mulhi(M1, c2);
+    const hi1 = mulhi(M1_LO, M1_HI, c2);
     const lo1 = Math.imul(M1, c2) >>> 0;
     c0 = (hi1 ^ c1 ^ k0) >>> 0;
     c1 = lo1;
     c2 = (hi0 ^ c3 ^ k1) >>> 0;
     c3 = lo0;
+    // The key schedule (bumped between rounds; the bump after the last round is unused).
+    k0 = (k0 + W0) >>> 0;
+    k1 = (k1 + W1) >>> 0;
   }
   out[0] = c0;
   out[1] = c1;
@@ -109,8 +122,16 @@ export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: n
   out[3] = c3;
 }
 
+/** Philox output, copied out at once: one shared buffer instead of a typed array per stream. */
+const BLOCK = new Uint32Array(4);
+
 class PhiloxStream implements RandomStream {
-  private readonly words = new Uint32Array(4);
+  // The current block's words as plain fields: streams are made by the thousand per run, and
+  // allocating a Uint32Array for each cost more than the draws most of them make.
+  private w0 = 0;
+  private w1 = 0;
+  private w2 = 0;
+  private w3 = 0;
   private block = 0;
   /** Next unused word of the current block (4: none left). */
   private used = 4;
@@ -122,10 +143,15 @@ class PhiloxStream implements RandomStream {
   ) {}
   private word(): number {
     if (this.used === 4) {
-      philox4x32(this.mechanism, this.party.a, this.round, this.block++, this.seed, this.party.b, this.words);
+      philox4x32(this.mechanism, this.party.a, this.round, this.block++, this.seed, this.party.b, BLOCK);
+      this.w0 = BLOCK[0]!;
+      this.w1 = BLOCK[1]!;
+      this.w2 = BLOCK[2]!;
+      this.w3 = BLOCK[3]!;
       this.used = 0;
     }
-    return this.words[this.used++]!;
+    const k = this.used++;
+    return k === 0 ? this.w0 : k === 1 ? this.w1 : k === 2 ? this.w2 : this.w3;
   }
   next(): number {
     // 26 + 27 bits: the standard 53-bit double in [0, 1).

@@ -11,8 +11,7 @@
  */
 import { jStat } from 'jstat';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
-import { bootstrapIntervals, meanAt } from '../analysis/bootstrap';
-import { uniformFrom } from '../analysis/random';
+import { bootstrapMeanInterval } from '../analysis/bootstrap';
 import { metricInterval } from './metrics';
 import type { StoredRun } from './store';
 
@@ -41,19 +40,30 @@ export interface PointStats {
   readonly metrics: readonly MetricStats[];
 }
 
-/** Group runs (in run order) by point and summarise each metric. */
-export function* aggregate(rows: Iterable<StoredRun>, metrics: readonly string[]): Generator<PointStats> {
+/** The stored runs of one point, in run order. */
+export interface PointGroup {
+  readonly point: number;
+  readonly runs: readonly StoredRun[];
+}
+
+/** Runs (in run order) grouped by point. */
+export function* pointGroups(rows: Iterable<StoredRun>): Generator<PointGroup> {
   let point = -1;
   let group: StoredRun[] = [];
   for (const r of rows) {
     if (r.point !== point && group.length > 0) {
-      yield summarisePoint(point, group, metrics);
+      yield { point, runs: group };
       group = [];
     }
     point = r.point;
     group.push(r);
   }
-  if (group.length > 0) yield summarisePoint(point, group, metrics);
+  if (group.length > 0) yield { point, runs: group };
+}
+
+/** Group runs (in run order) by point and summarise each metric. */
+export function* aggregate(rows: Iterable<StoredRun>, metrics: readonly string[]): Generator<PointStats> {
+  for (const g of pointGroups(rows)) yield summarisePoint(g.point, g.runs, metrics);
 }
 
 export function summarisePoint(point: number, runs: readonly StoredRun[], metrics: readonly string[]): PointStats {
@@ -83,7 +93,7 @@ export function describe(xs: readonly number[], method: IntervalMethod = 't', ke
   if (constant) return { n, mean: sig(xs[0]!), sd: 0, ci95Low: sig(xs[0]!), ci95High: sig(xs[0]!), ciMethod: method };
   const sd = sampleStandardDeviation(xs as number[]);
   if (method === 'bootstrap') {
-    const [ci] = bootstrapIntervals(n, AGGREGATE_RESAMPLES, 0.95, uniformFrom(`aggregate|${key}`), (idx) => [meanAt(xs, idx)]);
+    const ci = bootstrapMeanInterval(xs, AGGREGATE_RESAMPLES, 0.95, `aggregate|${key}`);
     return { n, mean: sig(m), sd: sig(sd), ci95Low: sig(ci!.low), ci95High: sig(ci!.high), ciMethod: 'bootstrap' };
   }
   const half = jStat.studentt.inv(0.975, n - 1) * (sd / Math.sqrt(n));

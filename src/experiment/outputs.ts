@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { CSV_OPTIONS } from '../output/csv';
 import { fsyncDir, writeAll, writeNewFileDurably } from '../output/outDir';
-import { aggregate } from './aggregate';
+import { aggregate, type PointStats } from './aggregate';
 import type { CompiledExperiment } from './load';
 import { cell, type SweepStore } from './store';
 import { RNG_VERSION } from '../core/rng';
@@ -45,12 +45,25 @@ export interface SweepFiles {
   readonly files: readonly string[];
 }
 
-export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: SweepStore, version: string): SweepFiles {
+/**
+ * Whether aggregate.csv is written: only for a whole experiment (one shard, no run missing).
+ * The same test decides whether a sweep computes the statistics on its workers.
+ */
+export function storeIsWhole(store: SweepStore): { whole: boolean; ok: number; failed: number; expected: number; missing: number } {
   const { shardIndex, shardCount, totalRuns } = store.meta;
   const { ok, failed } = store.counts();
   const expected = shardCount === 1 ? totalRuns : countShard(totalRuns, shardIndex, shardCount);
   const missing = expected - ok - failed;
-  const whole = shardCount === 1 && missing === 0;
+  return { whole: shardCount === 1 && missing === 0, ok, failed, expected, missing };
+}
+
+/**
+ * `stats`: aggregate.csv's statistics already computed (by the sweep's workers), every point
+ * in point order; without it they are computed here from the store, point by point.
+ */
+export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: SweepStore, version: string, stats?: readonly PointStats[]): SweepFiles {
+  const { shardIndex, shardCount, totalRuns } = store.meta;
+  const { whole, ok, failed, expected, missing } = storeIsWhole(store);
   const params = (point: number): Row => c.points[point]!.map(cell);
 
   const hashes = new Map<string, { bytes: number; sha256: string }>();
@@ -67,7 +80,7 @@ export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: Swe
     })()));
     if (whole) {
       hashes.set(AGGREGATE_FILE, writeCsv(stage(AGGREGATE_FILE), aggregateColumns(c), (function* () {
-        for (const p of aggregate(store.runs(), c.experiment.metrics)) {
+        for (const p of stats ?? aggregate(store.runs(), c.experiment.metrics)) {
           for (const m of p.metrics) yield [p.point, ...params(p.point), m.metric, m.runs, m.failed, m.n, m.mean, m.sd, m.ci95Low, m.ci95High, m.ciMethod];
         }
       })()));

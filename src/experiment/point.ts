@@ -1,6 +1,6 @@
 /** A parameter point applied to the base scenario, and validated again as a whole scenario. */
 import { formatPath, type InputIssue, type Result } from '../scenario/issues';
-import { parseScenario } from '../scenario/load';
+import { parseScenarioValue } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import type { Point } from './designs';
 import { setAt, type ConcretePath } from './paths';
@@ -21,10 +21,11 @@ export function applyPoint(base: Scenario, params: readonly ResolvedParameter[],
 
 /**
  * The scenario of one point, with defaults filled, or its issues (paths into the scenario).
- * Goes through the same validation as a scenario file, so the messages are as good.
+ * Goes through the same validation as a scenario file, so the messages are as good (without
+ * re-scanning it as text when it is valid: parseScenarioValue).
  */
 export function scenarioAt(base: Scenario, params: readonly ResolvedParameter[], point: Point): Result<Scenario> {
-  const r = parseScenario(JSON.stringify(applyPoint(base, params, point)));
+  const r = parseScenarioValue(applyPoint(base, params, point));
   if (r.ok) return r;
   // Line and column would point into generated text: drop them.
   return { ok: false, issues: r.issues.map(({ line: _l, column: _c, ...rest }) => rest) };

@@ -9,7 +9,8 @@ import { OutputExistsError } from '../output/atomic';
 import { assertReplaceable, claimOutDir, requireOutPath } from '../output/outDir';
 import { execute } from './executor';
 import type { CompiledExperiment } from './load';
-import { writeSweepOutputs, type SweepFiles } from './outputs';
+import { storeIsWhole, writeSweepOutputs, type SweepFiles } from './outputs';
+import { pointGroups, type PointStats } from './aggregate';
 import { type Shard, tasksToRun, totalRuns } from './shards';
 import { STORE_FILE, SweepStore } from './store';
 import { canonicalJson } from './seeds';
@@ -21,6 +22,9 @@ export class SweepDirError extends Error {
     this.name = 'SweepDirError';
   }
 }
+
+/** Most point x metric statistics a sweep holds in memory to write aggregate.csv (about 200 bytes each). */
+const MAX_HELD_STATS = 100_000;
 
 export interface ProgressSink {
   start(total: number, alreadyDone: number): void;
@@ -126,6 +130,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
     let finished = stored;
     let failed = before.failed;
     let ranNow = 0;
+    let stats: readonly PointStats[] | undefined;
     const { stopped } = await execute({
       spec: { base: c.base, params: c.params, metrics: c.experiment.metrics },
       tasks: tasksToRun(c, o.shard, done),
@@ -140,9 +145,16 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
         o.progress?.update(finished, failed);
       },
       ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
+      aggregate: {
+        metrics: c.experiment.metrics,
+        // Held in memory until aggregate.csv is written, so only up to MAX_HELD_STATS point x
+        // metric rows; beyond that writeSweepOutputs computes them point by point as it writes.
+        groups: () => (storeIsWhole(store).whole && c.points.length * c.experiment.metrics.length <= MAX_HELD_STATS ? pointGroups(store.runs()) : null),
+        onStats: (s) => (stats = s),
+      },
     });
     o.progress?.stop();
-    const files = stopped ? { ...countsOnly(store, inShard), files: [] } : writeSweepOutputs(o.out, c, store, o.version);
+    const files = stopped ? { ...countsOnly(store, inShard), files: [] } : writeSweepOutputs(o.out, c, store, o.version, stats);
     return { ...files, stopped, ranNow, resumedFrom: stored, retried };
   } finally {
     store.close();

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { buildCharts } from '../../src/charts/index';
 import { pngRenderer, renderPngs } from '../../src/charts/render';
-import { defaultPoolSize, startRenderPool } from '../../src/charts/renderPool';
+import { defaultPoolSize, poolSizeFor, startRenderPool } from '../../src/charts/renderPool';
 import { buildReportFiles, buildReportFilesParallel } from '../../src/report/build';
 import { ROOT } from '../helpers/scenarios';
 import { HOLDUP_EVENTS, runOutputs, withExtraEvents } from '../report/helpers';
@@ -60,5 +60,14 @@ describePng('PNG charts rendered in parallel', () => {
     const auto = defaultPoolSize({});
     expect(auto).toBeGreaterThanOrEqual(0);
     expect(auto).toBeLessThanOrEqual(3);
+  });
+
+  it('gives a worker to an idle core besides this thread, none on a busy machine', () => {
+    expect(poolSizeFor(2, 0.3)).toBe(1);
+    expect(poolSizeFor(2, 0.6)).toBe(0);
+    expect(poolSizeFor(2, 5)).toBe(0);
+    expect(poolSizeFor(1, 0)).toBe(0);
+    expect(poolSizeFor(8, 1.2)).toBe(3);
+    expect(poolSizeFor(4, 1.4)).toBe(2);
   });
 });

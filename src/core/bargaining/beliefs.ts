@@ -60,13 +60,36 @@ export function cdf(b: Belief, x: number): number {
 }
 
 /**
- * Beliefs are immutable values, so each one's mean is computed once: the pivotal reads the
- * mean of every candidate's belief every round to rank them, and most beliefs do not change
- * from one round to the next. (A cache of a pure function: nothing observable is kept.)
+ * A belief made by this module (belief(), above(), atMost()): the same public fields as a
+ * literal, in the same order (JSON, spread and equality see nothing else), plus its mean,
+ * computed on first read and kept in a private field. The pivotal reads the mean of every
+ * candidate's belief every round to rank them, and most beliefs do not change from one round
+ * to the next; a private field is writable even when a full run's snapshot froze the object.
  */
+class BeliefValue implements Belief {
+  #mean: number | undefined = undefined;
+  constructor(
+    readonly shape: 'normal' | 'uniform',
+    readonly mu: number,
+    readonly sigma: number,
+    readonly lo: number,
+    readonly hi: number,
+  ) {}
+  get cachedMean(): number {
+    return (this.#mean ??= truncatedMean(this));
+  }
+}
+
+/** A belief (see Belief): normal or uniform prior (mu, sigma) known to lie in [lo, hi]. */
+export function belief(shape: Belief['shape'], mu: number, sigma: number, lo: number, hi: number): Belief {
+  return new BeliefValue(shape, mu, sigma, lo, hi);
+}
+
+/** Beliefs written as literals (tests, callers' code): their means, computed once each. */
 const means = new WeakMap<Belief, number>();
 
 export function mean(b: Belief): number {
+  if (b instanceof BeliefValue) return b.cachedMean;
   let m = means.get(b);
   if (m === undefined) {
     m = truncatedMean(b);
@@ -107,10 +130,10 @@ export function quantile(b: Belief, q: number): number {
 
 /** Learned that the value is above x (e.g. an offer of x was rejected). */
 export function above(b: Belief, x: number): Belief {
-  return x > b.lo ? { ...b, lo: Math.min(x, b.hi) } : b;
+  return x > b.lo ? belief(b.shape, b.mu, b.sigma, Math.min(x, b.hi), b.hi) : b;
 }
 
 /** Learned that the value is at most x (e.g. the other side offered or asked x). */
 export function atMost(b: Belief, x: number): Belief {
-  return x < b.hi ? { ...b, hi: Math.max(x, b.lo) } : b;
+  return x < b.hi ? belief(b.shape, b.mu, b.sigma, b.lo, Math.max(x, b.lo)) : b;
 }

@@ -6,7 +6,7 @@
  * item 8); intelligence moves only the pivotal's belief about r_i. Neither enters any
  * negotiator's offer formula.
  */
-import type { Belief } from './beliefs';
+import { belief, type Belief } from './beliefs';
 
 export interface PartyPriorInputs {
   /** Where an uninformed party anchors its guess of the pivotal's ceiling, per soldier-year (its own reservation, floored at 0). */
@@ -30,7 +30,7 @@ export interface PartyPriorInputs {
 export function partyPriorFor(x: PartyPriorInputs): Belief {
   const a = Math.min(Math.max(0, x.anchor), x.ceiling);
   const sigma = (1 - x.openness) * x.priorWidth * (x.ceiling - a);
-  return { shape: x.shape, mu: a + x.openness * (x.ceiling - a) + sigma * x.z, sigma, lo: 0, hi: Infinity };
+  return belief(x.shape, a + x.openness * (x.ceiling - a) + sigma * x.z, sigma, 0, Infinity);
 }
 
 export interface PivotalPriorInputs {
@@ -48,7 +48,7 @@ export interface PivotalPriorInputs {
 /** The pivotal's prior about r_i: mean c_i + I (r_i - c_i) + sigma z, sigma = (1 - I) w c_i. */
 export function pivotalPriorFor(x: PivotalPriorInputs): Belief {
   const sigma = (1 - x.intelligence) * x.priorWidth * x.visibleCost;
-  return { shape: x.shape, mu: x.visibleCost + x.intelligence * (x.reservation - x.visibleCost) + sigma * x.z, sigma, lo: 0, hi: Infinity };
+  return belief(x.shape, x.visibleCost + x.intelligence * (x.reservation - x.visibleCost) + sigma * x.z, sigma, 0, Infinity);
 }
 
 /**

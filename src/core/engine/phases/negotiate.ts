@@ -9,12 +9,11 @@
  * state of the market) and learn the rest from how openly it recruits and from offers.
  */
 import type { Belief } from '../../bargaining/beliefs';
-import { cdf, mean } from '../../bargaining/beliefs';
+import { belief, cdf, mean } from '../../bargaining/beliefs';
 import { playExchange, snapshot } from '../../bargaining/protocol';
 import type { NegotiationOutcome } from '../../events';
 import { cents } from '../../money';
 import { competitiveCeiling } from '../../market/reservation';
-import { effectivePrice, supplyCurve } from '../../market/supply';
 import { pivotalDiscountFactor } from '../../bargaining/urgency';
 import { missionStance, urgencyOf } from '../../../scenario/mechanismInputs';
 import type { ThirdPartySpec } from '../../../scenario/schema';
@@ -71,7 +70,7 @@ export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Pic
   const pub = visibleCost(spec);
   const sigma = (1 - intel) * settings.priorWidth * pub;
   const z = rng.stream(STREAM.beliefPivotal, model.partyKeys[model.indexOf.get(p.id)!]).normal();
-  return { shape: settings.beliefShape, mu: pub + intel * (p.reservation - pub) + sigma * z, sigma, lo: 0, hi: Infinity };
+  return belief(settings.beliefShape, pub + intel * (p.reservation - pub) + sigma * z, sigma, 0, Infinity);
 }
 
 /**
@@ -85,7 +84,33 @@ export function partyPrior(model: Model, settings: NegotiationSettings, p: Pick<
   const anchor = Math.min(Math.max(0, p.reservation), ceiling);
   const sigma = (1 - openness) * settings.priorWidth * (ceiling - anchor);
   const z = rng.stream(STREAM.beliefParty, model.partyKeys[model.indexOf.get(p.id)!], round).normal();
-  return { shape: settings.beliefShape, mu: anchor + openness * (ceiling - anchor) + sigma * z, sigma, lo: 0, hi: Infinity };
+  return belief(settings.beliefShape, anchor + openness * (ceiling - anchor) + sigma * z, sigma, 0, Infinity);
+}
+
+/** An offer with its price per effective soldier-year (effectivePrice) computed once. */
+interface RankedOffer extends PartyOffer {
+  readonly price: number;
+}
+
+function byPriceThenId(a: RankedOffer, b: RankedOffer): number {
+  return a.price - b.price || (a.party < b.party ? -1 : a.party > b.party ? 1 : 0);
+}
+
+/**
+ * Each run's party indices in the order of its last supply curve (the offered first, cheapest
+ * first, then the rest as they were), to build the next round's offers nearly sorted. Keyed by
+ * the run's state: nothing outlives the run, and the order only speeds the sort, never changes it.
+ */
+const lastOrder = new WeakMap<RunState, number[]>();
+
+function rememberOrder(order: number[], curve: readonly RankedOffer[], n: number): void {
+  const offered = new Uint8Array(n);
+  for (const o of curve) offered[o.index] = 1;
+  const rest: number[] = [];
+  for (const i of order) if (offered[i] === 0) rest.push(i);
+  let k = 0;
+  for (const o of curve) order[k++] = o.index;
+  for (const i of rest) order[k++] = i;
 }
 
 export function recruitByNegotiation(s: RunState, model: Model, settings: NegotiationSettings, round: number, rng: Rng, log: EventSink): number {
@@ -98,14 +123,26 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   // The pivotal's view of the market at the start of this round's recruitment: every available
   // partner (in talks or not) at its belief mean, cheapest first. Beliefs move during the round;
   // the ranking it acts on does not. Partners deployed meanwhile drop out of the substitutes.
-  const offers: PartyOffer[] = [];
-  for (let i = 0; i < s.parties.length; i++) {
+  const n = s.parties.length;
+  let order = lastOrder.get(s);
+  if (order === undefined || order.length !== n) {
+    order = Array.from({ length: n }, (_, i) => i);
+    lastOrder.set(s, order);
+  }
+  const offers: RankedOffer[] = [];
+  for (const i of order) {
     const p = s.parties[i]!;
     if (!isAvailable(s, model, i, round) || p.reservation <= 0) continue;
     p.pivotalBelief ??= pivotalPrior(model, settings, p, rng);
-    offers.push({ party: p.id, index: i, troops: spare(p), reservation: mean(p.pivotalBelief), effectiveness: model.specs[i]!.effectiveness });
+    const reservation = mean(p.pivotalBelief);
+    const effectiveness = model.specs[i]!.effectiveness;
+    offers.push({ party: p.id, index: i, troops: spare(p), reservation, effectiveness, price: reservation / effectiveness });
   }
-  const curve = supplyCurve(offers);
+  // supplyCurve's order (effectivePrice, then id: a total order, so the result does not depend
+  // on the input's order), with each price computed once. The offers come in last round's
+  // order, which is nearly this round's, and the sort runs through a nearly sorted array fast.
+  const curve = offers.sort(byPriceThenId);
+  rememberOrder(order, curve, n);
   const signed = new Uint8Array(s.parties.length);
   // Its outside option for a partner: the substitutes still out that would fill the whole
   // gap without it (the price of the marginal one), or none: scarcity.
@@ -117,7 +154,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
       if (o.index === i || signed[o.index] === 1) continue;
       filled += o.troops;
       if (filled >= unmet) {
-        substitute = effectivePrice(o);
+        substitute = o.price;
         break;
       }
     }
