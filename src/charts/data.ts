@@ -58,6 +58,25 @@ export interface ChartData {
   readonly holdupStories: readonly HoldupStory[];
   /** Members' signalling: share of their forces deployed against their unrealised alliance potential. */
   readonly signalling: readonly SignallingPoint[];
+  /** Who paid whom: payments to partners by payer, recipient, lead nation and access, in ledger order of first appearance. */
+  readonly flows: readonly FlowSegment[];
+  /** Names by id: the pivotal, payers with lines of their own, donors and third parties. */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/**
+ * Money from one payer to one recipient over the run (payments.csv summed), split by how it
+ * went: directly, through a lead nation (`via`), or for access without troops (issue 16).
+ */
+export interface FlowSegment {
+  readonly payer: string;
+  readonly recipient: string;
+  /** The lead nation it passed through; null: paid directly. */
+  readonly via: string | null;
+  /** Paid for an access deal (cause `access`), not for troops. */
+  readonly access: boolean;
+  /** US$ over the run, at cost to the payer. */
+  readonly amount: number;
 }
 
 export interface SignallingPoint {
@@ -133,6 +152,17 @@ export function chartData(outputs: RunOutputs): ChartData {
 
   const subsidy = zeros();
   const sideDeal = zeros();
+  const flows = new Map<string, { -readonly [K in keyof FlowSegment]: FlowSegment[K] }>();
+  for (const pay of payments) {
+    if (pay.kind !== 'subsidy' && pay.kind !== 'side-deal') continue;
+    const via = typeof pay.via === 'string' && pay.via !== '' ? pay.via : null;
+    const access = pay.cause === 'access';
+    const key = `${String(pay.payer)}\u0000${String(pay.recipient)}\u0000${via ?? ''}\u0000${access ? 1 : 0}`;
+    const f = flows.get(key);
+    const amount = num(pay.amount) ?? 0;
+    if (f) f.amount = addCents(f.amount, amount);
+    else flows.set(key, { payer: String(pay.payer), recipient: String(pay.recipient), via, access, amount: addCents(0, amount) });
+  }
   for (const pay of payments) {
     const t = num(pay.round);
     if (t === null || t < 1 || t > T) continue;
@@ -195,6 +225,8 @@ export function chartData(outputs: RunOutputs): ChartData {
     holdups,
     markers,
     holdupStories: holdupStories(events),
+    flows: [...flows.values()],
+    names: new Map<string, string>([[scenario.pivotal.id, scenario.pivotal.name], ...(scenario.payers ?? []).map((p) => [p.id, p.name] as [string, string]), ...scenario.donors.map((p) => [p.id, p.name] as [string, string]), ...scenario.thirdParties.map((p) => [p.id, p.name] as [string, string])]),
     signalling: outputs.summary.coalition.members.flatMap((m) => {
       const spec = scenario.thirdParties.find((t) => t.id === m.id);
       if (!spec || spec.armedForces <= 0) return [];

@@ -124,7 +124,7 @@ function moreCards(o: RunOutputs): Card[] {
     { num: `${s.coalition.flags}`, what: 'flags in the coalition', title: 'states (count)' },
     {
       num: money(s.payments.total),
-      what: `paid by ${theName(o.scenario.pivotal.name)} (${money(s.payments.byKind.subsidy)} subsidies, ${money(s.payments.byKind['side-deal'])} side deals)`,
+      what: `paid ${s.payers?.length ? `to partners by ${plural(s.costs.byPayer.filter((b) => b.cost > 0).length, 'payer')}` : `by ${theName(o.scenario.pivotal.name)}`} (${money(s.payments.byKind.subsidy)} subsidies, ${money(s.payments.byKind['side-deal'])} side deals)`,
       title: 'US$ over the whole operation; payments.csv',
     },
     { num: `${s.market.scarceRounds}`, what: `${s.roundLabel}s with partners scarce (tightness above 1)`, title: 'rounds (count); tightness = troops sought / troops on offer' },
@@ -295,6 +295,7 @@ ${holdupsAndReversals(o)}
 <section id="ending">
 <h2>How it ended</h2>
 ${para(n.ending)}
+${n.whoPaid.length > 0 ? html`<h3 id="who-paid-whom">Who paid whom</h3><ul class="who-paid">${n.whoPaid.map((x) => html`<li>${x}</li>`)}</ul>` : ''}
 </section>
 <section id="story" class="story">
 <h2>The scenario, and what happened round by round</h2>

@@ -41,7 +41,7 @@ export class OutputsError extends Error {
 }
 
 /** Columns that hold text; every other non-empty cell is a number. */
-const TEXT_COLUMNS = new Set(['agent_id', 'agent_name', 'role', 'status', 'payer', 'recipient', 'kind', 'item', 'via']);
+const TEXT_COLUMNS = new Set(['agent_id', 'agent_name', 'role', 'status', 'payer', 'recipient', 'kind', 'cause', 'item', 'via']);
 
 function text(files: OutputFiles, name: string): string {
   const content = files.get(name);

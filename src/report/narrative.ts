@@ -12,6 +12,7 @@ import type { Scenario } from '../scenario/schema';
 import { capitalise, dollars, list, money, percent, plural, troops } from './format';
 import { possessive, TheName, theName } from './names';
 import { STAYED_OUT_WORDS, stayedOutReason } from './stayedOut';
+import { whoPaidSentences } from './whoPaid';
 
 export interface RoundStory {
   readonly round: number;
@@ -30,6 +31,8 @@ export interface Narrative {
   readonly rounds: readonly RoundStory[];
   /** How it ended, from the summary. */
   readonly ending: readonly string[];
+  /** Who paid what to whom (whoPaid.ts): payers' lines, pass-through, access deals; empty when the pivotal paid every partner directly for troops. */
+  readonly whoPaid: readonly string[];
 }
 
 export interface NarrativeInput {
@@ -90,6 +93,7 @@ function context(scenario: Scenario, events: readonly SimEvent[]): Context {
   names.set(scenario.pivotal.id, scenario.pivotal.name);
   for (const p of scenario.thirdParties) names.set(p.id, p.name);
   for (const d of scenario.donors) names.set(d.id, d.name);
+  for (const pay of scenario.payers ?? []) names.set(pay.id, pay.name);
   const deals = new Map(scenario.sideDeals.map((s) => [s.id, lowerFirst(s.label, [...names.values()])]));
   const markets = new Map<number, EventOf<'market'>>();
   for (const e of events) if (e.type === 'market') markets.set(e.round, e);
@@ -113,6 +117,17 @@ function sideDealWords(c: Context, grants: EventOf<'deal-signed'>['sideDeals']):
   const cost = grants.reduce((a, g) => a + g.cost, 0);
   const value = grants.reduce((a, g) => a + g.value, 0);
   return `${list(grants.map((g) => c.sideDeal(g.item)))} (worth ${money(value)} to the recipient, costing ${c.p} ${money(cost)})`;
+}
+
+/**
+ * Who funds a deal's subsidy when payers have lines of their own (issue 16 item 2): each line's
+ * part per soldier-year, in the order funded (highest value first), and the pivotal's rest.
+ */
+function linesWords(c: Context, e: EventOf<'deal-signed'>): string {
+  if (!e.lines?.length) return '';
+  const parts = e.lines.map((l, i) => `${c.name(l.payer)}${i === 0 ? ' pays' : ''} ${dollars(l.perSoldierYear)}${i === 0 ? ' per soldier-year' : ''} for ${l.item}`);
+  const rest = Math.round((e.subsidyPerSoldierYear - e.lines.reduce((a, l) => a + l.perSoldierYear, 0)) * 100) / 100;
+  return ` Of the subsidy, ${list(parts)}, from ${e.lines.length === 1 ? 'its' : 'their'} own lines (the payer valuing the troops most funds first); ${c.p} pays the rest, ${dollars(Math.max(0, rest))}.`;
 }
 
 /** One event in words. Payments, market figures and round starts are summed up per round instead. */
@@ -146,7 +161,7 @@ function narrate(e: SimEvent, c: Context): Piece {
         e.share === null
           ? ''
           : ` ${capitalise(who)} would have come for ${dollars(e.reservation)}, and the troops were worth ${dollars(e.pivotalReservation)} a soldier-year to ${c.p}; of that gap (the surplus) ${who} takes ${percent(e.share)}.`;
-      const sentence = `${shortOf} ${terms}${share}`;
+      const sentence = `${shortOf} ${terms}${share}${linesWords(c, e)}`;
       return scarce(c.market(e.round)) ? key(sentence) : text(sentence);
     }
     case 'access-signed': {
@@ -418,6 +433,21 @@ function paymentSentence(c: Context, payments: readonly EventOf<'payment'>[], qu
     parts.push(`side deals costing ${money(cost)} and worth ${money(value)} to their recipients (${list(items)})`);
   }
   if (parts.length === 0) return null;
+  const payers = [...new Set(payments.map((p) => p.payer))];
+  const via = payments.filter((p) => p.via !== undefined);
+  if (payers.length > 1 || via.length > 0) {
+    // Several payers, or money passed through a lead nation (issue 16 item 2): say who paid what.
+    const sum = (ps: readonly EventOf<'payment'>[]): number => Math.round(ps.reduce((a, p) => a + p.amount, 0) * 100) / 100;
+    const by = payers.map((id) => `${c.name(id)} ${money(sum(payments.filter((p) => p.payer === id)))}`);
+    const leads = [...new Set(via.map((p) => p.via!))].map((lead) => {
+      const through = via.filter((p) => p.via === lead);
+      return `${money(sum(through))} of it passes through ${c.name(lead)} to ${list([...new Set(through.map((p) => c.name(p.recipient)))])}`;
+    });
+    const recipients = new Set(payments.map((p) => p.recipient)).size;
+    const sideCost = sum(sides);
+    const detail = `${payers.length > 1 ? list(by) : `all from ${c.name(payers[0]!)}`}${sideCost > 0 ? `, side deals costing ${money(sideCost)} included` : ''}${leads.length > 0 ? `; ${list(leads)}` : ''}`;
+    return quiet ? `${money(sum(payments))} a ${c.per} keeps going to ${plural(recipients, 'partner')} (${detail})` : `This ${c.per} ${plural(recipients, 'partner')} receive${recipients === 1 ? 's' : ''} ${money(sum(payments))}: ${detail}.`;
+  }
   return quiet ? `${c.P} keeps paying ${parts.join(' and ')} a ${c.per}` : `This ${c.per} ${c.p} pays ${parts.join(', and hands over ')}.`;
 }
 
@@ -445,6 +475,18 @@ function scenarioParagraph(s: Scenario): string[] {
   out.push(`${plural(s.thirdParties.length, 'state')} could join: ${list(candidates)}.`);
   for (const d of s.donors) {
     out.push(`${TheName(d.name)} adds ${list(d.contributions.map((k) => `${money(k.amount)} in round ${k.round}`))}.`);
+  }
+  for (const pay of s.payers ?? []) {
+    // Payers with their own lines (issue 16 item 2): what they pay, to whom, and what the troops are worth to them.
+    const lines = pay.lines.map((l) => `${l.label ?? l.kind} at ${dollars(l.ratePerSoldierPerRound)} per soldier a ${s.clock.roundLabel}${l.recipients ? ` to ${list(l.recipients.map((id) => theName(s.thirdParties.find((t) => t.id === id)?.name ?? id)))}` : ' to every contingent'}`);
+    out.push(`${TheName(pay.name)} pays lines of its own from a budget of ${money(pay.budget)}: ${list(lines)}. A partner's soldier-year is worth ${dollars(pay.valuePerSoldierYear)} to it, the most it pays for one across its lines.`);
+  }
+  if ((s.payers ?? []).length > 0) out.push(`${P} negotiates each package; the payers who value the troops most fund it first, and ${theName(s.pivotal.name)} pays what their lines leave.`);
+  const leads = new Map<string, string[]>();
+  for (const t of s.thirdParties) if (t.leadNation !== undefined) leads.set(t.leadNation, [...(leads.get(t.leadNation) ?? []), theName(t.name)]);
+  for (const [lead, under] of leads) {
+    const leadName = theName(s.thirdParties.find((t) => t.id === lead)?.name ?? lead);
+    out.push(`${capitalise(list(under))} would serve under ${possessive(leadName)} command: while ${leadName} is deployed, ${possessive(theName(s.pivotal.name))} money to them passes through it.`);
   }
   if (s.sideDeals.length > 0) out.push(`Side deals on offer: ${list(s.sideDeals.map((d) => lowerFirst(d.label)))}.`);
   const labelled = s.events.filter((e) => e.label !== undefined);
@@ -510,11 +552,19 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
   out.push(
     `The coalition finished with ${troops(c.troopsFinal)} of the ${troops(c.demandFinal)} troops sought (peak ${troops(c.peakTroops)} against a peak demand of ${troops(c.peakDemand)})${c.meanFillRate === null ? '' : `, filling ${percent(c.meanFillRate)} of demand on average`}.`,
   );
-  out.push(
-    `${P} paid ${money(sum.payments.total)}: ${money(sum.payments.byKind.subsidy)} in subsidies and ${money(sum.payments.byKind['side-deal'])} in side deals, out of a budget of ${money(sum.budget.total)}.`,
-  );
+  if (sum.payers?.length) {
+    // Payers with their own lines paid part of it (issue 16 item 2): the pivotal's budget bore only its own part.
+    const own = sum.costs.byPayer.find((b) => b.id === s.pivotal.id)?.cost ?? 0;
+    out.push(
+      `Partners were paid ${money(sum.payments.total)}: ${money(sum.payments.byKind.subsidy)} in subsidies and ${money(sum.payments.byKind['side-deal'])} in side deals. ${P} itself paid ${money(own)} of it, out of a budget of ${money(sum.budget.total)}; the other payers' shares are told under who paid whom.`,
+    );
+  } else {
+    out.push(
+      `${P} paid ${money(sum.payments.total)}: ${money(sum.payments.byKind.subsidy)} in subsidies and ${money(sum.payments.byKind['side-deal'])} in side deals, out of a budget of ${money(sum.budget.total)}.`,
+    );
+  }
   if (sum.costs.costPerForeignSoldierYear !== null) {
-    out.push(`A foreign soldier-year cost it ${dollars(sum.costs.costPerForeignSoldierYear)} on average, against ${dollars(sum.costs.ownSoldierCostPerYear)} for one of its own.`);
+    out.push(`A foreign soldier-year cost ${sum.payers?.length ? 'the payers together' : 'it'} ${dollars(sum.costs.costPerForeignSoldierYear)} on average, against ${dollars(sum.costs.ownSoldierCostPerYear)} for one of ${sum.payers?.length ? possessive(theName(s.pivotal.name)) : 'its'} own.`);
   }
   if (sum.power.meanShare !== null) {
     out.push(
@@ -590,7 +640,7 @@ export function buildNarrative(input: NarrativeInput): Narrative {
     prevPaid = paid;
     prevMarket = market;
   }
-  return { title: scenario.meta.title, scenario: scenarioParagraph(scenario), rounds, ending: endingParagraph(summary, scenario, events) };
+  return { title: scenario.meta.title, scenario: scenarioParagraph(scenario), rounds, ending: endingParagraph(summary, scenario, events), whoPaid: whoPaidSentences(summary, scenario, events) };
 }
 
 export interface StoryBlock {

@@ -51,8 +51,11 @@ export function blockText(b: StoryBlock, o: TextOptions): string {
   return `${heading(blockHeading(b, o.totalRounds), o)}\n${items.join('\n')}\n`;
 }
 
+/** How it ended, then who paid what to whom when the run had payers, a lead nation or access deals. */
 export function endingText(n: Narrative, o: TextOptions): string {
-  return `${heading('How it ended', o)}\n${wrap(safeField(n.ending.join(' ')), o.width, '    ')}\n`;
+  const ending = `${heading('How it ended', o)}\n${wrap(safeField(n.ending.join(' ')), o.width, '    ')}\n`;
+  if (n.whoPaid.length === 0) return ending;
+  return `${ending}\n${heading('Who paid whom', o)}\n${n.whoPaid.map((s) => `  - ${wrap(safeField(s), o.width, '    ').slice(4)}`).join('\n')}\n`;
 }
 
 export function blocks(n: Narrative): StoryBlock[] {

@@ -28,6 +28,7 @@ const BEHAVIOUR: Readonly<Record<BehaviourLabel, string>> = {
   signaller: 'Signaller',
   'under-resourced': 'Willing but under-resourced',
   'access-seller': 'Access seller',
+  'lead-nation': 'Lead nation',
 };
 
 /**

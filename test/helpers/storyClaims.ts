@@ -42,8 +42,8 @@ export function storyProblems(n: Narrative, scenario: Scenario, events: readonly
     for (const i of r.highlights) if (i < 0 || i >= r.sentences.length) say(r.round, `highlight ${i} out of range`);
   }
   // Names keep their capitals, wherever they appear.
-  const all = [...n.scenario, ...n.rounds.flatMap((r) => r.sentences), ...n.ending].join(' ');
-  for (const name of [scenario.pivotal.name, ...scenario.thirdParties.map((t) => t.name), ...scenario.donors.map((d) => d.name)]) {
+  const all = [...n.scenario, ...n.rounds.flatMap((r) => r.sentences), ...n.ending, ...n.whoPaid].join(' ');
+  for (const name of [scenario.pivotal.name, ...scenario.thirdParties.map((t) => t.name), ...scenario.donors.map((d) => d.name), ...(scenario.payers ?? []).map((p) => p.name)]) {
     const bare = name.replace(/^the /i, '');
     if (bare[0] !== bare[0]!.toUpperCase()) continue;
     const re = new RegExp(`(?<![A-Za-z])${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`, 'gi');

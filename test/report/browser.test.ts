@@ -4,12 +4,13 @@
  * Chromium comes from `scripts/install.sh --dev`; without it the test skips locally and
  * fails in CI.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { buildReportFiles } from '../../src/report/build';
+import { ROOT, valid } from '../helpers/scenarios';
 import { HOLDUP_EVENTS, runOutputs, withExtraEvents } from './helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -94,9 +95,11 @@ async function openReport(ctx: BrowserContext, file: string): Promise<PageReport
   });
 
   it.each([
-    ['the default run', () => runOutputs()],
-    ['a run with hold-ups', () => withExtraEvents(runOutputs(), HOLDUP_EVENTS)],
-  ])('%s: loads offline with no errors and draws every chart', async (_, outputs) => {
+    ['the default run', () => runOutputs(), [] as string[]],
+    ['a run with hold-ups', () => withExtraEvents(runOutputs(), HOLDUP_EVENTS), ['chart-holdups']],
+    // Several payers (issue 16 item 6): the who-paid-whom chart is drawn with the others.
+    ['amisom-2012 (several payers)', () => runOutputs(valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'amisom-2012.json'), 'utf8')))), ['chart-payment-flows']],
+  ])('%s: loads offline with no errors and draws every chart', async (_, outputs, expected) => {
     const file = join(dir, `report-${++pages}.html`);
     const build = buildReportFiles(outputs(), { charts: false });
     writeFileSync(file, build.files.get('report.html')!);
@@ -105,6 +108,8 @@ async function openReport(ctx: BrowserContext, file: string): Promise<PageReport
     expect(page.requests).toEqual([]);
     expect(page.failed).toEqual([]);
     expect(page.canvases.length).toBeGreaterThanOrEqual(6);
+    expect(page.canvases.map((c) => c.id)).toEqual(expect.arrayContaining(expected));
+    if (!expected.includes('chart-payment-flows')) expect(page.canvases.map((c) => c.id)).not.toContain('chart-payment-flows');
     for (const c of page.canvases) {
       expect(c.width).toBeGreaterThan(300);
       expect([c.id, c.inked > 0.02]).toEqual([c.id, true]);

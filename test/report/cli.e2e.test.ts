@@ -74,6 +74,36 @@ describe('coalsim run: charts and report', () => {
   });
 });
 
+describe('coalsim run with several payers (amisom-2012)', () => {
+  const tmp = tempDir();
+  const out = join(tmp, 'amisom');
+  const run = coalsim(['run', 'scenarios/amisom-2012.json', '--out', out]);
+
+  it('writes the who-paid-whom chart, lists it in the manifest and shows it in report.html', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(out, 'charts')).sort()).toEqual([...CHARTS, 'payment-flows.png'].sort());
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const entry = manifest.files.find((f: { name: string }) => f.name === 'charts/payment-flows.png');
+    expect(entry).toMatchObject({ bytes: readFileSync(join(out, 'charts', 'payment-flows.png')).byteLength });
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<figure id="fig-payment-flows">');
+    expect(html).toContain('<canvas id="chart-payment-flows"');
+    expect(html).toContain('<h3 id="who-paid-whom">Who paid whom</h3>');
+  });
+
+  it('explain tells who paid whom, in text and as a JSON section', () => {
+    const text = coalsim(['explain', join(out)]);
+    expect(text.status).toBe(0);
+    expect(unwrap(text.stdout)).toMatch(/Who paid whom\n {2}- 3 payers shared the \$1\.\d\d billion paid to partners: the United States \$\d+ million, the European Union \$\d+ million and the United Kingdom \$\d+ million\./);
+    const json = coalsim(['explain', out, '--json']);
+    const sections = json.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const who = sections.find((x) => x.section === 'who-paid-whom');
+    expect(who.sentences.join(' ')).toContain('The European Union paid its line');
+    rmSync(tmp, { recursive: true, force: true });
+  });
+});
+
 describe('coalsim explain', () => {
   const plain = coalsim(['explain']);
 

@@ -1,5 +1,6 @@
 /**
- * `coalsim explain [scenario|out-dir]`: the story of a run in plain language, round by round.
+ * `coalsim explain [scenario|out-dir]`: the story of a run in plain language, round by round,
+ * ending with who paid what to whom when payers, a lead nation or access deals took part.
  * From a scenario file it runs the scenario; from an output directory it reads the saved run.
  * --step waits for a key between rounds (a class can follow along) when both ends are a
  * terminal; piped, it prints everything, without colour or prompts.
@@ -98,6 +99,7 @@ function jsonLines(n: Narrative, round: number | undefined): string {
   if (round === undefined) lines.push({ section: 'scenario', title: n.title, sentences: n.scenario });
   for (const r of n.rounds) if (round === undefined || r.round === round) lines.push({ section: 'round', round: r.round, quiet: r.quiet, sentences: r.sentences, highlights: r.highlights });
   if (round === undefined) lines.push({ section: 'ending', sentences: n.ending });
+  if (round === undefined && n.whoPaid.length > 0) lines.push({ section: 'who-paid-whom', sentences: n.whoPaid });
   return lines.map((l) => safeJson(JSON.stringify(l))).join('\n') + '\n';
 }
 
@@ -110,10 +112,11 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .option('seed', { type: 'string', describe: 'Random seed when running a scenario (default 1)' })
       .option('round', { type: 'number', describe: 'Tell only this round (with --step: start here)' })
       .option('step', { type: 'boolean', default: false, describe: 'Wait for a key press between rounds (in a terminal)' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON lines: {section, round, quiet, sentences}' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON lines: {section, round, quiet, sentences}; sections scenario, round, ending and, with several payers, a lead nation or access deals, who-paid-whom' })
       .example('$0 explain', 'The default scenario, seed 1')
       .example('$0 explain --step', 'One round per key press, for a class')
       .example('$0 explain out/default-seed1 --round 9', 'Round 9 of a saved run')
+      .example('$0 explain scenarios/amisom-2012.json', 'Several payers: who paid what to whom, and why')
       .example('$0 explain --json | jq -r \'select(.round == 9) | .sentences[]\'', 'For scripts') as unknown as Argv<ExplainArgs>,
   handler: async (args: ArgumentsCamelCase<ExplainArgs>) => {
     const target = args.scenario;

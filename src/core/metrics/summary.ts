@@ -7,7 +7,7 @@ import type { RunResult } from '../engine/run';
 import type { EventOf, PaymentKind, SimEvent } from '../events';
 import { cents } from '../money';
 import { alliancePotential } from '../market/reservation';
-import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type RecipientType } from './typology';
+import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type PassThrough, type RecipientType } from './typology';
 
 export interface MemberSummary {
   readonly id: string;
@@ -74,13 +74,41 @@ export interface PromisesSummary {
   readonly items: readonly PromiseItemSummary[];
 }
 
-/** A payer's account (issue 16 item 2). */
+/**
+ * Why a payer's line was funded at less than its posted rate, or not: payments/payers.ts
+ * fundLines takes x = min(rate, subsidy left, value left, budget), and this names the bound
+ * that held. `posted-rate`: the line at its full rate; `subsidy`: the negotiated subsidy was
+ * used up (payers who value the troops more had funded the rest); `value`: the troops are
+ * worth no more to the payer; `budget`: the payer's free money to the end of the operation.
+ */
+export type LineBound = 'posted-rate' | 'subsidy' | 'value' | 'budget';
+
+/** One line a payer funded for one recipient (issue 16 item 2), as in the recipient's latest deal. */
+export interface PayerFunding {
+  readonly recipient: string;
+  /** The line's label, as in the ledger. */
+  readonly item: string;
+  /** The line's posted rate and the part of the subsidy it funded, US$ per soldier-year. */
+  readonly postedRatePerSoldierYear: number;
+  readonly fundedPerSoldierYear: number;
+  /** v_j: what one soldier-year of this recipient's troops is worth to the payer, US$ (its ranking among payers: highest funds first). */
+  readonly valuePerSoldierYear: number;
+  readonly bound: LineBound;
+  /** US$ it paid on this line to this recipient over the run. */
+  readonly paid: number;
+}
+
+/** A payer's account (issue 16 item 2): its budget and spending, and what it funded for whom, and why. */
 export interface PayerSummary {
   readonly id: string;
   readonly name: string;
   readonly budget: number;
   readonly spent: number;
   readonly unspent: number;
+  /** What a partner's soldier-year is worth to it unless a partner value overrides (US$). */
+  readonly valuePerSoldierYear: number;
+  /** Its lines funded, by recipient, largest payment first. */
+  readonly funded: readonly PayerFunding[];
 }
 
 /** Money from one payer to one recipient, directly or via a lead nation, over the run (US$, at cost). */
@@ -238,9 +266,22 @@ export function summarize(result: RunResult): RunSummary {
   const accessDeals = new Map<string, AccessDealSummary[]>();
   const promises = new PromiseBook();
   const flows = new PayerBook(scenario);
+  // Lead nations (issue 16 item 2): by lead, then payer|recipient, what passed through it.
+  const passed = new Map<string, Map<string, { -readonly [K in keyof PassThrough]: PassThrough[K] }>>();
+  const nameOf = new Map<string, string>([[scenario.pivotal.id, scenario.pivotal.name], ...scenario.thirdParties.map((t) => [t.id, t.name] as [string, string]), ...(scenario.payers ?? []).map((p) => [p.id, p.name] as [string, string])]);
   for (const e of events) {
     promises.read(e);
     flows.read(e);
+    if (e.type === 'payment' && e.via !== undefined) {
+      const byKey = passed.get(e.via) ?? new Map<string, { -readonly [K in keyof PassThrough]: PassThrough[K] }>();
+      passed.set(e.via, byKey);
+      const k = `${e.payer}\u0000${e.recipient}`;
+      const f = byKey.get(k);
+      if (f) {
+        f.amount = cents(f.amount + e.amount);
+        f.lastRound = e.round;
+      } else byKey.set(k, { payer: e.payer, payerName: nameOf.get(e.payer) ?? e.payer, recipient: e.recipient, recipientName: nameOf.get(e.recipient) ?? e.recipient, amount: e.amount, firstRound: e.round, lastRound: e.round });
+    }
     if (e.type === 'payment') {
       if (e.cause === 'access') {
         accessPaid = cents(accessPaid + e.amount);
@@ -316,6 +357,8 @@ export function summarize(result: RunResult): RunSummary {
     const kinds = byRecipient.get(spec.id) ?? { subsidy: 0, 'side-deal': 0 };
     const deal = lastDeal.get(spec.id);
     const access = accessDeals.get(spec.id);
+    const through = passed.get(spec.id);
+    const passedThrough = through ? [...through.values()].sort((a, b) => b.amount - a.amount || (a.recipient < b.recipient ? -1 : 1)) : undefined;
     // Deployment subsidies only: cash for access buys no soldiers.
     const troopSubsidy = cents(kinds.subsidy - (accessSubsidy.get(spec.id) ?? 0));
     const kind = classify({
@@ -352,6 +395,7 @@ export function summarize(result: RunResult): RunSummary {
         sideDealValueReceived: sideValue.get(spec.id) ?? 0, soldierYears: years, holdUpThreatRounds: threatRounds.get(spec.id) ?? [],
         allianceDeepenedRound: deepenedRound.get(spec.id) ?? null, troopsMax: troopsMax.get(spec.id) ?? 0,
         ...(access ? { accessDeals: access } : {}),
+        ...(passedThrough ? { passedThrough } : {}),
       }),
       deaths: p.deaths,
       holdUpThreats: p.holdUpThreats,
@@ -549,20 +593,58 @@ export class PayerBook {
   private readonly payers: NonNullable<RunResult['scenario']['payers']>;
   private readonly spent = new Map<string, number>();
   private readonly flows = new Map<string, { payer: string; via: string | null; recipient: string; amount: number }>();
+  private readonly rpy: number;
+  /** By payer, then `recipient|item`: the line as funded in the recipient's latest deal, and what it paid. */
+  private readonly funded = new Map<string, Map<string, { -readonly [K in keyof PayerFunding]: PayerFunding[K] }>>();
 
-  constructor(scenario: Pick<RunResult['scenario'], 'payers' | 'thirdParties'>) {
+  constructor(scenario: Pick<RunResult['scenario'], 'payers' | 'thirdParties' | 'clock'>) {
     this.payers = scenario.payers ?? [];
+    this.rpy = scenario.clock.roundsPerYear;
     this.active = this.payers.length > 0 || scenario.thirdParties.some((t) => t.leadNation !== undefined);
   }
 
   read(e: SimEvent): void {
-    if (!this.active || e.type !== 'payment') return;
+    if (!this.active) return;
+    if (e.type === 'deal-signed' && e.lines?.length) {
+      this.readLines(e);
+      return;
+    }
+    if (e.type !== 'payment') return;
+    const line = this.funded.get(e.payer)?.get(`${e.recipient}\u0000${e.item}`);
+    if (line) line.paid = cents(line.paid + e.amount);
     this.spent.set(e.payer, cents((this.spent.get(e.payer) ?? 0) + e.amount));
     const via = e.via ?? null;
     const key = `${e.payer}\u0000${via ?? ''}\u0000${e.recipient}`;
     const f = this.flows.get(key);
     if (f) f.amount = cents(f.amount + e.amount);
     else this.flows.set(key, { payer: e.payer, via, recipient: e.recipient, amount: e.amount });
+  }
+
+  /**
+   * Replays fundLines (payments/payers.ts) over a deal's funded lines, in the order funded: the
+   * subsidy left and each payer's value left before each line, so the bound that held is named.
+   * A line is cut to the cent below its bound, so "held" means within a cent.
+   */
+  private readLines(e: EventOf<'deal-signed'>): void {
+    let left = e.subsidyPerSoldierYear;
+    const valueLeft = new Map<string, number>();
+    for (const l of e.lines ?? []) {
+      const spec = this.payers.find((p) => p.id === l.payer);
+      if (!spec) continue;
+      const value = spec.partnerValues?.[e.party] ?? spec.valuePerSoldierYear;
+      const cap = valueLeft.get(l.payer) ?? value;
+      const rateSpec = spec.lines.find((x) => (x.label ?? x.kind) === l.item);
+      const rate = rateSpec ? rateSpec.ratePerSoldierPerRound * this.rpy : l.perSoldierYear;
+      const x = l.perSoldierYear;
+      const bound: LineBound = x >= rate - 0.01 ? 'posted-rate' : x >= left - 0.01 ? 'subsidy' : x >= cap - 0.01 ? 'value' : 'budget';
+      left = cents(left - x);
+      valueLeft.set(l.payer, cap - x);
+      const byKey = this.funded.get(l.payer) ?? new Map<string, { -readonly [K in keyof PayerFunding]: PayerFunding[K] }>();
+      this.funded.set(l.payer, byKey);
+      const key = `${e.party}\u0000${l.item}`;
+      const prev = byKey.get(key);
+      byKey.set(key, { recipient: e.party, item: l.item, postedRatePerSoldierYear: cents(rate), fundedPerSoldierYear: x, valuePerSoldierYear: value, bound, paid: prev?.paid ?? 0 });
+    }
   }
 
   /** What the payers with lines of their own spent, together. */
@@ -581,7 +663,8 @@ export class PayerBook {
   accounts(): PayerSummary[] {
     return this.payers.map((p) => {
       const spent = this.spent.get(p.id) ?? 0;
-      return { id: p.id, name: p.name, budget: p.budget, spent, unspent: cents(p.budget - spent) };
+      const funded = [...(this.funded.get(p.id)?.values() ?? [])].map((f) => ({ ...f })).sort((a, b) => b.paid - a.paid || cmp(a.recipient, b.recipient) || cmp(a.item, b.item));
+      return { id: p.id, name: p.name, budget: p.budget, spent, unspent: cents(p.budget - spent), valuePerSoldierYear: p.valuePerSoldierYear, funded };
     });
   }
 

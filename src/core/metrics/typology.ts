@@ -97,9 +97,25 @@ export function classify(x: TypologyInput): Classification {
  *   access-seller    sold access (bases, transit, airspace, sanctions, other cooperation) in an
  *                    access deal (issue 16); such a seller is also critical: the access is
  *                    worth its value to the pivotal from this state in particular (BRIEF §1:
- *                    critical contributors are needed for "neighbours, bases, airspace").
+ *                    critical contributors are needed for "neighbours, bases, airspace");
+ *   lead-nation      passed a payer's money to partners serving under its command (issue 16
+ *                    item 2; BRIEF §1: Poland led a multinational division in Iraq and passed
+ *                    US money to the partners in it): evidence names each partner, the amount
+ *                    and the rounds.
  */
-export type BehaviourLabel = 'volunteer' | 'under-resourced' | 'opportunist' | 'critical' | 'signaller' | 'access-seller';
+export type BehaviourLabel = 'volunteer' | 'under-resourced' | 'opportunist' | 'critical' | 'signaller' | 'access-seller' | 'lead-nation';
+
+/** Money a lead nation passed through to one partner under its command (summary.ts builds these from payments `via` it). */
+export interface PassThrough {
+  readonly payer: string;
+  readonly payerName: string;
+  readonly recipient: string;
+  readonly recipientName: string;
+  /** US$ over the run, at cost to the payer. */
+  readonly amount: number;
+  readonly firstRound: number;
+  readonly lastRound: number;
+}
 
 /** An access deal as the typology reads it (summary.ts builds these from `access-signed` events). */
 export interface AccessDealSummary {
@@ -141,6 +157,8 @@ export interface BehaviourInput {
   readonly troopsMax: number;
   /** Access deals it signed (issue 16); omitted: none. */
   readonly accessDeals?: readonly AccessDealSummary[];
+  /** Money it passed through as a lead nation (issue 16), largest first; omitted: none. */
+  readonly passedThrough?: readonly PassThrough[];
 }
 
 const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
@@ -209,6 +227,21 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
           `sold ${a.kind} access${a.label ? ` (${a.label})` : ''} in round ${a.round} for ${money(a.pricePerYear)} a year: granting it cost it ${money(a.reservation)} a year, it was worth ${money(a.pivotalReservation)} a year to the pivotal${a.share === null ? '' : `; its share of the surplus ${(100 * a.share).toFixed(0)}%`}`,
       ),
       events: access.map((a) => ({ type: 'access-signed', round: a.round })),
+    });
+  }
+  const through = (x.passedThrough ?? []).filter((f) => f.amount > 0);
+  if (through.length > 0) {
+    const whose = (id: string, name: string): string => (id === pivotal.id ? `the pivotal's` : `${name}'s`);
+    const payers = [...new Map(through.map((f) => [f.payer, whose(f.payer, f.payerName)])).values()];
+    const total = through.reduce((a, f) => a + f.amount, 0);
+    const rounds = (f: PassThrough): string => (f.firstRound === f.lastRound ? `round ${f.firstRound}` : `rounds ${f.firstRound}-${f.lastRound}`);
+    out.push({
+      label: 'lead-nation',
+      evidence: [
+        `passed ${money(total)} of ${payers.join(' and ')} money to ${through.length} partner${through.length === 1 ? '' : 's'} under its command (paid by ${[...new Set(through.map((f) => f.payerName))].join(' and ')})`,
+        ...through.map((f) => `${money(f.amount)} to ${f.recipientName}${payers.length > 1 ? ` from ${f.payerName}` : ''} (${rounds(f)})`),
+      ],
+      events: through.map((f) => ({ type: 'payment', round: f.firstRound })),
     });
   }
   return out;
