@@ -5,10 +5,12 @@
  * the sweep tally (sweep mode), so users' code never sees a record that is still changing.
  */
 import type { Negotiation, PartyState, PivotalState, SimState } from '../state';
+import type { ContingentMotives } from '../market/contingent';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export type NegotiationRecord = Mutable<Negotiation>;
+/** Talks in progress; `token`: for a flag-only token contingent beyond the troop demand (phases/approach.ts). */
+export type NegotiationRecord = Mutable<Negotiation> & { token: boolean };
 
 export interface PartyRecord extends Mutable<Omit<PartyState, 'negotiation'>> {
   negotiation: NegotiationRecord | null;
@@ -33,6 +35,11 @@ export interface RunState {
    * opposition q', and the troops K the party could deploy before any failure.
    */
   ratification: Map<number, { opposition: number; deployable: number }>;
+  /**
+   * By party index: this round's motives for the size of its contingent (phases/contingents.ts),
+   * or null with fixed contingents (`engine.operation.signalling` off).
+   */
+  motives: ContingentMotives[] | null;
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */
