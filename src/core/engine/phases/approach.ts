@@ -60,5 +60,10 @@ export function chooseApproaches(s: RunState, model: Model, round: number, candi
       years: roundsLeft / scenario.clock.roundsPerYear,
     },
   );
-  return chosen.map((a) => ({ ...a, party: candidates[a.index]! }));
+  // Flag-only token contingents beyond the troop demand are not taken up: their size is the
+  // minimum contingent, and a bargain over R = e c_P + L / k for k = 1 soldier is degenerate (prices
+  // of millions per soldier-year). Flags count in whom the pivotal approaches to fill the gap.
+  const out: PartyApproach[] = [];
+  for (const a of chosen) if (!a.token) out.push({ ...a, party: candidates[a.index]! });
+  return out;
 }
