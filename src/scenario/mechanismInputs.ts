@@ -6,7 +6,7 @@
  * no domestic opposition, no defence pact, no alliance duty, no deadline or casualty urgency.
  * Pure.
  */
-import type { PivotalSpec, Scenario, ThirdPartySpec } from './schema';
+import type { PivotalSpec, ThirdPartySpec } from './schema';
 
 /** missionStance in [-1, 1]; 0 (neutral) when omitted. */
 export function missionStance(t: ThirdPartySpec): number {
@@ -21,11 +21,6 @@ export function domesticOpposition(t: ThirdPartySpec): number {
 /** defencePact (ATOP atop_milsup_us); false when omitted. */
 export function defencePact(t: ThirdPartySpec): boolean {
   return t.defencePact ?? false;
-}
-
-/** engine.operation.allianceDuty in [0, 1]; 0 (no duty) when omitted. */
-export function allianceDuty(s: Scenario): number {
-  return s.engine.operation.allianceDuty ?? 0;
 }
 
 export interface Urgency {

@@ -289,7 +289,7 @@ export const ThirdPartySchema = z
     defencePact: z
       .boolean()
       .optional()
-      .describe('Alliance duty (issue 12, item 3): a defence or offence pact with the pivotal. Data: ATOP `atop_milsup_us` (1 = true; not `atop_any_us`, which counts consultation pacts). Omitted: false. Not read by the engine yet.'),
+      .describe('Alliance duty (issue 12, item 3): a defence or offence pact with the pivotal. Data: ATOP `atop_milsup_us` (1 = true; not `atop_any_us`, which counts consultation pacts). Omitted: false. With engine.operation.signalling on, it binds the state to its alliance duty with allianceDepth: bindingness (pact + depth) / 2 sets its duty floor (that share of the forces the leader asks of everyone) and what meeting it is worth to it.'),
     missionStance: z
       .number()
       .min(-1)
@@ -489,13 +489,10 @@ export const OperationSchema = z
     signalling: z
       .boolean()
       .default(false)
-      .describe('Acquaintances choose their contingent size: the more a contingent is worth as a signal (unrealized alliance potential), the more of their forces they offer.'),
+      .describe('Contingent size as a choice (issue 12 items 2-3): each state offers troops from its motives (interest, signalling value of its unrealized alliance potential, alliance duty, stance, liquidity, casualty sensitivity, the political cost of committing a growing share of its forces), is paid per deal for its reservation at that size, can enlarge when demand rises, and alliances are reviewed during the run. Off: contingents are fixed at maxTroops or armedForces x deployableShare.'),
     maxDeployableShare: share
       .default(0.1)
-      .describe('With signalling on, the largest share of its armed forces a state would deploy.'),
-    allianceDuty: share
-      .optional()
-      .describe('Alliance duty (issue 12, item 3): the floor contribution of a locked-in ally, as a share of the troops it could deploy, at alliance depth 1 and when the leader asks everyone to the full; it scales with allianceDepth and the ask. Omitted: 0, no duty (today\'s behaviour). Not read by the engine yet.'),
+      .describe('With signalling on, the largest share of its armed forces a state would deploy (a hard cap; the political cost of committing forces is anchored at deployableShare).'),
     allianceReward: share
       .default(0)
       .describe('With signalling on, how fast the pivotal deepens its alliance, during the run, with members deploying a larger share of their forces than it asks of everyone (demand / the third parties\' armed forces): the share of their unrealized potential closed by a year of deploying twice the ask. A deeper alliance lowers their signalling value from then on.'),

@@ -1,4 +1,7 @@
 /** Operation dynamics: direction and effect size over many seeds, plus hand-checked pieces. */
+import { averageReservation } from '../../src/core/market/contingent';
+import { motivesOf } from '../../src/core/engine/phases/contingents';
+import { leaderAsk } from '../../src/core/politics/alliance';
 import { jStat } from 'jstat';
 import { runScenario } from '../../src/core/engine/run';
 import { summarize } from '../../src/core/metrics/summary';
@@ -187,31 +190,48 @@ describe('signalling by acquaintances', () => {
       engine: { pricing: { rule: 'nash', thirdPartyWeight: 0.5 }, operation: { signalling, maxDeployableShare: 0.04, allianceReward: 0.5 } },
     };
   }
+  // The inverse of a 3 x 3 matrix (adjugate over determinant).
+  function inverse3(a: number[][]): number[][] {
+    const m = (i: number, j: number) => a[i]![j]!;
+    const cof = (i: number, j: number) => {
+      const r = [0, 1, 2].filter((x) => x !== i);
+      const c = [0, 1, 2].filter((x) => x !== j);
+      return ((i + j) % 2 ? -1 : 1) * (m(r[0]!, c[0]!) * m(r[1]!, c[1]!) - m(r[0]!, c[1]!) * m(r[1]!, c[0]!));
+    };
+    const det = m(0, 0) * cof(0, 0) + m(0, 1) * cof(0, 1) + m(0, 2) * cof(0, 2);
+    return [0, 1, 2].map((i) => [0, 1, 2].map((j) => cof(j, i) / det));
+  }
+  // OLS of the share of forces deployed on unrealized potential, controlling for the state's
+  // deployment cost (as the ISAF paper controls for capabilities): with contingents chosen from
+  // motives, a cheap state deploys more at any potential, so the cost must be held fixed to read
+  // the signal's effect. Returns the potential's coefficient and its 95% interval.
   function regress(signalling: boolean) {
     const s = valid(signallingPopulation(4, signalling));
     const r = runScenario(s, 1);
     const final = r.states.at(-1)!;
-    const xs: number[] = [];
+    const rows: number[][] = [];
     const ys: number[] = [];
     for (const t of s.thirdParties) {
-      xs.push(Math.max(0, t.preferenceSimilarity - t.allianceDepth));
+      rows.push([1, Math.max(0, t.preferenceSimilarity - t.allianceDepth), final.parties[t.id]!.costPerYear / 1e5]);
       ys.push(final.parties[t.id]!.troops / t.armedForces);
     }
-    const n = xs.length;
-    const mx = xs.reduce((a, b) => a + b) / n;
-    const my = ys.reduce((a, b) => a + b) / n;
-    let sxx = 0;
-    let sxy = 0;
-    for (let i = 0; i < n; i++) {
-      sxx += (xs[i]! - mx) ** 2;
-      sxy += (xs[i]! - mx) * (ys[i]! - my);
-    }
-    const slope = sxy / sxx;
-    const intercept = my - slope * mx;
+    const n = rows.length;
+    const k = 3;
+    const xtx = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    const xty = new Array<number>(k).fill(0);
+    rows.forEach((x, m) => {
+      for (let i = 0; i < k; i++) {
+        xty[i]! += x[i]! * ys[m]!;
+        for (let j = 0; j < k; j++) xtx[i]![j]! += x[i]! * x[j]!;
+      }
+    });
+    const inv = inverse3(xtx);
+    const beta = inv.map((row) => row.reduce((a, v, j) => a + v * xty[j]!, 0));
     let sse = 0;
-    for (let i = 0; i < n; i++) sse += (ys[i]! - intercept - slope * xs[i]!) ** 2;
-    const se = Math.sqrt(sse / (n - 2) / sxx);
-    const t = jStat.studentt.inv(0.975, n - 2);
+    rows.forEach((x, m) => (sse += (ys[m]! - x.reduce((a, v, j) => a + v * beta[j]!, 0)) ** 2));
+    const slope = beta[1]!;
+    const se = Math.sqrt((sse / (n - k)) * inv[1]![1]!);
+    const t = jStat.studentt.inv(0.975, n - k);
     return { slope, lo: slope - t * se, hi: slope + t * se, n, events: r.events };
   }
   it('the share of forces deployed rises with unrealized alliance potential: OLS slope > 0 with its 95% interval above zero', () => {
@@ -242,14 +262,18 @@ describe('signalling by acquaintances', () => {
       const step = (0.5 * (spec.preferenceSimilarity - e.from) * Math.min(1, e.shareOfForces / (Math.round(ask * forces) / forces) - 1)) / 12;
       expect(e.to - e.from).toBeCloseTo(step, 9);
     }
-    // Once deepened, its reservation is max(c - u - S (similarity - depth), liquidity need) at the new
-    // depth: less signal. Where the signal is what kept it low, the reservation rises.
+    // Once deepened, its reservation for its contingent of k troops is r(k) (market/contingent
+    // `averageReservation`) from its motives at the new depth: less signal (S (similarity - depth)),
+    // more duty (bindingness (0 + depth) / 2). Where the signal is what kept it low, it rises.
+    const asked = leaderAsk(Math.round(ask * forces), forces);
     let rose = 0;
     for (const e of deepened) {
       const spec = s.thirdParties.find((t) => t.id === e.party)!;
       const st = r.states[e.round]!.parties[e.party]!;
-      const c = st.costPerYear;
-      const expected = Math.max(c - spec.intrinsicValuePerYear - spec.signallingValuePerYear * Math.max(0, spec.preferenceSimilarity - e.to), (1 - spec.selfFundedShare) * c);
+      // Its motives are reviewed at the start of the round, for the troops it had then.
+      const m = motivesOf(spec, s.engine.operation, st.costPerYear, e.to, asked);
+      const expected = averageReservation(m, r.states[e.round - 1]!.parties[e.party]!.troops);
+      expect(m.signallingValue).toBeCloseTo(spec.signallingValuePerYear * (spec.preferenceSimilarity - e.to), 6);
       expect(st.reservation).toBeCloseTo(expected, 1);
       if (st.reservation > r.states[e.round - 1]!.parties[e.party]!.reservation + 0.005) rose++;
     }

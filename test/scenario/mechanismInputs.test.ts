@@ -1,5 +1,5 @@
 /** Issue 12's scenario fields: optional, validated, defaults that leave today's behaviour unchanged. */
-import { allianceDuty, defencePact, domesticOpposition, missionStance, urgencyOf } from '../../src/scenario/mechanismInputs';
+import { defencePact, domesticOpposition, missionStance, urgencyOf } from '../../src/scenario/mechanismInputs';
 import { parseScenario } from '../../src/scenario/load';
 import { defaultScenario, defaultScenarioText, tinyScenario, valid } from '../helpers/scenarios';
 
@@ -7,18 +7,18 @@ describe('fields for the coming mechanisms', () => {
   it('omitted: defaults reproduce today (neutral stance, no opposition, no pact, no duty, no urgency) and add no keys to the parsed scenario', () => {
     const s = defaultScenario();
     const t = s.thirdParties[0]!;
-    expect([missionStance(t), domesticOpposition(t), defencePact(t), allianceDuty(s)]).toEqual([0, 0, false, 0]);
+    expect([missionStance(t), domesticOpposition(t), defencePact(t)]).toEqual([0, 0, false]);
     expect(urgencyOf(s.pivotal)).toEqual({ deadlineRound: null, deadlineUrgency: 0, casualtyUrgency: 0 });
     const json = JSON.stringify(s);
-    for (const k of ['missionStance', 'domesticOpposition', 'defencePact', 'allianceDuty', 'deadlineRound', 'deadlineUrgency', 'casualtyUrgency']) expect(json).not.toContain(k);
+    for (const k of ['missionStance', 'domesticOpposition', 'defencePact', 'deadlineRound', 'deadlineUrgency', 'casualtyUrgency']) expect(json).not.toContain(k);
     expect(defaultScenarioText().length).toBeGreaterThan(0);
   });
 
   it('given: read back through the accessors', () => {
     const input = tinyScenario();
     const tp = { ...(input.thirdParties[0] as object), missionStance: -1, domesticOpposition: 0.6, defencePact: true };
-    const s = valid({ ...input, thirdParties: [tp], pivotal: { ...input.pivotal, bargaining: { deadlineRound: 2, deadlineUrgency: 0.4, casualtyUrgency: 0.2 } }, engine: { operation: { allianceDuty: 0.3 } } });
-    expect([missionStance(s.thirdParties[0]!), domesticOpposition(s.thirdParties[0]!), defencePact(s.thirdParties[0]!), allianceDuty(s)]).toEqual([-1, 0.6, true, 0.3]);
+    const s = valid({ ...input, thirdParties: [tp], pivotal: { ...input.pivotal, bargaining: { deadlineRound: 2, deadlineUrgency: 0.4, casualtyUrgency: 0.2 } } });
+    expect([missionStance(s.thirdParties[0]!), domesticOpposition(s.thirdParties[0]!), defencePact(s.thirdParties[0]!)]).toEqual([-1, 0.6, true]);
     expect(urgencyOf(s.pivotal)).toEqual({ deadlineRound: 2, deadlineUrgency: 0.4, casualtyUrgency: 0.2 });
   });
 

@@ -1,38 +1,23 @@
 /**
  * Signalling by acquaintances (BRIEF §1, the ISAF finding): a state whose alliance with
  * the pivotal is shallower than their shared interests would predict deploys a larger
- * share of its forces, as a costly signal to earn a closer relationship. Here a state
- * offers more of its forces the more a contingent is worth to it as a signal relative to
- * what a soldier costs it; each round the pivotal may deepen its alliance with those that
- * over-contribute, which lowers their signalling value from then on.
+ * share of its forces, as a costly signal to earn a closer relationship. The size it offers
+ * is chosen from its motives (engine/phases/contingents.ts, market/contingent.ts); here, each
+ * round the pivotal may deepen its alliance with those that over-contribute, which lowers their
+ * signalling value and raises their duty from then on.
  */
-import type { Scenario, ThirdPartySpec } from '../../scenario/schema';
-import { alliancePotential, capacity, thirdPartyReservation } from '../market/reservation';
-import { cents } from '../money';
 import { leaderAsk, reviewedDepth } from '../politics/alliance';
 import type { Model } from '../engine/model';
 import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
-
-type Operation = Scenario['engine']['operation'];
-
-/** Troops a state offers: its usual capacity, or with signalling on, a share chosen by its signal value. */
-export function chosenCapacity(spec: ThirdPartySpec, costPerYear: number, op: Operation): number {
-  if (!op.signalling || spec.maxTroops !== undefined) return capacity(spec);
-  const signal = spec.signallingValuePerYear * alliancePotential(spec);
-  const pull = costPerYear > 0 ? Math.min(1, signal / costPerYear) : 1;
-  const share = spec.deployableShare + Math.max(0, op.maxDeployableShare - spec.deployableShare) * pull;
-  return Math.floor(spec.armedForces * share);
-}
 
 /**
  * The pivotal's alliance review, each round (issue 12 item 3; politics/alliance.ts
  * `reviewedDepth`): a deployed member whose share of forces deployed exceeds the share the
  * leader asks of everyone (a = demand / sum of third parties' armed forces) has its alliance
  * deepened by rate g min(1, share / a - 1) / roundsPerYear, rate = `allianceReward` (with
- * signalling on). A deeper alliance leaves less unrealized potential: its signalling value,
- * hence its reservation, is recomputed at once (a later enlargement or hold-up sees it), and it
- * offers no more of its forces than its new signal justifies (never fewer than it has deployed).
+ * signalling on). A deeper alliance leaves less unrealized potential and binds more: its
+ * motives (less signal, more duty) and reservation are recomputed right after the review.
  */
 export function reviewAlliances(s: RunState, model: Model, round: number, log: EventSink): void {
   const op = model.scenario.engine.operation;
@@ -48,11 +33,8 @@ export function reviewAlliances(s: RunState, model: Model, round: number, log: E
     if (to <= p.allianceDepth) continue;
     const from = p.allianceDepth;
     p.allianceDepth = to;
-    const now = { ...spec, allianceDepth: to };
-    const r = thirdPartyReservation(now, p.costPerYear);
-    p.reservation = cents(r.reservation);
-    // Less signal never means more troops on offer (nor undoes a cap a failed ratification set).
-    p.capacity = Math.max(p.troops, Math.min(p.capacity, chosenCapacity(now, p.costPerYear, op)));
+    // Its motives (more duty, less signal) and reservation are recomputed from the new depth
+    // right after the review (phases/contingents.ts refreshMotives).
     log.push({ type: 'alliance-deepened', round, party: spec.id, from, to, shareOfForces: share });
   }
 }

@@ -1,7 +1,7 @@
 /** The state before round 1: realised costs drawn, reservations computed, nobody deployed. */
 import { cents } from '../money';
-import { thirdPartyReservation } from '../market/reservation';
-import { chosenCapacity } from '../dynamics/signalling';
+import { capacity, thirdPartyReservation } from '../market/reservation';
+import { contingentChoice, initialCapacity } from './phases/contingents';
 import { STREAM, type Rng } from '../rng';
 import type { SimState } from '../state';
 import type { Model } from './model';
@@ -25,7 +25,7 @@ export function initialRunState(model: Model, rng: Rng): RunState {
       status: 'out',
       blocked: false,
       troops: 0,
-      capacity: chosenCapacity(spec, costPerYear, scenario.engine.operation),
+      capacity: initialCapacity(spec, scenario, capacity(spec)),
       costPerYear,
       reservation: cents(r.reservation),
       liquidityNeed: cents(r.liquidityNeed),
@@ -57,6 +57,7 @@ export function initialRunState(model: Model, rng: Rng): RunState {
     promisedCents: new Float64Array(parties.length),
     committedCents: 0,
     ratification: new Map(),
+    motives: contingentChoice(scenario) ? [] : null,
   };
 }
 

@@ -8,10 +8,12 @@ import type { Negotiation, PartyState, PivotalState, SimState } from '../state';
 import type { AccessRecord } from './phases/access';
 import type { PromiseRecord } from './phases/promises';
 import type { PayerRecord } from './phases/payers';
+import type { ContingentMotives } from '../market/contingent';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export type NegotiationRecord = Mutable<Negotiation>;
+/** Talks in progress; `token`: for a flag-only token contingent beyond the troop demand (phases/approach.ts). */
+export type NegotiationRecord = Mutable<Negotiation> & { token: boolean };
 
 export interface PartyRecord extends Mutable<Omit<PartyState, 'negotiation'>> {
   negotiation: NegotiationRecord | null;
@@ -42,6 +44,11 @@ export interface RunState {
   promises?: PromiseRecord[];
   /** Payers' money (issue 16 item 2, phases/payers.ts), by payer index, created on first use; absent without payers. */
   payers?: PayerRecord[];
+  /**
+   * By party index: this round's motives for the size of its contingent (phases/contingents.ts),
+   * or null with fixed contingents (`engine.operation.signalling` off).
+   */
+  motives: ContingentMotives[] | null;
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

@@ -1,7 +1,7 @@
 /**
  * One round, applied in place to the run's working state. The phases run in a fixed order:
  *   1. scheduled events and random shocks,  4. the dearest contingents go home if demand fell
- *      then the alliance review
+ *      then the alliance review and motives
  *   2. casualties and forced withdrawals    5. recruitment: volunteers, then deals (bargaining)
  *   3. hold-up threats by deployed partners    then access deals (phases/access.ts)
  *      (on this round's market survey)      6. payments (troops, then access; reneging),
@@ -21,6 +21,7 @@ import type { RunState } from './runState';
 import type { EventSink } from './sink';
 import { applyScheduled } from './phases/scheduled';
 import { releaseExcess } from './phases/release';
+import { refreshMotives } from './phases/contingents';
 import { recruitWithCompleteInformation } from './phases/recruit';
 import { pivotalDiscount, recruitByNegotiation } from './phases/negotiate';
 import { payDeployed } from './phases/pay';
@@ -31,14 +32,17 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   const round = s.round + 1;
   log.push({ type: 'round-started', round });
   s.round = round;
+  const demandBefore = s.demand;
   applyScheduled(s, model, round, log);
   applyRandomShocks(s, model, round, rng, log);
   // The alliance review comes first: this round's motives rest on the depth it leaves.
   reviewAlliances(s, model, round, log);
+  // Each party's motives for the size of its contingent this round (contingent choice on).
+  refreshMotives(s, model);
   applyCasualties(s, model, round, rng, log);
   // Hold-ups are judged on this round's market: considerHoldUps surveys it (supply, tightness) before the first threat.
   considerHoldUps(s, model, round, rng, log);
-  releaseExcess(s, model, round, log);
+  releaseExcess(s, model, demandBefore, round, log);
   let dP: number;
   if (model.dealMaking.kind === 'negotiation') {
     dP = recruitByNegotiation(s, model, model.dealMaking.settings, round, rng, log);

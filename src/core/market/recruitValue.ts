@@ -93,7 +93,8 @@ export function preferredTroops(c: RecruitCandidates, r: Recruiter, i: number, c
   if (upper < kMin) return 0;
   const b = Math.max(0, c.priceSlope[i] ?? 0);
   const margin = (c.effectiveness[i] ?? 0) * r.ownSoldierCost - (c.priceIntercept[i] ?? 0);
-  const top = b > 0 ? margin / (2 * b) : margin > 0 ? upper : kMin;
+  // Indifferent at the margin (no slope, price = saving): it takes what the gap needs, as a zero-surplus deal is still a deal (issue 12 item 11).
+  const top = b > 0 ? margin / (2 * b) : margin >= 0 ? upper : kMin;
   return Math.min(upper, Math.max(kMin, Math.floor(top)));
 }
 
@@ -138,7 +139,7 @@ export function selectApproaches(c: RecruitCandidates, r: Recruiter): Approach[]
     k = affordable(c, i, k, budget, r.years);
     if (k < kMin) continue;
     const value = netValue(c, r, i, k, filling);
-    if (value <= 0) continue;
+    if (value < 0 || (value === 0 && !filling)) continue;
     const cost = k * expectedPrice(c, i, k) * r.years;
     chosen.push({ index: i, troops: k, netValue: value, expectedCost: cost, token: !filling });
     budget -= Math.max(0, cost);

@@ -20,6 +20,7 @@ import { believedValue, chooseFromMenus, reservedCost, valueToRecipient } from '
 import { promiseItem } from './promises';
 import { fundedByPayers } from './payers';
 import { mergeLines, type FundedLine } from '../../payments/payers';
+import { contingentReservation, dealReservation } from './contingents';
 
 export interface Agreement {
   /** The party's index (its integer id in the engine). */
@@ -28,6 +29,11 @@ export interface Agreement {
   readonly pricePerSoldierYear: number;
   readonly ceiling: number;
   readonly mechanism: string;
+  /**
+   * The party's reservation for these troops (r_i(k), or the incremental reservation of an
+   * enlargement, with chosen contingents: phases/contingents.ts); omitted: its reservation now.
+   */
+  readonly reservation?: number;
 }
 
 /**
@@ -87,7 +93,9 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
   // More troops from a partner already deployed bring no new flag: they are an enlargement.
   const member = p.troops > 0;
   const R = pivotalReservation(scenario.pivotal, spec, troops, member);
-  const share = surplusShare(price, p.reservation, R);
+  // A smaller deal than agreed (budget, a shrunk offer) has its own reservation.
+  const reservation = troops === a.troops ? (a.reservation ?? p.reservation) : dealReservation(s, a.party, troops);
+  const share = surplusShare(price, reservation, R);
   const deal = {
     party: p.id,
     troops,
@@ -95,13 +103,15 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
     subsidyPerSoldierYear: pkg.subsidyPerSoldierYear,
     concessionPerSoldierYear: 0,
     sideDeals: pkg.sideDeals,
-    reservation: p.reservation,
+    reservation,
     pivotalReservation: cents(R),
     ceiling: cents(a.ceiling),
     share,
     mechanism: a.mechanism,
     ...(pkg.lines ? { lines: pkg.lines } : {}),
   };
+  // With chosen contingents its reservation is now that of its whole contingent.
+  p.reservation = contingentReservation(s, a.party, p.troops + troops);
   if (member && p.deal) enlarge(p, deal, round, pivotalReservation(scenario.pivotal, spec, p.troops + troops));
   else deploy(p, p.troops + troops, round, { ...deal, troops: p.troops + troops, round });
   recommit(s, model, a.party, roundsLeft);
@@ -167,6 +177,7 @@ function enlarge(p: PartyRecord, extra: DealTerms, round: number, totalWorth: nu
   const price = weighted(prev.pricePerSoldierYear, extra.pricePerSoldierYear);
   p.deal = {
     ...prev,
+    reservation: p.reservation,
     troops: total,
     pricePerSoldierYear: price,
     subsidyPerSoldierYear: weighted(prev.subsidyPerSoldierYear, extra.subsidyPerSoldierYear),

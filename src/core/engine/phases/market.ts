@@ -11,6 +11,7 @@ import type { Model } from '../model';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
 import { deploy } from './deals';
+import { dealReservation, offeredAt, unpaidSupply } from './contingents';
 
 /** An offer from party `index` (its integer id in the engine). */
 export interface PartyOffer extends Offer {
@@ -41,10 +42,18 @@ export function isAvailable(s: RunState, model: Model, i: number, round: number)
   return !p.blocked && round >= model.specs[i]!.availableFromRound && spare(p) > 0 && Number.isFinite(p.reservation);
 }
 
-/** An available party's offer of all it could still add, at its true reservation. */
+/**
+ * An available party's offer at its true reservation: all it could still add (fixed
+ * contingents), or, with chosen contingents, what it would add at the worth of one of its
+ * soldiers to the pivotal (e_i c_P), at its reservation for that many (so a substitute is priced
+ * at the size it would supply, political cost included).
+ */
 export function offerOf(s: RunState, model: Model, i: number): PartyOffer {
   const p = s.parties[i]!;
-  return { party: p.id, index: i, troops: spare(p), reservation: p.reservation, effectiveness: model.specs[i]!.effectiveness };
+  const spec = model.specs[i]!;
+  if (s.motives === null) return { party: p.id, index: i, troops: spare(p), reservation: p.reservation, effectiveness: spec.effectiveness };
+  const troops = Math.max(1, offeredAt(s, i, spec.effectiveness * model.scenario.pivotal.ownSoldierCostPerYear));
+  return { party: p.id, index: i, troops, reservation: dealReservation(s, i, troops), effectiveness: spec.effectiveness };
 }
 
 /** Would the pivotal, knowing its reservation, want party `i`'s spare troops at all? */
@@ -55,6 +64,7 @@ export function isWilling(s: RunState, model: Model, i: number): boolean {
 
 export function surveyMarket(s: RunState, model: Model, round: number): MarketSurvey {
   let deployed = 0;
+  let supply = 0;
   const volunteers: PartyOffer[] = [];
   const willing: PartyOffer[] = [];
   const unwilling: PartyOffer[] = [];
@@ -63,13 +73,17 @@ export function surveyMarket(s: RunState, model: Model, round: number): MarketSu
     deployed += p.troops;
     if (!isAvailable(s, model, i, round)) continue;
     const offer = offerOf(s, model, i);
-    if (p.reservation <= 0) volunteers.push(offer);
-    else if (isWilling(s, model, i)) willing.push(offer);
-    else unwilling.push(offer);
+    const unpaid = unpaidSupply(s, i);
+    if (unpaid > 0) {
+      volunteers.push(unpaid === offer.troops ? offer : { ...offer, troops: unpaid });
+      supply += unpaid;
+    } else if (p.reservation > 0 && isWilling(s, model, i)) {
+      willing.push(offer);
+      // With chosen contingents, what it would add at the worth of a soldier to the pivotal (e_i c_P).
+      supply += offer.troops;
+    } else if (p.reservation > 0) unwilling.push(offer);
   }
-  let supply = deployed;
-  for (const o of volunteers) supply += o.troops;
-  for (const o of willing) supply += o.troops;
+  supply += deployed;
   s.market.supply = supply;
   s.market.tightness = tightness(s.demand, supply);
   return { deployed, volunteers, willing, unwilling };

@@ -24,7 +24,9 @@ import type { Model, NegotiationSettings } from '../model';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
 import { recordNoDeal, signDeal } from './deals';
-import { admitVolunteers, isAvailable, spare, surveyMarket, type PartyOffer } from './market';
+import { chooseApproaches } from './approach';
+import { dealReservation, publicSlope } from './contingents';
+import { admitVolunteers, isAvailable, offerOf, spare, surveyMarket, type PartyOffer } from './market';
 
 /** Below this believed chance that a deal is possible at all, the pivotal does not open talks. */
 const MIN_DEAL_PROBABILITY = 0.05;
@@ -134,9 +136,11 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     const p = s.parties[i]!;
     if (!isAvailable(s, model, i, round) || p.reservation <= 0) continue;
     p.pivotalBelief ??= pivotalPrior(model, settings, p, rng);
-    const reservation = mean(p.pivotalBelief);
+    // With chosen contingents a substitute is priced at the size it would supply (its belief about the intercept plus the public rise).
+    const troops = s.motives === null ? spare(p) : offerOf(s, model, i).troops;
+    const reservation = mean(p.pivotalBelief) + beliefOffset(s, i, troops);
     const effectiveness = model.specs[i]!.effectiveness;
-    offers.push({ party: p.id, index: i, troops: spare(p), reservation, effectiveness, price: reservation / effectiveness });
+    offers.push({ party: p.id, index: i, troops, reservation, effectiveness, price: reservation / effectiveness });
   }
   // supplyCurve's order (effectivePrice, then id: a total order, so the result does not depend
   // on the input's order), with each price computed once. The offers come in last round's
@@ -166,47 +170,69 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   for (let i = 0; i < s.parties.length; i++) {
     const neg = s.parties[i]!.negotiation;
     if (!neg) continue;
-    if (gap <= 0 || !isAvailable(s, model, i, round)) {
+    if ((!neg.token && gap <= 0) || !isAvailable(s, model, i, round)) {
       endNegotiation(s, settings, i, round, gap <= 0 ? 'not-needed' : 'breakdown', null, log);
       continue;
     }
-    const { ceiling } = ceilingFor(i, neg.troops);
-    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
+    const { ceiling } = neg.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, neg.troops, undefined, false) : ceilingFor(i, neg.troops);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, neg.token ? neg.troops : gap, rng, log);
     if (deployed > 0) signed[i] = 1;
+    if (neg.token) continue;
     gap -= deployed;
     // Troops still under negotiation (talks that go on into the next round).
     pending += s.parties[i]!.negotiation?.troops ?? 0;
   }
 
-  // 2. Open talks with the cheapest-looking candidates until the gap is covered. A candidate
-  // passed over is never eligible again this round, so one cursor walks the curve once.
-  for (let next = 0; next < curve.length && gap - pending >= minContingent; ) {
-    const o = curve[next++]!;
-    const i = o.index;
+  // 2. Open talks with the partners worth most to it (recruitment by value, phases/approach.ts),
+  // judged by its belief: the mean of its belief about each one's reservation for a small
+  // contingent, rising with size along the public slope.
+  const candidates: number[] = [];
+  for (const o of offers) {
+    const p = s.parties[o.index]!;
+    if (signed[o.index] === 1 || p.negotiation || p.reapproachFrom > round) continue;
+    candidates.push(o.index);
+  }
+  const m = candidates.length;
+  const intercept = new Float64Array(m);
+  const slope = new Float64Array(m);
+  const room = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const i = candidates[j]!;
+    const line = publicSlope(s, i);
+    intercept[j] = mean(s.parties[i]!.pivotalBelief!) + line.memberRise;
+    slope[j] = line.slope;
+    room[j] = spare(s.parties[i]!);
+  }
+  for (const a of chooseApproaches(s, model, round, candidates, { intercept, slope }, room, gap - pending)) {
+    if (!a.token && gap - pending < minContingent) break;
+    const i = a.party;
     const p = s.parties[i]!;
-    if (signed[i] === 1 || p.negotiation || p.reapproachFrom > round) continue;
-    const troops = Math.min(spare(p), gap - pending);
-    const { R, ceiling } = ceilingFor(i, troops);
-    if (cdf(p.pivotalBelief!, ceiling) < MIN_DEAL_PROBABILITY) {
+    const troops = a.token ? a.troops : Math.min(a.troops, gap - pending);
+    // A flag-only token has no substitute: each new flag adds its own value.
+    const { R, ceiling } = a.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, undefined, false) : ceilingFor(i, troops);
+    if (cdf(shifted(p.pivotalBelief!, beliefOffset(s, i, troops)), ceiling) < MIN_DEAL_PROBABILITY) {
       recordNoDeal(p, round, 'above-ceiling', ceiling, log);
       continue;
     }
-    const partyBelief = partyPrior(model, settings, p, ceiling, round, rng);
+    const reservation = dealReservation(s, i, troops);
+    const partyBelief = partyPrior(model, settings, { id: p.id, reservation }, ceiling, round, rng);
     const deadline = settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline;
-    p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null };
+    p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null, token: a.token };
     if (log.detailed !== false) {
       const n = model.negotiators[i]!;
       log.push({
         type: 'negotiation-opened', round, party: p.id, troops, protocol: settings.protocol, deadline,
-        reservation: p.reservation, pivotalReservation: cents(R), ceiling: cents(ceiling),
-        pivotalBelief: snapshot(p.pivotalBelief!), partyBelief: snapshot(partyBelief),
+        reservation, pivotalReservation: cents(R), ceiling: cents(ceiling),
+        pivotalBelief: snapshot(shifted(p.pivotalBelief!, beliefOffset(s, i, troops))), partyBelief: snapshot(partyBelief),
         pivotalStrategy: n.pivotal.name, partyStrategy: n.party.name,
       });
     }
-    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, a.token ? troops : gap, rng, log);
     if (deployed > 0) signed[i] = 1;
-    gap -= deployed;
-    pending += p.negotiation?.troops ?? 0;
+    if (!a.token) {
+      gap -= deployed;
+      pending += p.negotiation?.troops ?? 0;
+    }
   }
   return dP;
 }
@@ -218,20 +244,25 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
   const n = model.negotiators[i]!;
   const { openness, intelligence } = model.scenario.pivotal.bargaining;
   const spec = model.specs[i]!;
+  // The pivotal's belief is about the reservation of a small contingent (and learning is kept
+  // about that); for these troops it expects that plus the public rise with size.
+  const offset = beliefOffset(s, i, neg.troops);
+  const belief = shifted(p.pivotalBelief!, offset);
+  const reservation = dealReservation(s, i, neg.troops);
   // Second-order expectations from the (common-knowledge) information structure.
-  const rHat = Math.min(mean(p.pivotalBelief!), ceiling);
+  const rHat = Math.min(mean(belief), ceiling);
   const partyViewOfCeiling = rHat + openness * (ceiling - rHat);
-  const pub = visibleCost(spec);
-  const pivotalViewOfReservation = pub + intelligence * (p.reservation - pub);
+  const pub = visibleCost(spec) + offset;
+  const pivotalViewOfReservation = pub + intelligence * (reservation - pub);
   const result = playExchange(
     {
       round, party: p.id, exchange: neg.exchanges, deadline: neg.deadline, firstProposer: settings.firstProposer, horizon: settings.horizon,
-      pivotal: { strategy: n.pivotal, reservation: ceiling, discount: dP, belief: p.pivotalBelief!, lastOffer: neg.lastPivotalOffer, otherEstimateOfMine: partyViewOfCeiling },
-      thirdParty: { strategy: n.party, reservation: p.reservation, discount: spec.bargaining.patience, belief: neg.partyBelief, lastOffer: neg.lastPartyOffer, otherEstimateOfMine: pivotalViewOfReservation },
+      pivotal: { strategy: n.pivotal, reservation: ceiling, discount: dP, belief, lastOffer: neg.lastPivotalOffer, otherEstimateOfMine: partyViewOfCeiling },
+      thirdParty: { strategy: n.party, reservation, discount: spec.bargaining.patience, belief: neg.partyBelief, lastOffer: neg.lastPartyOffer, otherEstimateOfMine: pivotalViewOfReservation },
     },
     log,
   );
-  p.pivotalBelief = result.pivotalBelief;
+  p.pivotalBelief = shifted(result.pivotalBelief, -offset);
   neg.partyBelief = result.partyBelief;
   neg.lastPivotalOffer = result.pivotalOffer;
   neg.lastPartyOffer = result.partyOffer;
@@ -239,13 +270,25 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
   if (result.outcome === 'continue') return 0;
   if (result.outcome === 'agreement') {
     // Demand may have shrunk since talks opened: deploy no more than is still sought.
-    const troops = signDeal(s, model, { party: i, troops: Math.min(neg.troops, gapLeft), pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}` }, round, rng, log);
+    const agreed = Math.min(neg.troops, gapLeft);
+    const troops = signDeal(s, model, { party: i, troops: agreed, pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}`, reservation: agreed === neg.troops ? reservation : dealReservation(s, i, agreed) }, round, rng, log);
     const why = p.lastNoDeal === 'ratification-failed' ? 'its parliament did not ratify the agreed deal' : 'the budget could not cover the agreed package';
     endNegotiation(s, settings, i, round, troops > 0 ? 'agreement' : 'breakdown', troops > 0 ? result.price : null, log, troops > 0 ? undefined : why);
     return troops;
   }
   endNegotiation(s, settings, i, round, result.outcome, null, log, result.detail);
   return 0;
+}
+
+/** The rise of the pivotal's expected price for `troops` (more) from party i above its belief's small-contingent level: b_i k (+ 2 b_i k0 for a member). */
+function beliefOffset(s: RunState, i: number, troops: number): number {
+  const line = publicSlope(s, i);
+  return line.slope * troops + line.memberRise;
+}
+
+/** A belief moved by `by` (a shift of location: the same learning about the intercept). */
+function shifted(b: Belief, by: number): Belief {
+  return by === 0 ? b : { ...b, mu: b.mu + by, lo: b.lo + by, hi: b.hi + by };
 }
 
 function endNegotiation(s: RunState, settings: NegotiationSettings, i: number, round: number, outcome: NegotiationOutcome, price: number | null, log: EventSink, detail?: string): void {

@@ -1,42 +1,87 @@
 /**
  * Recruitment under complete information (pricing rules nash, fixed-rate, reservation):
- * volunteers join unpaid; then the pivotal state approaches willing partners cheapest
- * per effective soldier first, and the rule prices each deal against the competitive
- * ceiling (the next substitute's price, or the pivotal's own reservation when there is no
- * substitute: scarcity).
+ * volunteers join unpaid; then the pivotal state approaches partners by value (phases/approach.ts:
+ * own-soldier cost saved, flags, criticality, less the true price it knows, within budget), for
+ * the troops that value says, and the rule prices each deal against the competitive ceiling (the
+ * next substitute's price, or the pivotal's own reservation when there is no substitute:
+ * scarcity). A flag-only token contingent beyond the troop demand has no substitute: each new
+ * flag adds its own value.
  */
 import { competitiveCeiling, pivotalReservation } from '../../market/reservation';
-import { substitutePrice, supplyCurve } from '../../market/supply';
+import { effectivePrice, supplyCurve, type Offer } from '../../market/supply';
 import type { RandomStream, Rng } from '../../rng';
 import type { Model } from '../model';
 import type { Mechanism } from '../../bargaining/mechanism';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
 import { recordNoDeal, signDeal } from './deals';
-import { admitVolunteers, surveyMarket } from './market';
+import { admitVolunteers, surveyMarket, type PartyOffer } from './market';
+import { chooseApproaches } from './approach';
+import { dealReservation, truePriceLine } from './contingents';
 
 export function recruitWithCompleteInformation(s: RunState, model: Model, mechanism: Mechanism, round: number, rng: RandomStream, runRng: Rng, log: EventSink): void {
   const { scenario } = model;
   const pivotal = scenario.pivotal;
   const { minContingent } = scenario.engine;
   const survey = surveyMarket(s, model, round);
-  for (const o of survey.unwilling) {
-    recordNoDeal(s.parties[o.index]!, round, 'above-ceiling', pivotalReservation(pivotal, model.specs[o.index]!, o.troops), log);
-  }
   let gap = admitVolunteers(s, survey.volunteers, s.demand - survey.deployed, minContingent, round, log);
 
+  // Candidates: every available partner that asks to be paid, at its true price line.
+  const offers: PartyOffer[] = [...survey.willing, ...survey.unwilling];
+  const n = offers.length;
+  if (n === 0) return;
+  const candidates = new Array<number>(n);
+  const intercept = new Float64Array(n);
+  const slope = new Float64Array(n);
+  const spare = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = offers[j]!.index;
+    const line = truePriceLine(s, i);
+    candidates[j] = i;
+    intercept[j] = line.intercept;
+    slope[j] = line.slope;
+    spare[j] = s.parties[i]!.capacity - s.parties[i]!.troops;
+  }
+  const approaches = chooseApproaches(s, model, round, candidates, { intercept, slope }, spare, gap);
+  // Substitutes: the willing, cheapest per effective soldier first (a competitive market's yardstick).
   const curve = supplyCurve(survey.willing);
-  // The candidates not yet approached are curve[next..]: a cursor, not a shrinking copy.
-  for (let next = 0; gap >= minContingent && next < curve.length; ) {
-    const offer = curve[next++]!;
-    const p = s.parties[offer.index]!;
-    const troops = Math.min(offer.troops, gap);
-    const { R, ceiling } = competitiveCeiling(pivotal, model.specs[offer.index]!, troops, substitutePrice(curve, offer.party, gap, next), p.troops > 0);
-    const outcome = mechanism.decide({ round, party: offer.party, troops, reservation: p.reservation, pivotalReservation: R, ceiling, roundsPerYear: scenario.clock.roundsPerYear }, rng);
+  // Partners approached so far this round are no longer substitutes for the next.
+  const approached = new Uint8Array(s.parties.length);
+  for (const a of approaches) {
+    const i = a.party;
+    approached[i] = 1;
+    if (!a.token && gap < minContingent) continue;
+    const p = s.parties[i]!;
+    const troops = a.token ? a.troops : Math.min(a.troops, gap);
+    const member = p.troops > 0;
+    const sub = a.token ? undefined : substituteFor(curve, i, approached, gap);
+    const { R, ceiling } = competitiveCeiling(pivotal, model.specs[i]!, troops, sub, member);
+    const reservation = dealReservation(s, i, troops);
+    const outcome = mechanism.decide({ round, party: p.id, troops, reservation, pivotalReservation: R, ceiling, roundsPerYear: scenario.clock.roundsPerYear }, rng);
     if (outcome.kind === 'no-deal') {
       recordNoDeal(p, round, outcome.reason, ceiling, log);
       continue;
     }
-    gap -= signDeal(s, model, { party: offer.index, troops, pricePerSoldierYear: outcome.pricePerSoldierYear, ceiling, mechanism: mechanism.name }, round, runRng, log);
+    const deployed = signDeal(s, model, { party: i, troops, pricePerSoldierYear: outcome.pricePerSoldierYear, ceiling, mechanism: mechanism.name, reservation }, round, runRng, log);
+    if (!a.token) gap -= deployed;
   }
+  // Those it would not pay for at any size it considered: too dear even with full information.
+  for (const o of survey.unwilling) {
+    if (approached[o.index] === 1) continue;
+    recordNoDeal(s.parties[o.index]!, round, 'above-ceiling', pivotalReservation(pivotal, model.specs[o.index]!, o.troops), log);
+  }
+}
+
+/**
+ * What filling `gap` without party `excluded` would cost per effective soldier: the marginal
+ * offer of the substitutes not approached this round, or undefined (scarcity).
+ */
+function substituteFor(curve: readonly (Offer & { index: number })[], excluded: number, approached: Uint8Array, gap: number): number | undefined {
+  let filled = 0;
+  for (const o of curve) {
+    if (o.index === excluded || approached[o.index] === 1) continue;
+    filled += o.troops;
+    if (filled >= gap) return effectivePrice(o);
+  }
+  return undefined;
 }

@@ -23,10 +23,15 @@ export function withdraw(s: RunState, model: Model, i: number, troops: number, r
   log.push({ type: 'contingent-released', round, party: party.id, troops, remaining, reason });
 }
 
-/** When demand falls below what is deployed, the dearest contingents (per effective soldier) go home first. */
-export function releaseExcess(s: RunState, model: Model, round: number, log: EventSink): void {
+/**
+ * When demand falls below what is deployed, the dearest contingents (per effective soldier) go
+ * home first, as far as demand fell this round (from `demandBefore`): flag-only token
+ * contingents recruited beyond the troop demand (recruitment by value) stay while it holds.
+ */
+export function releaseExcess(s: RunState, model: Model, demandBefore: number, round: number, log: EventSink): void {
   let excess = -s.demand;
   for (const p of s.parties) excess += p.troops;
+  excess = Math.min(excess, demandBefore - s.demand);
   if (excess <= 0) return;
   const deployed: { i: number; id: string; price: number }[] = [];
   for (let i = 0; i < s.parties.length; i++) {
