@@ -8,6 +8,8 @@ import type { Negotiation, PartyState, PivotalState, SimState } from '../state';
 import type { AccessRecord } from './phases/access';
 import type { PromiseRecord } from './phases/promises';
 import type { PayerRecord } from './phases/payers';
+import type { PunishmentRecord } from './phases/punishment';
+import type { RetentionRecord } from './phases/retention';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -42,6 +44,10 @@ export interface RunState {
   promises?: PromiseRecord[];
   /** Payers' money (issue 16 item 2, phases/payers.ts), by payer index, created on first use; absent without payers. */
   payers?: PayerRecord[];
+  /** Retention payments (issue 16 item 4, phases/retention.ts), by party index, created on the first offer. */
+  retention?: (RetentionRecord | undefined)[];
+  /** Punishment (issue 16 item 4, phases/punishment.ts): threats seen, sanctions and deterrence, by party index, created on first use. */
+  punishment?: (PunishmentRecord | undefined)[];
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */
