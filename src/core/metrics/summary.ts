@@ -3,6 +3,7 @@
  * for what, troops against demand, who was paid how much, what a foreign soldier-year cost
  * against the pivotal's own, how tight the market was, and who held the power.
  */
+import { RetentionBook, reportsRetention, type RetentionSummary } from './retentionBook';
 import type { RunResult } from '../engine/run';
 import type { EventOf, PaymentKind, SimEvent } from '../events';
 import { cents } from '../money';
@@ -170,6 +171,8 @@ export interface RunSummary {
   };
   /** Present only when some side deal was promised rather than paid at signing. */
   readonly promises?: PromisesSummary;
+  /** Retention payments and punishment (issue 16 item 4), present only when the scenario sets pivotal.retention or pivotal.punishment. */
+  readonly retention?: RetentionSummary;
   /** Payers with their own lines (issue 16 item 2), present only when the scenario has some: each one's budget and spending. */
   readonly payers?: readonly PayerSummary[];
   /**
@@ -237,9 +240,11 @@ export function summarize(result: RunResult): RunSummary {
   const accessSubsidy = new Map<string, number>();
   const accessDeals = new Map<string, AccessDealSummary[]>();
   const promises = new PromiseBook();
+  const retention = new RetentionBook();
   const flows = new PayerBook(scenario);
   for (const e of events) {
     promises.read(e);
+    retention.read(e);
     flows.read(e);
     if (e.type === 'payment') {
       if (e.cause === 'access') {
@@ -455,6 +460,7 @@ export function summarize(result: RunResult): RunSummary {
       reversalsBy,
     },
     ...(promises.made > 0 ? { promises: promises.summary() } : {}),
+    ...(reportsRetention(scenario.pivotal) ? { retention: retention.summary() } : {}),
     ...flows.summary(),
     negotiations: {
       opened,
