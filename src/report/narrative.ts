@@ -545,6 +545,14 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
       `${P} promised ${plural(pr.made, 'side deal')} rather than paying at signing: ${pr.kept} kept, ${pr.broken} broken${broken.length > 0 ? ` (${list(broken)})` : ''}${pr.outstanding > 0 ? `, ${pr.outstanding} still outstanding` : ''}; it delivered ${money(pr.deliveredCost)} of the ${money(pr.promisedCost)} promised.`,
     );
   }
+  const rt = sum.retention;
+  if (rt) {
+    // Issue 16 item 4: what keeping partners in cost, and how often a threat was punished.
+    const kept = rt.partners.length > 0 ? `${P} paid ${money(rt.paid)} to keep ${list(rt.partners.map((id) => theName(names.get(id) ?? id)))} in as their dead mounted (${plural(rt.offers, 'retention offer')})` : `${P} paid no retention`;
+    const pu = rt.punishment;
+    const punished = pu.weighed === 0 ? 'no threat gave it occasion to punish' : `it punished ${pu.punished} of the ${plural(pu.weighed, 'threat')} it weighed punishing${pu.punished > 0 ? `, withholding ${money(pu.withheld)}` : ''}`;
+    out.push(`${kept}; ${punished}.`);
+  }
   out.push(...endingEvents(events, (id) => theName(names.get(id) ?? id), P));
   return out;
 }
