@@ -9,7 +9,10 @@ import type { EventOf, SimEvent } from '../../src/core/events';
 import { summarize } from '../../src/core/metrics/summary';
 import { choosePunishment, deterrenceGain, retaliationLoss, type PunishmentInputs } from '../../src/core/politics/punishment';
 import { keepingPopulation } from '../helpers/retentionScenarios';
-import { valid } from '../helpers/scenarios';
+import { ROOT, valid } from '../helpers/scenarios';
+import type { ScenarioInput } from '../../src/scenario/schema';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const of = <T extends SimEvent['type']>(events: readonly SimEvent[], type: T): EventOf<T>[] => events.filter((e): e is EventOf<T> => e.type === type);
 
@@ -97,6 +100,25 @@ describe('punishment in the engine', () => {
       threatsOn += of(runScenario(valid(keepingPopulation({ demandFactor: 0.3, seed, punishment: true })), seed).events, 'holdup-threat').length;
     }
     expect(threatsOn).toBeLessThan(threatsOff);
+  });
+
+  it('teaching-holdup with punishment on: South Africa\'s threats are punished while partners are plentiful, spared once the enemy\'s entry makes them scarce', () => {
+    const base = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-holdup.json'), 'utf8')) as ScenarioInput;
+    const scenario = valid({ ...base, pivotal: { ...base.pivotal, punishment: {} } });
+    const early = { weighed: 0, punished: 0 };
+    const late = { weighed: 0, punished: 0 };
+    for (let seed = 1; seed <= 30; seed++) {
+      for (const e of of(runScenario(scenario, seed).events, 'punishment-weighed')) {
+        // The great power enters in month 5 (demand +3,000, Thailand out).
+        const b = e.round < 5 ? early : late;
+        b.weighed++;
+        if (e.punished) b.punished++;
+      }
+    }
+    expect(early.weighed).toBeGreaterThan(10);
+    expect(late.weighed).toBeGreaterThan(10);
+    expect(early.punished / early.weighed).toBeGreaterThan(0.5);
+    expect(late.punished / late.weighed).toBeLessThan(0.5 * (early.punished / early.weighed));
   });
 
   it('absent pivotal.punishment the pivotal never weighs it', () => {
