@@ -138,8 +138,8 @@ export type SimEvent =
       /** Worth to the recipient (differs from amount for side deals). */
       readonly value: number;
       readonly item: string;
-      /** Why: a troop deal's terms, a concession to a hold-up, an access deal's terms, or a promised side deal delivered (issue 16). */
-      readonly cause: 'deal' | 'hold-up' | 'access' | 'promise';
+      /** Why: a troop deal's terms, a concession to a hold-up, an access deal's terms, a promised side deal delivered, or a payment to keep a partner in (issue 16). */
+      readonly cause: 'deal' | 'hold-up' | 'access' | 'promise' | 'retention';
       /** Issue 16 item 2: the lead nation the money passed through (payer -> via -> recipient). Absent: paid directly. */
       readonly via?: string;
     }
@@ -286,6 +286,53 @@ export type PromiseEvent =
       /** Deliveries cancelled (this one and those after it) and their cost, released from the pivotal's commitments. */
       readonly cancelled: number;
       readonly cancelledCost: number;
+    }
+  | {
+      /**
+       * Issue 16 item 4: the pivotal raises (or starts) a retention payment to a deployed partner whose
+       * casualties approach its withdrawal threshold (docs/model.md, Retention). Money per soldier-year.
+       */
+      readonly type: 'retention-offered';
+      readonly round: number;
+      readonly party: string;
+      /** Retention per soldier-year from now on, and the rise over what it was paid before. */
+      readonly perSoldierYear: number;
+      readonly increase: number;
+      /** Deaths so far; its tolerance without retention and with it; deaths expected per round now. */
+      readonly deaths: number;
+      readonly baseTolerance: number;
+      readonly tolerance: number;
+      readonly expectedDeathsPerRound: number;
+      /** Rounds it is expected to stay (from now, at most the rounds left) before and after the payment. */
+      readonly roundsBefore: number;
+      readonly roundsAfter: number;
+      /** What losing it would cost per soldier-year beyond its price, at this round's market (hold-ups' replacement premium). */
+      readonly replacementPremium: number;
+    }
+  | {
+      /** Issue 16 item 4: a retention payment stops (the partner went home, or the pivotal has no cash left for it). */
+      readonly type: 'retention-ended';
+      readonly round: number;
+      readonly party: string;
+      readonly reason: 'withdrawn' | 'no-cash';
+    }
+  | {
+      /**
+       * Issue 16 item 4: after a hold-up threat the pivotal weighs punishing the partner by withholding part of
+       * this round's payment: it punishes iff the deterrence bought exceeds the retaliation expected at this
+       * round's market (docs/model.md, Punishment). Logged whether or not it punishes.
+       */
+      readonly type: 'punishment-weighed';
+      readonly round: number;
+      readonly party: string;
+      readonly trigger: 'hold-up';
+      readonly punished: boolean;
+      /** What it would withhold (punished: withholds), US$, and the share of the round's payment that is. */
+      readonly withheld: number;
+      readonly share: number;
+      /** Expected deterrence gain and retaliation loss, US$. */
+      readonly deterrence: number;
+      readonly retaliation: number;
     };
 
 export type SimEventType = SimEvent['type'];

@@ -211,6 +211,23 @@ export const METRICS = {
       return p && p.kept + p.broken > 0 ? round6(p.kept / (p.kept + p.broken)) : null;
     },
   },
+  retentionPaid: {
+    label: 'Retention payments',
+    unit: 'US$',
+    range: 'amount',
+    description: 'Paid to keep casualty-sensitive partners in (cause: retention; issue 16 item 4; 0 when the scenario has no pivotal.retention)',
+    compute: ({ summary }) => summary.retention?.paid ?? 0,
+  },
+  punishmentRate: {
+    label: 'Share of threats punished',
+    unit: 'share, 0-1',
+    range: 'share',
+    description: 'Hold-up threats the pivotal punished over those it weighed punishing (issue 16 item 4; null when none was weighed)',
+    compute: ({ summary }) => {
+      const p = summary.retention?.punishment;
+      return p && p.weighed > 0 ? round6(p.punished / p.weighed) : null;
+    },
+  },
 } satisfies Record<string, Metric>;
 
 export type MetricName = keyof typeof METRICS;

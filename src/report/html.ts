@@ -192,7 +192,7 @@ function holdupsAndReversals(o: RunOutputs): SafeHtml {
       : html`<table><thead><tr><th>Round</th><th class="text">State</th><th>Its surplus share (0–1)</th><th>How many times larger the pivotal's forces are</th></tr></thead><tbody>${reversals.map((e) =>
           e.type === 'reversal' ? html`<tr><td class="num">${e.round}</td><td class="text">${name(e.party)}</td><td class="num">${e.share.toFixed(2)}</td><td class="num">${Math.round(e.capabilityRatio)}×</td></tr>` : '',
         )}</tbody></table>`;
-  return html`<h3>Hold-ups</h3>${holdups}<h3>Reversals</h3>${revs}${promisesTable(o)}${flowsTable(o)}`;
+  return html`<h3>Hold-ups</h3>${holdups}<h3>Reversals</h3>${revs}${promisesTable(o)}${retentionSection(o)}${flowsTable(o)}`;
 }
 
 /** Who paid whom (issue 16 item 2): one row per payer, lead nation and recipient; shown only when the scenario has payers or lead nations. */
@@ -206,6 +206,33 @@ function flowsTable(o: RunOutputs): SafeHtml | string {
 <table><thead><tr><th class="text">Payer</th><th class="text">Through (lead nation)</th><th class="text">Recipient</th><th title="US$ over the operation, at cost to the payer">Amount</th></tr></thead><tbody>${flows.map(
     (f) => html`<tr><td class="text">${name(f.payer)}</td><td class="text">${f.via === null ? '–' : name(f.via)}</td><td class="text">${name(f.recipient)}</td><td class="num">${money(f.amount)}</td></tr>\n`,
   )}</tbody></table>`;
+}
+
+/** Retention payments and punishment (issue 16 item 4): one row per decision; shown only when the scenario sets pivotal.retention or pivotal.punishment. */
+function retentionSection(o: RunOutputs): SafeHtml | string {
+  const rt = o.summary.retention;
+  if (!rt) return '';
+  const names = new Map(o.scenario.thirdParties.map((t) => [t.id, t.name]));
+  const name = (id: string): string => names.get(id) ?? id;
+  const offers = o.events.filter((e) => e.type === 'retention-offered');
+  const weighed = o.events.filter((e) => e.type === 'punishment-weighed');
+  const offerRows =
+    offers.length === 0
+      ? html`<p class="none">No partner's dead neared its limit in a way worth paying for.</p>`
+      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th title="US$ per soldier-year from then on">Retention</th><th>Dead / tolerance</th><th title="deaths it can bear once compensated">Tolerance paid</th><th title="expected rounds it stays, before and after">Stay (rounds)</th></tr></thead><tbody>${offers.map((e) =>
+          e.type === 'retention-offered'
+            ? html`<tr><td class="num">${e.round}</td><td class="text">${name(e.party)}</td><td class="num">${dollars(e.perSoldierYear)}</td><td class="num">${e.deaths} / ${e.baseTolerance}</td><td class="num">${Math.floor(e.tolerance)}</td><td class="num">${e.roundsBefore.toFixed(1)} → ${e.roundsAfter.toFixed(1)}</td></tr>\n`
+            : '',
+        )}</tbody></table>`;
+  const punishRows =
+    weighed.length === 0
+      ? ''
+      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th class="text">Decision</th><th title="US$ of the round's payment">Withheld</th><th title="expected deterrence gain, US$">Deterrence</th><th title="expected retaliation at the round's market, US$">Retaliation</th></tr></thead><tbody>${weighed.map((e) =>
+          e.type === 'punishment-weighed'
+            ? html`<tr><td class="num">${e.round}</td><td class="text">${name(e.party)}</td><td class="text">${e.punished ? 'punished' : 'spared'}</td><td class="num">${e.punished ? money(e.withheld) : '–'}</td><td class="num">${money(e.deterrence)}</td><td class="num">${money(e.retaliation)}</td></tr>\n`
+            : '',
+        )}</tbody></table>`;
+  return html`<h3>Keeping partners in</h3><p>Retention payments: ${money(rt.paid)} to ${plural(rt.partners.length, 'partner')}. Punishment after hold-up threats: ${rt.punishment.punished} of ${rt.punishment.weighed} weighed${rt.punishment.punished > 0 ? `, ${money(rt.punishment.withheld)} withheld` : ''}.</p>${offerRows}${punishRows}`;
 }
 
 /** Promised side deals (issue 16 item 3), one row each: shown only when the run made promises. */

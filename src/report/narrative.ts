@@ -357,6 +357,22 @@ function narrate(e: SimEvent, c: Context): Piece {
             : `delivering would cost it ${money(e.keepingCost)}, more than the ${money(e.renegingLoss)} it expects ${who}'s retaliation to cost`;
       return key(`${c.P} breaks its promise to ${who}: ${what} is not delivered (${why}).`);
     }
+    case 'retention-offered': {
+      // Retention (issue 16 item 4): paid before any threat, to a partner whose dead near its limit.
+      const who = c.name(e.party);
+      const raise = e.increase < e.perSoldierYear ? `raises its retention payment to ${who} by ${dollars(e.increase)} to ${dollars(e.perSoldierYear)}` : `offers ${who} a retention payment of ${dollars(e.perSoldierYear)}`;
+      return key(
+        `${c.P} ${raise} per soldier-year: with ${e.deaths} dead of the ${e.baseTolerance} its government can bear, ${who} was expected to stay about ${Math.round(e.roundsBefore)} more ${c.per}s; compensated, it can bear ${Math.floor(e.tolerance)} and is expected to stay ${Math.round(e.roundsAfter)} (losing it would cost ${c.p} ${dollars(e.replacementPremium)} per soldier-year more).`,
+      );
+    }
+    case 'retention-ended':
+      return text(`${possessive(capitalise(c.name(e.party)))} retention payment ends (${e.reason === 'no-cash' ? `${c.p} has no cash left for it` : 'its troops have gone home'}).`);
+    case 'punishment-weighed': {
+      const who = c.name(e.party);
+      return e.punished
+        ? key(`${c.P} punishes ${possessive(who)} threat: it withholds ${money(e.withheld)} of this ${possessive(c.per)} payment (deterring a repeat is worth about ${money(e.deterrence)} to it; it expects ${who}'s retaliation to cost ${money(e.retaliation)}).`)
+        : text(`${c.P} does not punish ${possessive(who)} threat: withholding ${money(e.withheld)} would deter about ${money(e.deterrence)} of future demands but provoke retaliation costing about ${money(e.retaliation)}.`);
+    }
     case 'reversal': {
       const who = c.name(e.party);
       return key(
@@ -578,6 +594,14 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
     out.push(
       `${P} promised ${plural(pr.made, 'side deal')} rather than paying at signing: ${pr.kept} kept, ${pr.broken} broken${broken.length > 0 ? ` (${list(broken)})` : ''}${pr.outstanding > 0 ? `, ${pr.outstanding} still outstanding` : ''}; it delivered ${money(pr.deliveredCost)} of the ${money(pr.promisedCost)} promised.`,
     );
+  }
+  const rt = sum.retention;
+  if (rt) {
+    // Issue 16 item 4: what keeping partners in cost, and how often a threat was punished.
+    const kept = rt.partners.length > 0 ? `${P} paid ${money(rt.paid)} to keep ${list(rt.partners.map((id) => theName(names.get(id) ?? id)))} in as their dead mounted (${plural(rt.offers, 'retention offer')})` : `${P} paid no retention`;
+    const pu = rt.punishment;
+    const punished = pu.weighed === 0 ? 'no threat gave it occasion to punish' : `it punished ${pu.punished} of the ${plural(pu.weighed, 'threat')} it weighed punishing${pu.punished > 0 ? `, withholding ${money(pu.withheld)}` : ''}`;
+    out.push(`${kept}; ${punished}.`);
   }
   out.push(...endingEvents(events, (id) => theName(names.get(id) ?? id), P));
   return out;

@@ -187,6 +187,25 @@ export const PivotalSchema = z
       .array(DemandStepSchema)
       .min(1)
       .describe('Forces sought from others over time, as steps; rounds before the first step seek none.'),
+    retention: z
+      .strictObject({
+        toleranceElasticity: z
+          .number()
+          .min(0)
+          .max(10)
+          .default(1)
+          .describe('How far compensation raises a casualty-sensitive government\'s tolerance: a retention payment z per soldier-year raises it by this times z / its deployment cost (1: compensating its whole cost again lets it bear twice the deaths).'),
+      })
+      .optional()
+      .describe('Issue 16 item 4 (ISAF\'s Coalition Support Funds): the pivotal pays deployed partners whose casualties approach their withdrawal threshold, before any threat, when paying costs less than losing them at this round\'s market (docs/model.md, Retention). Omitted: no retention payments (today\'s behaviour).'),
+    punishment: z
+      .strictObject({
+        maxWithheldShare: share
+          .default(1)
+          .describe('The largest share of a round\'s payment to a partner the pivotal may withhold as a sanction.'),
+      })
+      .optional()
+      .describe('Issue 16 item 4 (BRIEF §1: "a pivotal state that depends on a partner can hardly punish it"): after a hold-up threat the pivotal may withhold part of the partner\'s payment, iff the deterrence it buys exceeds the retaliation it expects at this round\'s market (docs/model.md, Punishment). Omitted: it never punishes (today\'s behaviour).'),
   })
   .describe('The state that organises the operation, recruits and pays.');
 

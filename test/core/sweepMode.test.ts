@@ -12,6 +12,7 @@ import type { Scenario } from '../../src/scenario/schema';
 import { METRIC_NAMES, metric } from '../../src/experiment/metrics';
 import { scenarioArb } from '../helpers/arbitraries';
 import { population } from '../helpers/bargainingScenarios';
+import { keepingPopulation } from '../helpers/retentionScenarios';
 import { ROOT, valid } from '../helpers/scenarios';
 
 function bothModes(scenario: Scenario, seed: number): { sweep: Record<string, number | null>; full: Record<string, number | null> } {
@@ -64,5 +65,20 @@ describe('sweep-mode metrics equal full-mode summarize', () => {
     }
     expect(threats).toBeGreaterThan(0);
     expect(deaths).toBeGreaterThan(0);
+  });
+
+  it('with retention payments and punishment switched on (issue 16 item 4), and the retention section equal too', () => {
+    let retention = 0;
+    let punished = 0;
+    for (let i = 0; i < 8; i++) {
+      const scenario = valid(keepingPopulation({ demandFactor: 0.3 + 0.15 * i, seed: i + 1, retention: true, punishment: true }));
+      const { sweep, full } = bothModes(scenario, i + 1);
+      expect(sweep).toEqual(full);
+      expect(runForMetrics(scenario, i + 1).retention).toEqual(summarize(runScenario(scenario, i + 1)).retention);
+      retention += sweep.retentionPaid ?? 0;
+      punished += sweep.punishmentRate ?? 0;
+    }
+    expect(retention).toBeGreaterThan(0);
+    expect(punished).toBeGreaterThan(0);
   });
 });

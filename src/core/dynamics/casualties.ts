@@ -9,6 +9,7 @@ import type { Model } from '../engine/model';
 import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
 import { withdraw } from '../engine/phases/release';
+import { retainedTolerance } from '../engine/phases/retention';
 
 /** Poisson draw: Knuth's method for small means, a rounded normal for large ones. */
 export function poisson(mean: number, rng: RandomStream): number {
@@ -40,8 +41,9 @@ export function applyCasualties(s: RunState, model: Model, round: number, rng: R
     const deaths = Math.min(p.troops, poisson(mean, rng.stream(STREAM.casualties, model.partyKeys[i], round)));
     if (deaths === 0) continue;
     p.deaths += deaths;
-    const tolerance = casualtyTolerance(spec.casualtySensitivity, maxTolerance);
-    log.push({ type: 'casualties', round, party: p.id, deaths, cumulative: p.deaths, tolerance });
+    // Raised by any retention payment it receives (issue 16 item 4, phases/retention.ts).
+    const tolerance = retainedTolerance(s, model, i, casualtyTolerance(spec.casualtySensitivity, maxTolerance));
+    log.push({ type: 'casualties', round, party: p.id, deaths, cumulative: p.deaths, tolerance: tolerance === null ? null : Math.round(tolerance * 100) / 100 });
     if (tolerance !== null && p.deaths >= tolerance) {
       // The government falls or gives in: the contingent comes home and will not return.
       p.blocked = true;

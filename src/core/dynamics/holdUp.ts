@@ -20,6 +20,7 @@ import type { EventSink } from '../engine/sink';
 import { isAvailable, isWilling, offerOf, surveyMarket, type PartyOffer } from '../engine/phases/market';
 import { withdraw } from '../engine/phases/release';
 import { catalogFor, grantSideDeals } from '../engine/phases/deals';
+import { threatDeterrence } from '../engine/phases/punishment';
 
 /** Rounds after a threat before the same partner threatens again. */
 const THREAT_COOLDOWN = 3;
@@ -64,7 +65,8 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     if (p.troops <= 0 || !p.deal || p.deal.pricePerSoldierYear <= 0 || spec.holdUpPropensity <= 0) continue;
     if (round - p.lastThreatRound < THREAT_COOLDOWN || roundsLeft <= 1) continue;
     const stream = rng.stream(STREAM.holdUp, model.partyKeys[i], round);
-    if (stream.next() >= spec.holdUpPropensity) continue;
+    // A partner punished for an earlier threat threatens less (issue 16 item 4, phases/punishment.ts); 1 when never punished.
+    if (stream.next() >= spec.holdUpPropensity * threatDeterrence(s, i)) continue;
 
     // Its demand rests on public information of this round: survey the market once, before
     // the first threat (the round's scheduled events and casualties have moved it).

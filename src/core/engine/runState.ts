@@ -9,6 +9,8 @@ import type { AccessRecord } from './phases/access';
 import type { PromiseRecord } from './phases/promises';
 import type { PayerRecord } from './phases/payers';
 import type { ContingentMotives } from '../market/contingent';
+import type { PunishmentRecord } from './phases/punishment';
+import type { RetentionRecord } from './phases/retention';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -49,6 +51,10 @@ export interface RunState {
    * or null with fixed contingents (`engine.operation.signalling` off).
    */
   motives: ContingentMotives[] | null;
+  /** Retention payments (issue 16 item 4, phases/retention.ts), by party index, created on the first offer. */
+  retention?: (RetentionRecord | undefined)[];
+  /** Punishment (issue 16 item 4, phases/punishment.ts): threats seen, sanctions and deterrence, by party index, created on first use. */
+  punishment?: (PunishmentRecord | undefined)[];
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

@@ -3,8 +3,9 @@
  *   1. scheduled events and random shocks,  4. the dearest contingents go home if demand fell
  *      then the alliance review and motives
  *   2. casualties and forced withdrawals    5. recruitment: volunteers, then deals (bargaining)
- *   3. hold-up threats by deployed partners    then access deals (phases/access.ts)
- *      (on this round's market survey)      6. payments (troops, then access; reneging),
+ *   3. retention payments, then hold-up        then access deals (phases/access.ts)
+ *      threats by deployed partners (on this 6. payments (troops, then access, retention;
+ *      round's market survey), punishment       reneging and sanctions),
  *                                              promises due (kept or broken), effort, accounting
  * How deals are made (an instant complete-information rule, or negotiation under private
  * information) is chosen once per run in the model. The round's events go to `log`.
@@ -27,6 +28,8 @@ import { pivotalDiscount, recruitByNegotiation } from './phases/negotiate';
 import { payDeployed } from './phases/pay';
 import { payAccess, tradeAccess } from './phases/access';
 import { deliverPromises } from './phases/promises';
+import { considerRetention, payRetention } from './phases/retention';
+import { considerPunishment, watchThreats } from './phases/punishment';
 
 export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void {
   const round = s.round + 1;
@@ -40,8 +43,12 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   // Each party's motives for the size of its contingent this round (contingent choice on).
   refreshMotives(s, model);
   applyCasualties(s, model, round, rng, log);
+  // Retention payments (issue 16 item 4) come before any threat: the pivotal pays to keep partners whose dead near their limit.
+  considerRetention(s, model, round, log);
   // Hold-ups are judged on this round's market: considerHoldUps surveys it (supply, tightness) before the first threat.
-  considerHoldUps(s, model, round, rng, log);
+  considerHoldUps(s, model, round, rng, watchThreats(s, model, log));
+  // Punishing a threat (issue 16 item 4): decided now, withheld in this round's payments.
+  considerPunishment(s, model, round, log);
   releaseExcess(s, model, demandBefore, round, log);
   let dP: number;
   if (model.dealMaking.kind === 'negotiation') {
@@ -56,6 +63,7 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   tradeAccess(s, model, round, rng, log);
   payDeployed(s, model, round, rng, log);
   payAccess(s, model, round, log);
+  payRetention(s, model, round, log);
   // Promised side deals falling due (issue 16): kept or broken after the round's payments.
   deliverPromises(s, model, round, rng, log);
   updateEffort(s, model, round, log);

@@ -3,6 +3,7 @@
  * for what, troops against demand, who was paid how much, what a foreign soldier-year cost
  * against the pivotal's own, how tight the market was, and who held the power.
  */
+import { RetentionBook, reportsRetention, type RetentionSummary } from './retentionBook';
 import type { RunResult } from '../engine/run';
 import type { EventOf, PaymentKind, SimEvent } from '../events';
 import { cents } from '../money';
@@ -198,6 +199,8 @@ export interface RunSummary {
   };
   /** Present only when some side deal was promised rather than paid at signing. */
   readonly promises?: PromisesSummary;
+  /** Retention payments and punishment (issue 16 item 4), present only when the scenario sets pivotal.retention or pivotal.punishment. */
+  readonly retention?: RetentionSummary;
   /** Payers with their own lines (issue 16 item 2), present only when the scenario has some: each one's budget and spending. */
   readonly payers?: readonly PayerSummary[];
   /**
@@ -265,12 +268,14 @@ export function summarize(result: RunResult): RunSummary {
   const accessSubsidy = new Map<string, number>();
   const accessDeals = new Map<string, AccessDealSummary[]>();
   const promises = new PromiseBook();
+  const retention = new RetentionBook();
   const flows = new PayerBook(scenario);
   // Lead nations (issue 16 item 2): by lead, then payer|recipient, what passed through it.
   const passed = new Map<string, Map<string, { -readonly [K in keyof PassThrough]: PassThrough[K] }>>();
   const nameOf = new Map<string, string>([[scenario.pivotal.id, scenario.pivotal.name], ...scenario.thirdParties.map((t) => [t.id, t.name] as [string, string]), ...(scenario.payers ?? []).map((p) => [p.id, p.name] as [string, string])]);
   for (const e of events) {
     promises.read(e);
+    retention.read(e);
     flows.read(e);
     if (e.type === 'payment' && e.via !== undefined) {
       const byKey = passed.get(e.via) ?? new Map<string, { -readonly [K in keyof PassThrough]: PassThrough[K] }>();
@@ -499,6 +504,7 @@ export function summarize(result: RunResult): RunSummary {
       reversalsBy,
     },
     ...(promises.made > 0 ? { promises: promises.summary() } : {}),
+    ...(reportsRetention(scenario.pivotal) ? { retention: retention.summary() } : {}),
     ...flows.summary(),
     negotiations: {
       opened,

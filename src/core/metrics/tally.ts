@@ -11,6 +11,7 @@ import type { EventSink } from '../engine/sink';
 import type { PaymentKind, SimEvent } from '../events';
 import { cents } from '../money';
 import { PayerBook, PromiseBook, round4, type RunSummary } from './summary';
+import { RetentionBook, reportsRetention } from './retentionBook';
 
 /** The part of a run's summary that a sweep can collect (a full summary is one too). */
 export interface RunMetrics {
@@ -26,6 +27,8 @@ export interface RunMetrics {
   readonly power: Pick<RunSummary['power'], 'deals' | 'meanShare' | 'meanPowerIndex' | 'reversals'>;
   /** Present only when some side deal was promised (issue 16 item 3); the items are in the full summary only. */
   readonly promises?: Omit<NonNullable<RunSummary['promises']>, 'items'>;
+  /** Present only when the scenario sets pivotal.retention or pivotal.punishment (issue 16 item 4). */
+  readonly retention?: RunSummary['retention'];
   /** Present only when the scenario has payers with lines of their own (issue 16 item 2). */
   readonly payers?: RunSummary['payers'];
 }
@@ -62,6 +65,7 @@ export class Tally implements EventSink {
   private effortN = 0;
 
   private readonly promises = new PromiseBook();
+  private readonly retention = new RetentionBook();
   private readonly payers: PayerBook;
 
   constructor(private readonly model: Model) {
@@ -70,6 +74,7 @@ export class Tally implements EventSink {
 
   push(e: SimEvent): void {
     this.promises.read(e);
+    this.retention.read(e);
     this.payers.read(e);
     switch (e.type) {
       case 'payment':
@@ -171,6 +176,7 @@ export class Tally implements EventSink {
       },
       power: { deals: this.deals, meanShare: this.shares > 0 ? round4(this.shareSum / this.shares) : null, meanPowerIndex: this.powerN > 0 ? round4(this.powerSum / this.powerN) : null, reversals: this.reversals },
       ...(this.promises.made > 0 ? { promises: this.promises.counts() } : {}),
+      ...(reportsRetention(this.model.scenario.pivotal) ? { retention: this.retention.summary() } : {}),
       ...(this.model.payers.length > 0 ? { payers: this.payers.accounts() } : {}),
     };
   }

@@ -29,8 +29,8 @@ export interface LedgerRow {
   readonly payer: string;
   readonly recipient: string;
   readonly kind: PaymentKind | 'donation';
-  /** deal: the terms of a troop deal; hold-up: a concession to a threat; access: an access deal; promise: a promised side deal delivered; donation: money to the pivotal. */
-  readonly cause: 'deal' | 'hold-up' | 'access' | 'promise' | 'donation';
+  /** deal: the terms of a troop deal; hold-up: a concession to a threat; access: an access deal; promise: a promised side deal delivered; retention: a payment to keep a partner in (issue 16 item 4); donation: money to the pivotal. */
+  readonly cause: 'deal' | 'hold-up' | 'access' | 'promise' | 'retention' | 'donation';
   readonly item: string;
   /** Cost to the payer. */
   readonly amount: number;

@@ -15,6 +15,7 @@ import type { EventSink } from '../sink';
 import { withdraw } from './release';
 import { passThrough, payLines } from './payers';
 import { splitDue } from '../../payments/payers';
+import { withheldFrom } from './punishment';
 
 /** A cut of at least this share of what was due sends troops home, not just effort. */
 const TROOP_RETALIATION_CUT = 0.5;
@@ -49,12 +50,15 @@ export function payDeployed(s: RunState, model: Model, round: number, rng: Rng, 
     const via = passThrough(s, model, i);
     // Troops and terms are those the amount was computed from: nothing else changes them before this party is paid.
     const concession = Math.min(amount, paymentPerRound(p.deal!.concessionPerSoldierYear, p.troops, rpy));
-    const paid = ratio < 1 ? Math.floor(amount * ratio * 100) / 100 : amount;
+    // A sanction after a hold-up threat (issue 16 item 4, phases/punishment.ts) is withheld like any cut.
+    const sanction = withheldFrom(s, i, round);
+    const payable = ratio < 1 ? Math.floor(amount * ratio * 100) / 100 : amount;
+    const paid = sanction > 0 ? cents(Math.max(0, payable - sanction)) : payable;
     if (paid > 0) {
       pivotal.spent = cents(pivotal.spent + paid);
       p.paidTotal = cents(p.paidTotal + paid);
       // The part conceded to a hold-up is its own ledger line, so concessions can be traced.
-      const conceded = ratio < 1 ? Math.floor(concession * ratio * 100) / 100 : concession;
+      const conceded = Math.min(paid, ratio < 1 ? Math.floor(concession * ratio * 100) / 100 : concession);
       const agreed = cents(paid - conceded);
       if (agreed > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: agreed, value: agreed, item: 'deployment subsidy', cause: 'deal', ...via });
       if (conceded > 0) log.push({ type: 'payment', round, payer: pivotal.id, recipient: id, kind: 'subsidy', amount: conceded, value: conceded, item: 'hold-up concession', cause: 'hold-up', ...via });
