@@ -43,6 +43,13 @@ export interface RecruitCandidates {
   readonly priceSlope: ArrayLike<number>;
   /** K_i, the most troops it could offer now (spare capacity). */
   readonly maxTroops: ArrayLike<number>;
+  /**
+   * The exact price per soldier-year it expects for k troops from candidate i, when known
+   * (complete information: r_i(k) with its liquidity floor and a duty value that covers only the
+   * troops up to the duty floor). The line a_i + b_i k still sizes the ask; this prices it, ranks
+   * it and charges the budget. Omitted: the line.
+   */
+  readonly price?: (i: number, k: number) => number;
 }
 
 export interface Recruiter {
@@ -73,8 +80,9 @@ export interface Approach {
   readonly token: boolean;
 }
 
-/** phat_i(k) = a_i + b_i k. */
+/** phat_i(k) = a_i + b_i k, or the exact price when the candidates carry one. */
 export function expectedPrice(c: RecruitCandidates, i: number, k: number): number {
+  if (c.price) return c.price(i, k);
   return (c.priceIntercept[i] ?? 0) + Math.max(0, c.priceSlope[i] ?? 0) * k;
 }
 
@@ -101,6 +109,18 @@ export function preferredTroops(c: RecruitCandidates, r: Recruiter, i: number, c
 /** Largest k <= k0 whose expected cost k phat(k) years fits the budget. */
 function affordable(c: RecruitCandidates, i: number, k0: number, budget: number, years: number): number {
   const perYear = budget / Math.max(1e-9, years);
+  if (c.price) {
+    if (k0 * c.price(i, k0) <= perYear) return k0;
+    // Largest whole k with k r(k) within the budget (bisection: k r(k) rises with k above the liquidity floor).
+    let lo = 0;
+    let hi = k0;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (mid * c.price(i, mid) <= perYear) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
   const a = c.priceIntercept[i] ?? 0;
   const b = Math.max(0, c.priceSlope[i] ?? 0);
   if (k0 * (a + b * k0) <= perYear) return k0;

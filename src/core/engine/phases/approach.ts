@@ -21,6 +21,8 @@ export interface PriceLine {
   readonly intercept: Float64Array;
   /** b_i >= 0 per soldier-year per extra soldier. */
   readonly slope: Float64Array;
+  /** The exact expected price of k troops from party `party` (complete information), else the line. */
+  readonly exact?: (party: number, k: number) => number;
 }
 
 /** An approach to party `party` (its index in the engine). */
@@ -49,7 +51,7 @@ export function chooseApproaches(s: RunState, model: Model, round: number, candi
   }
   const roundsLeft = model.lastRound - round + 1;
   const chosen = selectApproaches(
-    { effectiveness, criticality, member, priceIntercept: line.intercept, priceSlope: line.slope, maxTroops: spare },
+    { effectiveness, criticality, member, priceIntercept: line.intercept, priceSlope: line.slope, maxTroops: spare, ...(line.exact ? { price: (j: number, k: number) => line.exact!(candidates[j]!, k) } : {}) },
     {
       ownSoldierCost: scenario.pivotal.ownSoldierCostPerYear,
       flagValue: scenario.pivotal.flagValuePerYear,

@@ -57,16 +57,24 @@ export function deployableOf(spec: ThirdPartySpec, op: Scenario['engine']['opera
 
 /**
  * Its motives this round. The political cost of committing forces is anchored at its usual
- * deployable share sigma_i (`deployableShare`): there the marginal soldier costs c_i (1 +
- * casualty sensitivity) more, and it keeps rising at that rate up to the hard cap K_i (armed
- * forces x `maxDeployableShare`): h_i / K_i = c_i (1 + cs) / (A_i sigma_i). With `maxTroops`
- * set, the cap is both.
+ * deployable share sigma_i (`deployableShare`): at armed forces x sigma_i the marginal soldier
+ * costs c_i (1 + casualty sensitivity) more, and it keeps rising at that rate up to the hard cap
+ * K_i (`maxTroops`, else armed forces x `maxDeployableShare`): h_i / K_i = c_i (1 + cs) / (A_i
+ * sigma_i) whatever the cap. `maxTroops` is only a cap: a cap that does not bind must not change
+ * the choice below it (anchored at a cap set to a recorded contingent, the recorded size would
+ * need a price of w_i + h_i for its last soldier, about twice its cost, and never be chosen).
  */
 export function motivesOf(spec: ThirdPartySpec, op: Scenario['engine']['operation'], costPerYear: number, depth: number, ask: number): ContingentMotives {
   const m = contingentMotives(attributesOf(spec, costPerYear, depth), ask);
   const cap = deployableOf(spec, op);
-  if (cap <= m.deployable || m.deployable <= 0) return m;
-  return { ...m, deployable: cap, politicalCostAtCapacity: (m.politicalCostAtCapacity * cap) / m.deployable };
+  const anchor = usualContingent(spec);
+  if (cap <= 0 || anchor <= 0) return m;
+  return { ...m, deployable: cap, politicalCostAtCapacity: (m.politicalCostAtCapacity * cap) / anchor };
+}
+
+/** Armed forces x deployableShare (whole troops): where the political cost of a contingent reaches c_i (1 + cs). */
+export function usualContingent(spec: ThirdPartySpec): number {
+  return Math.floor(spec.armedForces * spec.deployableShare);
 }
 
 /**

@@ -42,7 +42,10 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
     slope[j] = line.slope;
     spare[j] = s.parties[i]!.capacity - s.parties[i]!.troops;
   }
-  const approaches = chooseApproaches(s, model, round, candidates, { intercept, slope }, spare, gap);
+  // With contingent choice the pivotal knows r_i(k) itself (floored at the liquidity need, duty
+  // valued only up to the duty floor): the line sizes the ask, the exact reservation prices it.
+  const exact = s.motives !== null ? (i: number, k: number) => dealReservation(s, i, k) : undefined;
+  const approaches = chooseApproaches(s, model, round, candidates, { intercept, slope, ...(exact ? { exact } : {}) }, spare, gap);
   // Substitutes: the willing, cheapest per effective soldier first (a competitive market's yardstick).
   const curve = supplyCurve(survey.willing);
   // Partners approached so far this round are no longer substitutes for the next.
