@@ -23,7 +23,12 @@ export interface IsafOptions {
   readonly usSoldierCostPerYear: number;
   /** L: value of one more flag per year. */
   readonly flagValuePerYear: number;
-  /** Share of armed forces any state would deploy without a signalling motive. */
+  /**
+   * `deployableShare` of every state: with contingent choice (signalling on) it anchors the
+   * political cost of a contingent (market/contingent.ts: the marginal soldier costs h more at
+   * armedForces x deployableShare). Set at the cap, `maxDeployableShare`: the political price of
+   * a contingent is judged against the most a state would deploy, the same for every state.
+   */
   readonly baseDeployableShare: number;
   /** engine.operation.maxDeployableShare: the most a state would deploy to signal. */
   readonly maxDeployableShare: number;
@@ -48,7 +53,7 @@ export const DEFAULT_ISAF_OPTIONS: IsafOptions = {
   budget: 1.7e9,
   usSoldierCostPerYear: 138_465,
   flagValuePerYear: 2e7,
-  baseDeployableShare: 0.002,
+  baseDeployableShare: 0.05,
   maxDeployableShare: 0.05,
   interestPerAgreement: 1,
   signalPerCost: 1,
@@ -133,6 +138,8 @@ export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<Isa
       ...rule,
       preferenceSimilarity: round4(clamp(r.agreeUs, 0, 1)),
       allianceDepth: round4(clamp(r.depth, 0, 1)),
+      // atop_milsup_us: a military-support pact with the US, the source of an ally's duty floor (politics/alliance.ts).
+      defencePact: r.usAlly >= 1,
     };
   });
   return {
