@@ -17,7 +17,7 @@ import { freeBudget } from '../state';
 import type { Model } from '../engine/model';
 import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
-import { isAvailable, isWilling, offerOf, surveyMarket, type PartyOffer } from '../engine/phases/market';
+import { asksToBePaid, isAvailable, isWilling, offerOf, surveyMarket, type PartyOffer } from '../engine/phases/market';
 import { withdraw } from '../engine/phases/release';
 import { catalogFor, grantSideDeals } from '../engine/phases/deals';
 import { threatDeterrence } from '../engine/phases/punishment';
@@ -34,7 +34,8 @@ export function substituteMarket(s: RunState, model: Model, round: number): Part
   const offers: PartyOffer[] = [];
   for (let i = 0; i < s.parties.length; i++) {
     if (!isAvailable(s, model, i, round)) continue;
-    if (s.parties[i]!.reservation > 0 && isWilling(s, model, i)) offers.push(offerOf(s, model, i));
+    const offer = offerOf(s, model, i);
+    if (asksToBePaid(s, i, offer) && isWilling(s, model, i)) offers.push(offer);
   }
   return supplyCurve(offers);
 }

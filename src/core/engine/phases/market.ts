@@ -56,6 +56,18 @@ export function offerOf(s: RunState, model: Model, i: number): PartyOffer {
   return { party: p.id, index: i, troops, reservation: dealReservation(s, i, troops), effectiveness: spec.effectiveness };
 }
 
+/**
+ * Does party `i` ask to be paid for what it would add (`offer`, its `offerOf`)? With fixed
+ * contingents, when its reservation r_i is positive. With chosen contingents, when the price of
+ * the troops it would add is: a member's own reservation is that of its whole contingent, r_i(k0),
+ * which the duty value spread over it can bring to 0 or below (a self-funded ally deployed unpaid)
+ * while its next soldiers still cost it something (`enlargementReservation`): read from r_i(k0),
+ * such a member was neither a volunteer nor a candidate, and could never enlarge at a surge.
+ */
+export function asksToBePaid(s: RunState, i: number, offer: PartyOffer): boolean {
+  return (s.motives === null ? s.parties[i]!.reservation : offer.reservation) > 0;
+}
+
 /** Would the pivotal, knowing its reservation, want party `i`'s spare troops at all? */
 export function isWilling(s: RunState, model: Model, i: number): boolean {
   const p = s.parties[i]!;
@@ -77,11 +89,11 @@ export function surveyMarket(s: RunState, model: Model, round: number): MarketSu
     if (unpaid > 0) {
       volunteers.push(unpaid === offer.troops ? offer : { ...offer, troops: unpaid });
       supply += unpaid;
-    } else if (p.reservation > 0 && isWilling(s, model, i)) {
+    } else if (asksToBePaid(s, i, offer) && isWilling(s, model, i)) {
       willing.push(offer);
       // With chosen contingents, what it would add at the worth of a soldier to the pivotal (e_i c_P).
       supply += offer.troops;
-    } else if (p.reservation > 0) unwilling.push(offer);
+    } else if (asksToBePaid(s, i, offer)) unwilling.push(offer);
   }
   supply += deployed;
   s.market.supply = supply;

@@ -45,28 +45,40 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
   // With contingent choice the pivotal knows r_i(k) itself (floored at the liquidity need, duty
   // valued only up to the duty floor): the line sizes the ask, the exact reservation prices it.
   const exact = s.motives !== null ? (i: number, k: number) => dealReservation(s, i, k) : undefined;
-  const approaches = chooseApproaches(s, model, round, candidates, { intercept, slope, ...(exact ? { exact } : {}) }, spare, gap);
   // Substitutes: the willing, cheapest per effective soldier first (a competitive market's yardstick).
   const curve = supplyCurve(survey.willing);
   // Partners approached so far this round are no longer substitutes for the next.
   const approached = new Uint8Array(s.parties.length);
-  for (const a of approaches) {
-    const i = a.party;
-    approached[i] = 1;
-    if (!a.token && gap < minContingent) continue;
-    const p = s.parties[i]!;
-    const troops = a.token ? a.troops : Math.min(a.troops, gap);
-    const member = p.troops > 0;
-    const sub = a.token ? undefined : substituteFor(curve, i, approached, gap);
-    const { R, ceiling } = competitiveCeiling(pivotal, model.specs[i]!, troops, sub, member);
-    const reservation = dealReservation(s, i, troops);
-    const outcome = mechanism.decide({ round, party: p.id, troops, reservation, pivotalReservation: R, ceiling, roundsPerYear: scenario.clock.roundsPerYear }, rng);
-    if (outcome.kind === 'no-deal') {
-      recordNoDeal(p, round, outcome.reason, ceiling, log);
-      continue;
+  // A refusal leaves its troops unfilled: the pivotal goes on down its ranking, among those not yet
+  // approached this round (their room is zeroed, so `selectApproaches` passes them over), with the
+  // gap that is still open. Without this, a plan that filled the gap on paper with partners asked for
+  // more than the competitive ceiling allows left every other candidate unapproached, round after round.
+  let first = true;
+  for (;;) {
+    if (!first && gap < minContingent) break;
+    let refused = 0;
+    for (const a of chooseApproaches(s, model, round, candidates, { intercept, slope, ...(exact ? { exact } : {}) }, spare, gap)) {
+      const i = a.party;
+      approached[i] = 1;
+      spare[a.index] = 0;
+      if (!a.token && gap < minContingent) continue;
+      const p = s.parties[i]!;
+      const troops = a.token ? a.troops : Math.min(a.troops, gap);
+      const member = p.troops > 0;
+      const sub = a.token ? undefined : substituteFor(curve, i, approached, gap);
+      const { R, ceiling } = competitiveCeiling(pivotal, model.specs[i]!, troops, sub, member);
+      const reservation = dealReservation(s, i, troops);
+      const outcome = mechanism.decide({ round, party: p.id, troops, reservation, pivotalReservation: R, ceiling, roundsPerYear: scenario.clock.roundsPerYear }, rng);
+      if (outcome.kind === 'no-deal') {
+        recordNoDeal(p, round, outcome.reason, ceiling, log);
+        if (!a.token) refused++;
+        continue;
+      }
+      const deployed = signDeal(s, model, { party: i, troops, pricePerSoldierYear: outcome.pricePerSoldierYear, ceiling, mechanism: mechanism.name, reservation }, round, runRng, log);
+      if (!a.token) gap -= deployed;
     }
-    const deployed = signDeal(s, model, { party: i, troops, pricePerSoldierYear: outcome.pricePerSoldierYear, ceiling, mechanism: mechanism.name, reservation }, round, runRng, log);
-    if (!a.token) gap -= deployed;
+    first = false;
+    if (refused === 0) break;
   }
   // Those it would not pay for at any size it considered: too dear even with full information.
   for (const o of survey.unwilling) {
