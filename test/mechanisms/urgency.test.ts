@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deadlineFactor, pivotalDiscountFactor, relievedShare, type UrgencyInputs } from '../../src/core/bargaining/urgency';
+import { deadlineFactor, pivotalDiscountFactor, type UrgencyInputs } from '../../src/core/bargaining/urgency';
 import { competitiveCeiling } from '../../src/core/market/reservation';
 import { runScenario } from '../../src/core/engine/run';
 import type { EventOf } from '../../src/core/events';
@@ -30,35 +30,6 @@ describe('urgency', () => {
       expect(pivotalDiscountFactor({ ...x, ownDeaths: dHi, roundsToDeadline: hFar })).toBeLessThanOrEqual(pivotalDiscountFactor({ ...x, ownDeaths: dLo, roundsToDeadline: hFar }) + 1e-12);
       expect(pivotalDiscountFactor({ ...x, ownDeaths: dLo, roundsToDeadline: hNear })).toBeLessThanOrEqual(pivotalDiscountFactor({ ...x, ownDeaths: dLo, roundsToDeadline: hFar }) + 1e-12);
     }), { numRuns: 200, seed: 9 });
-  });
-});
-
-describe('urgency counts the shortfall this partner would meet (issue 12 items 6, 10)', () => {
-  const short = { ...calm, demand: 45_000, deployed: 5_000 };
-  it('closed form: patience x (1 - u min(k, shortfall) / demand); without k, the whole shortfall', () => {
-    expect(relievedShare(45_000, 5_000, 1_000)).toBeCloseTo(1_000 / 45_000, 12);
-    expect(relievedShare(45_000, 5_000, 90_000)).toBeCloseTo(40_000 / 45_000, 12);
-    expect(relievedShare(45_000, 5_000)).toBeCloseTo(40_000 / 45_000, 12);
-    expect(relievedShare(45_000, 50_000, 1_000)).toBe(0);
-    expect(pivotalDiscountFactor({ ...short, relief: 1_000 })).toBeCloseTo(0.95 * (1 - 0.5 * (1_000 / 45_000)), 12);
-    expect(pivotalDiscountFactor({ ...short, relief: 40_000 })).toBeCloseTo(pivotalDiscountFactor(short), 12);
-  });
-  it('property: a smaller partner (or a smaller shortfall) never makes the pivotal less patient', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 0, max: 45_000 }), (k1, k2, deployed) => {
-      const [kLo, kHi] = k1 <= k2 ? [k1, k2] : [k2, k1];
-      const x = { ...short, deployed };
-      expect(pivotalDiscountFactor({ ...x, relief: kLo })).toBeGreaterThanOrEqual(pivotalDiscountFactor({ ...x, relief: kHi }) - 1e-12);
-      expect(pivotalDiscountFactor({ ...x, relief: kHi })).toBeGreaterThanOrEqual(pivotalDiscountFactor(x) - 1e-12);
-    }), { numRuns: 200, seed: 12 });
-  });
-  it('direction: with Rubinstein splits (pivotal first), a small partner facing a large shortfall takes a smaller share than the whole-shortfall rule gave it', () => {
-    const dParty = 0.95;
-    const partyShare = (dP: number): number => (dParty * (1 - dP)) / (1 - dP * dParty);
-    const korea = { ...short, urgency: 0.6, patience: 0.95, demand: 45_000, deployed: 15_000 };
-    const small = partyShare(pivotalDiscountFactor({ ...korea, relief: 1_000 }));
-    const whole = partyShare(pivotalDiscountFactor(korea));
-    expect(small).toBeLessThan(whole - 0.3);
-    expect(whole).toBeGreaterThan(0.5);
   });
 });
 

@@ -2,19 +2,10 @@
  * The pivotal's urgency (BRIEF §6: "what tips it past one half is P's urgency (its discount
  * factor falls as casualties mount or a deadline nears)"; issue 12, item 6).
  *
- *   d_P(t, i) = patience
- *          * (1 - urgency * min(k_i, shortfall_t) / demand_t)   unmet demand this deal would meet
+ *   d_P(t) = patience
+ *          * (1 - urgency * shortfall_t / demand_t)        unmet demand
  *          * (1 - s_P * min(1, deaths_t / tolerance_P))     own casualties
  *          * (1 - u_D / H_t)                                deadline, H_t rounds left to it
- *
- * The shortfall factor follows from what a round's delay costs: while talks with i run on,
- * the troops i would bring (k_i) are missing from the coalition for one more round, and the
- * rest of the shortfall stays unmet whether or not i signs now. So a delay costs the share
- * min(k_i, shortfall)/demand of the coalition's value for that round, and that share, weighted
- * by `urgency`, is what erodes patience: a small partner cannot relieve a large shortfall,
- * and the pivotal is not more impatient with it for the shortfall's sake. Without k_i (an
- * access deal: without access nothing deploys, so its delay holds up the whole shortfall; and
- * the round's logged factor) the whole shortfall counts: the lower bound over partners.
  *
  * The deadline factor follows from the value of the coalition: if the operation's value
  * accrues per round until the deadline, closing a deal one round later loses 1/H_t of what
@@ -34,8 +25,6 @@ export interface UrgencyInputs {
   readonly demand: number;
   /** Troops deployed (>= 0). */
   readonly deployed: number;
-  /** k_i, troops this deal would bring (>= 0); omitted: the whole shortfall (the most a deal could relieve). */
-  readonly relief?: number;
   /** The pivotal's casualty sensitivity s_P, [0, 1]; 0: casualties do not hurry it. */
   readonly casualtySensitivity: number;
   /** The pivotal's own dead so far. */
@@ -48,11 +37,9 @@ export interface UrgencyInputs {
   readonly deadlineUrgency?: number;
 }
 
-/** Share of demand a deal of `relief` troops would meet this round, min(relief, shortfall) / demand, [0, 1]; the whole unmet share without `relief`. */
-export function relievedShare(demand: number, deployed: number, relief?: number): number {
-  if (demand <= 0) return 0;
-  const shortfall = Math.max(0, demand - deployed);
-  return (relief === undefined ? shortfall : Math.min(Math.max(0, relief), shortfall)) / demand;
+/** Unmet share of demand, [0, 1]. */
+export function shortfallShare(demand: number, deployed: number): number {
+  return demand > 0 ? Math.max(0, demand - deployed) / demand : 0;
 }
 
 /** Factor from the approaching deadline: 1 - u_D / H ((H - 1) / H at u_D = 1), or 1 without a deadline. */
@@ -70,5 +57,5 @@ export function casualtyFactor(sensitivity: number, deaths: number, tolerance: n
 
 /** d_P(t), in [0, patience]. At the deadline's last round it is 0: no later deal is worth anything. */
 export function pivotalDiscountFactor(x: UrgencyInputs): number {
-  return x.patience * (1 - x.urgency * relievedShare(x.demand, x.deployed, x.relief)) * casualtyFactor(x.casualtySensitivity, x.ownDeaths, x.casualtyTolerance) * deadlineFactor(x.roundsToDeadline, x.deadlineUrgency ?? 1);
+  return x.patience * (1 - x.urgency * shortfallShare(x.demand, x.deployed)) * casualtyFactor(x.casualtySensitivity, x.ownDeaths, x.casualtyTolerance) * deadlineFactor(x.roundsToDeadline, x.deadlineUrgency ?? 1);
 }

@@ -33,13 +33,12 @@ const MIN_DEAL_PROBABILITY = 0.05;
 
 /**
  * The pivotal's discount factor this round (issue 12 item 6, bargaining/urgency.ts): patience
- * eroded by the share of demand a deal of `relief` troops would meet (the whole unmet share
- * without `relief`: the round's logged factor, and access deals) and by an approaching deadline
+ * eroded by the share of demand still unmet and by an approaching deadline
  * (`pivotal.bargaining.deadlineRound`, weighted by `deadlineUrgency`; past it, as urgent as in
  * its round). Its own casualties enter with weight `casualtyUrgency`, but the engine does not
  * deploy the pivotal's own soldiers, so there is no source for its own dead: that term is 1.
  */
-export function pivotalDiscount(model: Model, demand: number, deployed: number, round: number, relief?: number): number {
+export function pivotalDiscount(model: Model, demand: number, deployed: number, round: number): number {
   const b = model.scenario.pivotal.bargaining;
   const u = urgencyOf(model.scenario.pivotal);
   return pivotalDiscountFactor({
@@ -47,7 +46,6 @@ export function pivotalDiscount(model: Model, demand: number, deployed: number, 
     urgency: b.urgency,
     demand,
     deployed,
-    ...(relief !== undefined ? { relief } : {}),
     casualtySensitivity: u.casualtyUrgency,
     ownDeaths: 0,
     casualtyTolerance: model.scenario.engine.operation.maxCasualtyTolerance,
@@ -165,8 +163,6 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     flagTroops: Math.min(offered[i]!, Math.max(unmet, troops)),
     affordable: troops > 0 && years > 0 ? promisableValue(s, model, i) / (troops * years) : Infinity,
   });
-  // Its discount towards a deal of k troops: the delay costs only the part of the shortfall they would meet.
-  const discountFor = (troops: number): number => pivotalDiscount(model, s.demand, s.demand - gap, round, troops);
   const ceilingFor = (i: number, troops: number): { R: number; ceiling: number } => {
     let filled = 0;
     let substitute: number | undefined;
@@ -191,7 +187,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
       continue;
     }
     const { ceiling } = neg.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, neg.troops, undefined, false, { affordable: limitsFor(i, neg.troops).affordable }) : ceilingFor(i, neg.troops);
-    const deployed = exchange(s, model, settings, i, round, ceiling, discountFor(neg.troops), neg.token ? neg.troops : gap, rng, log);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, neg.token ? neg.troops : gap, rng, log);
     if (deployed > 0) signed[i] = 1;
     if (neg.token) continue;
     gap -= deployed;
@@ -243,7 +239,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
         pivotalStrategy: n.pivotal.name, partyStrategy: n.party.name,
       });
     }
-    const deployed = exchange(s, model, settings, i, round, ceiling, discountFor(troops), a.token ? troops : gap, rng, log);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, a.token ? troops : gap, rng, log);
     if (deployed > 0) signed[i] = 1;
     if (!a.token) {
       gap -= deployed;
