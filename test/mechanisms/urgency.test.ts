@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deadlineFactor, pivotalDiscountFactor, type UrgencyInputs } from '../../src/core/bargaining/urgency';
+import { competitiveCeiling } from '../../src/core/market/reservation';
 import { runScenario } from '../../src/core/engine/run';
 import type { EventOf } from '../../src/core/events';
 import type { ScenarioInput } from '../../src/scenario/schema';
@@ -29,6 +30,24 @@ describe('urgency', () => {
       expect(pivotalDiscountFactor({ ...x, ownDeaths: dHi, roundsToDeadline: hFar })).toBeLessThanOrEqual(pivotalDiscountFactor({ ...x, ownDeaths: dLo, roundsToDeadline: hFar }) + 1e-12);
       expect(pivotalDiscountFactor({ ...x, ownDeaths: dLo, roundsToDeadline: hNear })).toBeLessThanOrEqual(pivotalDiscountFactor({ ...x, ownDeaths: dLo, roundsToDeadline: hFar }) + 1e-12);
     }), { numRuns: 200, seed: 9 });
+  });
+});
+
+describe('negotiation ceiling bounds (issue 12 item 10)', () => {
+  const pivotal = { ownSoldierCostPerYear: 13_000, flagValuePerYear: 5_000_000, criticalPartnerValuePerYear: 0 } as Parameters<typeof competitiveCeiling>[0];
+  const party = { effectiveness: 1, criticality: 0 } as Parameters<typeof competitiveCeiling>[1];
+  it('the flag is spread over the credible contingent, not over the few troops a budget leaves', () => {
+    expect(competitiveCeiling(pivotal, party, 2, undefined).R).toBeCloseTo(13_000 + 5_000_000 / 2, 6);
+    expect(competitiveCeiling(pivotal, party, 2, undefined, false, { flagTroops: 1_000 }).R).toBeCloseTo(13_000 + 5_000, 6);
+    // Never spread over fewer troops than the deal itself.
+    expect(competitiveCeiling(pivotal, party, 2_000, undefined, false, { flagTroops: 1_000 }).R).toBeCloseTo(13_000 + 2_500, 6);
+  });
+  it('the ceiling is at most what it can still promise, under scarcity and with a substitute; R is unchanged', () => {
+    const capped = competitiveCeiling(pivotal, party, 1_000, undefined, false, { affordable: 9_000 });
+    expect(capped.ceiling).toBe(9_000);
+    expect(capped.R).toBeCloseTo(18_000, 6);
+    expect(competitiveCeiling(pivotal, party, 1_000, 16_000, false, { affordable: 9_000 }).ceiling).toBe(9_000);
+    expect(competitiveCeiling(pivotal, party, 1_000, 16_000, false, { affordable: 90_000 }).ceiling).toBe(16_000);
   });
 });
 

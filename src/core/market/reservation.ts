@@ -56,13 +56,33 @@ export function criticalPremium(pivotal: PivotalSpec, party: ThirdPartySpec, tro
 }
 
 /**
+ * What bounds the pivotal's ceiling beyond R_i and the substitute (issue 12 item 10, negotiation):
+ * - `flagTroops`: the credible contingent the flag and criticality are spread over, k_f >= k
+ *   (troops). A flag is worth L whatever the size, but per soldier it is L / k_f with k_f the
+ *   contingent the partner would bring (its offer, at most the gap), not the k a short budget
+ *   leaves: a pivotal that can afford only a few of its soldiers does not value each more
+ *   (L / k for k = 1-2 gave ceilings of millions per soldier-year).
+ * - `affordable`: the most it can still promise per soldier-year for these troops, free budget
+ *   / (k x years left) (currency per soldier-year): a ceiling it cannot pay is not a ceiling, and
+ *   a deal agreed above it fails at signing.
+ */
+export interface CeilingLimits {
+  readonly flagTroops?: number;
+  readonly affordable?: number;
+}
+
+/**
  * The most the pivotal would pay this partner given a substitute: the substitute's price
  * for the same effective troops, plus what only this partner brings (its criticality; a
- * substitute brings a flag too). Without a substitute (scarcity) it is R_i itself.
+ * substitute brings a flag too). Without a substitute (scarcity) it is R_i itself. With
+ * `limits`, R_i spreads the flag over max(k, k_f) and the ceiling is at most `affordable`
+ * (R stays the pivotal's reservation: the budget bounds what it can pay, not what it gains).
  */
-export function competitiveCeiling(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number, substitutePerEffectiveSoldier: number | undefined, alreadyMember = false): { R: number; ceiling: number } {
-  const R = pivotalReservation(pivotal, party, troops, alreadyMember);
-  if (substitutePerEffectiveSoldier === undefined) return { R, ceiling: R };
-  const particular = alreadyMember ? 0 : criticalPremium(pivotal, party, troops);
-  return { R, ceiling: Math.min(R, substitutePerEffectiveSoldier * party.effectiveness + particular) };
+export function competitiveCeiling(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number, substitutePerEffectiveSoldier: number | undefined, alreadyMember = false, limits: CeilingLimits = {}): { R: number; ceiling: number } {
+  const spread = Math.max(troops, limits.flagTroops ?? 0);
+  const R = pivotalReservation(pivotal, party, spread, alreadyMember);
+  const cap = limits.affordable ?? Infinity;
+  if (substitutePerEffectiveSoldier === undefined) return { R, ceiling: Math.min(R, cap) };
+  const particular = alreadyMember ? 0 : criticalPremium(pivotal, party, spread);
+  return { R, ceiling: Math.min(R, substitutePerEffectiveSoldier * party.effectiveness + particular, cap) };
 }

@@ -18,7 +18,7 @@ import { domesticOpposition } from '../../../scenario/mechanismInputs';
 import { followUpTroops, oppositionAfterFailure, ratificationProbability } from '../../politics/ratification';
 import { believedValue, chooseFromMenus, reservedCost, valueToRecipient } from '../../payments/promises';
 import { promiseItem } from './promises';
-import { fundedByPayers } from './payers';
+import { fundedByPayers, offersFor } from './payers';
 import { mergeLines, type FundedLine } from '../../payments/payers';
 import { contingentReservation, dealReservation } from './contingents';
 
@@ -51,6 +51,21 @@ export function catalogFor(model: Model, i: number, p: Pick<PartyState, 'id' | '
     items.push({ id: d.id, cost: reservedCost(d), value: believedValue(d, valueToRecipient(model.specs[i]!.sideDealValues, d)) });
   }
   return menus ? chooseFromMenus(items, (id) => model.scenario.sideDeals.find((d) => d.id === id)?.menu, p.sideDealsReceived) : items;
+}
+
+/**
+ * The most value (US$) the pivotal could still promise party i in one package (issue 12 item
+ * 10): its free budget, plus what the side deals still open to i add over their cost (each
+ * usable item, value - cost > 0, delivers its value for its cost), plus the free money of the
+ * payers with lines open to i. Any package worth more to i costs more than the pivotal and the
+ * payers have (package.ts: the subsidy is cash, a side deal delivers value for cost), so a
+ * price above this / (k x years) fails at signing. An upper bound: lumpy side deals may not fit.
+ */
+export function promisableValue(s: RunState, model: Model, i: number): number {
+  let value = Math.max(0, freeBudget(s.pivotal));
+  for (const item of catalogFor(model, i, s.parties[i]!)) if (item.value > item.cost && item.value > 0) value += item.value - item.cost;
+  for (const o of offersFor(s, model, i)) value += Math.max(0, o.free);
+  return value;
 }
 
 /** Signs the agreement if the budget allows at least a minimum contingent. Returns troops deployed (0 = no deal). */

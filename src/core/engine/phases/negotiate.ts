@@ -13,7 +13,7 @@ import { belief, cdf, mean } from '../../bargaining/beliefs';
 import { playExchange, snapshot } from '../../bargaining/protocol';
 import type { NegotiationOutcome } from '../../events';
 import { cents } from '../../money';
-import { competitiveCeiling } from '../../market/reservation';
+import { competitiveCeiling, type CeilingLimits } from '../../market/reservation';
 import { pivotalDiscountFactor } from '../../bargaining/urgency';
 import { missionStance, urgencyOf } from '../../../scenario/mechanismInputs';
 import type { ThirdPartySpec } from '../../../scenario/schema';
@@ -23,7 +23,7 @@ import type { PartyState } from '../../state';
 import type { Model, NegotiationSettings } from '../model';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
-import { recordNoDeal, signDeal } from './deals';
+import { promisableValue, recordNoDeal, signDeal } from './deals';
 import { chooseApproaches } from './approach';
 import { dealReservation, publicSlope } from './contingents';
 import { admitVolunteers, isAvailable, offerOf, spare, surveyMarket, type PartyOffer } from './market';
@@ -132,6 +132,8 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     lastOrder.set(s, order);
   }
   const offers: RankedOffer[] = [];
+  // What each partner would bring (its offer): the contingent its flag is spread over.
+  const offered = new Float64Array(n);
   for (const i of order) {
     const p = s.parties[i]!;
     if (!isAvailable(s, model, i, round) || p.reservation <= 0) continue;
@@ -140,6 +142,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     const troops = s.motives === null ? spare(p) : offerOf(s, model, i).troops;
     const reservation = mean(p.pivotalBelief) + beliefOffset(s, i, troops);
     const effectiveness = model.specs[i]!.effectiveness;
+    offered[i] = troops;
     offers.push({ party: p.id, index: i, troops, reservation, effectiveness, price: reservation / effectiveness });
   }
   // supplyCurve's order (effectivePrice, then id: a total order, so the result does not depend
@@ -151,6 +154,15 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   // Its outside option for a partner: the substitutes still out that would fill the whole
   // gap without it (the price of the marginal one), or none: scarcity.
   const unmet = gap;
+  const years = (model.lastRound - round + 1) / scenario.clock.roundsPerYear;
+  // Bounds on the ceiling for k troops from i (market/reservation CeilingLimits): the flag spread
+  // over the contingent i would bring (its offer, at most the gap), and no more per soldier-year
+  // than it can still promise: free budget, plus what open side deals add over their cost, plus
+  // payers' free money on lines open to i (deals.ts promisableValue), over k x years left.
+  const limitsFor = (i: number, troops: number): Required<CeilingLimits> => ({
+    flagTroops: Math.min(offered[i]!, Math.max(unmet, troops)),
+    affordable: troops > 0 && years > 0 ? promisableValue(s, model, i) / (troops * years) : Infinity,
+  });
   const ceilingFor = (i: number, troops: number): { R: number; ceiling: number } => {
     let filled = 0;
     let substitute: number | undefined;
@@ -162,7 +174,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
         break;
       }
     }
-    return competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, substitute, s.parties[i]!.troops > 0);
+    return competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, substitute, s.parties[i]!.troops > 0, limitsFor(i, troops));
   };
 
   // 1. Talks already under way take their next exchange.
@@ -174,7 +186,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
       endNegotiation(s, settings, i, round, gap <= 0 ? 'not-needed' : 'breakdown', null, log);
       continue;
     }
-    const { ceiling } = neg.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, neg.troops, undefined, false) : ceilingFor(i, neg.troops);
+    const { ceiling } = neg.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, neg.troops, undefined, false, { affordable: limitsFor(i, neg.troops).affordable }) : ceilingFor(i, neg.troops);
     const deployed = exchange(s, model, settings, i, round, ceiling, dP, neg.token ? neg.troops : gap, rng, log);
     if (deployed > 0) signed[i] = 1;
     if (neg.token) continue;
@@ -209,7 +221,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     const p = s.parties[i]!;
     const troops = a.token ? a.troops : Math.min(a.troops, gap - pending);
     // A flag-only token has no substitute: each new flag adds its own value.
-    const { R, ceiling } = a.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, undefined, false) : ceilingFor(i, troops);
+    const { R, ceiling } = a.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, undefined, false, { affordable: limitsFor(i, troops).affordable }) : ceilingFor(i, troops);
     if (cdf(shifted(p.pivotalBelief!, beliefOffset(s, i, troops)), ceiling) < MIN_DEAL_PROBABILITY) {
       recordNoDeal(p, round, 'above-ceiling', ceiling, log);
       continue;
