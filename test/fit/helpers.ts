@@ -14,7 +14,7 @@ export function tempDir(prefix: string): string {
 export function writeFit(dir: string, scenario: ScenarioInput, fit: Omit<FitInput, 'scenario' | 'formatVersion'>, name = 'case'): { file: string; loaded: LoadedFit } {
   writeFileSync(join(dir, `${name}.scenario.json`), JSON.stringify(scenario, null, 2));
   const file = join(dir, `${name}.fit.json`);
-  writeFileSync(file, JSON.stringify({ formatVersion: 2, scenario: `${name}.scenario.json`, ...fit }, null, 2));
+  writeFileSync(file, JSON.stringify({ formatVersion: 1, scenario: `${name}.scenario.json`, ...fit }, null, 2));
   const r = loadFitFile(file);
   if (!r.ok) throw new Error('fit invalid: ' + JSON.stringify(r.problems, null, 1));
   return { file, loaded: r.value };
