@@ -18,6 +18,13 @@ describe('coalsim run', () => {
     expect(first.stdout).toContain('Stabilisation mission with a surge');
     expect(first.stdout).toMatch(/A foreign soldier-year cost \$[\d,]+/);
     expect(first.stdout).not.toMatch(/\x1b\[/);
+    // Each member's type first (what drove the prices), its labels in this run in brackets when they say more.
+    const summary = JSON.parse(readFileSync(join(outA, 'summary.json'), 'utf8')) as { coalition: { members: { id: string; name: string; type: string; labels: { label: string }[] }[] } };
+    for (const m of summary.coalition.members) {
+      const labels = m.labels.map((l) => l.label);
+      const shown = labels.length === 0 || (labels.length === 1 && labels[0] === m.type) ? m.type : `${m.type} (${labels.join(' + ')})`;
+      expect(first.stdout).toContain(`${m.name} (${m.id}), ${shown}\n`);
+    }
   });
 
   it('writes tidy CSVs with the documented headers, one row per round x agent', () => {

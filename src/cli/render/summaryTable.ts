@@ -85,7 +85,13 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView):
   return lines.join('\n');
 }
 
-/** A member's behavioural labels joined (several may apply), or its dominant type when it has none. */
+/**
+ * A member's type (what drove its reservation and the pivotal's: core/metrics/typology.ts
+ * `classify`), then in brackets its behavioural labels in this run when they say more or
+ * otherwise (several may apply: `behaviourLabels`): "critical (under-resourced)" is a state the
+ * pivotal valued in particular that was paid mainly in subsidies here.
+ */
 function memberType(m: RunSummary['coalition']['members'][number]): string {
-  return m.labels.length > 0 ? m.labels.map((l) => l.label).join(' + ') : m.type;
+  const labels = m.labels.map((l) => l.label);
+  return labels.length === 0 || (labels.length === 1 && labels[0] === m.type) ? m.type : `${m.type} (${labels.join(' + ')})`;
 }
