@@ -197,7 +197,21 @@ export class SweepStore {
     return out;
   }
 
+  /**
+   * Close. A writable store leaves WAL mode first: that checkpoints the log into the file and
+   * removes sweep.sqlite-wal and -shm, which a read-only connection (the one that writes charts
+   * and reports afterwards) could neither checkpoint nor delete, so they stayed beside the
+   * results. The next writable open (--resume, merge) turns WAL back on. If another connection
+   * still holds the file (busy) or the disk is full, the store closes in WAL mode as before.
+   */
   close(): void {
+    if (!this.db.readonly) {
+      try {
+        this.db.pragma('journal_mode = DELETE');
+      } catch {
+        // Still consistent in WAL mode; the files go with the next clean close.
+      }
+    }
     this.db.close();
   }
 }

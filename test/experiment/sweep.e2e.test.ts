@@ -3,7 +3,7 @@
  * counts, failures, kill -9 and resume, Ctrl-C, output safety, shards and merge.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { experimentHash } from '../../src/experiment/load';
@@ -64,6 +64,8 @@ describe('coalsim sweep', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/24 runs \(0 failed\)/);
+    // A finished sweep leaves its store as one file: no SQLite write-ahead log or shared-memory file beside it.
+    expect(readdirSync(ref).filter((f) => f.startsWith('sweep.sqlite-'))).toEqual([]);
     const runs = readFileSync(join(ref, 'runs.csv'), 'utf8').trim().split('\n');
     expect(runs[0]).toBe('run,point,uncertainty,surge,replicate,seed,status,error,costPerForeignSoldierYear,flags,meanShare,reversals');
     expect(runs).toHaveLength(1 + 24);
