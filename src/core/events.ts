@@ -71,6 +71,22 @@ export interface DealTerms {
   readonly lines?: readonly FundedLine[];
 }
 
+/** An installment of a promise falling due, and what the pivotal weighed in keeping or breaking it (`promise-kept`, `promise-broken`). */
+export interface InstallmentDecision {
+  readonly round: number;
+  readonly party: string;
+  readonly item: string;
+  /** 1-based; a conversion to a grant is numbered after the last installment. */
+  readonly installment: number;
+  readonly of: number;
+  readonly conversion: boolean;
+  readonly cost: number;
+  readonly value: number;
+  /** The pivotal's price of delivering it (cost times its domestic price) and what it expected to lose by reneging. */
+  readonly keepingCost: number;
+  readonly renegingLoss: number;
+}
+
 export type SimEvent =
   | AccessEvent
   | PromiseEvent
@@ -252,41 +268,19 @@ export type PromiseEvent =
       readonly firstRound: number;
       readonly lastRound: number;
     }
-  | {
+  | ({
       /** The pivotal delivers an installment: keeping it cost less than reneging would (see docs/model.md, Promises). */
       readonly type: 'promise-kept';
-      readonly round: number;
-      readonly party: string;
-      readonly item: string;
-      /** 1-based; a conversion to a grant is numbered after the last installment. */
-      readonly installment: number;
-      readonly of: number;
-      readonly conversion: boolean;
-      readonly cost: number;
-      readonly value: number;
-      /** The pivotal's price of delivering it (cost times its domestic price) and what it expected to lose by reneging. */
-      readonly keepingCost: number;
-      readonly renegingLoss: number;
-    }
-  | {
+    } & InstallmentDecision)
+  | ({
       /** The pivotal breaks a promise: this installment and the rest are not delivered (reneging; retaliation follows). */
       readonly type: 'promise-broken';
-      readonly round: number;
-      readonly party: string;
-      readonly item: string;
-      readonly installment: number;
-      readonly of: number;
-      readonly conversion: boolean;
-      readonly cost: number;
-      readonly value: number;
-      readonly keepingCost: number;
-      readonly renegingLoss: number;
       /** not-worth-keeping: delivering cost more than reneging; no-cash: the budget could not pay it. */
       readonly reason: 'not-worth-keeping' | 'no-cash';
       /** Deliveries cancelled (this one and those after it) and their cost, released from the pivotal's commitments. */
       readonly cancelled: number;
       readonly cancelledCost: number;
-    }
+    } & InstallmentDecision)
   | {
       /**
        * Issue 16 item 4: the pivotal raises (or starts) a retention payment to a deployed partner whose

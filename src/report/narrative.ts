@@ -12,7 +12,7 @@ import type { Scenario } from '../scenario/schema';
 import { capitalise, dollars, list, money, percent, plural, troops } from './format';
 import { possessive, TheName, theName } from './names';
 import { STAYED_OUT_WORDS, stayedOutReason } from './stayedOut';
-import { whoPaidSentences } from './whoPaid';
+import { ACCESS_WORDS, whoPaidSentences } from './whoPaid';
 
 export interface RoundStory {
   readonly round: number;
@@ -65,13 +65,6 @@ type Piece =
 
 const NONE: Piece = { kind: 'none' };
 
-const ACCESS_WORDS: Readonly<Record<EventOf<'access-signed'>['kind'], string>> = {
-  bases: 'the use of its bases',
-  transit: 'transit through its territory',
-  airspace: 'the use of its airspace',
-  sanctions: 'its enforcement of sanctions',
-  other: 'its cooperation',
-};
 const accessWords = (kind: EventOf<'access-signed'>['kind']): string => ACCESS_WORDS[kind];
 const text = (t: string): Piece => ({ kind: 'text', text: t });
 /** A key beat: highlighted in the report and by `explain`. */

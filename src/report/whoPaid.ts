@@ -11,7 +11,8 @@ import type { Scenario } from '../scenario/schema';
 import { capitalise, dollars, list, money, plural } from './format';
 import { possessive, TheName, theName } from './names';
 
-const ACCESS_WORDS: Readonly<Record<EventOf<'access-signed'>['kind'], string>> = {
+/** What a kind of access is, in a sentence ("... sells the use of its bases"); shared with the narrative. */
+export const ACCESS_WORDS: Readonly<Record<EventOf<'access-signed'>['kind'], string>> = {
   bases: 'the use of its bases',
   transit: 'transit through its territory',
   airspace: 'the use of its airspace',
