@@ -8,6 +8,7 @@
  */
 import type { EventOf, SimEvent } from '../core/events';
 import type { RunSummary } from '../core/metrics/summary';
+import { contingentChoice, deployableOf } from '../core/engine/phases/contingents';
 import type { Scenario } from '../scenario/schema';
 import { capitalise, dollars, list, money, percent, plural, troops } from './format';
 import { possessive, TheName, theName } from './names';
@@ -480,8 +481,14 @@ function scenarioParagraph(s: Scenario): string[] {
   );
   const steps = s.pivotal.demand.map((d) => `${troops(d.troops)} from round ${d.fromRound}`);
   out.push(`It seeks foreign troops over ${plural(s.clock.rounds, s.clock.roundLabel)}: ${list(steps)}.`);
-  const candidates = s.thirdParties.map((t) => `${theName(t.name)} (up to ${troops(t.maxTroops ?? Math.floor(t.armedForces * t.deployableShare))})`);
-  out.push(`${plural(s.thirdParties.length, 'state')} could join: ${list(candidates)}.`);
+  if (contingentChoice(s)) {
+    // Contingent choice: what a state offers follows its motives and the price, so only its hard cap is a fixed figure.
+    const candidates = s.thirdParties.map((t) => `${theName(t.name)} (at most ${troops(deployableOf(t, s.engine.operation))})`);
+    out.push(`${plural(s.thirdParties.length, 'state')} could join, each choosing its contingent from its motives (interest, signalling, alliance duty) and the price it is paid, below a hard cap: ${list(candidates)}.`);
+  } else {
+    const candidates = s.thirdParties.map((t) => `${theName(t.name)} (up to ${troops(t.maxTroops ?? Math.floor(t.armedForces * t.deployableShare))})`);
+    out.push(`${plural(s.thirdParties.length, 'state')} could join: ${list(candidates)}.`);
+  }
   for (const d of s.donors) {
     out.push(`${TheName(d.name)} adds ${list(d.contributions.map((k) => `${money(k.amount)} in round ${k.round}`))}.`);
   }

@@ -68,18 +68,25 @@ export function informationStory(open: Scenario, discreet: Scenario, seed: numbe
   ]);
 }
 
-/** teaching-signalling (mechanism: states with unrealised alliance potential over-contribute to earn a closer alliance). */
-export function signallingStory(s: Scenario, seed: number, signaller = 'GEO'): StoryCheck {
+/**
+ * teaching-signalling (mechanism: states with unrealised alliance potential over-contribute to earn a
+ * closer alliance; a state with little in common has nothing to signal and sends only what it is paid for).
+ */
+export function signallingStory(s: Scenario, seed: number, signaller = 'GEO', second = 'NZL', stranger = 'BRA'): StoryCheck {
   const r = runScenario(s, seed);
   const sum = summarize(r);
   const share = new Map(sum.coalition.members.map((m) => [m.id, m.troopsMax / (s.thirdParties.find((t) => t.id === m.id)?.armedForces ?? Infinity)]));
   const deepened = new Map<string, number>();
   for (const e of of(r.events, 'alliance-deepened')) deepened.set(e.party, (deepened.get(e.party) ?? 0) + (e.to - e.from));
-  const top = [...share.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const ranked = [...share.entries()].sort((x, y) => y[1] - x[1]).map(([id]) => id);
   const mostDeepened = [...deepened.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const sh = (id: string): number => share.get(id) ?? 0;
   return check([
     [`${signaller} joins`, share.has(signaller)],
-    [`${signaller} deploys the largest share of its forces`, top === signaller],
+    [`${signaller} deploys the largest share of its forces`, ranked[0] === signaller],
+    [`${second} joins and deploys the second largest share`, share.has(second) && ranked[1] === second],
+    [`${second} deploys at least 1% of its forces`, sh(second) >= 0.01],
+    [`${stranger} deploys a smaller share than ${signaller} and ${second}`, sh(stranger) < Math.min(sh(signaller), sh(second))],
     [`${signaller}'s alliance is deepened the most`, mostDeepened === signaller],
   ]);
 }

@@ -57,6 +57,11 @@ describe('teaching stories hold across seeds', () => {
     const early = { ...s, sideDeals: s.sideDeals.map((d) => (d.id === 'visa' && d.delivery ? { ...d, delivery: { ...d.delivery, firstAfterRounds: 2 } } : d)) };
     expect(promisesStory(early, 1).failed).toContain('the late promise (visa) is broken, and the pivotal pays nothing for it');
   });
+  it('the checker rejects a signalling story that does not happen (the legacy 0.5% anchor of the political cost)', () => {
+    const s = load('teaching-signalling');
+    const legacy = { ...s, thirdParties: s.thirdParties.map((t) => ({ ...t, deployableShare: 0.005 })) };
+    expect(signallingStory(legacy, 1).failed).toContain('NZL deploys at least 1% of its forces');
+  });
   it('the checker rejects a story that does not happen (scarcity without the offensive)', () => {
     const s = load('teaching-scarcity');
     const calm = { ...s, events: s.events.filter((e) => e.type !== 'demand') };

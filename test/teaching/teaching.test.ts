@@ -106,6 +106,8 @@ describe('teaching-signalling: acquaintances who over-contribute', () => {
       const alliesSmall = allies.every((x) => x.share < largest.share / 3);
       if (largest.id === top.id && mostDeepened && alliesSmall) told++;
     }
-    expect(told).toBeGreaterThanOrEqual(27);
+    // The teaching standard (test/teaching/stories.test.ts): at least 80% of seeds. Georgia,
+    // paid above its liquidity need, stays out on a few cost draws since demand fell to 8,000.
+    expect(told).toBeGreaterThanOrEqual(24);
   });
 });
