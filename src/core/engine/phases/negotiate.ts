@@ -177,6 +177,16 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     return competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, substitute, s.parties[i]!.troops > 0, limitsFor(i, troops));
   };
 
+  // Troops it expects from talks still under way: each partner's troops times its believed
+  // chance of a deal at the ceiling (the belief, updated by every refusal). Counting them in
+  // full let one long negotiation in a slack market keep every other partner waiting until it
+  // ended; a deal is still capped at the gap left, so the coalition does not overshoot.
+  const expectedFill = (i: number, ceiling: number): number => {
+    const neg = s.parties[i]!.negotiation;
+    if (!neg || neg.token) return 0;
+    return neg.troops * cdf(shifted(s.parties[i]!.pivotalBelief!, beliefOffset(s, i, neg.troops)), ceiling);
+  };
+
   // 1. Talks already under way take their next exchange.
   let pending = 0;
   for (let i = 0; i < s.parties.length; i++) {
@@ -191,8 +201,8 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     if (deployed > 0) signed[i] = 1;
     if (neg.token) continue;
     gap -= deployed;
-    // Troops still under negotiation (talks that go on into the next round).
-    pending += s.parties[i]!.negotiation?.troops ?? 0;
+    // Troops still under negotiation (talks that go on into the next round), as expected.
+    pending += expectedFill(i, ceiling);
   }
 
   // 2. Open talks with the partners worth most to it (recruitment by value, phases/approach.ts),
@@ -215,36 +225,49 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     slope[j] = line.slope;
     room[j] = spare(s.parties[i]!);
   }
-  for (const a of chooseApproaches(s, model, round, candidates, { intercept, slope }, room, gap - pending)) {
-    if (!a.token && gap - pending < minContingent) break;
-    const i = a.party;
-    const p = s.parties[i]!;
-    const troops = a.token ? a.troops : Math.min(a.troops, gap - pending);
-    // A flag-only token has no substitute: each new flag adds its own value.
-    const { R, ceiling } = a.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, undefined, false, { affordable: limitsFor(i, troops).affordable }) : ceilingFor(i, troops);
-    if (cdf(shifted(p.pivotalBelief!, beliefOffset(s, i, troops)), ceiling) < MIN_DEAL_PROBABILITY) {
-      recordNoDeal(p, round, 'above-ceiling', ceiling, log);
-      continue;
+  const open = (): number => Math.floor(gap - pending);
+  // As in complete-information recruitment (recruit.ts): a partner passed over (the pivotal
+  // believes a deal at its ceiling all but impossible) or whose talks end at once leaves its troops
+  // unfilled, and the pivotal goes on down its ranking among those not yet approached this round
+  // (their room zeroed). Without this, a plan that covered the gap on paper with partners too dear
+  // for the ceiling left every other candidate unapproached, round after round.
+  for (let first = true; first || open() >= minContingent; first = false) {
+    let unfilled = 0;
+    for (const a of chooseApproaches(s, model, round, candidates, { intercept, slope }, room, open())) {
+      room[a.index] = 0;
+      if (!a.token && open() < minContingent) break;
+      const i = a.party;
+      const p = s.parties[i]!;
+      const troops = a.token ? a.troops : Math.min(a.troops, open());
+      // A flag-only token has no substitute: each new flag adds its own value.
+      const { R, ceiling } = a.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, undefined, false, { affordable: limitsFor(i, troops).affordable }) : ceilingFor(i, troops);
+      if (cdf(shifted(p.pivotalBelief!, beliefOffset(s, i, troops)), ceiling) < MIN_DEAL_PROBABILITY) {
+        recordNoDeal(p, round, 'above-ceiling', ceiling, log);
+        if (!a.token) unfilled++;
+        continue;
+      }
+      const reservation = dealReservation(s, i, troops);
+      const partyBelief = partyPrior(model, settings, { id: p.id, reservation }, ceiling, round, rng);
+      const deadline = settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline;
+      p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null, token: a.token };
+      if (log.detailed !== false) {
+        const n = model.negotiators[i]!;
+        log.push({
+          type: 'negotiation-opened', round, party: p.id, troops, protocol: settings.protocol, deadline,
+          reservation, pivotalReservation: cents(R), ceiling: cents(ceiling),
+          pivotalBelief: snapshot(shifted(p.pivotalBelief!, beliefOffset(s, i, troops))), partyBelief: snapshot(partyBelief),
+          pivotalStrategy: n.pivotal.name, partyStrategy: n.party.name,
+        });
+      }
+      const deployed = exchange(s, model, settings, i, round, ceiling, dP, a.token ? troops : gap, rng, log);
+      if (deployed > 0) signed[i] = 1;
+      if (!a.token) {
+        gap -= deployed;
+        pending += expectedFill(i, ceiling);
+        if (deployed === 0 && !p.negotiation) unfilled++;
+      }
     }
-    const reservation = dealReservation(s, i, troops);
-    const partyBelief = partyPrior(model, settings, { id: p.id, reservation }, ceiling, round, rng);
-    const deadline = settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline;
-    p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null, token: a.token };
-    if (log.detailed !== false) {
-      const n = model.negotiators[i]!;
-      log.push({
-        type: 'negotiation-opened', round, party: p.id, troops, protocol: settings.protocol, deadline,
-        reservation, pivotalReservation: cents(R), ceiling: cents(ceiling),
-        pivotalBelief: snapshot(shifted(p.pivotalBelief!, beliefOffset(s, i, troops))), partyBelief: snapshot(partyBelief),
-        pivotalStrategy: n.pivotal.name, partyStrategy: n.party.name,
-      });
-    }
-    const deployed = exchange(s, model, settings, i, round, ceiling, dP, a.token ? troops : gap, rng, log);
-    if (deployed > 0) signed[i] = 1;
-    if (!a.token) {
-      gap -= deployed;
-      pending += p.negotiation?.troops ?? 0;
-    }
+    if (unfilled === 0) break;
   }
   return dP;
 }
