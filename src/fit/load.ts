@@ -132,6 +132,16 @@ function middle([lo, hi]: [number, number], p: FitParam): number {
   return p.integer ? Math.round(m) : m;
 }
 
+/**
+ * The fit file's own content (parameters, priors, figures, method), without its scenario: what a
+ * result file is checked against. A refit applied with --apply changes the scenario (its fitted
+ * values, a source), so the result of that very fit must still match.
+ */
+export function fitSpecHash(fit: Fit): string {
+  const { scenario: _f, $schema: _s, date: _d, title: _t, ...rest } = fit;
+  return sha256(canonicalJson({ fit: rest }));
+}
+
 export function fitHash(fit: Fit, base: Scenario): string {
   const { scenario: _f, $schema: _s, date: _d, title: _t, ...rest } = fit;
   const { $schema: _b, ...scenario } = base;

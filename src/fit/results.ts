@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/schema';
 import { weightedQuantile } from './abc';
 import { figureDiscrepancy } from './distance';
 import { applyValues, figureKinds, valuesOf, withFigures } from './evaluate';
-import type { LoadedFit } from './load';
+import { fitSpecHash, type LoadedFit } from './load';
 import type { FinishedGeneration } from './store';
 import type { Fit, FitFigure, Prior } from './schema';
 
@@ -37,7 +37,8 @@ export interface FigureResult extends TargetResult {
 }
 
 export interface FitResults {
-  readonly fit: { readonly id: string; readonly title: string; readonly file: string; readonly hash: string };
+  /** `hash`: the fit file with its scenario as fitted; `specHash`: the fit file alone (load.ts fitSpecHash). */
+  readonly fit: { readonly id: string; readonly title: string; readonly file: string; readonly hash: string; readonly specHash?: string };
   readonly scenario: { readonly id: string; readonly title: string };
   readonly date: string;
   readonly method: Fit['method'] & { readonly reference: string; readonly seedsPerEvaluation: number };
@@ -123,7 +124,7 @@ export function fitResults(l: LoadedFit, gens: readonly FinishedGeneration[], o:
     return { generation: g.generation, epsilon: Number.isFinite(g.epsilon) ? round6(g.epsilon) : null, ess: round6(g.ess), simulations, acceptance: round6(g.particles.length / simulations), medianDistance: round6(d[Math.floor((d.length - 1) / 2)]!) };
   });
   const results: FitResults = {
-    fit: { id: l.fit.id, title: l.fit.title ?? `Fit of ${l.spec.base.meta.title}`, file: l.fit.scenario, hash: l.hash },
+    fit: { id: l.fit.id, title: l.fit.title ?? `Fit of ${l.spec.base.meta.title}`, file: l.fit.scenario, hash: l.hash, specHash: fitSpecHash(l.fit) },
     scenario: { id: l.spec.base.meta.id, title: l.spec.base.meta.title },
     date: o.date,
     method: { ...l.fit.method, reference: METHOD_REFERENCE, seedsPerEvaluation: l.fit.seedsPerEvaluation },

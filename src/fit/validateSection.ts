@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioCalibration } from '../calibration/calibrate';
-import { loadFitFile } from './load';
+import { fitSpecHash, loadFitFile } from './load';
 import type { FitResults } from './results';
 
 export interface FitValidation {
@@ -46,7 +46,9 @@ export function fitValidations(calibrations: readonly ScenarioCalibration[], fit
     let stale: FitValidation['stale'] = null;
     if (existsSync(resultFile)) {
       const r = JSON.parse(readFileSync(resultFile, 'utf8')) as FitResults;
-      if (r.fit.hash !== loaded.value.hash) stale = { date: r.date, parameters: r.parameters.map((p) => p.path) };
+      // Against the fit file alone where the result records it: applying the fit changed the scenario.
+      const current = r.fit.specHash !== undefined ? r.fit.specHash === fitSpecHash(loaded.value.fit) : r.fit.hash === loaded.value.hash;
+      if (!current) stale = { date: r.date, parameters: r.parameters.map((p) => p.path) };
     }
     if (existsSync(resultFile) && stale === null) {
       const r = JSON.parse(readFileSync(resultFile, 'utf8')) as FitResults;

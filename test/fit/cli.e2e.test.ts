@@ -1,5 +1,5 @@
 /** `coalsim fit` as a user runs it: outputs, --json, a fitted scenario `coalsim run` accepts, progress lines off a terminal. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calibrate } from '../../src/calibration/calibrate';
 import { parseCalibratedScenario } from '../../src/calibration/checks';
@@ -78,15 +78,24 @@ describe('validation report: targets and checks apart', () => {
     expect(text).toMatch(/\| korea-1950 \| scenarios\/fits\/korea-1950\.fit\.json \| \d+\/11 \| \d+\/6 \|/);
     expect(text).toMatch(/\| korea-1950 \| Colombia: willing but under-resourced \| check \| (pass|miss) \|/);
     expect(v!.figures.filter((g) => g.role === 'check')).toHaveLength(6);
-    // The committed result file comes from the fit file before it estimated openness and
-    // intelligence (its hash differs): it is reported as stale, not as the fitted parameters.
-    const result = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'fits', 'korea-1950.result.json'), 'utf8')) as { parameters: { path: string }[] };
-    const current = result.parameters.some((p) => p.path === 'pivotal.bargaining.openness');
-    if (current) expect(v!.stale).toBeNull();
-    else {
-      expect(v!.stale?.parameters).toContain('engine.pricing.thirdPartyWeight');
-      expect(v!.result).toBeNull();
-      expect(text).toMatch(/not refitted with this fit file/);
-    }
+    // The committed result is this fit file's refit, applied with --apply (which rewrote the
+    // scenario's fitted values): it is current, and shown as the fit.
+    expect(v!.stale).toBeNull();
+    expect(v!.result?.applied).toBe(true);
+    expect(text).toMatch(/refit \d{4}-\d{2}-\d{2} \(fit: targets \d+\/11, checks \d+\/6 at \d+ seeds\), applied/);
+    // The same result against a changed fit file (a prior widened) is stale: not passed off as the fit.
+    const dir = tempDir('stale');
+    const fits = join(dir, 'scenarios', 'fits');
+    mkdirSync(fits, { recursive: true });
+    copyFileSync(join(ROOT, 'scenarios', 'korea-1950.json'), join(dir, 'scenarios', 'korea-1950.json'));
+    copyFileSync(join(ROOT, 'scenarios', 'fits', 'korea-1950.result.json'), join(fits, 'korea-1950.result.json'));
+    const fit = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'fits', 'korea-1950.fit.json'), 'utf8')) as { $schema?: string; parameters: { prior: { max?: number } }[] };
+    delete fit.$schema;
+    fit.parameters[0]!.prior.max = 0.95;
+    writeFileSync(join(fits, 'korea-1950.fit.json'), JSON.stringify(fit, null, 2));
+    const [w] = fitValidations([cal], fits);
+    expect(w!.result).toBeNull();
+    expect(w!.stale?.parameters).toContain('pivotal.bargaining.openness');
+    expect(renderFitSection([w!], 4, true)).toMatch(/not refitted with this fit file/);
   }, 30_000);
 });
