@@ -14,8 +14,8 @@ import type { RetentionRecord } from './phases/retention';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Talks in progress; `token`: for a flag-only token contingent beyond the troop demand (phases/approach.ts). */
-export type NegotiationRecord = Mutable<Negotiation> & { token: boolean };
+/** Talks in progress. */
+export type NegotiationRecord = Mutable<Negotiation>;
 
 export interface PartyRecord extends Mutable<Omit<PartyState, 'negotiation'>> {
   negotiation: NegotiationRecord | null;

@@ -183,7 +183,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   // ended; a deal is still capped at the gap left, so the coalition does not overshoot.
   const expectedFill = (i: number, ceiling: number): number => {
     const neg = s.parties[i]!.negotiation;
-    if (!neg || neg.token) return 0;
+    if (!neg) return 0;
     return neg.troops * cdf(shifted(s.parties[i]!.pivotalBelief!, beliefOffset(s, i, neg.troops)), ceiling);
   };
 
@@ -192,14 +192,13 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   for (let i = 0; i < s.parties.length; i++) {
     const neg = s.parties[i]!.negotiation;
     if (!neg) continue;
-    if ((!neg.token && gap <= 0) || !isAvailable(s, model, i, round)) {
+    if (gap <= 0 || !isAvailable(s, model, i, round)) {
       endNegotiation(s, settings, i, round, gap <= 0 ? 'not-needed' : 'breakdown', null, log);
       continue;
     }
-    const { ceiling } = neg.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, neg.troops, undefined, false, { affordable: limitsFor(i, neg.troops).affordable }) : ceilingFor(i, neg.troops);
-    const deployed = exchange(s, model, settings, i, round, ceiling, dP, neg.token ? neg.troops : gap, rng, log);
+    const { ceiling } = ceilingFor(i, neg.troops);
+    const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
     if (deployed > 0) signed[i] = 1;
-    if (neg.token) continue;
     gap -= deployed;
     // Troops still under negotiation (talks that go on into the next round), as expected.
     pending += expectedFill(i, ceiling);
@@ -235,21 +234,20 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     let unfilled = 0;
     for (const a of chooseApproaches(s, model, round, candidates, { intercept, slope }, room, open())) {
       room[a.index] = 0;
-      if (!a.token && open() < minContingent) break;
+      if (open() < minContingent) break;
       const i = a.party;
       const p = s.parties[i]!;
-      const troops = a.token ? a.troops : Math.min(a.troops, open());
-      // A flag-only token has no substitute: each new flag adds its own value.
-      const { R, ceiling } = a.token ? competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, undefined, false, { affordable: limitsFor(i, troops).affordable }) : ceilingFor(i, troops);
+      const troops = Math.min(a.troops, open());
+      const { R, ceiling } = ceilingFor(i, troops);
       if (cdf(shifted(p.pivotalBelief!, beliefOffset(s, i, troops)), ceiling) < MIN_DEAL_PROBABILITY) {
         recordNoDeal(p, round, 'above-ceiling', ceiling, log);
-        if (!a.token) unfilled++;
+        unfilled++;
         continue;
       }
       const reservation = dealReservation(s, i, troops);
       const partyBelief = partyPrior(model, settings, { id: p.id, reservation }, ceiling, round, rng);
       const deadline = settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline;
-      p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null, token: a.token };
+      p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null };
       if (log.detailed !== false) {
         const n = model.negotiators[i]!;
         log.push({
@@ -259,13 +257,11 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
           pivotalStrategy: n.pivotal.name, partyStrategy: n.party.name,
         });
       }
-      const deployed = exchange(s, model, settings, i, round, ceiling, dP, a.token ? troops : gap, rng, log);
+      const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
       if (deployed > 0) signed[i] = 1;
-      if (!a.token) {
-        gap -= deployed;
-        pending += expectedFill(i, ceiling);
-        if (deployed === 0 && !p.negotiation) unfilled++;
-      }
+      gap -= deployed;
+      pending += expectedFill(i, ceiling);
+      if (deployed === 0 && !p.negotiation) unfilled++;
     }
     if (unfilled === 0) break;
   }

@@ -4,8 +4,7 @@
  * own-soldier cost saved, flags, criticality, less the true price it knows, within budget), for
  * the troops that value says, and the rule prices each deal against the competitive ceiling (the
  * next substitute's price, or the pivotal's own reservation when there is no substitute:
- * scarcity). A flag-only token contingent beyond the troop demand has no substitute: each new
- * flag adds its own value.
+ * scarcity). Flag-only token contingents beyond the troop demand are not sought (approach.ts).
  */
 import { competitiveCeiling, pivotalReservation } from '../../market/reservation';
 import { effectivePrice, supplyCurve, type Offer } from '../../market/supply';
@@ -61,21 +60,21 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
       const i = a.party;
       approached[i] = 1;
       spare[a.index] = 0;
-      if (!a.token && gap < minContingent) continue;
+      if (gap < minContingent) continue;
       const p = s.parties[i]!;
-      const troops = a.token ? a.troops : Math.min(a.troops, gap);
+      const troops = Math.min(a.troops, gap);
       const member = p.troops > 0;
-      const sub = a.token ? undefined : substituteFor(curve, i, approached, gap);
+      const sub = substituteFor(curve, i, approached, gap);
       const { R, ceiling } = competitiveCeiling(pivotal, model.specs[i]!, troops, sub, member);
       const reservation = dealReservation(s, i, troops);
       const outcome = mechanism.decide({ round, party: p.id, troops, reservation, pivotalReservation: R, ceiling, roundsPerYear: scenario.clock.roundsPerYear }, rng);
       if (outcome.kind === 'no-deal') {
         recordNoDeal(p, round, outcome.reason, ceiling, log);
-        if (!a.token) refused++;
+        refused++;
         continue;
       }
       const deployed = signDeal(s, model, { party: i, troops, pricePerSoldierYear: outcome.pricePerSoldierYear, ceiling, mechanism: mechanism.name, reservation }, round, runRng, log);
-      if (!a.token) gap -= deployed;
+      gap -= deployed;
     }
     first = false;
     if (refused === 0) break;
