@@ -9,7 +9,12 @@
  *     `error.relative` x |r|);
  *   - a category or yes/no: d_j = (1 - share of runs giving the recorded value) / (1 - minShare),
  *     so 1 is the edge of the modal rule's pass (minShare 0.5: half the runs);
- *   - a figure no run gives a value for: d_j = MISSING_DISCREPANCY.
+ *   - a figure no run gives a value for: d_j = MISSING_DISCREPANCY; one that only some runs give
+ *     (a payment per soldier-year of a partner that stays out in the others) mixes the two by
+ *     the share of runs: d_j = q d_j(present) + (1 - q) MISSING_DISCREPANCY, q the share of runs
+ *     giving a value. The record says the figure exists, so a run without it does not reproduce
+ *     the record; scoring only the runs that give it let a fit buy a number that most runs lack
+ *     (vietnam-1965 on negotiation: Thailand's rate fitted while Thailand stayed out of 77%).
  * The distance is the root mean square D = sqrt(mean_j d_j^2), a normalised Euclidean distance
  * between summary statistics (Prangle 2017, "Adapting the ABC distance function"; here the
  * scales come from the record's stated error, fixed before fitting, so the distance does not
@@ -36,10 +41,17 @@ export function errorScale(f: FitFigure, r: number): number {
   return s > 0 ? s : 1;
 }
 
-/** d_j of one figure from its score. */
+/** d_j of one figure from its score: the discrepancy of the runs that give a value, mixed with MISSING_DISCREPANCY by the share of runs that give none. */
 export function figureDiscrepancy(f: FitFigure, kind: MeasureKind, score: Score): number {
   const o = score.outcome;
   if (o === null) return MISSING_DISCREPANCY;
+  const runs = score.n + score.missing;
+  const present = runs > 0 ? score.n / runs : 1;
+  return present * presentDiscrepancy(f, kind, o) + (1 - present) * MISSING_DISCREPANCY;
+}
+
+/** d_j over the runs that give a value. */
+function presentDiscrepancy(f: FitFigure, kind: MeasureKind, o: NonNullable<Score['outcome']>): number {
   if (o.kind === 'number') {
     const range = recordedRange(f.recorded);
     if (range === null) return MISSING_DISCREPANCY;

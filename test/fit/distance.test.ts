@@ -1,0 +1,40 @@
+/**
+ * The fit's per-figure discrepancy (src/fit/distance.ts): runs in which a recorded figure has no
+ * value (a partner's payment per soldier-year when it stayed out) count as MISSING_DISCREPANCY,
+ * mixed with the discrepancy of the runs that give one by their share.
+ */
+import { scoreValues } from '../../src/calibration/score';
+import { figureDiscrepancy, MISSING_DISCREPANCY } from '../../src/fit/distance';
+import type { FitFigure } from '../../src/fit/schema';
+
+const rate: FitFigure = {
+  id: 'rate',
+  label: 'a partner paid per soldier-year',
+  measure: 'paymentsPerSoldierYear:THA',
+  recorded: { value: 5000 },
+  tolerance: { rule: 'median-within', relative: 0.2 },
+  role: 'target',
+} as FitFigure;
+
+const d = (values: (number | null)[]): number => figureDiscrepancy(rate, 'number', scoreValues('number', values, rate.recorded, rate.tolerance as never));
+
+describe('figureDiscrepancy with runs that give no value', () => {
+  it('is the median discrepancy when every run gives a value', () => {
+    // median 6,000 against 5,000 at an error scale of 0.2 x 5,000 = 1,000: one scale.
+    expect(d([5500, 6000, 6500])).toBeCloseTo(1, 10);
+  });
+
+  it('mixes in MISSING_DISCREPANCY by the share of runs without a value', () => {
+    // The record is matched where the partner joins (median 5,000), but it stays out in 3 of 4 runs.
+    expect(d([5000, null, null, null])).toBeCloseTo(0.75 * MISSING_DISCREPANCY, 10);
+    expect(d([5500, 6000, 6500, null])).toBeCloseTo(0.75 * 1 + 0.25 * MISSING_DISCREPANCY, 10);
+  });
+
+  it('is MISSING_DISCREPANCY when no run gives a value', () => {
+    expect(d([null, null])).toBe(MISSING_DISCREPANCY);
+  });
+
+  it('rises as fewer runs give the figure, at the same median', () => {
+    expect(d([5000, 5000, null])).toBeGreaterThan(d([5000, 5000, 5000, null]));
+  });
+});
