@@ -8,7 +8,10 @@ import type { RunResult } from '../engine/run';
 import type { EventOf, PaymentKind, SimEvent } from '../events';
 import { cents } from '../money';
 import { alliancePotential } from '../market/reservation';
-import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type PassThrough, type RecipientType } from './typology';
+import { reservationWithoutSignal } from '../engine/phases/contingents';
+import { leaderAsk, signallingValue } from '../politics/alliance';
+import type { ThirdPartySpec } from '../../scenario/schema';
+import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type PassThrough, type RecipientType, type SignalEvidence } from './typology';
 
 export interface MemberSummary {
   readonly id: string;
@@ -216,6 +219,42 @@ export interface RunSummary {
   };
 }
 
+/**
+ * Evidence for the typology's `signaller` label, from the run's snapshots: each deployment (a
+ * deal, or a first unpaid one at price 0) at which, without its signal, the party would have
+ * asked more than it got (engine/phases/contingents.ts `reservationWithoutSignal`), and the
+ * first round it over-contributed (its share of forces deployed above the leader's ask of every
+ * state, politics/alliance.ts `leaderAsk`, the test of the alliance review) while it had a
+ * signalling motive. Empty for a party with no signalling motive.
+ */
+function signalEvidence(result: RunResult, spec: ThirdPartySpec, deals: readonly { round: number; troops: number; pricePerSoldierYear: number }[], volunteeredRound: number | undefined, volunteeredTroops: number | undefined): SignalEvidence[] {
+  if (spec.signallingValuePerYear <= 0 || spec.preferenceSimilarity <= 0) return [];
+  const { scenario, states } = result;
+  const coalitionForces = scenario.thirdParties.reduce((a, t) => a + t.armedForces, 0);
+  const at = (round: number, troops: number, price: number): SignalEvidence[] => {
+    const now = states[round];
+    const before = states[round - 1];
+    if (!now || !before || troops <= 0) return [];
+    const p = now.parties[spec.id]!;
+    const without = reservationWithoutSignal(spec, scenario, coalitionForces, {
+      costPerYear: p.costPerYear, allianceDepth: p.allianceDepth, reservation: p.reservation, deployedBefore: before.parties[spec.id]!.troops, troops, demand: now.demand,
+    });
+    return without > price + 0.5 ? [{ kind: 'decisive', round, troops, price, withoutSignal: cents(without) }] : [];
+  };
+  const out = [...(volunteeredRound !== undefined && volunteeredTroops !== undefined ? at(volunteeredRound, volunteeredTroops, 0) : []), ...deals.flatMap((d) => at(d.round, d.troops, d.pricePerSoldierYear))];
+  for (let t = 1; t < states.length && spec.armedForces > 0; t++) {
+    const p = states[t]!.parties[spec.id]!;
+    const share = p.troops / spec.armedForces;
+    const ask = leaderAsk(states[t]!.demand, coalitionForces);
+    const signal = signallingValue({ similarity: spec.preferenceSimilarity, depth: p.allianceDepth }, spec.signallingValuePerYear);
+    if (p.troops > 0 && signal > 0 && share > ask) {
+      out.push({ kind: 'over-contributed', round: t, troops: p.troops, shareDeployed: share, ask, signal: cents(signal) });
+      break;
+    }
+  }
+  return out;
+}
+
 export function summarize(result: RunResult): RunSummary {
   const { scenario, states, events } = result;
   const rpy = scenario.clock.roundsPerYear;
@@ -249,7 +288,8 @@ export function summarize(result: RunResult): RunSummary {
   const sideItems = new Map<string, string[]>();
   const volunteered = new Set<string>();
   const volunteeredRound = new Map<string, number>();
-  const dealsBy = new Map<string, { round: number; troops: number; pricePerSoldierYear: number }[]>();
+  const volunteeredTroops = new Map<string, number>();
+  const dealsBy = new Map<string, { round: number; troops: number; pricePerSoldierYear: number; ceiling: number }[]>();
   const threatRounds = new Map<string, number[]>();
   const deepenedRound = new Map<string, number>();
   const maxDealTroops = new Map<string, number>();
@@ -308,7 +348,7 @@ export function summarize(result: RunResult): RunSummary {
       }
     } else if (e.type === 'deal-signed') {
       lastDeal.set(e.party, e);
-      dealsBy.set(e.party, [...(dealsBy.get(e.party) ?? []), { round: e.round, troops: e.troops, pricePerSoldierYear: e.pricePerSoldierYear }]);
+      dealsBy.set(e.party, [...(dealsBy.get(e.party) ?? []), { round: e.round, troops: e.troops, pricePerSoldierYear: e.pricePerSoldierYear, ceiling: e.ceiling }]);
       maxDealTroops.set(e.party, Math.max(maxDealTroops.get(e.party) ?? 0, e.troops));
       deals++;
       if (e.share !== null) shares.push(e.share);
@@ -320,7 +360,10 @@ export function summarize(result: RunResult): RunSummary {
     else if (e.type === 'reversal') reversalsBy.push({ round: e.round, party: e.party, share: round4(e.share), capabilityRatio: round4(e.capabilityRatio) });
     else if (e.type === 'volunteered') {
       volunteered.add(e.party);
-      if (!volunteeredRound.has(e.party)) volunteeredRound.set(e.party, e.round);
+      if (!volunteeredRound.has(e.party)) {
+        volunteeredRound.set(e.party, e.round);
+        volunteeredTroops.set(e.party, e.troops);
+      }
     }
     else if (e.type === 'negotiation-opened') opened++;
     else if (e.type === 'offer') offers++;
@@ -399,6 +442,7 @@ export function summarize(result: RunResult): RunSummary {
         volunteeredRound: volunteeredRound.get(spec.id) ?? null, deals: dealsBy.get(spec.id) ?? [], subsidyReceived: troopSubsidy,
         sideDealValueReceived: sideValue.get(spec.id) ?? 0, soldierYears: years, holdUpThreatRounds: threatRounds.get(spec.id) ?? [],
         allianceDeepenedRound: deepenedRound.get(spec.id) ?? null, troopsMax: troopsMax.get(spec.id) ?? 0,
+        signalEvidence: signalEvidence(result, spec, dealsBy.get(spec.id) ?? [], volunteeredRound.get(spec.id), volunteeredTroops.get(spec.id)),
         ...(access ? { accessDeals: access } : {}),
         ...(passedThrough ? { passedThrough } : {}),
       }),

@@ -7,7 +7,7 @@
 import { missionStance } from '../../scenario/mechanismInputs';
 import { stanceCost } from '../politics/stance';
 import type { PivotalSpec, ThirdPartySpec } from '../../scenario/schema';
-import { alliancePotential } from '../market/reservation';
+import { alliancePotential, criticalPremium } from '../market/reservation';
 
 export type RecipientType = 'volunteer' | 'under-resourced' | 'critical' | 'opportunist' | 'signaller' | 'contributor' | 'stayed-out';
 
@@ -90,10 +90,17 @@ export function classify(x: TypologyInput): Classification {
  *                    reservation above max(c_i - u_i - signal, liquidity need)), or threatened
  *                    a hold-up;
  *   critical         the pivotal paid it more per soldier-year than its soldiers save the
- *                    pivotal plus its flag (e_i c_P + L / troops): a premium for it in particular;
- *   signaller        deployed beyond what it would send without the signalling motive (its
- *                    contingent above deployableShare x armed forces), or had its alliance
- *                    deepened for over-contributing;
+ *                    pivotal plus its flag (e_i c_P + L / troops), or, valued in particular
+ *                    (criticality > 0), more than the marginal substitute's troops would have
+ *                    cost (its ceiling less its criticality premium): a premium for it in
+ *                    particular;
+ *   signaller        with a signalling motive (unrealized alliance potential), it
+ *                    over-contributed: deployed a larger share of its forces than the leader
+ *                    asked of every state (the alliance review's test); or the motive made a
+ *                    deployment: without it, all else as it was that round, it would have
+ *                    asked more per soldier-year than it got for the troops it sent
+ *                    (engine/phases/contingents.ts reservationWithoutSignal); or its alliance
+ *                    was deepened for over-contributing;
  *   access-seller    sold access (bases, transit, airspace, sanctions, other cooperation) in an
  *                    access deal (issue 16); such a seller is also critical: the access is
  *                    worth its value to the pivotal from this state in particular (BRIEF §1:
@@ -147,7 +154,8 @@ export interface BehaviourInput {
   readonly reservation: number;
   readonly volunteeredRound: number | null;
   /** Deals signed: round, troops and the value per soldier-year agreed. */
-  readonly deals: readonly { readonly round: number; readonly troops: number; readonly pricePerSoldierYear: number }[];
+  /** Deals signed: round, troops, the value per soldier-year agreed, and the pivotal's ceiling for it (omitted: unknown). */
+  readonly deals: readonly { readonly round: number; readonly troops: number; readonly pricePerSoldierYear: number; readonly ceiling?: number }[];
   /** US$ received over the run, by kind. */
   readonly subsidyReceived: number;
   readonly sideDealValueReceived: number;
@@ -157,9 +165,22 @@ export interface BehaviourInput {
   readonly troopsMax: number;
   /** Access deals it signed (issue 16); omitted: none. */
   readonly accessDeals?: readonly AccessDealSummary[];
+  /** What shows its signalling motive at work (summary.ts `signalEvidence`); omitted: none. */
+  readonly signalEvidence?: readonly SignalEvidence[];
   /** Money it passed through as a lead nation (issue 16), largest first; omitted: none. */
   readonly passedThrough?: readonly PassThrough[];
 }
+
+/**
+ * What shows a signalling motive at work: a deployment (a deal, or a first unpaid one at price 0)
+ * it would not have made at that price without the signal (`decisive`), or the first round it
+ * deployed a larger share of its forces than the leader asked of every state while it had a
+ * signalling motive (`over-contributed`, the alliance review's test; BRIEF §1 "acquaintances ...
+ * who over-contribute").
+ */
+export type SignalEvidence =
+  | { readonly kind: 'decisive'; readonly round: number; readonly troops: number; readonly price: number; readonly withoutSignal: number }
+  | { readonly kind: 'over-contributed'; readonly round: number; readonly troops: number; readonly shareDeployed: number; readonly ask: number; readonly signal: number };
 
 const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 
@@ -195,30 +216,47 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   if (x.holdUpThreatRounds.length > 0) opp.push(`threatened to withdraw unless paid more in round${x.holdUpThreatRounds.length > 1 ? 's' : ''} ${x.holdUpThreatRounds.join(', ')}`);
   if (opp.length > 0) out.push({ label: 'opportunist', evidence: opp, events: [...dealEvents, ...x.holdUpThreatRounds.map((round) => ({ type: 'holdup-threat', round }))] });
 
+  // A premium for it in particular: paid more than the same troops were worth to the pivotal
+  // from anyone (its soldiers saved and a flag, e_i c_P + L / k), or, for a partner the pivotal
+  // valued in particular (criticality kappa_i > 0), more than its ceiling less that premium:
+  // what the marginal substitute's troops would have cost (market/reservation.ts
+  // competitiveCeiling), when substitutes were cheaper than the pivotal's own soldiers.
   const critical = x.deals.flatMap((d) => {
     const troopValue = spec.effectiveness * pivotal.ownSoldierCostPerYear + pivotal.flagValuePerYear / Math.max(1, d.troops);
-    return d.pricePerSoldierYear > troopValue * 1.001 ? [{ d, troopValue }] : [];
+    const particular = criticalPremium(pivotal, spec, d.troops);
+    const market = particular > 0 && d.ceiling !== undefined ? Math.min(troopValue, d.ceiling - particular) : troopValue;
+    return d.pricePerSoldierYear > market * 1.001 && d.pricePerSoldierYear > 0 ? [{ d, troopValue: market, byMarket: market < troopValue }] : [];
   });
   const access = x.accessDeals ?? [];
   if (critical.length > 0 || access.length > 0) {
     const ev: string[] = [];
     if (critical.length > 0) {
-      const { d, troopValue } = critical[critical.length - 1]!;
-      ev.push(`paid ${money(d.pricePerSoldierYear)} per soldier-year in round ${d.round}, above the ${money(troopValue)} its soldiers and flag are worth to the pivotal: a premium of ${money(d.pricePerSoldierYear - troopValue)} for it in particular`);
+      const { d, troopValue, byMarket } = critical[critical.length - 1]!;
+      const benchmark = byMarket ? 'the same troops would have cost from the marginal substitute' : 'its soldiers and flag are worth to the pivotal';
+      ev.push(`paid ${money(d.pricePerSoldierYear)} per soldier-year in round ${d.round}, above the ${money(troopValue)} ${benchmark}: a premium of ${money(d.pricePerSoldierYear - troopValue)} for it in particular`);
     }
     for (const a of access) ev.push(`its ${a.kind} access${a.label ? ` (${a.label})` : ''} was worth ${money(a.pivotalReservation)} a year to the pivotal from it in particular; it was paid ${money(a.pricePerYear)} a year from round ${a.round}`);
     if (x.sideDealValueReceived > 0) ev.push(`received side deals worth ${money(x.sideDealValueReceived)}`);
     out.push({ label: 'critical', evidence: ev, events: [...critical.map((c) => ({ type: 'deal-signed', round: c.d.round })), ...access.map((a) => ({ type: 'access-signed', round: a.round }))] });
   }
-  const base = spec.maxTroops ?? Math.floor(spec.armedForces * spec.deployableShare);
   const sig: string[] = [];
   const sigEvents: { type: string; round: number }[] = [];
-  if (x.troopsMax > base && spec.armedForces > 0 && signal > 0) sig.push(`deployed up to ${x.troopsMax.toLocaleString('en-US')} troops (${((100 * x.troopsMax) / spec.armedForces).toFixed(2)}% of its forces), above the ${base.toLocaleString('en-US')} it would send without the signalling motive`);
+  // The counterfactual, not a share threshold: the same state without its signalling motive
+  // would have asked more than it got for these troops (so it would not have sent them).
+  for (const d of x.signalEvidence ?? []) {
+    if (d.kind === 'decisive') {
+      sig.push(`without its signalling motive it would have asked ${money(d.withoutSignal)} per soldier-year for the ${d.troops.toLocaleString('en-US')} troops it sent in round ${d.round}, above the ${money(d.price)} it got: the signal made the deployment`);
+      sigEvents.push({ type: d.price > 0 ? 'deal-signed' : 'volunteered', round: d.round });
+    } else {
+      sig.push(`deployed ${(100 * d.shareDeployed).toFixed(2)}% of its forces in round ${d.round} (${d.troops.toLocaleString('en-US')} troops), above the ${(100 * d.ask).toFixed(2)}% the leader asked of every state, with a signal worth ${money(d.signal)} per soldier-year to it (unrealized alliance potential ${alliancePotential(spec).toFixed(2)})`);
+      sigEvents.push({ type: 'round-started', round: d.round });
+    }
+  }
   if (x.allianceDeepenedRound !== null) {
     sig.push(`the pivotal deepened their alliance in round ${x.allianceDeepenedRound} for over-contributing`);
     sigEvents.push({ type: 'alliance-deepened', round: x.allianceDeepenedRound });
   }
-  if (sig.length > 0) out.push({ label: 'signaller', evidence: sig, events: [...dealEvents, ...sigEvents] });
+  if (sig.length > 0) out.push({ label: 'signaller', evidence: sig, events: sigEvents });
   if (access.length > 0) {
     out.push({
       label: 'access-seller',

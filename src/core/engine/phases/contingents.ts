@@ -19,7 +19,7 @@
  */
 import { averageReservation, enlargementReservation, enlargementSupply, marginalReservation, supplyAt, type ContingentMotives } from '../../market/contingent';
 import { contingentMotives, deployableTroops, priceSlope, type PartyAttributes } from '../../market/motives';
-import { leaderAsk } from '../../politics/alliance';
+import { leaderAsk, signallingValue } from '../../politics/alliance';
 import { cents } from '../../money';
 import { defencePact, missionStance } from '../../../scenario/mechanismInputs';
 import type { Scenario, ThirdPartySpec } from '../../../scenario/schema';
@@ -153,6 +153,35 @@ export function publicSlope(s: RunState, i: number): { slope: number; memberRise
 export function supplyOf(s: RunState, i: number, price: number): number {
   const m = s.motives?.[i];
   return m ? supplyAt(m, price) : s.parties[i]!.capacity;
+}
+
+/** A party's situation when it deployed, read back from the run's snapshots by the typology. */
+export interface DeploymentMoment {
+  /** Its deployment cost c_i and alliance depth that round. */
+  readonly costPerYear: number;
+  readonly allianceDepth: number;
+  /** Its reservation that round as the engine held it (scalar r_i with fixed contingents). */
+  readonly reservation: number;
+  /** Troops it had before, and the troops it added. */
+  readonly deployedBefore: number;
+  readonly troops: number;
+  /** Troops the pivotal sought that round (the leader's ask a = demand / sum A). */
+  readonly demand: number;
+}
+
+/**
+ * What party i would have asked per soldier-year for the troops it added at `at` without its
+ * signalling motive (s_i = 0, all else as it was): the counterfactual behind the typology's
+ * signaller label (issue 12 item 9; BRIEF §1 "acquaintances ... signalling for a closer
+ * alliance"). With chosen contingents, r_i(k) or the enlargement reservation of the motives
+ * of that round with s_i removed; with fixed contingents, its scalar r_i plus the s_i it held.
+ * Compared with what it got: above the price, the signal made the deal.
+ */
+export function reservationWithoutSignal(spec: ThirdPartySpec, scenario: Scenario, coalitionForces: number, at: DeploymentMoment): number {
+  const signal = signallingValue({ similarity: spec.preferenceSimilarity, depth: at.allianceDepth }, spec.signallingValuePerYear);
+  if (!contingentChoice(scenario)) return at.reservation + signal;
+  const m = { ...motivesOf(spec, scenario.engine.operation, at.costPerYear, at.allianceDepth, leaderAsk(at.demand, coalitionForces)), signallingValue: 0 };
+  return at.deployedBefore > 0 ? enlargementReservation(m, at.deployedBefore, at.troops) : averageReservation(m, at.troops);
 }
 
 /** Initial capacity: K_i with contingent choice, else the fixed capacity. */

@@ -1,0 +1,83 @@
+/**
+ * Behavioural labels read from the run against a counterfactual (issue 12 item 9), not from a
+ * threshold on an input:
+ *   - signaller: with a signalling motive, the state over-contributed (deployed a larger share of
+ *     its forces than the leader asked of every state: the alliance review's test), or without
+ *     the motive it would have asked more than it got for the troops it sent;
+ *   - critical: a partner the pivotal valued in particular was paid more than the marginal
+ *     substitute's troops would have cost (its ceiling less its criticality premium).
+ * Hand-checkable numbers first, then the engine on the bundled default scenario.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runScenario } from '../../src/core/engine/run';
+import { reservationWithoutSignal } from '../../src/core/engine/phases/contingents';
+import { summarize } from '../../src/core/metrics/summary';
+import { behaviourLabels, type BehaviourInput } from '../../src/core/metrics/typology';
+import { ROOT, valid } from '../helpers/scenarios';
+
+const base = valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8')));
+const spec = (id: string) => base.thirdParties.find((t) => t.id === id)!;
+
+function input(over: Partial<BehaviourInput> & Pick<BehaviourInput, 'spec'>): BehaviourInput {
+  return {
+    pivotal: base.pivotal, costPerYear: over.spec.deploymentCostPerYear, liquidityNeed: 0, reservation: over.spec.deploymentCostPerYear,
+    volunteeredRound: null, deals: [], subsidyReceived: 0, sideDealValueReceived: 0, soldierYears: 1, holdUpThreatRounds: [],
+    allianceDeepenedRound: null, troopsMax: 0, ...over,
+  };
+}
+const labelsOf = (x: BehaviourInput) => behaviourLabels(x).map((l) => l.label);
+
+describe('signaller: over-contribution or a decisive signal', () => {
+  it('with fixed contingents, the reservation without the signal is r_i + S_i (similarity - depth)', () => {
+    // Georgia in the default scenario: S = 20,000, similarity 0.7, depth 0 => s_i = 14,000.
+    const geo = spec('GEO');
+    const at = { costPerYear: 12_000, allianceDepth: geo.allianceDepth, reservation: 5_000, deployedBefore: 0, troops: 900, demand: 30_000 };
+    const s = geo.signallingValuePerYear * (geo.preferenceSimilarity - geo.allianceDepth);
+    expect(reservationWithoutSignal(geo, base, 1_000_000, at)).toBeCloseTo(5_000 + s, 6);
+  });
+
+  it('is given with the evidence of each kind, and not without any', () => {
+    const geo = spec('GEO');
+    const decisive = { kind: 'decisive' as const, round: 3, troops: 900, price: 10_000, withoutSignal: 19_000 };
+    const over = { kind: 'over-contributed' as const, round: 4, troops: 900, shareDeployed: 0.03, ask: 0.0117, signal: 14_000 };
+    const a = behaviourLabels(input({ spec: geo, signalEvidence: [decisive] })).find((l) => l.label === 'signaller')!;
+    expect(a.evidence[0]).toBe('without its signalling motive it would have asked $19,000 per soldier-year for the 900 troops it sent in round 3, above the $10,000 it got: the signal made the deployment');
+    expect(a.events).toEqual([{ type: 'deal-signed', round: 3 }]);
+    const b = behaviourLabels(input({ spec: geo, signalEvidence: [over] })).find((l) => l.label === 'signaller')!;
+    expect(b.evidence[0]).toMatch(/^deployed 3\.00% of its forces in round 4 \(900 troops\), above the 1\.17% the leader asked of every state, with a signal worth \$14,000/);
+    expect(labelsOf(input({ spec: geo, signalEvidence: [] }))).not.toContain('signaller');
+  });
+
+  it('in the default scenario, Georgia and Poland (signalling motives, over-contributing) are labelled signallers and nobody without a motive is', () => {
+    for (const seed of [1, 2, 3]) {
+      const members = summarize(runScenario(base, seed)).coalition.members;
+      for (const m of members) {
+        const t = spec(m.id);
+        const motive = t.signallingValuePerYear > 0 && t.preferenceSimilarity > t.allianceDepth;
+        const label = m.labels.find((l) => l.label === 'signaller');
+        if (!motive) expect(label).toBeUndefined();
+        if (m.id === 'GEO' || m.id === 'POL') expect(label?.evidence.join(' ')).toMatch(/above the [\d.]+% the leader asked of every state/);
+      }
+    }
+  });
+});
+
+describe('critical: a premium over the marginal substitute', () => {
+  it('a partner valued in particular, paid above its ceiling less its criticality premium, is critical; the same price without criticality is not', () => {
+    // Turkey in the default scenario: criticality 1, V = 300M => premium 300M / 3,700 = 81,081 per soldier-year.
+    const tur = spec('TUR');
+    const deal = { round: 2, troops: 3_700, pricePerSoldierYear: 78_541.46, ceiling: 95_782.57 };
+    const l = behaviourLabels(input({ spec: tur, deals: [deal] })).find((x) => x.label === 'critical')!;
+    // Benchmark: 95,782.57 - 300,000,000 / 3,700 = 14,701.49.
+    expect(l.evidence[0]).toBe('paid $78,541 per soldier-year in round 2, above the $14,701 the same troops would have cost from the marginal substitute: a premium of $63,840 for it in particular');
+    expect(labelsOf(input({ spec: { ...tur, criticality: 0 }, deals: [deal] }))).not.toContain('critical');
+  });
+
+  it('in the default scenario Turkey (criticality 1) is labelled critical in every seed it joins', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const tur = summarize(runScenario(base, seed)).coalition.members.find((m) => m.id === 'TUR');
+      if (tur) expect(tur.labels.map((l) => l.label)).toContain('critical');
+    }
+  });
+});
