@@ -23,19 +23,22 @@
  * The partner's choice. It knows the public parts (market, its own terms, c_P) and holds a
  * normal belief Pi ~ N(mu, sd) about the rest (flag and criticality values are the
  * pivotal's private information: the spread shrinks with openness, as its prior does).
- * So it believes P(pays | delta) = 1 - Phi((delta - mu) / sd). A called bluff costs it
+ * The pivotal pays only what the threat's credibility is worth (dynamics/credibility.ts: delta <=
+ * lambda Pi), and the partner estimates that lambda too (lambda'), so it believes
+ * P(pays | delta) = 1 - Phi((delta - lambda' mu) / (lambda' sd)). Refused, it leaves iff leaving
+ * really beats staying, r_i(t) > p (its reservation now, casualty pressure included); a called
+ * bluff then costs it
  *
- *   C = min(stay, leave):  stay = face;  leave = rent = (p - r_i) k Y
- *   face = (s_i + D_i) k Y + phi rent
+ *   C = 0 if r_i(t) > p (it leaves, which it prefers anyway);  C = face otherwise
+ *   face = (s_i + D_i) k Y + phi rent,  rent = (p - r_i(t)) k Y
  *
  * Backing down costs it its signal and duty value (a signaller or ally that blackmails
  * loses what it deployed for) plus the rent with the share phi the pivotal could replace
- * it (a partner who can be replaced can be punished); following through costs the rent.
+ * it (a bluffer exposed while substitutes are at hand can be replaced).
  * It threatens iff max_delta [P(delta) delta k Y - (1 - P(delta)) C] > 0, with the best delta
- * its demand. A pure opportunist (no signal or duty value) facing scarcity (phi = 0) risks
- * nothing and threatens when P(pays) is positive; with plentiful substitutes (phi = 1) a
- * called bluff costs its rent and it stays quiet. A tremble eps (at most a few per cent,
- * default 0) lets an otherwise quiet partner threaten with probability eps at its best demand.
+ * its demand. A partner whose acceptance of p shows it would stay (no casualty pressure) has
+ * lambda' = 0 and never threatens. A tremble eps (at most 0.05, default 0) lets an otherwise
+ * quiet partner threaten with probability eps at its best demand.
  */
 import { errorFunction } from 'simple-statistics';
 
@@ -109,7 +112,7 @@ export interface ThreatInputs {
   readonly premiumSd: number;
   /** phi as the partner sees it (public: market and shortfall this round). */
   readonly replaceable: number;
-  /** Its troops k, price p and reservation r_i per soldier-year. */
+  /** Its troops k, price p and reservation now r_i(t) per soldier-year (casualty pressure included). */
   readonly troops: number;
   readonly price: number;
   readonly reservation: number;
@@ -117,6 +120,8 @@ export interface ThreatInputs {
   readonly allianceValue: number;
   /** Years left Y (> 0). */
   readonly yearsLeft: number;
+  /** Share of a paid demand it expects to keep after the sanction it saw for an earlier threat (phases/punishment.ts; 1 when never punished). */
+  readonly keptShare?: number;
 }
 
 export interface ThreatChoice {
@@ -128,7 +133,7 @@ export interface ThreatChoice {
   readonly expectedGain: number;
   /** Cost of a called bluff C (money). */
   readonly calledCost: number;
-  /** Whether, refused, it would follow through (leave) rather than back down. */
+  /** Whether, refused, it would follow through (leave): r_i(t) > p. */
   readonly resolute: boolean;
 }
 
@@ -142,12 +147,13 @@ export function bestThreat(x: ThreatInputs): ThreatChoice {
   const k = Math.max(0, x.troops);
   const Y = Math.max(0, x.yearsLeft);
   const rent = Math.max(0, x.price - x.reservation) * k * Y;
+  const resolute = x.reservation > x.price;
+  const kept = Math.min(1, Math.max(0, x.keptShare ?? 1));
   const face = Math.max(0, x.allianceValue) * k * Y + Math.min(1, Math.max(0, x.replaceable)) * rent;
-  const calledCost = Math.min(face, rent);
-  const resolute = rent < face;
+  const calledCost = resolute ? 0 : face;
   const value = (d: number): number => {
     const p = survival(d, x.premiumMean, x.premiumSd);
-    return p * d * k * Y - (1 - p) * calledCost;
+    return p * kept * d * k * Y - (1 - p) * calledCost;
   };
   // The best demand lies within the belief's reach: grid, then golden-section refinement.
   const hi = Math.max(0, x.premiumMean + 5 * Math.max(0, x.premiumSd));

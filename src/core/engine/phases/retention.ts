@@ -38,11 +38,20 @@ export function expectedDeathsPerRound(s: RunState, model: Model, i: number): nu
   return (s.risk / 1000) * p.troops * model.specs[i]!.exposure * (0.5 + 0.5 * p.effort);
 }
 
-/** The tolerance casualties.ts applies to party i: its own, raised by any retention it is paid. */
+/** eps: how far compensation raises a government's casualty tolerance (the retention block's, or its default 1 when the scenario has none). */
+export function toleranceElasticity(model: Model): number {
+  return model.scenario.pivotal.retention?.toleranceElasticity ?? 1;
+}
+
+/**
+ * The tolerance casualties.ts applies to party i: its own, raised by the compensation it is paid,
+ * retention and hold-up concessions alike (dynamics/credibility.ts: a concession is what lets its
+ * government bear the deaths it expects).
+ */
 export function retainedTolerance(s: RunState, model: Model, i: number, base: number | null): number | null {
-  const r = s.retention?.[i];
-  if (base === null || !r || r.perSoldierYear <= 0) return base;
-  return raisedTolerance(base, r.perSoldierYear, s.parties[i]!.costPerYear, model.scenario.pivotal.retention!.toleranceElasticity);
+  const z = (s.retention?.[i]?.perSoldierYear ?? 0) + (s.holdUps?.[i]?.conceded ?? 0);
+  if (base === null || z <= 0) return base;
+  return raisedTolerance(base, z, s.parties[i]!.costPerYear, toleranceElasticity(model));
 }
 
 /** Step 2b: offer or raise retention payments, before hold-ups. */
