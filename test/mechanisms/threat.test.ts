@@ -53,11 +53,11 @@ describe('strategic hold-ups', () => {
     expect(ally.calledCost).toBeGreaterThan(opportunist.calledCost);
   });
 
-  it('a called bluff: it follows through (leaves) only when staying would cost more than its rent', () => {
+  it('a called bluff: a partner that would rather stay at its price (r_i(t) < p) backs down and pays its face (issue 12 item 5)', () => {
     const t = choice(0, 120_000).threat;
-    // rent = 10,000 x 1,000 x 1 = 10,000,000; face = 120,000 x 1,000 = 120,000,000: leaving is cheaper.
-    expect(t.calledCost).toBeCloseTo(10_000_000, 6);
-    expect(t.resolute).toBe(true);
+    // r_i(t) < p: refused, it stays; face = 120,000 x 1,000 x 1 + phi x rent, phi = 0 here.
+    expect(t.calledCost).toBeCloseTo(120_000_000, 6);
+    expect(t.resolute).toBe(false);
   });
 
   it('the tremble is capped at 5% and only acts on a demand', () => {
