@@ -36,7 +36,8 @@
  * loses what it deployed for) plus the rent with the share phi the pivotal could replace
  * it (a bluffer exposed while substitutes are at hand can be replaced).
  * It threatens iff max_delta [P(delta) delta k Y - (1 - P(delta)) C] > 0, with the best delta
- * its demand. A partner whose acceptance of p shows it would stay (no casualty pressure) has
+ * its demand, at least the gap r_i(t) - p (paid less, a genuine partner would still rather leave: so
+ * when replacement is cheap, Pi below the gap, a genuine threat is refused and it leaves). A partner whose acceptance of p shows it would stay (no casualty pressure) has
  * lambda' = 0 and never threatens. A tremble eps (at most 0.05, default 0) lets an otherwise
  * quiet partner threaten with probability eps at its best demand.
  */
@@ -155,22 +156,26 @@ export function bestThreat(x: ThreatInputs): ThreatChoice {
     const p = survival(d, x.premiumMean, x.premiumSd);
     return p * kept * d * k * Y - (1 - p) * calledCost;
   };
+  // A genuine partner asks at least the gap r_i(t) - p: paid less, it would still rather leave.
+  const floor = Math.max(0, x.reservation - x.price);
   // The best demand lies within the belief's reach: grid, then golden-section refinement.
-  const hi = Math.max(0, x.premiumMean + 5 * Math.max(0, x.premiumSd));
+  const hi = Math.max(floor, x.premiumMean + 5 * Math.max(0, x.premiumSd));
   if (hi <= 0 || k <= 0 || Y <= 0) return { demand: 0, pPays: 0, expectedGain: -calledCost, calledCost, resolute };
   const n = 200;
-  let best = 0;
-  let bestV = -Infinity;
+  const step = (hi - floor) / n;
+  let best = floor;
+  let bestV = floor > 0 ? value(floor) : -Infinity;
   for (let i = 1; i <= n; i++) {
-    const d = (hi * i) / n;
+    const d = floor + step * i;
     const v = value(d);
     if (v > bestV) {
       bestV = v;
       best = d;
     }
   }
-  let lo = Math.max(0, best - hi / n);
-  let up = Math.min(hi, best + hi / n);
+  if (step <= 0) return { demand: best, pPays: survival(best, x.premiumMean, x.premiumSd), expectedGain: bestV, calledCost, resolute };
+  let lo = Math.max(floor, best - step);
+  let up = Math.min(hi, best + step);
   const r = (Math.sqrt(5) - 1) / 2;
   for (let i = 0; i < 50; i++) {
     const a = up - r * (up - lo);
