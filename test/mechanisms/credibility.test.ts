@@ -128,3 +128,45 @@ describe('engine: only genuine threats are paid under complete information', () 
     expect(paid).toBeGreaterThan(0);
   });
 });
+
+describe('the tremble (engine.operation.holdUpTremble)', () => {
+  it('is at most 0.05 and 0 by default', () => {
+    const ok = (tremble: number) => parseScenario(JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-holdup.json'), 'utf8')), engine: { operation: { holdUpTremble: tremble } } })).ok;
+    expect(ok(0.05)).toBe(true);
+    expect(ok(0.06)).toBe(false);
+    expect(teachingHoldup().engine.operation.holdUpTremble).toBe(0);
+  });
+  it('adds threats from partners misjudging their credibility, which a pivotal that knows they would stay never pays', () => {
+    // Under complete information (nash) the pivotal knows r_i: a quiet-time threat is empty.
+    const s = teachingHoldup((raw) => {
+      raw.engine.pricing = { rule: 'nash' };
+      raw.engine.operation.holdUpTremble = 0.05;
+      raw.events = raw.events.filter((e: { type: string }) => e.type !== 'risk');
+    });
+    let threats = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const events = runScenario(s, seed).events;
+      for (const t of events) {
+        if (t.type !== 'holdup-threat') continue;
+        threats++;
+        expect(t.leaveProbability).toBe(0);
+        expect(events.some((e) => e.type === 'holdup-resolved' && e.round === t.round && e.party === t.party && e.outcome === 'bluff-called')).toBe(true);
+      }
+    }
+    expect(threats).toBeGreaterThan(0);
+  });
+});
+
+describe('a paid concession is compensation: it raises the casualty tolerance', () => {
+  it('in teaching-holdup, South Africa bears more deaths after its hold-up is paid (tolerance (1 - 0.8) x 200 = 40 before)', () => {
+    const events = runScenario(teachingHoldup(), 1).events;
+    const paid = events.find((e) => e.type === 'holdup-resolved' && e.outcome === 'paid' && e.party === 'ZAF');
+    expect(paid).toBeDefined();
+    const tolerances = events.filter((e) => e.type === 'casualties' && e.party === 'ZAF').map((e) => (e.type === 'casualties' ? { round: e.round, tolerance: e.tolerance } : null));
+    const before = tolerances.filter((t) => t!.round <= paid!.round);
+    const after = tolerances.filter((t) => t!.round > paid!.round);
+    expect(before.every((t) => t!.tolerance === 40)).toBe(true);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((t) => t!.tolerance! > 40)).toBe(true);
+  });
+});

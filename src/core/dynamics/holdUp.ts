@@ -138,7 +138,6 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
   if (roundsLeft <= 1) return;
   const years = roundsLeft / rpy;
   const tremble = scenario.engine.operation.holdUpTremble;
-  const negotiated = scenario.engine.pricing.rule === 'negotiation';
   const settings = scenario.engine.pricing.rule === 'negotiation' ? scenario.engine.pricing : null;
   let market: PartyOffer[] | null = null;
   let surveyed = false;
@@ -155,16 +154,20 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     // the pivotal's private noise, and the public bounds (its acceptance of p, called bluffs).
     const known = p.pivotalBelief;
     let guessed: number;
-    if (!negotiated || known === null || settings === null) guessed = leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0;
+    if (known === null || settings === null) guessed = leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0;
     else {
       const pub = visibleCost(spec);
       const intel = scenario.pivotal.bargaining.intelligence;
       const view = belief(known.shape, expectedPivotalView({ visibleCost: pub, reservation: p.reservation, intelligence: intel, priorWidth: settings.priorWidth }), known.sigma, known.lo, known.hi);
       guessed = leaveProbability(view, { price, casualtyPremium: z, bound });
     }
-    const u = rng.stream(STREAM.holdUp, model.partyKeys[i], round).next();
+    // A tremble: a partner that misjudges its credibility and acts as if its threat were believed
+    // (lambda' = 1). A partner punished for an earlier threat (phases/punishment.ts) has learned:
+    // it trembles, as it expects to keep a paid demand, only in the share `threatDeterrence`.
+    const deterrence = threatDeterrence(s, i);
+    const trembles = rng.stream(STREAM.holdUp, model.partyKeys[i], round).next() < Math.min(MAX_TREMBLE, tremble) * deterrence;
     // Without any credibility and no tremble, nothing to weigh (and no market to survey).
-    if (guessed <= 0 && !(u < Math.min(MAX_TREMBLE, tremble))) continue;
+    if (guessed <= 0 && !trembles) continue;
 
     if (!surveyed) {
       surveyMarket(s, model, round);
@@ -176,24 +179,27 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     const view = partnerBelief(x, scenario.pivotal.bargaining.openness, settings?.priorWidth ?? 0);
     const motives = s.motives?.[i];
     const allianceValue = (motives?.signallingValue ?? spec.signallingValuePerYear * alliancePotential(spec)) + (motives?.dutyValue ?? 0);
-    const choice = bestThreat({
-      premiumMean: Math.max(guessed, 0) * view.mean,
-      premiumSd: Math.max(guessed, 0) * view.sd,
-      replaceable: replaceableShare(x),
-      troops: p.troops,
-      price,
-      reservation: p.reservation + z,
-      allianceValue,
-      yearsLeft: years,
-      // A partner punished for an earlier threat (phases/punishment.ts) expects to lose the same share of its gain again.
-      keptShare: threatDeterrence(s, i),
-    });
-    if (!shouldThreaten(choice, tremble, u)) continue;
+    const threatFor = (credibility: number) =>
+      bestThreat({
+        premiumMean: credibility * view.mean,
+        premiumSd: credibility * view.sd,
+        replaceable: replaceableShare(x),
+        troops: p.troops,
+        price,
+        reservation: p.reservation + z,
+        allianceValue,
+        yearsLeft: years,
+        // A punished partner expects to lose the same share of its gain again.
+        keptShare: deterrence,
+      });
+    const strategic = threatFor(guessed);
+    const choice = shouldThreaten(strategic) ? strategic : trembles ? threatFor(1) : null;
+    if (choice === null || choice.demand <= 0) continue;
     const delta = cents(choice.demand);
     if (delta <= 0) continue;
 
     // The pivotal's own view: its belief (or, under complete information, the truth).
-    const leave = !negotiated || known === null ? (leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0) : leaveProbability(known, { price, casualtyPremium: z, bound });
+    const leave = known === null || settings === null ? (leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0) : leaveProbability(known, { price, casualtyPremium: z, bound });
     p.holdUpThreats += 1;
     p.lastThreatRound = round;
     log.push({

@@ -39,7 +39,7 @@
  * its demand, at least the gap r_i(t) - p (paid less, a genuine partner would still rather leave: so
  * when replacement is cheap, Pi below the gap, a genuine threat is refused and it leaves). A partner whose acceptance of p shows it would stay (no casualty pressure) has
  * lambda' = 0 and never threatens. A tremble eps (at most 0.05, default 0) lets an otherwise
- * quiet partner threaten with probability eps at its best demand.
+ * quiet partner threaten with probability eps as if its threat were believed (lambda' = 1).
  */
 import { errorFunction } from 'simple-statistics';
 
@@ -188,8 +188,11 @@ export function bestThreat(x: ThreatInputs): ThreatChoice {
   return { demand, pPays: survival(demand, x.premiumMean, x.premiumSd), expectedGain: value(demand), calledCost, resolute };
 }
 
-/** Threaten iff the expected gain is positive, or on a tremble (`u` uniform in [0, 1) from its stream). */
-export function shouldThreaten(choice: ThreatChoice, tremble: number, u: number): boolean {
-  if (choice.demand <= 0) return false;
-  return choice.expectedGain > 0 || u < Math.min(0.05, Math.max(0, tremble));
+/**
+ * Threaten iff the expected gain is strictly positive (at a positive demand). A tremble (engine:
+ * `engine.operation.holdUpTremble`, at most 0.05) is a partner misjudging its credibility, which
+ * dynamics/holdUp.ts models as this choice made with lambda' = 1.
+ */
+export function shouldThreaten(choice: ThreatChoice): boolean {
+  return choice.demand > 0 && choice.expectedGain > 0;
 }
