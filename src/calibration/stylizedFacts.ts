@@ -368,11 +368,29 @@ export function poorPaidInCash(f: FactScenarios, seeds: readonly number[]): Fact
   return { id: 'under-resourced-paid-in-subsidies', fact: 'Under-resourced partners are paid mainly in subsidies, even under scarcity', measure: 'subsidy fraction of their payments (holds when the interval is above 0.5)', mechanism: 'their reservation is their liquidity need, which only cash meets (src/core/payments/package.ts)', conditions, holds: holdsWhereApplicable(conditions) };
 }
 
+/**
+ * Whether hold-ups succeed more often when partners are scarce at the moment of the threat. The
+ * same casualty shock (teaching-holdup's enemy entry: risk x12 in month 5) with and without what
+ * tightens the market then (the entry's demand rise and Thailand's hesitation). Scaling the whole
+ * demand schedule instead would also move the price each partner signed at (a scarce market pays
+ * up front, and a partner paid far above its reservation has nothing to threaten with), which is
+ * not the comparison the fact is about.
+ */
 export function holdUpsTight(f: FactScenarios, seeds: readonly number[]): FactResult {
-  const rate = (k: number) => over(variant(f.holdup, scaleDemand(k)), seeds, (s) => (s.operation.holdUps.threats > 0 ? s.operation.holdUps.paid / s.operation.holdUps.threats : null));
-  const d = diff(rate(0.75), rate(1.5));
-  const conditions = [{ condition: 'teaching-holdup, alternating-offers', ...d, holds: d.ciLow > 0, detail: 'share of threats paid, demand x1.5 minus x0.75 (runs with threats)' }];
-  return { id: 'holdups-succeed-when-tight', fact: 'Hold-ups succeed more often as the market tightens', measure: 'share of hold-up threats the pivotal pays, demand x1.5 minus x0.75', mechanism: 'the pivotal pays when the concession costs less than replacement, which is dearer in a tight market (src/core/dynamics/holdUp.ts; strategic threats are issue 12 item 5)', conditions, holds: d.ciLow > 0 };
+  const rate = (s: Scenario) => over(s, seeds, (sum) => (sum.operation.holdUps.threats > 0 ? sum.operation.holdUps.paid / sum.operation.holdUps.threats : null));
+  const slack = variant(f.holdup, (s) => {
+    s.events = s.events.filter((e) => e.type !== 'demand' && e.type !== 'availability');
+  });
+  const d = diff(rate(slack), rate(f.holdup));
+  const conditions = [{ condition: 'teaching-holdup, alternating-offers', ...d, holds: d.ciLow > 0, detail: "share of threats paid (runs with threats), the enemy's entry with its demand rise and Thailand's hesitation minus its casualties alone" }];
+  return {
+    id: 'holdups-succeed-when-tight',
+    fact: 'Hold-ups succeed more often as the market tightens',
+    measure: "share of hold-up threats the pivotal pays, teaching-holdup's enemy entry with the market tightened (demand rise, a partner hesitating) minus the same casualty shock alone",
+    mechanism: 'the pivotal pays a demand iff it is at most lambda Pi: Pi, what replacing the partner costs at today\'s market, rises as substitutes available now disappear, while a partner whose threat is genuine (casualties raised its reservation above its price) cannot ask less than its gap (src/core/dynamics/threat.ts, credibility.ts; issue 12 item 5)',
+    conditions,
+    holds: d.ciLow > 0,
+  };
 }
 
 export function casualtiesLeaveEarlier(f: FactScenarios, seeds: readonly number[]): FactResult {

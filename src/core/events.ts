@@ -128,6 +128,10 @@ export type SimEvent =
       /** What replacing it would cost the pivotal per soldier-year beyond today's price (flag and criticality included). */
       readonly replacementPremium: number;
       readonly tightness: number | null;
+      /** The pivotal's belief that, refused, it would really leave (lambda, 0-1; 0 or 1 under complete information). */
+      readonly leaveProbability: number;
+      /** z: the rise of its reservation per soldier-year from the deaths it expects by the end (null: no money makes it bear them). */
+      readonly casualtyPremium: number | null;
     }
   | {
       readonly type: 'holdup-resolved';

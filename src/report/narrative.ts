@@ -239,7 +239,8 @@ function narrate(e: SimEvent, c: Context): Piece {
       const scarcity = e.tightness !== null && e.tightness > 1 ? `, and partners are scarce (tightness ${e.tightness.toFixed(2)})` : '';
       return key(
         `A hold-up: ${who} threatens to cut or withdraw its forces unless it gets ${dollars(e.demandPerSoldierYear)} more per soldier-year (${money(e.demandTotal)} over the rest of the operation). ` +
-          `Replacing it would cost ${c.p} ${dollars(e.replacementPremium)} more per soldier-year${scarcity}.`,
+          `Replacing it would cost ${c.p} ${dollars(e.replacementPremium)} more per soldier-year${scarcity}. ` +
+          credibility(e, c.P, who),
       );
     }
     case 'holdup-resolved': {
@@ -690,4 +691,15 @@ export function foldQuiet(rounds: readonly RoundStory[]): StoryBlock[] {
 export function blockHeading(b: Pick<StoryBlock, 'from' | 'to'>, total?: number): string {
   const of = total === undefined ? '' : ` of ${total}`;
   return b.from === b.to ? `Round ${b.from}${of}` : `Rounds ${b.from}–${b.to}${of}`;
+}
+
+/** Why the threat is believed or not (dynamics/credibility.ts): casualty pressure, and the pivotal's belief that the partner would really leave. */
+function credibility(e: EventOf<'holdup-threat'>, pivotal: string, who: string): string {
+  const pressure =
+    e.casualtyPremium === null
+      ? `Its losses are more than its government can bear at any price. `
+      : e.casualtyPremium > 0
+        ? `Its losses mean it needs about ${dollars(e.casualtyPremium)} more per soldier-year to stay. `
+        : `It accepted its price and nothing has raised its costs since. `;
+  return `${pressure}${pivotal} believes ${who} would really leave with probability ${percent(e.leaveProbability)}.`;
 }

@@ -327,10 +327,10 @@ export const ThirdPartySchema = z
     availableFromRound: round.default(1).describe('First round in which it can be recruited.'),
     holdUpPropensity: share
       .default(0)
-      .describe('Chance per round that, once deployed, it considers threatening to withdraw unless paid more (0 = never).'),
+      .describe('Deprecated and ignored (issue 12 item 5): hold-ups are strategic, a deployed partner threatens when its expected gain beats the cost of a called bluff (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
     holdUpResolve: share
       .default(0.3)
-      .describe('Chance that, when the pivotal refuses its hold-up demand, it really withdraws (otherwise its bluff is called).'),
+      .describe('Deprecated and ignored (issue 12 item 5): refused, a partner leaves iff leaving really beats staying at its price (its reservation now, casualty pressure included). Still accepted so that old files load; `coalsim validate` warns.'),
     casualtySensitivity: share
       .default(0)
       .describe('How quickly casualties force its government to withdraw (0 = never; 1 = at the first death). See engine.operation.maxCasualtyTolerance.'),
@@ -499,7 +499,13 @@ export const OperationSchema = z
     minEffort: share.default(0.3).describe('Least effort a deployed contingent gives.'),
     holdUpAggressiveness: share
       .default(0.6)
-      .describe('Share of what it believes replacing it would cost the pivotal that a threatening partner demands: the pivotal\'s own-soldier cost above today\'s price, scaled down when the market looks slack (min(1, tightness) squared).'),
+      .describe('Deprecated and ignored (issue 12 item 5): a threatening partner\'s demand is the one that maximises its expected gain (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
+    holdUpTremble: z
+      .number()
+      .min(0)
+      .max(0.05)
+      .default(0)
+      .describe('Chance per round that a deployed paid partner with nothing to gain threatens anyway, at its best demand (a tremble, issue 12 item 5; at most 0.05). 0: only strategic threats.'),
     renegingMisperception: share
       .default(0)
       .describe('Chance per round that a fully paid partner believes it was cheated (misperceived reneging).'),
@@ -532,6 +538,7 @@ const OPERATION_DEFAULT = {
   crowdingOut: 0.5,
   minEffort: 0.3,
   holdUpAggressiveness: 0.6,
+  holdUpTremble: 0,
   renegingMisperception: 0,
   retaliationRounds: 3,
   retaliationEffortCut: 0.3,

@@ -57,7 +57,7 @@ describe('sweep-mode metrics equal full-mode summarize', () => {
     let threats = 0;
     let deaths = 0;
     for (let i = 0; i < 10; i++) {
-      const scenario = valid(population({ demandFactor: 0.6 + 0.1 * i, openness: 0.5, intelligence: 0.5, critical: 2, underResourced: 3, generic: 8, holdUpPropensity: 0.4, deathsPerThousandPerRound: 3, casualtySensitivity: 0.5, populationSeed: i }));
+      const scenario = valid(population({ demandFactor: 0.6 + 0.1 * i, openness: 0.5, intelligence: 0.5, critical: 2, underResourced: 3, generic: 8, holdUpTremble: 0.05, deathsPerThousandPerRound: 3, casualtySensitivity: 0.5, populationSeed: i }));
       const { sweep, full } = bothModes(scenario, i + 1);
       expect(sweep).toEqual(full);
       threats += sweep.holdUpThreats ?? 0;

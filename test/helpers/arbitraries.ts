@@ -18,7 +18,6 @@ const party = (i: number) =>
     signallingValuePerYear: fc.integer({ min: 0, max: 50_000 }),
     opportunismMarkupPerYear: fc.integer({ min: 0, max: 80_000 }),
     availableFromRound: fc.integer({ min: 1, max: 4 }),
-    holdUpPropensity: fc.double({ min: 0, max: 1, noNaN: true }),
     casualtySensitivity: fc.double({ min: 0, max: 1, noNaN: true }),
     exposure: fc.double({ min: 0, max: 3, noNaN: true }),
   });
@@ -37,7 +36,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       deathsPerThousandPerRound: fc.double({ min: 0, max: 20, noNaN: true }),
       maxCasualtyTolerance: fc.integer({ min: 1, max: 300 }),
       crowdingOut: fc.double({ min: 0, max: 1, noNaN: true }),
-      holdUpAggressiveness: fc.double({ min: 0, max: 1, noNaN: true }),
+      holdUpTremble: fc.double({ min: 0, max: 0.05, noNaN: true }),
       renegingMisperception: fc.double({ min: 0, max: 0.5, noNaN: true }),
       signalling: fc.boolean(),
       maxDeployableShare: fc.double({ min: 0, max: 0.3, noNaN: true }),

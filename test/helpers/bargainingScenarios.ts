@@ -43,8 +43,8 @@ export interface PopulationOptions {
   /** Number of generic partners with random attributes. */
   generic?: number;
   deadline?: number;
-  /** Hold-up propensity of every generic partner (opportunists). */
-  holdUpPropensity?: number;
+  /** `engine.operation.holdUpTremble`: chance per round that a paid partner misjudges its credibility and threatens (at most 0.05). */
+  holdUpTremble?: number;
   /** Casualty risk, and the sensitivity of every generic partner. */
   deathsPerThousandPerRound?: number;
   casualtySensitivity?: number;
@@ -69,7 +69,7 @@ export function population(o: PopulationOptions): ScenarioInput {
   }
   for (let i = 0; i < (o.generic ?? 0); i++) {
     const c = Math.round(u(15_000, 50_000));
-    add('GEN', i, { deploymentCostPerYear: c, selfFundedShare: u(0.1, 0.9), intrinsicValuePerYear: Math.round(c * u(0, 0.6)), holdUpPropensity: o.holdUpPropensity ?? 0, casualtySensitivity: o.casualtySensitivity ?? 0 });
+    add('GEN', i, { deploymentCostPerYear: c, selfFundedShare: u(0.1, 0.9), intrinsicValuePerYear: Math.round(c * u(0, 0.6)), casualtySensitivity: o.casualtySensitivity ?? 0 });
   }
   return {
     formatVersion: 2,
@@ -87,6 +87,6 @@ export function population(o: PopulationOptions): ScenarioInput {
       { id: 'aid', label: 'Military aid', kind: 'military_aid', costToGiver: 30_000_000, valueToReceiver: 50_000_000 },
       { id: 'trade', label: 'Trade deal', kind: 'trade', costToGiver: 10_000_000, valueToReceiver: 25_000_000 },
     ],
-    engine: { costUncertainty: 0.1, pricing: { rule: 'negotiation', deadline: o.deadline ?? 6 }, operation: { deathsPerThousandPerRound: o.deathsPerThousandPerRound ?? 0 } },
+    engine: { costUncertainty: 0.1, pricing: { rule: 'negotiation', deadline: o.deadline ?? 6 }, operation: { deathsPerThousandPerRound: o.deathsPerThousandPerRound ?? 0, holdUpTremble: o.holdUpTremble ?? 0 } },
   };
 }

@@ -38,19 +38,22 @@ export function scarcityStory(s: Scenario, seed: number, shock = 9): StoryCheck 
   ]);
 }
 
-/** teaching-holdup (mechanism: a threat is credible only when replacing the partner is dear, i.e. partners are scarce). */
+/**
+ * teaching-holdup (mechanism: a threat is credible only when the partner would really leave, which
+ * casualties make it, and paid only when replacing it is dear, i.e. partners are scarce).
+ */
 export function holdupStory(s: Scenario, seed: number, entry = 5): StoryCheck {
   const r = runScenario(s, seed);
   const threats = of(r.events, 'holdup-threat');
   const resolved = of(r.events, 'holdup-resolved');
   const early = resolved.filter((e) => e.round < entry);
-  const late = resolved.filter((e) => e.round > entry);
-  const lateThreats = threats.filter((t) => t.round > entry);
+  const late = resolved.filter((e) => e.round >= entry);
+  const lateThreats = threats.filter((t) => t.round >= entry);
   return check([
-    ['a bluff is called before the great power enters', early.some((e) => e.outcome === 'bluff-called')],
-    ['no hold-up is resolved in the month the great power enters', resolved.every((e) => e.round !== entry)],
-    ['after the entry a threat is made while partners are scarce', lateThreats.some((t) => t.tightness === null || t.tightness > 1)],
-    ['after the entry a hold-up is paid', late.some((e) => e.outcome === 'paid')],
+    ['before the great power enters no hold-up is paid (the partner would stay at its price: no threat, or a called bluff)', early.every((e) => e.outcome !== 'paid')],
+    ['from the entry a threat is made while partners are scarce', lateThreats.some((t) => t.tightness === null || t.tightness > 1)],
+    ['the pivotal believes that threat genuine (the casualties it expects raise its reservation)', lateThreats.some((t) => t.leaveProbability > 0.5 && (t.casualtyPremium === null || t.casualtyPremium > 0))],
+    ['from the entry a hold-up is paid', late.some((e) => e.outcome === 'paid')],
     ['the partner that held up ends with a reversal', of(r.events, 'reversal').some((v) => late.some((e) => e.outcome === 'paid' && e.party === v.party))],
   ]);
 }

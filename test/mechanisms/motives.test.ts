@@ -54,7 +54,7 @@ describe('hold-ups as the partner sees them', () => {
     const x = { ...base, substituteTroops, substitutePrice };
     const view = partnerBelief(x, openness, 0.5);
     const t = bestThreat({ premiumMean: view.mean, premiumSd: view.sd, replaceable: replaceableShare(x), troops: 1_000, price: 40_000, reservation: 30_000, allianceValue: 0, yearsLeft: 1 });
-    return { threatens: shouldThreaten(t, 0, 0.5), pays: shouldThreaten(t, 0, 0.5) && pivotalPays(t.demand, replacementPremium(x), true), demand: t.demand };
+    return { threatens: shouldThreaten(t), pays: shouldThreaten(t) && pivotalPays(t.demand, replacementPremium(x), true), demand: t.demand };
   };
 
   it('the partner sees the public parts exactly and the flag only as far as the pivotal revealed it', () => {

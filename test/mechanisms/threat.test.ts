@@ -37,9 +37,9 @@ describe('strategic hold-ups', () => {
       expect(demands[i]!).toBeGreaterThanOrEqual(demands[i - 1]! - 1e-6);
     }
     const plentiful = levels[0]!;
-    expect(shouldThreaten(plentiful.threat, 0, 0.5)).toBe(false);
+    expect(shouldThreaten(plentiful.threat)).toBe(false);
     const scarce = levels[levels.length - 1]!;
-    expect(shouldThreaten(scarce.threat, 0, 0.5)).toBe(true);
+    expect(shouldThreaten(scarce.threat)).toBe(true);
     // Under scarcity the pivotal pays the demand when it is within the true premium.
     expect(pivotalPays(scarce.threat.demand, scarce.premium, true)).toBe(scarce.threat.demand <= scarce.premium);
     expect(pivotalPays(scarce.premium * 0.5, scarce.premium, true)).toBe(true);
@@ -53,17 +53,19 @@ describe('strategic hold-ups', () => {
     expect(ally.calledCost).toBeGreaterThan(opportunist.calledCost);
   });
 
-  it('a called bluff: it follows through (leaves) only when staying would cost more than its rent', () => {
+  it('a called bluff: a partner that would rather stay at its price (r_i(t) < p) backs down and pays its face (issue 12 item 5)', () => {
     const t = choice(0, 120_000).threat;
-    // rent = 10,000 x 1,000 x 1 = 10,000,000; face = 120,000 x 1,000 = 120,000,000: leaving is cheaper.
-    expect(t.calledCost).toBeCloseTo(10_000_000, 6);
-    expect(t.resolute).toBe(true);
+    // r_i(t) < p: refused, it stays; face = 120,000 x 1,000 x 1 + phi x rent, phi = 0 here.
+    expect(t.calledCost).toBeCloseTo(120_000_000, 6);
+    expect(t.resolute).toBe(false);
   });
 
-  it('the tremble is capped at 5% and only acts on a demand', () => {
+  it('a threat needs a positive demand and a strictly positive expected gain', () => {
     const quiet = choice(20_000).threat;
-    expect(shouldThreaten(quiet, 0.5, 0.04)).toBe(true);
-    expect(shouldThreaten(quiet, 0.5, 0.06)).toBe(false);
-    expect(shouldThreaten({ ...quiet, demand: 0 }, 0.05, 0)).toBe(false);
+    expect(quiet.expectedGain).toBeLessThanOrEqual(0);
+    expect(shouldThreaten(quiet)).toBe(false);
+    const scarce = choice(0).threat;
+    expect(shouldThreaten(scarce)).toBe(true);
+    expect(shouldThreaten({ ...scarce, demand: 0 })).toBe(false);
   });
 });

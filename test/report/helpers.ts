@@ -24,11 +24,11 @@ export function withExtraEvents(o: RunOutputs, extra: readonly object[]): RunOut
 }
 
 export const HOLDUP_EVENTS = [
-  { type: 'holdup-threat', round: 12, party: 'TUR', demandPerSoldierYear: 20_000, demandTotal: 50_000_000, replacementPremium: 60_000, tightness: 1.3 },
+  { type: 'holdup-threat', round: 12, party: 'TUR', demandPerSoldierYear: 20_000, demandTotal: 50_000_000, replacementPremium: 60_000, tightness: 1.3, leaveProbability: 0.9, casualtyPremium: 12_000 },
   { type: 'holdup-resolved', round: 13, party: 'TUR', outcome: 'paid', concessionCost: 50_000_000, share: 0.8 },
-  { type: 'holdup-threat', round: 15, party: 'ETH', demandPerSoldierYear: 5_000, demandTotal: 5_000_000, replacementPremium: 1_000, tightness: 0.9 },
+  { type: 'holdup-threat', round: 15, party: 'ETH', demandPerSoldierYear: 5_000, demandTotal: 5_000_000, replacementPremium: 1_000, tightness: 0.9, leaveProbability: 0, casualtyPremium: 0 },
   { type: 'holdup-resolved', round: 16, party: 'ETH', outcome: 'bluff-called', concessionCost: 0, share: 0.4 },
-  { type: 'holdup-threat', round: 17, party: 'GEO', demandPerSoldierYear: 8_000, demandTotal: 1_000_000, replacementPremium: 500, tightness: 0.9 },
+  { type: 'holdup-threat', round: 17, party: 'GEO', demandPerSoldierYear: 8_000, demandTotal: 1_000_000, replacementPremium: 500, tightness: 0.9, leaveProbability: 1, casualtyPremium: null },
   { type: 'holdup-resolved', round: 18, party: 'GEO', outcome: 'refused-withdrew', concessionCost: 0, share: null },
 ];
 

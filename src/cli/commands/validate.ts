@@ -5,6 +5,7 @@ import { formatIssues, type InputIssue } from '../../scenario/issues';
 import { loadScenarioFile } from '../../scenario/load';
 import { readInputFile } from '../../scenario/readInput';
 import { parseDocument } from '../../scenario/validate';
+import { deprecatedFields, type DeprecatedField } from '../../scenario/deprecated';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
 import { migrateScenarioFile, migrationProblems, migrationText } from './validateMigrate';
@@ -21,6 +22,8 @@ interface FileReport {
   readonly ok: boolean;
   /** Problems by file: an experiment's base scenario is reported under its own name. */
   readonly problems: readonly { readonly file: string; readonly issues: readonly InputIssue[] }[];
+  /** Fields still accepted but ignored (scenario files only). */
+  readonly deprecated: readonly DeprecatedField[];
 }
 
 /** Top-level fields only an experiment has, and only a scenario has (both have formatVersion and $schema). */
@@ -49,10 +52,18 @@ function check(file: string): FileReport {
   const shown = displayPath(file);
   if (kindOf(file) === 'experiment') {
     const r = loadExperimentFile(file);
-    return { file: shown, kind: 'experiment', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })) };
+    return { file: shown, kind: 'experiment', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [] };
   }
   const r = loadScenarioFile(file).result;
-  return { file: shown, kind: 'scenario', ok: r.ok, problems: r.ok ? [] : [{ file: shown, issues: r.issues }] };
+  return { file: shown, kind: 'scenario', ok: r.ok, problems: r.ok ? [] : [{ file: shown, issues: r.issues }], deprecated: r.ok ? deprecatedIn(file) : [] };
+}
+
+/** Deprecated fields the file sets (read again as a plain document: the parsed scenario has its defaults filled in). */
+function deprecatedIn(file: string): DeprecatedField[] {
+  const read = readInputFile(file, 'a file', '');
+  if (!read.ok) return [];
+  const doc = parseDocument(read.text);
+  return doc.ok ? deprecatedFields(doc.value) : [];
 }
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
@@ -84,12 +95,13 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     const reports = args.files.map(check);
     const bad = reports.filter((r) => !r.ok);
     if (args.json) {
-      const out = reports.map((r) => ({ file: r.file, kind: r.kind, ok: r.ok, issues: r.problems.flatMap((p) => p.issues.map((i) => ({ file: p.file, ...i }))) }));
+      const out = reports.map((r) => ({ file: r.file, kind: r.kind, ok: r.ok, issues: r.problems.flatMap((p) => p.issues.map((i) => ({ file: p.file, ...i }))), ...(r.deprecated.length > 0 ? { deprecated: r.deprecated } : {}) }));
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       if (bad.length > 0) process.exitCode = ExitCode.invalidInput;
       return;
     }
     for (const r of reports) if (r.ok) process.stdout.write(`ok  ${r.file}${r.kind === 'experiment' ? ' (experiment)' : ''}\n`);
+    for (const r of reports) for (const d of r.deprecated) process.stderr.write(`warning  ${r.file}: ${d.path} is deprecated and ${d.reason}\n`);
     if (bad.length > 0) {
       const text = bad.flatMap((r) => r.problems.map((p) => formatIssues(p.file, p.issues))).join('\n');
       throw new CliError(text, ExitCode.invalidInput);

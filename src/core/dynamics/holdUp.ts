@@ -1,14 +1,22 @@
 /**
- * Hold-ups (BRIEF §1, §6): a deployed opportunist threatens to withdraw unless paid more.
- * It demands more when partners are scarce (the market's tightness is public) and when its
- * price is far below what the pivotal's own soldiers would cost. The
- * pivotal pays when the concession costs less than replacing it: the substitute's price
- * (or its own soldiers') beyond today's price, plus the flag and criticality lost, net of
- * its firmness. Refused, a resolute partner leaves; otherwise its bluff is called.
+ * Hold-ups (BRIEF §1, §6; issue 12 item 5): a deployed partner threatens to withdraw unless
+ * paid more when its expected gain beats the expected cost of a called bluff, judged from this
+ * round's public information (dynamics/threat.ts `bestThreat`). The pivotal pays when the
+ * concession costs less than replacement at today's market times the probability that the
+ * partner would really leave (dynamics/credibility.ts): a partner that accepted its price would
+ * stay at it unless its reservation has risen since, as casualties raise it. Refused, it leaves
+ * iff leaving really beats staying; otherwise its bluff is called, and the pivotal learns.
  */
 import { cents } from '../money';
 import { recommit } from '../engine/phases/commit';
-import { criticalPremium, pivotalReservation } from '../market/reservation';
+import { alliancePotential, criticalPremium, pivotalReservation } from '../market/reservation';
+import { belief } from '../bargaining/beliefs';
+import { expectedPivotalView } from '../bargaining/priors';
+import { missionStance } from '../../scenario/mechanismInputs';
+import { stanceCost } from '../politics/stance';
+import { casualtyTolerance } from './casualties';
+import { boundAfterCalledBluff, casualtyPremium, leaveProbability, leavesForSure } from './credibility';
+import { bestThreat, partnerBelief, pivotalPays, replaceableShare, replacementPremium as premiumAtMarket, shouldThreaten, type ReplacementInputs } from './threat';
 import { substitutePrice, supplyCurve } from '../market/supply';
 import { isReversal, surplusShare } from '../metrics/power';
 import { composePackage } from '../payments/package';
@@ -21,9 +29,10 @@ import { asksToBePaid, isAvailable, isWilling, offerOf, surveyMarket, type Party
 import { withdraw } from '../engine/phases/release';
 import { catalogFor, grantSideDeals } from '../engine/phases/deals';
 import { threatDeterrence } from '../engine/phases/punishment';
+import { expectedDeathsPerRound, retainedTolerance, toleranceElasticity } from '../engine/phases/retention';
 
-/** Rounds after a threat before the same partner threatens again. */
-const THREAT_COOLDOWN = 3;
+/** Largest tremble allowed (issue 12 item 5: at most a few per cent). */
+const MAX_TREMBLE = 0.05;
 
 /**
  * The substitutes the pivotal could turn to now: available partners willing at a price it
@@ -53,60 +62,179 @@ export function replacementPremium(s: RunState, model: Model, i: number, market:
   return Math.max(0, replacement - (p.deal?.pricePerSoldierYear ?? 0)) + lost;
 }
 
+/** A partner's hold-up record in a run: what the pivotal has learned and what it conceded. Mutable inside the engine only. */
+export interface HoldUpRecord {
+  /** Upper bound the pivotal knows on r_i after calling a bluff (Infinity: none called). */
+  bound: number;
+  /** Concessions paid to it per soldier-year: compensation that raises its casualty tolerance. */
+  conceded: number;
+}
+
+/** Party i's hold-up record, if any. */
+export function holdUpRecord(s: RunState, i: number): HoldUpRecord | undefined {
+  return s.holdUps?.[i];
+}
+
+/** z_i(t) for party i now (dynamics/credibility.ts): the rise of its reservation from the deaths it expects by the end. */
+export function casualtyPressure(s: RunState, model: Model, i: number, round: number): number {
+  const p = s.parties[i]!;
+  const spec = model.specs[i]!;
+  const base = casualtyTolerance(spec.casualtySensitivity, model.scenario.engine.operation.maxCasualtyTolerance);
+  return casualtyPremium({
+    deploymentCost: p.costPerYear,
+    deaths: p.deaths,
+    expectedDeathsPerRound: expectedDeathsPerRound(s, model, i),
+    roundsAfter: model.lastRound - round,
+    tolerance: retainedTolerance(s, model, i, base),
+    elasticity: toleranceElasticity(model),
+  });
+}
+
+/** What the pivotal can see of a partner's cost: its deployment cost and its public stance (as negotiate.ts's prior). */
+function visibleCost(spec: Model['specs'][number]): number {
+  return spec.deploymentCostPerYear + stanceCost(missionStance(spec), spec.deploymentCostPerYear);
+}
+
+/** The replacement inputs of threat.ts for party i at this round's market (true substitutes, this round's shortfall). */
+function replacementInputs(s: RunState, model: Model, i: number, market: readonly PartyOffer[], roundsLeft: number): ReplacementInputs {
+  const { pivotal } = model.scenario;
+  const p = s.parties[i]!;
+  const spec = model.specs[i]!;
+  let deployed = 0;
+  for (const q of s.parties) deployed += q.troops;
+  const shortfall = Math.max(0, s.demand - deployed);
+  let substituteTroops = 0;
+  for (const o of market) if (o.party !== p.id) substituteTroops += o.troops;
+  // The marginal substitute once the shortfall is filled: those needed for the gap do not count twice.
+  const reach = Math.min(substituteTroops, shortfall + p.troops);
+  const q = reach > shortfall ? substitutePrice(market, p.id, reach) : undefined;
+  return {
+    effectiveness: spec.effectiveness,
+    troops: p.troops,
+    price: p.deal?.pricePerSoldierYear ?? 0,
+    ownSoldierCost: pivotal.ownSoldierCostPerYear,
+    flagValue: pivotal.flagValuePerYear,
+    criticalValue: spec.criticality * pivotal.criticalPartnerValuePerYear,
+    substituteTroops: q === undefined ? 0 : substituteTroops,
+    substitutePrice: q ?? 0,
+    shortfall,
+    // The engine recruits a substitute in the round the partner leaves (recruitment follows hold-ups).
+    delayRounds: 0,
+    roundsLeft,
+  };
+}
+
+/**
+ * Step 3: strategic hold-ups (issue 12 item 5; dynamics/threat.ts, dynamics/credibility.ts).
+ * Each deployed paid partner weighs a threat from this round's public information: the market
+ * (surveyed first: the round's events and casualties have moved it), its terms, and the
+ * casualty pressure z. The pivotal pays iff the demand is at most lambda Pi; refused, the partner
+ * leaves iff r_i(t) > p, otherwise its bluff is called and the pivotal learns r_i <= p - z.
+ */
 export function considerHoldUps(s: RunState, model: Model, round: number, rng: Rng, log: EventSink): void {
   const { scenario } = model;
-  const op = scenario.engine.operation;
   const rpy = scenario.clock.roundsPerYear;
   const roundsLeft = model.lastRound - round + 1;
+  if (roundsLeft <= 1) return;
+  const years = roundsLeft / rpy;
+  const tremble = scenario.engine.operation.holdUpTremble;
+  const settings = scenario.engine.pricing.rule === 'negotiation' ? scenario.engine.pricing : null;
   let market: PartyOffer[] | null = null;
   let surveyed = false;
   for (let i = 0; i < s.parties.length; i++) {
     const p = s.parties[i]!;
     const spec = model.specs[i]!;
-    if (p.troops <= 0 || !p.deal || p.deal.pricePerSoldierYear <= 0 || spec.holdUpPropensity <= 0) continue;
-    if (round - p.lastThreatRound < THREAT_COOLDOWN || roundsLeft <= 1) continue;
-    const stream = rng.stream(STREAM.holdUp, model.partyKeys[i], round);
-    // A partner punished for an earlier threat threatens less (issue 16 item 4, phases/punishment.ts); 1 when never punished.
-    if (stream.next() >= spec.holdUpPropensity * threatDeterrence(s, i)) continue;
+    if (p.troops <= 0 || !p.deal || p.deal.pricePerSoldierYear <= 0) continue;
+    const price = p.deal.pricePerSoldierYear;
+    const z = casualtyPressure(s, model, i, round);
+    const record = holdUpRecord(s, i);
+    const bound = Math.min(price, record?.bound ?? Infinity);
+    // The partner's estimate of lambda, from what it knows of the pivotal's belief: the prior's
+    // structure (intelligence, the public prior width, its own cost as the pivotal sees it) without
+    // the pivotal's private noise, and the public bounds (its acceptance of p, called bluffs).
+    const known = p.pivotalBelief;
+    let guessed: number;
+    if (known === null || settings === null) guessed = leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0;
+    else {
+      const pub = visibleCost(spec);
+      const intel = scenario.pivotal.bargaining.intelligence;
+      const view = belief(known.shape, expectedPivotalView({ visibleCost: pub, reservation: p.reservation, intelligence: intel, priorWidth: settings.priorWidth }), known.sigma, known.lo, known.hi);
+      guessed = leaveProbability(view, { price, casualtyPremium: z, bound });
+    }
+    // A tremble: a partner that misjudges its credibility and acts as if its threat were believed
+    // (lambda' = 1). A partner punished for an earlier threat (phases/punishment.ts) has learned:
+    // it trembles, as it expects to keep a paid demand, only in the share `threatDeterrence`.
+    const deterrence = threatDeterrence(s, i);
+    const trembles = rng.stream(STREAM.holdUp, model.partyKeys[i], round).next() < Math.min(MAX_TREMBLE, tremble) * deterrence;
+    // Without any credibility and no tremble, nothing to weigh (and no market to survey).
+    if (guessed <= 0 && !trembles) continue;
 
-    // Its demand rests on public information of this round: survey the market once, before
-    // the first threat (the round's scheduled events and casualties have moved it).
     if (!surveyed) {
       surveyMarket(s, model, round);
       surveyed = true;
     }
-    // What the pivotal's own soldiers would cost above today's price, discounted when the
-    // market looks slack (substitutes about).
-    const tightness = Math.min(1, s.market.tightness ?? 1);
-    const ownCost = spec.effectiveness * scenario.pivotal.ownSoldierCostPerYear;
-    const delta = cents(op.holdUpAggressiveness * tightness * tightness * Math.max(0, ownCost - p.deal.pricePerSoldierYear));
-    if (delta < 0.01 * p.deal.pricePerSoldierYear || delta <= 0) continue;
-    const years = roundsLeft / rpy;
     market ??= substituteMarket(s, model, round);
-    const premium = replacementPremium(s, model, i, market);
+    const x = replacementInputs(s, model, i, market, roundsLeft);
+    const premium = premiumAtMarket(x);
+    const view = partnerBelief(x, scenario.pivotal.bargaining.openness, settings?.priorWidth ?? 0);
+    const motives = s.motives?.[i];
+    const allianceValue = (motives?.signallingValue ?? spec.signallingValuePerYear * alliancePotential(spec)) + (motives?.dutyValue ?? 0);
+    const threatFor = (credibility: number) =>
+      bestThreat({
+        premiumMean: credibility * view.mean,
+        premiumSd: credibility * view.sd,
+        replaceable: replaceableShare(x),
+        troops: p.troops,
+        price,
+        reservation: p.reservation + z,
+        allianceValue,
+        yearsLeft: years,
+        // A punished partner expects to lose the same share of its gain again.
+        keptShare: deterrence,
+      });
+    const strategic = threatFor(guessed);
+    const choice = shouldThreaten(strategic) ? strategic : trembles ? threatFor(1) : null;
+    if (choice === null || choice.demand <= 0) continue;
+    const delta = cents(choice.demand);
+    if (delta <= 0) continue;
+
+    // The pivotal's own view: its belief (or, under complete information, the truth).
+    const leave = known === null || settings === null ? (leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0) : leaveProbability(known, { price, casualtyPremium: z, bound });
     p.holdUpThreats += 1;
     p.lastThreatRound = round;
-    log.push({ type: 'holdup-threat', round, party: p.id, demandPerSoldierYear: delta, demandTotal: cents(delta * p.troops * years), replacementPremium: cents(premium), tightness: s.market.tightness });
+    log.push({
+      type: 'holdup-threat', round, party: p.id, demandPerSoldierYear: delta, demandTotal: cents(delta * p.troops * years), replacementPremium: cents(premium), tightness: s.market.tightness,
+      leaveProbability: round4(leave), casualtyPremium: Number.isFinite(z) ? cents(z) : null,
+    });
 
     const pkg = composePackage({ pricePerSoldierYear: delta, troops: p.troops, years, subsidyCap: 0, items: catalogFor(model, i, p), roundsPerYear: rpy, roundsLeft });
-    const free = freeBudget(s.pivotal);
-    const worthPaying = delta <= (1 - scenario.pivotal.firmness) * premium;
-    if (worthPaying && pkg.costToPivotal <= free) {
+    if (pivotalPays(delta, leave * premium, pkg.costToPivotal <= freeBudget(s.pivotal))) {
       payConcession(s, model, i, delta, pkg, round, roundsLeft, log);
       continue;
     }
-    // Refused. A resolute partner follows through; otherwise the bluff is called.
-    const resolute = stream.next() < spec.holdUpResolve;
-    if (resolute) {
+    // Refused. It leaves iff leaving really beats staying; otherwise the bluff is called and the
+    // pivotal learns that its reservation now is at most its price.
+    if (choice.resolute) {
       withdraw(s, model, i, p.troops, round, 'hold-up', log);
       p.reapproachFrom = round + 1;
       // It is free again: the market of substitutes has changed.
       market = null;
       log.push({ type: 'holdup-resolved', round, party: p.id, outcome: 'refused-withdrew', concessionCost: 0, share: null });
     } else {
+      const r = recordFor(s, i);
+      r.bound = boundAfterCalledBluff(r.bound, { price, casualtyPremium: z });
       log.push({ type: 'holdup-resolved', round, party: p.id, outcome: 'bluff-called', concessionCost: 0, share: p.deal?.share ?? null });
     }
   }
+}
+
+function recordFor(s: RunState, i: number): HoldUpRecord {
+  const records = (s.holdUps ??= []);
+  return (records[i] ??= { bound: Infinity, conceded: 0 });
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
 }
 
 function payConcession(s: RunState, model: Model, i: number, delta: number, pkg: ReturnType<typeof composePackage>, round: number, roundsLeft: number, log: EventSink): void {
@@ -120,6 +248,8 @@ function payConcession(s: RunState, model: Model, i: number, delta: number, pkg:
   grantSideDeals(s, model, p, pkg.sideDeals, round, 'hold-up', log);
   p.deal = { ...deal, pricePerSoldierYear: price, subsidyPerSoldierYear: cents(deal.subsidyPerSoldierYear + pkg.subsidyPerSoldierYear), concessionPerSoldierYear: cents(deal.concessionPerSoldierYear + pkg.subsidyPerSoldierYear), sideDeals: [...deal.sideDeals, ...pkg.sideDeals], share };
   recommit(s, model, i, roundsLeft);
+  // Compensation: its government bears more deaths (as a retention payment does).
+  recordFor(s, i).conceded = cents(recordFor(s, i).conceded + delta);
   log.push({ type: 'holdup-resolved', round, party: p.id, outcome: 'paid', concessionCost: pkg.costToPivotal, share });
   const ratio = scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);
   if (share !== null && isReversal(share, ratio, scenario.engine.reversalCapabilityRatio) && !isReversal(deal.share, ratio, scenario.engine.reversalCapabilityRatio)) {

@@ -23,19 +23,23 @@
  * The partner's choice. It knows the public parts (market, its own terms, c_P) and holds a
  * normal belief Pi ~ N(mu, sd) about the rest (flag and criticality values are the
  * pivotal's private information: the spread shrinks with openness, as its prior does).
- * So it believes P(pays | delta) = 1 - Phi((delta - mu) / sd). A called bluff costs it
+ * The pivotal pays only what the threat's credibility is worth (dynamics/credibility.ts: delta <=
+ * lambda Pi), and the partner estimates that lambda too (lambda'), so it believes
+ * P(pays | delta) = 1 - Phi((delta - lambda' mu) / (lambda' sd)). Refused, it leaves iff leaving
+ * really beats staying, r_i(t) > p (its reservation now, casualty pressure included); a called
+ * bluff then costs it
  *
- *   C = min(stay, leave):  stay = face;  leave = rent = (p - r_i) k Y
- *   face = (s_i + D_i) k Y + phi rent
+ *   C = 0 if r_i(t) > p (it leaves, which it prefers anyway);  C = face otherwise
+ *   face = (s_i + D_i) k Y + phi rent,  rent = (p - r_i(t)) k Y
  *
  * Backing down costs it its signal and duty value (a signaller or ally that blackmails
  * loses what it deployed for) plus the rent with the share phi the pivotal could replace
- * it (a partner who can be replaced can be punished); following through costs the rent.
+ * it (a bluffer exposed while substitutes are at hand can be replaced).
  * It threatens iff max_delta [P(delta) delta k Y - (1 - P(delta)) C] > 0, with the best delta
- * its demand. A pure opportunist (no signal or duty value) facing scarcity (phi = 0) risks
- * nothing and threatens when P(pays) is positive; with plentiful substitutes (phi = 1) a
- * called bluff costs its rent and it stays quiet. A tremble eps (at most a few per cent,
- * default 0) lets an otherwise quiet partner threaten with probability eps at its best demand.
+ * its demand, at least the gap r_i(t) - p (paid less, a genuine partner would still rather leave: so
+ * when replacement is cheap, Pi below the gap, a genuine threat is refused and it leaves). A partner whose acceptance of p shows it would stay (no casualty pressure) has
+ * lambda' = 0 and never threatens. A tremble eps (at most 0.05, default 0) lets an otherwise
+ * quiet partner threaten with probability eps as if its threat were believed (lambda' = 1).
  */
 import { errorFunction } from 'simple-statistics';
 
@@ -109,7 +113,7 @@ export interface ThreatInputs {
   readonly premiumSd: number;
   /** phi as the partner sees it (public: market and shortfall this round). */
   readonly replaceable: number;
-  /** Its troops k, price p and reservation r_i per soldier-year. */
+  /** Its troops k, price p and reservation now r_i(t) per soldier-year (casualty pressure included). */
   readonly troops: number;
   readonly price: number;
   readonly reservation: number;
@@ -117,6 +121,8 @@ export interface ThreatInputs {
   readonly allianceValue: number;
   /** Years left Y (> 0). */
   readonly yearsLeft: number;
+  /** Share of a paid demand it expects to keep after the sanction it saw for an earlier threat (phases/punishment.ts; 1 when never punished). */
+  readonly keptShare?: number;
 }
 
 export interface ThreatChoice {
@@ -128,7 +134,7 @@ export interface ThreatChoice {
   readonly expectedGain: number;
   /** Cost of a called bluff C (money). */
   readonly calledCost: number;
-  /** Whether, refused, it would follow through (leave) rather than back down. */
+  /** Whether, refused, it would follow through (leave): r_i(t) > p. */
   readonly resolute: boolean;
 }
 
@@ -142,29 +148,34 @@ export function bestThreat(x: ThreatInputs): ThreatChoice {
   const k = Math.max(0, x.troops);
   const Y = Math.max(0, x.yearsLeft);
   const rent = Math.max(0, x.price - x.reservation) * k * Y;
+  const resolute = x.reservation > x.price;
+  const kept = Math.min(1, Math.max(0, x.keptShare ?? 1));
   const face = Math.max(0, x.allianceValue) * k * Y + Math.min(1, Math.max(0, x.replaceable)) * rent;
-  const calledCost = Math.min(face, rent);
-  const resolute = rent < face;
+  const calledCost = resolute ? 0 : face;
   const value = (d: number): number => {
     const p = survival(d, x.premiumMean, x.premiumSd);
-    return p * d * k * Y - (1 - p) * calledCost;
+    return p * kept * d * k * Y - (1 - p) * calledCost;
   };
+  // A genuine partner asks at least the gap r_i(t) - p: paid less, it would still rather leave.
+  const floor = Math.max(0, x.reservation - x.price);
   // The best demand lies within the belief's reach: grid, then golden-section refinement.
-  const hi = Math.max(0, x.premiumMean + 5 * Math.max(0, x.premiumSd));
+  const hi = Math.max(floor, x.premiumMean + 5 * Math.max(0, x.premiumSd));
   if (hi <= 0 || k <= 0 || Y <= 0) return { demand: 0, pPays: 0, expectedGain: -calledCost, calledCost, resolute };
   const n = 200;
-  let best = 0;
-  let bestV = -Infinity;
+  const step = (hi - floor) / n;
+  let best = floor;
+  let bestV = floor > 0 ? value(floor) : -Infinity;
   for (let i = 1; i <= n; i++) {
-    const d = (hi * i) / n;
+    const d = floor + step * i;
     const v = value(d);
     if (v > bestV) {
       bestV = v;
       best = d;
     }
   }
-  let lo = Math.max(0, best - hi / n);
-  let up = Math.min(hi, best + hi / n);
+  if (step <= 0) return { demand: best, pPays: survival(best, x.premiumMean, x.premiumSd), expectedGain: bestV, calledCost, resolute };
+  let lo = Math.max(floor, best - step);
+  let up = Math.min(hi, best + step);
   const r = (Math.sqrt(5) - 1) / 2;
   for (let i = 0; i < 50; i++) {
     const a = up - r * (up - lo);
@@ -177,8 +188,11 @@ export function bestThreat(x: ThreatInputs): ThreatChoice {
   return { demand, pPays: survival(demand, x.premiumMean, x.premiumSd), expectedGain: value(demand), calledCost, resolute };
 }
 
-/** Threaten iff the expected gain is positive, or on a tremble (`u` uniform in [0, 1) from its stream). */
-export function shouldThreaten(choice: ThreatChoice, tremble: number, u: number): boolean {
-  if (choice.demand <= 0) return false;
-  return choice.expectedGain > 0 || u < Math.min(0.05, Math.max(0, tremble));
+/**
+ * Threaten iff the expected gain is strictly positive (at a positive demand). A tremble (engine:
+ * `engine.operation.holdUpTremble`, at most 0.05) is a partner misjudging its credibility, which
+ * dynamics/holdUp.ts models as this choice made with lambda' = 1.
+ */
+export function shouldThreaten(choice: ThreatChoice): boolean {
+  return choice.demand > 0 && choice.expectedGain > 0;
 }

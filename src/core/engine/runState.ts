@@ -11,6 +11,7 @@ import type { PayerRecord } from './phases/payers';
 import type { ContingentMotives } from '../market/contingent';
 import type { PunishmentRecord } from './phases/punishment';
 import type { RetentionRecord } from './phases/retention';
+import type { HoldUpRecord } from '../dynamics/holdUp';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -55,6 +56,8 @@ export interface RunState {
   retention?: (RetentionRecord | undefined)[];
   /** Punishment (issue 16 item 4, phases/punishment.ts): threats seen, sanctions and deterrence, by party index, created on first use. */
   punishment?: (PunishmentRecord | undefined)[];
+  /** Hold-ups (dynamics/holdUp.ts): what the pivotal learned from called bluffs and what it conceded, by party index, created on first use. */
+  holdUps?: (HoldUpRecord | undefined)[];
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

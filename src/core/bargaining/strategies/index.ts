@@ -13,7 +13,8 @@ export function fixedRateStrategy(pricePerSoldierYear: number): Strategy {
     // The rate is the rate: a pivotal for whom it is above this partner's worth walks away instead.
     propose: (view) => (view.role === 'pivotal' ? (pricePerSoldierYear <= view.ownReservation + CENT ? pricePerSoldierYear : null) : Math.max(pricePerSoldierYear, view.ownReservation)),
     respond: (view, offer): Response => {
-      const ok = view.role === 'pivotal' ? offer <= pricePerSoldierYear + CENT : offer >= pricePerSoldierYear - CENT;
+      // Never past its own reservation either: a posted rate above what a partner is worth to the pivotal is not an offer to pay that much for it.
+      const ok = view.role === 'pivotal' ? offer <= Math.min(pricePerSoldierYear, view.ownReservation) + CENT : offer >= Math.max(pricePerSoldierYear, view.ownReservation) - CENT;
       return ok ? 'accept' : view.remaining <= 1 ? 'walk-away' : 'reject';
     },
   };

@@ -9,7 +9,8 @@
  * the deterrence bought against the retaliation expected at this round's market (its troops
  * valued at their price plus hold-ups' replacement premium). If it punishes, pay.ts pays that
  * much less this round (`withheldFrom`): the partner sees a payment cut and retaliates as for
- * any cut, and from then on threatens with its propensity times `1 - min(1, W / G)`
+ * any cut, and from then on expects to keep only the share `1 - min(1, W / G)` of a paid demand
+ * (and trembles that much less)
  * (`threatDeterrence`, read by dynamics/holdUp.ts): a threat that cost it more than it could
  * gain is not made again.
  *
@@ -34,7 +35,7 @@ export interface PunishmentRecord {
   /** A sanction to apply in this round's payments: round and amount withheld. */
   withholdRound: number;
   withhold: number;
-  /** Factor on its hold-up propensity: the product of (1 - min(1, W / G)) over its sanctions. */
+  /** Share of a paid hold-up demand it expects to keep (and factor on its tremble): the product of (1 - min(1, W / G)) over its sanctions. */
   deterrence: number;
 }
 
@@ -59,7 +60,7 @@ export function watchThreats(s: RunState, model: Model, log: EventSink): EventSi
   };
 }
 
-/** Factor on party i's hold-up propensity after its sanctions (1: never punished). */
+/** Share of a paid hold-up demand party i expects to keep after its sanctions, also the factor on its tremble (1: never punished; dynamics/holdUp.ts). */
 export function threatDeterrence(s: RunState, i: number): number {
   return s.punishment?.[i]?.deterrence ?? 1;
 }

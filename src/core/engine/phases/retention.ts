@@ -38,11 +38,28 @@ export function expectedDeathsPerRound(s: RunState, model: Model, i: number): nu
   return (s.risk / 1000) * p.troops * model.specs[i]!.exposure * (0.5 + 0.5 * p.effort);
 }
 
-/** The tolerance casualties.ts applies to party i: its own, raised by any retention it is paid. */
+/** eps: how far compensation raises a government's casualty tolerance (the retention block's, or its default 1 when the scenario has none). */
+export function toleranceElasticity(model: Model): number {
+  return model.scenario.pivotal.retention?.toleranceElasticity ?? 1;
+}
+
+/**
+ * Party i's tolerance before retention: its own, raised by the hold-up concessions it was paid
+ * (dynamics/holdUp.ts; dynamics/credibility.ts: a concession is what lets its government bear the
+ * deaths it expects). Retention raises this in turn.
+ */
+export function concededTolerance(s: RunState, model: Model, i: number, base: number | null): number | null {
+  const conceded = s.holdUps?.[i]?.conceded ?? 0;
+  if (base === null || conceded <= 0) return base;
+  return raisedTolerance(base, conceded, s.parties[i]!.costPerYear, toleranceElasticity(model));
+}
+
+/** The tolerance casualties.ts applies to party i: its own, raised by hold-up concessions and then by any retention it is paid. */
 export function retainedTolerance(s: RunState, model: Model, i: number, base: number | null): number | null {
+  const before = concededTolerance(s, model, i, base);
   const r = s.retention?.[i];
-  if (base === null || !r || r.perSoldierYear <= 0) return base;
-  return raisedTolerance(base, r.perSoldierYear, s.parties[i]!.costPerYear, model.scenario.pivotal.retention!.toleranceElasticity);
+  if (before === null || !r || r.perSoldierYear <= 0) return before;
+  return raisedTolerance(before, r.perSoldierYear, s.parties[i]!.costPerYear, toleranceElasticity(model));
 }
 
 /** Step 2b: offer or raise retention payments, before hold-ups. */
@@ -57,7 +74,7 @@ export function considerRetention(s: RunState, model: Model, round: number, log:
   for (let i = 0; i < s.parties.length; i++) {
     const p = s.parties[i]!;
     if (p.troops <= 0) continue;
-    const base = casualtyTolerance(model.specs[i]!.casualtySensitivity, scenario.engine.operation.maxCasualtyTolerance);
+    const base = concededTolerance(s, model, i, casualtyTolerance(model.specs[i]!.casualtySensitivity, scenario.engine.operation.maxCasualtyTolerance));
     if (base === null) continue;
     const mu = expectedDeathsPerRound(s, model, i);
     const rec = s.retention?.[i];

@@ -1,0 +1,14 @@
+import { deprecatedFields } from '../../src/scenario/deprecated';
+
+describe('deprecated scenario fields (issue 12 item 5: hold-ups are strategic)', () => {
+  it('names each ignored hold-up field by its path in the file', () => {
+    const doc = { thirdParties: [{ id: 'ZAF', holdUpPropensity: 0.6, holdUpResolve: 0.1 }, { name: 'no id', holdUpPropensity: 0.2 }, { id: 'PHL' }], engine: { operation: { holdUpAggressiveness: 0.6, holdUpTremble: 0 } } };
+    expect(deprecatedFields(doc).map((d) => d.path)).toEqual(['thirdParties[id=ZAF].holdUpPropensity', 'thirdParties[id=ZAF].holdUpResolve', 'thirdParties[1].holdUpPropensity', 'engine.operation.holdUpAggressiveness']);
+    expect(deprecatedFields(doc)[0]!.reason).toMatch(/ignored/);
+  });
+  it('finds nothing in a file without them, or in something that is not a scenario', () => {
+    expect(deprecatedFields({ thirdParties: [{ id: 'ZAF', casualtySensitivity: 0.8 }], engine: { operation: { holdUpTremble: 0.01 } } })).toEqual([]);
+    expect(deprecatedFields(null)).toEqual([]);
+    expect(deprecatedFields([1, 2])).toEqual([]);
+  });
+});
