@@ -119,8 +119,7 @@ export interface SimulatorPredictor extends Predictor {
  * The simulator as a predictor: on each fold the demand (simulatorFit) and then the four rule
  * constants (fitRules.ts, scored on the training states only, when `identified`) are fitted;
  * the scenario with every state of the fold is run over the seeds; participation = the share
- * of seeds in which a state deployed, ties ranked by nearness to recruitment (fitRules
- * `simulate`), troops = mean peak contingent. `fitEvaluations` 0 keeps the documented
+ * of seeds in which a state deployed, troops = mean peak contingent. `fitEvaluations` 0 keeps the documented
  * constants (`rules`, else DEFAULT_ISAF_OPTIONS) unfitted.
  */
 export function simulatorPredictor(o: SimulatorCvOptions): SimulatorPredictor {

@@ -105,39 +105,23 @@ export function compassSearch(f: (x: readonly number[]) => number, x0: readonly 
 }
 
 /**
- * What the engine predicts per state id over the n seeds. `participation` = (j + m / 2) / (n + 1/2),
- * j the seeds in which it deployed and m in [0, 1] its mean nearness to the margin of
- * recruitment, 1 / (1 + max(0, r_i / (e_i c_P))), r_i its lowest reservation of the run (the
- * engine's own, from its motives) and e_i c_P what one of its soldiers is worth to the pivotal.
- * The score is in [0, 1] and ordered first by j (m / 2 < 1 never crosses a seed), so states the
- * engine leaves out in every seed are still ranked by how far the market left them out, never
- * above one that joined more often. `troops` = mean peak contingent.
+ * What the engine predicts per state id over the seeds: `participation` = share of seeds in
+ * which it deployed, `troops` = mean peak contingent.
  */
 export function simulate(scenarioRows: readonly IsafRow[], rules: IsafOptions, costRule: CostRule, seeds: readonly number[], ids: readonly string[]): Map<string, { participation: number; troops: number }> {
   const scenario = validIsafScenario(scenarioRows, rules, costRule);
-  const worth = new Map(scenario.thirdParties.map((t) => [t.id, t.effectiveness * scenario.pivotal.ownSoldierCostPerYear]));
   const n = seeds.length;
-  const joined = new Map(ids.map((id) => [id, 0]));
-  const troops = new Map(ids.map((id) => [id, 0]));
-  const margin = new Map(ids.map((id) => [id, 0]));
+  const out = new Map(ids.map((id) => [id, { participation: 0, troops: 0 }]));
   for (const seed of seeds) {
     const run = runScenario(scenario, seed);
     for (const id of ids) {
       let peak = 0;
-      let r = Infinity;
-      for (const st of run.states.slice(1)) {
-        const p = st.parties[id];
-        if (!p) continue;
-        peak = Math.max(peak, p.troops);
-        r = Math.min(r, p.reservation);
-      }
-      if (peak > 0) joined.set(id, joined.get(id)! + 1);
-      troops.set(id, troops.get(id)! + peak / n);
-      const w = worth.get(id) ?? 0;
-      margin.set(id, margin.get(id)! + (Number.isFinite(r) && w > 0 ? 1 / (1 + Math.max(0, r / w)) : 0) / n);
+      for (const st of run.states) peak = Math.max(peak, st.parties[id]?.troops ?? 0);
+      const o = out.get(id)!;
+      out.set(id, { participation: o.participation + (peak > 0 ? 1 : 0) / n, troops: o.troops + peak / n });
     }
   }
-  return new Map(ids.map((id) => [id, { participation: (joined.get(id)! + margin.get(id)! / 2) / (n + 0.5), troops: troops.get(id)! }]));
+  return out;
 }
 
 /**
