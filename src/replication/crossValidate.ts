@@ -128,7 +128,7 @@ export function simulatorPredictor(o: SimulatorCvOptions): SimulatorPredictor {
   const evaluations = o.fitEvaluations ?? FIT_EVALUATIONS;
   return {
     id: 'coalsim',
-    label: evaluations > 0 ? 'coalsim (ISAF rules, constants fitted per fold, engine)' : 'coalsim (ISAF rules, engine)',
+    label: evaluations > 0 ? 'coalsim (ISAF rules, constants fitted on training folds where identified, engine)' : 'coalsim (ISAF rules, engine)',
     fits,
     predict(train, test) {
       const all = [...train, ...test];
