@@ -5,19 +5,25 @@
  *
  * The simulator's side (`simulatorPredictor`) builds the fold's scenario with the project's own
  * ISAF rules (src/replication/isaf.ts): every state, training and held-out, is a third party,
- * built from its data (never its outcome). The one constant taken from outcomes, the pivotal's
- * demand, is fitted on the training states only (their observed total scaled to all states'
- * armed forces). The soldier-cost rule is fitted on recorded soldier costs (BRIEF §4), which are
+ * built from its data (never its outcome). What it takes from outcomes is fitted on the training
+ * states only: the pivotal's demand by the training-total rule (`simulatorFit`), then four rule
+ * constants of the data-to-agent mapping (interest, signalling and duty weights and a scale of
+ * that demand; fitRules.ts) by a derivative-free search over seeded engine runs scored on the
+ * training states, when the training states have enough contributors to identify them
+ * (`identified`). The soldier-cost rule is fitted on recorded soldier costs (BRIEF §4), which are
  * inputs, not outcomes: on the ISAF 2010 anchors, for every case. It then runs the engine over
- * the seeds. When the mechanisms change, re-running
+ * the seeds. `coalsim replicate coalition` goes through the same code, so every other coalition
+ * gets its constants fitted on its own training folds. When the mechanisms change, re-running
  * regenerates the comparison.
  */
-import { runScenario } from '../core/engine/run';
 import { BASELINES, type CvState, type Prediction, type Predictor } from './baselines';
 import { kFolds, regionFolds, type Fold } from './folds';
-import { DEFAULT_ISAF_OPTIONS, validIsafScenario, type CostRule, type IsafOptions } from './isaf';
+import { DEFAULT_ISAF_OPTIONS, type CostRule, type IsafOptions } from './isaf';
+import { FIT_EVALUATIONS, FITTED_CONSTANTS, fitRuleConstants, rulesOf, simulate, type FittedValues, type RuleFit } from './fitRules';
 import type { IsafRow } from './isafData';
-import { ranks, spearman, type RankCorrelation } from './stats';
+import { auc, spearman, type Auc, type RankCorrelation } from './stats';
+
+export { auc, type Auc } from './stats';
 
 export interface SimulatorCvOptions {
   readonly seeds: readonly number[];
@@ -34,6 +40,8 @@ export interface SimulatorCvOptions {
   readonly costRule: CostRule;
   /** False when the case records participation only (see simulatorFit). */
   readonly troopsObserved?: boolean;
+  /** Evaluation budget of each fold's rule fit (fitRules.ts); 0: no fit. Default FIT_EVALUATIONS. */
+  readonly fitEvaluations?: number | undefined;
 }
 
 export const DEMAND_OVER_OBSERVED = 50_000 / 40_930;
@@ -81,60 +89,60 @@ export function simulatorFit(train: readonly CvState[], all: readonly CvState[],
   return { demand: Math.max(1, Math.round((demandOverObserved * trainTroops * allForces) / Math.max(1, trainForces))) };
 }
 
-/** The simulator as a predictor: participation = share of seeds in which a state deployed; troops = mean peak contingent. */
-export function simulatorPredictor(o: SimulatorCvOptions): Predictor {
-  if (o.seeds.length === 0) throw new Error('cross-validation: the simulator needs at least one seed');
-  return {
-    id: 'coalsim',
-    label: 'coalsim (ISAF rules, engine)',
-    predict(train, test) {
-      const all = [...train, ...test];
-      const fit = simulatorFit(train, all, o.demandOverObserved, o.troopsObserved ?? true);
-      const rules = { ...DEFAULT_ISAF_OPTIONS, ...o.rules, demand: fit.demand };
-      const scenario = validIsafScenario(all.map(asRow), rules, o.costRule);
-      const joined = new Map(test.map((s) => [s.id, 0]));
-      const troops = new Map(test.map((s) => [s.id, 0]));
-      for (const seed of o.seeds) {
-        const run = runScenario(scenario, seed);
-        for (const s of test) {
-          let peak = 0;
-          for (const st of run.states) peak = Math.max(peak, st.parties[s.id]?.troops ?? 0);
-          if (peak > 0) joined.set(s.id, joined.get(s.id)! + 1);
-          troops.set(s.id, troops.get(s.id)! + peak);
-        }
-      }
-      const n = o.seeds.length;
-      return test.map((s) => ({ id: s.id, participation: joined.get(s.id)! / n, troops: troops.get(s.id)! / n }));
-    },
-  };
+/**
+ * The seeds a fold's rule fit runs the engine over: 1..FIT_SEEDS, whatever the prediction seeds
+ * (so a quick run with few seeds fits the same constants as the documented one).
+ */
+export const FIT_SEEDS = 8;
+
+/**
+ * Training contributors needed per fitted constant: 5, the lower rule of thumb for events per
+ * variable in logistic regression (Vittinghoff & McCulloch 2007, Am J Epidemiol 165(6); the
+ * classic rule is 10, Peduzzi et al. 1996). With fewer, the constants are not identified by the
+ * training folds and the documented constants are kept (a fold of a COW war with 2-12
+ * participants, a region holding most contributors out).
+ */
+export const CONTRIBUTORS_PER_CONSTANT = 5;
+
+/** Whether the training states identify the fitted constants (CONTRIBUTORS_PER_CONSTANT each). */
+export function identified(train: readonly CvState[]): boolean {
+  return train.filter((s) => s.troops > 0).length >= CONTRIBUTORS_PER_CONSTANT * FITTED_CONSTANTS.length;
 }
 
-export interface Auc {
-  readonly auc: number;
-  /** Contributors (positives) and non-contributors. */
-  readonly positives: number;
-  readonly negatives: number;
-  /** 95% interval from the Hanley & McNeil (1982) standard error, clipped to [0, 1]. */
-  readonly ciLow: number;
-  readonly ciHigh: number;
+/** The simulator as a predictor, with the rule fit of every fold it predicted (in call order). */
+export interface SimulatorPredictor extends Predictor {
+  /** One entry per predicted fold: its rule fit, or null when the documented constants were kept. */
+  readonly fits: (RuleFit | null)[];
 }
 
 /**
- * Area under the ROC curve = the Mann-Whitney probability that a random contributor scores
- * above a random non-contributor, ties counting one half (average ranks). Throws without
- * both classes.
+ * The simulator as a predictor: on each fold the demand (simulatorFit) and then the four rule
+ * constants (fitRules.ts, scored on the training states only, when `identified`) are fitted;
+ * the scenario with every state of the fold is run over the seeds; participation = the share
+ * of seeds in which a state deployed, troops = mean peak contingent. `fitEvaluations` 0 keeps the documented
+ * constants (`rules`, else DEFAULT_ISAF_OPTIONS) unfitted.
  */
-export function auc(scores: readonly number[], positive: readonly boolean[]): Auc {
-  const n1 = positive.filter(Boolean).length;
-  const n0 = positive.length - n1;
-  if (n1 === 0 || n0 === 0) throw new Error('AUC: needs at least one contributor and one non-contributor');
-  const r = ranks(scores);
-  const rankSum = r.reduce((s, v, i) => s + (positive[i] ? v : 0), 0);
-  const a = (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n0);
-  const q1 = a / (2 - a);
-  const q2 = (2 * a * a) / (1 + a);
-  const se = Math.sqrt(Math.max(0, (a * (1 - a) + (n1 - 1) * (q1 - a * a) + (n0 - 1) * (q2 - a * a)) / (n1 * n0)));
-  return { auc: a, positives: n1, negatives: n0, ciLow: Math.max(0, a - 1.959964 * se), ciHigh: Math.min(1, a + 1.959964 * se) };
+export function simulatorPredictor(o: SimulatorCvOptions): SimulatorPredictor {
+  if (o.seeds.length === 0) throw new Error('cross-validation: the simulator needs at least one seed');
+  const fits: (RuleFit | null)[] = [];
+  const evaluations = o.fitEvaluations ?? FIT_EVALUATIONS;
+  return {
+    id: 'coalsim',
+    label: evaluations > 0 ? 'coalsim (ISAF rules, constants fitted on training folds where identified, engine)' : 'coalsim (ISAF rules, engine)',
+    fits,
+    predict(train, test) {
+      const all = [...train, ...test];
+      const troopsObserved = o.troopsObserved ?? true;
+      const fit = simulatorFit(train, all, o.demandOverObserved, troopsObserved);
+      const base: IsafOptions = { ...DEFAULT_ISAF_OPTIONS, ...o.rules, demand: fit.demand };
+      const rows = all.map(asRow);
+      const rf = evaluations > 0 && identified(train) ? fitRuleConstants(train, rows, base, o.costRule, Array.from({ length: FIT_SEEDS }, (_, i) => i + 1), troopsObserved, evaluations) : null;
+      fits.push(rf);
+      const rules = rf ? { ...base, ...rulesOf(rf.values, base.demand) } : base;
+      const sim = simulate(rows, rules, o.costRule, o.seeds, test.map((s) => s.id));
+      return test.map((s) => ({ id: s.id, ...sim.get(s.id)! }));
+    },
+  };
 }
 
 export interface ModelScore {
@@ -152,7 +160,7 @@ export interface ModelScore {
 export interface SchemeResult {
   /** "5-fold (fold seed 1)" or "leave-one-region-out". */
   readonly scheme: string;
-  readonly folds: readonly { name: string; heldOut: number; contributors: number; demand: number }[];
+  readonly folds: readonly { name: string; heldOut: number; contributors: number; demand: number; fitted: FittedValues | null }[];
   readonly models: readonly ModelScore[];
 }
 
@@ -191,8 +199,12 @@ export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: rea
   const foldInfo = folds.map((f) => {
     const train = c.states.filter((s) => !f.heldOut.has(s.id));
     const test = c.states.filter((s) => f.heldOut.has(s.id));
-    for (const p of predictors) for (const pred of p.predict(train, test)) pooled.get(p.id)!.set(pred.id, pred);
-    return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, demand: simulatorFit(train, c.states, demandOverObserved, c.troopsObserved).demand };
+    let fitted: FittedValues | null = null;
+    for (const p of predictors) {
+      for (const pred of p.predict(train, test)) pooled.get(p.id)!.set(pred.id, pred);
+      if ('fits' in p) fitted = (p as SimulatorPredictor).fits.at(-1)?.values ?? null;
+    }
+    return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, demand: simulatorFit(train, c.states, demandOverObserved, c.troopsObserved).demand, fitted };
   });
   const models = predictors.map((p) => {
     const preds = c.states.flatMap((s) => {
@@ -212,6 +224,8 @@ export interface ValidationOptions {
   readonly demandOverObserved?: number;
   /** The soldier-cost rule, fitted on the ISAF 2010 file's recorded costs (fitCostRule). */
   readonly costRule: CostRule;
+  /** Evaluation budget of each fold's rule fit; 0: the documented constants, unfitted. */
+  readonly fitEvaluations?: number;
 }
 
 export interface ValidationResult {
@@ -226,7 +240,7 @@ export interface ValidationResult {
 export function validateOutOfSample(c: CvCase, o: ValidationOptions): ValidationResult {
   const k = o.k ?? 5;
   const foldSeed = o.foldSeed ?? 1;
-  const predictors = [simulatorPredictor({ seeds: o.seeds, rules: o.rules, demandOverObserved: o.demandOverObserved, costRule: o.costRule, troopsObserved: c.troopsObserved }), ...BASELINES];
+  const predictors = [simulatorPredictor({ seeds: o.seeds, rules: o.rules, demandOverObserved: o.demandOverObserved, costRule: o.costRule, troopsObserved: c.troopsObserved, fitEvaluations: o.fitEvaluations }), ...BASELINES];
   const ids = c.states.map((s) => s.id);
   return {
     case: c.label,

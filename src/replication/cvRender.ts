@@ -4,11 +4,18 @@
  * held-out prediction. Pure.
  */
 import type { ModelScore, ValidationResult } from './crossValidate';
+import type { FittedValues } from './fitRules';
 
 export const CV_BEGIN = '<!-- generated: coalsim replicate isaf --cv --update-doc docs/replication.md (do not edit by hand) -->';
 export const CV_END = '<!-- end generated -->';
 
 const f2 = (x: number) => x.toFixed(2);
+
+/** A fold's fitted rule constants in words, or that the documented ones were kept. */
+export function fittedText(f: FittedValues | null): string {
+  if (f === null) return 'documented constants (too few training contributors to fit)';
+  return `interest ${f2(f.interestPerAgreement)}, signal ${f2(f.signalPerCost)}, duty ${f2(f.dutyWeight)}, demand x${f2(f.demandScale)}`;
+}
 const ci = (v: number, lo: number, hi: number) => `${f2(v)} [${f2(lo)}, ${f2(hi)}]`;
 
 function cells(m: ModelScore): [string, string, string] {
@@ -86,7 +93,7 @@ export function cvText(r: ValidationResult): string {
     last = row[0]!;
   }
   lines.push('');
-  for (const s of r.schemes) lines.push(`${s.scheme}: fitted demand per fold ${s.folds.map((f) => `${f.name} ${f.demand.toLocaleString('en-US')}`).join(', ')}`);
+  for (const s of r.schemes) lines.push(`${s.scheme}: per fold, the training-total demand and the simulator's fitted constants: ${s.folds.map((f) => `${f.name} ${f.demand.toLocaleString('en-US')} (${fittedText(f.fitted)})`).join('; ')}`);
   lines.push('');
   for (const l of leaders(r)) lines.push(`Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}`);
   return lines.join('\n');
@@ -98,7 +105,7 @@ export function cvMarkdown(r: ValidationResult, command: string): string {
   for (const row of rows(r)) lines.push(`| ${row.join(' | ')} |`);
   lines.push('');
   for (const s of r.schemes) {
-    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), fitted demand ${f.demand.toLocaleString('en-US')})`).join('; ')}.`);
+    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), training-total demand ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted)})`).join('; ')}.`);
   }
   lines.push('');
   for (const l of leaders(r)) lines.push(`- Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}.`);

@@ -45,6 +45,8 @@ export interface IsafOptions {
   /** engine.operation.allianceReward. */
   readonly allianceReward: number;
   readonly costUncertainty: number;
+  /** engine.operation.dutyWeight: the value of meeting alliance duty, as a multiple of lambda_i (c_i + h_i). */
+  readonly dutyWeight: number;
 }
 
 export const DEFAULT_ISAF_OPTIONS: IsafOptions = {
@@ -63,6 +65,7 @@ export const DEFAULT_ISAF_OPTIONS: IsafOptions = {
   minEffectiveness: 0.02,
   allianceReward: 0.5,
   costUncertainty: 0.1,
+  dutyWeight: 1,
 };
 
 /**
@@ -176,7 +179,7 @@ export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<Isa
     engine: {
       pricing: { rule: 'negotiation', protocol: 'alternating-offers', deadline: 6 },
       costUncertainty: o.costUncertainty,
-      operation: { deathsPerThousandPerRound: 0, signalling: true, maxDeployableShare: o.maxDeployableShare, allianceReward: o.allianceReward },
+      operation: { deathsPerThousandPerRound: 0, signalling: true, maxDeployableShare: o.maxDeployableShare, allianceReward: o.allianceReward, ...(o.dutyWeight !== 1 ? { dutyWeight: o.dutyWeight } : {}) },
     },
   };
 }

@@ -199,3 +199,31 @@ export function median(xs: readonly number[]): number {
   const m = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
+
+export interface Auc {
+  readonly auc: number;
+  /** Contributors (positives) and non-contributors. */
+  readonly positives: number;
+  readonly negatives: number;
+  /** 95% interval from the Hanley & McNeil (1982) standard error, clipped to [0, 1]. */
+  readonly ciLow: number;
+  readonly ciHigh: number;
+}
+
+/**
+ * Area under the ROC curve = the Mann-Whitney probability that a random contributor scores
+ * above a random non-contributor, ties counting one half (average ranks). Throws without
+ * both classes.
+ */
+export function auc(scores: readonly number[], positive: readonly boolean[]): Auc {
+  const n1 = positive.filter(Boolean).length;
+  const n0 = positive.length - n1;
+  if (n1 === 0 || n0 === 0) throw new Error('AUC: needs at least one contributor and one non-contributor');
+  const r = ranks(scores);
+  const rankSum = r.reduce((s, v, i) => s + (positive[i] ? v : 0), 0);
+  const a = (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n0);
+  const q1 = a / (2 - a);
+  const q2 = (2 * a * a) / (1 + a);
+  const se = Math.sqrt(Math.max(0, (a * (1 - a) + (n1 - 1) * (q1 - a * a) + (n0 - 1) * (q2 - a * a)) / (n1 * n0)));
+  return { auc: a, positives: n1, negatives: n0, ciLow: Math.max(0, a - 1.959964 * se), ciHigh: Math.min(1, a + 1.959964 * se) };
+}

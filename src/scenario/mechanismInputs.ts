@@ -18,6 +18,11 @@ export function domesticOpposition(t: ThirdPartySpec): number {
   return t.domesticOpposition ?? 0;
 }
 
+/** engine.operation.dutyWeight, the multiple of the default duty value (politics/alliance `dutyValue`); 1 when omitted. */
+export function dutyWeight(op: { readonly dutyWeight?: number | undefined }): number {
+  return op.dutyWeight ?? 1;
+}
+
 /** defencePact (ATOP atop_milsup_us); false when omitted. */
 export function defencePact(t: ThirdPartySpec): boolean {
   return t.defencePact ?? false;

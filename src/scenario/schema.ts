@@ -521,6 +521,12 @@ export const OperationSchema = z
     allianceReward: share
       .default(0)
       .describe('With signalling on, how fast the pivotal deepens its alliance, during the run, with members deploying a larger share of their forces than it asks of everyone (demand / the third parties\' armed forces): the share of their unrealized potential closed by a year of deploying twice the ask. A deeper alliance lowers their signalling value from then on.'),
+    dutyWeight: z
+      .number()
+      .min(0)
+      .max(10)
+      .optional()
+      .describe('With signalling on, the value to a bound ally of meeting its alliance duty, as a multiple of the default lambda (c + h) per soldier up to its duty floor (the cost of a free-rider label; politics/alliance). Omitted: 1. Estimated per case by `coalsim replicate` on training folds.'),
     randomShocks: z
       .strictObject({
         demandProbability: share.default(0).describe('Chance per round of a random demand shock.'),

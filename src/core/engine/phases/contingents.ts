@@ -21,7 +21,7 @@ import { averageReservation, enlargementReservation, enlargementSupply, marginal
 import { contingentMotives, deployableTroops, priceSlope, type PartyAttributes } from '../../market/motives';
 import { leaderAsk, signallingValue } from '../../politics/alliance';
 import { cents } from '../../money';
-import { defencePact, missionStance } from '../../../scenario/mechanismInputs';
+import { defencePact, dutyWeight, missionStance } from '../../../scenario/mechanismInputs';
 import type { Scenario, ThirdPartySpec } from '../../../scenario/schema';
 import type { Model } from '../model';
 import type { PartyRecord, RunState } from '../runState';
@@ -65,7 +65,9 @@ export function deployableOf(spec: ThirdPartySpec, op: Scenario['engine']['opera
  * need a price of w_i + h_i for its last soldier, about twice its cost, and never be chosen).
  */
 export function motivesOf(spec: ThirdPartySpec, op: Scenario['engine']['operation'], costPerYear: number, depth: number, ask: number): ContingentMotives {
-  const m = contingentMotives(attributesOf(spec, costPerYear, depth), ask);
+  const raw = contingentMotives(attributesOf(spec, costPerYear, depth), ask);
+  const w = dutyWeight(op);
+  const m = w === 1 ? raw : { ...raw, dutyValue: raw.dutyValue * w };
   const cap = deployableOf(spec, op);
   const anchor = usualContingent(spec);
   if (cap <= 0 || anchor <= 0) return m;
