@@ -512,6 +512,12 @@ export const OperationSchema = z
     maxDeployableShare: share
       .default(0.1)
       .describe('With signalling on, the largest share of its armed forces a state would deploy (a hard cap; the political cost of committing forces is anchored at deployableShare).'),
+    firstContingentLeadYears: z
+      .number()
+      .min(0)
+      .max(5)
+      .default(0.5)
+      .describe('With signalling on, years a state not yet deployed needs before its first contingent arrives (mandate, pre-deployment training, national support element, strategic lift); a deployed member enlarges without it. The pivotal\'s own soldiers fill in meanwhile, so it values a first contingent signed after the opening round at e c_P less per soldier-year for that share of the deal. Default 0.5 (six months of force generation); 0 turns it off.'),
     allianceReward: share
       .default(0)
       .describe('With signalling on, how fast the pivotal deepens its alliance, during the run, with members deploying a larger share of their forces than it asks of everyone (demand / the third parties\' armed forces): the share of their unrealized potential closed by a year of deploying twice the ask. A deeper alliance lowers their signalling value from then on.'),
@@ -537,6 +543,7 @@ const OPERATION_DEFAULT = {
   retaliationEffortCut: 0.3,
   signalling: false,
   maxDeployableShare: 0.1,
+  firstContingentLeadYears: 0.5,
   allianceReward: 0,
   randomShocks: { demandProbability: 0, demandShare: 0.25, supplyProbability: 0, supplyRounds: 3 },
 } as const;
