@@ -517,7 +517,7 @@ export const OperationSchema = z
       .min(0)
       .max(5)
       .default(0.5)
-      .describe('With signalling on, years a state not yet deployed needs before its first contingent arrives (mandate, pre-deployment training, national support element, strategic lift); a deployed member enlarges without it. The pivotal\'s own soldiers fill in meanwhile, so it values a first contingent signed after the opening round at e c_P less per soldier-year for that share of the deal. Default 0.5 (six months of force generation); 0 turns it off.'),
+      .describe('With signalling on, years a state not yet deployed needs before its first contingent arrives (a national mandate, pre-deployment training, a national support element, strategic lift); a deployed member enlarges along the supply line it has, without the wait. The wait counts from the round the demand schedule last rose (the opening demand was generated before round 1); until a first contingent arrives the pivotal\'s own soldiers fill in, so it values one at e c_P x (rounds still to wait / rounds left) less per soldier-year. Default 0.5: the Brahimi Report\'s 90-day target for complex missions (UN A/55/305, 2000) is a floor rarely met; 0 turns it off. See docs/model.md, "Force generation".'),
     allianceReward: share
       .default(0)
       .describe('With signalling on, how fast the pivotal deepens its alliance, during the run, with members deploying a larger share of their forces than it asks of everyone (demand / the third parties\' armed forces): the share of their unrealized potential closed by a year of deploying twice the ask. A deeper alliance lowers their signalling value from then on.'),
