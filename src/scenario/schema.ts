@@ -518,6 +518,12 @@ export const OperationSchema = z
     maxDeployableShare: share
       .default(0.1)
       .describe('With signalling on, the largest share of its armed forces a state would deploy (a hard cap; the political cost of committing forces is anchored at deployableShare).'),
+    firstContingentLeadYears: z
+      .number()
+      .min(0)
+      .max(5)
+      .default(0.5)
+      .describe('With signalling on, years a state not yet deployed needs before its first contingent arrives (a national mandate, pre-deployment training, a national support element, strategic lift); a deployed member enlarges along the supply line it has, without the wait. The wait counts from the round the demand schedule last rose (the opening demand was generated before round 1); until a first contingent arrives the pivotal\'s own soldiers fill in, so it values one at e c_P x (rounds still to wait / rounds left) less per soldier-year. Default 0.5: the Brahimi Report\'s 90-day target for complex missions (UN A/55/305, 2000) is a floor rarely met; 0 turns it off. See docs/model.md, "Force generation".'),
     allianceReward: share
       .default(0)
       .describe('With signalling on, how fast the pivotal deepens its alliance, during the run, with members deploying a larger share of their forces than it asks of everyone (demand / the third parties\' armed forces): the share of their unrealized potential closed by a year of deploying twice the ask. A deeper alliance lowers their signalling value from then on.'),
@@ -550,6 +556,7 @@ const OPERATION_DEFAULT = {
   retaliationEffortCut: 0.3,
   signalling: false,
   maxDeployableShare: 0.1,
+  firstContingentLeadYears: 0.5,
   allianceReward: 0,
   randomShocks: { demandProbability: 0, demandShare: 0.25, supplyProbability: 0, supplyRounds: 3 },
 } as const;

@@ -6,15 +6,17 @@
  *
  * The pivotal's expected net value per year of approaching party i for k troops:
  *
- *   N_i(k) = k (e_i c_P - phat_i(k)) + [new member] (L + kappa_i V)
+ *   N_i(k) = k (e_i c_P - delta_i - phat_i(k)) + [new member] (L + kappa_i V)
  *   phat_i(k) = a_i + b_i k
  *
  * where phat_i(k) is the price per soldier-year it expects under its belief: a_i the mean
  * of its belief about r_i for a small contingent, b_i the rise of the average reservation
  * per extra soldier (market/contingent: h_i / (2 K_i), public: it follows from the size of
- * the partner's forces). More troops from a member bring no new flag or criticality.
+ * the partner's forces). More troops from a member bring no new flag or criticality; a first
+ * contingent arrives only after its force generation, and delta_i (market/forceGeneration) is
+ * what the pivotal's own soldiers cost meanwhile, per soldier-year of the deal (0 for a member).
  *
- * Size: on the gap, N_i is concave in k with its top at k*_i = (e_i c_P - a_i) / (2 b_i);
+ * Size: on the gap, N_i is concave in k with its top at k*_i = (e_i c_P - delta_i - a_i) / (2 b_i);
  * the pivotal asks for k_i = clamp(k*_i, kMin, min(K_i, gap)) (K_i what i could offer).
  *
  * Ranking: by net value per troop of the gap it fills, N_i(k_i) / k_i, so a flag counts
@@ -50,6 +52,11 @@ export interface RecruitCandidates {
    * it and charges the budget. Omitted: the line.
    */
   readonly price?: (i: number, k: number) => number;
+  /**
+   * delta_i per soldier-year: the own-soldier cost of the rounds before a first contingent
+   * arrives (market/forceGeneration `fillInCost`; 0 for a member). Omitted: 0 for everyone.
+   */
+  readonly delayCost?: ArrayLike<number>;
 }
 
 export interface Recruiter {
@@ -86,10 +93,15 @@ export function expectedPrice(c: RecruitCandidates, i: number, k: number): numbe
   return (c.priceIntercept[i] ?? 0) + Math.max(0, c.priceSlope[i] ?? 0) * k;
 }
 
+/** What one of its soldiers saves the pivotal per year of the deal: e_i c_P - delta_i. */
+function saved(c: RecruitCandidates, r: Recruiter, i: number): number {
+  return (c.effectiveness[i] ?? 0) * r.ownSoldierCost - (c.delayCost?.[i] ?? 0);
+}
+
 /** N_i(k) per year; `savesOwn` false once demand is met (extra soldiers replace none of its own). */
 export function netValue(c: RecruitCandidates, r: Recruiter, i: number, k: number, savesOwn = true): number {
   if (k <= 0) return 0;
-  const saving = savesOwn ? (c.effectiveness[i] ?? 0) * r.ownSoldierCost : 0;
+  const saving = savesOwn ? saved(c, r, i) : 0;
   const flag = c.member[i] ? 0 : r.flagValue + (c.criticality[i] ?? 0) * r.criticalPartnerValue;
   return k * (saving - expectedPrice(c, i, k)) + flag;
 }
@@ -100,7 +112,7 @@ export function preferredTroops(c: RecruitCandidates, r: Recruiter, i: number, c
   const kMin = Math.max(1, r.minContingent);
   if (upper < kMin) return 0;
   const b = Math.max(0, c.priceSlope[i] ?? 0);
-  const margin = (c.effectiveness[i] ?? 0) * r.ownSoldierCost - (c.priceIntercept[i] ?? 0);
+  const margin = saved(c, r, i) - (c.priceIntercept[i] ?? 0);
   // Indifferent at the margin (no slope, price = saving): it takes what the gap needs, as a zero-surplus deal is still a deal (issue 12 item 11).
   const top = b > 0 ? margin / (2 * b) : margin >= 0 ? upper : kMin;
   return Math.min(upper, Math.max(kMin, Math.floor(top)));

@@ -69,20 +69,28 @@ export function criticalPremium(pivotal: PivotalSpec, party: ThirdPartySpec, tro
 export interface CeilingLimits {
   readonly flagTroops?: number;
   readonly affordable?: number;
+  /**
+   * delta_i per soldier-year (market/forceGeneration `fillInCost`): what the pivotal's own soldiers
+   * cost, per soldier-year of the deal, until this partner's first contingent arrives (0 for a
+   * member). It comes off R_i and off the ceiling; the substitute's price passed in carries its own.
+   */
+  readonly delayCost?: number;
 }
 
 /**
  * The most the pivotal would pay this partner given a substitute: the substitute's price
- * for the same effective troops, plus what only this partner brings (its criticality; a
- * substitute brings a flag too). Without a substitute (scarcity) it is R_i itself. With
+ * for the same effective troops (with the fill-in of a substitute that would be a first
+ * contingent), plus what only this partner brings (its criticality; a substitute brings a flag
+ * too), less this partner's own fill-in delta_i. Without a substitute (scarcity) it is R_i itself. With
  * `limits`, R_i spreads the flag over max(k, k_f) and the ceiling is at most `affordable`
  * (R stays the pivotal's reservation: the budget bounds what it can pay, not what it gains).
  */
 export function competitiveCeiling(pivotal: PivotalSpec, party: ThirdPartySpec, troops: number, substitutePerEffectiveSoldier: number | undefined, alreadyMember = false, limits: CeilingLimits = {}): { R: number; ceiling: number } {
   const spread = Math.max(troops, limits.flagTroops ?? 0);
-  const R = pivotalReservation(pivotal, party, spread, alreadyMember);
+  const delay = limits.delayCost ?? 0;
+  const R = pivotalReservation(pivotal, party, spread, alreadyMember) - delay;
   const cap = limits.affordable ?? Infinity;
   if (substitutePerEffectiveSoldier === undefined) return { R, ceiling: Math.min(R, cap) };
   const particular = alreadyMember ? 0 : criticalPremium(pivotal, party, spread);
-  return { R, ceiling: Math.min(R, substitutePerEffectiveSoldier * party.effectiveness + particular, cap) };
+  return { R, ceiling: Math.min(R, substitutePerEffectiveSoldier * party.effectiveness + particular - delay, cap) };
 }

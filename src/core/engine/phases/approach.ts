@@ -5,7 +5,8 @@
  * line the pivotal expects from each candidate:
  *   - complete information (nash, fixed-rate, reservation): the true reservation's intercept;
  *   - negotiation: the mean of its belief about the party's reservation.
- * The slope of that line is public (market/motives `priceSlope`: it follows from the size of the
+ * A first contingent is worth its fill-in delta_i less to the pivotal than an enlargement
+ * (phases/forceGeneration). The slope of that line is public (market/motives `priceSlope`: it follows from the size of the
  * party's forces) and is 0 with fixed contingents (`engine.operation.signalling` off).
  *
  * Candidates arrive as party indices; the arrays handed to `selectApproaches` are by candidate
@@ -15,6 +16,7 @@ import { selectApproaches, type Approach } from '../../market/recruitValue';
 import { freeBudget } from '../../state';
 import type { Model } from '../model';
 import type { RunState } from '../runState';
+import { delayCostOf, firstContingentFillIn } from './forceGeneration';
 
 export interface PriceLine {
   /** a_i per soldier-year: expected price of a small contingent (or of the next soldier for a member). */
@@ -42,16 +44,20 @@ export function chooseApproaches(s: RunState, model: Model, round: number, candi
   const effectiveness = new Float64Array(n);
   const criticality = new Float64Array(n);
   const member = new Uint8Array(n);
+  // delta_j: the own-soldier cost of the rounds before a first contingent arrives (forceGeneration).
+  const delayCost = new Float64Array(n);
+  const fillIn = firstContingentFillIn(s, model, round);
   for (let j = 0; j < n; j++) {
     const i = candidates[j]!;
     const spec = model.specs[i]!;
     effectiveness[j] = spec.effectiveness;
     criticality[j] = spec.criticality;
     member[j] = s.parties[i]!.troops > 0 ? 1 : 0;
+    delayCost[j] = delayCostOf(s, model, i, fillIn);
   }
   const roundsLeft = model.lastRound - round + 1;
   const chosen = selectApproaches(
-    { effectiveness, criticality, member, priceIntercept: line.intercept, priceSlope: line.slope, maxTroops: spare, ...(line.exact ? { price: (j: number, k: number) => line.exact!(candidates[j]!, k) } : {}) },
+    { effectiveness, criticality, member, delayCost, priceIntercept: line.intercept, priceSlope: line.slope, maxTroops: spare, ...(line.exact ? { price: (j: number, k: number) => line.exact!(candidates[j]!, k) } : {}) },
     {
       ownSoldierCost: scenario.pivotal.ownSoldierCostPerYear,
       flagValue: scenario.pivotal.flagValuePerYear,

@@ -25,6 +25,7 @@ import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
 import { promisableValue, recordNoDeal, signDeal } from './deals';
 import { chooseApproaches } from './approach';
+import { delayCostOf, firstContingentFillIn } from './forceGeneration';
 import { dealReservation, publicSlope } from './contingents';
 import { admitVolunteers, isAvailable, offerOf, spare, surveyMarket, type PartyOffer } from './market';
 
@@ -132,6 +133,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     lastOrder.set(s, order);
   }
   const offers: RankedOffer[] = [];
+  const fillIn = firstContingentFillIn(s, model, round);
   // What each partner would bring (its offer): the contingent its flag is spread over.
   const offered = new Float64Array(n);
   for (const i of order) {
@@ -143,7 +145,8 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     const reservation = mean(p.pivotalBelief) + beliefOffset(s, i, troops);
     const effectiveness = model.specs[i]!.effectiveness;
     offered[i] = troops;
-    offers.push({ party: p.id, index: i, troops, reservation, effectiveness, price: reservation / effectiveness });
+    // A substitute that would be a first contingent costs the pivotal its fill-in too (forceGeneration).
+    offers.push({ party: p.id, index: i, troops, reservation, effectiveness, price: (reservation + delayCostOf(s, model, i, fillIn)) / effectiveness });
   }
   // supplyCurve's order (effectivePrice, then id: a total order, so the result does not depend
   // on the input's order), with each price computed once. The offers come in last round's
@@ -162,6 +165,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   const limitsFor = (i: number, troops: number): Required<CeilingLimits> => ({
     flagTroops: Math.min(offered[i]!, Math.max(unmet, troops)),
     affordable: troops > 0 && years > 0 ? promisableValue(s, model, i) / (troops * years) : Infinity,
+    delayCost: delayCostOf(s, model, i, fillIn),
   });
   const ceilingFor = (i: number, troops: number): { R: number; ceiling: number } => {
     let filled = 0;

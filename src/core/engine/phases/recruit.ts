@@ -17,6 +17,7 @@ import { recordNoDeal, signDeal } from './deals';
 import { admitVolunteers, surveyMarket, type PartyOffer } from './market';
 import { chooseApproaches } from './approach';
 import { dealReservation, truePriceLine } from './contingents';
+import { delayCostOf, firstContingentFillIn } from './forceGeneration';
 
 export function recruitWithCompleteInformation(s: RunState, model: Model, mechanism: Mechanism, round: number, rng: RandomStream, runRng: Rng, log: EventSink): void {
   const { scenario } = model;
@@ -44,8 +45,11 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
   // With contingent choice the pivotal knows r_i(k) itself (floored at the liquidity need, duty
   // valued only up to the duty floor): the line sizes the ask, the exact reservation prices it.
   const exact = s.motives !== null ? (i: number, k: number) => dealReservation(s, i, k) : undefined;
-  // Substitutes: the willing, cheapest per effective soldier first (a competitive market's yardstick).
-  const curve = supplyCurve(survey.willing);
+  // Substitutes: the willing, cheapest per effective soldier first (a competitive market's yardstick),
+  // each at its price plus the own soldiers that fill in until it arrives (0 for a member: forceGeneration).
+  const fillIn = firstContingentFillIn(s, model, round);
+  const delay = (i: number) => delayCostOf(s, model, i, fillIn);
+  const curve = supplyCurve(survey.willing.map((o) => ({ ...o, reservation: o.reservation + delay(o.index) })));
   // Partners approached so far this round are no longer substitutes for the next.
   const approached = new Uint8Array(s.parties.length);
   // A refusal leaves its troops unfilled: the pivotal goes on down its ranking, among those not yet
@@ -65,7 +69,7 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
       const troops = Math.min(a.troops, gap);
       const member = p.troops > 0;
       const sub = substituteFor(curve, i, approached, gap);
-      const { R, ceiling } = competitiveCeiling(pivotal, model.specs[i]!, troops, sub, member);
+      const { R, ceiling } = competitiveCeiling(pivotal, model.specs[i]!, troops, sub, member, { delayCost: delay(i) });
       const reservation = dealReservation(s, i, troops);
       const outcome = mechanism.decide({ round, party: p.id, troops, reservation, pivotalReservation: R, ceiling, roundsPerYear: scenario.clock.roundsPerYear }, rng);
       if (outcome.kind === 'no-deal') {
