@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fillInCost, fillInShare, lastRiseRound, leadRounds, roundsToWait } from '../../src/core/market/forceGeneration';
+import { fillInCost, fillInShare, leadRounds, roundsToWait } from '../../src/core/market/forceGeneration';
 import { competitiveCeiling } from '../../src/core/market/reservation';
 import { netValue, selectApproaches } from '../../src/core/market/recruitValue';
 import { runScenario } from '../../src/core/engine/run';
@@ -34,14 +34,6 @@ describe('force generation: the pure rules', () => {
     expect(fillInShare(6, 4)).toBe(1);
     expect(fillInCost(0.8, 100_000, 0.5, false)).toBe(40_000);
     expect(fillInCost(0.8, 100_000, 0.5, true)).toBe(0);
-  });
-
-  it('the opening demand and cuts are no rise; a later step up is', () => {
-    const steps = [{ fromRound: 9, troops: 30_000 }, { fromRound: 1, troops: 40_000 }, { fromRound: 13, troops: 35_000 }];
-    expect(lastRiseRound(steps, 20)).toBe(13);
-    expect(lastRiseRound(steps, 12)).toBeNull();
-    expect(lastRiseRound([{ fromRound: 1, troops: 6_000 }, { fromRound: 5, troops: 12_000 }], 4)).toBeNull();
-    expect(lastRiseRound([{ fromRound: 1, troops: 6_000 }, { fromRound: 5, troops: 12_000 }], 6)).toBe(5);
   });
 
   it('recruitment by value: the fill-in turns the ranking from a cheap newcomer to a dearer member', () => {
@@ -130,6 +122,15 @@ describe('force generation in the engine: surge troops from states already deplo
     expect(on.share).toBeGreaterThan(0.25);
     expect(on.share).toBeLessThanOrEqual(room / 6_000);
     expect(on.met).toBe(30);
+  });
+
+  it('a rise by a scheduled demand event starts force generation as a rise of the schedule does: the same surge written as an event gives the same share', () => {
+    const raw = load('surge-room.json');
+    const asEvent = { ...raw, pivotal: { ...raw.pivotal, demand: [raw.pivotal.demand[0]] }, events: [...(raw.events ?? []), { round: 5, type: 'demand', delta: 6_000 }] };
+    const viaSchedule = surge(withLead(raw, undefined));
+    const viaEvent = surge(withLead(asEvent, undefined));
+    expect(viaEvent.share).toBeCloseTo(viaSchedule.share, 6);
+    expect(viaEvent.share).toBeGreaterThan(0.5);
   });
 
   it('the scenario switch: a lead of a year leaves first contingents worthless in the surge, and what is added comes from members', () => {

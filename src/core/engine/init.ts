@@ -49,6 +49,7 @@ export function initialRunState(model: Model, rng: Rng): RunState {
   return {
     round: 0,
     demand: 0,
+    demandRoseRound: null,
     pivotal: { id: scenario.pivotal.id, budgetTotal: scenario.pivotal.budget, spent: 0, committed: 0 },
     parties,
     market: { supply: 0, tightness: null },

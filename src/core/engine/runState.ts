@@ -25,6 +25,12 @@ export interface PartyRecord extends Mutable<Omit<PartyState, 'negotiation'>> {
 export interface RunState {
   round: number;
   demand: number;
+  /**
+   * The last round after the first in which the troops sought rose, from any source: the
+   * demand schedule, a scheduled `demand` event or a random demand shock (null: never). Force
+   * generation of first contingents counts from it (phases/forceGeneration.ts).
+   */
+  demandRoseRound: number | null;
   pivotal: Mutable<PivotalState>;
   /** By party index (scenario order). */
   parties: PartyRecord[];

@@ -38,6 +38,8 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   const demandBefore = s.demand;
   applyScheduled(s, model, round, log);
   applyRandomShocks(s, model, round, rng, log);
+  // A rise in the troops sought (schedule, event or shock) starts force generation; the opening demand is no rise.
+  if (round > 1 && s.demand > demandBefore) s.demandRoseRound = round;
   // The alliance review comes first: this round's motives rest on the depth it leaves.
   reviewAlliances(s, model, round, log);
   // Each party's motives for the size of its contingent this round (contingent choice on).

@@ -14,7 +14,8 @@
  *   d_t = max(0, t_r + d - t)                        rounds still to wait at round t
  *   f_i = min(1, d_t / T)                            share of the deal its own soldiers fill in
  *
- * t_r is the round demand last rose on the pivotal's schedule: force generation starts when the
+ * t_r is the round the troops sought last rose (the schedule, a `demand` event or a random demand
+ * shock): force generation starts when the
  * need is announced (a force generation conference), so a deal signed later waits only the rest
  * of the lead. The opening demand was generated before the operation's first round (t_r = none,
  * d_t = 0): a scenario's round 1 is the deployment date.
@@ -37,21 +38,6 @@ export function leadRounds(leadYears: number, roundsPerYear: number): number {
 export function roundsToWait(lead: number, riseRound: number | null, round: number): number {
   if (riseRound === null || lead <= 0) return 0;
   return Math.max(0, riseRound + lead - round);
-}
-
-/**
- * t_r: the latest round <= `round`, after the first, in which the demand schedule (steps by
- * `fromRound`, any order) raises the troops sought above the step before it; null when none.
- */
-export function lastRiseRound(steps: readonly { readonly fromRound: number; readonly troops: number }[], round: number): number | null {
-  const sorted = [...steps].sort((a, b) => a.fromRound - b.fromRound);
-  let rise: number | null = null;
-  for (let k = 1; k < sorted.length; k++) {
-    const step = sorted[k]!;
-    if (step.fromRound > round) break;
-    if (step.fromRound > 1 && step.troops > sorted[k - 1]!.troops) rise = step.fromRound;
-  }
-  return rise;
 }
 
 /** f_i = min(1, d_t / T): the share of a deal signed now, running `roundsLeft` rounds, its own soldiers fill in. */

@@ -4,18 +4,18 @@
  * contingent would arrive. Zero for a deployed member (it enlarges along its supply line), with
  * contingent choice off (fixed contingents: no member can enlarge, the baseline), and for the
  * opening demand (generated before round 1, the deployment date): the wait counts from the
- * round the demand schedule last rose. `engine.operation.firstContingentLeadYears` sets the lead.
+ * round the troops sought last rose (schedule, `demand` event or random shock: `RunState.demandRoseRound`). `engine.operation.firstContingentLeadYears` sets the lead.
  */
-import { fillInCost, fillInShare, lastRiseRound, leadRounds, roundsToWait } from '../../market/forceGeneration';
+import { fillInCost, fillInShare, leadRounds, roundsToWait } from '../../market/forceGeneration';
 import type { Model } from '../model';
 import type { RunState } from '../runState';
 
 /** f = min(1, d / T) this round for any first contingent (0 when the lead does not apply). */
 export function firstContingentFillIn(s: RunState, model: Model, round: number): number {
   if (s.motives === null) return 0;
-  const { clock, engine, pivotal } = model.scenario;
+  const { clock, engine } = model.scenario;
   const lead = leadRounds(engine.operation.firstContingentLeadYears, clock.roundsPerYear);
-  return fillInShare(roundsToWait(lead, lastRiseRound(pivotal.demand, round), round), model.lastRound - round + 1);
+  return fillInShare(roundsToWait(lead, s.demandRoseRound, round), model.lastRound - round + 1);
 }
 
 /** delta_i per soldier-year for party i, given this round's fill-in share `share`. */
