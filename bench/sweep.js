@@ -42,7 +42,7 @@ async function child(file, workers, out) {
 
 function measure(file, workers, tmp) {
   const out = join(tmp, `out-${workers}-${Date.now()}`);
-  const r = spawnSync(process.execPath, ['--expose-gc', __filename, '--child', file, String(workers), out], { encoding: 'utf8', env: { ...process.env, SLURM_ARRAY_TASK_ID: '', SLURM_CPUS_PER_TASK: '' } });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--single-threaded-gc', __filename, '--child', file, String(workers), out], { encoding: 'utf8', env: { ...process.env, SLURM_ARRAY_TASK_ID: '', SLURM_CPUS_PER_TASK: '' } });
   if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
   rmSync(out, { recursive: true, force: true });
   return JSON.parse(r.stdout.trim().split('\n').pop());

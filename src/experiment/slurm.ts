@@ -10,6 +10,7 @@
  * are given to sbatch on its command line in submit.sh instead. The values that do go into
  * #SBATCH lines (partition, mem, extra options) must be one line each: checkSbatchValue.
  */
+import { ENGINE_NODE_FLAGS } from './nodeFlags';
 export interface SlurmPlan {
   readonly jobName: string;
   readonly node: string;
@@ -71,7 +72,7 @@ export function slurmScripts(p: SlurmPlan): SlurmFiles {
     '# SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, the worker threads from SLURM_CPUS_PER_TASK.',
     '# --resume lets a requeued or resubmitted task continue where it stopped.',
     'set -euo pipefail',
-    `exec ${sh(p.node)} ${sh(p.cli)} sweep ${sh(p.experiment)} --out ${sh(p.out + '/shards')}/"$SLURM_ARRAY_TASK_ID" --resume --no-charts`,
+    `exec ${sh(p.node)} ${ENGINE_NODE_FLAGS.join(' ')} ${sh(p.cli)} sweep ${sh(p.experiment)} --out ${sh(p.out + '/shards')}/"$SLURM_ARRAY_TASK_ID" --resume --no-charts`,
     '',
   ].join('\n');
   const merge = [

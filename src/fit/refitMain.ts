@@ -17,6 +17,7 @@ import { duration } from '../cli/progress';
 import { writeFileAtomically } from '../output/atomic';
 import { loadFitFile } from './load';
 import type { FitResults } from './results';
+import { ENGINE_NODE_FLAGS } from '../experiment/nodeFlags';
 
 export const FITS_DIR = join(BUNDLED_SCENARIOS, 'fits');
 
@@ -57,7 +58,7 @@ function main(argv: string[]): number {
       return 3;
     }
     const started = performance.now();
-    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'coalsim.js'), 'fit', file, '--out', join(PACKAGE_ROOT, 'out', 'fits', id), '--force', '--json', ...extra], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [...ENGINE_NODE_FLAGS, join(PACKAGE_ROOT, 'bin', 'coalsim.js'), 'fit', file, '--out', join(PACKAGE_ROOT, 'out', 'fits', id), '--force', '--json', ...extra], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
     if (r.status !== 0) {
       process.stderr.write(`refit: coalsim fit ${f} exited ${r.status}\n`);
       return r.status ?? 1;

@@ -10,6 +10,7 @@
  * paths on its command line), so a path with spaces, quotes or `$(...)` is only a path.
  */
 import { outputPattern, sh } from '../experiment/slurm';
+import { ENGINE_NODE_FLAGS } from '../experiment/nodeFlags';
 
 export interface FitSlurmPlan {
   readonly jobName: string;
@@ -41,7 +42,7 @@ export function fitSlurmScripts(p: FitSlurmPlan): FitSlurmFiles {
     ...(p.mem !== undefined ? [`#SBATCH --mem=${p.mem}`] : []),
     ...p.extra.map((x) => `#SBATCH ${x}`),
   ];
-  const cmd = `${sh(p.node)} ${sh(p.cli)} fit ${sh(p.fit)} --out ${sh(p.out)}${p.args.map((a) => ` ${sh(a)}`).join('')}`;
+  const cmd = `${sh(p.node)} ${ENGINE_NODE_FLAGS.join(' ')} ${sh(p.cli)} fit ${sh(p.fit)} --out ${sh(p.out)}${p.args.map((a) => ` ${sh(a)}`).join('')}`;
   const shard = [
     '#!/bin/bash',
     `#SBATCH --job-name=${p.jobName}`,

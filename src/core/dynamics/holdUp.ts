@@ -10,7 +10,7 @@
 import { cents } from '../money';
 import { recommit } from '../engine/phases/commit';
 import { alliancePotential, criticalPremium, pivotalReservation } from '../market/reservation';
-import { belief } from '../bargaining/beliefs';
+import { belief, type Belief } from '../bargaining/beliefs';
 import { expectedPivotalView } from '../bargaining/priors';
 import { missionStance } from '../../scenario/mechanismInputs';
 import { stanceCost } from '../politics/stance';
@@ -90,6 +90,14 @@ export function casualtyPressure(s: RunState, model: Model, i: number, round: nu
   });
 }
 
+/**
+ * The top of the interval a belief `b` bounded above by `bound` can put r_i in (beliefs.ts
+ * `atMost`, then `cdf`'s interval, whose top is never above this): at or above it the CDF is 1.
+ */
+function knownCeiling(b: Belief, bound: number): number {
+  return bound < b.hi ? Math.max(bound, b.lo) : b.hi;
+}
+
 /** What the pivotal can see of a partner's cost: its deployment cost and its public stance (as negotiate.ts's prior). */
 function visibleCost(spec: Model['specs'][number]): number {
   return spec.deploymentCostPerYear + stanceCost(missionStance(spec), spec.deploymentCostPerYear);
@@ -155,6 +163,7 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     const known = p.pivotalBelief;
     let guessed: number;
     if (known === null || settings === null) guessed = leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0;
+    else if (Number.isFinite(z) && price - z >= knownCeiling(known, bound)) guessed = 0; // no belief puts r_i above p - z: lambda is 0 exactly, as leaveProbability would find
     else {
       const pub = visibleCost(spec);
       const intel = scenario.pivotal.bargaining.intelligence;
@@ -165,7 +174,9 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     // (lambda' = 1). A partner punished for an earlier threat (phases/punishment.ts) has learned:
     // it trembles, as it expects to keep a paid demand, only in the share `threatDeterrence`.
     const deterrence = threatDeterrence(s, i);
-    const trembles = rng.stream(STREAM.holdUp, model.partyKeys[i], round).next() < Math.min(MAX_TREMBLE, tremble) * deterrence;
+    // Drawn only when a tremble is possible: a draw compared with 0 never succeeds, and streams are keyed by (mechanism, party, round), so skipping it shifts no other draw.
+    const trembleChance = Math.min(MAX_TREMBLE, tremble) * deterrence;
+    const trembles = trembleChance > 0 && rng.stream(STREAM.holdUp, model.partyKeys[i], round).next() < trembleChance;
     // Without any credibility and no tremble, nothing to weigh (and no market to survey).
     if (guessed <= 0 && !trembles) continue;
 

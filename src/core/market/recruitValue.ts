@@ -157,7 +157,12 @@ export function selectApproaches(c: RecruitCandidates, r: Recruiter): Approach[]
     density[i] = k > 0 ? netValue(c, r, i, k, r.gap >= kMin) / k : -Infinity;
     order.push(i);
   }
-  order.sort((x, y) => density[y]! - density[x]! || x - y);
+  // A small-integer result: a comparator returning a double difference allocates a heap number
+  // per comparison. Same order, NaN and ties as `density[y] - density[x] || x - y`.
+  order.sort((x, y) => {
+    const d = density[y]! - density[x]!;
+    return d > 0 ? 1 : d < 0 ? -1 : x - y;
+  });
 
   const chosen: Approach[] = [];
   let gap = r.gap;

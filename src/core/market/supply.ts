@@ -17,7 +17,11 @@ export function effectivePrice(o: Offer): number {
 
 /** Cheapest first; ties broken by id so the order never depends on input order. */
 export function supplyCurve<T extends Offer>(offers: readonly T[]): T[] {
-  return [...offers].sort((a, b) => effectivePrice(a) - effectivePrice(b) || (a.party < b.party ? -1 : a.party > b.party ? 1 : 0));
+  // An integer comparator (a double result is boxed per call); same order, NaN and ties as the difference.
+  return [...offers].sort((a, b) => {
+    const d = effectivePrice(a) - effectivePrice(b);
+    return d > 0 ? 1 : d < 0 ? -1 : a.party < b.party ? -1 : a.party > b.party ? 1 : 0;
+  });
 }
 
 /**

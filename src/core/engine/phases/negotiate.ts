@@ -96,7 +96,9 @@ interface RankedOffer extends PartyOffer {
 }
 
 function byPriceThenId(a: RankedOffer, b: RankedOffer): number {
-  return a.price - b.price || (a.party < b.party ? -1 : a.party > b.party ? 1 : 0);
+  // A small integer, not the double difference: a comparator's double result is boxed on every call. Same order, NaN and ties as `a.price - b.price || id`.
+  const d = a.price - b.price;
+  return d > 0 ? 1 : d < 0 ? -1 : a.party < b.party ? -1 : a.party > b.party ? 1 : 0;
 }
 
 /**
