@@ -81,3 +81,17 @@ describe('critical: a premium over the marginal substitute', () => {
     }
   });
 });
+
+describe('opportunist: a threat beyond what casualties justify', () => {
+  const eth = spec('ETH');
+  it('a threat asking more than the gap r + z - p is opportunism; one asking only its gap is not; a bluff (gap 0) is', () => {
+    const genuine = { round: 6, demand: 2_000, justified: 2_000 };
+    const beyond = { round: 7, demand: 2_600, justified: 2_000 };
+    const bluff = { round: 8, demand: 30, justified: 0 };
+    const base = { spec: eth, reservation: eth.deploymentCostPerYear - eth.intrinsicValuePerYear, holdUpThreatRounds: [6] };
+    expect(labelsOf(input({ ...base, holdUpThreats: [genuine] }))).not.toContain('opportunist');
+    const l = behaviourLabels(input({ ...base, holdUpThreatRounds: [7, 8], holdUpThreats: [beyond, bluff] })).find((x) => x.label === 'opportunist')!;
+    expect(l.evidence).toEqual(['threatened to withdraw unless paid more, more than its casualties justified, in rounds 7, 8']);
+    expect(l.events).toEqual([{ type: 'holdup-threat', round: 7 }, { type: 'holdup-threat', round: 8 }]);
+  });
+});

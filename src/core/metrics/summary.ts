@@ -11,7 +11,7 @@ import { alliancePotential } from '../market/reservation';
 import { reservationWithoutSignal } from '../engine/phases/contingents';
 import { leaderAsk, signallingValue } from '../politics/alliance';
 import type { ThirdPartySpec } from '../../scenario/schema';
-import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type PassThrough, type RecipientType, type SignalEvidence } from './typology';
+import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type PassThrough, type RecipientType, type SignalEvidence, type ThreatEvidence } from './typology';
 
 export interface MemberSummary {
   readonly id: string;
@@ -291,6 +291,7 @@ export function summarize(result: RunResult): RunSummary {
   const volunteeredTroops = new Map<string, number>();
   const dealsBy = new Map<string, { round: number; troops: number; pricePerSoldierYear: number; ceiling: number }[]>();
   const threatRounds = new Map<string, number[]>();
+  const threats = new Map<string, ThreatEvidence[]>();
   const deepenedRound = new Map<string, number>();
   const maxDealTroops = new Map<string, number>();
   const outcomes: Record<string, number> = {};
@@ -372,6 +373,11 @@ export function summarize(result: RunResult): RunSummary {
     else if (e.type === 'holdup-threat') {
       holdUps.threats++;
       threatRounds.set(e.party, [...(threatRounds.get(e.party) ?? []), e.round]);
+      // What its casualties justified asking: the gap r_i + z - p before the threat (a genuine threat asks at least that).
+      const before = states[e.round - 1]?.parties[e.party];
+      const price = before?.deal?.pricePerSoldierYear ?? 0;
+      const gap = e.casualtyPremium === null ? Infinity : Math.max(0, (before?.reservation ?? 0) + e.casualtyPremium - price);
+      threats.set(e.party, [...(threats.get(e.party) ?? []), { round: e.round, demand: e.demandPerSoldierYear, justified: gap }]);
     }
     else if (e.type === 'holdup-resolved') {
       if (e.outcome === 'paid') holdUps.paid++;
@@ -440,7 +446,7 @@ export function summarize(result: RunResult): RunSummary {
       labels: behaviourLabels({
         spec, pivotal: scenario.pivotal, costPerYear: p.costPerYear, liquidityNeed: p.liquidityNeed, reservation: p.reservation,
         volunteeredRound: volunteeredRound.get(spec.id) ?? null, deals: dealsBy.get(spec.id) ?? [], subsidyReceived: troopSubsidy,
-        sideDealValueReceived: sideValue.get(spec.id) ?? 0, soldierYears: years, holdUpThreatRounds: threatRounds.get(spec.id) ?? [],
+        sideDealValueReceived: sideValue.get(spec.id) ?? 0, soldierYears: years, holdUpThreatRounds: threatRounds.get(spec.id) ?? [], holdUpThreats: threats.get(spec.id) ?? [],
         allianceDeepenedRound: deepenedRound.get(spec.id) ?? null, troopsMax: troopsMax.get(spec.id) ?? 0,
         signalEvidence: signalEvidence(result, spec, dealsBy.get(spec.id) ?? [], volunteeredRound.get(spec.id), volunteeredTroops.get(spec.id)),
         ...(access ? { accessDeals: access } : {}),

@@ -88,7 +88,8 @@ export function classify(x: TypologyInput): Classification {
  *                    cash: deployment subsidies are at least half of its package;
  *   opportunist      asked for more than its costs, interest and liquidity justify (its
  *                    reservation above max(c_i - u_i - signal, liquidity need)), or threatened
- *                    a hold-up;
+ *                    a hold-up asking more than its casualties justified (its gap r_i + z - p;
+ *                    any demand, for a bluff);
  *   critical         the pivotal paid it more per soldier-year than its soldiers save the
  *                    pivotal plus its flag (e_i c_P + L / troops), or, valued in particular
  *                    (criticality > 0), more than the marginal substitute's troops would have
@@ -161,6 +162,8 @@ export interface BehaviourInput {
   readonly sideDealValueReceived: number;
   readonly soldierYears: number;
   readonly holdUpThreatRounds: readonly number[];
+  /** Each threat's demand and what its casualties justified (summary.ts); omitted: every threat counts as opportunist. */
+  readonly holdUpThreats?: readonly ThreatEvidence[];
   readonly allianceDeepenedRound: number | null;
   readonly troopsMax: number;
   /** Access deals it signed (issue 16); omitted: none. */
@@ -181,6 +184,17 @@ export interface BehaviourInput {
 export type SignalEvidence =
   | { readonly kind: 'decisive'; readonly round: number; readonly troops: number; readonly price: number; readonly withoutSignal: number }
   | { readonly kind: 'over-contributed'; readonly round: number; readonly troops: number; readonly shareDeployed: number; readonly ask: number; readonly signal: number };
+
+/**
+ * A hold-up threat as the typology reads it: the demand per soldier-year, and what the partner's
+ * casualties justified asking, its gap r_i + z - p before the threat (0 when it would have
+ * stayed at its price: a bluff; Infinity when no money could make it bear its expected dead).
+ */
+export interface ThreatEvidence {
+  readonly round: number;
+  readonly demand: number;
+  readonly justified: number;
+}
 
 const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 
@@ -213,8 +227,15 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   const askedAbove = x.reservation - justified;
   const opp: string[] = [];
   if (askedAbove > 0.5 && x.volunteeredRound === null) opp.push(`asked at least ${money(x.reservation)} per soldier-year, ${money(askedAbove)} above what its cost, interest and liquidity justify (${money(justified)})`);
-  if (x.holdUpThreatRounds.length > 0) opp.push(`threatened to withdraw unless paid more in round${x.holdUpThreatRounds.length > 1 ? 's' : ''} ${x.holdUpThreatRounds.join(', ')}`);
-  if (opp.length > 0) out.push({ label: 'opportunist', evidence: opp, events: [...dealEvents, ...x.holdUpThreatRounds.map((round) => ({ type: 'holdup-threat', round }))] });
+  // A threat is opportunism when it asks more than the partner's casualties justify (a bluff
+  // asks anything at all): a casualty-stricken government that asks only what would keep it
+  // (its gap r_i + z - p, dynamics/credibility.ts) is not holding the pivotal up.
+  const opportunistic = x.holdUpThreats ? x.holdUpThreats.filter((t) => t.demand > t.justified + 0.5).map((t) => t.round) : x.holdUpThreatRounds;
+  if (opportunistic.length > 0) {
+    const beyond = x.holdUpThreats ? ', more than its casualties justified,' : '';
+    opp.push(`threatened to withdraw unless paid more${beyond} in round${opportunistic.length > 1 ? 's' : ''} ${opportunistic.join(', ')}`);
+  }
+  if (opp.length > 0) out.push({ label: 'opportunist', evidence: opp, events: [...dealEvents, ...opportunistic.map((round) => ({ type: 'holdup-threat', round }))] });
 
   // A premium for it in particular: paid more than the same troops were worth to the pivotal
   // from anyone (its soldiers saved and a flag, e_i c_P + L / k), or, for a partner the pivotal
