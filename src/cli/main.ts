@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName('coalsim')
     .usage(USAGE)
     .command(COMMANDS.map(lazy))
-    .demandCommand(1, 'Name a command: run, validate, schema or list. Example: coalsim run')
+    .demandCommand(1, 'Name a command (coalsim --help lists them all). Example: coalsim run')
     .strict()
     .recommendCommands()
     .version(packageVersion())

@@ -326,10 +326,10 @@ export const ThirdPartySchema = z
       .describe('Markup per soldier-year an opportunist asks above what its cost and interest justify (m_i).'),
     availableFromRound: round.default(1).describe('First round in which it can be recruited.'),
     holdUpPropensity: share
-      .default(0)
+      .optional()
       .describe('Deprecated and ignored (issue 12 item 5): hold-ups are strategic, a deployed partner threatens when its expected gain beats the cost of a called bluff (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
     holdUpResolve: share
-      .default(0.3)
+      .optional()
       .describe('Deprecated and ignored (issue 12 item 5): refused, a partner leaves iff leaving really beats staying at its price (its reservation now, casualty pressure included). Still accepted so that old files load; `coalsim validate` warns.'),
     casualtySensitivity: share
       .default(0)
@@ -498,7 +498,7 @@ export const OperationSchema = z
       .describe('How far pay crowds out the effort of contingents with little interest in the mission (0 = not at all).'),
     minEffort: share.default(0.3).describe('Least effort a deployed contingent gives.'),
     holdUpAggressiveness: share
-      .default(0.6)
+      .optional()
       .describe('Deprecated and ignored (issue 12 item 5): a threatening partner\'s demand is the one that maximises its expected gain (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
     holdUpTremble: z
       .number()
@@ -549,7 +549,6 @@ const OPERATION_DEFAULT = {
   maxCasualtyTolerance: 200,
   crowdingOut: 0.5,
   minEffort: 0.3,
-  holdUpAggressiveness: 0.6,
   holdUpTremble: 0,
   renegingMisperception: 0,
   retaliationRounds: 3,

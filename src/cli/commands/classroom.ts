@@ -14,7 +14,7 @@ import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
 
 interface ClassroomArgs {
   scenario?: string;
-  seed: number;
+  seed: string;
   out?: string;
   force: boolean;
   json: boolean;
@@ -26,7 +26,7 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', describe: 'Scenario JSON file, or the id of a bundled one (default: scenarios/default.json)' })
-      .option('seed', { type: 'number', default: 1, describe: 'Seed the panes start with (each pane can change it)' })
+      .option('seed', { type: 'string', default: '1', describe: 'Seed the panes start with (each pane can change it)' })
       .option('out', { type: 'string', describe: 'HTML file to write (default: out/<scenario-id>-classroom.html)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing file' })
       .option('json', { type: 'boolean', default: false, describe: 'Print {file, scenario, bytes} as JSON' })

@@ -149,7 +149,7 @@ export function replicationFiles(r: ReplicationResult): Map<string, string | Uin
 
 export const replicateCommand: CommandModule<object, ReplicateArgs> = {
   command: 'replicate <study>',
-  describe: 'Replicate a published finding on real data (isaf: alliance signalling in ISAF, Nov 2010)',
+  describe: 'Replicate a published finding on real data (isaf: alliance signalling in ISAF, Nov 2010), or score the simulator on another real coalition (coalition)',
   builder: (y: Argv) =>
     y
       .positional('study', { type: 'string', choices: ['isaf', 'coalition'], describe: 'isaf: alliance signalling in ISAF, Nov 2010; coalition: score the simulator and baselines on another real coalition, built from the shared data (always cross-validated)' })

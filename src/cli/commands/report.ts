@@ -4,6 +4,7 @@
  * is rewritten atomically, with the manifest's entries for the rebuilt files updated.
  */
 import { existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeDirAtomically } from '../../output/atomic';
 import { sha256 } from '../../output/manifest';
@@ -12,6 +13,7 @@ import { startRenderPool } from '../../charts/renderPool';
 import { outputsFromFiles, OutputsError, readOutputDir } from '../../report/loadOutputs';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
+import { protectedReason } from '../../output/outDir';
 
 interface ReportArgs {
   dir: string;
@@ -54,6 +56,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
     const dir = args.dir;
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a directory. Give the output directory of a run, e.g. coalsim report out/default-seed1`, ExitCode.usage);
+    const shown = displayPath(dir) || '.';
     // The chart workers load node-canvas and Chart.js while this thread reads the run.
     const pool = args.charts ? startRenderPool() : null;
     let existing: ReturnType<typeof readOutputDir>;
@@ -70,14 +73,18 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     if (build.notice !== null) process.stderr.write(`coalsim: ${build.notice}\n`);
     const old = [...existing.keys()].filter(isBuilt);
     if (old.length === build.files.size && [...build.files].every(([name, content]) => sameBytes(existing.get(name), content))) {
-      process.stdout.write(`${displayPath(dir)}: report.html and ${build.files.size - 1} chart(s) are up to date.\n`);
+      process.stdout.write(`${shown}: report.html and ${build.files.size - 1} chart(s) are up to date.\n`);
       return;
     }
     // Files a rebuild would change or drop; missing ones are simply written.
     const conflicts = old.filter((name) => !sameBytes(existing.get(name), build.files.get(name) ?? ''));
+    // The folder is rebuilt by replacing it whole (atomically), which coalsim never does to the
+    // current directory, its parents or $HOME: say how to run it instead of a --force/--out hint.
+    const guarded = protectedReason(dir);
+    if (guarded !== null) throw new CliError(`${shown}: ${guarded}; report rebuilds a run folder by replacing it whole, which coalsim never does there. Run it from the folder above: cd .. && coalsim report ${basename(resolve(dir))}`, ExitCode.outputExists);
     if (conflicts.length > 0 && !args.force) {
       const what = conflicts.length === 1 ? conflicts[0]! : `${conflicts.length} files (${conflicts.slice(0, 3).join(', ')}${conflicts.length > 3 ? ', ...' : ''})`;
-      throw new CliError(`${displayPath(dir)}: ${what} differ${conflicts.length === 1 ? 's' : ''} from a rebuild; pass --force to replace ${conflicts.length === 1 ? 'it' : 'them'}`, ExitCode.outputExists);
+      throw new CliError(`${shown}: ${what} differ${conflicts.length === 1 ? 's' : ''} from a rebuild; pass --force to replace ${conflicts.length === 1 ? 'it' : 'them'}`, ExitCode.outputExists);
     }
     const files = new Map<string, string | Uint8Array>();
     for (const [name, content] of existing) if (!isBuilt(name) && name !== 'manifest.json') files.set(name, content);
@@ -85,6 +92,6 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const manifest = existing.get('manifest.json');
     if (manifest !== undefined) files.set('manifest.json', updatedManifest(Buffer.from(manifest).toString('utf8'), build.files));
     writeDirAtomically(dir, files, true);
-    process.stdout.write(`${displayPath(dir)}: wrote report.html${build.files.size > 1 ? ` and ${build.files.size - 1} chart(s) in charts/` : ''}.\n`);
+    process.stdout.write(`${shown}: wrote report.html${build.files.size > 1 ? ` and ${build.files.size - 1} chart(s) in charts/` : ''}.\n`);
   },
 };

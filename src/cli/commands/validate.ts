@@ -24,6 +24,8 @@ interface FileReport {
   readonly problems: readonly { readonly file: string; readonly issues: readonly InputIssue[] }[];
   /** Fields still accepted but ignored (scenario files only). */
   readonly deprecated: readonly DeprecatedField[];
+  /** Notes from loading, e.g. an earlier format version migrated in memory (`validate --migrate` rewrites it). */
+  readonly notes: readonly string[];
 }
 
 /** Top-level fields only an experiment has, and only a scenario has (both have formatVersion and $schema). */
@@ -52,10 +54,10 @@ function check(file: string): FileReport {
   const shown = displayPath(file);
   if (kindOf(file) === 'experiment') {
     const r = loadExperimentFile(file);
-    return { file: shown, kind: 'experiment', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [] };
+    return { file: shown, kind: 'experiment', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [], notes: [] };
   }
   const r = loadScenarioFile(file).result;
-  return { file: shown, kind: 'scenario', ok: r.ok, problems: r.ok ? [] : [{ file: shown, issues: r.issues }], deprecated: r.ok ? deprecatedIn(file) : [] };
+  return { file: shown, kind: 'scenario', ok: r.ok, problems: r.ok ? [] : [{ file: shown, issues: r.issues }], deprecated: r.ok ? deprecatedIn(file) : [], notes: r.ok ? (r.notices ?? []) : [] };
 }
 
 /** Deprecated fields the file sets (read again as a plain document: the parsed scenario has its defaults filled in). */
@@ -95,12 +97,13 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     const reports = args.files.map(check);
     const bad = reports.filter((r) => !r.ok);
     if (args.json) {
-      const out = reports.map((r) => ({ file: r.file, kind: r.kind, ok: r.ok, issues: r.problems.flatMap((p) => p.issues.map((i) => ({ file: p.file, ...i }))), ...(r.deprecated.length > 0 ? { deprecated: r.deprecated } : {}) }));
+      const out = reports.map((r) => ({ file: r.file, kind: r.kind, ok: r.ok, issues: r.problems.flatMap((p) => p.issues.map((i) => ({ file: p.file, ...i }))), ...(r.deprecated.length > 0 ? { deprecated: r.deprecated } : {}), ...(r.notes.length > 0 ? { notes: r.notes } : {}) }));
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       if (bad.length > 0) process.exitCode = ExitCode.invalidInput;
       return;
     }
     for (const r of reports) if (r.ok) process.stdout.write(`ok  ${r.file}${r.kind === 'experiment' ? ' (experiment)' : ''}\n`);
+    for (const r of reports) for (const n of r.notes) process.stderr.write(`note  ${r.file}: ${n}\n`);
     for (const r of reports) for (const d of r.deprecated) process.stderr.write(`warning  ${r.file}: ${d.path} is deprecated and ${d.reason}\n`);
     if (bad.length > 0) {
       const text = bad.flatMap((r) => r.problems.map((p) => formatIssues(p.file, p.issues))).join('\n');

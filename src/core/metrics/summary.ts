@@ -11,6 +11,7 @@ import { alliancePotential } from '../market/reservation';
 import { reservationWithoutSignal } from '../engine/phases/contingents';
 import { leaderAsk, signallingValue } from '../politics/alliance';
 import type { ThirdPartySpec } from '../../scenario/schema';
+import type { SimState } from '../state';
 import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type PassThrough, type RecipientType, type SignalEvidence, type ThreatEvidence } from './typology';
 
 export interface MemberSummary {
@@ -264,9 +265,12 @@ export function summarize(result: RunResult): RunSummary {
   const soldierRounds = new Map<string, number>();
   const paidSoldierRounds = new Map<string, number>();
   const troopsMax = new Map<string, number>();
+  // The last contract each party held (hold-up concessions included): a partner that withdrew has none at the end.
+  const lastContract = new Map<string, NonNullable<SimState['parties'][string]['deal']>>();
   for (let t = 1; t < states.length; t++) {
     for (const id in states[t]!.parties) {
       const p = states[t]!.parties[id]!;
+      if (p.deal) lastContract.set(id, p.deal);
       if (p.troops <= 0) continue;
       soldierRounds.set(id, (soldierRounds.get(id) ?? 0) + p.troops);
       if (p.deal && p.deal.pricePerSoldierYear > 0) paidSoldierRounds.set(id, (paidSoldierRounds.get(id) ?? 0) + p.troops);
@@ -434,12 +438,12 @@ export function summarize(result: RunResult): RunSummary {
       soldierYears: round4((soldierRounds.get(spec.id) ?? 0) / rpy),
       reservationPerSoldierYear: p.reservation,
       // The contract in force at the end (enlargements merged), else its last deal.
-      pricePerSoldierYear: p.deal?.pricePerSoldierYear ?? deal?.pricePerSoldierYear ?? 0,
+      pricePerSoldierYear: p.deal?.pricePerSoldierYear ?? lastContract.get(spec.id)?.pricePerSoldierYear ?? deal?.pricePerSoldierYear ?? 0,
       paymentsTotal: cents(kinds.subsidy + kinds['side-deal']),
       paymentsByKind: kinds,
       sideDealValue: sideValue.get(spec.id) ?? 0,
       sideDealItems: sideItems.get(spec.id) ?? [],
-      surplusShare: p.deal ? p.deal.share : (deal?.share ?? null),
+      surplusShare: p.deal ? p.deal.share : lastContract.has(spec.id) ? lastContract.get(spec.id)!.share : (deal?.share ?? null),
       alliancePotential: round4(alliancePotential(specs.get(spec.id)!)),
       type: kind.type,
       typeReasons: kind.reasons,
