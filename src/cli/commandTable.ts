@@ -78,7 +78,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   },
   {
     command: 'replicate <study>',
-    describe: 'Replicate a published finding on real data (isaf: alliance signalling in ISAF, Nov 2010)',
+    describe: 'Replicate a published finding on real data (isaf: alliance signalling in ISAF, Nov 2010), or score the simulator on another real coalition (coalition)',
     load: () => (require('./commands/replicate') as typeof import('./commands/replicate')).replicateCommand,
   },
   {
