@@ -14,6 +14,9 @@ const PARTY_FIELDS: Readonly<Record<string, string>> = {
   holdUpPropensity: `ignored: ${STRATEGIC}; a deployed partner threatens when its expected gain beats the cost of a called bluff, not on a per-round draw`,
   holdUpResolve: `ignored: ${STRATEGIC}; refused, a partner leaves iff leaving really beats staying at its price (its reservation now, casualty pressure included)`,
 };
+const PIVOTAL_FIELDS: Readonly<Record<string, string>> = {
+  firmness: `ignored: ${STRATEGIC}; the pivotal pays a demand iff it is at most its belief that the partner would really leave times what replacing it costs, with no discount for resolve`,
+};
 const OPERATION_FIELDS: Readonly<Record<string, string>> = {
   holdUpAggressiveness: `ignored: ${STRATEGIC}; a threatening partner demands what maximises its expected gain`,
 };
@@ -27,6 +30,8 @@ export function deprecatedFields(doc: unknown): DeprecatedField[] {
   const out: DeprecatedField[] = [];
   const root = record(doc);
   if (!root) return out;
+  const pivotal = record(root.pivotal);
+  if (pivotal) for (const [field, reason] of Object.entries(PIVOTAL_FIELDS)) if (field in pivotal) out.push({ path: `pivotal.${field}`, reason });
   const parties = Array.isArray(root.thirdParties) ? root.thirdParties : [];
   parties.forEach((p, i) => {
     const party = record(p);

@@ -181,8 +181,8 @@ export const PivotalSchema = z
       .default(0.5)
       .describe('How closely it monitors paid contingents (0-1): limits how far they cut effort with caveats.'),
     firmness: share
-      .default(0)
-      .describe('Resistance to hold-ups (0-1): it pays a threat only if the demand is below (1 - firmness) of what replacing the partner would cost it.'),
+      .optional()
+      .describe('Deprecated and ignored (issue 12 item 5): the pivotal pays a hold-up demand iff it is at most its belief that the partner would really leave times what replacing it costs (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
     demand: z
       .array(DemandStepSchema)
       .min(1)

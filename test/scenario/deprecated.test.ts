@@ -6,6 +6,11 @@ describe('deprecated scenario fields (issue 12 item 5: hold-ups are strategic)',
     expect(deprecatedFields(doc).map((d) => d.path)).toEqual(['thirdParties[id=ZAF].holdUpPropensity', 'thirdParties[id=ZAF].holdUpResolve', 'thirdParties[1].holdUpPropensity', 'engine.operation.holdUpAggressiveness']);
     expect(deprecatedFields(doc)[0]!.reason).toMatch(/ignored/);
   });
+  it('names the pivotal\'s firmness, which strategic hold-ups no longer read (credibility replaced it)', () => {
+    const found = deprecatedFields({ pivotal: { id: 'USA', firmness: 0 }, thirdParties: [{ id: 'ZAF', holdUpPropensity: 0.6 }] });
+    expect(found.map((d) => d.path)).toEqual(['pivotal.firmness', 'thirdParties[id=ZAF].holdUpPropensity']);
+    expect(found[0]!.reason).toMatch(/^ignored: .*would really leave/);
+  });
   it('finds nothing in a file without them, or in something that is not a scenario', () => {
     expect(deprecatedFields({ thirdParties: [{ id: 'ZAF', casualtySensitivity: 0.8 }], engine: { operation: { holdUpTremble: 0.01 } } })).toEqual([]);
     expect(deprecatedFields(null)).toEqual([]);

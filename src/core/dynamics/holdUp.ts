@@ -12,8 +12,6 @@ import { recommit } from '../engine/phases/commit';
 import { alliancePotential, criticalPremium, pivotalReservation } from '../market/reservation';
 import { belief, type Belief } from '../bargaining/beliefs';
 import { expectedPivotalView } from '../bargaining/priors';
-import { missionStance } from '../../scenario/mechanismInputs';
-import { stanceCost } from '../politics/stance';
 import { casualtyTolerance } from './casualties';
 import { boundAfterCalledBluff, casualtyPremium, leaveProbability, leavesForSure } from './credibility';
 import { bestThreat, partnerBelief, pivotalPays, replaceableShare, replacementPremium as premiumAtMarket, shouldThreaten, type ReplacementInputs } from './threat';
@@ -27,6 +25,7 @@ import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
 import { asksToBePaid, isAvailable, isWilling, offerOf, surveyMarket, type PartyOffer } from '../engine/phases/market';
 import { withdraw } from '../engine/phases/release';
+import { visibleCost } from '../engine/phases/negotiate';
 import { catalogFor, grantSideDeals } from '../engine/phases/deals';
 import { threatDeterrence } from '../engine/phases/punishment';
 import { expectedDeathsPerRound, retainedTolerance, toleranceElasticity } from '../engine/phases/retention';
@@ -98,11 +97,6 @@ function knownCeiling(b: Belief, bound: number): number {
   return bound < b.hi ? Math.max(bound, b.lo) : b.hi;
 }
 
-/** What the pivotal can see of a partner's cost: its deployment cost and its public stance (as negotiate.ts's prior). */
-function visibleCost(spec: Model['specs'][number]): number {
-  return spec.deploymentCostPerYear + stanceCost(missionStance(spec), spec.deploymentCostPerYear);
-}
-
 /** The replacement inputs of threat.ts for party i at this round's market (true substitutes, this round's shortfall). */
 function replacementInputs(s: RunState, model: Model, i: number, market: readonly PartyOffer[], roundsLeft: number): ReplacementInputs {
   const { pivotal } = model.scenario;
@@ -161,8 +155,10 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     // structure (intelligence, the public prior width, its own cost as the pivotal sees it) without
     // the pivotal's private noise, and the public bounds (its acceptance of p, called bluffs).
     const known = p.pivotalBelief;
+    // Under complete information (or before any belief) lambda is the truth, for both sides.
+    let sure: number | null = null;
     let guessed: number;
-    if (known === null || settings === null) guessed = leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0;
+    if (known === null || settings === null) guessed = sure = leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0;
     else if (Number.isFinite(z) && price - z >= knownCeiling(known, bound)) guessed = 0; // no belief puts r_i above p - z: lambda is 0 exactly, as leaveProbability would find
     else {
       const pub = visibleCost(spec);
@@ -210,7 +206,7 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     if (delta <= 0) continue;
 
     // The pivotal's own view: its belief (or, under complete information, the truth).
-    const leave = known === null || settings === null ? (leavesForSure(p.reservation, { price, casualtyPremium: z }) ? 1 : 0) : leaveProbability(known, { price, casualtyPremium: z, bound });
+    const leave = sure ?? leaveProbability(known!, { price, casualtyPremium: z, bound });
     p.holdUpThreats += 1;
     p.lastThreatRound = round;
     log.push({

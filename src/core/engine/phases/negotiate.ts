@@ -56,7 +56,7 @@ export function pivotalDiscount(model: Model, demand: number, deployed: number, 
 }
 
 /** What the pivotal sees of a partner's reservation: its deployment cost plus its (public) stance cost on this mission. */
-function visibleCost(spec: ThirdPartySpec): number {
+export function visibleCost(spec: ThirdPartySpec): number {
   return spec.deploymentCostPerYear + stanceCost(missionStance(spec), spec.deploymentCostPerYear);
 }
 
