@@ -23,6 +23,11 @@ export interface CvState {
   readonly logGdppc: number;
   /** COW composite index of national capability, when known (the scenario's capability). */
   readonly cinc?: number | null;
+  /**
+   * In the theatre's COW region: the region of a COW war's opponents (coalitionData.ts). Data,
+   * not outcome; absent (false) where the case has no state opponent (ISAF's counter-insurgency).
+   */
+  readonly nearTheatre?: boolean;
   /** Observed contingent (persons); the scored outcome. Only training states' values are read by a fit. */
   readonly troops: number;
 }
@@ -65,11 +70,21 @@ export const agreementBaseline: Predictor = {
   },
 };
 
-/** The regressors of (c): intercept, log armed forces, agree_us, alliance depth, US ally, log GDP per capita. */
-export const REGRESSION_TERMS = ['intercept', 'log_armed_forces', 'agree_us', 'bc_depth_01', 'atop_milsup_us', 'log_gdppc'] as const;
+/**
+ * The regressors of (c): intercept, log armed forces, agree_us, alliance depth, US ally, log GDP
+ * per capita, and, where the training states differ on it, the theatre indicator the simulator's
+ * regional-threat motive reads (so both sides see the same data).
+ */
+export const REGRESSION_TERMS = ['intercept', 'log_armed_forces', 'agree_us', 'bc_depth_01', 'atop_milsup_us', 'log_gdppc', 'near_theatre'] as const;
 
-function regressors(s: CvState): number[] {
-  return [1, Math.log(Math.max(1, s.armedForces)), s.agreeUs, s.depth, s.usAlly, s.logGdppc];
+/** Whether the theatre indicator varies among these states (a constant column is left out). */
+export function theatreVaries(states: readonly CvState[]): boolean {
+  return states.some((s) => s.nearTheatre === true) && states.some((s) => s.nearTheatre !== true);
+}
+
+function regressors(s: CvState, withTheatre: boolean): number[] {
+  const x = [1, Math.log(Math.max(1, s.armedForces)), s.agreeUs, s.depth, s.usAlly, s.logGdppc];
+  return withTheatre ? [...x, s.nearTheatre === true ? 1 : 0] : x;
 }
 
 export interface LogisticFit {
@@ -128,7 +143,8 @@ function standardiser(train: readonly number[][]): (x: readonly number[]) => num
 }
 
 /**
- * (c): P(participate) from a logistic regression on REGRESSION_TERMS over all training states;
+ * (c): P(participate) from a logistic regression on REGRESSION_TERMS (near_theatre only where
+ * the training states differ on it) over all training states;
  * log contingent from OLS on the same terms over the training contributors (terms dropped
  * from the right, log GDP per capita first, when the contributors are too few for all of
  * them); expected troops = p * exp(x'b). With fewer than 3 training contributors the size
@@ -138,23 +154,25 @@ export const regressionBaseline: Predictor = {
   id: 'logit-ols',
   label: '(c) logistic + OLS regression',
   predict(train, test) {
-    const Xtrain = train.map(regressors);
+    const withTheatre = theatreVaries(train);
+    const terms = REGRESSION_TERMS.slice(0, withTheatre ? REGRESSION_TERMS.length : REGRESSION_TERMS.length - 1);
+    const Xtrain = train.map((s) => regressors(s, withTheatre));
     const std = standardiser(Xtrain);
     const Z = Xtrain.map(std);
     const logit = logisticIrls(Z, train.map((s) => (s.troops > 0 ? 1 : 0)));
     const contributors = train.filter((s) => s.troops > 0);
     let sizeCoef: number[] | null = null;
-    for (let k = REGRESSION_TERMS.length; k >= 1 && sizeCoef === null; k--) {
+    for (let k = terms.length; k >= 1 && sizeCoef === null; k--) {
       if (contributors.length <= k + 1) continue;
       try {
-        const fit = ols(contributors.map((s) => Math.log(s.troops)), contributors.map((s) => std(regressors(s)).slice(0, k)), REGRESSION_TERMS.slice(0, k));
+        const fit = ols(contributors.map((s) => Math.log(s.troops)), contributors.map((s) => std(regressors(s, withTheatre)).slice(0, k)), terms.slice(0, k));
         sizeCoef = fit.coefficients.map((c) => c.coef);
       } catch {
         sizeCoef = null;
       }
     }
     return test.map((s) => {
-      const z = std(regressors(s));
+      const z = std(regressors(s, withTheatre));
       const p = 1 / (1 + Math.exp(-z.reduce((a, v, j) => a + v * logit.coef[j]!, 0)));
       const logSize = sizeCoef ? sizeCoef.reduce((a, c, j) => a + c * z[j]!, 0) : 0;
       return { id: s.id, participation: p, troops: p * Math.exp(logSize) };

@@ -10,6 +10,7 @@ import type { CvState } from './baselines';
 import type { CvCase } from './crossValidate';
 import type { IsafRow } from './isafData';
 import { ols } from './stats';
+import { cowRegion } from './folds';
 
 /** The text of the shared files a case needs (file names as in the shared data README). */
 export interface SharedDataText {
@@ -115,7 +116,13 @@ export function warStartYear(participantsText: string, warNum: number): number |
 /** The outcome: a COW war's participants on the US side (participation only), or observed troops per state. */
 export type CoalitionOutcome =
   | { readonly kind: 'cow-war'; readonly participantsText: string; readonly warNum: number }
-  | { readonly kind: 'troops'; readonly troopsText: string; readonly file: string };
+  | {
+      readonly kind: 'troops';
+      readonly troopsText: string;
+      readonly file: string;
+      /** COW codes of the state opponents (the theatre); none for a counter-insurgency like ISAF. */
+      readonly theatre?: readonly number[];
+    };
 
 export interface CoalitionCaseResult {
   readonly case: CvCase;
@@ -170,6 +177,9 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     troopsObserved = true;
   }
 
+  // The theatre: the COW regions of the state opponents (the war's other side, or --theatre).
+  const opponents = outcome.kind === 'cow-war' ? [...excluded].filter((c) => c !== US_CCODE) : [...(outcome.theatre ?? [])];
+  const theatre = new Set(opponents.map(cowRegion));
   const dropped: string[] = [];
   const states: CvState[] = [];
   for (const [ccode, u] of [...un.entries()].sort((a, b) => a[0] - b[0])) {
@@ -196,6 +206,7 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
         usAlly: num(a?.atop_milsup_us) ?? 0,
         logGdppc: imputation.intercept + imputation.slope * rel,
         cinc: n?.cinc ?? null,
+        nearTheatre: theatre.has(cowRegion(ccode)),
         troops: troops.get(ccode) ?? troops.get(iso3) ?? 0,
       });
     }

@@ -93,7 +93,7 @@ export function cvText(r: ValidationResult): string {
     last = row[0]!;
   }
   lines.push('');
-  for (const s of r.schemes) lines.push(`${s.scheme}: per fold, the training-total demand and the simulator's fitted constants: ${s.folds.map((f) => `${f.name} ${f.demand.toLocaleString('en-US')} (${fittedText(f.fitted)})`).join('; ')}`);
+  for (const s of r.schemes) lines.push(`${s.scheme}: per fold, the demand through the model and the simulator's fitted constants: ${s.folds.map((f) => `${f.name} ${f.demand.toLocaleString('en-US')} (${fittedText(f.fitted)})`).join('; ')}`);
   lines.push('');
   for (const l of leaders(r)) lines.push(`Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}`);
   return lines.join('\n');
@@ -105,7 +105,7 @@ export function cvMarkdown(r: ValidationResult, command: string): string {
   for (const row of rows(r)) lines.push(`| ${row.join(' | ')} |`);
   lines.push('');
   for (const s of r.schemes) {
-    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), training-total demand ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted)})`).join('; ')}.`);
+    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted)})`).join('; ')}.`);
   }
   lines.push('');
   for (const l of leaders(r)) lines.push(`- Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}.`);

@@ -32,8 +32,14 @@ export interface IsafOptions {
   readonly baseDeployableShare: number;
   /** engine.operation.maxDeployableShare: the most a state would deploy to signal. */
   readonly maxDeployableShare: number;
-  /** u_i = interestPerAgreement * agree_us * c_i. */
+  /** u_i = (interestPerAgreement * agree_us + threatPerCost * [near the theatre]) * c_i. */
   readonly interestPerAgreement: number;
+  /**
+   * theta: the regional-threat motive, in soldier-costs, of a state in the COW region of a war's
+   * state opponents (balance of threat: proximity to the aggressor, Walt 1987). 1, the unit the
+   * interest and signalling weights also use at full agreement and full potential.
+   */
+  readonly threatPerCost: number;
   /** s_i = signalPerCost * c_i: at full potential a signal is worth this share of a soldier's cost. */
   readonly signalPerCost: number;
   /** f_i = clamp((log GDP pc - selfFundedFrom) / selfFundedSpan, 0, 1). */
@@ -58,6 +64,7 @@ export const DEFAULT_ISAF_OPTIONS: IsafOptions = {
   baseDeployableShare: 0.05,
   maxDeployableShare: 0.05,
   interestPerAgreement: 1,
+  threatPerCost: 1,
   signalPerCost: 1,
   selfFundedFrom: 6.5,
   selfFundedSpan: 4,
@@ -116,7 +123,7 @@ export function partyRule(r: IsafRow, cost: CostRule, o: IsafOptions): PartyRule
   return {
     deploymentCostPerYear: round2(c),
     selfFundedShare: round4(clamp((r.logGdppc! - o.selfFundedFrom) / o.selfFundedSpan, 0, 1)),
-    intrinsicValuePerYear: round2(o.interestPerAgreement * clamp(r.agreeUs, 0, 1) * c),
+    intrinsicValuePerYear: round2((o.interestPerAgreement * clamp(r.agreeUs, 0, 1) + (r.nearTheatre === true ? o.threatPerCost : 0)) * c),
     signallingValuePerYear: round2(o.signalPerCost * c),
     effectiveness: round4(clamp((c / o.usSoldierCostPerYear) ** o.effectivenessElasticity, o.minEffectiveness, 1)),
   };

@@ -19,6 +19,8 @@ export interface IsafRow {
   /** ATOP defence or offence pact with the US (1/0). */
   readonly usAlly: number;
   readonly cinc: number | null;
+  /** In the theatre's COW region (see CvState.nearTheatre). */
+  readonly nearTheatre?: boolean;
   readonly logGdp: number | null;
   readonly logGdppc: number | null;
   readonly polyarchy: number | null;

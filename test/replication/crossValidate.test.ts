@@ -4,12 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agreementBaseline, armedForcesBaseline, logisticIrls, regressionBaseline, type CvState } from '../../src/replication/baselines';
+import { agreementBaseline, armedForcesBaseline, logisticIrls, regressionBaseline, theatreVaries, type CvState } from '../../src/replication/baselines';
 import { buildCoalitionCase, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
-import { auc, crossValidate, isafCase, simulatorFit, simulatorPredictor } from '../../src/replication/crossValidate';
+import { auc, crossValidate, isafCase, modelDemand, simulatorFit, simulatorPredictor } from '../../src/replication/crossValidate';
 import { againstRegression, cvMarkdown, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
 import { cowRegion, kFolds, regionFolds } from '../../src/replication/folds';
-import { fitCostRule } from '../../src/replication/isaf';
+import { DEFAULT_ISAF_OPTIONS, fitCostRule, partyRule } from '../../src/replication/isaf';
 import { parseIsafCsv, replicationSample } from '../../src/replication/isafData';
 
 const ROOT = join(__dirname, '..', '..');
@@ -84,6 +84,20 @@ describe('the simulator as a predictor', () => {
     expect(simulatorFit(noEurope, isaf.states).demand).toBeLessThan(15_000);
   });
 
+  it('the model-based demand keeps 50,000 on every state and corrects the armed-forces scaling when Europe is held out', () => {
+    const asRow = (s: CvState) => ({ ccode: s.ccode, iso3: s.id, country: s.name, isafTroops: 0, armedForces: s.armedForces, observedShare: 0, agreeUs: s.agreeUs, depth: s.depth, usAlly: s.usAlly, cinc: s.cinc ?? null, logGdp: null, logGdppc: s.logGdppc, polyarchy: null });
+    const rowsAll = isaf.states.map(asRow);
+    // Trained on every state the training share of simulated troops is 1: the training-total rule's demand.
+    expect(modelDemand(isaf.states, isaf.states, rowsAll, { ...DEFAULT_ISAF_OPTIONS, demand: 50_000 }, costRule, true)).toBe(50_000);
+    // Europe (36 of 45 contributors) held out: the armed-forces rule asks about 10,000 troops;
+    // through the model the non-European states supply a small share, so the demand is more than twice that (24,451 on the shipped data).
+    const noEurope = isaf.states.filter((s) => s.ccode < 200 || s.ccode >= 400);
+    const byForces = simulatorFit(noEurope, isaf.states).demand;
+    const byModel = modelDemand(noEurope, isaf.states, rowsAll, { ...DEFAULT_ISAF_OPTIONS, demand: byForces }, costRule, true);
+    expect(byModel).toBeGreaterThan(2 * byForces);
+    expect(byModel).toBeLessThan(200_000);
+  });
+
   it('never reads a held-out outcome: changing held-out troops leaves its predictions unchanged', () => {
     const states = isaf.states.filter((_, i) => i % 4 === 0);
     const train = states.slice(0, 30);
@@ -131,11 +145,47 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     expect(built.imputation.slope).toBeCloseTo(0.93, 2);
     expect(built.imputation.n).toBe(150);
   });
+  it('the theatre is the COW region of the state opponents: the Gulf states in 1991, Asia for Korea; none for a troops file without --theatre', () => {
+    const gulf = buildCoalitionCase(shared, rows, 1991, { kind: 'cow-war', participantsText: participants, warNum: 211 }).case.states;
+    const near = (states: readonly CvState[]) => states.filter((s) => s.nearTheatre).map((s) => s.id);
+    expect(near(gulf)).toEqual(expect.arrayContaining(['SAU', 'KWT', 'EGY', 'SYR', 'ISR', 'TUR']));
+    expect(near(gulf)).not.toContain('GBR');
+    expect(gulf.filter((s) => s.nearTheatre).every((s) => s.ccode >= 600 && s.ccode < 700)).toBe(true);
+    const korea = buildCoalitionCase(shared, rows, 1950, { kind: 'cow-war', participantsText: participants, warNum: 151 }).case.states;
+    expect(near(korea)).toEqual(expect.arrayContaining(['THA', 'PHL', 'AUS']));
+    const isaf2010 = buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,9500\n', file: 't.csv' }).case.states;
+    expect(theatreVaries(isaf2010)).toBe(false);
+    const iraq = buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,9500\n', file: 't.csv', theatre: [645] }).case.states;
+    expect(near(iraq)).toContain('JOR');
+    expect(theatreVaries(iraq)).toBe(true);
+  });
+
   it('a troops file scores contingents; a malformed one names the row', () => {
     const built = buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,9500\nGEO,925\n', file: 't.csv' });
     expect(built.case.states.find((s) => s.id === 'GBR')!.troops).toBe(9500);
     expect(built.case.states.find((s) => s.id === 'FRA')!.troops).toBe(0);
     expect(() => buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,many\n', file: 't.csv' })).toThrow(/t.csv: row 2: troops must be a number/);
     expect(() => buildCoalitionCase(shared, rows, 2020, { kind: 'troops', troopsText: 'iso3,troops\nGBR,1\n', file: 't.csv' })).toThrow(/1946-2016/);
+  });
+});
+
+describe('the regional-threat motive (balance of threat)', () => {
+  const base = isaf.states.find((s) => s.id === 'JOR')!;
+  const row = (nearTheatre: boolean) => ({ ccode: base.ccode, iso3: base.id, country: base.name, isafTroops: 0, armedForces: base.armedForces, observedShare: 0, agreeUs: base.agreeUs, depth: base.depth, usAlly: base.usAlly, cinc: null, nearTheatre, logGdp: null, logGdppc: base.logGdppc, polyarchy: null });
+  it('adds theta soldier-costs to the interest of a state in the theatre, and nothing elsewhere', () => {
+    const cost = fitCostRule(rows);
+    const far = partyRule(row(false), cost, DEFAULT_ISAF_OPTIONS);
+    const near = partyRule(row(true), cost, DEFAULT_ISAF_OPTIONS);
+    // u = (iota agree + theta [near]) c: by hand, theta = 1 adds one soldier-year's cost (rounding to cents).
+    expect(near.intrinsicValuePerYear - far.intrinsicValuePerYear).toBeCloseTo(far.deploymentCostPerYear, 1);
+    expect(partyRule(row(true), cost, { ...DEFAULT_ISAF_OPTIONS, threatPerCost: 0 })).toEqual(far);
+  });
+  it('(c) reads the same indicator where it varies, so both sides see the same data', () => {
+    const states = isaf.states.map((s) => ({ ...s, nearTheatre: s.ccode >= 600 && s.ccode < 700, troops: s.ccode >= 600 && s.ccode < 700 ? 100 : 0 }));
+    const train = states.filter((_, i) => i % 2 === 0);
+    const test = states.filter((_, i) => i % 2 === 1);
+    const p = regressionBaseline.predict(train, test);
+    const a = auc(p.map((x) => x.participation), test.map((s) => s.troops > 0));
+    expect(a.auc).toBeGreaterThan(0.95);
   });
 });

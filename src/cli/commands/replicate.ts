@@ -41,6 +41,7 @@ interface ReplicateArgs {
   year?: number;
   war?: number;
   troops?: string;
+  theatre?: string;
   sharedData?: string;
 }
 
@@ -162,6 +163,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .option('year', { type: 'number', describe: 'coalition: the year whose data builds the states (default: the COW war\'s start year)' })
       .option('war', { type: 'number', describe: 'coalition: a COW war number in cow_war_participants_us_coalitions.csv (151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq); outcome = taking part on the US side' })
       .option('troops', { type: 'string', describe: 'coalition: a CSV of observed contingents, columns iso3 (or ccode) and troops; states not listed count as 0' })
+      .option('theatre', { type: 'string', describe: 'coalition, with --troops: COW codes of the state opponents, comma-separated (e.g. 645 for Iraq); states in their COW region get the regional-threat motive. None for a counter-insurgency' })
       .option('shared-data', { type: 'string', describe: 'coalition: the shared data directory (default: ../shared/data beside the package)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the numbers as JSON instead of the table' })
       .option('out', { type: 'string', describe: 'Write replication.csv, regression.csv, spearman.csv, scenario.json, summary.json, manifest.json and charts/ here' })
@@ -271,7 +273,10 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     year = wholeNumber('year', args.year, 1946);
     const troopsText = readInput(args.troops!);
     inputs[displayPath(args.troops!)] = sha256(troopsText);
-    outcome = { kind: 'troops', troopsText, file: displayPath(args.troops!) };
+    const theatre = args.theatre === undefined ? [] : args.theatre.split(',').map((v) => v.trim());
+    const bad = theatre.find((v) => !/^\d{1,3}$/.test(v));
+    if (bad !== undefined) throw new CliError(`coalition: --theatre: "${bad}" is not a COW country code. Fix: give whole numbers separated by commas, e.g. --theatre 645`, ExitCode.usage);
+    outcome = { kind: 'troops', troopsText, file: displayPath(args.troops!), theatre: theatre.map(Number) };
   }
   try {
     const built = buildCoalitionCase(shared, rows, year, outcome);
@@ -296,7 +301,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   } catch (err) {
     throw new CliError(`${args.study}: ${(err as Error).message}`, ExitCode.invalidInput);
   }
-  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', displayPath(args.troops)] : [])].join(' ');
+  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', displayPath(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', args.theatre] : [])].join(' ');
   const markdown = cvMarkdown(result, command);
   if (args.updateDoc !== undefined) {
     const doc = readInput(args.updateDoc);
