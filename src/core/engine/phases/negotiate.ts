@@ -27,7 +27,7 @@ import { promisableValue, recordNoDeal, signDeal } from './deals';
 import { chooseApproaches } from './approach';
 import { delayCostOf, firstContingentFillIn } from './forceGeneration';
 import { dealReservation, publicSlope } from './contingents';
-import { admitVolunteers, isAvailable, offerOf, spare, surveyMarket, type PartyOffer } from './market';
+import { admitVolunteers, asksToBePaid, isAvailable, offerOf, spare, surveyMarket, type PartyOffer } from './market';
 
 /** Below this believed chance that a deal is possible at all, the pivotal does not open talks. */
 const MIN_DEAL_PROBABILITY = 0.05;
@@ -140,10 +140,15 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   const offered = new Float64Array(n);
   for (const i of order) {
     const p = s.parties[i]!;
-    if (!isAvailable(s, model, i, round) || p.reservation <= 0) continue;
+    if (!isAvailable(s, model, i, round)) continue;
+    const own = s.motives === null ? null : offerOf(s, model, i);
+    // A deployed member asks to be paid for its next soldiers when their reservation is positive,
+    // whatever its whole contingent's r_i(k0) (a volunteer's is 0 or below): read from r_i(k0) it
+    // could never be asked to enlarge under negotiation (market.ts asksToBePaid says why).
+    if (own !== null && p.troops > 0 ? !asksToBePaid(s, i, own) : p.reservation <= 0) continue;
     p.pivotalBelief ??= pivotalPrior(model, settings, p, rng);
     // With chosen contingents a substitute is priced at the size it would supply (its belief about the intercept plus the public rise).
-    const troops = s.motives === null ? spare(p) : offerOf(s, model, i).troops;
+    const troops = own === null ? spare(p) : own.troops;
     const reservation = mean(p.pivotalBelief) + beliefOffset(s, i, troops);
     const effectiveness = model.specs[i]!.effectiveness;
     offered[i] = troops;
