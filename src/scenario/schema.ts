@@ -506,6 +506,12 @@ export const OperationSchema = z
       .max(0.05)
       .default(0)
       .describe('Chance per round that a deployed paid partner with nothing to gain threatens anyway, at its best demand (a tremble, issue 12 item 5; at most 0.05). 0: only strategic threats.'),
+    audienceCost: z
+      .number()
+      .min(0)
+      .max(10)
+      .default(0.16)
+      .describe('Domestic audience cost of a called bluff (Fearon 1994, APSR 88(3)): a government that publicly threatens to withdraw and backs down when refused loses at home this share of what its deployment costs it over the rest of the operation (alpha in A = alpha k c_i Y). A partner that would really leave never pays it. Default 0.16: the extra share of the public that disapproves of a leader who threatens and backs down, against one who never threatened (about 16 points, Tomz 2007, IO 61(4)). 0: a bluff refused costs a pure opportunist nothing. See docs/model.md §5.'),
     renegingMisperception: share
       .default(0)
       .describe('Chance per round that a fully paid partner believes it was cheated (misperceived reneging).'),
@@ -550,6 +556,7 @@ const OPERATION_DEFAULT = {
   crowdingOut: 0.5,
   minEffort: 0.3,
   holdUpTremble: 0,
+  audienceCost: 0.16,
   renegingMisperception: 0,
   retaliationRounds: 3,
   retaliationEffortCut: 0.3,

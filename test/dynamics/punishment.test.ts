@@ -9,6 +9,7 @@ import type { EventOf, SimEvent } from '../../src/core/events';
 import { summarize } from '../../src/core/metrics/summary';
 import { choosePunishment, deterrenceGain, retaliationLoss, type PunishmentInputs } from '../../src/core/politics/punishment';
 import { keepingPopulation } from '../helpers/retentionScenarios';
+import { population } from '../helpers/bargainingScenarios';
 import { ROOT, valid } from '../helpers/scenarios';
 import type { ScenarioInput } from '../../src/scenario/schema';
 import { readFileSync } from 'node:fs';
@@ -94,14 +95,28 @@ describe('punishment in the engine', () => {
   });
 
   it('punished partners threaten less: deterrence works in the engine', () => {
+    // Where punishment is used: slack markets and partners that are not critical. Under scarcity,
+    // or for a critical partner, replacing it at today's market (the hold-ups' Pi) is too dear to
+    // risk its retaliation, and the pivotal almost never punishes (the test above).
+    const slackPopulation = (demandFactor: number, seed: number, punishment: boolean): ScenarioInput => {
+      const input = population({
+        demandFactor, openness: 0.5, intelligence: 0.5, critical: 0, underResourced: 3, generic: 8,
+        holdUpTremble: 0.05, deathsPerThousandPerRound: 3, casualtySensitivity: 0.9, populationSeed: seed,
+      });
+      return { ...input, pivotal: { ...input.pivotal, ...(punishment ? { punishment: {} } : {}) } };
+    };
     let threatsOff = 0;
     let threatsOn = 0;
+    let punished = 0;
     for (const seed of seeds) {
-      for (const demandFactor of [0.3, 1.2]) {
-        threatsOff += of(runScenario(valid(keepingPopulation({ demandFactor, seed, holdUpTremble: 0.05 })), seed).events, 'holdup-threat').length;
-        threatsOn += of(runScenario(valid(keepingPopulation({ demandFactor, seed, punishment: true, holdUpTremble: 0.05 })), seed).events, 'holdup-threat').length;
+      for (const demandFactor of [0.3, 0.6]) {
+        threatsOff += of(runScenario(valid(slackPopulation(demandFactor, seed, false)), seed).events, 'holdup-threat').length;
+        const on = runScenario(valid(slackPopulation(demandFactor, seed, true)), seed).events;
+        threatsOn += of(on, 'holdup-threat').length;
+        punished += of(on, 'punishment-weighed').filter((e) => e.punished).length;
       }
     }
+    expect(punished).toBeGreaterThan(5);
     expect(threatsOn).toBeLessThan(threatsOff);
   });
 

@@ -1,5 +1,5 @@
 /** Strategic hold-ups (issue 12, item 5): threats and paid hold-ups rise with tightness; none when substitutes are plentiful. */
-import { bestThreat, pivotalPays, replaceableShare, replacementPremium, shouldThreaten, type ReplacementInputs } from '../../src/core/dynamics/threat';
+import { audienceCost, bestThreat, pivotalPays, replaceableShare, replacementPremium, shouldThreaten, type ReplacementInputs } from '../../src/core/dynamics/threat';
 
 /** A deployed opportunist: 1,000 troops paid 40,000 against a reservation of 30,000; the market this round. */
 function market(substituteTroops: number): ReplacementInputs {
@@ -67,5 +67,48 @@ describe('strategic hold-ups', () => {
     const scarce = choice(0).threat;
     expect(shouldThreaten(scarce)).toBe(true);
     expect(shouldThreaten({ ...scarce, demand: 0 })).toBe(false);
+  });
+});
+
+describe('audience costs of a called bluff (Fearon 1994)', () => {
+  // Scarcity (phi = 0), a pure opportunist (no signal or duty value): without an audience cost a
+  // called bluff costs it nothing, so it bluffs at any credibility, however small.
+  const m = market(0);
+  const truth = replacementPremium(m);
+  const deploymentCost = 30_000;
+  const A = audienceCost(0.16, m.troops, deploymentCost, 1);
+  const threat = (credibility: number, reservation: number, audience: number) =>
+    bestThreat({ premiumMean: credibility * truth, premiumSd: credibility * 0.5 * truth, replaceable: replaceableShare(m), troops: m.troops, price: m.price, reservation, allianceValue: 0, yearsLeft: 1, audienceCost: audience });
+
+  it('A = alpha k c_i Y, by hand', () => {
+    expect(A).toBeCloseTo(0.16 * 1_000 * 30_000 * 1, 6);
+    expect(audienceCost(0, 1_000, 30_000, 1)).toBe(0);
+  });
+
+  it('a pure opportunist with tiny credibility bluffs for a pittance without an audience cost, and not with one', () => {
+    const without = threat(0.005, 30_000, 0);
+    expect(shouldThreaten(without)).toBe(true);
+    expect(without.calledCost).toBe(0);
+    expect(without.demand).toBeLessThan(0.01 * truth);
+    const withCost = threat(0.005, 30_000, A);
+    expect(withCost.calledCost).toBeCloseTo(A, 6);
+    expect(shouldThreaten(withCost)).toBe(false);
+  });
+
+  it('a bluff with real credibility is still made, for a demand no larger than without the cost', () => {
+    const withCost = threat(0.3, 30_000, A);
+    expect(shouldThreaten(withCost)).toBe(true);
+    expect(withCost.demand).toBeLessThanOrEqual(threat(0.3, 30_000, 0).demand);
+  });
+
+  it('a partner that would really leave (r_i(t) > p) never pays it: its threat is the same with or without', () => {
+    for (const credibility of [0.05, 0.3, 1]) {
+      const withCost = threat(credibility, 45_000, A);
+      const without = threat(credibility, 45_000, 0);
+      expect(withCost.resolute).toBe(true);
+      expect(withCost.calledCost).toBe(0);
+      expect(shouldThreaten(withCost)).toBe(true);
+      expect(withCost).toEqual(without);
+    }
   });
 });

@@ -5,16 +5,18 @@
  * concession costs less than replacement at today's market times the probability that the
  * partner would really leave (dynamics/credibility.ts): a partner that accepted its price would
  * stay at it unless its reservation has risen since, as casualties raise it. Refused, it leaves
- * iff leaving really beats staying; otherwise its bluff is called, and the pivotal learns.
+ * iff leaving really beats staying; otherwise its bluff is called, the pivotal learns, and its
+ * government pays a domestic audience cost (threat.ts `audienceCost`, Fearon 1994), which the
+ * partner weighs before threatening.
  */
 import { cents } from '../money';
 import { recommit } from '../engine/phases/commit';
-import { alliancePotential, criticalPremium, pivotalReservation } from '../market/reservation';
+import { alliancePotential, pivotalReservation } from '../market/reservation';
 import { belief, type Belief } from '../bargaining/beliefs';
 import { expectedPivotalView } from '../bargaining/priors';
 import { casualtyTolerance } from './casualties';
 import { boundAfterCalledBluff, casualtyPremium, leaveProbability, leavesForSure } from './credibility';
-import { bestThreat, partnerBelief, pivotalPays, replaceableShare, replacementPremium as premiumAtMarket, shouldThreaten, type ReplacementInputs } from './threat';
+import { audienceCost, bestThreat, partnerBelief, pivotalPays, replaceableShare, replacementPremium as premiumAtMarket, shouldThreaten, type ReplacementInputs } from './threat';
 import { substitutePrice, supplyCurve } from '../market/supply';
 import { isReversal, surplusShare } from '../metrics/power';
 import { composePackage } from '../payments/package';
@@ -46,19 +48,6 @@ export function substituteMarket(s: RunState, model: Model, round: number): Part
     if (asksToBePaid(s, i, offer) && isWilling(s, model, i)) offers.push(offer);
   }
   return supplyCurve(offers);
-}
-
-/** What replacing party `i`'s contingent would cost the pivotal per soldier-year beyond its current price. */
-export function replacementPremium(s: RunState, model: Model, i: number, market: readonly PartyOffer[]): number {
-  const { pivotal } = model.scenario;
-  const p = s.parties[i]!;
-  const spec = model.specs[i]!;
-  const sub = substitutePrice(market, p.id, p.troops);
-  // No substitute: its own soldiers, at their cost.
-  const replacement = sub === undefined ? spec.effectiveness * pivotal.ownSoldierCostPerYear : Math.min(sub * spec.effectiveness, spec.effectiveness * pivotal.ownSoldierCostPerYear);
-  // A substitute brings a flag of its own; only what is particular to this partner is lost with it.
-  const lost = (sub === undefined ? pivotal.flagValuePerYear / p.troops : 0) + criticalPremium(pivotal, spec, p.troops);
-  return Math.max(0, replacement - (p.deal?.pricePerSoldierYear ?? 0)) + lost;
 }
 
 /** A partner's hold-up record in a run: what the pivotal has learned and what it conceded. Mutable inside the engine only. */
@@ -95,6 +84,17 @@ export function casualtyPressure(s: RunState, model: Model, i: number, round: nu
  */
 function knownCeiling(b: Belief, bound: number): number {
   return bound < b.hi ? Math.max(bound, b.lo) : b.hi;
+}
+
+/**
+ * Pi for party i (dynamics/threat.ts `replacementPremium`), per soldier-year beyond its price:
+ * what replacing it would cost the pivotal at today's market, `market` being this round's
+ * `substituteMarket` and `roundsLeft` the rounds left this one included. Hold-ups, retention
+ * offers (engine/phases/retention.ts) and punishment (engine/phases/punishment.ts) all price
+ * the loss of a partner with it.
+ */
+export function replacementCostNow(s: RunState, model: Model, i: number, market: readonly PartyOffer[], roundsLeft: number): number {
+  return premiumAtMarket(replacementInputs(s, model, i, market, roundsLeft));
 }
 
 /** The replacement inputs of threat.ts for party i at this round's market (true substitutes, this round's shortfall). */
@@ -186,6 +186,7 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
     const view = partnerBelief(x, scenario.pivotal.bargaining.openness, settings?.priorWidth ?? 0);
     const motives = s.motives?.[i];
     const allianceValue = (motives?.signallingValue ?? spec.signallingValuePerYear * alliancePotential(spec)) + (motives?.dutyValue ?? 0);
+    const audience = audienceCost(scenario.engine.operation.audienceCost, p.troops, p.costPerYear, years);
     const threatFor = (credibility: number) =>
       bestThreat({
         premiumMean: credibility * view.mean,
@@ -198,6 +199,8 @@ export function considerHoldUps(s: RunState, model: Model, round: number, rng: R
         yearsLeft: years,
         // A punished partner expects to lose the same share of its gain again.
         keptShare: deterrence,
+        // Backing down after a public threat costs its government at home (Fearon 1994).
+        audienceCost: audience,
       });
     const strategic = threatFor(guessed);
     const choice = shouldThreaten(strategic) ? strategic : trembles ? threatFor(1) : null;

@@ -20,7 +20,8 @@
  * and effort, it is expected to stay `t(z) = min(H, (T(z) - D) / mu)` more rounds of the H left.
  *
  * Choice. Losing it costs the pivotal Pi per soldier-year beyond its price (replacement at this
- * round's market, the flag and criticality lost: hold-ups' replacement premium), for each round it
+ * round's market, the flag and criticality lost: hold-ups' Pi, dynamics/threat.ts
+ * `replacementPremium` via dynamics/holdUp.ts `replacementCostNow`), for each round it
  * is gone. Already paying z0, it chooses z >= z0 to maximise (per soldier, in years times Y)
  *
  *     V(z) = (Pi - z) t(z)

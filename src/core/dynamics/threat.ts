@@ -29,12 +29,24 @@
  * really beats staying, r_i(t) > p (its reservation now, casualty pressure included); a called
  * bluff then costs it
  *
- *   C = 0 if r_i(t) > p (it leaves, which it prefers anyway);  C = face otherwise
+ *   C = 0 if r_i(t) > p (it leaves, which it prefers anyway);  C = face + A otherwise
  *   face = (s_i + D_i) k Y + phi rent,  rent = (p - r_i(t)) k Y
+ *   A = alpha k c_i Y                                     (domestic audience cost)
  *
  * Backing down costs it its signal and duty value (a signaller or ally that blackmails
  * loses what it deployed for) plus the rent with the share phi the pivotal could replace
- * it (a bluffer exposed while substitutes are at hand can be replaced).
+ * it (a bluffer exposed while substitutes are at hand can be replaced), plus its audience
+ * cost A (Fearon 1994, APSR 88(3) "Domestic Political Audiences and the Escalation of
+ * International Disputes"): a government that publicly threatens to bring its troops home
+ * and then keeps them there on the terms it called unacceptable loses standing at home, in
+ * proportion to what it staked publicly (audience costs rise with the level of escalation:
+ * Tomz 2007, IO 61(4)). The stake of a withdrawal threat is the deployment itself, so A is
+ * the share alpha (`engine.operation.audienceCost`) of what the deployment costs the
+ * government over the rest of the operation, k c_i Y. A is a fixed cost where the gain
+ * scales with credibility (the partner's P(pays | delta) sees lambda' Pi), so a partner with
+ * little credibility no longer bluffs for a pittance; a partner that would really leave never
+ * pays it. Scaling A with the demand instead would not do: P(pays | delta -> 0) does not fall
+ * with lambda', so a small enough demand would still be worth making at any credibility.
  * It threatens iff max_delta [P(delta) delta k Y - (1 - P(delta)) C] > 0, with the best delta
  * its demand, at least the gap r_i(t) - p (paid less, a genuine partner would still rather leave: so
  * when replacement is cheap, Pi below the gap, a genuine threat is refused and it leaves). A partner whose acceptance of p shows it would stay (no casualty pressure) has
@@ -123,6 +135,8 @@ export interface ThreatInputs {
   readonly yearsLeft: number;
   /** Share of a paid demand it expects to keep after the sanction it saw for an earlier threat (phases/punishment.ts; 1 when never punished). */
   readonly keptShare?: number;
+  /** A: what backing down after a public threat costs its government at home, money (`audienceCost`; 0 when omitted). */
+  readonly audienceCost?: number;
 }
 
 export interface ThreatChoice {
@@ -132,10 +146,20 @@ export interface ThreatChoice {
   readonly pPays: number;
   /** Expected gain of threatening at that demand, per operation (money). */
   readonly expectedGain: number;
-  /** Cost of a called bluff C (money). */
+  /** Cost of a called bluff C (money): face plus the audience cost A; 0 when it would leave. */
   readonly calledCost: number;
   /** Whether, refused, it would follow through (leave): r_i(t) > p. */
   readonly resolute: boolean;
+}
+
+/**
+ * A = alpha k c_i Y: the domestic audience cost of a called bluff, money. alpha (share, >= 0) is
+ * `engine.operation.audienceCost`, k the troops, c_i its deployment cost per soldier-year, Y the
+ * years left: the share alpha of what its government stakes on the deployment for the rest of
+ * the operation (Fearon 1994; module comment).
+ */
+export function audienceCost(alpha: number, troops: number, deploymentCost: number, yearsLeft: number): number {
+  return Math.max(0, alpha) * Math.max(0, troops) * Math.max(0, deploymentCost) * Math.max(0, yearsLeft);
 }
 
 function survival(x: number, mean: number, sd: number): number {
@@ -151,7 +175,7 @@ export function bestThreat(x: ThreatInputs): ThreatChoice {
   const resolute = x.reservation > x.price;
   const kept = Math.min(1, Math.max(0, x.keptShare ?? 1));
   const face = Math.max(0, x.allianceValue) * k * Y + Math.min(1, Math.max(0, x.replaceable)) * rent;
-  const calledCost = resolute ? 0 : face;
+  const calledCost = resolute ? 0 : face + Math.max(0, x.audienceCost ?? 0);
   const value = (d: number): number => {
     const p = survival(d, x.premiumMean, x.premiumSd);
     return p * kept * d * k * Y - (1 - p) * calledCost;

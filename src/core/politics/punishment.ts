@@ -15,8 +15,8 @@
  * its troops home for good, a smaller cut costs effort for `retaliationRounds`. The pivotal prices
  * that retaliation with `renegingLoss` (payments/promises.ts), its troops valued at what replacing
  * them costs at this round's market, `R = p + Pi` per soldier-year (its price plus hold-ups'
- * replacement premium): where substitutes abound `Pi` is near 0 and a partner sent home costs
- * little beyond the subsidy saved; where the partner is critical or the market tight, `Pi`
+ * replacement premium Pi, dynamics/threat.ts, the same the hold-up pay rule uses): where
+ * substitutes abound `Pi` is near 0 and a partner sent home costs little beyond the subsidy saved; where the partner is critical or the market tight, `Pi`
  * carries the own-soldier cost, the flag and the criticality, and retaliation is dear.
  *
  * Deterrence. A threat is worth G to the partner (its demand over the rest of the operation,

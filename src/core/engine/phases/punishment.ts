@@ -7,7 +7,8 @@
  * the hold-ups, for each partner that threatened and is still deployed and paid, the pivotal
  * weighs withholding part of this round's payment (politics/punishment.ts `choosePunishment`):
  * the deterrence bought against the retaliation expected at this round's market (its troops
- * valued at their price plus hold-ups' replacement premium). If it punishes, pay.ts pays that
+ * valued at their price plus hold-ups' Pi at today's market, dynamics/holdUp.ts
+ * `replacementCostNow`). If it punishes, pay.ts pays that
  * much less this round (`withheldFrom`): the partner sees a payment cut and retaliates as for
  * any cut, and from then on expects to keep only the share `1 - min(1, W / G)` of a paid demand
  * (and trembles that much less)
@@ -19,7 +20,7 @@
  */
 import type { SimEvent } from '../../events';
 import { cents } from '../../money';
-import { replacementPremium, substituteMarket } from '../../dynamics/holdUp';
+import { replacementCostNow, substituteMarket } from '../../dynamics/holdUp';
 import { paymentPerRound } from '../../payments/ledger';
 import { splitDue } from '../../payments/payers';
 import { choosePunishment } from '../../politics/punishment';
@@ -89,7 +90,7 @@ export function considerPunishment(s: RunState, model: Model, round: number, log
     const due = paymentPerRound(deal.subsidyPerSoldierYear, p.troops, rpy);
     const ownDue = deal.lines?.length ? splitDue(due, deal.lines, p.troops, rpy).pivotal : due;
     market ??= substituteMarket(s, model, round);
-    const premium = replacementPremium(s, model, i, market);
+    const premium = replacementCostNow(s, model, i, market, model.lastRound - round + 1);
     // A hold-up demand is a transfer: what the partner would gain by repeating it is what the pivotal would pay.
     const choice = choosePunishment({
       partnerGain: r.threatTotal, pivotalLoss: r.threatTotal, due, ownDue, maxShare: settings.maxWithheldShare,

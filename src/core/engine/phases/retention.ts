@@ -6,7 +6,8 @@
  * casualty-sensitive partner: if its dead are expected to reach its withdrawal threshold before
  * the end, it chooses a retention payment per soldier-year (dynamics/retention.ts
  * `chooseRetention`), weighed against what losing the partner would cost at this round's market
- * (hold-ups' `replacementPremium`). The payment raises the partner's tolerance
+ * (hold-ups' Pi, dynamics/holdUp.ts `replacementCostNow`: substitutes available now and not
+ * needed for the shortfall, the flag and criticality lost). The payment raises the partner's tolerance
  * (`retainedTolerance`, read by dynamics/casualties.ts), is reserved to the end of the operation
  * when offered (promised money never exceeds the budget), and is paid every round after the
  * troops' payments as a subsidy with `cause: retention`. A retention is never cut: raising it is
@@ -16,7 +17,7 @@
 import { cents } from '../../money';
 import { casualtyTolerance } from '../../dynamics/casualties';
 import { chooseRetention, raisedTolerance } from '../../dynamics/retention';
-import { replacementPremium, substituteMarket } from '../../dynamics/holdUp';
+import { replacementCostNow, substituteMarket } from '../../dynamics/holdUp';
 import { paymentPerRound } from '../../payments/ledger';
 import { freeBudget } from '../../state';
 import type { PartyOffer } from './market';
@@ -87,7 +88,7 @@ export function considerRetention(s: RunState, model: Model, round: number, log:
     // Expected to stay to the end as things are: no pressure, no need to survey the market.
     if (quick.roundsBefore >= rounds) continue;
     market ??= substituteMarket(s, model, round);
-    const premium = replacementPremium(s, model, i, market);
+    const premium = replacementCostNow(s, model, i, market, rounds);
     const choice = chooseRetention({ baseTolerance: base, deaths: p.deaths, expectedDeathsPerRound: mu, roundsLeft: rounds, deploymentCost: p.costPerYear, elasticity: settings.toleranceElasticity, premium, current, affordable });
     const z = Math.floor(choice.perSoldierYear * 100) / 100;
     if (z <= current) continue;
