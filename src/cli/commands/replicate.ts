@@ -176,7 +176,8 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .example('$0 replicate isaf --cv --seeds 10', 'Out-of-sample: simulator vs baselines, 5-fold and leave-one-region-out')
       .example('$0 replicate isaf --cv --update-doc docs/replication.md', 'Regenerate the comparison section of the docs')
       .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules unchanged')
-      .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year') as unknown as Argv<ReplicateArgs>,
+      .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year')
+      .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', 'The same, with Iraq as the state opponent: its region carries the regional-threat motive') as unknown as Argv<ReplicateArgs>,
   handler: (args: ArgumentsCamelCase<ReplicateArgs>) => {
     const seeds = Number(args.seeds);
     if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) throw new CliError(`--seeds must be a whole number from 1 to 10000, got ${String(args.seeds)}. Example: --seeds 20`, ExitCode.usage);
