@@ -78,6 +78,15 @@ describe('sweep-mode metrics equal full-mode summarize', () => {
       retention += sweep.retentionPaid ?? 0;
       punished += sweep.punishmentRate ?? 0;
     }
+    // Punishment is used where losing a partner is cheap at today's market: slack markets and no
+    // critical partners (test/dynamics/punishment.test.ts); the keeping population is too tight.
+    for (let i = 0; i < 8; i++) {
+      const input = population({ demandFactor: i % 2 === 0 ? 0.3 : 0.6, openness: 0.5, intelligence: 0.5, critical: 0, underResourced: 3, generic: 8, holdUpTremble: 0.05, deathsPerThousandPerRound: 3, casualtySensitivity: 0.9, populationSeed: i + 1 });
+      const scenario = valid({ ...input, pivotal: { ...input.pivotal, punishment: {} } });
+      const { sweep, full } = bothModes(scenario, i + 1);
+      expect(sweep).toEqual(full);
+      punished += sweep.punishmentRate ?? 0;
+    }
     expect(retention).toBeGreaterThan(0);
     expect(punished).toBeGreaterThan(0);
   });
