@@ -52,9 +52,9 @@ export interface RecruitCandidates {
    * The exact price per soldier-year it expects for k troops from candidate i, when known
    * (complete information: r_i(k) with its liquidity floor and a duty value that covers only the
    * troops up to the duty floor). The line a_i + b_i k still sizes the ask; this prices it, ranks
-   * it and charges the budget. Omitted: the line.
+   * it and charges the budget. Omitted (or undefined): the line.
    */
-  readonly price?: (i: number, k: number) => number;
+  readonly price?: ((i: number, k: number) => number) | undefined;
   /**
    * delta_i per soldier-year: the own-soldier cost of the rounds before a first contingent
    * arrives (market/forceGeneration `fillInCost`; 0 for a member). Omitted: 0 for everyone.

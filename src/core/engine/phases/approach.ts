@@ -27,6 +27,12 @@ export interface PriceLine {
   readonly exact?: (party: number, k: number) => number;
 }
 
+/** The exact price by candidate position, when the line carries one (complete information). */
+function exactPrice(line: PriceLine, candidates: ArrayLike<number>): ((j: number, k: number) => number) | undefined {
+  const exact = line.exact;
+  return exact === undefined ? undefined : (j, k) => exact(candidates[j]!, k);
+}
+
 /**
  * `candidates[0..count)` party indices (in any order), `line` their expected price lines by
  * candidate position, `spare[j]` the most candidate j could add now, `gap` troops still sought
@@ -55,7 +61,7 @@ export function chooseApproaches(s: RunState, model: Model, round: number, candi
   }
   const roundsLeft = model.lastRound - round + 1;
   selectApproachesInto(
-    { count: n, effectiveness, criticality, member, delayCost, priceIntercept: line.intercept, priceSlope: line.slope, maxTroops: spare, ...(line.exact ? { price: (j: number, k: number) => line.exact!(candidates[j]!, k) } : {}) },
+    { count: n, effectiveness, criticality, member, delayCost, priceIntercept: line.intercept, priceSlope: line.slope, maxTroops: spare, price: exactPrice(line, candidates) },
     {
       ownSoldierCost: scenario.pivotal.ownSoldierCostPerYear,
       flagValue: scenario.pivotal.flagValuePerYear,
