@@ -9,13 +9,15 @@
  * experiment experiments/information-by-surge-10k.json (replicates scaled to the run count);
  * 1 and N workers alternate over the repeats and the medians are printed. On a shared machine
  * a second worker finds a free core only if nobody else is using it: the load average is
- * printed, and the CPU-time ratio (what parallelism costs in extra work) carries over.
+ * printed, and on Linux the largest share of the cores other processes used during a
+ * measurement (/proc/stat around it, less the child's own CPU); the CPU-time ratio (what
+ * parallelism costs in extra work) carries over.
  * `npm run bench` builds first. Timing is read here only, never in results.
  *
  *   node bench/sweep.js [--quick]     --quick: 4,000-run sweeps, fewer repeats, 2,000-run memory sweep
  */
 const { spawnSync } = require('node:child_process');
-const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { availableParallelism, cpus, loadavg, tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
@@ -37,15 +39,41 @@ async function child(file, workers, out) {
   const c = process.cpuUsage(c0);
   // Live heap once garbage is collected: what the sweep still holds after its last run.
   global.gc();
-  process.stdout.write(JSON.stringify({ runs: report.ok + report.failed, failed: report.failed, secs, cpu: (c.user + c.system) / 1e6, runPhase, maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: process.memoryUsage().heapUsed / 2 ** 20 }) + '\n');
+  process.stdout.write(JSON.stringify({ runs: report.ok + report.failed, failed: report.failed, secs, cpu: (c.user + c.system) / 1e6, runPhase, maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: process.memoryUsage().heapUsed / 2 ** 20, processCpu: processCpu() }) + '\n');
+}
+
+/** This process's CPU seconds since it started (start-up and module loading included). */
+function processCpu() {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+}
+
+/**
+ * CPU seconds the whole machine has spent busy so far (Linux /proc/stat, in USER_HZ = 1/100 s
+ * ticks), or null elsewhere. Read around a measurement, less the child's own CPU, it tells how
+ * much other processes ran meanwhile: this VM schedules each session as a group, so another
+ * session's busy process takes a core from a 2-worker sweep whatever its `nice`.
+ */
+function machineBusy() {
+  if (!existsSync('/proc/stat')) return null;
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user, nice, system, irq, softirq, steal
+  return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / 100;
 }
 
 function measure(file, workers, tmp) {
   const out = join(tmp, `out-${workers}-${Date.now()}`);
+  const busy0 = machineBusy();
+  const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--expose-gc', '--single-threaded-gc', __filename, '--child', file, String(workers), out], { encoding: 'utf8', env: { ...process.env, SLURM_ARRAY_TASK_ID: '', SLURM_CPUS_PER_TASK: '' } });
   if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
   rmSync(out, { recursive: true, force: true });
-  return JSON.parse(r.stdout.trim().split('\n').pop());
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const busy1 = machineBusy();
+  const m = JSON.parse(r.stdout.trim().split('\n').pop());
+  // The share of the machine's cores other processes used while the child ran (null: unknown).
+  m.others = busy0 === null || busy1 === null ? null : Math.max(0, busy1 - busy0 - m.processCpu) / (wall * availableParallelism());
+  return m;
 }
 
 function experimentWithRuns(tmp, runs) {
@@ -77,6 +105,11 @@ function main() {
     for (let k = 0; k < repeats; k++) for (const w of n > 1 ? [1, n] : [1]) by[w].push(measure(file, w, tmp));
     const med = (w, f) => median(by[w].map(f));
     process.stdout.write(`\ncoalsim sweep benchmark on ${cpus()[0]?.model ?? 'unknown CPU'}, ${n} core(s), node ${process.version}; ${runs}-run sweeps of the default scenario (${runs / 100} replicates x 100 points), median of ${repeats} interleaved; load average ${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
+    const others = Object.keys(by).flatMap((w) => by[w].map((m) => m.others)).filter((x) => x !== null);
+    if (others.length > 0) {
+      const most = Math.max(...others);
+      process.stdout.write(`other processes used up to ${(100 * most).toFixed(0)}% of the machine's cores during these sweeps${most > 0.05 ? ': the 2-worker figures then measure them too, not coalsim alone (another session takes a core whatever its nice)' : ''}\n`);
+    }
     process.stdout.write(`${'workers'.padEnd(8)} ${'sweep wall s'.padStart(13)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)} ${'runs+stats wall s'.padStart(17)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)}\n`);
     for (const w of Object.keys(by).map(Number)) {
       if (by[w].length === 0) continue;

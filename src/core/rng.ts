@@ -127,7 +127,10 @@ const BLOCK = new Uint32Array(4);
 
 class PhiloxStream implements RandomStream {
   // The current block's words as plain fields: streams are made by the thousand per run, and
-  // allocating a Uint32Array for each cost more than the draws most of them make.
+  // allocating a Uint32Array for each cost more than the draws most of them make. Words and the
+  // seed are kept as signed 32-bit integers (the same bits; `next` reads them with >>>): an
+  // unsigned word of 2^31 or more is a double, and V8 boxes a double field in a heap number of
+  // its own for every stream.
   private w0 = 0;
   private w1 = 0;
   private w2 = 0;
@@ -135,19 +138,23 @@ class PhiloxStream implements RandomStream {
   private block = 0;
   /** Next unused word of the current block (4: none left). */
   private used = 4;
+  private readonly seed: number;
   constructor(
-    private readonly seed: number,
+    seed: number,
     private readonly mechanism: number,
     private readonly party: PartyKey,
     private readonly round: number,
-  ) {}
+  ) {
+    this.seed = seed | 0;
+  }
+  /** The next 32-bit word, as a signed integer (its bits are the block's word). */
   private word(): number {
     if (this.used === 4) {
-      philox4x32(this.mechanism, this.party.a, this.round, this.block++, this.seed, this.party.b, BLOCK);
-      this.w0 = BLOCK[0]!;
-      this.w1 = BLOCK[1]!;
-      this.w2 = BLOCK[2]!;
-      this.w3 = BLOCK[3]!;
+      philox4x32(this.mechanism, this.party.a, this.round, this.block++, this.seed >>> 0, this.party.b, BLOCK);
+      this.w0 = BLOCK[0]! | 0;
+      this.w1 = BLOCK[1]! | 0;
+      this.w2 = BLOCK[2]! | 0;
+      this.w3 = BLOCK[3]! | 0;
       this.used = 0;
     }
     const k = this.used++;

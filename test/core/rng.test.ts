@@ -73,6 +73,20 @@ describe('streams', () => {
     expect(Math.abs(num / den)).toBeLessThan(0.03);
   });
 
+  it('draws each uniform from two words of the Philox block for (mechanism, party, round, k) under (seed, party), for seeds and words of 2^31 and above too', () => {
+    const party = partyKey('GBR');
+    for (const seed of [7, 2 ** 31, 2 ** 32 - 1, -1]) {
+      const st = createRng(seed).stream(STREAM.casualties, party, 9);
+      const block = new Uint32Array(4);
+      const want: number[] = [];
+      for (let k = 0; k < 2; k++) {
+        philox4x32(STREAM.casualties, party.a, 9, k, seed >>> 0, party.b, block);
+        want.push((block[0]! >>> 6) / 2 ** 26 + (block[1]! >>> 5) / 2 ** 53, (block[2]! >>> 6) / 2 ** 26 + (block[3]! >>> 5) / 2 ** 53);
+      }
+      expect(draws(4, st)).toEqual(want);
+    }
+  });
+
   it('int(n) covers 0..n-1 evenly', () => {
     const counts = new Array<number>(6).fill(0);
     const st = rng.stream(STREAM.shockSupply, NO_PARTY, 1);

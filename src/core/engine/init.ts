@@ -6,6 +6,7 @@ import { STREAM, type Rng } from '../rng';
 import type { SimState } from '../state';
 import type { Model } from './model';
 import { snapshot, type PartyRecord, type RunState } from './runState';
+import { runScratch } from './scratch';
 
 /** The working state of a run before round 1. */
 export function initialRunState(model: Model, rng: Rng): RunState {
@@ -59,6 +60,7 @@ export function initialRunState(model: Model, rng: Rng): RunState {
     committedCents: 0,
     ratification: new Map(),
     motives: contingentChoice(scenario) ? [] : null,
+    scratch: runScratch(model.partyOrder),
   };
 }
 

@@ -12,6 +12,7 @@ import type { ContingentMotives } from '../market/contingent';
 import type { PunishmentRecord } from './phases/punishment';
 import type { RetentionRecord } from './phases/retention';
 import type { HoldUpRecord } from '../dynamics/holdUp';
+import type { RunScratch } from './scratch';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -64,6 +65,8 @@ export interface RunState {
   punishment?: (PunishmentRecord | undefined)[];
   /** Hold-ups (dynamics/holdUp.ts): what the pivotal learned from called bluffs and what it conceded, by party index, created on first use. */
   holdUps?: (HoldUpRecord | undefined)[];
+  /** This run's reusable buffers for the round loop (engine/scratch.ts): never part of a snapshot. */
+  readonly scratch: RunScratch;
 }
 
 /** An immutable copy of the state at the end of a round (keys in the order readers expect). */

@@ -11,7 +11,7 @@
  * information) is chosen once per run in the model. The round's events go to `log`.
  */
 import { NO_PARTY, STREAM, type Rng } from '../rng';
-import { invariant } from '../errors';
+import { InvariantError } from '../errors';
 import { applyCasualties } from '../dynamics/casualties';
 import { updateEffort } from '../dynamics/effort';
 import { considerHoldUps } from '../dynamics/holdUp';
@@ -77,7 +77,8 @@ export function step(model: Model, s: RunState, rng: Rng, log: EventSink): void 
   let paidTroops = 0;
   for (let i = 0; i < s.parties.length; i++) {
     const p = s.parties[i]!;
-    invariant(p.troops >= 0 && p.troops <= p.capacity, 'troops-out-of-range', () => `${p.id} has ${p.troops} troops, capacity ${p.capacity}`);
+    // Tested before building the message: a closure per party per round was most of this loop's garbage.
+    if (!(p.troops >= 0 && p.troops <= p.capacity)) throw new InvariantError('troops-out-of-range', `${p.id} has ${p.troops} troops, capacity ${p.capacity}`);
     deployed += p.troops;
     effective += p.troops * model.specs[i]!.effectiveness * p.effort;
     if (p.troops > 0 && p.deal && p.deal.share !== null) {

@@ -30,9 +30,12 @@
  * and the budget allows: the "More Flags" pattern (Vietnam, Iraq 2003) as a choice, not a rule.
  * With L = 0 and no criticality no such token is worth anything, and none is sought.
  */
+import { sortIndices } from '../indexSort';
 
-/** Candidates as a structure of arrays, all of the same length n; an index i names a candidate. */
+/** Candidates as a structure of arrays, all of the same length n (or at least `count`); an index i names a candidate. */
 export interface RecruitCandidates {
+  /** How many candidates (indices 0..count-1), when the arrays are longer (reused buffers). Omitted: the arrays' length. */
+  readonly count?: number;
   /** e_i, one of its soldiers replaces e_i of the pivotal's. */
   readonly effectiveness: ArrayLike<number>;
   /** kappa_i, 0-1. */
@@ -49,9 +52,9 @@ export interface RecruitCandidates {
    * The exact price per soldier-year it expects for k troops from candidate i, when known
    * (complete information: r_i(k) with its liquidity floor and a duty value that covers only the
    * troops up to the duty floor). The line a_i + b_i k still sizes the ask; this prices it, ranks
-   * it and charges the budget. Omitted: the line.
+   * it and charges the budget. Omitted (or undefined): the line.
    */
-  readonly price?: (i: number, k: number) => number;
+  readonly price?: ((i: number, k: number) => number) | undefined;
   /**
    * delta_i per soldier-year: the own-soldier cost of the rounds before a first contingent
    * arrives (market/forceGeneration `fillInCost`; 0 for a member). Omitted: 0 for everyone.
@@ -142,32 +145,81 @@ function affordable(c: RecruitCandidates, i: number, k0: number, budget: number,
 }
 
 /**
+ * Reusable buffers for `selectApproachesInto`, for up to `capacity` candidates: the chosen
+ * approaches as a structure of arrays (`count` of them, best first), and the ranking's scratch.
+ * A run's round loop keeps one in its state (engine/scratch.ts) instead of building arrays and
+ * records every round.
+ */
+export interface ApproachBuffer {
+  count: number;
+  /** Candidate index of each chosen approach. */
+  readonly index: Int32Array;
+  readonly troops: Float64Array;
+  /** N_i(k) per year, under its belief. */
+  readonly netValue: Float64Array;
+  /** k phat_i(k) years: what it expects to promise. */
+  readonly expectedCost: Float64Array;
+  /** 1 for a flag-only (token) approach beyond the troop demand. */
+  readonly token: Uint8Array;
+  // Scratch of the ranking, by candidate index (density, size) and by rank (order, sortTmp).
+  readonly density: Float64Array;
+  readonly size: Float64Array;
+  readonly order: Int32Array;
+  readonly sortTmp: Int32Array;
+}
+
+export function approachBuffer(capacity: number): ApproachBuffer {
+  return {
+    count: 0,
+    index: new Int32Array(capacity),
+    troops: new Float64Array(capacity),
+    netValue: new Float64Array(capacity),
+    expectedCost: new Float64Array(capacity),
+    token: new Uint8Array(capacity),
+    density: new Float64Array(capacity),
+    size: new Float64Array(capacity),
+    order: new Int32Array(capacity),
+    sortTmp: new Int32Array(capacity),
+  };
+}
+
+/**
  * Whom to approach and for how many troops, best first. O(n log n) for the ranking, one
  * pass for the selection. Deterministic: ties by index.
  */
 export function selectApproaches(c: RecruitCandidates, r: Recruiter): Approach[] {
-  const n = c.effectiveness.length;
+  const n = c.count ?? c.effectiveness.length;
+  const out = approachBuffer(n);
+  selectApproachesInto(c, r, out);
+  const chosen: Approach[] = [];
+  for (let q = 0; q < out.count; q++) {
+    chosen.push({ index: out.index[q]!, troops: out.troops[q]!, netValue: out.netValue[q]!, expectedCost: out.expectedCost[q]!, token: out.token[q] === 1 });
+  }
+  return chosen;
+}
+
+/**
+ * `selectApproaches` into `out` (capacity >= the candidates' count), allocating nothing:
+ * sets and returns `out.count`.
+ */
+export function selectApproachesInto(c: RecruitCandidates, r: Recruiter, out: ApproachBuffer): number {
+  const n = c.count ?? c.effectiveness.length;
   const kMin = Math.max(1, r.minContingent);
-  const density = new Float64Array(n);
-  const size = new Float64Array(n);
-  const order: number[] = [];
+  const { density, size, order } = out;
   for (let i = 0; i < n; i++) {
     const k = preferredTroops(c, r, i, r.gap >= kMin ? r.gap : kMin);
     size[i] = k;
     density[i] = k > 0 ? netValue(c, r, i, k, r.gap >= kMin) / k : -Infinity;
-    order.push(i);
+    order[i] = i;
   }
-  // A small-integer result: a comparator returning a double difference allocates a heap number
-  // per comparison. Same order, NaN and ties as `density[y] - density[x] || x - y`.
-  order.sort((x, y) => {
-    const d = density[y]! - density[x]!;
-    return d > 0 ? 1 : d < 0 ? -1 : x - y;
-  });
+  // Best density first, ties by index (the order of `density[y] - density[x] || x - y`).
+  sortIndices(order, n, out.sortTmp, density, null, true);
 
-  const chosen: Approach[] = [];
+  let count = 0;
   let gap = r.gap;
   let budget = r.budget;
-  for (const i of order) {
+  for (let q = 0; q < n; q++) {
+    const i = order[q]!;
     const filling = gap >= kMin;
     let k: number;
     if (filling) k = Math.min(size[i]!, preferredTroops(c, r, i, gap));
@@ -178,9 +230,15 @@ export function selectApproaches(c: RecruitCandidates, r: Recruiter): Approach[]
     const value = netValue(c, r, i, k, filling);
     if (value < 0 || (value === 0 && !filling)) continue;
     const cost = k * expectedPrice(c, i, k) * r.years;
-    chosen.push({ index: i, troops: k, netValue: value, expectedCost: cost, token: !filling });
+    out.index[count] = i;
+    out.troops[count] = k;
+    out.netValue[count] = value;
+    out.expectedCost[count] = cost;
+    out.token[count] = filling ? 0 : 1;
+    count++;
     budget -= Math.max(0, cost);
     if (filling) gap -= k;
   }
-  return chosen;
+  out.count = count;
+  return count;
 }

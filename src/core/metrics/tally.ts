@@ -8,7 +8,7 @@
 import type { Model } from '../engine/model';
 import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
-import type { PaymentKind, SimEvent } from '../events';
+import type { SimEvent } from '../events';
 import { cents } from '../money';
 import { PayerBook, PromiseBook, round4, type RunSummary } from './summary';
 import { RetentionBook, reportsRetention } from './retentionBook';
@@ -36,7 +36,10 @@ export interface RunMetrics {
 export class Tally implements EventSink {
   /** Negotiation detail events are not built in sweep mode. */
   readonly detailed = false;
-  private readonly byKind: Record<PaymentKind, number> = { subsidy: 0, 'side-deal': 0 };
+  // Payments by kind as two fields, not a record indexed by the kind: a keyed store of a double
+  // boxed a new heap number for every payment.
+  private subsidyPaid = 0;
+  private sideDealPaid = 0;
   /** Paid for access deals (issue 16): in the total, not in the costs per soldier-year. */
   private accessPaid = 0;
   private shareSum = 0;
@@ -78,7 +81,8 @@ export class Tally implements EventSink {
     this.payers.read(e);
     switch (e.type) {
       case 'payment':
-        this.byKind[e.kind] = cents(this.byKind[e.kind] + e.amount);
+        if (e.kind === 'subsidy') this.subsidyPaid = cents(this.subsidyPaid + e.amount);
+        else this.sideDealPaid = cents(this.sideDealPaid + e.amount);
         if (e.cause === 'access') this.accessPaid = cents(this.accessPaid + e.amount);
         break;
       case 'access-signed':
@@ -150,14 +154,14 @@ export class Tally implements EventSink {
     const own = scenario.pivotal.ownSoldierCostPerYear;
     let flags = 0;
     for (const p of s.parties) if (p.joinedRound !== null) flags++;
-    const total = cents(this.byKind.subsidy + this.byKind['side-deal']);
+    const total = cents(this.subsidyPaid + this.sideDealPaid);
     const foreignYears = this.soldierRounds / rpy;
     const effectiveYears = this.effectiveRounds / rpy;
     const troopTotal = this.accessPaid > 0 ? cents(total - this.accessPaid) : total;
     const perForeign = foreignYears > 0 ? cents(troopTotal / foreignYears) : null;
     return {
       coalition: { flags, peakTroops: this.peakTroops, meanFillRate: this.fillN > 0 ? round4(this.fillSum / this.fillN) : null, shortfallSoldierRounds: this.shortfall },
-      payments: { total, byKind: { ...this.byKind } },
+      payments: { total, byKind: { subsidy: this.subsidyPaid, 'side-deal': this.sideDealPaid } },
       costs: {
         foreignSoldierYears: round4(foreignYears),
         paidSoldierYears: round4(this.paidSoldierRounds / rpy),

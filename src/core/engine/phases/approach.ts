@@ -10,9 +10,9 @@
  * party's forces) and is 0 with fixed contingents (`engine.operation.signalling` off).
  *
  * Candidates arrive as party indices; the arrays handed to `selectApproaches` are by candidate
- * position, built once per round (one pass, typed arrays).
+ * position, filled once per call (one pass) into the run's scratch buffers (engine/scratch.ts).
  */
-import { selectApproaches, type Approach } from '../../market/recruitValue';
+import { selectApproachesInto } from '../../market/recruitValue';
 import { freeBudget } from '../../state';
 import type { Model } from '../model';
 import type { RunState } from '../runState';
@@ -27,25 +27,29 @@ export interface PriceLine {
   readonly exact?: (party: number, k: number) => number;
 }
 
-/** An approach to party `party` (its index in the engine). */
-export interface PartyApproach extends Approach {
-  readonly party: number;
+/** The exact price by candidate position, when the line carries one (complete information). */
+function exactPrice(line: PriceLine, candidates: ArrayLike<number>): ((j: number, k: number) => number) | undefined {
+  const exact = line.exact;
+  return exact === undefined ? undefined : (j, k) => exact(candidates[j]!, k);
 }
 
 /**
- * `candidates` party indices (in any order), `line` their expected price lines by candidate
- * position, `spare[j]` the most candidate j could add now, `gap` troops still sought (may be <= 0:
- * then only flag-only token contingents from new members are worth anything).
+ * `candidates[0..count)` party indices (in any order), `line` their expected price lines by
+ * candidate position, `spare[j]` the most candidate j could add now, `gap` troops still sought
+ * (may be <= 0: then only flag-only token contingents from new members are worth anything).
+ * The chosen approaches, best first, are left in the run's scratch (`s.scratch.approaches`:
+ * candidate position `index[q]`, `troops[q]`, ...); returns how many. They stay there until the
+ * next call, so a caller reads them before it chooses again.
  */
-export function chooseApproaches(s: RunState, model: Model, round: number, candidates: readonly number[], line: PriceLine, spare: Float64Array, gap: number): PartyApproach[] {
+export function chooseApproaches(s: RunState, model: Model, round: number, candidates: ArrayLike<number>, count: number, line: PriceLine, spare: Float64Array, gap: number): number {
   const { scenario } = model;
-  const n = candidates.length;
-  if (n === 0) return [];
-  const effectiveness = new Float64Array(n);
-  const criticality = new Float64Array(n);
-  const member = new Uint8Array(n);
-  // delta_j: the own-soldier cost of the rounds before a first contingent arrives (forceGeneration).
-  const delayCost = new Float64Array(n);
+  const n = count;
+  const sc = s.scratch;
+  const out = sc.approaches;
+  out.count = 0;
+  if (n === 0) return 0;
+  const { effectiveness, criticality, member, delayCost } = sc;
+  // delayCost[j]: delta_j, the own-soldier cost of the rounds before a first contingent arrives (forceGeneration).
   const fillIn = firstContingentFillIn(s, model, round);
   for (let j = 0; j < n; j++) {
     const i = candidates[j]!;
@@ -56,8 +60,8 @@ export function chooseApproaches(s: RunState, model: Model, round: number, candi
     delayCost[j] = delayCostOf(s, model, i, fillIn);
   }
   const roundsLeft = model.lastRound - round + 1;
-  const chosen = selectApproaches(
-    { effectiveness, criticality, member, delayCost, priceIntercept: line.intercept, priceSlope: line.slope, maxTroops: spare, ...(line.exact ? { price: (j: number, k: number) => line.exact!(candidates[j]!, k) } : {}) },
+  selectApproachesInto(
+    { count: n, effectiveness, criticality, member, delayCost, priceIntercept: line.intercept, priceSlope: line.slope, maxTroops: spare, price: exactPrice(line, candidates) },
     {
       ownSoldierCost: scenario.pivotal.ownSoldierCostPerYear,
       flagValue: scenario.pivotal.flagValuePerYear,
@@ -67,11 +71,22 @@ export function chooseApproaches(s: RunState, model: Model, round: number, candi
       budget: Math.max(0, freeBudget(s.pivotal)),
       years: roundsLeft / scenario.clock.roundsPerYear,
     },
+    out,
   );
   // Flag-only token contingents beyond the troop demand are not taken up: their size is the
   // minimum contingent, and a bargain over R = e c_P + L / k for k = 1 soldier is degenerate (prices
   // of millions per soldier-year). Flags count in whom the pivotal approaches to fill the gap.
-  const out: PartyApproach[] = [];
-  for (const a of chosen) if (!a.token) out.push({ ...a, party: candidates[a.index]! });
-  return out;
+  // They are dropped in place, keeping the order of the rest.
+  let kept = 0;
+  for (let q = 0; q < out.count; q++) {
+    if (out.token[q] === 1) continue;
+    out.index[kept] = out.index[q]!;
+    out.troops[kept] = out.troops[q]!;
+    out.netValue[kept] = out.netValue[q]!;
+    out.expectedCost[kept] = out.expectedCost[q]!;
+    out.token[kept] = 0;
+    kept++;
+  }
+  out.count = kept;
+  return kept;
 }

@@ -15,6 +15,7 @@ import type { PartyRecord, RunState } from '../runState';
 import type { EventSink } from '../sink';
 import { STREAM, type Rng } from '../../rng';
 import { domesticOpposition } from '../../../scenario/mechanismInputs';
+import type { SideDealSpec } from '../../../scenario/schema';
 import { followUpTroops, oppositionAfterFailure, ratificationProbability } from '../../politics/ratification';
 import { believedValue, chooseFromMenus, reservedCost, valueToRecipient } from '../../payments/promises';
 import { promiseItem } from './promises';
@@ -45,12 +46,16 @@ export function catalogFor(model: Model, i: number, p: Pick<PartyState, 'id' | '
   const items: CatalogItem[] = [];
   let menus = false;
   for (const d of model.scenario.sideDeals) {
-    if (d.recipients && !d.recipients.includes(p.id)) continue;
-    if (p.sideDealsReceived.includes(d.id)) continue;
+    if (!openTo(d, p)) continue;
     menus ||= d.menu !== undefined;
     items.push({ id: d.id, cost: reservedCost(d), value: believedValue(d, valueToRecipient(model.specs[i]!.sideDealValues, d)) });
   }
   return menus ? chooseFromMenus(items, (id) => model.scenario.sideDeals.find((d) => d.id === id)?.menu, p.sideDealsReceived) : items;
+}
+
+/** Is side deal `d` still open to party `p` (it may receive it, and has not yet)? */
+function openTo(d: SideDealSpec, p: Pick<PartyState, 'id' | 'sideDealsReceived'>): boolean {
+  return !(d.recipients && !d.recipients.includes(p.id)) && !p.sideDealsReceived.includes(d.id);
 }
 
 /**
@@ -60,11 +65,27 @@ export function catalogFor(model: Model, i: number, p: Pick<PartyState, 'id' | '
  * payers with lines open to i. Any package worth more to i costs more than the pivotal and the
  * payers have (package.ts: the subsidy is cash, a side deal delivers value for cost), so a
  * price above this / (k x years) fails at signing. An upper bound: lumpy side deals may not fit.
+ * Called for every ceiling the pivotal weighs: without menus the open items are summed in
+ * `catalogFor`'s order without building its list.
  */
 export function promisableValue(s: RunState, model: Model, i: number): number {
   let value = Math.max(0, freeBudget(s.pivotal));
-  for (const item of catalogFor(model, i, s.parties[i]!)) if (item.value > item.cost && item.value > 0) value += item.value - item.cost;
-  for (const o of offersFor(s, model, i)) value += Math.max(0, o.free);
+  const p = s.parties[i]!;
+  const { sideDeals } = model.scenario;
+  let menus = false;
+  for (let k = 0; k < sideDeals.length && !menus; k++) menus = sideDeals[k]!.menu !== undefined;
+  if (menus) {
+    for (const item of catalogFor(model, i, p)) if (item.value > item.cost && item.value > 0) value += item.value - item.cost;
+  } else {
+    for (let k = 0; k < sideDeals.length; k++) {
+      const d = sideDeals[k]!;
+      if (!openTo(d, p)) continue;
+      const cost = reservedCost(d);
+      const worth = believedValue(d, valueToRecipient(model.specs[i]!.sideDealValues, d));
+      if (worth > cost && worth > 0) value += worth - cost;
+    }
+  }
+  if (model.payers.length > 0) for (const o of offersFor(s, model, i)) value += Math.max(0, o.free);
   return value;
 }
 

@@ -20,11 +20,8 @@ export interface PartyOffer extends Offer {
 
 export interface MarketSurvey {
   readonly deployed: number;
+  /** Offers of the troops each volunteer would add unpaid. The paid offers: `surveyedOffers`. */
   readonly volunteers: readonly PartyOffer[];
-  /** Available, not volunteering, r_i <= R_i: the supply at the pivotal's reservation. */
-  readonly willing: readonly PartyOffer[];
-  /** Available but too dear for the pivotal even with full information. */
-  readonly unwilling: readonly PartyOffer[];
 }
 
 /** Troops it could still add: all of its capacity, or what a deployed contingent leaves. */
@@ -49,11 +46,19 @@ export function isAvailable(s: RunState, model: Model, i: number, round: number)
  * at the size it would supply, political cost included).
  */
 export function offerOf(s: RunState, model: Model, i: number): PartyOffer {
-  const p = s.parties[i]!;
-  const spec = model.specs[i]!;
-  if (s.motives === null) return { party: p.id, index: i, troops: spare(p), reservation: p.reservation, effectiveness: spec.effectiveness };
-  const troops = Math.max(1, offeredAt(s, i, spec.effectiveness * model.scenario.pivotal.ownSoldierCostPerYear));
-  return { party: p.id, index: i, troops, reservation: dealReservation(s, i, troops), effectiveness: spec.effectiveness };
+  const troops = offerTroops(s, model, i);
+  return { party: s.parties[i]!.id, index: i, troops, reservation: offerReservation(s, i, troops), effectiveness: model.specs[i]!.effectiveness };
+}
+
+/** The troops of party i's offer (`offerOf`), without building the record. */
+export function offerTroops(s: RunState, model: Model, i: number): number {
+  if (s.motives === null) return spare(s.parties[i]!);
+  return Math.max(1, offeredAt(s, i, model.specs[i]!.effectiveness * model.scenario.pivotal.ownSoldierCostPerYear));
+}
+
+/** The reservation of party i's offer of `troops` (`offerOf`). */
+function offerReservation(s: RunState, i: number, troops: number): number {
+  return s.motives === null ? s.parties[i]!.reservation : dealReservation(s, i, troops);
 }
 
 /**
@@ -65,7 +70,17 @@ export function offerOf(s: RunState, model: Model, i: number): PartyOffer {
  * such a member was neither a volunteer nor a candidate, and could never enlarge at a surge.
  */
 export function asksToBePaid(s: RunState, i: number, offer: PartyOffer): boolean {
-  return (s.motives === null ? s.parties[i]!.reservation : offer.reservation) > 0;
+  return asksToBePaidAt(s, i, offer.reservation);
+}
+
+/** `asksToBePaid` for party i's offer of `troops` (`offerTroops`), without building the record. */
+export function asksToBePaidFor(s: RunState, i: number, troops: number): boolean {
+  return asksToBePaidAt(s, i, offerReservation(s, i, troops));
+}
+
+/** `asksToBePaid` for an offer whose reservation is `reservation`. */
+function asksToBePaidAt(s: RunState, i: number, reservation: number): boolean {
+  return (s.motives === null ? s.parties[i]!.reservation : reservation) > 0;
 }
 
 /** Would the pivotal, knowing its reservation, want party `i`'s spare troops at all? */
@@ -74,31 +89,61 @@ export function isWilling(s: RunState, model: Model, i: number): boolean {
   return p.reservation <= pivotalReservation(model.scenario.pivotal, model.specs[i]!, spare(p), p.troops > 0);
 }
 
+/** No volunteers (shared, never written). */
+const NONE: readonly PartyOffer[] = Object.freeze([]);
+
+/**
+ * The survey: troops deployed, the volunteers' offers (the troops each would add unpaid), and
+ * the market's supply and tightness (set on `s.market`). Every available party's class and
+ * offer are left in the run's scratch (`offerClass`, `offerTroops`, `offerReservation`) for
+ * `surveyedOffers`; nothing else is built unless someone volunteers.
+ */
 export function surveyMarket(s: RunState, model: Model, round: number): MarketSurvey {
+  const { offerClass, offerTroops: troopsOf, offerReservation: reservationOf } = s.scratch;
   let deployed = 0;
   let supply = 0;
-  const volunteers: PartyOffer[] = [];
-  const willing: PartyOffer[] = [];
-  const unwilling: PartyOffer[] = [];
+  let volunteers: PartyOffer[] | null = null;
   for (let i = 0; i < s.parties.length; i++) {
     const p = s.parties[i]!;
     deployed += p.troops;
+    offerClass[i] = 0;
     if (!isAvailable(s, model, i, round)) continue;
-    const offer = offerOf(s, model, i);
+    const troops = offerTroops(s, model, i);
+    const reservation = offerReservation(s, i, troops);
+    troopsOf[i] = troops;
+    reservationOf[i] = reservation;
     const unpaid = unpaidSupply(s, i);
     if (unpaid > 0) {
-      volunteers.push(unpaid === offer.troops ? offer : { ...offer, troops: unpaid });
+      offerClass[i] = 1;
+      (volunteers ??= []).push({ party: p.id, index: i, troops: unpaid, reservation, effectiveness: model.specs[i]!.effectiveness });
       supply += unpaid;
-    } else if (asksToBePaid(s, i, offer) && isWilling(s, model, i)) {
-      willing.push(offer);
+    } else if (asksToBePaidAt(s, i, reservation) && isWilling(s, model, i)) {
+      offerClass[i] = 2;
       // With chosen contingents, what it would add at the worth of a soldier to the pivotal (e_i c_P).
-      supply += offer.troops;
-    } else if (asksToBePaid(s, i, offer)) unwilling.push(offer);
+      supply += troops;
+    } else if (asksToBePaidAt(s, i, reservation)) offerClass[i] = 3;
   }
   supply += deployed;
   s.market.supply = supply;
   s.market.tightness = tightness(s.demand, supply);
-  return { deployed, volunteers, willing, unwilling };
+  return { deployed, volunteers: volunteers ?? NONE };
+}
+
+/**
+ * The offers of the last `surveyMarket` (read before anything else surveys the market) of one
+ * class, in party order: `willing`, available, not volunteering, r_i <= R_i (the supply at the
+ * pivotal's reservation); `unwilling`, available but too dear for the pivotal even with full
+ * information.
+ */
+export function surveyedOffers(s: RunState, model: Model, kind: 'willing' | 'unwilling'): PartyOffer[] {
+  const { offerClass, offerTroops: troopsOf, offerReservation: reservationOf } = s.scratch;
+  const want = kind === 'willing' ? 2 : 3;
+  const offers: PartyOffer[] = [];
+  for (let i = 0; i < s.parties.length; i++) {
+    if (offerClass[i] !== want) continue;
+    offers.push({ party: s.parties[i]!.id, index: i, troops: troopsOf[i]!, reservation: reservationOf[i]!, effectiveness: model.specs[i]!.effectiveness });
+  }
+  return offers;
 }
 
 /** Volunteers join unpaid, cheapest first, as far as there is a gap. Returns the gap left. */

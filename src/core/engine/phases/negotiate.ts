@@ -23,11 +23,13 @@ import type { PartyState } from '../../state';
 import type { Model, NegotiationSettings } from '../model';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
+import type { RunScratch } from '../scratch';
+import { sortIndices } from '../../indexSort';
 import { promisableValue, recordNoDeal, signDeal } from './deals';
-import { chooseApproaches } from './approach';
+import { chooseApproaches, type PriceLine } from './approach';
 import { delayCostOf, firstContingentFillIn } from './forceGeneration';
 import { dealReservation, publicSlope } from './contingents';
-import { admitVolunteers, asksToBePaid, isAvailable, offerOf, spare, surveyMarket, type PartyOffer } from './market';
+import { admitVolunteers, asksToBePaidFor, isAvailable, offerTroops, spare, surveyMarket } from './market';
 
 /** Below this believed chance that a deal is possible at all, the pivotal does not open talks. */
 const MIN_DEAL_PROBABILITY = 0.05;
@@ -90,32 +92,79 @@ export function partyPrior(model: Model, settings: NegotiationSettings, p: Pick<
   return belief(settings.beliefShape, anchor + openness * (ceiling - anchor) + sigma * z, sigma, 0, Infinity);
 }
 
-/** An offer with its price per effective soldier-year (effectivePrice) computed once. */
-interface RankedOffer extends PartyOffer {
-  readonly price: number;
+/**
+ * The round's supply curve (scratch `curve[0..length)`, cheapest first) in last round's order
+ * (scratch `order`), then that order updated: the offered first, cheapest first, then the rest
+ * as they were. The next round's offers come nearly sorted; the order only speeds the sort,
+ * never changes it.
+ */
+function rememberOrder(sc: RunScratch, length: number, n: number): void {
+  const { order, curve, mark, sortTmp: rest } = sc;
+  mark.fill(0);
+  for (let k = 0; k < length; k++) mark[curve[k]!] = 1;
+  let r = 0;
+  for (let k = 0; k < n; k++) if (mark[order[k]!] === 0) rest[r++] = order[k]!;
+  for (let k = 0; k < length; k++) order[k] = curve[k]!;
+  for (let k = 0; k < r; k++) order[length + k] = rest[k]!;
 }
 
-function byPriceThenId(a: RankedOffer, b: RankedOffer): number {
-  // A small integer, not the double difference: a comparator's double result is boxed on every call. Same order, NaN and ties as `a.price - b.price || id`.
-  const d = a.price - b.price;
-  return d > 0 ? 1 : d < 0 ? -1 : a.party < b.party ? -1 : a.party > b.party ? 1 : 0;
+/** What the ceiling for a partner is judged on this round (set once, before any talks). */
+interface CeilingContext {
+  /** Troops still sought when recruitment by deal began. */
+  readonly unmet: number;
+  /** Years a deal signed now runs. */
+  readonly years: number;
+  /** This round's fill-in share for first contingents (forceGeneration). */
+  readonly fillIn: number;
+  /** Entries on the supply curve (scratch `curve`). */
+  readonly length: number;
 }
 
 /**
- * Each run's party indices in the order of its last supply curve (the offered first, cheapest
- * first, then the rest as they were), to build the next round's offers nearly sorted. Keyed by
- * the run's state: nothing outlives the run, and the order only speeds the sort, never changes it.
+ * Bounds on the ceiling for k troops from i (market/reservation CeilingLimits): the flag spread
+ * over the contingent i would bring (its offer, at most the gap), and no more per soldier-year
+ * than it can still promise: free budget, plus what open side deals add over their cost, plus
+ * payers' free money on lines open to i (deals.ts promisableValue), over k x years left.
  */
-const lastOrder = new WeakMap<RunState, number[]>();
+function limitsFor(s: RunState, model: Model, c: CeilingContext, i: number, troops: number): Required<CeilingLimits> {
+  return {
+    flagTroops: Math.min(s.scratch.offered[i]!, Math.max(c.unmet, troops)),
+    affordable: troops > 0 && c.years > 0 ? promisableValue(s, model, i) / (troops * c.years) : Infinity,
+    delayCost: delayCostOf(s, model, i, c.fillIn),
+  };
+}
 
-function rememberOrder(order: number[], curve: readonly RankedOffer[], n: number): void {
-  const offered = new Uint8Array(n);
-  for (const o of curve) offered[o.index] = 1;
-  const rest: number[] = [];
-  for (const i of order) if (offered[i] === 0) rest.push(i);
-  let k = 0;
-  for (const o of curve) order[k++] = o.index;
-  for (const i of rest) order[k++] = i;
+/**
+ * Its outside option for a partner: the substitutes still out (on the curve, not signed this
+ * round) that would fill the whole gap without it (the price of the marginal one), or none:
+ * scarcity.
+ */
+function ceilingFor(s: RunState, model: Model, c: CeilingContext, i: number, troops: number): { R: number; ceiling: number } {
+  const { curve, offered, price, signed } = s.scratch;
+  let filled = 0;
+  let substitute: number | undefined;
+  for (let k = 0; k < c.length; k++) {
+    const o = curve[k]!;
+    if (o === i || signed[o] === 1) continue;
+    filled += offered[o]!;
+    if (filled >= c.unmet) {
+      substitute = price[o]!;
+      break;
+    }
+  }
+  return competitiveCeiling(model.scenario.pivotal, model.specs[i]!, troops, substitute, s.parties[i]!.troops > 0, limitsFor(s, model, c, i, troops));
+}
+
+/**
+ * Troops it expects from talks still under way: each partner's troops times its believed
+ * chance of a deal at the ceiling (the belief, updated by every refusal). Counting them in
+ * full let one long negotiation in a slack market keep every other partner waiting until it
+ * ended; a deal is still capped at the gap left, so the coalition does not overshoot.
+ */
+function expectedFill(s: RunState, i: number, ceiling: number): number {
+  const neg = s.parties[i]!.negotiation;
+  if (!neg) return 0;
+  return neg.troops * cdf(shifted(s.parties[i]!.pivotalBelief!, beliefOffset(s, i, neg.troops)), ceiling);
 }
 
 export function recruitByNegotiation(s: RunState, model: Model, settings: NegotiationSettings, round: number, rng: Rng, log: EventSink): number {
@@ -128,106 +177,68 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   // The pivotal's view of the market at the start of this round's recruitment: every available
   // partner (in talks or not) at its belief mean, cheapest first. Beliefs move during the round;
   // the ranking it acts on does not. Partners deployed meanwhile drop out of the substitutes.
+  // The curve lives in the run's scratch: party indices (`curve`), with each offer's troops
+  // (`offered`, what each partner would bring: the contingent its flag is spread over) and price
+  // per effective soldier-year (`price`), computed once.
+  const sc = s.scratch;
   const n = s.parties.length;
-  let order = lastOrder.get(s);
-  if (order === undefined || order.length !== n) {
-    order = Array.from({ length: n }, (_, i) => i);
-    lastOrder.set(s, order);
-  }
-  const offers: RankedOffer[] = [];
+  const { order, curve, offered, price, signed } = sc;
+  offered.fill(0);
+  signed.fill(0);
+  let length = 0;
   const fillIn = firstContingentFillIn(s, model, round);
-  // What each partner would bring (its offer): the contingent its flag is spread over.
-  const offered = new Float64Array(n);
-  for (const i of order) {
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
     const p = s.parties[i]!;
     if (!isAvailable(s, model, i, round)) continue;
-    const own = s.motives === null ? null : offerOf(s, model, i);
+    const troops = offerTroops(s, model, i);
     // A deployed member asks to be paid for its next soldiers when their reservation is positive,
     // whatever its whole contingent's r_i(k0) (a volunteer's is 0 or below): read from r_i(k0) it
     // could never be asked to enlarge under negotiation (market.ts asksToBePaid says why).
-    if (own !== null && p.troops > 0 ? !asksToBePaid(s, i, own) : p.reservation <= 0) continue;
+    if (s.motives !== null && p.troops > 0 ? !asksToBePaidFor(s, i, troops) : p.reservation <= 0) continue;
     p.pivotalBelief ??= pivotalPrior(model, settings, p, rng);
     // With chosen contingents a substitute is priced at the size it would supply (its belief about the intercept plus the public rise).
-    const troops = own === null ? spare(p) : own.troops;
     const reservation = mean(p.pivotalBelief) + beliefOffset(s, i, troops);
-    const effectiveness = model.specs[i]!.effectiveness;
     offered[i] = troops;
     // A substitute that would be a first contingent costs the pivotal its fill-in too (forceGeneration).
-    offers.push({ party: p.id, index: i, troops, reservation, effectiveness, price: (reservation + delayCostOf(s, model, i, fillIn)) / effectiveness });
+    price[i] = (reservation + delayCostOf(s, model, i, fillIn)) / model.specs[i]!.effectiveness;
+    curve[length++] = i;
   }
   // supplyCurve's order (effectivePrice, then id: a total order, so the result does not depend
   // on the input's order), with each price computed once. The offers come in last round's
-  // order, which is nearly this round's, and the sort runs through a nearly sorted array fast.
-  const curve = offers.sort(byPriceThenId);
-  rememberOrder(order, curve, n);
-  const signed = new Uint8Array(s.parties.length);
-  // Its outside option for a partner: the substitutes still out that would fill the whole
-  // gap without it (the price of the marginal one), or none: scarcity.
-  const unmet = gap;
-  const years = (model.lastRound - round + 1) / scenario.clock.roundsPerYear;
-  // Bounds on the ceiling for k troops from i (market/reservation CeilingLimits): the flag spread
-  // over the contingent i would bring (its offer, at most the gap), and no more per soldier-year
-  // than it can still promise: free budget, plus what open side deals add over their cost, plus
-  // payers' free money on lines open to i (deals.ts promisableValue), over k x years left.
-  const limitsFor = (i: number, troops: number): Required<CeilingLimits> => ({
-    flagTroops: Math.min(offered[i]!, Math.max(unmet, troops)),
-    affordable: troops > 0 && years > 0 ? promisableValue(s, model, i) / (troops * years) : Infinity,
-    delayCost: delayCostOf(s, model, i, fillIn),
-  });
-  const ceilingFor = (i: number, troops: number): { R: number; ceiling: number } => {
-    let filled = 0;
-    let substitute: number | undefined;
-    for (const o of curve) {
-      if (o.index === i || signed[o.index] === 1) continue;
-      filled += o.troops;
-      if (filled >= unmet) {
-        substitute = o.price;
-        break;
-      }
-    }
-    return competitiveCeiling(scenario.pivotal, model.specs[i]!, troops, substitute, s.parties[i]!.troops > 0, limitsFor(i, troops));
-  };
-
-  // Troops it expects from talks still under way: each partner's troops times its believed
-  // chance of a deal at the ceiling (the belief, updated by every refusal). Counting them in
-  // full let one long negotiation in a slack market keep every other partner waiting until it
-  // ended; a deal is still capped at the gap left, so the coalition does not overshoot.
-  const expectedFill = (i: number, ceiling: number): number => {
-    const neg = s.parties[i]!.negotiation;
-    if (!neg) return 0;
-    return neg.troops * cdf(shifted(s.parties[i]!.pivotalBelief!, beliefOffset(s, i, neg.troops)), ceiling);
-  };
+  // order, which is nearly this round's, and the sort runs through a nearly sorted list fast.
+  sortIndices(curve, length, sc.sortTmp, price, sc.idRank, false);
+  rememberOrder(sc, length, n);
+  const ctx: CeilingContext = { unmet: gap, years: (model.lastRound - round + 1) / scenario.clock.roundsPerYear, fillIn, length };
 
   // 1. Talks already under way take their next exchange.
   let pending = 0;
-  for (let i = 0; i < s.parties.length; i++) {
+  for (let i = 0; i < n; i++) {
     const neg = s.parties[i]!.negotiation;
     if (!neg) continue;
     if (gap <= 0 || !isAvailable(s, model, i, round)) {
       endNegotiation(s, settings, i, round, gap <= 0 ? 'not-needed' : 'breakdown', null, log);
       continue;
     }
-    const { ceiling } = ceilingFor(i, neg.troops);
+    const { ceiling } = ceilingFor(s, model, ctx, i, neg.troops);
     const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
     if (deployed > 0) signed[i] = 1;
     gap -= deployed;
     // Troops still under negotiation (talks that go on into the next round), as expected.
-    pending += expectedFill(i, ceiling);
+    pending += expectedFill(s, i, ceiling);
   }
 
   // 2. Open talks with the partners worth most to it (recruitment by value, phases/approach.ts),
   // judged by its belief: the mean of its belief about each one's reservation for a small
-  // contingent, rising with size along the public slope.
-  const candidates: number[] = [];
-  for (const o of offers) {
-    const p = s.parties[o.index]!;
-    if (signed[o.index] === 1 || p.negotiation || p.reapproachFrom > round) continue;
-    candidates.push(o.index);
+  // contingent, rising with size along the public slope. Candidates in the curve's order.
+  const { candidates, intercept, slope, room } = sc;
+  let m = 0;
+  for (let k = 0; k < length; k++) {
+    const i = curve[k]!;
+    const p = s.parties[i]!;
+    if (signed[i] === 1 || p.negotiation || p.reapproachFrom > round) continue;
+    candidates[m++] = i;
   }
-  const m = candidates.length;
-  const intercept = new Float64Array(m);
-  const slope = new Float64Array(m);
-  const room = new Float64Array(m);
   for (let j = 0; j < m; j++) {
     const i = candidates[j]!;
     const line = publicSlope(s, i);
@@ -235,21 +246,25 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     slope[j] = line.slope;
     room[j] = spare(s.parties[i]!);
   }
-  const open = (): number => Math.floor(gap - pending);
+  const beliefLine: PriceLine = { intercept, slope };
+  const chosen = sc.approaches;
   // As in complete-information recruitment (recruit.ts): a partner passed over (the pivotal
   // believes a deal at its ceiling all but impossible) or whose talks end at once leaves its troops
   // unfilled, and the pivotal goes on down its ranking among those not yet approached this round
   // (their room zeroed). Without this, a plan that covered the gap on paper with partners too dear
   // for the ceiling left every other candidate unapproached, round after round.
-  for (let first = true; first || open() >= minContingent; first = false) {
+  for (let first = true; first || Math.floor(gap - pending) >= minContingent; first = false) {
     let unfilled = 0;
-    for (const a of chooseApproaches(s, model, round, candidates, { intercept, slope }, room, open())) {
-      room[a.index] = 0;
-      if (open() < minContingent) break;
-      const i = a.party;
+    const count = chooseApproaches(s, model, round, candidates, m, beliefLine, room, Math.floor(gap - pending));
+    for (let q = 0; q < count; q++) {
+      const j = chosen.index[q]!;
+      room[j] = 0;
+      const open = Math.floor(gap - pending);
+      if (open < minContingent) break;
+      const i = candidates[j]!;
       const p = s.parties[i]!;
-      const troops = Math.min(a.troops, open());
-      const { R, ceiling } = ceilingFor(i, troops);
+      const troops = Math.min(chosen.troops[q]!, open);
+      const { R, ceiling } = ceilingFor(s, model, ctx, i, troops);
       if (cdf(shifted(p.pivotalBelief!, beliefOffset(s, i, troops)), ceiling) < MIN_DEAL_PROBABILITY) {
         recordNoDeal(p, round, 'above-ceiling', ceiling, log);
         unfilled++;
@@ -271,7 +286,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
       const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
       if (deployed > 0) signed[i] = 1;
       gap -= deployed;
-      pending += expectedFill(i, ceiling);
+      pending += expectedFill(s, i, ceiling);
       if (deployed === 0 && !p.negotiation) unfilled++;
     }
     if (unfilled === 0) break;

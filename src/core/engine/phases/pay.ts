@@ -25,9 +25,10 @@ export function payDeployed(s: RunState, model: Model, round: number, rng: Rng, 
   const op = model.scenario.engine.operation;
   const pivotal = s.pivotal;
   // What is due this round, party by party (0: nothing due); the total decides whether it can all be paid.
-  const due = new Float64Array(s.parties.length);
+  // Both arrays are the run's scratch (engine/scratch.ts), cleared here.
+  const due = s.scratch.due.fill(0);
   // With payers' lines (issue 16), the pivotal's part of what is due; their parts are reserved and always paid.
-  const own = model.payers.length > 0 ? new Float64Array(s.parties.length) : due;
+  const own = model.payers.length > 0 ? s.scratch.own.fill(0) : due;
   let totalDue = 0;
   for (let i = 0; i < s.parties.length; i++) {
     const p = s.parties[i]!;

@@ -112,7 +112,10 @@ export function payLines(s: RunState, model: Model, i: number, totalDue: number,
 /** The lead nation the pivotal's money to party i passes through this round: its lead, while deployed. */
 export function passThrough(s: RunState, model: Model, i: number): { readonly via: string } | Record<string, never> {
   const lead = model.specs[i]!.leadNation;
-  if (lead === undefined) return {};
+  if (lead === undefined) return NO_VIA;
   const k = model.indexOf.get(lead);
-  return k !== undefined && s.parties[k]!.troops > 0 ? { via: lead } : {};
+  return k !== undefined && s.parties[k]!.troops > 0 ? { via: lead } : NO_VIA;
 }
+
+/** No pass-through (shared, frozen: spread into every direct payment event, so not built for each). */
+const NO_VIA: Record<string, never> = Object.freeze({});

@@ -14,7 +14,7 @@ import type { Mechanism } from '../../bargaining/mechanism';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
 import { recordNoDeal, signDeal } from './deals';
-import { admitVolunteers, surveyMarket, type PartyOffer } from './market';
+import { admitVolunteers, surveyedOffers, surveyMarket, type PartyOffer } from './market';
 import { chooseApproaches } from './approach';
 import { dealReservation, truePriceLine } from './contingents';
 import { delayCostOf, firstContingentFillIn } from './forceGeneration';
@@ -24,10 +24,12 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
   const pivotal = scenario.pivotal;
   const { minContingent } = scenario.engine;
   const survey = surveyMarket(s, model, round);
+  const willing = surveyedOffers(s, model, 'willing');
+  const unwilling = surveyedOffers(s, model, 'unwilling');
   let gap = admitVolunteers(s, survey.volunteers, s.demand - survey.deployed, minContingent, round, log);
 
   // Candidates: every available partner that asks to be paid, at its true price line.
-  const offers: PartyOffer[] = [...survey.willing, ...survey.unwilling];
+  const offers: PartyOffer[] = [...willing, ...unwilling];
   const n = offers.length;
   if (n === 0) return;
   const candidates = new Array<number>(n);
@@ -49,7 +51,7 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
   // each at its price plus the own soldiers that fill in until it arrives (0 for a member: forceGeneration).
   const fillIn = firstContingentFillIn(s, model, round);
   const delay = (i: number) => delayCostOf(s, model, i, fillIn);
-  const curve = supplyCurve(survey.willing.map((o) => ({ ...o, reservation: o.reservation + delay(o.index) })));
+  const curve = supplyCurve(willing.map((o) => ({ ...o, reservation: o.reservation + delay(o.index) })));
   // Partners approached so far this round are no longer substitutes for the next.
   const approached = new Uint8Array(s.parties.length);
   // A refusal leaves its troops unfilled: the pivotal goes on down its ranking, among those not yet
@@ -60,13 +62,16 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
   for (;;) {
     if (!first && gap < minContingent) break;
     let refused = 0;
-    for (const a of chooseApproaches(s, model, round, candidates, { intercept, slope, ...(exact ? { exact } : {}) }, spare, gap)) {
-      const i = a.party;
+    const chosen = s.scratch.approaches;
+    const count = chooseApproaches(s, model, round, candidates, n, { intercept, slope, ...(exact ? { exact } : {}) }, spare, gap);
+    for (let q = 0; q < count; q++) {
+      const j = chosen.index[q]!;
+      const i = candidates[j]!;
       approached[i] = 1;
-      spare[a.index] = 0;
+      spare[j] = 0;
       if (gap < minContingent) continue;
       const p = s.parties[i]!;
-      const troops = Math.min(a.troops, gap);
+      const troops = Math.min(chosen.troops[q]!, gap);
       const member = p.troops > 0;
       const sub = substituteFor(curve, i, approached, gap);
       const { R, ceiling } = competitiveCeiling(pivotal, model.specs[i]!, troops, sub, member, { delayCost: delay(i) });
@@ -84,7 +89,7 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
     if (refused === 0) break;
   }
   // Those it would not pay for at any size it considered: too dear even with full information.
-  for (const o of survey.unwilling) {
+  for (const o of unwilling) {
     if (approached[o.index] === 1) continue;
     recordNoDeal(s.parties[o.index]!, round, 'above-ceiling', pivotalReservation(pivotal, model.specs[o.index]!, o.troops), log);
   }
