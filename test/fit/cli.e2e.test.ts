@@ -56,7 +56,7 @@ describe('coalsim fit (CLI)', () => {
   it('writes Slurm scripts: per generation an array of shards, then a merge', () => {
     const r = coalsim(['fit', join(ROOT, 'scenarios', 'fits', 'korea-1950.fit.json'), '--slurm', '--out', join(tempDir('fit-slurm'), 'k'), '--shards', '3']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/shard\.sbatch \(array of 3 shards\).*submit\.sh \(5 generations\)/);
+    expect(r.stdout).toMatch(/shard\.sbatch \(array of 3 shards\).*submit\.sh \(8 generations\)/);
     const dir = r.stdout.match(/wrote (\S+)\/shard\.sbatch/)![1]!;
     const shard = readFileSync(join(dir, 'shard.sbatch'), 'utf8');
     expect(shard).toMatch(/#SBATCH --array=0-2/);
