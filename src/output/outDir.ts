@@ -5,7 +5,9 @@
  *
  * - `--out` must be a non-empty path (exit 2).
  * - `--force` replaces only a directory coalsim wrote: its manifest.json says
- *   `"tool": "coalsim"`, or it holds a coalsim sweep store (sweep.sqlite). Never
+ *   `"tool": "coalsim"`, or it holds a coalsim sweep store (sweep.sqlite); and only while
+ *   everything in it is coalsim's (`foreignEntries`: a file a user added beside the results is
+ *   never deleted with them). Never
  *   the current directory or one of its parents, $HOME or one of its parents, `/`, and never
  *   a symlink (which would reach somewhere else). Refusals exit 4 with the fix.
  * - Claiming a directory is atomic: an exclusive create of `.<name>.lock` beside it, holding
@@ -98,6 +100,49 @@ export function isCoalsimDir(dir: string): boolean {
   }
 }
 
+/**
+ * What a sweep directory holds besides the files its manifest lists (runs.csv, aggregate.csv):
+ * the store and its journals, the report, the sensitivity tables (experiment/*: STORE_FILE,
+ * SWEEP_REPORT_FILE, SENSITIVITY_FILE, SENSITIVITY_JSON) and charts/*.png.
+ */
+const SWEEP_OUTPUTS = new Set([STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`, `${STORE_FILE}-journal`, 'runs.csv', 'aggregate.csv', 'sweep-report.html', 'sensitivity.csv', 'sensitivity.json']);
+
+/** Every file, symlink and empty directory under `dir`, as paths relative to it ('/'-separated); never follows a symlink. */
+function entriesUnder(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  const names = readdirSync(join(dir, rel)).sort();
+  if (names.length === 0 && rel !== '') return [rel];
+  for (const name of names) {
+    const r = rel === '' ? name : `${rel}/${name}`;
+    const st = lstatSync(join(dir, r));
+    if (st.isDirectory()) out.push(...entriesUnder(dir, r));
+    else out.push(r);
+  }
+  return out;
+}
+
+/**
+ * The entries of a coalsim directory that coalsim did not write, sorted: anything that is not
+ * manifest.json, not a file its manifest lists (run, replicate and report outputs list every
+ * file) and, in a sweep directory, not one of the outputs a sweep adds (SWEEP_OUTPUTS,
+ * charts/*.png). `--force` refuses while there are any: replacing the directory would delete them.
+ */
+export function foreignEntries(dir: string): string[] {
+  let listed: Set<string> | null = null;
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files?: unknown };
+    if (Array.isArray(m.files)) listed = new Set(m.files.flatMap((f: unknown) => (typeof f === 'object' && f !== null && typeof (f as { name?: unknown }).name === 'string' ? [(f as { name: string }).name.split(sep).join('/')] : [])));
+  } catch {
+    /* no readable manifest: only a sweep store can vouch for the files */
+  }
+  const sweep = existsSync(join(dir, STORE_FILE));
+  return entriesUnder(dir).filter((r) => {
+    if (r === 'manifest.json' || listed?.has(r) === true) return false;
+    if (sweep && (SWEEP_OUTPUTS.has(r) || /^charts\/[^/]+\.png$/.test(r))) return false;
+    return true;
+  });
+}
+
 export function isNonEmptyDir(dir: string): boolean {
   try {
     return statSync(dir).isDirectory() && readdirSync(dir).length > 0;
@@ -122,6 +167,11 @@ export function assertReplaceable(dir: string, force: boolean, what = '--out'): 
   if (why !== null) throw new OutDirError(`refusing --force: ${why}, which coalsim never replaces. Choose a new subdirectory, e.g. --out ${join(dir === '' ? '.' : dir, 'coalsim-out')}`, 4);
   if (!isCoalsimDir(target)) {
     throw new OutDirError(`refusing --force: ${dir} holds files coalsim did not write (no manifest.json from coalsim, no sweep store). Move them away, or choose another --out`, 4);
+  }
+  const foreign = foreignEntries(target);
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
+    throw new OutDirError(`refusing --force: ${dir} holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write (${shown}), which replacing the directory would delete. Move ${foreign.length === 1 ? 'it' : 'them'} away, or choose another --out`, 4);
   }
 }
 

@@ -13,10 +13,10 @@ import { tempDir } from '../helpers/cli';
 
 const COALSIM_MANIFEST = JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [] });
 
-/** A directory coalsim wrote earlier (its manifest says so), holding `keep.txt`. */
+/** A directory coalsim wrote earlier (its manifest says so, and lists `keep.txt`), holding `keep.txt`. */
 function coalsimDir(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'manifest.json'), COALSIM_MANIFEST);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [{ name: 'keep.txt', bytes: 10, sha256: '' }] }));
   writeFileSync(join(dir, 'keep.txt'), 'old result');
   return dir;
 }
@@ -101,6 +101,16 @@ describe('--force replaces only a directory coalsim wrote, never a protected one
     writeDirAtomically(d, new Map([['manifest.json', COALSIM_MANIFEST], ['a.txt', 'new']]), true);
     expect(readdirSync(d).sort()).toEqual(['a.txt', 'manifest.json']);
     expect(readdirSync(root).filter((n) => /\.(tmp|old)-|\.lock$/.test(n))).toEqual([]);
+  });
+
+  it('refuses --force while the directory holds a file its manifest does not list (a user\'s), and deletes nothing', () => {
+    const d = coalsimDir(join(root, 'with-notes'));
+    writeFileSync(join(d, 'notes.txt'), 'mine');
+    mkdirSync(join(d, 'empty-dir'));
+    const e = refusal(() => writeDirAtomically(d, new Map([['manifest.json', COALSIM_MANIFEST], ['a.txt', 'new']]), true));
+    expect(e.exitCode).toBe(4);
+    expect(e.message).toMatch(/holds 2 files coalsim did not write \(empty-dir, notes\.txt\)/);
+    expect(readdirSync(d).sort()).toEqual(['empty-dir', 'keep.txt', 'manifest.json', 'notes.txt']);
   });
 
   it('refuses the protected ones even when coalsim wrote them', () => {

@@ -99,6 +99,19 @@ describe.each(commands)('coalsim %s --force', (_name, cmd) => {
     expect(filesOf(outside)).toEqual(before);
   });
 
+  it('refuses to replace its own output once a user has added files to it, and keeps them', () => {
+    const out = join(root, `${_name}-added`);
+    expect(coalsim(cmd(out)).status).toBe(0);
+    writeFileSync(join(out, 'mynotes.txt'), 'mine');
+    mkdirSync(join(out, 'sub'));
+    writeFileSync(join(out, 'sub', 'f'), 'also mine');
+    const before = filesOf(out);
+    const r = coalsim(cmd(out));
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/holds 2 files coalsim did not write \(mynotes\.txt, sub\/f\)/);
+    expect(filesOf(out)).toEqual(before);
+  });
+
   it('replaces its own earlier output, leaving no temp, old or lock files', () => {
     const out = join(root, `${_name}-own`);
     const first = coalsim(cmd(out));
