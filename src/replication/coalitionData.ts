@@ -129,6 +129,10 @@ export interface CoalitionCaseResult {
   readonly year: number;
   /** States with data dropped, and why (one line each). */
   readonly dropped: readonly string[];
+  /** Outcome rows with troops that matched no state of the case (an unknown code, or a state without the data): not scored. */
+  readonly unmatched: readonly string[];
+  /** COW codes of the state opponents whose regions carry the regional-threat motive, and the states in those regions. */
+  readonly theatre: { readonly opponents: readonly number[]; readonly nearStates: readonly string[] };
   readonly imputation: GdpImputation;
 }
 
@@ -168,10 +172,17 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     const rows = records(outcome.troopsText, outcome.file, ['troops']);
     const key = 'iso3' in rows[0]! ? 'iso3' : 'ccode' in rows[0]! ? 'ccode' : null;
     if (key === null) throw new Error(`${outcome.file}: needs an iso3 or a ccode column beside troops`);
+    const seenAt = new Map<number | string, number>();
     rows.forEach((r, i) => {
       const t = num(r.troops);
       if (t === null || t < 0) throw new Error(`${outcome.file}: row ${i + 2}: troops must be a number >= 0, got "${r.troops ?? ''}"`);
-      troops.set(key === 'iso3' ? r.iso3!.toUpperCase() : num(r.ccode)!, t);
+      const id = key === 'iso3' ? (r.iso3 ?? '').trim().toUpperCase() : num(r.ccode);
+      if (id === null || id === '') throw new Error(`${outcome.file}: row ${i + 2}: the ${key} is empty or not a code; give one state per row`);
+      // A second row for a state would silently replace the first: refuse, naming both rows.
+      if (seenAt.has(id)) throw new Error(`${outcome.file}: row ${i + 2}: ${String(id)} already appears on row ${seenAt.get(id)}; give one row per state (add the contingents up)`);
+      if (id === US_CCODE || id === 'USA') throw new Error(`${outcome.file}: row ${i + 2}: the United States is the pivotal state (the coalition's leader), not a candidate; remove its row`);
+      seenAt.set(id, i + 2);
+      troops.set(id, t);
     });
     label = `${outcome.file}, ${year}: observed troops`;
     troopsObserved = true;
@@ -211,9 +222,13 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
       });
     }
   }
+  const unmatched: string[] = [];
   for (const [k, v] of troops) {
-    if (v > 0 && !states.some((s) => s.ccode === k || s.id === k)) dropped.push(`${String(k)}: a participant without the data above (not scored)`);
+    if (v > 0 && !states.some((s) => s.ccode === k || s.id === k)) {
+      dropped.push(`${String(k)}: a participant without the data above (not scored)`);
+      unmatched.push(String(k));
+    }
   }
   if (states.filter((s) => s.troops > 0).length === 0) throw new Error(`${label}: no participant has the data needed; nothing to score`);
-  return { case: { label, states, troopsObserved }, year, dropped, imputation };
+  return { case: { label, states, troopsObserved }, year, dropped, unmatched, theatre: { opponents, nearStates: states.filter((s) => s.nearTheatre === true).map((s) => s.id) }, imputation };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalsim, tempDir } from '../helpers/cli';
 
@@ -45,5 +45,41 @@ describe('coalsim replicate: out-of-sample options (built CLI)', () => {
     const k = coalsim(['replicate', 'isaf', '--cv', '--folds', '1']);
     expect(k.status).toBe(2);
     expect(k.stderr).toMatch(/--folds must be a whole number >= 2/);
+  });
+
+  it('coalition: --theatre only with --troops, --update-doc only with isaf --cv (exit 2)', () => {
+    const t = coalsim(['replicate', 'coalition', '--war', '211', '--theatre', '645']);
+    expect(t.status).toBe(2);
+    expect(t.stderr).toMatch(/--theatre goes with coalition --troops FILE/);
+    const u = coalsim(['replicate', 'coalition', '--war', '211', '--update-doc', join(tempDir('cv-doc'), 'x.md')]);
+    expect(u.status).toBe(2);
+    expect(u.stderr).toMatch(/--update-doc regenerates the ISAF comparison/);
+  });
+});
+
+const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
+(existsSync(SHARED) ? describe : describe.skip)('coalsim replicate coalition --troops (built CLI, shared data)', () => {
+  const dir = tempDir('troops');
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  it('refuses a state listed twice and the United States itself, naming the rows (exit 3)', () => {
+    const dup = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('dup.csv', 'iso3,troops\nGBR,45000\nGBR,100\n'), '--seeds', '1']);
+    expect(dup.status).toBe(3);
+    expect(dup.stderr).toMatch(/dup\.csv: row 3: GBR already appears on row 2/);
+    const usa = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('usa.csv', 'iso3,troops\nGBR,45000\nUSA,1\n'), '--seeds', '1']);
+    expect(usa.status).toBe(3);
+    expect(usa.stderr).toMatch(/row 3: the United States is the pivotal state/);
+  });
+  it('names rows that match no state, and lists the theatre and every dropped state in --json', () => {
+    const r = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('unk.csv', 'iso3,troops\nGBR,45000\nAUS,2000\nXXX,5\n'), '--theatre', '645', '--seeds', '1', '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as { coalition: { unmatched: string[]; dropped: string[]; theatre: { opponents: number[]; nearStates: string[] } }; notes: string[] };
+    expect(j.coalition.unmatched).toEqual(['XXX']);
+    expect(j.notes.join('\n')).toMatch(/matched no state with data and are not scored: XXX/);
+    expect(j.coalition.theatre.opponents).toEqual([645]);
+    expect(j.coalition.theatre.nearStates).toEqual(expect.arrayContaining(['SAU', 'JOR', 'KWT']));
+    expect(j.coalition.dropped.length).toBeGreaterThan(8);
   });
 });

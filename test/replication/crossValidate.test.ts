@@ -90,7 +90,7 @@ describe('the simulator as a predictor', () => {
     // Trained on every state the training share of simulated troops is 1: the training-total rule's demand.
     expect(modelDemand(isaf.states, isaf.states, rowsAll, { ...DEFAULT_ISAF_OPTIONS, demand: 50_000 }, costRule, true)).toBe(50_000);
     // Europe (36 of 45 contributors) held out: the armed-forces rule asks about 10,000 troops;
-    // through the model the non-European states supply a small share, so the demand is more than twice that (24,451 on the shipped data).
+    // through the model the non-European states supply a small share, so the demand is more than twice that.
     const noEurope = isaf.states.filter((s) => s.ccode < 200 || s.ccode >= 400);
     const byForces = simulatorFit(noEurope, isaf.states).demand;
     const byModel = modelDemand(noEurope, isaf.states, rowsAll, { ...DEFAULT_ISAF_OPTIONS, demand: byForces }, costRule, true);

@@ -13,7 +13,7 @@ import { sha256 } from '../../output/manifest';
 import { replicationCharts } from '../../replication/charts';
 import { buildCoalitionCase, SHARED_FILES, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
-import { cvJson, cvMarkdown, cvPredictionRows, cvText, replaceSection } from '../../replication/cvRender';
+import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, replaceSection } from '../../replication/cvRender';
 import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
 import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication/isafData';
 import type { RankCorrelation } from '../../replication/stats';
@@ -159,14 +159,14 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .option('folds', { type: 'number', default: 5, describe: 'k for the k-fold scheme (with --cv or coalition)' })
       .option('fold-seed', { type: 'number', default: 1, describe: 'Seed of the k-fold assignment' })
       .option('markdown', { type: 'boolean', default: false, describe: 'Print the comparison as the Markdown section of docs/replication.md' })
-      .option('update-doc', { type: 'string', describe: 'Replace the generated comparison section in this Markdown file (e.g. docs/replication.md)' })
+      .option('update-doc', { type: 'string', describe: 'isaf --cv: replace the generated comparison section in this Markdown file (docs/replication.md)' })
       .option('year', { type: 'number', describe: 'coalition: the year whose data builds the states (default: the COW war\'s start year)' })
       .option('war', { type: 'number', describe: 'coalition: a COW war number in cow_war_participants_us_coalitions.csv (151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq); outcome = taking part on the US side' })
       .option('troops', { type: 'string', describe: 'coalition: a CSV of observed contingents, columns iso3 (or ccode) and troops; states not listed count as 0' })
       .option('theatre', { type: 'string', describe: 'coalition, with --troops: COW codes of the state opponents, comma-separated (e.g. 645 for Iraq); states in their COW region get the regional-threat motive. None for a counter-insurgency' })
       .option('shared-data', { type: 'string', describe: 'coalition: the shared data directory (default: ../shared/data beside the package)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the numbers as JSON instead of the table' })
-      .option('out', { type: 'string', describe: 'Write replication.csv, regression.csv, spearman.csv, scenario.json, summary.json, manifest.json and charts/ here' })
+      .option('out', { type: 'string', describe: 'isaf: write replication.csv, regression.csv, spearman.csv, scenario.json, summary.json, manifest.json and charts/ here; isaf --cv and coalition: predictions.csv, summary.json, comparison.md and manifest.json' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing non-empty output directory' })
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts into <out>/charts/ (--no-charts to skip)' })
       .option('data', { type: 'string', describe: 'The cross-section CSV (default: the bundled data/isaf_2010_crosssection.csv)' })
@@ -175,10 +175,12 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .example('$0 replicate isaf --json --seeds 5', 'The numbers for scripts')
       .example('$0 replicate isaf --cv --seeds 10', 'Out-of-sample: simulator vs baselines, 5-fold and leave-one-region-out')
       .example('$0 replicate isaf --cv --update-doc docs/replication.md', 'Regenerate the comparison section of the docs')
-      .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules unchanged')
+      .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules (documented constants: no fold of a COW war has the 20 training participants a fit needs)')
       .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year')
       .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', 'The same, with Iraq as the state opponent: its region carries the regional-threat motive') as unknown as Argv<ReplicateArgs>,
   handler: (args: ArgumentsCamelCase<ReplicateArgs>) => {
+    if (args.updateDoc !== undefined && !(args.study === 'isaf' && args.cv)) throw new CliError('--update-doc regenerates the ISAF comparison in docs/replication.md and goes with `replicate isaf --cv`; for another coalition use --out DIR (comparison.md) or --markdown', ExitCode.usage);
+    if (args.theatre !== undefined && args.troops === undefined) throw new CliError('--theatre goes with coalition --troops FILE; with --war the theatre is the war\'s other side, read from the COW file. Example: coalsim replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', ExitCode.usage);
     const seeds = Number(args.seeds);
     if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) throw new CliError(`--seeds must be a whole number from 1 to 10000, got ${String(args.seeds)}. Example: --seeds 20`, ExitCode.usage);
     if (args.out !== undefined) {
@@ -198,7 +200,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       throw new CliError(`${displayPath(dataFile)}: ${(err as Error).message}`, ExitCode.invalidInput);
     }
     if (args.study === 'coalition' || args.cv) {
-      runCv(args, rows, seeds, { file: displayPath(dataFile), sha256: sha256(text) });
+      runCv(args, rows, seeds, { file: displayPath(dataFile), sha256: sha256(text), ...(args.study === 'coalition' ? { role: 'fits the soldier-cost rule and the GDP imputation; the coalition itself is built from the shared data (inputs)' } : {}) });
       return;
     }
     const result = replicateIsaf(rows, seedList(seeds));
@@ -246,8 +248,15 @@ function wholeNumber(name: string, v: unknown, min: number): number {
 }
 
 /** The case to score: the ISAF cross-section, or a coalition built from the shared data. */
-function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]): { c: CvCase; inputs: Record<string, string>; notes: string[] } {
-  if (args.study !== 'coalition') return { c: isafCase(replicationSample(rows)), inputs: {}, notes: [] };
+/** What the built case left out or added, in full (the terminal notes shorten the lists). */
+interface CaseDetails {
+  readonly dropped: readonly string[];
+  readonly unmatched: readonly string[];
+  readonly theatre: { readonly opponents: readonly number[]; readonly nearStates: readonly string[] };
+}
+
+function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]): { c: CvCase; inputs: Record<string, string>; notes: string[]; details: CaseDetails | null } {
+  if (args.study !== 'coalition') return { c: isafCase(replicationSample(rows)), inputs: {}, notes: [], details: null };
   if ((args.war === undefined) === (args.troops === undefined)) throw new CliError('coalition: give exactly one outcome, --war N (COW participants) or --troops FILE (observed contingents). Example: coalsim replicate coalition --war 211', ExitCode.usage);
   const dir = args.sharedData ?? DEFAULT_SHARED_DATA;
   if (!existsSync(dir)) throw new CliError(`coalition: shared data directory ${displayPath(dir)} not found; pass --shared-data DIR (the directory with ${SHARED_FILES.nmc})`, ExitCode.invalidInput);
@@ -283,18 +292,22 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     const built = buildCoalitionCase(shared, rows, year, outcome);
     const notes = [
       `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
-      `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? '; ...' : '') : ''}.`,
+      `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? `; and ${built.dropped.length - 8} more (all of them under "coalition" in --json and summary.json)` : '') : ''}.`,
+      ...(built.unmatched.length > 0 ? [`Warning: ${built.unmatched.length} row(s) of the outcome with troops matched no state with data and are not scored: ${built.unmatched.join(', ')}. Check the codes (iso3 or COW ccode) and the year.`] : []),
+      built.theatre.opponents.length > 0
+        ? `Theatre (regional-threat motive): the COW region(s) of ${built.theatre.opponents.join(', ')}; ${built.theatre.nearStates.length} state(s) in them: ${built.theatre.nearStates.join(', ')}.`
+        : 'Theatre: none (no state opponent; --theatre CCODES names them for a troops file).',
     ];
-    return { c: built.case, inputs, notes };
+    return { c: built.case, inputs, notes, details: { dropped: built.dropped, unmatched: built.unmatched, theatre: built.theatre } };
   } catch (err) {
     throw new CliError(`coalition: ${(err as Error).message}`, ExitCode.invalidInput);
   }
 }
 
-function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[], seeds: number, data: { file: string; sha256: string }): void {
+function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[], seeds: number, data: { file: string; sha256: string; role?: string }): void {
   const k = wholeNumber('folds', args.folds, 2);
   const foldSeed = wholeNumber('fold-seed', args.foldSeed, 0);
-  const { c, inputs, notes } = cvCase(args, rows);
+  const { c, inputs, notes, details } = cvCase(args, rows);
   if (k > c.states.length) throw new CliError(`--folds ${k} exceeds the ${c.states.length} states in the case`, ExitCode.usage);
   let result: ValidationResult;
   try {
@@ -312,13 +325,14 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
     const observed = new Map(c.states.map((s) => [s.id, s.troops]));
     const files = new Map<string, string | Uint8Array>();
     files.set('predictions.csv', toCsv(['scheme', 'model', 'state', 'participation', 'expected_troops', 'observed_troops'], cvPredictionRows(result, observed)));
-    files.set('summary.json', JSON.stringify({ ...cvJson(result), notes }, null, 2) + '\n');
-    files.set('comparison.md', markdown + '\n');
+    files.set('summary.json', JSON.stringify({ ...cvJson(result), notes, ...(details ? { coalition: details } : {}) }, null, 2) + '\n');
+    // The doc markers belong to docs/replication.md's ISAF section: another coalition's comparison has none.
+    files.set('comparison.md', (args.study === 'isaf' ? markdown : markdown.split('\n').filter((l) => l !== CV_BEGIN && l !== CV_END).join('\n').trim()) + '\n');
     const manifest = { tool: 'coalsim', version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
     files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     writeDirAtomically(args.out, files, args.force);
   }
-  if (args.json) process.stdout.write(JSON.stringify({ ...cvJson(result), notes }, null, 2) + '\n');
+  if (args.json) process.stdout.write(JSON.stringify({ ...cvJson(result), notes, ...(details ? { coalition: details } : {}) }, null, 2) + '\n');
   else if (args.markdown) process.stdout.write(markdown + '\n');
   else process.stdout.write([cvText(result), ...notes].join('\n') + (args.out !== undefined ? `\n\nWrote ${displayPath(args.out)}/` : '') + '\n');
 }
