@@ -699,7 +699,7 @@ function credibility(e: EventOf<'holdup-threat'>, pivotal: string, who: string):
     e.casualtyPremium === null
       ? `Its losses are more than its government can bear at any price. `
       : e.casualtyPremium > 0
-        ? `Its losses mean it needs about ${dollars(e.casualtyPremium)} more per soldier-year to stay. `
+        ? `Its losses have raised its cost of staying by about ${dollars(e.casualtyPremium)} per soldier-year. `
         : `It accepted its price and nothing has raised its costs since. `;
   return `${pressure}${pivotal} believes ${who} would really leave with probability ${percent(e.leaveProbability)}.`;
 }
