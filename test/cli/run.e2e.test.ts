@@ -152,6 +152,19 @@ describe('other commands', () => {
     expect(r.stderr).toContain('replicatse: unknown field; did you mean "replicates"?');
   });
 
+  it('validate: recognises fit files and checks them as fits (parameters resolve in their scenario)', () => {
+    const tmp = tempDir();
+    const fit = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'fits', 'korea-1950.fit.json'), 'utf8'));
+    fit.scenario = join(ROOT, 'scenarios', 'korea-1950.json');
+    fit.parameters[0].path = 'pivotal.bargaining.opennes';
+    writeFileSync(join(tmp, 'bad.fit.json'), JSON.stringify(fit, null, 2));
+    const r = coalsim(['validate', 'scenarios/fits/korea-1950.fit.json', join(tmp, 'bad.fit.json')]);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('ok  scenarios/fits/korea-1950.fit.json (fit)');
+    expect(r.stderr).toMatch(/parameters\.0\.path|parameters\[0\]/);
+    expect(r.stderr).toMatch(/opennes/);
+  });
+
   it('schema: prints the committed JSON Schema', () => {
     const r = coalsim(['schema']);
     expect(r.status).toBe(0);

@@ -1,6 +1,7 @@
 /** `coalsim validate <files...>`: check scenario and experiment files without running them. */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadExperimentFile } from '../../experiment/load';
+import { loadFitFile } from '../../fit/load';
 import { formatIssues, type InputIssue } from '../../scenario/issues';
 import { loadScenarioFile } from '../../scenario/load';
 import { readInputFile } from '../../scenario/readInput';
@@ -18,7 +19,7 @@ interface ValidateArgs {
 
 interface FileReport {
   readonly file: string;
-  readonly kind: 'scenario' | 'experiment';
+  readonly kind: 'scenario' | 'experiment' | 'fit';
   readonly ok: boolean;
   /** Problems by file: an experiment's base scenario is reported under its own name. */
   readonly problems: readonly { readonly file: string; readonly issues: readonly InputIssue[] }[];
@@ -35,15 +36,17 @@ const SCENARIO_FIELDS = ['meta', 'clock', 'pivotal', 'thirdParties', 'donors', '
 /**
  * An experiment file says so in its $schema, or has more of an experiment's own top-level
  * fields than of a scenario's (so an experiment without "design", which defaults to a grid,
- * is still an experiment). Unreadable or not JSON: the scenario loader reports it.
+ * is still an experiment). A fit file says so in its $schema, its name (`.fit.json`) or its
+ * `figures` beside `parameters`. Unreadable or not JSON: the scenario loader reports it.
  */
-export function kindOf(file: string): 'scenario' | 'experiment' {
+export function kindOf(file: string): 'scenario' | 'experiment' | 'fit' {
   const read = readInputFile(file, 'a file', '');
   if (!read.ok) return 'scenario';
   const doc = parseDocument(read.text);
   if (!doc.ok || doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) return 'scenario';
   const fields = doc.value as Record<string, unknown>;
   const schema = typeof fields.$schema === 'string' ? fields.$schema : '';
+  if (schema.includes('fit.schema') || file.endsWith('.fit.json') || ('figures' in fields && 'parameters' in fields)) return 'fit';
   if (schema.includes('experiment')) return 'experiment';
   if (schema.includes('scenario')) return 'scenario';
   const own = (names: string[]): number => names.filter((n) => Object.prototype.hasOwnProperty.call(fields, n)).length;
@@ -52,7 +55,12 @@ export function kindOf(file: string): 'scenario' | 'experiment' {
 
 function check(file: string): FileReport {
   const shown = displayPath(file);
-  if (kindOf(file) === 'experiment') {
+  const kind = kindOf(file);
+  if (kind === 'fit') {
+    const r = loadFitFile(file);
+    return { file: shown, kind: 'fit', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [], notes: [] };
+  }
+  if (kind === 'experiment') {
     const r = loadExperimentFile(file);
     return { file: shown, kind: 'experiment', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [], notes: [] };
   }
@@ -70,15 +78,16 @@ function deprecatedIn(file: string): DeprecatedField[] {
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <files..>',
-  describe: 'Check scenario and experiment files: syntax, schema and cross-field rules; all problems at once',
+  describe: 'Check scenario, experiment and fit files: syntax, schema and cross-field rules; all problems at once',
   builder: (y: Argv) =>
     y
-      .positional('files', { type: 'string', array: true, describe: 'Scenario or experiment JSON files' })
+      .positional('files', { type: 'string', array: true, describe: 'Scenario, experiment or fit (.fit.json) files' })
       .option('json', { type: 'boolean', default: false, describe: 'Print results as JSON' })
       .option('migrate', { type: 'boolean', default: false, describe: 'Rewrite scenario files of an earlier format version as the current one (atomically), explaining each change' })
       .example('$0 validate --migrate my-scenario.json', 'Update a version-1 scenario file to version 2')
       .example('$0 validate scenarios/*.json', 'Check every bundled scenario')
-      .example('$0 validate experiments/*.json', 'Check experiment files (and every design point)') as unknown as Argv<ValidateArgs>,
+      .example('$0 validate experiments/*.json', 'Check experiment files (and every design point)')
+      .example('$0 validate scenarios/fits/*.fit.json', 'Check fit files (parameters resolve in their scenario, figures, priors)') as unknown as Argv<ValidateArgs>,
   handler: (args: ArgumentsCamelCase<ValidateArgs>) => {
     if (args.migrate) {
       const scenarios = args.files.filter((f) => kindOf(f) === 'scenario');
@@ -86,7 +95,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       if (args.json) process.stdout.write(JSON.stringify(outcomes, null, 2) + '\n');
       else process.stdout.write(migrationText(outcomes));
       const skipped = args.files.filter((f) => !scenarios.includes(f));
-      if (skipped.length > 0 && !args.json) process.stderr.write(`not migrated (experiment files have no earlier version): ${skipped.map(displayPath).join(', ')}\n`);
+      if (skipped.length > 0 && !args.json) process.stderr.write(`not migrated (experiment and fit files have no earlier version): ${skipped.map(displayPath).join(', ')}\n`);
       const problems = migrationProblems(outcomes);
       if (problems !== '') {
         if (args.json) process.exitCode = ExitCode.invalidInput;
@@ -102,7 +111,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       if (bad.length > 0) process.exitCode = ExitCode.invalidInput;
       return;
     }
-    for (const r of reports) if (r.ok) process.stdout.write(`ok  ${r.file}${r.kind === 'experiment' ? ' (experiment)' : ''}\n`);
+    for (const r of reports) if (r.ok) process.stdout.write(`ok  ${r.file}${r.kind === 'scenario' ? '' : ` (${r.kind})`}\n`);
     for (const r of reports) for (const n of r.notes) process.stderr.write(`note  ${r.file}: ${n}\n`);
     for (const r of reports) for (const d of r.deprecated) process.stderr.write(`warning  ${r.file}: ${d.path} is deprecated and ${d.reason}\n`);
     if (bad.length > 0) {
