@@ -303,7 +303,7 @@ function describeZodIssue(issue: ZodIssue, data: unknown, jsonSchema: object): I
       if (value === undefined) {
         return [{ code: 'missing-field', path, message: `required field is missing (expected ${issue.expected})`, fix: `add "${String(path[path.length - 1] ?? '')}"` }];
       }
-      return [{ code: 'wrong-type', path, message: `expected ${issue.expected}, got ${typeName(value)} ${show(value)}` }];
+      return [{ code: 'wrong-type', path, message: `expected ${issue.expected}, got ${value === null ? 'null' : `${typeName(value)} ${show(value)}`}`, fix: `give a ${issue.expected}${value === null ? ', or remove the field to use its default' : ''}` }];
     }
     case 'too_small':
     case 'too_big': {
@@ -315,10 +315,10 @@ function describeZodIssue(issue: ZodIssue, data: unknown, jsonSchema: object): I
       if (issue.origin === 'string') {
         return [{ code: 'out-of-range', path, message: `length must be ${op} ${String(bound)}, got ${show(value)}` }];
       }
-      return [{ code: 'out-of-range', path, message: `must be ${op} ${String(bound)}, got ${show(value)}` }];
+      return [{ code: 'out-of-range', path, message: `must be ${op} ${String(bound)}, got ${show(value)}`, fix: `use a value ${op} ${String(bound)} (\`coalsim schema --markdown\` lists every field's range)` }];
     }
     case 'not_multiple_of':
-      return [{ code: 'out-of-range', path, message: `must be a whole number, got ${show(value)}` }];
+      return [{ code: 'out-of-range', path, message: `must be a whole number, got ${show(value)}`, fix: 'round it to a whole number' }];
     case 'invalid_value': {
       const guess = didYouMean(value, issue.values);
       return [{ code: 'invalid-value', path, message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${show(value)}${guess !== undefined ? `; did you mean "${guess}"?` : ''}`, ...(guess !== undefined ? { fix: `write "${guess}"` } : {}) }];
