@@ -10,14 +10,14 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { assertReplaceable, claimOutDir, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, writeNewFileDurably } from './outDir';
+import { assertReplaceable, claimOutDir, existsMessage, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, writeNewFileDurably } from './outDir';
 
 export { isNonEmptyDir } from './outDir';
 
 /** The destination holds results and --force was not given (exit 4). */
 export class OutputExistsError extends OutDirError {
   constructor(readonly dir: string) {
-    super(`${dir} already holds results; pass --force to replace them, or choose another --out`, 4);
+    super(existsMessage(dir), 4);
     this.name = 'OutputExistsError';
   }
 }

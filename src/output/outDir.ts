@@ -162,7 +162,7 @@ export function assertReplaceable(dir: string, force: boolean, what = '--out'): 
     throw new OutDirError(`${what} ${dir} is a file, not a directory; choose another --out`, 4);
   }
   if (!isNonEmptyDir(target)) return;
-  if (!force) throw new OutDirError(`${dir} already holds results; pass --force to replace them, or choose another --out`, 4);
+  if (!force) throw new OutDirError(existsMessage(dir), 4);
   const why = protectedReason(target);
   if (why !== null) throw new OutDirError(`refusing --force: ${why}, which coalsim never replaces. Choose a new subdirectory, e.g. --out ${join(dir === '' ? '.' : dir, 'coalsim-out')}`, 4);
   if (!isCoalsimDir(target)) {
@@ -173,6 +173,19 @@ export function assertReplaceable(dir: string, force: boolean, what = '--out'): 
     const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
     throw new OutDirError(`refusing --force: ${dir} holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write (${shown}), which replacing the directory would delete. Move ${foreign.length === 1 ? 'it' : 'them'} away, or choose another --out`, 4);
   }
+}
+
+/**
+ * Why a non-empty `dir` cannot be written without --force, with the fix that will work: pass
+ * --force for coalsim's own results, but never for a folder holding anything else (--force
+ * would be refused too, so saying "pass --force" there would send the user round in a circle).
+ */
+export function existsMessage(dir: string): string {
+  const target = resolve(dir);
+  if (!isCoalsimDir(target)) return `${dir} holds files coalsim did not write; choose another --out (coalsim never replaces such a folder, even with --force)`;
+  const foreign = foreignEntries(target);
+  if (foreign.length > 0) return `${dir} holds coalsim's results and ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} it did not write (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', ...' : ''}); move ${foreign.length === 1 ? 'it' : 'them'} away and pass --force, or choose another --out`;
+  return `${dir} already holds results; pass --force to replace them, or choose another --out`;
 }
 
 /** Is a process with this id alive on this machine? (EPERM: alive, someone else's.) */

@@ -34,7 +34,13 @@ export const SHARED_FILES: Readonly<Record<keyof SharedDataText, string>> = {
 type Rec = Record<string, string>;
 
 function records(text: string, file: string, required: readonly string[]): Rec[] {
-  const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Rec[];
+  let rows: Rec[];
+  try {
+    rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Rec[];
+  } catch (err) {
+    // csv-parse names the line but not the file, and gives no fix.
+    throw new Error(`${file}: ${(err as Error).message}. Fix: every row needs as many comma-separated values as the header has columns`);
+  }
   if (rows.length === 0) throw new Error(`${file}: no rows`);
   const missing = required.filter((c) => !(c in rows[0]!));
   if (missing.length > 0) throw new Error(`${file}: missing column(s) ${missing.join(', ')}`);

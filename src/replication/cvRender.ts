@@ -13,7 +13,7 @@ const f2 = (x: number) => x.toFixed(2);
 
 /** A fold's fitted rule constants in words, or that the documented ones were kept. */
 export function fittedText(f: FittedValues | null): string {
-  if (f === null) return 'documented constants (too few training contributors to fit)';
+  if (f === null) return 'documented constants: too few training contributors to fit';
   return `interest ${f2(f.interestPerAgreement)}, signal ${f2(f.signalPerCost)}, duty ${f2(f.dutyWeight)}, demand x${f2(f.demandScale)}`;
 }
 const ci = (v: number, lo: number, hi: number) => `${f2(v)} [${f2(lo)}, ${f2(hi)}]`;

@@ -243,7 +243,7 @@ function readInput(file: string): string {
 
 function wholeNumber(name: string, v: unknown, min: number): number {
   const x = Number(v);
-  if (!Number.isInteger(x) || x < min) throw new CliError(`--${name} must be a whole number >= ${min}, got ${String(v)}`, ExitCode.usage);
+  if (!Number.isInteger(x) || x < min) throw new CliError(`--${name} must be a whole number >= ${min}, got ${Number.isNaN(x) ? 'something that is not a number' : String(v)}`, ExitCode.usage);
   return x;
 }
 
