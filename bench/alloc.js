@@ -18,20 +18,7 @@ const ROOT = resolve(__dirname, '..');
 const { parseScenario } = require(join(ROOT, 'dist', 'scenario', 'load.js'));
 const { runForMetrics } = require(join(ROOT, 'dist', 'core', 'engine', 'run.js'));
 
-/** n parties x `rounds` rounds, generated as bench/engine.js does. */
-function generated(n, rounds) {
-  const base = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8'));
-  const parties = [];
-  for (let i = 0; i < n; i++) {
-    const t = base.thirdParties[i % base.thirdParties.length];
-    parties.push({ ...t, id: `${t.id}${i}`, name: `${t.name} ${i}`, maxTroops: Math.round(t.maxTroops / 4) });
-  }
-  const input = { ...base, clock: { ...base.clock, rounds }, thirdParties: parties, events: base.events.filter((e) => e.type !== 'availability'),
-    sideDeals: base.sideDeals.map(({ recipients, ...d }) => d), engine: { ...base.engine, operation: { deathsPerThousandPerRound: 1 } } };
-  const r = parseScenario(JSON.stringify(input));
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
+const { generated } = require('./generated');
 
 const useDefault = process.argv[2] === 'default';
 const top = Number(process.argv[useDefault ? 3 : 2] || 25);

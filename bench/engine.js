@@ -16,30 +16,15 @@
  *   node bench/engine.js [--quick]
  */
 process.env.NODE_ENV = process.env.NODE_ENV || 'production';
-const { readFileSync } = require('node:fs');
 const { cpus, loadavg } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const ROOT = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
-const { parseScenario } = require(join(ROOT, 'dist', 'scenario', 'load.js'));
 const { runScenario, runForMetrics } = require(join(ROOT, 'dist', 'core', 'engine', 'run.js'));
 const { summarize } = require(join(ROOT, 'dist', 'core', 'metrics', 'summary.js'));
 
-/** n parties x `rounds` rounds, generated from the default scenario as in issue 11. */
-function generated(n, rounds) {
-  const base = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8'));
-  const parties = [];
-  for (let i = 0; i < n; i++) {
-    const t = base.thirdParties[i % base.thirdParties.length];
-    parties.push({ ...t, id: `${t.id}${i}`, name: `${t.name} ${i}`, maxTroops: Math.round(t.maxTroops / 4) });
-  }
-  const input = { ...base, clock: { ...base.clock, rounds }, thirdParties: parties, events: base.events.filter((e) => e.type !== 'availability'),
-    sideDeals: base.sideDeals.map(({ recipients, ...d }) => d), engine: { ...base.engine, operation: { deathsPerThousandPerRound: 1 } } };
-  const r = parseScenario(JSON.stringify(input));
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
+const { generated } = require('./generated');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
