@@ -32,6 +32,8 @@ export class OutDirError extends Error {
 }
 
 const STORE_FILE = 'sweep.sqlite';
+/** A coalsim fit's store (fit/store.ts FIT_STORE_FILE). */
+const FIT_STORE = 'fit.sqlite';
 
 /** `--out` as given: a non-empty path, or exit 2. Returns the absolute path. */
 export function requireOutPath(out: unknown, flag = '--out'): string {
@@ -75,23 +77,26 @@ export function protectedReason(dir: string, env: NodeJS.ProcessEnv = process.en
   return null;
 }
 
-/** Did coalsim write this directory? Its manifest or its sweep store says so. */
-export function isCoalsimDir(dir: string): boolean {
-  if (existsSync(join(dir, STORE_FILE))) {
+/** Is `file` an SQLite database, or one whose creation was cut short (empty)? */
+function isStore(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    const head = Buffer.alloc(16);
+    const fd = openSync(file, 'r');
     try {
-      const head = Buffer.alloc(16);
-      const fd = openSync(join(dir, STORE_FILE), 'r');
-      try {
-        readSync(fd, head, 0, head.length, 0);
-      } finally {
-        closeSync(fd);
-      }
-      // SQLite's header, or a store whose creation was cut short (empty file).
-      if (head.toString('latin1').startsWith('SQLite format 3') || statSync(join(dir, STORE_FILE)).size === 0) return true;
-    } catch {
-      /* unreadable: not ours as far as we can tell */
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
     }
+    return head.toString('latin1').startsWith('SQLite format 3') || statSync(file).size === 0;
+  } catch {
+    return false; // unreadable: not ours as far as we can tell
   }
+}
+
+/** Did coalsim write this directory? Its manifest, its sweep store or its fit store says so. */
+export function isCoalsimDir(dir: string): boolean {
+  if (isStore(join(dir, STORE_FILE)) || isStore(join(dir, FIT_STORE))) return true;
   try {
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown };
     return m.tool === 'coalsim';
@@ -106,6 +111,14 @@ export function isCoalsimDir(dir: string): boolean {
  * SWEEP_REPORT_FILE, SENSITIVITY_FILE, SENSITIVITY_JSON) and charts/*.png.
  */
 const SWEEP_OUTPUTS = new Set([STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`, `${STORE_FILE}-journal`, 'runs.csv', 'aggregate.csv', 'sweep-report.html', 'sensitivity.csv', 'sensitivity.json']);
+
+/**
+ * What a fit directory holds (fit/outputs.ts FIT_OUTPUT_FILES, fit/run.ts SHARDS_DIR, the job
+ * scripts of `fit --slurm`): the store and its journals, the fitted scenario, posterior, summary,
+ * report, charts/*.png, shards/gen-NNN/shard-KofN.json and slurm/ with its logs.
+ */
+const FIT_OUTPUTS = new Set([FIT_STORE, `${FIT_STORE}-wal`, `${FIT_STORE}-shm`, `${FIT_STORE}-journal`, 'fitted-scenario.json', 'posterior.csv', 'summary.json', 'fit-report.html', 'slurm/shard.sbatch', 'slurm/merge.sbatch', 'slurm/submit.sh']);
+const FIT_PATTERNS = [/^shards(\/gen-\d+(\/shard-\d+of\d+\.json)?)?$/, /^slurm\/logs(\/[^/]+)?$/];
 
 /** Every file, symlink and empty directory under `dir`, as paths relative to it ('/'-separated); never follows a symlink. */
 function entriesUnder(dir: string, rel = ''): string[] {
@@ -136,9 +149,12 @@ export function foreignEntries(dir: string): string[] {
     /* no readable manifest: only a sweep store can vouch for the files */
   }
   const sweep = existsSync(join(dir, STORE_FILE));
+  const fit = existsSync(join(dir, FIT_STORE));
+  const chart = /^charts\/[^/]+\.png$/;
   return entriesUnder(dir).filter((r) => {
     if (r === 'manifest.json' || listed?.has(r) === true) return false;
-    if (sweep && (SWEEP_OUTPUTS.has(r) || /^charts\/[^/]+\.png$/.test(r))) return false;
+    if (sweep && (SWEEP_OUTPUTS.has(r) || chart.test(r))) return false;
+    if (fit && (FIT_OUTPUTS.has(r) || chart.test(r) || FIT_PATTERNS.some((x) => x.test(r)))) return false;
     return true;
   });
 }

@@ -51,18 +51,28 @@ describe('coalsim fit (CLI)', () => {
     expect(again.stderr).not.toMatch(/\u001b\[/);
     expect(again.stdout).toMatch(/targets 1\/1 pass, held-out checks 1\/1 pass/);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(r.stdout);
+    // --force replaces a fit only while everything in it is the fit's: a file a user added stops it (exit 4), and stays.
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const kept = coalsim(['fit', join(dir, 'f.fit.json'), '--out', out, '--workers', '0', '--force']);
+    expect(kept.status).toBe(4);
+    expect(kept.stderr).toMatch(/holds a file coalsim did not write \(notes\.txt\)/);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+    // ... and never the current directory, whatever it holds.
+    const cwd = coalsim(['fit', join(dir, 'f.fit.json'), '--out', '.', '--workers', '0', '--force'], { cwd: out });
+    expect(cwd.status).toBe(4);
+    expect(existsSync(join(out, 'fit.sqlite'))).toBe(true);
   }, 90_000);
 
   it('writes Slurm scripts: per generation an array of shards, then a merge', () => {
     const r = coalsim(['fit', join(ROOT, 'scenarios', 'fits', 'korea-1950.fit.json'), '--slurm', '--out', join(tempDir('fit-slurm'), 'k'), '--shards', '3']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/shard\.sbatch \(array of 3 shards\).*submit\.sh \(8 generations\)/);
+    expect(r.stdout).toMatch(/shard\.sbatch \(array of 3 shards\).*submit\.sh \(9 generations\)/);
     const dir = r.stdout.match(/wrote (\S+)\/shard\.sbatch/)![1]!;
     const shard = readFileSync(join(dir, 'shard.sbatch'), 'utf8');
     expect(shard).toMatch(/#SBATCH --array=0-2/);
     expect(shard).toMatch(/fit '[^']*korea-1950\.fit\.json' --out '[^']*' '--check-seeds' '100' --quiet/);
     expect(readFileSync(join(dir, 'merge.sbatch'), 'utf8')).toMatch(/--merge --quiet/);
-    expect(readFileSync(join(dir, 'submit.sh'), 'utf8')).toMatch(/for g in \$\(seq 0 4\)/);
+    expect(readFileSync(join(dir, 'submit.sh'), 'utf8')).toMatch(/for g in \$\(seq 0 8\)/);
   });
 });
 
