@@ -27,6 +27,15 @@ describe('coalsim run', () => {
     }
   });
 
+  it('the console summary counts hold-ups when there were any (teaching-holdup seed 1: one threat, paid)', () => {
+    const out = join(tempDir(), 'th');
+    const r = coalsim(['run', 'teaching-holdup', '--seed', '1', '--out', out, '--no-charts']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Hold-ups: 1 threat; 1 paid \(concessions \$[\d.]+M\), 0 refused and withdrawn, 0 bluffs called; `coalsim explain /);
+    const quiet = coalsim(['run', '--seed', '7', '--out', join(tempDir(), 'd'), '--no-charts']);
+    expect(quiet.stdout).not.toMatch(/Hold-ups:/);
+  });
+
   it('writes tidy CSVs with the documented headers, one row per round x agent', () => {
     const rounds = readFileSync(join(outA, 'rounds.csv'), 'utf8').trim().split('\n');
     expect(rounds[0]).toBe('round,agent_id,agent_name,role,status,troops,effort,effective_troops,capacity,deaths_cumulative,reservation_per_soldier_year,price_per_soldier_year,surplus_share,paid_this_round,paid_cumulative,demand,coalition_troops,coalition_effective_troops,shortfall,risk,supply,tightness,power_index,pivotal_discount,budget_total,budget_spent,budget_committed,budget_free');

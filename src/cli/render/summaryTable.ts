@@ -77,6 +77,9 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView):
     ...(s.promises
       ? [para(`Promises: ${count(s.promises.made, 'made', 'made')}, ${s.promises.kept} kept, ${s.promises.broken} broken, ${s.promises.outstanding} outstanding; delivered ${fmtMoney(s.promises.deliveredCost)} of ${fmtMoney(s.promises.promisedCost)} promised.`)]
       : []),
+    ...(s.operation.holdUps.threats > 0
+      ? [para(`Hold-ups: ${count(s.operation.holdUps.threats, 'threat')}; ${s.operation.holdUps.paid} paid (concessions ${fmtMoney(s.operation.holdUps.concessionCost)}), ${s.operation.holdUps.refusedWithdrew} refused and withdrawn, ${count(s.operation.holdUps.bluffCalled, 'bluff called', 'bluffs called')}; \`coalsim explain ${safeField(outDir)}\` tells each one.`)]
+      : []),
     ...(s.negotiations.opened > 0
       ? [para(`Negotiations: ${count(s.negotiations.opened, 'opened', 'opened')}, ${count(s.negotiations.offers, 'offer')}; ${outcomes.map(([k, v]) => { const w = outcomeWords[k] ?? [k, k]; return count(v, w[0], w[1]); }).join(', ')}.`)]
       : []),
