@@ -3,6 +3,12 @@
 // --single-threaded-gc (the shebang): each thread collects its own garbage, about 20% faster sweeps and fits (src/experiment/nodeFlags.ts).
 // Libraries that ship a development build (immer) use the faster production one unless asked.
 process.env.NODE_ENV = process.env.NODE_ENV || 'production';
+// The reader went away (`coalsim list | head -1`): stop quietly, as Unix tools do, instead of an
+// unhandled EPIPE stack trace and exit 1 (which the README reserves for bugs).
+process.stdout.on('error', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 const args = process.argv.slice(2);
 let cli;
 try {

@@ -74,9 +74,15 @@ export function controlsFor(s: Scenario): Control[] {
     out.push({ kind: 'number', id: `demand${i}`, label: `Troops sought from round ${d.fromRound}`, help: `Foreign troops ${s.pivotal.name} seeks (${totalOffer.toLocaleString('en-US')} on offer in all): above what is on offer, partners are scarce.`, path: ['pivotal', 'demand', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
   });
   s.events.forEach((e, i) => {
-    if (e.type !== 'demand' || e.troops === undefined) return;
-    const max = upTo(Math.max(e.troops, totalOffer), 1000);
-    out.push({ kind: 'number', id: `event${i}`, label: `Troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: move it above the ${totalOffer.toLocaleString('en-US')} troops on offer.`, path: ['events', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
+    if (e.type !== 'demand') return;
+    if (e.troops !== undefined) {
+      const max = upTo(Math.max(e.troops, totalOffer), 1000);
+      out.push({ kind: 'number', id: `event${i}`, label: `Troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: move it above the ${totalOffer.toLocaleString('en-US')} troops on offer.`, path: ['events', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
+    } else if (e.delta !== undefined) {
+      // A shock written as a change of demand (teaching-holdup, default): the slider sets the change.
+      const max = upTo(Math.max(Math.abs(e.delta), totalOffer), 1000);
+      out.push({ kind: 'number', id: `shift${i}`, label: `Extra troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: raise it until demand passes the ${totalOffer.toLocaleString('en-US')} troops on offer; 0 keeps demand where it was.`, path: ['events', i, 'delta'], min: -max, max, step: stepFor(max), unit: 'troops' });
+    }
   });
   const b = s.pivotal.bargaining;
   out.push(
@@ -112,17 +118,19 @@ export function applySettings(base: Scenario, controls: readonly Control[], sett
 }
 
 /**
- * The two settings the panes open with. A scenario with a demand shock: slack (every shock
- * held at the first level of demand) against scarce (as written). Otherwise: open
- * recruitment (openness 0.9) against discreet (0.1), the teaching pair.
+ * The two settings the panes open with. A scenario with a demand shock that raises demand:
+ * slack (every shock held at the first level of demand, every rise set to 0) against scarce (as
+ * written). Otherwise: open recruitment (openness 0.9) against discreet (0.1), the teaching pair.
  */
 export function contrastPresets(s: Scenario, controls: readonly Control[]): readonly [Preset, Preset] {
   const asIs = settingsOf(s, controls);
   const shocks = controls.filter((c) => c.id.startsWith('event'));
+  const shifts = controls.filter((c) => c.id.startsWith('shift'));
   const first = s.pivotal.demand[0]!.troops;
-  if (shocks.some((c) => (asIs[c.id] as number) > first)) {
+  if (shocks.some((c) => (asIs[c.id] as number) > first) || shifts.some((c) => (asIs[c.id] as number) > 0)) {
     const slack: Record<string, number | string> = { ...asIs };
     for (const c of shocks) slack[c.id] = Math.min(asIs[c.id] as number, first);
+    for (const c of shifts) slack[c.id] = Math.min(asIs[c.id] as number, 0);
     return [
       { label: `Slack: demand stays at ${first.toLocaleString('en-US')}`, settings: slack },
       { label: 'Scarce: the demand shock as written', settings: asIs },

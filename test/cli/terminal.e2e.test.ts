@@ -4,6 +4,7 @@
  * hyperlinks, the 8-bit CSI, carriage return, backspace) come out as visible escapes; lines
  * wrap by whole words; plurals agree with their numbers.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalsim, tempDir } from '../helpers/cli';
@@ -52,5 +53,13 @@ describe('terminal output', () => {
     expect(r.stdout).toMatch(/\d+ reversals?\b/);
     // Each member with its final and peak troops.
     expect(r.stdout).toMatch(/troops [\d,]+ at the end, peak [\d,]+/);
+  });
+});
+
+describe('a reader that goes away', () => {
+  it.each([['list'], ['schema'], ['sweep', '--list-metrics'], ['calibrate', '--list-measures']])('coalsim %s | head -c 20: exit 0, no stack trace', (...args: string[]) => {
+    const bin = join(ROOT, 'bin', 'coalsim.js');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(bin)} ${args.join(' ')} | head -c 20 >/dev/null`], { encoding: 'utf8' });
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
   });
 });

@@ -167,7 +167,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const charts = finished?.charts ?? 0;
     const rate = secs > 0 ? report.ranNow / secs : 0;
     const lines = [
-      `${label}: ${report.ok + report.failed} runs (${report.failed} failed)${report.resumedFrom > 0 ? `, ${report.resumedFrom} of them already stored` : ''}; ${report.ranNow} run now in ${duration(secs)} (${rate.toFixed(0)} runs/s, ${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`,
+      `${label}: ${report.ok + report.failed} runs (${report.failed} failed)${report.resumedFrom > 0 ? `, ${report.resumedFrom} of them already stored` : ''}; ${report.ranNow} ${report.ranNow === 1 ? 'run' : 'runs'} now in ${duration(secs)} (${rate.toFixed(0)} runs/s, ${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`,
       ...report.files.map((f) => `  ${join(where, f)}`),
       `  ${join(where, STORE_FILE)}  (SQLite: SELECT * FROM results)`,
       ...(finished ? finished.files.filter((f) => !f.endsWith('.png')).map((f) => `  ${join(where, f)}`) : []),

@@ -1,0 +1,28 @@
+/**
+ * The classroom's controls for a scenario: a demand shock written as a change of demand
+ * (`delta`, as teaching-holdup's enemy entry and the default scenario's surge) gets its own
+ * slider, and the panes open on slack against scarce, the hold-up lesson the README tells.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applySettings, contrastPresets, controlsFor } from '../../src/classroom/controls';
+import { ROOT, valid } from '../helpers/scenarios';
+
+const bundled = (id: string) => valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8')));
+
+describe('classroom controls', () => {
+  it('teaching-holdup: the enemy entry (+3,000 troops in round 5) is a slider, and the panes are slack (0) against as written', () => {
+    const s = bundled('teaching-holdup');
+    const controls = controlsFor(s);
+    const shift = controls.find((c) => c.id.startsWith('shift'));
+    expect(shift).toMatchObject({ path: ['events', expect.any(Number), 'delta'], label: 'Extra troops sought from round 5 (shock)' });
+    const [a, b] = contrastPresets(s, controls);
+    expect(a.label).toMatch(/^Slack/);
+    expect(a.settings[shift!.id]).toBe(0);
+    expect(b.settings[shift!.id]).toBe(3000);
+    // The slack pane's scenario really holds demand at its first level.
+    const slack = applySettings(s, controls, a.settings);
+    const event = slack.events[(shift!.path as (string | number)[])[1] as number]!;
+    expect(event.type === 'demand' && event.delta).toBe(0);
+  });
+});
