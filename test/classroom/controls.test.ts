@@ -21,8 +21,8 @@ describe('classroom controls', () => {
     expect(a.settings[shift!.id]).toBe(0);
     expect(b.settings[shift!.id]).toBe(3000);
     // The slack pane's scenario really holds demand at its first level.
-    const slack = applySettings(s, controls, a.settings);
+    const slack = applySettings(s, controls, a.settings) as { events: { type: string; delta?: number }[] };
     const event = slack.events[(shift!.path as (string | number)[])[1] as number]!;
-    expect(event.type === 'demand' && event.delta).toBe(0);
+    expect(event).toMatchObject({ type: 'demand', delta: 0 });
   });
 });
