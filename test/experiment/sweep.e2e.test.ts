@@ -179,7 +179,7 @@ describe('resume', () => {
     expect(existsSync(join(out, 'runs.csv'))).toBe(false);
     const resumed = sweep([big, '--out', out, '--resume', '--workers', '2']);
     expect(resumed.status).toBe(0);
-    expect(resumed.stdout).toMatch(new RegExp(`600 runs \\(0 failed\\), ${stored} of them already stored; ${600 - stored} run now`));
+    expect(resumed.stdout).toMatch(new RegExp(`600 runs \\(0 failed\\), ${stored} of them already stored; ${600 - stored} runs now`));
     expectSameFiles(whole, out);
   }, 120_000);
 
@@ -192,7 +192,7 @@ describe('resume', () => {
     expectSameFiles(whole, out);
     // Resuming a finished sweep runs nothing and changes nothing.
     const again = sweep([big, '--out', out, '--resume']);
-    expect(again.stdout).toMatch(/; 0 run now/);
+    expect(again.stdout).toMatch(/; 0 runs now/);
     expectSameFiles(whole, out);
   }, 120_000);
 });
