@@ -55,7 +55,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example('$0 report out/default-seed1 --force', 'Rebuild charts/ and report.html in place') as unknown as Argv<ReportArgs>,
   handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
     const dir = args.dir;
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a directory. Give the output directory of a run, e.g. coalsim report out/default-seed1`, ExitCode.usage);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a directory. Give the output directory of a run, e.g. coalsim report out/default-seed1`, ExitCode.invalidInput);
     const shown = displayPath(dir) || '.';
     // The chart workers load node-canvas and Chart.js while this thread reads the run.
     const pool = args.charts ? startRenderPool() : null;
