@@ -39,7 +39,9 @@ function records(text: string, file: string, required: readonly string[]): Rec[]
     rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Rec[];
   } catch (err) {
     // csv-parse names the line but not the file, and gives no fix.
-    throw new Error(`${file}: ${(err as Error).message}. Fix: every row needs as many comma-separated values as the header has columns`);
+    const message = (err as Error).message;
+    const fix = /Record Length/i.test(message) ? 'every row needs as many comma-separated values as the header has columns' : 'give a plain comma-separated file with a header row (UTF-8, double quotes around values with commas)';
+    throw new Error(`${file}: ${message}. Fix: ${fix}`);
   }
   if (rows.length === 0) throw new Error(`${file}: no rows`);
   const missing = required.filter((c) => !(c in rows[0]!));

@@ -18,7 +18,7 @@
  */
 import { BASELINES, type CvState, type Prediction, type Predictor } from './baselines';
 import { kFolds, regionFolds, type Fold } from './folds';
-import { DEFAULT_ISAF_OPTIONS, type CostRule, type IsafOptions } from './isaf';
+import { DEFAULT_ISAF_OPTIONS, seedList, type CostRule, type IsafOptions } from './isaf';
 import { FIT_EVALUATIONS, FITTED_CONSTANTS, fitRuleConstants, rulesOf, simulate, type FittedValues, type RuleFit } from './fitRules';
 import type { IsafRow } from './isafData';
 import { auc, spearman, type Auc, type RankCorrelation } from './stats';
@@ -118,7 +118,7 @@ export const DEMAND_PASSES = 2;
  */
 export function modelDemand(train: readonly CvState[], all: readonly CvState[], rows: readonly IsafRow[], rules: IsafOptions, costRule: CostRule, troopsObserved: boolean, demandOverObserved = DEMAND_OVER_OBSERVED, passes = DEMAND_PASSES): number {
   const observed = troopsObserved ? demandOverObserved * train.reduce((a, s) => a + s.troops, 0) : DEMAND_PER_PARTICIPANT * train.filter((s) => s.troops > 0).length;
-  const seeds = Array.from({ length: FIT_SEEDS }, (_, i) => i + 1);
+  const seeds = seedList(FIT_SEEDS);
   let demand = rules.demand;
   for (let pass = 0; pass < passes; pass++) {
     const sim = simulate(rows, { ...rules, demand }, costRule, seeds, all.map((s) => s.id));
@@ -184,7 +184,7 @@ export function simulatorPredictor(o: SimulatorCvOptions): SimulatorPredictor {
       const first: IsafOptions = { ...DEFAULT_ISAF_OPTIONS, ...o.rules, demand: fit.demand };
       const base: IsafOptions = { ...first, demand: modelDemand(train, all, rows, first, o.costRule, troopsObserved, o.demandOverObserved, o.demandPasses ?? DEMAND_PASSES) };
       demands.push(base.demand);
-      const rf = evaluations > 0 && identified(train) ? fitRuleConstants(train, rows, base, o.costRule, Array.from({ length: FIT_SEEDS }, (_, i) => i + 1), troopsObserved, evaluations) : null;
+      const rf = evaluations > 0 && identified(train) ? fitRuleConstants(train, rows, base, o.costRule, seedList(FIT_SEEDS), troopsObserved, evaluations) : null;
       fits.push(rf);
       const rules = rf ? { ...base, ...rulesOf(rf.values, base.demand) } : base;
       const sim = simulate(rows, rules, o.costRule, o.seeds, test.map((s) => s.id));
