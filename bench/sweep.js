@@ -6,8 +6,13 @@
  * the whole sweep and for its parallel phase alone (the runs, then aggregate.csv's statistics,
  * on the workers; the CSV files are then written by the main thread); and peak memory (max RSS, workers included) for a sweep of 1,000 runs
  * against one of 10,000. Each measurement runs in a fresh child process on the bundled
- * experiment experiments/information-by-surge-10k.json (replicates scaled to the run count);
- * 1 and N workers alternate over the repeats and the medians are printed. On a shared machine
+ * experiment experiments/information-by-surge-10k.json (replicates scaled to the run count),
+ * twice: on issue 11's 50-party x 60-round benchmark (bench/generated.js, about 0.75 ms a run,
+ * the case the goal is set on) and on the default scenario itself (8 parties x 24 rounds,
+ * about 0.3 ms a run); 1 and N workers alternate over the repeats and the medians are printed.
+ * Each worker thread compiles the engine with V8's optimizing compiler once (about 0.35 s of
+ * CPU); a lone worker has that done on the idle core for free, N workers on N cores pay it on
+ * their own cores. The line "a lone worker keeps x cores busy" shows that ceiling. On a shared machine
  * a second worker finds a free core only if nobody else is using it: the load average is
  * printed, and on Linux the largest share of the cores other processes used during a
  * measurement (/proc/stat around it, less the child's own CPU); the CPU-time ratio (what
@@ -23,6 +28,7 @@ const { join, resolve } = require('node:path');
 
 const ROOT = resolve(__dirname, '..');
 const EXPERIMENT = join(ROOT, 'experiments', 'information-by-surge-10k.json');
+const { generated } = require('./generated.js');
 
 async function child(file, workers, out) {
   const { loadExperimentFile } = require(join(ROOT, 'dist', 'experiment', 'load.js'));
@@ -76,13 +82,14 @@ function measure(file, workers, tmp) {
   return m;
 }
 
-function experimentWithRuns(tmp, runs) {
+/** The experiment on `scenario` (a path; default: the bundled experiment's own) with about `runs` runs. */
+function experimentWithRuns(tmp, runs, scenario) {
   const e = JSON.parse(readFileSync(EXPERIMENT, 'utf8'));
   const points = 100; // 10 x 10 grid
   e.replicates = Math.max(1, Math.round(runs / points));
   e.id = `bench-${runs}`;
-  e.scenario = resolve(ROOT, 'experiments', e.scenario);
-  const file = join(tmp, `bench-${runs}.json`);
+  e.scenario = scenario ?? resolve(ROOT, 'experiments', e.scenario);
+  const file = join(tmp, `bench-${runs}-${scenario ? 'g' : 'd'}.json`);
   writeFileSync(file, JSON.stringify(e));
   return file;
 }
@@ -94,38 +101,48 @@ function main() {
   const n = availableParallelism();
   const tmp = mkdtempSync(join(tmpdir(), 'coalsim-bench-'));
   try {
-    // Long enough that a worker's fixed start-up (modules, JIT warm-up: about 0.3 s of CPU) is not most of it.
-    const runs = quick ? 4000 : 10000;
+    // Long enough that a worker's fixed start-up (modules, JIT compilation: about 0.35 s of CPU) is not most of it.
     const repeats = quick ? 2 : 3;
     const large = quick ? 2000 : 10000;
-    const file = experimentWithRuns(tmp, runs);
-    const load0 = loadavg()[0];
-    const by = { 1: [], [n]: [] };
-    // Interleaved: 1 worker, N workers, 1, N, ... so drift in the machine's load hits both alike.
-    for (let k = 0; k < repeats; k++) for (const w of n > 1 ? [1, n] : [1]) by[w].push(measure(file, w, tmp));
-    const med = (w, f) => median(by[w].map(f));
-    process.stdout.write(`\ncoalsim sweep benchmark on ${cpus()[0]?.model ?? 'unknown CPU'}, ${n} core(s), node ${process.version}; ${runs}-run sweeps of the default scenario (${runs / 100} replicates x 100 points), median of ${repeats} interleaved; load average ${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
-    const others = Object.keys(by).flatMap((w) => by[w].map((m) => m.others)).filter((x) => x !== null);
-    if (others.length > 0) {
-      const most = Math.max(...others);
-      process.stdout.write(`other processes used up to ${(100 * most).toFixed(0)}% of the machine's cores during these sweeps${most > 0.05 ? ': the 2-worker figures then measure them too, not coalsim alone (another session takes a core whatever its nice)' : ''}\n`);
-    }
-    process.stdout.write(`${'workers'.padEnd(8)} ${'sweep wall s'.padStart(13)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)} ${'runs+stats wall s'.padStart(17)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)}\n`);
-    for (const w of Object.keys(by).map(Number)) {
-      if (by[w].length === 0) continue;
-      const secs = med(w, (m) => m.secs);
-      const rp = med(w, (m) => m.runPhase.secs);
-      process.stdout.write(`${String(w).padEnd(8)} ${secs.toFixed(2).padStart(13)} ${med(w, (m) => m.cpu).toFixed(2).padStart(7)} ${(runs / secs).toFixed(0).padStart(7)} ${rp.toFixed(2).padStart(17)} ${med(w, (m) => m.runPhase.cpu).toFixed(2).padStart(7)} ${(runs / rp).toFixed(0).padStart(7)}\n`);
-    }
-    if (n > 1) {
-      const sp = (f) => (med(1, f) / med(n, f)).toFixed(2);
-      process.stdout.write(`speed-up with ${n} workers against 1 (goal >= 1.9): x${sp((m) => m.secs)} whole sweep, x${sp((m) => m.runPhase.secs)} runs + statistics (wall); CPU time of that phase x${(med(n, (m) => m.runPhase.cpu) / med(1, (m) => m.runPhase.cpu)).toFixed(2)} of one worker's (1.00 = parallelism costs no extra work)\n`);
-    }
+    const bench = join(tmp, 'generated-50x60.json');
+    writeFileSync(bench, JSON.stringify(generated(50, 60)));
+    process.stdout.write(`\ncoalsim sweep benchmark on ${cpus()[0]?.model ?? 'unknown CPU'}, ${n} core(s), node ${process.version}; median of ${repeats} interleaved repeats\n`);
+    scaling(tmp, n, repeats, quick ? 4000 : 10000, bench, "issue 11's benchmark: 50 parties x 60 rounds");
+    scaling(tmp, n, repeats, quick ? 4000 : 10000, undefined, 'the default scenario: 8 parties x 24 rounds');
     const memSmall = measure(experimentWithRuns(tmp, large / 10), n, tmp);
     const memLarge = measure(experimentWithRuns(tmp, large), n, tmp);
-    process.stdout.write(`memory (${n} workers): peak RSS ${memSmall.maxRssMB.toFixed(0)} MB at ${large / 10} runs vs ${memLarge.maxRssMB.toFixed(0)} MB at ${large} runs (x${(memLarge.maxRssMB / memSmall.maxRssMB).toFixed(2)}, goal <= 1.2); live heap after the sweep ${memSmall.heapMB.toFixed(1)} vs ${memLarge.heapMB.toFixed(1)} MB (results stream to SQLite)\n`);
+    process.stdout.write(`memory (default scenario, ${n} workers): peak RSS ${memSmall.maxRssMB.toFixed(0)} MB at ${large / 10} runs vs ${memLarge.maxRssMB.toFixed(0)} MB at ${large} runs (x${(memLarge.maxRssMB / memSmall.maxRssMB).toFixed(2)}, goal <= 1.2); live heap after the sweep ${memSmall.heapMB.toFixed(1)} vs ${memLarge.heapMB.toFixed(1)} MB (results stream to SQLite)\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** 1 worker against N on one sweep of `runs` runs of `scenario`, printed as a table. */
+function scaling(tmp, n, repeats, runs, scenario, label) {
+  const file = experimentWithRuns(tmp, runs, scenario);
+  const load0 = loadavg()[0];
+  const by = { 1: [], [n]: [] };
+  // Interleaved: 1 worker, N workers, 1, N, ... so drift in the machine's load hits both alike.
+  for (let k = 0; k < repeats; k++) for (const w of n > 1 ? [1, n] : [1]) by[w].push(measure(file, w, tmp));
+  const med = (w, f) => median(by[w].map(f));
+  process.stdout.write(`\n${label}: ${runs}-run sweeps (${runs / 100} replicates x 100 points); load average ${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
+  const others = Object.keys(by).flatMap((w) => by[w].map((m) => m.others)).filter((x) => x !== null);
+  if (others.length > 0) {
+    const most = Math.max(...others);
+    process.stdout.write(`other processes used up to ${(100 * most).toFixed(0)}% of the machine's cores during these sweeps${most > 0.05 ? ': the 2-worker figures then measure them too, not coalsim alone (another session takes a core whatever its nice)' : ''}\n`);
+  }
+  process.stdout.write(`${'workers'.padEnd(8)} ${'sweep wall s'.padStart(13)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)} ${'runs+stats wall s'.padStart(17)} ${'CPU s'.padStart(7)} ${'runs/s'.padStart(7)}\n`);
+  for (const w of Object.keys(by).map(Number)) {
+    if (by[w].length === 0) continue;
+    const secs = med(w, (m) => m.secs);
+    const rp = med(w, (m) => m.runPhase.secs);
+    process.stdout.write(`${String(w).padEnd(8)} ${secs.toFixed(2).padStart(13)} ${med(w, (m) => m.cpu).toFixed(2).padStart(7)} ${(runs / secs).toFixed(0).padStart(7)} ${rp.toFixed(2).padStart(17)} ${med(w, (m) => m.runPhase.cpu).toFixed(2).padStart(7)} ${(runs / rp).toFixed(0).padStart(7)}\n`);
+  }
+  if (n > 1) {
+    const sp = (f) => (med(1, f) / med(n, f)).toFixed(2);
+    const lone = med(1, (m) => m.runPhase.cpu / m.runPhase.secs);
+    process.stdout.write(`speed-up with ${n} workers against 1 (goal >= 1.9): x${sp((m) => m.secs)} whole sweep, x${sp((m) => m.runPhase.secs)} runs + statistics (wall); CPU time of that phase x${(med(n, (m) => m.runPhase.cpu) / med(1, (m) => m.runPhase.cpu)).toFixed(2)} of one worker's (1.00 = parallelism costs no extra work)\n`);
+    process.stdout.write(`a lone worker keeps ${lone.toFixed(2)} cores busy (V8 compiles and collects on the idle core), so ${n} workers can be at most x${(n / lone).toFixed(2)} faster here\n`);
   }
 }
 
