@@ -8,8 +8,8 @@
  *   interestPerAgreement  iota: u_i = iota agree_i c_i        (recruitment by value, BRIEF §6)
  *   signalPerCost         S: s_i = S c_i max(0, agree_i - depth_i)   (signalling, BRIEF §1, §6)
  *   dutyWeight            w: D_i = w lambda_i (c_i + h_i)      (alliance duty, BRIEF §1)
- *   deployableShare       sigma: where the political cost of a contingent reaches c_i, and the
- *                         cap (contingent size as a choice, BRIEF §3)
+ *   demandScale           d: the troops sought = d x the fold's model-based demand
+ *                         (crossValidate.ts `modelDemand`), searched on a log scale
  *
  * Search: a quasi-random start (the documented constants, then SOBOL_POINTS points of a Sobol
  * sequence over the box, Sobol 1967, the `sobol` package the experiment designs use), then
@@ -46,9 +46,8 @@ export interface FittedConstant {
 
 /**
  * Bounds: interest and signal from none to three soldier-costs per unit of agreement or of
- * unrealized potential; duty from none to twice the default lambda (c + h); the deployable
- * share from 1% to 20% of armed forces (the largest contingent in the ISAF 2010 file is 5.5% of
- * a state's forces). Starts: the replication's documented constants (DEFAULT_ISAF_OPTIONS).
+ * unrealized potential; duty from none to twice the default lambda (c + h); the demand from a
+ * quarter to four times the fold's model-based demand. Starts: the replication's documented constants (DEFAULT_ISAF_OPTIONS).
  */
 export const FITTED_CONSTANTS: readonly FittedConstant[] = [
   { name: 'interestPerAgreement', lower: 0, upper: 3, start: DEFAULT_ISAF_OPTIONS.interestPerAgreement, scale: 'linear' },
