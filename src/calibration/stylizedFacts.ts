@@ -210,7 +210,7 @@ export function monotoneRise(levels: readonly LevelMean[], minLevels: number): {
 
 /** Why the share stops rising once substitutes run out under a single offer (analysis of the core; shown only when the data show that plateau). */
 const SCARCITY_PLATEAU_NOTE =
-  "why: once no substitute is left the ceiling is R_i and stays there; with a single offer the pivotal's urgency (its discount factor, which does fall with the shortfall) cannot act, since there is no later exchange to discount, and the third party's ask comes from its belief about R_i (src/core/engine/phases/negotiate.ts partyPrior: anchor + openness x (ceiling - anchor)), which reads the ceiling but not how short the pivotal is. Core change needed for a rise past that point: the third party's prior (or R_i) should read the public shortfall, e.g. a pivotal that is short values a contingent at the cost of the shortfall it fills (the value of one more soldier when the mission is in trouble), or the party's belief mean moves towards R_i with the published demand / supply";
+  "why: once no substitute is left the ceiling is R_i and stays there; with a single offer the pivotal's urgency (its discount factor, which does fall with the shortfall) cannot act, since there is no later exchange to discount, so past that point only the parties' beliefs about R_i can move the share, and they move with the shortage alone (src/core/bargaining/priors.ts revealedOpenness: O' = 1 - (1 - O)(1 - O s)), as far as openness lets it be seen; with openness near 0 or 1, or few deals per level, that step can fall inside the noise";
 
 export function tightness(f: FactScenarios, seeds: readonly number[]): FactResult {
   const conditions = PROTOCOLS.map((p): FactCondition => {
@@ -239,7 +239,7 @@ export function tightness(f: FactScenarios, seeds: readonly number[]): FactResul
     id: 'share-rises-with-tightness',
     fact: `Third parties' share of the surplus rises with tightness, monotonically over ${TIGHTNESS_LEVELS} levels`,
     measure: `troop-weighted mean share of deals by the market's tightness (demand / supply) in the round they were signed, ${TIGHTNESS_LEVELS} equal-count levels; effect: top level minus bottom; holds when every step up has a 95% interval above 0 (clustered by run)`,
-    mechanism: "the pivotal's outside option is the marginal substitute that would fill the rest of its gap (src/core/engine/phases/negotiate.ts ceilingFor, src/core/market/reservation.ts competitiveCeiling): the tighter the market, the further up the supply curve it sits, and with none left the ceiling is R_i itself; past that, the pivotal's urgency (src/core/bargaining/urgency.ts) falls with the shortfall",
+    mechanism: "the pivotal's outside option is the marginal substitute that would fill the rest of its gap (src/core/engine/phases/negotiate.ts ceilingFor, src/core/market/reservation.ts competitiveCeiling): the tighter the market, the further up the supply curve it sits, and with none left the ceiling is R_i itself; past that, the public shortage reveals the pivotal's need as open recruitment does (src/core/bargaining/priors.ts revealedOpenness: O' = 1 - (1 - O)(1 - O s), s = 1 - 1/T the share of demand unmet, T = demand / supply > 1), so parties' beliefs about R_i, and what they ask, keep rising, and the pivotal's urgency (src/core/bargaining/urgency.ts) falls with the shortfall",
     conditions,
     holds: holdsWhereApplicable(conditions),
   };

@@ -33,6 +33,31 @@ export function partyPriorFor(x: PartyPriorInputs): Belief {
   return belief(x.shape, a + x.openness * (x.ceiling - a) + sigma * x.z, sigma, 0, Infinity);
 }
 
+/**
+ * How much of the pivotal's ceiling a third party can read, 0-1: the pivotal's openness O,
+ * plus what its shortage reveals,
+ *
+ *   O' = 1 - (1 - O) (1 - O s),   s = 1 - min(1, 1 / T),   T = demand / supply this round
+ *
+ * s is the share of the demand that nobody offers to meet (market/supply `tightness`; 0 in a
+ * slack market, where O' = O). A pivotal that cannot fill its demand shows how much it needs
+ * troops (BRIEF §1, "Information is power": a pivotal state reveals how much it cares by
+ * recruiting openly; "Supply and demand of forces": when demand exceeds supply the pivotal is
+ * weak at the table), but only as far as its need is public: openness is how much of it leaks,
+ * so the shortfall is seen in the share O, and it removes that share of what the party still
+ * did not know. A fully discreet pivotal (O = 0) reveals nothing by being short; a fully open one
+ * reveals all anyway. Without it, once no substitute was left the ceiling stopped moving (R_i)
+ * and so did every party's belief about it: under a single offer from the party its share
+ * plateaued past that point (docs/calibration.md, the tightness fact). `tightness` null
+ * (nothing supplied) reads as T infinite, s = 1.
+ */
+export function revealedOpenness(openness: number, tightness: number | null): number {
+  const O = Math.min(1, Math.max(0, openness));
+  const shortfall = tightness === null ? 1 : 1 - Math.min(1, 1 / Math.max(tightness, Number.MIN_VALUE));
+  // Exactly O when nothing is short (1 - (1 - O) is not always O in floating point).
+  return shortfall === 0 ? O : 1 - (1 - O) * (1 - O * shortfall);
+}
+
 export interface PivotalPriorInputs {
   /** The party's deployment cost c_i per soldier-year: what the pivotal can see. */
   readonly visibleCost: number;

@@ -11,6 +11,7 @@
 import type { Belief } from '../../bargaining/beliefs';
 import { belief, cdf, mean } from '../../bargaining/beliefs';
 import { playExchange, snapshot } from '../../bargaining/protocol';
+import { revealedOpenness } from '../../bargaining/priors';
 import type { NegotiationOutcome } from '../../events';
 import { cents } from '../../money';
 import { competitiveCeiling, type CeilingLimits } from '../../market/reservation';
@@ -81,11 +82,12 @@ export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Pic
 /**
  * A party's prior about the pivotal's ceiling. Uninformed, it anchors on its own
  * reservation (it has no idea how much the pivotal gains from its troops); open
- * recruitment reveals the surplus: the mean moves towards the true ceiling and the spread
- * (a share of the surplus) shrinks.
+ * recruitment, and a public shortage, reveal the surplus (priors.ts `revealedOpenness`):
+ * the mean moves towards the true ceiling and the spread (a share of the surplus) shrinks.
+ * `tightness`: this round's demand / supply (`s.market.tightness`).
  */
-export function partyPrior(model: Model, settings: NegotiationSettings, p: Pick<PartyState, 'id' | 'reservation'>, ceiling: number, round: number, rng: Rng): Belief {
-  const openness = model.scenario.pivotal.bargaining.openness;
+export function partyPrior(model: Model, settings: NegotiationSettings, p: Pick<PartyState, 'id' | 'reservation'>, ceiling: number, round: number, rng: Rng, tightness: number | null): Belief {
+  const openness = revealedOpenness(model.scenario.pivotal.bargaining.openness, tightness);
   const anchor = Math.min(Math.max(0, p.reservation), ceiling);
   const sigma = (1 - openness) * settings.priorWidth * (ceiling - anchor);
   const z = rng.stream(STREAM.beliefParty, model.partyKeys[model.indexOf.get(p.id)!], round).normal();
@@ -271,7 +273,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
         continue;
       }
       const reservation = dealReservation(s, i, troops);
-      const partyBelief = partyPrior(model, settings, { id: p.id, reservation }, ceiling, round, rng);
+      const partyBelief = partyPrior(model, settings, { id: p.id, reservation }, ceiling, round, rng, s.market.tightness);
       const deadline = settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline;
       p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null };
       if (log.detailed !== false) {
@@ -299,7 +301,9 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
   const p = s.parties[i]!;
   const neg = p.negotiation!;
   const n = model.negotiators[i]!;
-  const { openness, intelligence } = model.scenario.pivotal.bargaining;
+  const { intelligence } = model.scenario.pivotal.bargaining;
+  // What the party reads of its ceiling this round: openness and the public shortage.
+  const openness = revealedOpenness(model.scenario.pivotal.bargaining.openness, s.market.tightness);
   const spec = model.specs[i]!;
   // The pivotal's belief is about the reservation of a small contingent (and learning is kept
   // about that); for these troops it expects that plus the public rise with size.
