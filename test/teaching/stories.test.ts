@@ -1,9 +1,7 @@
 /**
  * Each teaching scenario's story (test/helpers/teachingStories.ts) holds on its README seed
- * (1) and in at least 80% of seeds 1-50 (issue 14, item 7). teaching-holdup does not yet: its
- * bluff is called in the month the great power enters on seed 1 (the stale-tightness defect
- * the model issue fixes); it is marked `failing` until that lands, and then must become a
- * plain test. Current rates are printed.
+ * (1) and in at least 80% of seeds 1-50 (issue 14, item 7; issue 12 for teaching-holdup, whose
+ * threat now reads the current round's market). Current rates are printed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
