@@ -40,10 +40,11 @@ export const STREAM = {
   shockSupply: 8,
   bargaining: 9,
   ratification: 10,
-  /** Access deals (issue 16): realised access cost, beliefs, the instant rule's draw and ratification, keyed by the offer. */
+  /** Access deals (issue 16): realised access cost, beliefs and the instant rule's draw, keyed by the offer. */
   accessCost: 11,
   accessBeliefPivotal: 12,
   accessBeliefParty: 13,
+  /** Retired: access deals are ratified by the party's own parliament, on its `ratification` stream (one tolerance per run). Kept so no id is reused. */
   accessRatification: 14,
   accessBargaining: 15,
   /**

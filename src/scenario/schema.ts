@@ -317,7 +317,7 @@ export const ThirdPartySchema = z
       .describe('Stance on this particular mission (issue 12, item 4), -1 (open opposition: stays out at any price the pivotal would pay) through 0 (neutral) to 1 (supports it). Data: its vote on the UN mandate, recorded government positions. Omitted: 0, which leaves its reservation as today. Enters the reservation as a stance cost c_i o / (1 - o), o = max(0, -stance).'),
     domesticOpposition: share
       .optional()
-      .describe('Domestic ratification (issue 12, item 4): how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. A deal for k of the K troops it could deploy passes with probability 1 - q min(1, k / K); after a failure the pivotal comes back only with a smaller deal.'),
+      .describe('Domestic ratification (issue 12, item 4): how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. A deal for k of the K troops it could deploy passes with probability 1 - q min(1, k / K); the parliament is the same at every vote (one tolerance per run), so a deal it rejected is rejected again at that size or more, and the pivotal comes back only with half the failed deal.'),
     signallingValuePerYear: money
       .default(0)
       .describe('Worth per soldier-year of signalling at full unrealized alliance potential; scaled by it (s_i).'),
@@ -348,7 +348,7 @@ export const ThirdPartySchema = z
       .min(1)
       .max(5)
       .optional()
-      .describe('Format version 2 (issue 16): access it can sell, instead of or with troops (a party with maxTroops 0 and an access offer can deal). Each offer is negotiated with the scenario\'s pricing rule (the party\'s reservation its costPerYear, the pivotal\'s its valuePerYear), paid as subsidies and side deals, ratified like a troop deal (domesticOpposition), and makes the party a flag in the coalition. Omitted: no access deals.'),
+      .describe('Format version 2 (issue 16): access it can sell, instead of or with troops (a party with maxTroops 0 and an access offer can deal). Each offer is negotiated with the scenario\'s pricing rule (the party\'s reservation its costPerYear, the pivotal\'s its valuePerYear), paid as subsidies and side deals, ratified like a troop deal by the same parliament (domesticOpposition; the party\'s costliest access needs the tolerance a full-size troop deal needs, a cheaper one proportionally less), and makes the party a flag in the coalition. Omitted: no access deals.'),
   })
   .describe('A state that may join the coalition, for pay or not.');
 

@@ -1,7 +1,7 @@
 /** Mission stance and domestic ratification (issue 12, item 4). */
 import fc from 'fast-check';
 import { stanceCost } from '../../src/core/politics/stance';
-import { bestProposalSize, followUpTroops, oppositionAfterFailure, ratificationProbability } from '../../src/core/politics/ratification';
+import { followUpTroops, ratificationChance, ratificationProbability, ratifies, relativeSize, toleranceNeeded } from '../../src/core/politics/ratification';
 import { averageReservation, supplyAt } from '../../src/core/market/contingent';
 
 describe('stance on the mission', () => {
@@ -24,22 +24,37 @@ describe('stance on the mission', () => {
   });
 });
 
+const need2 = (k: number) => toleranceNeeded(0.6, relativeSize(k, 10_000));
+
 describe('ratification', () => {
   it('P(ratified | k) = 1 - q min(1, k / K)', () => {
     expect(ratificationProbability(0.6, 5_000, 10_000)).toBeCloseTo(0.7, 12);
     expect(ratificationProbability(0.6, 20_000, 10_000)).toBeCloseTo(0.4, 12);
     expect(ratificationProbability(0, 5_000, 10_000)).toBe(1);
   });
-  it('after a failed vote the pivotal proposes a smaller deal (the Turkey 2003 pattern)', () => {
-    // Opposition 0.9, weakest prior: q' = (0.9 + 1) / 2 = 0.95; best size K / (2 q') = 10,000 / 1.9 = 5,263.
-    expect(oppositionAfterFailure(0.9)).toBeCloseTo(0.95, 12);
-    const failed = { troops: Math.round(bestProposalSize(0.9, 10_000)) }; // the size it had chosen: 5,556
-    const next = followUpTroops(failed, 0.9, 10_000, 50);
-    expect(next).toBe(5_263);
-    expect(next).toBeLessThan(failed.troops);
-    // A large deal pushed through against opposition shrinks a lot.
-    expect(followUpTroops({ troops: 10_000 }, 0.9, 10_000, 50)).toBe(5_263);
+  it('one parliament, one tolerance: a deal passes iff u >= q s, so a rejected size (and any larger) is rejected again', () => {
+    const q = 0.6;
+    const need = (k: number) => toleranceNeeded(q, relativeSize(k, 10_000));
+    expect(need(5_000)).toBeCloseTo(0.3, 12);
+    expect(need(20_000)).toBeCloseTo(0.6, 12);
+    const u = 0.25; // rejects 5,000 (needs 0.3) ...
+    expect(ratifies(u, need(5_000))).toBe(false);
+    expect(ratifies(u, need(5_000))).toBe(false); // ... at every vote, not one time in two
+    expect(ratifies(u, need(8_000))).toBe(false);
+    expect(ratifies(u, need(2_500))).toBe(true); // needs 0.15
+    // Over tolerances spread evenly on [0, 1], the pass rate of a deal is 1 - q s, as before any vote.
+    const us = Array.from({ length: 1000 }, (_, j) => (j + 0.5) / 1000);
+    expect(us.filter((x) => ratifies(x, need(5_000))).length / us.length).toBeCloseTo(ratificationProbability(q, 5_000, 10_000), 2);
+  });
+  it('after a failed vote the pivotal comes back with half the deal (the Turkey 2003 pattern: a much smaller deal followed)', () => {
+    // Knowing u < q s, a deal of size s' passes with probability 1 - s'/s; (1 - s'/s) s' is largest at s' = s/2.
+    expect(ratificationChance(need2(2_500), 0, need2(5_000))).toBeCloseTo(0.5, 12);
+    expect(followUpTroops(5_000, 50)).toBe(2_500);
+    expect(followUpTroops(5_555, 50)).toBe(2_777);
     // Nothing worth proposing below the minimum contingent.
-    expect(followUpTroops({ troops: 40 }, 0.9, 10_000, 50)).toBe(0);
+    expect(followUpTroops(90, 50)).toBe(0);
+    // A size already rejected has no chance; one already passed is sure.
+    expect(ratificationChance(0.3, 0, 0.3)).toBe(0);
+    expect(ratificationChance(0.1, 0.2, 1)).toBe(1);
   });
 });

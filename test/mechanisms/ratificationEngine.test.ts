@@ -1,8 +1,9 @@
 /**
- * Domestic ratification in the round loop (issue 12 item 4; politics/ratification.ts): an
- * agreed deal passes with probability 1 - q min(1, k / K); after a failure the pivotal comes
- * back with a smaller deal, k' = min(k, K / (2 q')), q' = (q + 1) / 2. Engine level, on the
- * hand-checkable tiny case (A: 600 troops at most, B: 600; 1,000 sought), complete information.
+ * Domestic ratification in the round loop (issue 12 item 4; politics/ratification.ts): the
+ * parliament's tolerance u is drawn once per run and a deal passes iff u >= q min(1, k / K), so
+ * 1 - q k / K before any vote; after a failure the pivotal comes back with half the deal, and a
+ * size the parliament rejected is never put to it again. Engine level, on the hand-checkable tiny
+ * case (A: 600 troops at most, B: 600; 1,000 sought), complete information.
  */
 import { runScenario } from '../../src/core/engine/run';
 import type { EventOf, SimEvent } from '../../src/core/events';
@@ -19,7 +20,7 @@ describe('domestic ratification (engine)', () => {
   it('without opposition nothing changes: the same events as a scenario that omits the field', () => {
     expect(JSON.stringify(runScenario(valid(withOpposition(0)), 3).events)).toBe(JSON.stringify(runScenario(valid(withOpposition(undefined)), 3).events));
   });
-  it('a deal for all A can deploy fails with probability q (q = 0.4: 40% of 400 seeds within sampling error), and the follow-up is K / (2 q\') = 600 / (2 x 0.7) = 428 troops', () => {
+  it('a deal for all A can deploy fails with probability q (q = 0.4: 40% of 400 seeds within sampling error), and the follow-up is half the failed deal, 300 troops', () => {
     let failed = 0;
     const seeds = 400;
     for (let seed = 1; seed <= seeds; seed++) {
@@ -32,12 +33,24 @@ describe('domestic ratification (engine)', () => {
       failed++;
       expect(first.troops).toBe(600);
       expect(first.probability).toBeCloseTo(0.6, 12);
-      expect(first.followUpTroops).toBe(428);
+      expect(first.followUpTroops).toBe(300);
       // It never deploys more than the follow-up afterwards.
-      expect(r.states.every((s) => s.parties.A!.troops <= 428)).toBe(true);
+      expect(r.states.every((s) => s.parties.A!.troops <= 300)).toBe(true);
     }
     const se = Math.sqrt((0.4 * 0.6) / seeds);
     expect(Math.abs(failed / seeds - 0.4)).toBeLessThan(4 * se);
+  });
+  it('one parliament: no deal the parliament rejected is put to it again at that size or more, and each later failure halves the ask', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const r = runScenario(valid(withOpposition(0.9, 8)), seed);
+      const fails = ofType(r.events, 'ratification-failed').filter((e) => e.party === 'A');
+      for (let j = 1; j < fails.length; j++) {
+        expect(fails[j]!.troops).toBeLessThanOrEqual(fails[j - 1]!.followUpTroops);
+        expect(fails[j]!.troops).toBeLessThan(fails[j - 1]!.troops);
+      }
+      // After the first failure the pivotal's chance for the follow-up is 1 - 1/2 (it knows only that u < q s).
+      if (fails.length > 1) expect(fails[1]!.probability).toBeCloseTo(1 - fails[1]!.troops / fails[0]!.troops, 6);
+    }
   });
   it('a smaller follow-up passes more often: over 400 seeds and 6 rounds, most states whose first deal failed join later with fewer troops', () => {
     let failedFirst = 0;

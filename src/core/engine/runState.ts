@@ -44,10 +44,11 @@ export interface RunState {
   /** Their sum, in whole cents: `pivotal.committed` is this over 100. */
   committedCents: number;
   /**
-   * After a failed ratification (party index): the pivotal's updated view of the domestic
-   * opposition q', and the troops K the party could deploy before any failure.
+   * After a vote (party index): what the pivotal knows of the parliament's latent tolerance,
+   * `lo <= u < hi` (politics/ratification.ts), and the troops K the party could deploy before any
+   * failure (the scale of later deals).
    */
-  ratification: Map<number, { opposition: number; deployable: number }>;
+  ratification: Map<number, { lo: number; hi: number; deployable: number }>;
   /** Access offers and deals (issue 16, phases/access.ts), created on first use; absent when no party sells access. */
   access?: AccessRecord[];
   /** Promised side deals (issue 16 item 3, phases/promises.ts), created on the first promise. */

@@ -18,8 +18,8 @@
  * its intelligence; the seller learns the value up to the pivotal's openness). The agreed
  * value is delivered by `composePackage` like a troop deal (cash up to the access cost under
  * cover-cost, up to the unfunded part under cover-liquidity-need; side deals for the rest),
- * reserved to the end of the operation, ratified with probability 1 - q (the whole access is at
- * stake), paid every round, and cut pro rata with what is left of the budget; a cut of half or
+ * reserved to the end of the operation, ratified by the party's parliament (its largest access
+ * needs a tolerance of q, a smaller one proportionally less: politics/ratification.ts), paid every round, and cut pro rata with what is left of the budget; a cut of half or
  * more makes the seller withdraw the access (retaliation, as troops go home in pay.ts).
  *
  * Runs after troop recruitment in the round, so a scenario without access offers is unchanged
@@ -34,7 +34,7 @@ import { cents } from '../../money';
 import { paymentPerRound } from '../../payments/ledger';
 import { composePackage } from '../../payments/package';
 import { isReversal, surplusShare } from '../../metrics/power';
-import { ratificationProbability } from '../../politics/ratification';
+import { ratifies, toleranceNeeded } from '../../politics/ratification';
 import { partyKey, STREAM, type PartyKey, type Rng } from '../../rng';
 import { freeBudget } from '../../state';
 import { domesticOpposition } from '../../../scenario/mechanismInputs';
@@ -206,11 +206,20 @@ function sign(s: RunState, model: Model, a: AccessRecord, pricePerYear: number, 
     return false;
   }
   const q = domesticOpposition(spec);
-  // The whole access is at stake: P(ratified) = 1 - q min(1, K/K) (politics/ratification.ts).
-  if (q > 0 && rng.stream(STREAM.accessRatification, a.key, round).next() >= ratificationProbability(q, 1, 1)) {
-    noDeal(a, p, round, 'ratification-failed', log);
-    a.status = 'ended';
-    return false;
+  if (q > 0) {
+    // The same parliament as for its troops (politics/ratification.ts: one tolerance u per party
+    // and run, on its `ratification` stream). An access is as large as its cost against the
+    // largest access the party offers: its largest needs u >= q, a smaller one proportionally less.
+    const known = s.ratification.get(a.party) ?? { lo: 0, hi: 1, deployable: p.capacity };
+    const largest = Math.max(...(spec.access ?? []).map((x) => x.costPerYear));
+    const needed = toleranceNeeded(q, largest > 0 ? (spec.access?.[a.offer]?.costPerYear ?? largest) / largest : 1);
+    if (!ratifies(rng.stream(STREAM.ratification, model.partyKeys[a.party]).next(), needed)) {
+      s.ratification.set(a.party, { ...known, hi: Math.min(known.hi, needed) });
+      noDeal(a, p, round, 'ratification-failed', log);
+      a.status = 'ended';
+      return false;
+    }
+    s.ratification.set(a.party, { ...known, lo: Math.max(known.lo, needed) });
   }
   a.status = 'signed';
   a.subsidyPerYear = pkg.subsidyPerSoldierYear;

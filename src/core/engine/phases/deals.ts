@@ -16,7 +16,7 @@ import type { EventSink } from '../sink';
 import { STREAM, type Rng } from '../../rng';
 import { domesticOpposition } from '../../../scenario/mechanismInputs';
 import type { SideDealSpec } from '../../../scenario/schema';
-import { followUpTroops, oppositionAfterFailure, ratificationProbability } from '../../politics/ratification';
+import { followUpTroops, ratificationChance, ratifies, relativeSize, toleranceNeeded } from '../../politics/ratification';
 import { believedValue, chooseFromMenus, reservedCost, valueToRecipient } from '../../payments/promises';
 import { promiseItem } from './promises';
 import { fundedByPayers, offersFor } from './payers';
@@ -161,24 +161,29 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
 }
 
 /**
- * Domestic ratification of a deal for `troops` (issue 12 item 4, politics/ratification.ts):
- * it passes with probability 1 - q min(1, k / K), q the party's `domesticOpposition`, K the
- * troops it could deploy. After a failure the pivotal's view of the opposition rises
- * (q' = (q + 1) / 2) and it will come back only with the smaller deal `followUpTroops`, which
- * becomes the most it seeks from this party (its capacity for the rest of the run; 0 when
- * below the minimum contingent: it gives up). No opposition: always ratified, no draw.
+ * Domestic ratification of a deal for `troops` more (issue 12 item 4, politics/ratification.ts):
+ * it passes iff the parliament's latent tolerance u (drawn once per run from the party's
+ * `ratification` stream) is at least q min(1, k / K), q the party's `domesticOpposition`, K the
+ * troops it could deploy before any failure, k its troops after the deal: 1 - q k / K before any
+ * vote. After a failure the pivotal knows the parliament rejects that size and more, and comes
+ * back with half the failed deal (`followUpTroops`), which becomes the most it seeks from this
+ * party (its capacity for the rest of the run; 0 when below the minimum contingent: it gives up).
+ * No opposition: always ratified, no draw.
  */
 function ratified(s: RunState, model: Model, i: number, troops: number, round: number, rng: Rng, log: EventSink): boolean {
   const q = domesticOpposition(model.specs[i]!);
   if (q <= 0) return true;
   const p = s.parties[i]!;
-  const known = s.ratification.get(i);
-  const deployable = known?.deployable ?? p.capacity;
-  const probability = ratificationProbability(q, p.troops + troops, deployable);
-  if (rng.stream(STREAM.ratification, model.partyKeys[i], round).next() < probability) return true;
-  const view = known?.opposition ?? q;
-  const followUp = followUpTroops({ troops }, view, deployable, model.scenario.engine.minContingent);
-  s.ratification.set(i, { opposition: oppositionAfterFailure(view), deployable });
+  const known = s.ratification.get(i) ?? { lo: 0, hi: 1, deployable: p.capacity };
+  const needed = toleranceNeeded(q, relativeSize(p.troops + troops, known.deployable));
+  const probability = ratificationChance(needed, known.lo, known.hi);
+  // The same parliament at every vote: one draw per party and run.
+  if (ratifies(rng.stream(STREAM.ratification, model.partyKeys[i]).next(), needed)) {
+    s.ratification.set(i, { ...known, lo: Math.max(known.lo, needed) });
+    return true;
+  }
+  const followUp = followUpTroops(troops, model.scenario.engine.minContingent);
+  s.ratification.set(i, { ...known, hi: Math.min(known.hi, needed) });
   p.capacity = p.troops + followUp;
   log.push({ type: 'ratification-failed', round, party: p.id, troops, probability, followUpTroops: followUp });
   return false;
