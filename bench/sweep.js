@@ -10,9 +10,9 @@
  * twice: on issue 11's 50-party x 60-round benchmark (bench/generated.js, about 0.75 ms a run,
  * the case the goal is set on) and on the default scenario itself (8 parties x 24 rounds,
  * about 0.3 ms a run); 1 and N workers alternate over the repeats and the medians are printed.
- * Each worker thread compiles the engine with V8's optimizing compiler once (about 0.35 s of
- * CPU); a lone worker has that done on the idle core for free, N workers on N cores pay it on
- * their own cores. The line "a lone worker keeps x cores busy" shows that ceiling. On a shared machine
+ * Each worker thread compiles the engine with V8's optimizing compiler once (about 0.3 s of
+ * CPU); a lone worker has that done on the idle core, N workers on N cores pay it on their own
+ * cores. The line "a lone worker's sweep keeps x cores busy" shows how much such work there is. On a shared machine
  * a second worker finds a free core only if nobody else is using it: the load average is
  * printed, and on Linux the largest share of the cores other processes used during a
  * measurement (/proc/stat around it, less the child's own CPU); the CPU-time ratio (what
@@ -142,7 +142,7 @@ function scaling(tmp, n, repeats, runs, scenario, label) {
     const sp = (f) => (med(1, f) / med(n, f)).toFixed(2);
     const lone = med(1, (m) => m.runPhase.cpu / m.runPhase.secs);
     process.stdout.write(`speed-up with ${n} workers against 1 (goal >= 1.9): x${sp((m) => m.secs)} whole sweep, x${sp((m) => m.runPhase.secs)} runs + statistics (wall); CPU time of that phase x${(med(n, (m) => m.runPhase.cpu) / med(1, (m) => m.runPhase.cpu)).toFixed(2)} of one worker's (1.00 = parallelism costs no extra work)\n`);
-    process.stdout.write(`a lone worker keeps ${lone.toFixed(2)} cores busy (V8 compiles and collects on the idle core), so ${n} workers can be at most x${(n / lone).toFixed(2)} faster here\n`);
+    process.stdout.write(`a lone worker's sweep keeps ${lone.toFixed(2)} cores busy (V8 compiles on the idle core and the main thread stores results there); ${n} workers have no idle core for that work (x${(n / lone).toFixed(2)} if all of it were on the critical path)\n`);
   }
 }
 
