@@ -1,7 +1,10 @@
 /** Mission stance and domestic ratification (issue 12, item 4). */
 import fc from 'fast-check';
 import { stanceCost } from '../../src/core/politics/stance';
-import { followUpTroops, ratificationChance, ratificationProbability, ratifies, relativeSize, toleranceNeeded } from '../../src/core/politics/ratification';
+import { followUpTroops, ratificationChance, ratifies, relativeSize, toleranceNeeded } from '../../src/core/politics/ratification';
+
+/** P(ratified) of k of K troops before any vote: the chance with nothing yet known of the tolerance. */
+const ratificationProbability = (q: number, k: number, K: number): number => ratificationChance(toleranceNeeded(q, relativeSize(k, K)), 0, 1);
 import { averageReservation, supplyAt } from '../../src/core/market/contingent';
 
 describe('stance on the mission', () => {

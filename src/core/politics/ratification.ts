@@ -19,13 +19,6 @@
  * seeds with the 1 March vote's opposition.)
  */
 
-/** P(ratified) of a deal of relative size `scale` before any vote: 1 - q min(1, scale). 1 with no opposition or no deal. */
-export function ratificationProbability(opposition: number, troops: number, deployable: number): number {
-  const q = clamp01(opposition);
-  if (q === 0 || troops <= 0) return 1;
-  return 1 - q * relativeSize(troops, deployable);
-}
-
 /** s = min(1, troops / deployable); 1 when nothing is deployable. */
 export function relativeSize(troops: number, deployable: number): number {
   return deployable > 0 ? Math.min(1, Math.max(0, troops) / deployable) : 1;

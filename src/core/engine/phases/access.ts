@@ -34,14 +34,14 @@ import { cents } from '../../money';
 import { paymentPerRound } from '../../payments/ledger';
 import { composePackage } from '../../payments/package';
 import { isReversal, surplusShare } from '../../metrics/power';
-import { ratifies, toleranceNeeded } from '../../politics/ratification';
+import { toleranceNeeded } from '../../politics/ratification';
 import { partyKey, STREAM, type PartyKey, type Rng } from '../../rng';
 import { freeBudget } from '../../state';
 import { domesticOpposition } from '../../../scenario/mechanismInputs';
 import type { Model } from '../model';
 import type { PartyRecord, RunState } from '../runState';
 import type { EventSink } from '../sink';
-import { catalogFor } from './deals';
+import { catalogFor, putToVote } from './deals';
 import { pivotalDiscount } from './negotiate';
 import { paidAtSigning } from './promises';
 
@@ -207,19 +207,15 @@ function sign(s: RunState, model: Model, a: AccessRecord, pricePerYear: number, 
   }
   const q = domesticOpposition(spec);
   if (q > 0) {
-    // The same parliament as for its troops (politics/ratification.ts: one tolerance u per party
-    // and run, on its `ratification` stream). An access is as large as its cost against the
-    // largest access the party offers: its largest needs u >= q, a smaller one proportionally less.
-    const known = s.ratification.get(a.party) ?? { lo: 0, hi: 1, deployable: p.capacity };
+    // The same parliament as for its troops (deals.ts `putToVote`). An access is as large as its
+    // cost against the costliest access the party offers: that one needs u >= q, a cheaper one less.
     const largest = Math.max(...(spec.access ?? []).map((x) => x.costPerYear));
     const needed = toleranceNeeded(q, largest > 0 ? (spec.access?.[a.offer]?.costPerYear ?? largest) / largest : 1);
-    if (!ratifies(rng.stream(STREAM.ratification, model.partyKeys[a.party]).next(), needed)) {
-      s.ratification.set(a.party, { ...known, hi: Math.min(known.hi, needed) });
+    if (!putToVote(s, model, a.party, needed, rng).passed) {
       noDeal(a, p, round, 'ratification-failed', log);
       a.status = 'ended';
       return false;
     }
-    s.ratification.set(a.party, { ...known, lo: Math.max(known.lo, needed) });
   }
   a.status = 'signed';
   a.subsidyPerYear = pkg.subsidyPerSoldierYear;

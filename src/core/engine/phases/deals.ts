@@ -174,19 +174,27 @@ function ratified(s: RunState, model: Model, i: number, troops: number, round: n
   const q = domesticOpposition(model.specs[i]!);
   if (q <= 0) return true;
   const p = s.parties[i]!;
-  const known = s.ratification.get(i) ?? { lo: 0, hi: 1, deployable: p.capacity };
-  const needed = toleranceNeeded(q, relativeSize(p.troops + troops, known.deployable));
-  const probability = ratificationChance(needed, known.lo, known.hi);
-  // The same parliament at every vote: one draw per party and run.
-  if (ratifies(rng.stream(STREAM.ratification, model.partyKeys[i]).next(), needed)) {
-    s.ratification.set(i, { ...known, lo: Math.max(known.lo, needed) });
-    return true;
-  }
+  const deployable = s.ratification.get(i)?.deployable ?? p.capacity;
+  const vote = putToVote(s, model, i, toleranceNeeded(q, relativeSize(p.troops + troops, deployable)), rng);
+  if (vote.passed) return true;
   const followUp = followUpTroops(troops, model.scenario.engine.minContingent);
-  s.ratification.set(i, { ...known, hi: Math.min(known.hi, needed) });
   p.capacity = p.troops + followUp;
-  log.push({ type: 'ratification-failed', round, party: p.id, troops, probability, followUpTroops: followUp });
+  log.push({ type: 'ratification-failed', round, party: p.id, troops, probability: vote.probability, followUpTroops: followUp });
   return false;
+}
+
+/**
+ * Party i's parliament votes on a deal that needs tolerance `needed` (politics/ratification.ts):
+ * its tolerance u is one draw per party and run on its `ratification` stream (the same
+ * parliament at every vote, troop and access deals alike). Records what the vote teaches the
+ * pivotal (`lo <= u < hi`) and returns the outcome with the chance the pivotal gave it.
+ */
+export function putToVote(s: RunState, model: Model, i: number, needed: number, rng: Rng): { passed: boolean; probability: number } {
+  const known = s.ratification.get(i) ?? { lo: 0, hi: 1, deployable: s.parties[i]!.capacity };
+  const probability = ratificationChance(needed, known.lo, known.hi);
+  const passed = ratifies(rng.stream(STREAM.ratification, model.partyKeys[i]).next(), needed);
+  s.ratification.set(i, passed ? { ...known, lo: Math.max(known.lo, needed) } : { ...known, hi: Math.min(known.hi, needed) });
+  return { passed, probability };
 }
 
 /**
