@@ -12,6 +12,8 @@ import { migrateScenarioInMemory } from '../scenario/load';
 import { MEASURES, parseMeasure, type ArgKind } from './measures';
 import { defaultTolerance } from './score';
 
+const ARG_NOUN: Record<ArgKind, string> = { party: 'a third party of this scenario', item: 'a side-deal item of this scenario', payer: 'a pivotal state, donor or payer of this scenario', access: 'a kind of access offered in this scenario' };
+
 export function checkCalibration(s: Scenario): InputIssue[] {
   const issues: InputIssue[] = [];
   const targets = s.meta.calibration ?? [];
@@ -19,6 +21,7 @@ export function checkCalibration(s: Scenario): InputIssue[] {
     party: new Set(s.thirdParties.map((t) => t.id)),
     item: new Set(s.sideDeals.map((d) => d.id)),
     payer: new Set([s.pivotal.id, ...s.donors.map((d) => d.id), ...(s.payers ?? []).map((p) => p.id)]),
+    access: new Set(s.thirdParties.flatMap((t) => (t.access ?? []).map((a) => a.kind))),
   };
   const list = (k: ArgKind): string => [...known[k]].sort().join(', ') || '(none)';
   const ids = new Set<string>();
@@ -33,7 +36,7 @@ export function checkCalibration(s: Scenario): InputIssue[] {
     }
     parsed.def.args.forEach((kind, j) => {
       const arg = parsed.args[j]!;
-      if (!known[kind].has(arg)) issues.push({ code: 'unknown-id', path: at('measure'), message: `"${arg}" in "${t.measure}" is not a ${kind === 'item' ? 'side-deal item' : kind === 'payer' ? 'pivotal state, donor or payer' : 'third party'} of this scenario`, fix: `use one of: ${list(kind)}` });
+      if (!known[kind].has(arg)) issues.push({ code: 'unknown-id', path: at('measure'), message: `"${arg}" in "${t.measure}" is not ${ARG_NOUN[kind]}`, fix: `use one of: ${list(kind)}` });
     });
     const numeric = parsed.def.kind === 'number';
     const r = t.recorded;
@@ -42,7 +45,8 @@ export function checkCalibration(s: Scenario): InputIssue[] {
     if (parsed.def.kind === 'boolean' && 'equals' in r && typeof r.equals !== 'boolean') issues.push({ code: 'invalid-value', path: at('recorded', 'equals'), message: `measure "${parsed.def.name}" is yes/no: record true or false` });
     if ('min' in r && r.min > r.max) issues.push({ code: 'invalid-value', path: at('recorded'), message: `min ${r.min} is above max ${r.max}`, fix: 'swap them' });
     const rule = (t.tolerance ?? defaultTolerance(parsed.def.kind)).rule;
-    if (numeric === (rule === 'modal')) issues.push({ code: 'invalid-value', path: at('tolerance', 'rule'), message: numeric ? `a number is judged by "interval" or "median-within", not "modal"` : `a ${parsed.def.kind} is judged by "modal"` });
+    const categorical = rule === 'modal' || rule === 'close-call';
+    if (numeric === categorical) issues.push({ code: 'invalid-value', path: at('tolerance', 'rule'), message: numeric ? `a number is judged by "interval" or "median-within", not "${rule}"` : `a ${parsed.def.kind} is judged by "modal" or "close-call"` });
   });
   return issues;
 }

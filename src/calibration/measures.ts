@@ -19,7 +19,7 @@ export interface RunView {
 }
 
 /** What an argument names, for cross-checks against the scenario. */
-export type ArgKind = 'party' | 'item' | 'payer';
+export type ArgKind = 'party' | 'item' | 'payer' | 'access';
 
 export interface MeasureDef {
   readonly name: string;
@@ -43,10 +43,12 @@ export const MEASURES: readonly MeasureDef[] = [
   def('costPerPaidSoldierYear', 'number', [], 'US$/soldier-year', 'Total payments per paid soldier-year.', ({ summary }) => summary.costs.costPerPaidSoldierYear),
   def('ratioToOwnSoldier', 'number', [], 'ratio', 'Cost per foreign soldier-year divided by the pivotal\'s own soldier cost.', ({ summary }) => summary.costs.ratioToOwnSoldier),
   def('paymentsTotal', 'number', [], 'US$', 'All payments to partners (subsidies and side deals at their cost to the giver).', ({ summary }) => summary.payments.total),
+  def('troopPaymentsTotal', 'number', [], 'US$', 'Payments for troops: all payments to partners less those for access deals (e.g. reimbursements, leaving out a transit package).', ({ summary }) => Math.round(100 * (summary.payments.total - (summary.payments.access ?? 0))) / 100),
   def('subsidiesTotal', 'number', [], 'US$', 'All deployment subsidies paid.', ({ summary }) => summary.payments.byKind.subsidy),
   def('sideDealsTotal', 'number', [], 'US$', 'All side deals, at their cost to the giver.', ({ summary }) => summary.payments.byKind['side-deal']),
   def('donations', 'number', [], 'US$', 'Money donors added to the pivotal\'s budget.', ({ summary }) => summary.budget.donations),
   def('largestDealValue', 'number', [], 'US$', 'Largest total paid to one partner (subsidies and side deals at cost).', ({ summary }) => maxOf(summary.coalition.members.map((m) => m.paymentsTotal))),
+  def('largestTroopDealValue', 'number', [], 'US$', 'Largest total paid to one partner that fielded troops (a partner that only sold access is left out).', ({ summary }) => maxOf(summary.coalition.members.filter((m) => m.troopsMax > 0).map((m) => m.paymentsTotal))),
   def('largestSideDealValue', 'number', [], 'US$', 'Largest side-deal value received by one partner (at its value to the receiver).', ({ summary }) => maxOf(summary.coalition.members.map((m) => m.sideDealValue))),
   def('flags', 'number', [], 'states', 'Third parties that deployed at some point.', ({ summary }) => summary.coalition.flags),
   def('peakTroops', 'number', [], 'troops', 'Largest foreign force deployed at once.', ({ summary }) => summary.coalition.peakTroops),
@@ -59,6 +61,7 @@ export const MEASURES: readonly MeasureDef[] = [
   // One partner.
   def('memberType', 'category', ['party'], 'type', 'The engine\'s typology of the partner ("stayed-out" if it never deployed).', ({ summary }, [id]) => member(summary, id!)?.type ?? 'stayed-out'),
   def('joined', 'boolean', ['party'], 'yes/no', 'Whether the partner deployed at all.', ({ summary }, [id]) => member(summary, id!) !== undefined),
+  def('accessSold', 'boolean', ['party', 'access'], 'yes/no', 'Whether the partner sold access of this kind (bases, transit, airspace, sanctions, other): signed and ratified.', ({ summary }, [id, kind]) => member(summary, id!)?.access?.some((a) => a.kind === kind) ?? false),
   def('gotSideDeals', 'boolean', ['party'], 'yes/no', 'Whether the partner received any side deal.', ({ summary }, [id]) => (member(summary, id!)?.sideDealItems.length ?? 0) > 0),
   def('subsidyOnly', 'boolean', ['party'], 'yes/no', 'Whether the partner was paid in deployment subsidies and nothing else (false if unpaid or not a member).', ({ summary }, [id]) => {
     const m = member(summary, id!);

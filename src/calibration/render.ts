@@ -40,6 +40,7 @@ export function formatRule(t: TargetResult): string {
   const tol = t.tolerance;
   if (tol.rule === 'interval') return `${Math.round(tol.coverage * 100)}% interval`;
   if (tol.rule === 'median-within') return `median +-${Math.round(tol.relative * 100)}%`;
+  if (tol.rule === 'close-call') return `close call >= ${Math.round(tol.minShare * 100)}%`;
   return `modal >= ${Math.round(tol.minShare * 100)}%`;
 }
 

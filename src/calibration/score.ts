@@ -6,7 +6,9 @@
  * interval (default 90%: 5th to 95th percentile); `median-within` when the simulated median
  * lies within a relative distance of the recorded value or of the nearer end of its range.
  * Categories and yes/no: `modal` passes when the recorded value is the most frequent one
- * (ties count) and at least `minShare` of the runs give it.
+ * (ties count) and at least `minShare` of the runs give it; `close-call` when at least
+ * `minShare` of the runs give it, most frequent or not (a knife-edge event such as a vote lost
+ * by three votes, where the record is one likely outcome of two).
  */
 import type { MeasureKind, MeasureValue } from './measures';
 
@@ -14,7 +16,8 @@ export type Recorded = { readonly value: number } | { readonly min: number; read
 export type Tolerance =
   | { readonly rule: 'interval'; readonly coverage: number }
   | { readonly rule: 'median-within'; readonly relative: number }
-  | { readonly rule: 'modal'; readonly minShare: number };
+  | { readonly rule: 'modal'; readonly minShare: number }
+  | { readonly rule: 'close-call'; readonly minShare: number };
 
 export interface NumericOutcome {
   readonly kind: 'number';
@@ -97,8 +100,8 @@ export function scoreCategorical(kind: 'category' | 'boolean', values: readonly 
   const present = values.filter((v): v is string | boolean => typeof v === 'string' || typeof v === 'boolean');
   const missing = values.length - present.length;
   if (!('equals' in recorded)) return { rule: tolerance.rule, n: present.length, missing, outcome: null, pass: false, reason: 'a categorical measure needs a recorded { equals }' };
-  if (tolerance.rule !== 'modal') return { rule: tolerance.rule, n: present.length, missing, outcome: null, pass: false, reason: 'a categorical measure is judged by "modal"' };
-  if (present.length === 0) return { rule: 'modal', n: 0, missing, outcome: null, pass: false, reason: 'no run gave a value' };
+  if (tolerance.rule !== 'modal' && tolerance.rule !== 'close-call') return { rule: tolerance.rule, n: present.length, missing, outcome: null, pass: false, reason: 'a categorical measure is judged by "modal" or "close-call"' };
+  if (present.length === 0) return { rule: tolerance.rule, n: 0, missing, outcome: null, pass: false, reason: 'no run gave a value' };
   const counts = new Map<string, { value: string | boolean; count: number }>();
   for (const v of present) {
     const key = JSON.stringify(v);
@@ -120,6 +123,11 @@ export function scoreCategorical(kind: 'category' | 'boolean', values: readonly 
   };
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const isModal = recordedCount === max;
+  if (tolerance.rule === 'close-call') {
+    const pass = share(recordedCount) >= tolerance.minShare;
+    const reason = `recorded value in ${pct(share(recordedCount))} of runs (a close call needs ${pct(tolerance.minShare)})`;
+    return { rule: 'close-call', n: present.length, missing, outcome, pass, reason };
+  }
   const pass = isModal && share(recordedCount) >= tolerance.minShare;
   const reason = pass
     ? `recorded value in ${pct(share(recordedCount))} of runs`

@@ -104,12 +104,12 @@ export function categoriesSpec(role: 'target' | 'check', figs: readonly FigureRe
   const rows = figs.filter((f) => f.kind !== 'number' && f.score.outcome !== null && f.score.outcome.kind !== 'number');
   if (rows.length === 0) return null;
   const share = rows.map((f) => Math.round(((f.score.outcome as { recordedShare: number }).recordedShare ?? 0) * 1000) / 1000);
-  const need = rows.map((f) => (f.tolerance.rule === 'modal' ? f.tolerance.minShare : 0.5));
+  const need = rows.map((f) => (f.tolerance.rule === 'modal' || f.tolerance.rule === 'close-call' ? f.tolerance.minShare : 0.5));
   const name = role === 'target' ? 'Targets' : 'Held-out checks';
   return {
     id: `figures-${role}s-categories`,
     title: `${name}: categories and yes/no, simulated vs recorded`,
-    caption: `Each row a recorded category or yes/no fact. Bars: share of the fitted scenario's runs that give the recorded value; diamonds: the least share the modal rule needs. ${role === 'check' ? 'These figures were not used to fit.' : 'These figures drove the fit.'}`,
+    caption: `Each row a recorded category or yes/no fact. Bars: share of the fitted scenario's runs that give the recorded value; diamonds: the least share the rule (modal or close call) needs. ${role === 'check' ? 'These figures were not used to fit.' : 'These figures drove the fit.'}`,
     width: 1100,
     height: Math.max(300, 120 + rows.length * 44),
     fills: ['solid', null],

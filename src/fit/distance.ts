@@ -61,7 +61,7 @@ function presentDiscrepancy(f: FitFigure, kind: MeasureKind, o: NonNullable<Scor
     return Math.abs(m - nearest) / errorScale(f, nearest);
   }
   const tol = toleranceOf(f, kind);
-  const minShare = tol.rule === 'modal' ? tol.minShare : 0.5;
+  const minShare = tol.rule === 'modal' || tol.rule === 'close-call' ? tol.minShare : 0.5;
   return (1 - o.recordedShare) / Math.max(0.05, 1 - minShare);
 }
 

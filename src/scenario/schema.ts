@@ -67,6 +67,12 @@ export const CalibrationToleranceSchema = z
         minShare: z.number().gt(0).max(1).default(0.5).describe('Least share of runs that must give the recorded category.'),
       })
       .describe('Categorical or yes/no: pass when the recorded value is the most frequent across runs and reaches minShare.'),
+    z
+      .strictObject({
+        rule: z.literal('close-call'),
+        minShare: z.number().gt(0).max(1).describe('Least share of runs that must give the recorded category, e.g. 0.25.'),
+      })
+      .describe('Categorical or yes/no, for a knife-edge event (a vote lost by three votes): pass when at least minShare of the runs give the recorded value, whether or not it is the most frequent. The model should give the recorded outcome a real chance, not make it certain.'),
   ])
   .describe('How simulated runs are judged against the record. Default: interval (90%) for numbers, modal (0.5) for categories.');
 

@@ -53,6 +53,26 @@ describe('measures', () => {
     expect(readMeasure('largestSideDealValue', view)).toBe(8e6);
     expect(readMeasure('costBorneBy:JPN', view)).toBe(2.1e6);
   });
+  it('leaves access deals out of the troop measures, and reads which access a partner sold', () => {
+    // JOR sold airspace only (no troops) for $3m; TUR fielded troops and sold transit.
+    const withAccess = {
+      ...summary,
+      coalition: { ...summary.coalition, members: [
+        ...summary.coalition.members.map((m) => (m.id === 'TUR' ? { ...m, access: [{ round: 1, kind: 'transit' }] } : m)),
+        member('JOR', { troopsMax: 0, paymentsTotal: 9e6, access: [{ round: 1, kind: 'airspace' }] }),
+      ] },
+      payments: { ...summary.payments, total: 14.1e6, access: 9.5e6 },
+    } as unknown as RunSummary;
+    const v: RunView = { summary: withAccess };
+    expect(readMeasure('troopPaymentsTotal', v)).toBe(4.6e6);
+    expect(readMeasure('largestDealValue', v)).toBe(9e6);
+    expect(readMeasure('largestTroopDealValue', v)).toBe(5e6);
+    expect(readMeasure('accessSold:TUR:transit', v)).toBe(true);
+    expect(readMeasure('accessSold:TUR:airspace', v)).toBe(false);
+    expect(readMeasure('accessSold:JOR:airspace', v)).toBe(true);
+    expect(readMeasure('accessSold:COL:airspace', v)).toBe(false);
+    expect(readMeasure('troopPaymentsTotal', view)).toBe(5.1e6);
+  });
   it('reads per-partner figures, categories and yes/no', () => {
     expect(readMeasure('memberType:TUR', view)).toBe('critical');
     expect(readMeasure('memberType:ETH', view)).toBe('stayed-out');
@@ -109,6 +129,15 @@ describe('scoring', () => {
     expect(scoreValues('category', cats, { equals: 'critical' }, { rule: 'modal', minShare: 0.8 }).pass).toBe(false);
     expect(scoreValues('boolean', [true, false], { equals: true }, undefined).pass).toBe(true); // a tie counts as modal
   });
+  it('judges a close call by the share of runs giving the record, most frequent or not', () => {
+    // A vote lost by three votes: the record (false) in 40% of runs is a pass at minShare 0.25, not at 0.5.
+    const votes = [true, true, true, false, false];
+    const close = scoreValues('boolean', votes, { equals: false }, { rule: 'close-call', minShare: 0.25 });
+    expect(close).toMatchObject({ pass: true, rule: 'close-call', outcome: { modal: true, recordedShare: 0.4 } });
+    expect(close.reason).toBe('recorded value in 40% of runs (a close call needs 25%)');
+    expect(scoreValues('boolean', votes, { equals: false }, { rule: 'close-call', minShare: 0.5 }).pass).toBe(false);
+    expect(scoreValues('boolean', votes, { equals: false }, undefined).pass).toBe(false); // modal: true wins
+  });
   it('misses when no run gives a value or the record has the wrong form', () => {
     expect(scoreValues('number', [null, null], { value: 1 }, undefined)).toMatchObject({ pass: false, n: 0, missing: 2 });
     expect(scoreValues('number', [1, 2], { equals: 'x' }, undefined).pass).toBe(false);
@@ -127,6 +156,18 @@ describe('calibration checks', () => {
     const issues = checkCalibration(bad);
     expect(issues.map((i) => i.code).sort()).toEqual(['duplicate-id', 'invalid-value', 'unknown-id', 'unknown-id', 'unknown-measure']);
     expect(issues.find((i) => i.code === 'unknown-id')!.fix).toContain('COL');
+  });
+  it('checks access kinds against the offers, and a close call only on categories', () => {
+    const s = load('iraq-2003');
+    const bad = { ...s, meta: { ...s.meta, calibration: [
+      { id: 'a', label: 'a', measure: 'accessSold:TUR:bases', recorded: { equals: false }, source: 's' },
+      { id: 'b', label: 'b', measure: 'paymentsTo:TUR', recorded: { value: 1 }, tolerance: { rule: 'close-call', minShare: 0.3 }, source: 's' },
+      { id: 'c', label: 'c', measure: 'accessSold:TUR:airspace', recorded: { equals: true }, tolerance: { rule: 'close-call', minShare: 0.3 }, source: 's' },
+    ] } } as Scenario;
+    const issues = checkCalibration(bad);
+    expect(issues.map((i) => [i.code, i.path.join('.')])).toEqual([['unknown-id', 'meta.calibration.0.measure'], ['invalid-value', 'meta.calibration.1.tolerance.rule']]);
+    expect(issues[0]!.message).toBe('"bases" in "accessSold:TUR:bases" is not a kind of access offered in this scenario');
+    expect(issues[0]!.fix).toBe('use one of: airspace, transit');
   });
 });
 
@@ -184,7 +225,8 @@ describe('coalsim calibrate (CLI)', () => {
     expect(plain.status).toBe(0);
     expect(plain.stdout).toMatch(/Jordan.*MISS/);
     expect(coalsim(['calibrate', missing, '--seeds', '5', '--strict']).status).toBe(6);
-    expect(coalsim(['calibrate', 'iraq-2003', '--seeds', '5', '--strict']).status).toBe(0);
+    // 20 seeds: iraq-2003's close call (Turkey's transit refused in at least a quarter of runs) is too noisy at 5.
+    expect(coalsim(['calibrate', 'iraq-2003', '--seeds', '20', '--strict']).status).toBe(0);
   });
   it('rejects a bad target with the place and a fix (exit 3), and bad --seeds (exit 2)', () => {
     const r = coalsim(['calibrate', join(ROOT, 'test', 'calibration', 'fixtures', 'bad-target.json'), '--seeds', '2']);
