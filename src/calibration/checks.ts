@@ -37,16 +37,26 @@ export function checkCalibration(s: Scenario): InputIssue[] {
     parsed.def.args.forEach((kind, j) => {
       const arg = parsed.args[j]!;
       if (!known[kind].has(arg)) issues.push({ code: 'unknown-id', path: at('measure'), message: `"${arg}" in "${t.measure}" is not ${ARG_NOUN[kind]}`, fix: `use one of: ${list(kind)}` });
+      else if (kind === 'access' && parsed.def.args[j - 1] === 'party') {
+        // The kind must be one the named party offers, not merely one some party offers.
+        const party = parsed.args[j - 1]!;
+        const offers = [...new Set((s.thirdParties.find((p) => p.id === party)?.access ?? []).map((a) => a.kind))].sort();
+        if (known.party.has(party) && !offers.includes(arg as (typeof offers)[number])) {
+          issues.push({ code: 'unknown-id', path: at('measure'), message: `${party} offers no "${arg}" access (thirdParties[].access)`, fix: offers.length > 0 ? `use one of ${party}'s: ${offers.join(', ')}` : `${party} sells no access: name a party that does, or add the offer to ${party}` });
+        }
+      }
     });
     const numeric = parsed.def.kind === 'number';
     const r = t.recorded;
-    if (numeric && 'equals' in r) issues.push({ code: 'invalid-value', path: at('recorded'), message: `measure "${parsed.def.name}" is a number: record { "value": ... } or { "min": ..., "max": ... }` });
-    if (!numeric && !('equals' in r)) issues.push({ code: 'invalid-value', path: at('recorded'), message: `measure "${parsed.def.name}" is a ${parsed.def.kind}: record { "equals": ... }` });
-    if (parsed.def.kind === 'boolean' && 'equals' in r && typeof r.equals !== 'boolean') issues.push({ code: 'invalid-value', path: at('recorded', 'equals'), message: `measure "${parsed.def.name}" is yes/no: record true or false` });
+    if (numeric && 'equals' in r) issues.push({ code: 'invalid-value', path: at('recorded'), message: `measure "${parsed.def.name}" is a number: record { "value": ... } or { "min": ..., "max": ... }`, fix: 'replace { "equals": ... } with { "value": <number> } or { "min": <number>, "max": <number> }' });
+    if (!numeric && !('equals' in r)) issues.push({ code: 'invalid-value', path: at('recorded'), message: `measure "${parsed.def.name}" is a ${parsed.def.kind}: record { "equals": ... }`, fix: parsed.def.kind === 'boolean' ? 'record { "equals": true } or { "equals": false }' : 'record { "equals": "<category>" }' });
+    if (parsed.def.kind === 'boolean' && 'equals' in r && typeof r.equals !== 'boolean') issues.push({ code: 'invalid-value', path: at('recorded', 'equals'), message: `measure "${parsed.def.name}" is yes/no: record true or false`, fix: 'write true or false, without quotes' });
     if ('min' in r && r.min > r.max) issues.push({ code: 'invalid-value', path: at('recorded'), message: `min ${r.min} is above max ${r.max}`, fix: 'swap them' });
     const rule = (t.tolerance ?? defaultTolerance(parsed.def.kind)).rule;
     const categorical = rule === 'modal' || rule === 'close-call';
-    if (numeric === categorical) issues.push({ code: 'invalid-value', path: at('tolerance', 'rule'), message: numeric ? `a number is judged by "interval" or "median-within", not "${rule}"` : `a ${parsed.def.kind} is judged by "modal" or "close-call"` });
+    if (numeric === categorical) issues.push({ code: 'invalid-value', path: at('tolerance', 'rule'), message: numeric ? `a number is judged by "interval" or "median-within", not "${rule}"` : `a ${parsed.def.kind} is judged by "modal" or "close-call"`, fix: numeric ? 'use { "rule": "interval" } or { "rule": "median-within", "relative": 0.25 }, or omit tolerance' : 'use { "rule": "modal" } or { "rule": "close-call", "minShare": 0.25 }, or omit tolerance' });
+    const tol = t.tolerance;
+    if (tol !== undefined && tol.rule === 'close-call' && tol.maxShare !== undefined && tol.maxShare < tol.minShare) issues.push({ code: 'invalid-value', path: at('tolerance', 'maxShare'), message: `maxShare ${tol.maxShare} is below minShare ${tol.minShare}`, fix: 'swap them, or omit maxShare (1 - minShare)' });
   });
   return issues;
 }

@@ -50,7 +50,7 @@ export const MEASURES: readonly MeasureDef[] = [
   def('largestDealValue', 'number', [], 'US$', 'Largest total paid to one partner (subsidies and side deals at cost).', ({ summary }) => maxOf(summary.coalition.members.map((m) => m.paymentsTotal))),
   def('largestTroopDealValue', 'number', [], 'US$', 'Largest total paid to one partner that fielded troops (a partner that only sold access is left out).', ({ summary }) => maxOf(summary.coalition.members.filter((m) => m.troopsMax > 0).map((m) => m.paymentsTotal))),
   def('largestSideDealValue', 'number', [], 'US$', 'Largest side-deal value received by one partner (at its value to the receiver).', ({ summary }) => maxOf(summary.coalition.members.map((m) => m.sideDealValue))),
-  def('flags', 'number', [], 'states', 'Third parties that deployed at some point.', ({ summary }) => summary.coalition.flags),
+  def('flags', 'number', [], 'states', 'Third parties that joined at some point (deployed troops or sold access).', ({ summary }) => summary.coalition.flags),
   def('peakTroops', 'number', [], 'troops', 'Largest foreign force deployed at once.', ({ summary }) => summary.coalition.peakTroops),
   def('meanFillRate', 'number', [], 'share', 'Mean share of demand met over rounds with demand.', ({ summary }) => summary.coalition.meanFillRate),
   def('foreignSoldierYears', 'number', [], 'soldier-years', 'Foreign soldier-years deployed.', ({ summary }) => summary.costs.foreignSoldierYears),
@@ -60,7 +60,7 @@ export const MEASURES: readonly MeasureDef[] = [
   def('deaths', 'number', [], 'deaths', 'Deaths among foreign contingents.', ({ summary }) => summary.operation.deaths),
   // One partner.
   def('memberType', 'category', ['party'], 'type', 'The engine\'s typology of the partner ("stayed-out" if it never deployed).', ({ summary }, [id]) => member(summary, id!)?.type ?? 'stayed-out'),
-  def('joined', 'boolean', ['party'], 'yes/no', 'Whether the partner deployed at all.', ({ summary }, [id]) => member(summary, id!) !== undefined),
+  def('joined', 'boolean', ['party'], 'yes/no', 'Whether the partner joined at all (deployed troops or sold access).', ({ summary }, [id]) => member(summary, id!) !== undefined),
   def('accessSold', 'boolean', ['party', 'access'], 'yes/no', 'Whether the partner sold access of this kind (bases, transit, airspace, sanctions, other): signed and ratified.', ({ summary }, [id, kind]) => member(summary, id!)?.access?.some((a) => a.kind === kind) ?? false),
   def('gotSideDeals', 'boolean', ['party'], 'yes/no', 'Whether the partner received any side deal.', ({ summary }, [id]) => (member(summary, id!)?.sideDealItems.length ?? 0) > 0),
   def('subsidyOnly', 'boolean', ['party'], 'yes/no', 'Whether the partner was paid in deployment subsidies and nothing else (false if unpaid or not a member).', ({ summary }, [id]) => {

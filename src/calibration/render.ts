@@ -3,7 +3,7 @@
  * strings from results, no colour, no clock.
  */
 import type { ScenarioCalibration, TargetResult } from './calibrate';
-import type { Recorded } from './score';
+import { closeCallBand, type Recorded } from './score';
 
 export function formatValue(x: number, unit: string): string {
   if (!Number.isFinite(x)) return String(x);
@@ -40,7 +40,10 @@ export function formatRule(t: TargetResult): string {
   const tol = t.tolerance;
   if (tol.rule === 'interval') return `${Math.round(tol.coverage * 100)}% interval`;
   if (tol.rule === 'median-within') return `median +-${Math.round(tol.relative * 100)}%`;
-  if (tol.rule === 'close-call') return `close call >= ${Math.round(tol.minShare * 100)}%`;
+  if (tol.rule === 'close-call') {
+    const [lo, hi] = closeCallBand(tol);
+    return `close call ${Math.round(lo * 100)}-${Math.round(hi * 100)}%`;
+  }
   return `modal >= ${Math.round(tol.minShare * 100)}%`;
 }
 

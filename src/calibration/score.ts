@@ -6,9 +6,9 @@
  * interval (default 90%: 5th to 95th percentile); `median-within` when the simulated median
  * lies within a relative distance of the recorded value or of the nearer end of its range.
  * Categories and yes/no: `modal` passes when the recorded value is the most frequent one
- * (ties count) and at least `minShare` of the runs give it; `close-call` when at least
- * `minShare` of the runs give it, most frequent or not (a knife-edge event such as a vote lost
- * by three votes, where the record is one likely outcome of two).
+ * (ties count) and at least `minShare` of the runs give it; `close-call` when the share of runs
+ * giving it lies in [minShare, maxShare] (default 1 - minShare), most frequent or not (a
+ * knife-edge event such as a vote lost by three votes: the record one likely outcome of two).
  */
 import type { MeasureKind, MeasureValue } from './measures';
 
@@ -17,7 +17,12 @@ export type Tolerance =
   | { readonly rule: 'interval'; readonly coverage: number }
   | { readonly rule: 'median-within'; readonly relative: number }
   | { readonly rule: 'modal'; readonly minShare: number }
-  | { readonly rule: 'close-call'; readonly minShare: number };
+  | { readonly rule: 'close-call'; readonly minShare: number; readonly maxShare?: number };
+
+/** The band a close call must fall in: [minShare, maxShare], maxShare defaulting to 1 - minShare. */
+export function closeCallBand(t: { readonly minShare: number; readonly maxShare?: number }): [number, number] {
+  return [t.minShare, t.maxShare ?? 1 - t.minShare];
+}
 
 export interface NumericOutcome {
   readonly kind: 'number';
@@ -124,8 +129,10 @@ export function scoreCategorical(kind: 'category' | 'boolean', values: readonly 
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const isModal = recordedCount === max;
   if (tolerance.rule === 'close-call') {
-    const pass = share(recordedCount) >= tolerance.minShare;
-    const reason = `recorded value in ${pct(share(recordedCount))} of runs (a close call needs ${pct(tolerance.minShare)})`;
+    const [lo, hi] = closeCallBand(tolerance);
+    const r = share(recordedCount);
+    const pass = r >= lo && r <= hi;
+    const reason = `recorded value in ${pct(r)} of runs (a close call needs ${pct(lo)} to ${pct(hi)})`;
     return { rule: 'close-call', n: present.length, missing, outcome, pass, reason };
   }
   const pass = isModal && share(recordedCount) >= tolerance.minShare;

@@ -18,7 +18,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   },
   {
     command: 'validate <files..>',
-    describe: 'Check scenario, experiment and fit files: syntax, schema and cross-field rules; all problems at once',
+    describe: 'Check scenario, experiment and fit files: syntax, schema, cross-field rules and a scenario\'s calibration targets; all problems at once',
     load: () => (require('./commands/validate') as typeof import('./commands/validate')).validateCommand,
   },
   {

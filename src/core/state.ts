@@ -22,7 +22,7 @@ export type PartyStatus = 'out' | 'deployed';
 export interface PartyState {
   readonly id: string;
   readonly status: PartyStatus;
-  /** Made unavailable by a scheduled event (e.g. a parliament's refusal). */
+  /** Made unavailable by a scheduled event (e.g. a new government withdrawing). */
   readonly blocked: boolean;
   /** Troops deployed now. */
   readonly troops: number;

@@ -1,4 +1,6 @@
 /** Numbers in prose (narrative and report). Fixed locale, so text is the same on every machine. */
+import type { MemberSummary, RunSummary } from '../core/metrics/summary';
+
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function troops(n: number): string {
@@ -54,4 +56,15 @@ export function moneyShort(n: number): string {
   if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
   if (a >= 1e6) return `${sign}$${trim3(a / 1e6)}M`;
   return dollars(n);
+}
+
+/** " and $X set aside for access deals ($Y of it paid)" when the scenario has an access budget (pivotal.accessBudget); else nothing. */
+export function accessBudgetWords(sum: Pick<RunSummary, 'budget'>, money: (x: number) => string): string {
+  const a = sum.budget.access;
+  return a ? ` and ${money(a.total)} set aside for access deals (${money(a.spent)} of it paid)` : '';
+}
+
+/** A member that fielded no troops and sold access: its per-soldier reservation and price mean nothing. */
+export function soldAccessOnly(m: Pick<MemberSummary, 'troopsMax' | 'access'>): boolean {
+  return m.troopsMax === 0 && (m.access?.length ?? 0) > 0;
 }

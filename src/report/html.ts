@@ -11,7 +11,7 @@
 import { finishConfig, fitConfigToBox } from '../charts/finish';
 import { CHART_DEFAULTS, type ChartSpec } from '../charts/types';
 import type { ReportAssets } from './assets';
-import { dollars, money, moneyShort, percent, plural, troops } from './format';
+import { dollars, money, moneyShort, percent, plural, soldAccessOnly, troops } from './format';
 import { holdupStories, OUTCOME_WORDS } from './holdups';
 import { lessonOf } from './lesson';
 import type { RunOutputs } from './loadOutputs';
@@ -162,7 +162,7 @@ function membersTable(o: RunOutputs): SafeHtml {
     const type = typologyOf(m);
     return html`<tr><td class="text"><strong>${m.name}</strong> <code>${m.id}</code><span class="why">${type.label}${type.reasons.length > 0 ? `: ${type.reasons.join('; ')}` : ''}</span></td>${[
       html`<td class="num">${m.joinedRound}</td><td class="num">${troops(m.troopsFinal)}</td><td class="num">${troops(m.troopsMax)}</td>`,
-      html`<td class="num" title="US$ per soldier-year">${m.paid ? dollars(m.reservationPerSoldierYear) : '–'}</td><td class="num" title="US$ per soldier-year">${m.paid ? dollars(m.pricePerSoldierYear) : '–'}</td>`,
+      html`<td class="num" title="US$ per soldier-year">${m.paid && !soldAccessOnly(m) ? dollars(m.reservationPerSoldierYear) : '–'}</td><td class="num" title="US$ per soldier-year">${m.paid && !soldAccessOnly(m) ? dollars(m.pricePerSoldierYear) : '–'}</td>`,
       html`<td class="num" title="US$ over the operation: subsidies ${moneyShort(m.paymentsByKind.subsidy)}, side deals ${moneyShort(m.paymentsByKind['side-deal'])}">${moneyShort(m.paymentsTotal)}</td>`,
       html`<td class="num" title="0 = all the surplus to the pivotal state, 1 = all to the partner">${m.surplusShare === null ? '–' : m.surplusShare.toFixed(2)}</td>`,
     ]}</tr>\n`;

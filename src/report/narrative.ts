@@ -8,6 +8,7 @@
  */
 import type { EventOf, SimEvent } from '../core/events';
 import type { RunSummary } from '../core/metrics/summary';
+import { accessBudgetWords } from './format';
 import { contingentChoice, deployableOf } from '../core/engine/phases/contingents';
 import type { Scenario } from '../scenario/schema';
 import { capitalise, dollars, list, money, percent, plural, troops } from './format';
@@ -484,10 +485,10 @@ function scenarioParagraph(s: Scenario): string[] {
   out.push(`It seeks foreign troops over ${plural(s.clock.rounds, s.clock.roundLabel)}: ${list(steps)}.`);
   if (contingentChoice(s)) {
     // Contingent choice: what a state offers follows its motives and the price, so only its hard cap is a fixed figure.
-    const candidates = s.thirdParties.map((t) => `${theName(t.name)} (at most ${troops(deployableOf(t, s.engine.operation))})`);
+    const candidates = s.thirdParties.map((t) => `${theName(t.name)} (${offerWords(t, `at most ${troops(deployableOf(t, s.engine.operation))}`)})`);
     out.push(`${plural(s.thirdParties.length, 'state')} could join, each choosing its contingent from its motives (interest, signalling, alliance duty) and the price it is paid, below a hard cap: ${list(candidates)}.`);
   } else {
-    const candidates = s.thirdParties.map((t) => `${theName(t.name)} (up to ${troops(t.maxTroops ?? Math.floor(t.armedForces * t.deployableShare))})`);
+    const candidates = s.thirdParties.map((t) => `${theName(t.name)} (${offerWords(t, `up to ${troops(t.maxTroops ?? Math.floor(t.armedForces * t.deployableShare))}`)})`);
     out.push(`${plural(s.thirdParties.length, 'state')} could join: ${list(candidates)}.`);
   }
   for (const d of s.donors) {
@@ -573,11 +574,11 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
     // Payers with their own lines paid part of it (issue 16 item 2): the pivotal's budget bore only its own part.
     const own = sum.costs.byPayer.find((b) => b.id === s.pivotal.id)?.cost ?? 0;
     out.push(
-      `Partners were paid ${money(sum.payments.total)}: ${money(sum.payments.byKind.subsidy)} in subsidies and ${money(sum.payments.byKind['side-deal'])} in side deals. ${P} itself paid ${money(own)} of it, out of a budget of ${money(sum.budget.total)}; the other payers' shares are told under who paid whom.`,
+      `Partners were paid ${money(sum.payments.total)}: ${money(sum.payments.byKind.subsidy)} in subsidies and ${money(sum.payments.byKind['side-deal'])} in side deals. ${P} itself paid ${money(own)} of it, out of a budget of ${money(sum.budget.total)}${accessBudgetWords(sum, money)}; the other payers' shares are told under who paid whom.`,
     );
   } else {
     out.push(
-      `${P} paid ${money(sum.payments.total)}: ${money(sum.payments.byKind.subsidy)} in subsidies and ${money(sum.payments.byKind['side-deal'])} in side deals, out of a budget of ${money(sum.budget.total)}.`,
+      `${P} paid ${money(sum.payments.total)}: ${money(sum.payments.byKind.subsidy)} in subsidies and ${money(sum.payments.byKind['side-deal'])} in side deals, out of a budget of ${money(sum.budget.total)}${accessBudgetWords(sum, money)}.`,
     );
   }
   if (sum.costs.costPerForeignSoldierYear !== null) {
@@ -702,4 +703,11 @@ function credibility(e: EventOf<'holdup-threat'>, pivotal: string, who: string):
         ? `Its losses have raised its cost of staying by about ${dollars(e.casualtyPremium)} per soldier-year. `
         : `It accepted its price and nothing has raised its costs since. `;
   return `${pressure}${pivotal} believes ${who} would really leave with probability ${percent(e.leaveProbability)}.`;
+}
+
+/** What a candidate offers: its troops (`cap`, in words), its access, or both ("access only: transit, airspace" when it has no troops to offer). */
+function offerWords(t: Scenario['thirdParties'][number], cap: string): string {
+  const access = [...new Set((t.access ?? []).map((a) => a.kind))];
+  if (access.length === 0) return cap;
+  return t.maxTroops === 0 ? `access only: ${access.join(', ')}` : `${cap}, and access: ${access.join(', ')}`;
 }

@@ -1,7 +1,7 @@
 /**
- * Why a state that never joined stayed out, from the event log: its last refusal (asked more
- * than the pivotal would pay, the budget, failed talks, a failed ratification, a posted rate
- * below its reservation),
+ * Why a state that never joined stayed out, from the event log: its last refusal of a troop or
+ * an access deal (asked more than the pivotal would pay, the budget, failed talks, a failed
+ * ratification, a posted rate below its reservation),
  * else a withdrawn offer of troops (unavailable), else never needed. Pure.
  */
 import type { SimEvent } from '../core/events';
@@ -13,7 +13,8 @@ export function stayedOutReason(party: string, events: readonly SimEvent[]): Sta
   let available = true;
   for (const e of events) {
     if (!('party' in e) || e.party !== party) continue;
-    if (e.type === 'no-deal') reason = e.reason;
+    // An access offer refused counts as a troop deal refused (a state selling only access, e.g. Turkey's transit in 2003).
+    if (e.type === 'no-deal' || e.type === 'access-no-deal') reason = e.reason;
     else if (e.type === 'negotiation-ended' && (e.outcome === 'breakdown' || e.outcome === 'deadline' || e.outcome === 'error')) reason = 'negotiation-failed';
     else if (e.type === 'availability-changed') available = e.available;
   }

@@ -70,9 +70,10 @@ export const CalibrationToleranceSchema = z
     z
       .strictObject({
         rule: z.literal('close-call'),
-        minShare: z.number().gt(0).max(1).describe('Least share of runs that must give the recorded category, e.g. 0.25.'),
+        minShare: z.number().gt(0).lt(1).describe('Least share of runs that must give the recorded category, e.g. 0.25.'),
+        maxShare: z.number().gt(0).lt(1).optional().describe('Most share of runs that may give it. Omitted: 1 - minShare, so the other outcomes get at least minShare of the runs too.'),
       })
-      .describe('Categorical or yes/no, for a knife-edge event (a vote lost by three votes): pass when at least minShare of the runs give the recorded value, whether or not it is the most frequent. The model should give the recorded outcome a real chance, not make it certain.'),
+      .describe('Categorical or yes/no, for a knife-edge event (a vote lost by three votes): pass when the share of runs giving the recorded value is between minShare and maxShare, whether or not it is the most frequent. The model should give the recorded outcome a real chance without making it certain.'),
   ])
   .describe('How simulated runs are judged against the record. Default: interval (90%) for numbers, modal (0.5) for categories.');
 
@@ -169,6 +170,9 @@ export const PivotalSchema = z
     name: name,
     capability: CapabilitySchema.describe('Used to judge when a much weaker state takes the larger share (a reversal).'),
     budget: money.describe('US$ available for payments to partners over the whole operation (donors may add to it).'),
+    accessBudget: money
+      .optional()
+      .describe('US$ set aside for access deals (bases, transit, airspace, sanctions) apart from `budget`: access is paid from it and troops from `budget`, so a refused access deal frees no money for troops (the US\'s 2003 grants offered to Turkey were their own appropriation, not the Coalition Support Funds that reimbursed contingents). Omitted: access deals are paid from `budget`, shared with troops.'),
     ownSoldierCostPerYear: money.describe(
       'Cost of one of its own soldiers per year: the outside option to buying foreign troops (c_P).',
     ),

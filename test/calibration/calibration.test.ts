@@ -134,9 +134,13 @@ describe('scoring', () => {
     const votes = [true, true, true, false, false];
     const close = scoreValues('boolean', votes, { equals: false }, { rule: 'close-call', minShare: 0.25 });
     expect(close).toMatchObject({ pass: true, rule: 'close-call', outcome: { modal: true, recordedShare: 0.4 } });
-    expect(close.reason).toBe('recorded value in 40% of runs (a close call needs 25%)');
+    expect(close.reason).toBe('recorded value in 40% of runs (a close call needs 25% to 75%)');
     expect(scoreValues('boolean', votes, { equals: false }, { rule: 'close-call', minShare: 0.5 }).pass).toBe(false);
     expect(scoreValues('boolean', votes, { equals: false }, undefined).pass).toBe(false); // modal: true wins
+    // Two-sided: a model that makes the record certain fails too (maxShare defaults to 1 - minShare).
+    const certain = scoreValues('boolean', [false, false, false, false], { equals: false }, { rule: 'close-call', minShare: 0.25 });
+    expect(certain).toMatchObject({ pass: false, reason: 'recorded value in 100% of runs (a close call needs 25% to 75%)' });
+    expect(scoreValues('boolean', [false, false, false, true], { equals: false }, { rule: 'close-call', minShare: 0.25, maxShare: 0.8 }).pass).toBe(true);
   });
   it('misses when no run gives a value or the record has the wrong form', () => {
     expect(scoreValues('number', [null, null], { value: 1 }, undefined)).toMatchObject({ pass: false, n: 0, missing: 2 });
@@ -168,6 +172,10 @@ describe('calibration checks', () => {
     expect(issues.map((i) => [i.code, i.path.join('.')])).toEqual([['unknown-id', 'meta.calibration.0.measure'], ['invalid-value', 'meta.calibration.1.tolerance.rule']]);
     expect(issues[0]!.message).toBe('"bases" in "accessSold:TUR:bases" is not a kind of access offered in this scenario');
     expect(issues[0]!.fix).toBe('use one of: airspace, transit');
+    expect(issues[1]!.fix).toMatch(/use \{ "rule": "interval" \}/);
+    // A kind some party offers, but not the party named: Poland sells no access.
+    const other = checkCalibration({ ...s, meta: { ...s.meta, calibration: [{ id: 'd', label: 'd', measure: 'accessSold:POL:transit', recorded: { equals: false }, source: 's' }] } } as Scenario);
+    expect(other).toEqual([expect.objectContaining({ code: 'unknown-id', message: 'POL offers no "transit" access (thirdParties[].access)', fix: 'POL sells no access: name a party that does, or add the offer to POL' })]);
   });
 });
 

@@ -38,3 +38,27 @@ describe('figureDiscrepancy with runs that give no value', () => {
     expect(d([5000, 5000, null])).toBeGreaterThan(d([5000, 5000, 5000, null]));
   });
 });
+
+describe('figureDiscrepancy of a close call', () => {
+  // A knife-edge vote recorded as refused (false), judged in the band [0.25, 0.75] of runs.
+  const vote: FitFigure = {
+    id: 'vote',
+    label: 'a parliament refuses',
+    measure: 'accessSold:TUR:transit',
+    recorded: { equals: false },
+    tolerance: { rule: 'close-call', minShare: 0.25 },
+    role: 'target',
+  } as FitFigure;
+  const dv = (refusedOf4: number): number => {
+    const values = [0, 1, 2, 3].map((i) => i >= refusedOf4);
+    return figureDiscrepancy(vote, 'boolean', scoreValues('boolean', values, vote.recorded, vote.tolerance as never));
+  };
+
+  it('is zero inside the band, and one at either certainty (no run, or every run, refuses)', () => {
+    expect(dv(1)).toBe(0);
+    expect(dv(2)).toBe(0);
+    expect(dv(3)).toBe(0);
+    expect(dv(0)).toBeCloseTo(1, 10);
+    expect(dv(4)).toBeCloseTo(1, 10);
+  });
+});

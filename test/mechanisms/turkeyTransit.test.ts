@@ -1,7 +1,8 @@
 /**
  * iraq-2003's Turkish refusal as an outcome of ratification by one parliament (issue 12 item 4;
- * politics/ratification.ts, phases/access.ts). Round 1 is March 2003: the US bargains with Turkey
- * for transit (its costliest access) and overflight (a sixth of the cost). The parliament has one
+ * politics/ratification.ts, phases/access.ts). Rounds 1-2 are February and March 2003: the US
+ * bargains with Turkey for transit (its costliest access) and overflight (a sixth of the cost),
+ * paid from money set aside for access (`pivotal.accessBudget`), apart from the troops' budget. The parliament has one
  * tolerance u ~ U(0, 1) per run; a deal passes iff u >= q x (its cost / the transit's cost), with
  * q = 0.505 from the 1 March 2003 vote. So the transit fails with chance about q, the same
  * parliament then passes the overflight unless u < q / 6, and no run can pass the transit and
@@ -10,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScenario } from '../../src/core/engine/run';
+import { summarize } from '../../src/core/metrics/summary';
 import type { EventOf, SimEvent } from '../../src/core/events';
 import { ROOT, valid } from '../helpers/scenarios';
 
@@ -18,6 +20,13 @@ const SEEDS = Array.from({ length: 120 }, (_, i) => i + 1);
 const ofType = <T extends SimEvent['type']>(events: readonly SimEvent[], type: T) => events.filter((e): e is EventOf<T> => e.type === type);
 
 interface TurkeyRun {
+  /** Round of the transit vote (signed or refused by the parliament), null if never put to it. */
+  voteRound: number | null;
+  /** Paid for troops (all payments but access), and what the troops' budget and the access budget spent. */
+  troopPayments: number;
+  budgetSpent: number;
+  accessSpent: number | null;
+  accessPaid: number;
   transitRefused: boolean;
   transitSold: boolean;
   overflightRefused: boolean;
@@ -26,10 +35,19 @@ interface TurkeyRun {
 }
 
 function turkey(seed: number): TurkeyRun {
-  const events = runScenario(iraq, seed).events;
+  const result = runScenario(iraq, seed);
+  const events = result.events;
+  const summary = summarize(result);
+  const votes = [...ofType(events, 'access-signed'), ...ofType(events, 'access-no-deal').filter((e) => e.reason === 'ratification-failed')];
+  const vote = votes.find((e) => e.party === 'TUR' && e.kind === 'transit');
   const signed = ofType(events, 'access-signed').filter((e) => e.party === 'TUR');
   const refused = ofType(events, 'access-no-deal').filter((e) => e.party === 'TUR' && e.reason === 'ratification-failed');
   return {
+    voteRound: vote?.round ?? null,
+    troopPayments: summary.payments.total - (summary.payments.access ?? 0),
+    budgetSpent: summary.budget.spent,
+    accessSpent: summary.budget.access?.spent ?? null,
+    accessPaid: summary.payments.access ?? 0,
     transitRefused: refused.some((e) => e.kind === 'transit'),
     transitSold: signed.some((e) => e.kind === 'transit'),
     overflightRefused: refused.some((e) => e.kind === 'airspace'),
@@ -72,5 +90,22 @@ describe("iraq-2003: Turkey's parliament decides the transit in the run", () => 
     expect(followed).toBeGreaterThan(0.6);
     // Much smaller: what Turkey is paid after refusing is under a third of what a ratified transit brings.
     expect(median(refusals.map((r) => r.paid))).toBeLessThan(median(ratified.map((r) => r.paid)) / 3);
+  });
+
+  it('votes before the occupation: in February or March 2003 (rounds 1-2), most in March', () => {
+    expect(runs.every((r) => r.voteRound === 1 || r.voteRound === 2)).toBe(true);
+    expect(runs.filter((r) => r.voteRound === 2).length).toBeGreaterThan(runs.length / 2);
+  });
+
+  it("pays access from the access budget only, so the troops' money is the same whichever way the vote goes", () => {
+    // Accounting: the troops' budget spent exactly the troop payments, the access budget exactly the access payments.
+    for (const r of runs) {
+      expect(r.budgetSpent).toBeCloseTo(r.troopPayments, 2);
+      expect(r.accessSpent).toBeCloseTo(r.accessPaid, 2);
+    }
+    // Before the access budget, a ratified transit took the troops' money (median $1.11bn against $2.02bn after a refusal).
+    const ratio = median(refusals.map((r) => r.troopPayments)) / median(ratified.map((r) => r.troopPayments));
+    expect(ratio).toBeGreaterThan(0.9);
+    expect(ratio).toBeLessThan(1.1);
   });
 });

@@ -1,5 +1,6 @@
 /** `coalsim validate <files...>`: check scenario and experiment files without running them. */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { parseCalibratedScenario } from '../../calibration/checks';
 import { loadExperimentFile } from '../../experiment/load';
 import { loadFitFile } from '../../fit/load';
 import { formatIssues, type InputIssue } from '../../scenario/issues';
@@ -64,7 +65,10 @@ function check(file: string): FileReport {
     const r = loadExperimentFile(file);
     return { file: shown, kind: 'experiment', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [], notes: [] };
   }
-  const r = loadScenarioFile(file).result;
+  const loaded = loadScenarioFile(file);
+  // A valid scenario's calibration targets are checked too (measures, their arguments, records and rules), as `coalsim calibrate` would.
+  const calibrated = loaded.result.ok ? parseCalibratedScenario(loaded.text) : null;
+  const r = calibrated !== null && !calibrated.ok ? calibrated : loaded.result;
   return { file: shown, kind: 'scenario', ok: r.ok, problems: r.ok ? [] : [{ file: shown, issues: r.issues }], deprecated: r.ok ? deprecatedIn(file) : [], notes: r.ok ? (r.notices ?? []) : [] };
 }
 
@@ -78,7 +82,7 @@ function deprecatedIn(file: string): DeprecatedField[] {
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <files..>',
-  describe: 'Check scenario, experiment and fit files: syntax, schema and cross-field rules; all problems at once',
+  describe: 'Check scenario, experiment and fit files: syntax, schema, cross-field rules and a scenario\'s calibration targets; all problems at once',
   builder: (y: Argv) =>
     y
       .positional('files', { type: 'string', array: true, describe: 'Scenario, experiment or fit (.fit.json) files' })

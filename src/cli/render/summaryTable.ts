@@ -7,6 +7,7 @@
 import Table from 'cli-table3';
 import type { SimEvent } from '../../core/events';
 import type { RunSummary } from '../../core/metrics/summary';
+import { accessBudgetWords, soldAccessOnly } from '../../report/format';
 import { wrap } from '../../report/text';
 import { STAYED_OUT_WORDS, stayedOutReason } from '../../report/stayedOut';
 import { bold, fmtInt, fmtMoney, fmtShare } from './format';
@@ -31,7 +32,8 @@ export interface SummaryView {
 function membersTable(s: RunSummary): string {
   const t = new Table({ head: ['member', 'type (labels)', 'joined', 'troops end', 'peak', 'accepts/yr', 'price/yr', 'paid', 'share'], style: plain, chars, colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] });
   for (const m of s.coalition.members) {
-    t.push([`${safeField(m.name)} (${safeField(m.id)})`, memberType(m), String(m.joinedRound), fmtInt(m.troopsFinal), fmtInt(m.troopsMax), fmtMoney(m.reservationPerSoldierYear), fmtMoney(m.pricePerSoldierYear), fmtMoney(m.paymentsTotal), fmtShare(m.surplusShare)]);
+    const access = soldAccessOnly(m);
+    t.push([`${safeField(m.name)} (${safeField(m.id)})`, memberType(m), String(m.joinedRound), fmtInt(m.troopsFinal), fmtInt(m.troopsMax), access ? 'access' : fmtMoney(m.reservationPerSoldierYear), access ? '-' : fmtMoney(m.pricePerSoldierYear), fmtMoney(m.paymentsTotal), fmtShare(m.surplusShare)]);
   }
   return t.toString();
 }
@@ -40,7 +42,8 @@ function membersCompact(s: RunSummary, width: number): string {
   return s.coalition.members
     .map((m) => {
       const head = `${safeField(m.name)} (${safeField(m.id)}), ${memberType(m)}`;
-      const detail = `joined round ${m.joinedRound}; troops ${fmtInt(m.troopsFinal)} at the end, peak ${fmtInt(m.troopsMax)}; accepts ${fmtMoney(m.reservationPerSoldierYear)}/yr, price ${fmtMoney(m.pricePerSoldierYear)}/yr; paid ${fmtMoney(m.paymentsTotal)}${m.sideDealItems.length > 0 ? ` (${count(m.sideDealItems.length, 'side deal')})` : ''}; surplus share ${fmtShare(m.surplusShare)}`;
+      const terms = soldAccessOnly(m) ? `no troops, sold access (${(m.access ?? []).map((a) => a.kind).join(', ')})` : `troops ${fmtInt(m.troopsFinal)} at the end, peak ${fmtInt(m.troopsMax)}; accepts ${fmtMoney(m.reservationPerSoldierYear)}/yr, price ${fmtMoney(m.pricePerSoldierYear)}/yr`;
+      const detail = `joined round ${m.joinedRound}; ${terms}; paid ${fmtMoney(m.paymentsTotal)}${m.sideDealItems.length > 0 ? ` (${count(m.sideDealItems.length, 'side deal')})` : ''}; surplus share ${fmtShare(m.surplusShare)}`;
       return `${wrap(head, width, '')}\n${wrap(detail, width, '    ')}`;
     })
     .join('\n');
@@ -69,7 +72,7 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView):
   };
   lines.push(
     para(`Troops: ${fmtInt(co.troopsFinal)} of ${fmtInt(co.demandFinal)} sought at the end; peak ${fmtInt(co.peakTroops)} of ${fmtInt(co.peakDemand)}; mean fill ${co.meanFillRate === null ? '-' : Math.round(co.meanFillRate * 100) + '%'}; ${count(co.flags, 'flag')}.`),
-    para(`Paid ${fmtMoney(s.payments.total)} (subsidies ${fmtMoney(s.payments.byKind.subsidy)}, side deals ${fmtMoney(s.payments.byKind['side-deal'])}) of a budget of ${fmtMoney(s.budget.total)}.`),
+    para(`Paid ${fmtMoney(s.payments.total)} (subsidies ${fmtMoney(s.payments.byKind.subsidy)}, side deals ${fmtMoney(s.payments.byKind['side-deal'])}) of a budget of ${fmtMoney(s.budget.total)}${accessBudgetWords(s, fmtMoney)}.`),
     para(`A foreign soldier-year cost ${fmtMoney(c.costPerForeignSoldierYear)} (paid ones ${fmtMoney(c.costPerPaidSoldierYear)}) against ${fmtMoney(c.ownSoldierCostPerYear)} for one of the pivotal state's own.`),
     para(
       `Market tightness mean ${fmtShare(s.market.meanTightness)}, max ${fmtShare(s.market.maxTightness)}; ${count(s.market.scarceRounds, 'scarce round')}. Mean third-party surplus share ${fmtShare(s.power.meanShare)} over ${count(s.power.deals, 'deal')} as signed (a member above shows its contract at the end: enlargements merged, hold-up concessions included); ${count(s.power.reversals, 'reversal')}${s.power.reversalsBy.length > 0 ? ': ' + s.power.reversalsBy.map((r) => `${safeField(r.party)} in round ${r.round} (${fmtShare(r.share)})`).join(', ') : ''}.`,

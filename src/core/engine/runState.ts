@@ -51,6 +51,8 @@ export interface RunState {
   ratification: Map<number, { lo: number; hi: number; deployable: number }>;
   /** Access offers and deals (issue 16, phases/access.ts), created on first use; absent when no party sells access. */
   access?: AccessRecord[];
+  /** The access budget's account (`pivotal.accessBudget`, phases/access.ts), created with the offers; absent when access is paid from the budget. */
+  accessFunds?: { spent: number; committedCents: number };
   /** Promised side deals (issue 16 item 3, phases/promises.ts), created on the first promise. */
   promises?: PromiseRecord[];
   /** Payers' money (issue 16 item 2, phases/payers.ts), by payer index, created on first use; absent without payers. */

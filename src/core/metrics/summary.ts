@@ -184,6 +184,8 @@ export interface RunSummary {
     readonly total: number;
     readonly spent: number;
     readonly unspent: number;
+    /** The access budget (`pivotal.accessBudget`), present only when the scenario sets one: access is paid from it, not from `total`. */
+    readonly access?: { readonly total: number; readonly spent: number; readonly unspent: number };
   };
   readonly market: {
     readonly meanTightness: number | null;
@@ -361,7 +363,7 @@ export function summarize(result: RunResult): RunSummary {
       accessDeals.set(e.party, [...(accessDeals.get(e.party) ?? []), { round: e.round, kind: e.kind, label: e.label, pricePerYear: e.pricePerYear, reservation: e.reservation, pivotalReservation: e.pivotalReservation, share: e.share }]);
       deals++;
       if (e.share !== null) shares.push(e.share);
-    } else if (e.type === 'no-deal') lastNoDeal.set(e.party, e.reason);
+    } else if (e.type === 'no-deal' || e.type === 'access-no-deal') lastNoDeal.set(e.party, e.reason);
     else if (e.type === 'reversal') reversalsBy.push({ round: e.round, party: e.party, share: round4(e.share), capabilityRatio: round4(e.capabilityRatio) });
     else if (e.type === 'volunteered') {
       volunteered.add(e.party);
@@ -490,7 +492,9 @@ export function summarize(result: RunResult): RunSummary {
   }
   const effectiveYears = effectiveRounds / rpy;
   // Payers' own lines (issue 16) are theirs; the rest is the pivotal's pool, shared with its donors.
-  const byPayer = [...costByPayer(scenario, donorMoney, cents(total - flows.payersSpent()), final.pivotal.budgetTotal), ...flows.byPayer()];
+  // Access paid from an access budget (pivotal.accessBudget) is the pivotal's own money, not its pool shared with donors.
+  const ownAccess = scenario.pivotal.accessBudget !== undefined ? accessPaid : 0;
+  const byPayer = [...costByPayer(scenario, donorMoney, cents(total - flows.payersSpent() - ownAccess), final.pivotal.budgetTotal, ownAccess), ...flows.byPayer()];
   // What soldiers cost: every payment but those for access (issue 16), which buys none.
   const troopTotal = accessPaid > 0 ? cents(total - accessPaid) : total;
   const perForeign = foreignYears > 0 ? cents(troopTotal / foreignYears) : null;
@@ -544,6 +548,7 @@ export function summarize(result: RunResult): RunSummary {
       total: final.pivotal.budgetTotal,
       spent: final.pivotal.spent,
       unspent: cents(final.pivotal.budgetTotal - final.pivotal.spent),
+      ...(scenario.pivotal.accessBudget !== undefined ? { access: { total: scenario.pivotal.accessBudget, spent: accessPaid, unspent: cents(scenario.pivotal.accessBudget - accessPaid) } } : {}),
     },
     market: {
       meanTightness: finite.length > 0 ? round4(mean(finite)) : null,
@@ -571,9 +576,10 @@ export function summarize(result: RunResult): RunSummary {
 
 /**
  * Who bore the payments: earmarked donations are spent first (in scenario order); the rest is
- * spent pro rata from the pivotal's own money and the other donations.
+ * spent pro rata from the pivotal's own money and the other donations. `ownAccess`, access paid
+ * from the pivotal's access budget, is its own and added to its cost.
  */
-function costByPayer(scenario: RunResult['scenario'], donorMoney: ReadonlyMap<string, number>, total: number, budgetTotal: number): { id: string; cost: number }[] {
+function costByPayer(scenario: RunResult['scenario'], donorMoney: ReadonlyMap<string, number>, total: number, budgetTotal: number, ownAccess: number): { id: string; cost: number }[] {
   let left = total;
   let earmarkedMoney = 0;
   const costs = new Map<string, number>();
@@ -589,7 +595,7 @@ function costByPayer(scenario: RunResult['scenario'], donorMoney: ReadonlyMap<st
   const share = pool > 0 ? Math.min(1, left / pool) : 0;
   for (const d of scenario.donors) if (!d.earmarked) costs.set(d.id, (donorMoney.get(d.id) ?? 0) * share);
   const out = scenario.donors.filter((d) => donorMoney.has(d.id)).map((d) => ({ id: d.id, cost: cents(costs.get(d.id) ?? 0) }));
-  out.unshift({ id: scenario.pivotal.id, cost: cents(total - out.reduce((a, p) => a + p.cost, 0)) });
+  out.unshift({ id: scenario.pivotal.id, cost: cents(total + ownAccess - out.reduce((a, p) => a + p.cost, 0)) });
   return out;
 }
 

@@ -18,7 +18,8 @@
  * its intelligence; the seller learns the value up to the pivotal's openness). The agreed
  * value is delivered by `composePackage` like a troop deal (cash up to the access cost under
  * cover-cost, up to the unfunded part under cover-liquidity-need; side deals for the rest),
- * reserved to the end of the operation, ratified by the party's parliament (its largest access
+ * reserved to the end of the operation (from the budget, or from `pivotal.accessBudget` when set:
+ * money set aside for access, which troops cannot use), ratified by the party's parliament (its largest access
  * needs a tolerance of q, a smaller one proportionally less: politics/ratification.ts), paid every round, and cut pro rata with what is left of the budget; a cut of half or
  * more makes the seller withdraw the access (retaliation, as troops go home in pay.ts).
  *
@@ -90,7 +91,28 @@ export function accessRecords(s: RunState, model: Model, rng: Rng): AccessRecord
     });
   });
   s.access = out;
+  if (model.scenario.pivotal.accessBudget !== undefined) s.accessFunds = { spent: 0, committedCents: 0 };
   return out;
+}
+
+/**
+ * The money access is paid from: the access budget's account when the scenario sets one
+ * (`pivotal.accessBudget`), else the pivotal's budget, shared with troops. `free` leaves out
+ * what signed deals still promise; `cash` is what is left to pay with this round.
+ */
+function accessFree(s: RunState, model: Model): number {
+  const f = s.accessFunds;
+  return f ? model.scenario.pivotal.accessBudget! - f.spent - f.committedCents / 100 : freeBudget(s.pivotal);
+}
+
+function accessCash(s: RunState, model: Model): number {
+  const f = s.accessFunds;
+  return f ? model.scenario.pivotal.accessBudget! - f.spent : s.pivotal.budgetTotal - s.pivotal.spent;
+}
+
+function spendOnAccess(s: RunState, amount: number): void {
+  if (s.accessFunds) s.accessFunds.spent = cents(s.accessFunds.spent + amount);
+  else s.pivotal.spent = cents(s.pivotal.spent + amount);
 }
 
 /** True when some third party can sell access: the phase does nothing otherwise. */
@@ -201,7 +223,7 @@ function sign(s: RunState, model: Model, a: AccessRecord, pricePerYear: number, 
   // Cash covers what granting access costs it (cover-cost), or only the part it cannot fund (cover-liquidity-need).
   const subsidyCap = scenario.pivotal.subsidyPolicy === 'cover-cost' ? a.cost : cents((1 - spec.selfFundedShare) * a.cost);
   const pkg = composePackage({ pricePerSoldierYear: price, troops: 1, years: roundsLeft / rpy, subsidyCap, items: paidAtSigning(model, catalogFor(model, a.party, p)), roundsPerYear: rpy, roundsLeft });
-  if (pkg.costToPivotal > freeBudget(s.pivotal)) {
+  if (pkg.costToPivotal > accessFree(s, model)) {
     noDeal(a, p, round, 'budget', log);
     return false;
   }
@@ -238,7 +260,7 @@ function sign(s: RunState, model: Model, a: AccessRecord, pricePerYear: number, 
 function grant(s: RunState, p: PartyRecord, grants: readonly SideDealGrant[], round: number, log: EventSink): void {
   if (grants.length === 0) return;
   for (const g of grants) {
-    s.pivotal.spent = cents(s.pivotal.spent + g.cost);
+    spendOnAccess(s, g.cost);
     p.paidTotal = cents(p.paidTotal + g.cost);
     log.push({ type: 'payment', round, payer: s.pivotal.id, recipient: p.id, kind: 'side-deal', amount: g.cost, value: g.value, item: g.item, cause: 'access' });
   }
@@ -255,14 +277,17 @@ function noDeal(a: AccessRecord, p: PartyRecord, round: number, reason: NoDealRe
 /** Re-reserve an access deal's promise for `roundsLeft` more payments (whole cents, as commit.ts). */
 function recommitAccess(s: RunState, a: AccessRecord, roundsPerYear: number, roundsLeft: number): void {
   const next = a.status === 'signed' && a.subsidyPerYear > 0 && roundsLeft > 0 ? Math.round(paymentPerRound(a.subsidyPerYear, 1, roundsPerYear) * 100) * roundsLeft : 0;
-  s.committedCents += next - a.promisedCents;
+  if (s.accessFunds) s.accessFunds.committedCents += next - a.promisedCents;
+  else {
+    s.committedCents += next - a.promisedCents;
+    s.pivotal.committed = s.committedCents / 100;
+  }
   a.promisedCents = next;
-  s.pivotal.committed = s.committedCents / 100;
 }
 
 /**
  * Step 6b: each signed access deal is paid this round's subsidy from what the troop payments
- * left; when the cash left cannot cover every access payment, all are paid pro rata (reneging,
+ * left (from the access budget, when the scenario sets one); when the cash left cannot cover every access payment, all are paid pro rata (reneging,
  * as pay.ts), and a seller cut by half or more withdraws its access.
  */
 export function payAccess(s: RunState, model: Model, round: number, log: EventSink): void {
@@ -272,7 +297,7 @@ export function payAccess(s: RunState, model: Model, round: number, log: EventSi
   let totalDue = 0;
   for (const a of s.access) if (a.status === 'signed') totalDue += paymentPerRound(a.subsidyPerYear, 1, rpy);
   if (totalDue <= 0) return;
-  const cash = pivotal.budgetTotal - pivotal.spent;
+  const cash = accessCash(s, model);
   const ratio = totalDue > cash ? Math.max(0, cash) / totalDue : 1;
   for (const a of s.access) {
     if (a.status !== 'signed') continue;
@@ -281,7 +306,7 @@ export function payAccess(s: RunState, model: Model, round: number, log: EventSi
     const p = s.parties[a.party]!;
     const paid = ratio < 1 ? Math.floor(due * ratio * 100) / 100 : due;
     if (paid > 0) {
-      pivotal.spent = cents(pivotal.spent + paid);
+      spendOnAccess(s, paid);
       p.paidTotal = cents(p.paidTotal + paid);
       log.push({ type: 'payment', round, payer: pivotal.id, recipient: p.id, kind: 'subsidy', amount: paid, value: paid, item: `access: ${a.kind}`, cause: 'access' });
     }
