@@ -10,7 +10,7 @@ import { ScenarioSchema, type Scenario } from '../scenario/schema';
 import { validateText } from '../scenario/validate';
 import { migrateScenarioInMemory } from '../scenario/load';
 import { MEASURES, parseMeasure, type ArgKind } from './measures';
-import { defaultTolerance } from './score';
+import { closeCallBand, defaultTolerance } from './score';
 
 const ARG_NOUN: Record<ArgKind, string> = { party: 'a third party of this scenario', item: 'a side-deal item of this scenario', payer: 'a pivotal state, donor or payer of this scenario', access: 'a kind of access offered in this scenario' };
 
@@ -56,7 +56,16 @@ export function checkCalibration(s: Scenario): InputIssue[] {
     const categorical = rule === 'modal' || rule === 'close-call';
     if (numeric === categorical) issues.push({ code: 'invalid-value', path: at('tolerance', 'rule'), message: numeric ? `a number is judged by "interval" or "median-within", not "${rule}"` : `a ${parsed.def.kind} is judged by "modal" or "close-call"`, fix: numeric ? 'use { "rule": "interval" } or { "rule": "median-within", "relative": 0.25 }, or omit tolerance' : 'use { "rule": "modal" } or { "rule": "close-call", "minShare": 0.25 }, or omit tolerance' });
     const tol = t.tolerance;
-    if (tol !== undefined && tol.rule === 'close-call' && tol.maxShare !== undefined && tol.maxShare < tol.minShare) issues.push({ code: 'invalid-value', path: at('tolerance', 'maxShare'), message: `maxShare ${tol.maxShare} is below minShare ${tol.minShare}`, fix: 'swap them, or omit maxShare (1 - minShare)' });
+    if (tol !== undefined && tol.rule === 'close-call') {
+      const [lo, hi] = closeCallBand(tol);
+      if (hi < lo) {
+        issues.push(
+          tol.maxShare !== undefined
+            ? { code: 'invalid-value', path: at('tolerance', 'maxShare'), message: `maxShare ${tol.maxShare} is below minShare ${tol.minShare}: no share of runs can pass`, fix: 'swap them, or omit maxShare (1 - minShare)' }
+            : { code: 'invalid-value', path: at('tolerance', 'minShare'), message: `minShare ${tol.minShare} is above 0.5, so the default band [minShare, 1 - minShare] is empty: no share of runs can pass`, fix: 'give a minShare of at most 0.5, or a maxShare (1 for no upper end)' },
+        );
+      }
+    }
   });
   return issues;
 }

@@ -19,9 +19,17 @@ export type Tolerance =
   | { readonly rule: 'modal'; readonly minShare: number }
   | { readonly rule: 'close-call'; readonly minShare: number; readonly maxShare?: number };
 
-/** The band a close call must fall in: [minShare, maxShare], maxShare defaulting to 1 - minShare. */
-export function closeCallBand(t: { readonly minShare: number; readonly maxShare?: number }): [number, number] {
+/** The band a close call must fall in: [minShare, maxShare], maxShare defaulting to 1 - minShare (checks.ts refuses an empty band). */
+export function closeCallBand(t: { readonly minShare: number; readonly maxShare?: number | undefined }): [number, number] {
   return [t.minShare, t.maxShare ?? 1 - t.minShare];
+}
+
+/** Shares are counts over runs; a share on an end of the band (67 of 100 against 1 - 0.33) is inside it. */
+const SHARE_EPS = 1e-9;
+
+/** Whether a share of runs lies in a close call's band, ends included. */
+export function inCloseCallBand(share: number, [lo, hi]: readonly [number, number]): boolean {
+  return share >= lo - SHARE_EPS && share <= hi + SHARE_EPS;
 }
 
 export interface NumericOutcome {
@@ -131,7 +139,7 @@ export function scoreCategorical(kind: 'category' | 'boolean', values: readonly 
   if (tolerance.rule === 'close-call') {
     const [lo, hi] = closeCallBand(tolerance);
     const r = share(recordedCount);
-    const pass = r >= lo && r <= hi;
+    const pass = inCloseCallBand(r, [lo, hi]);
     const reason = `recorded value in ${pct(r)} of runs (a close call needs ${pct(lo)} to ${pct(hi)})`;
     return { rule: 'close-call', n: present.length, missing, outcome, pass, reason };
   }

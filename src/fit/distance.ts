@@ -9,7 +9,7 @@
  *     `error.relative` x |r|);
  *   - a category or yes/no: d_j = (1 - share of runs giving the recorded value) / (1 - minShare),
  *     so 1 is the edge of the modal rule's pass (minShare 0.5: half the runs); under a close
- *     call, 0 inside its band [lo, hi] and the gap to the band over min(lo, 1 - hi) outside it;
+ *     call, 0 inside its band [lo, hi], (lo - share) / lo below it and (share - hi) / (1 - hi) above;
  *   - a figure no run gives a value for: d_j = MISSING_DISCREPANCY; one that only some runs give
  *     (a payment per soldier-year of a partner that stays out in the others) mixes the two by
  *     the share of runs: d_j = q d_j(present) + (1 - q) MISSING_DISCREPANCY, q the share of runs
@@ -22,7 +22,7 @@
  * move between generations). Pure.
  */
 import type { MeasureKind, MeasureValue } from '../calibration/measures';
-import { closeCallBand, defaultTolerance, recordedRange, scoreValues, type Score, type Tolerance } from '../calibration/score';
+import { closeCallBand, defaultTolerance, inCloseCallBand, recordedRange, scoreValues, type Score, type Tolerance } from '../calibration/score';
 import type { FitFigure } from './schema';
 
 /** Discrepancy of a figure whose measure is undefined in every run of the batch. */
@@ -63,9 +63,11 @@ function presentDiscrepancy(f: FitFigure, kind: MeasureKind, o: NonNullable<Scor
   }
   const tol = toleranceOf(f, kind);
   if (tol.rule === 'close-call') {
-    // Zero inside the band; outside, the gap over the band's narrower margin (1 at no run, or every run, giving the record).
+    // Zero inside the band; below it the gap over lo, above it over 1 - hi: 1 when no run, or every run, gives the record.
     const [lo, hi] = closeCallBand(tol);
-    return Math.max(0, lo - o.recordedShare, o.recordedShare - hi) / Math.max(0.05, Math.min(lo, 1 - hi));
+    const r = o.recordedShare;
+    if (inCloseCallBand(r, [lo, hi])) return 0;
+    return r < lo ? (lo - r) / Math.max(0.05, lo) : (r - hi) / Math.max(0.05, 1 - hi);
   }
   const minShare = tol.rule === 'modal' ? tol.minShare : 0.5;
   return (1 - o.recordedShare) / Math.max(0.05, 1 - minShare);

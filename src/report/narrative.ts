@@ -177,7 +177,7 @@ function narrate(e: SimEvent, c: Context): Piece {
         case 'above-ceiling':
           return text(`${who} will not sell ${what}: it wants at least ${dollars(e.reservation)} a year, more than the ${dollars(e.pivotalReservation)} it is worth to ${c.p}.`);
         case 'budget':
-          return text(`${c.P} cannot afford ${possessive(c.name(e.party))} ${what}: the money to the end of the operation is not in the budget.`);
+          return text(`${c.P} cannot afford to buy ${what} from ${c.name(e.party)}: the money to the end of the operation is not in ${c.scenario.pivotal.accessBudget !== undefined ? 'what it set aside for access' : 'the budget'}.`);
         case 'ratification-failed':
           return key(`${who}'s parliament refuses the deal for ${what}.`);
         default:

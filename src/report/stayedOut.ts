@@ -23,7 +23,7 @@ export function stayedOutReason(party: string, events: readonly SimEvent[]): Sta
 
 export const STAYED_OUT_WORDS: Readonly<Record<StayedOutReason, string>> = {
   'above-ceiling': 'asked more than the pivotal state would pay',
-  budget: 'not affordable within the budget',
+  budget: 'not affordable with the money left',
   'negotiation-failed': 'talks failed',
   'ratification-failed': 'its legislature refused to ratify the deal',
   'rate-below-reservation': 'the posted rate was below its cost',

@@ -71,7 +71,7 @@ export const CalibrationToleranceSchema = z
       .strictObject({
         rule: z.literal('close-call'),
         minShare: z.number().gt(0).lt(1).describe('Least share of runs that must give the recorded category, e.g. 0.25.'),
-        maxShare: z.number().gt(0).lt(1).optional().describe('Most share of runs that may give it. Omitted: 1 - minShare, so the other outcomes get at least minShare of the runs too.'),
+        maxShare: z.number().gt(0).max(1).optional().describe('Most share of runs that may give it (1: no upper end). Omitted: 1 - minShare, so the other outcomes get at least minShare of the runs too; a minShare above 0.5 then needs a maxShare.'),
       })
       .describe('Categorical or yes/no, for a knife-edge event (a vote lost by three votes): pass when the share of runs giving the recorded value is between minShare and maxShare, whether or not it is the most frequent. The model should give the recorded outcome a real chance without making it certain.'),
   ])

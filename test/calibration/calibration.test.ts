@@ -141,6 +141,9 @@ describe('scoring', () => {
     const certain = scoreValues('boolean', [false, false, false, false], { equals: false }, { rule: 'close-call', minShare: 0.25 });
     expect(certain).toMatchObject({ pass: false, reason: 'recorded value in 100% of runs (a close call needs 25% to 75%)' });
     expect(scoreValues('boolean', [false, false, false, true], { equals: false }, { rule: 'close-call', minShare: 0.25, maxShare: 0.8 }).pass).toBe(true);
+    // The band's ends count, whatever the rounding of 1 - minShare: 67 of 100 runs against [0.33, 0.67].
+    const edge = Array.from({ length: 100 }, (_, i) => i >= 67);
+    expect(scoreValues('boolean', edge, { equals: false }, { rule: 'close-call', minShare: 0.33 }).pass).toBe(true);
   });
   it('misses when no run gives a value or the record has the wrong form', () => {
     expect(scoreValues('number', [null, null], { value: 1 }, undefined)).toMatchObject({ pass: false, n: 0, missing: 2 });
@@ -173,6 +176,9 @@ describe('calibration checks', () => {
     expect(issues[0]!.message).toBe('"bases" in "accessSold:TUR:bases" is not a kind of access offered in this scenario');
     expect(issues[0]!.fix).toBe('use one of: airspace, transit');
     expect(issues[1]!.fix).toMatch(/use \{ "rule": "interval" \}/);
+    // A minShare above 0.5 leaves the default band [minShare, 1 - minShare] empty: refused, with a fix.
+    const empty = checkCalibration({ ...s, meta: { ...s.meta, calibration: [{ id: 'e', label: 'e', measure: 'accessSold:TUR:airspace', recorded: { equals: true }, tolerance: { rule: 'close-call', minShare: 0.6 }, source: 's' }] } } as Scenario);
+    expect(empty).toEqual([expect.objectContaining({ path: ['meta', 'calibration', 0, 'tolerance', 'minShare'], fix: 'give a minShare of at most 0.5, or a maxShare (1 for no upper end)' })]);
     // A kind some party offers, but not the party named: Poland sells no access.
     const other = checkCalibration({ ...s, meta: { ...s.meta, calibration: [{ id: 'd', label: 'd', measure: 'accessSold:POL:transit', recorded: { equals: false }, source: 's' }] } } as Scenario);
     expect(other).toEqual([expect.objectContaining({ code: 'unknown-id', message: 'POL offers no "transit" access (thirdParties[].access)', fix: 'POL sells no access: name a party that does, or add the offer to POL' })]);

@@ -61,4 +61,12 @@ describe('figureDiscrepancy of a close call', () => {
     expect(dv(0)).toBeCloseTo(1, 10);
     expect(dv(4)).toBeCloseTo(1, 10);
   });
+
+  it('is one at both certainties for an uneven band too ([0.25, 0.9]: below over 0.25, above over 0.1)', () => {
+    const uneven = { ...vote, tolerance: { rule: 'close-call', minShare: 0.25, maxShare: 0.9 } } as FitFigure;
+    const at = (values: boolean[]): number => figureDiscrepancy(uneven, 'boolean', scoreValues('boolean', values, uneven.recorded, uneven.tolerance as never));
+    expect(at([true, true, true, true])).toBeCloseTo(1, 10); // no run refuses
+    expect(at([false, false, false, false])).toBeCloseTo(1, 10); // every run refuses
+    expect(at([false, true, true, true])).toBe(0);
+  });
 });

@@ -31,6 +31,7 @@ import { cdf, mean } from '../../bargaining/beliefs';
 import { mechanismFor } from '../../bargaining/pricing';
 import { playExchange } from '../../bargaining/protocol';
 import type { AccessKind, NoDealReason, SideDealGrant } from '../../events';
+import { invariant } from '../../errors';
 import { cents } from '../../money';
 import { paymentPerRound } from '../../payments/ledger';
 import { composePackage } from '../../payments/package';
@@ -110,9 +111,15 @@ function accessCash(s: RunState, model: Model): number {
   return f ? model.scenario.pivotal.accessBudget! - f.spent : s.pivotal.budgetTotal - s.pivotal.spent;
 }
 
-function spendOnAccess(s: RunState, amount: number): void {
-  if (s.accessFunds) s.accessFunds.spent = cents(s.accessFunds.spent + amount);
-  else s.pivotal.spent = cents(s.pivotal.spent + amount);
+function spendOnAccess(s: RunState, model: Model, amount: number): void {
+  const f = s.accessFunds;
+  if (!f) {
+    s.pivotal.spent = cents(s.pivotal.spent + amount);
+    return;
+  }
+  f.spent = cents(f.spent + amount);
+  const budget = model.scenario.pivotal.accessBudget!;
+  invariant(f.spent <= budget + 0.005, 'budget-overdrawn', () => `access budget: spent ${f.spent} of ${budget}`);
 }
 
 /** True when some third party can sell access: the phase does nothing otherwise. */
@@ -250,17 +257,17 @@ function sign(s: RunState, model: Model, a: AccessRecord, pricePerYear: number, 
     type: 'access-signed', round, party: p.id, offer: a.offer, kind: a.kind, label: a.label, pricePerYear: price, subsidyPerYear: pkg.subsidyPerSoldierYear,
     sideDeals: pkg.sideDeals, reservation: a.cost, pivotalReservation: a.value, share, mechanism,
   });
-  grant(s, p, pkg.sideDeals, round, log);
+  grant(s, model, p, pkg.sideDeals, round, log);
   const ratio = scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);
   if (share !== null && isReversal(share, ratio, scenario.engine.reversalCapabilityRatio)) log.push({ type: 'reversal', round, party: p.id, share, capabilityRatio: ratio });
   return true;
 }
 
 /** Side deals of an access deal, paid at signing (as deals.ts grantSideDeals, with the access cause). */
-function grant(s: RunState, p: PartyRecord, grants: readonly SideDealGrant[], round: number, log: EventSink): void {
+function grant(s: RunState, model: Model, p: PartyRecord, grants: readonly SideDealGrant[], round: number, log: EventSink): void {
   if (grants.length === 0) return;
   for (const g of grants) {
-    spendOnAccess(s, g.cost);
+    spendOnAccess(s, model, g.cost);
     p.paidTotal = cents(p.paidTotal + g.cost);
     log.push({ type: 'payment', round, payer: s.pivotal.id, recipient: p.id, kind: 'side-deal', amount: g.cost, value: g.value, item: g.item, cause: 'access' });
   }
@@ -306,7 +313,7 @@ export function payAccess(s: RunState, model: Model, round: number, log: EventSi
     const p = s.parties[a.party]!;
     const paid = ratio < 1 ? Math.floor(due * ratio * 100) / 100 : due;
     if (paid > 0) {
-      spendOnAccess(s, paid);
+      spendOnAccess(s, model, paid);
       p.paidTotal = cents(p.paidTotal + paid);
       log.push({ type: 'payment', round, payer: pivotal.id, recipient: p.id, kind: 'subsidy', amount: paid, value: paid, item: `access: ${a.kind}`, cause: 'access' });
     }
