@@ -7,6 +7,7 @@
  * value (e.g. no foreign soldier deployed). Pure functions: no I/O, no clock, no randomness.
  */
 import type { RunResult } from '../core/engine/run';
+import { cents } from '../core/money';
 import type { MemberSummary, RunSummary } from '../core/metrics/summary';
 
 export type MeasureValue = number | string | boolean | null;
@@ -43,7 +44,7 @@ export const MEASURES: readonly MeasureDef[] = [
   def('costPerPaidSoldierYear', 'number', [], 'US$/soldier-year', 'Total payments per paid soldier-year.', ({ summary }) => summary.costs.costPerPaidSoldierYear),
   def('ratioToOwnSoldier', 'number', [], 'ratio', 'Cost per foreign soldier-year divided by the pivotal\'s own soldier cost.', ({ summary }) => summary.costs.ratioToOwnSoldier),
   def('paymentsTotal', 'number', [], 'US$', 'All payments to partners (subsidies and side deals at their cost to the giver).', ({ summary }) => summary.payments.total),
-  def('troopPaymentsTotal', 'number', [], 'US$', 'Payments for troops: all payments to partners less those for access deals (e.g. reimbursements, leaving out a transit package).', ({ summary }) => Math.round(100 * (summary.payments.total - (summary.payments.access ?? 0))) / 100),
+  def('troopPaymentsTotal', 'number', [], 'US$', 'Payments for troops: all payments to partners less those for access deals (e.g. reimbursements, leaving out a transit package).', ({ summary }) => cents(summary.payments.total - (summary.payments.access ?? 0))),
   def('subsidiesTotal', 'number', [], 'US$', 'All deployment subsidies paid.', ({ summary }) => summary.payments.byKind.subsidy),
   def('sideDealsTotal', 'number', [], 'US$', 'All side deals, at their cost to the giver.', ({ summary }) => summary.payments.byKind['side-deal']),
   def('donations', 'number', [], 'US$', 'Money donors added to the pivotal\'s budget.', ({ summary }) => summary.budget.donations),

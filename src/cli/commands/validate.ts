@@ -4,7 +4,7 @@ import { parseCalibratedScenario } from '../../calibration/checks';
 import { loadExperimentFile } from '../../experiment/load';
 import { loadFitFile } from '../../fit/load';
 import { formatIssues, type InputIssue } from '../../scenario/issues';
-import { loadScenarioFile } from '../../scenario/load';
+import { SCENARIO_FILE_FIX } from '../../scenario/load';
 import { readInputFile } from '../../scenario/readInput';
 import { parseDocument } from '../../scenario/validate';
 import { deprecatedFields, type DeprecatedField } from '../../scenario/deprecated';
@@ -65,10 +65,9 @@ function check(file: string): FileReport {
     const r = loadExperimentFile(file);
     return { file: shown, kind: 'experiment', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [], notes: [] };
   }
-  const loaded = loadScenarioFile(file);
-  // A valid scenario's calibration targets are checked too (measures, their arguments, records and rules), as `coalsim calibrate` would.
-  const calibrated = loaded.result.ok ? parseCalibratedScenario(loaded.text) : null;
-  const r = calibrated !== null && !calibrated.ok ? calibrated : loaded.result;
+  // Read and parsed once, with the calibration targets checked too (measures, their arguments, records and rules), as `coalsim calibrate` does.
+  const read = readInputFile(file, 'a scenario file', SCENARIO_FILE_FIX);
+  const r = read.ok ? parseCalibratedScenario(read.text) : { ok: false as const, issues: [read.issue] };
   return { file: shown, kind: 'scenario', ok: r.ok, problems: r.ok ? [] : [{ file: shown, issues: r.issues }], deprecated: r.ok ? deprecatedIn(file) : [], notes: r.ok ? (r.notices ?? []) : [] };
 }
 

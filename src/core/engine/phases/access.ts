@@ -18,10 +18,12 @@
  * its intelligence; the seller learns the value up to the pivotal's openness). The agreed
  * value is delivered by `composePackage` like a troop deal (cash up to the access cost under
  * cover-cost, up to the unfunded part under cover-liquidity-need; side deals for the rest),
- * reserved to the end of the operation (from the budget, or from `pivotal.accessBudget` when set:
- * money set aside for access, which troops cannot use), ratified by the party's parliament (its largest access
- * needs a tolerance of q, a smaller one proportionally less: politics/ratification.ts), paid every round, and cut pro rata with what is left of the budget; a cut of half or
- * more makes the seller withdraw the access (retaliation, as troops go home in pay.ts).
+ * reserved to the end of the operation (from the budget, or from `pivotal.accessBudget` when
+ * set: money set aside for access, which troops cannot use), ratified by the party's parliament
+ * (its largest access needs a tolerance of q, a smaller one proportionally less:
+ * politics/ratification.ts), paid every round, and cut pro rata with what is left of that
+ * money; a cut of half or more makes the seller withdraw the access (retaliation, as troops go
+ * home in pay.ts).
  *
  * Runs after troop recruitment in the round, so a scenario without access offers is unchanged
  * (no draws, no events, no money).
@@ -294,8 +296,9 @@ function recommitAccess(s: RunState, a: AccessRecord, roundsPerYear: number, rou
 
 /**
  * Step 6b: each signed access deal is paid this round's subsidy from what the troop payments
- * left (from the access budget, when the scenario sets one); when the cash left cannot cover every access payment, all are paid pro rata (reneging,
- * as pay.ts), and a seller cut by half or more withdraws its access.
+ * left (from the access budget, when the scenario sets one); when the cash left cannot cover
+ * every access payment, all are paid pro rata (reneging, as pay.ts), and a seller cut by half or
+ * more withdraws its access.
  */
 export function payAccess(s: RunState, model: Model, round: number, log: EventSink): void {
   if (!s.access) return;
