@@ -16,7 +16,9 @@
  * a second worker finds a free core only if nobody else is using it: the load average is
  * printed, and on Linux the largest share of the cores other processes used during a
  * measurement (/proc/stat around it, less the child's own CPU); the CPU-time ratio (what
- * parallelism costs in extra work) carries over.
+ * parallelism costs in extra work) carries over. After the 50 x 60 table, bench/ceiling.js
+ * measures the machine itself: the speed-up N threads of pure arithmetic get over one, the most
+ * any sweep can get here.
  * `npm run bench` builds first. Timing is read here only, never in results.
  *
  *   node bench/sweep.js [--quick]     --quick: 4,000-run sweeps, fewer repeats, 2,000-run memory sweep
@@ -108,6 +110,7 @@ function main() {
     writeFileSync(bench, JSON.stringify(generated(50, 60)));
     process.stdout.write(`\ncoalsim sweep benchmark on ${cpus()[0]?.model ?? 'unknown CPU'}, ${n} core(s), node ${process.version}; median of ${repeats} interleaved repeats\n`);
     scaling(tmp, n, repeats, quick ? 4000 : 10000, bench, "issue 11's benchmark: 50 parties x 60 rounds");
+    if (n > 1) machineCeiling(n, quick);
     scaling(tmp, n, repeats, quick ? 4000 : 10000, undefined, 'the default scenario: 8 parties x 24 rounds');
     const memSmall = measure(experimentWithRuns(tmp, large / 10), n, tmp);
     const memLarge = measure(experimentWithRuns(tmp, large), n, tmp);
@@ -115,6 +118,14 @@ function main() {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** What N threads of pure arithmetic gain over one on this machine (bench/ceiling.js): the most a sweep can. */
+function machineCeiling(n, quick) {
+  const r = spawnSync(process.execPath, [join(__dirname, 'ceiling.js'), String(quick ? 4e8 : 8e8)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench/ceiling.js failed: ${r.stderr}`);
+  const c = JSON.parse(r.stdout);
+  process.stdout.write(`this machine's ceiling: ${n} threads of pure arithmetic (no allocation, nothing shared; bench/ceiling.js) run x${c.speedup.toFixed(2)} faster than one (${c.secs1.toFixed(2)} s against ${c.secsN.toFixed(2)} s, median of 5): a sweep cannot scale better than that\n`);
 }
 
 /** 1 worker against N on one sweep of `runs` runs of `scenario`, printed as a table. */
