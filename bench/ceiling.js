@@ -1,11 +1,12 @@
 'use strict';
 /**
- * The machine's own ceiling for parallel speed-up (bench/sweep.js prints it beside the sweep's):
+ * A reference for parallel speed-up on this machine (bench/sweep.js prints it beside the sweep's):
  * a fixed amount of pure arithmetic (a 32 KB table updated in a loop: no allocation, no garbage,
  * nothing shared between threads) split over 1 and then over N worker threads of one process. On
  * a virtual machine two vCPUs need not give twice the work of one (a hypervisor's other guests,
- * shared caches, turbo clocks that fall with more cores busy); whatever this kernel loses, an
- * engine sweep loses too, so the sweep's 2-worker goal is read against this figure.
+ * shared caches, turbo clocks that fall with more cores busy). What this kernel loses at a given
+ * moment an engine sweep likely loses too, so the sweep's 2-worker figure is read against it; it
+ * is not a strict bound (the load changes between measurements, and the workloads differ).
  *
  *   node bench/ceiling.js [iterations]    prints JSON { workers, secs1, secsN, speedup }
  */
@@ -31,14 +32,21 @@ function timed(iterations, threads) {
     for (let w = 0; w < threads; w++) {
       const worker = new Worker(__filename, { workerData: { iterations: Math.round(iterations / threads) } });
       worker.once('error', reject);
-      worker.once('message', () => {
-        if (++done === threads) resolve(Number(process.hrtime.bigint() - t0) / 1e9);
+      worker.once('exit', (code) => {
+        if (code !== 0) reject(new Error(`bench/ceiling.js: a worker exited with code ${code}`));
+      });
+      worker.once('message', (sum) => {
+        if (!Number.isFinite(sum)) reject(new Error('bench/ceiling.js: the kernel returned no sum'));
+        else if (++done === threads) resolve(Number(process.hrtime.bigint() - t0) / 1e9);
       });
     }
   });
 }
 
-/** Median over `repeats` interleaved pairs (1 thread, then N) of the wall times and their ratio. */
+/**
+ * Over `repeats` interleaved pairs (1 thread, then N): the median wall time of each, and the median
+ * of the pairs' ratios (so the speed-up need not equal secs1 / secsN).
+ */
 async function ceiling(threads, iterations, repeats) {
   const one = [];
   const many = [];
@@ -52,8 +60,8 @@ async function ceiling(threads, iterations, repeats) {
 }
 
 if (!isMainThread) {
-  kernel(workerData.iterations);
-  parentPort.postMessage('done');
+  // The sum goes back so that the loop's work is used and cannot be optimised away.
+  parentPort.postMessage(kernel(workerData.iterations));
 } else if (require.main === module) {
   const { availableParallelism } = require('node:os');
   ceiling(availableParallelism(), Number(process.argv[2] ?? 1.2e9), 5).then((r) => process.stdout.write(JSON.stringify(r) + '\n'));

@@ -17,8 +17,8 @@
  * printed, and on Linux the largest share of the cores other processes used during a
  * measurement (/proc/stat around it, less the child's own CPU); the CPU-time ratio (what
  * parallelism costs in extra work) carries over. After the 50 x 60 table, bench/ceiling.js
- * measures the machine itself: the speed-up N threads of pure arithmetic get over one, the most
- * any sweep can get here.
+ * measures the machine itself: the speed-up N threads of pure arithmetic get over one at that
+ * moment, a reference for the sweep's (not a bound: the load and the workload differ).
  * `npm run bench` builds first. Timing is read here only, never in results.
  *
  *   node bench/sweep.js [--quick]     --quick: 4,000-run sweeps, fewer repeats, 2,000-run memory sweep
@@ -120,12 +120,12 @@ function main() {
   }
 }
 
-/** What N threads of pure arithmetic gain over one on this machine (bench/ceiling.js): the most a sweep can. */
+/** What N threads of pure arithmetic gain over one on this machine just now (bench/ceiling.js): a reference for the sweep's speed-up. */
 function machineCeiling(n, quick) {
   const r = spawnSync(process.execPath, [join(__dirname, 'ceiling.js'), String(quick ? 4e8 : 8e8)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`bench/ceiling.js failed: ${r.stderr}`);
   const c = JSON.parse(r.stdout);
-  process.stdout.write(`this machine's ceiling: ${n} threads of pure arithmetic (no allocation, nothing shared; bench/ceiling.js) run x${c.speedup.toFixed(2)} faster than one (${c.secs1.toFixed(2)} s against ${c.secsN.toFixed(2)} s, median of 5): a sweep cannot scale better than that\n`);
+  process.stdout.write(`the machine, just now: ${n} threads of pure arithmetic (no allocation, nothing shared; bench/ceiling.js) ran x${c.speedup.toFixed(2)} faster than one (median of 5 paired ratios; median times ${c.secs1.toFixed(2)} s and ${c.secsN.toFixed(2)} s): read the sweep's speed-up against it\n`);
 }
 
 /** 1 worker against N on one sweep of `runs` runs of `scenario`, printed as a table. */
