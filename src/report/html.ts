@@ -160,7 +160,7 @@ function figures(specs: readonly ChartSpec[]): SafeHtml {
 function membersTable(o: RunOutputs): SafeHtml {
   const rows = o.summary.coalition.members.map((m) => {
     const type = typologyOf(m);
-    return html`<tr><td class="text"><strong>${m.name}</strong> <code>${m.id}</code><span class="why">${type.label}${type.reasons.length > 0 ? `: ${type.reasons.join('; ')}` : ''}</span></td>${[
+    return html`<tr><td class="text"><strong>${m.name}</strong> <code>${m.id}</code><span class="why" title="${type.reasons.join('; ')}">${type.label}${type.headline.length > 0 ? `: ${type.headline.join('; ')}` : ''}${type.reasons.length > type.headline.length ? ' (more on hover; all in summary.json)' : ''}</span></td>${[
       html`<td class="num">${m.joinedRound}</td><td class="num">${troops(m.troopsFinal)}</td><td class="num">${troops(m.troopsMax)}</td>`,
       html`<td class="num" title="US$ per soldier-year">${m.paid && !soldAccessOnly(m) ? dollars(m.reservationPerSoldierYear) : '–'}</td><td class="num" title="US$ per soldier-year">${m.paid && !soldAccessOnly(m) ? dollars(m.pricePerSoldierYear) : '–'}</td>`,
       html`<td class="num" title="US$ over the operation: subsidies ${moneyShort(m.paymentsByKind.subsidy)}, side deals ${moneyShort(m.paymentsByKind['side-deal'])}">${moneyShort(m.paymentsTotal)}</td>`,

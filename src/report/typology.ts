@@ -17,8 +17,10 @@ const LABELS: Readonly<Record<RecipientType, string>> = {
 
 export interface TypologyLabel {
   readonly label: string;
-  /** Why the engine classified it so. */
+  /** Why the engine classified it so: every piece of evidence. */
   readonly reasons: readonly string[];
+  /** The first piece of evidence of each label: what a table row has room for. */
+  readonly headline: readonly string[];
 }
 
 const BEHAVIOUR: Readonly<Record<BehaviourLabel, string>> = {
@@ -37,6 +39,6 @@ const BEHAVIOUR: Readonly<Record<BehaviourLabel, string>> = {
  */
 export function typologyOf(member: Pick<MemberSummary, 'type' | 'typeReasons'> & { readonly labels?: MemberSummary['labels'] }): TypologyLabel {
   const labels = member.labels ?? [];
-  if (labels.length === 0) return { label: LABELS[member.type], reasons: member.typeReasons };
-  return { label: labels.map((l) => BEHAVIOUR[l.label]).join(' + '), reasons: labels.flatMap((l) => l.evidence) };
+  if (labels.length === 0) return { label: LABELS[member.type], reasons: member.typeReasons, headline: member.typeReasons.slice(0, 1) };
+  return { label: labels.map((l) => BEHAVIOUR[l.label]).join(' + '), reasons: labels.flatMap((l) => l.evidence), headline: labels.flatMap((l) => l.evidence.slice(0, 1)) };
 }

@@ -77,3 +77,4 @@ describe('iraq-2003: the self-funded allies with alliance potential pay their ow
     expect(bare.GBR).toBeLessThanOrEqual(48);
   });
 });
+

@@ -33,7 +33,9 @@ describe('report.html', () => {
     expect(html).toMatch(/<summary>Round 9 of 24 – \d key events?<\/summary>/);
     expect(html).toContain(escapeHtml(n.rounds[8]!.sentences[0]!));
     for (const m of outputs.summary.coalition.members) expect(html).toContain(`<strong>${escapeHtml(m.name)}</strong> <code>${m.id}</code>`);
-    expect(html).toMatch(/<span class="why">(Volunteer|Critical contributor|Opportunist|Signaller|Willing but under-resourced|Paid contributor)(: [^<]+)?<\/span><\/td>/);
+    expect(html).toMatch(/<span class="why" title="[^"]*">(Volunteer|Critical contributor|Opportunist|Signaller|Willing but under-resourced|Paid contributor)(: [^<]+)?<\/span><\/td>/);
+    // The row shows each label's first piece of evidence; the title holds all of it.
+    for (const m of outputs.summary.coalition.members) for (const l of m.labels) for (const e of l.evidence) expect(html).toContain(escapeHtml(e));
     expect(html).toContain(escapeHtml(n.ending[0]!));
     expect(html).toContain('No partner threatened to cut or withdraw its forces in this run.');
   });

@@ -29,12 +29,16 @@ function input(over: Partial<BehaviourInput> & Pick<BehaviourInput, 'spec'>): Be
 const labelsOf = (x: BehaviourInput) => behaviourLabels(x).map((l) => l.label);
 
 describe('signaller: over-contribution or a decisive signal', () => {
-  it('with fixed contingents, the reservation without the signal is r_i + S_i (similarity - depth)', () => {
-    // Georgia in the default scenario: S = 20,000, similarity 0.7, depth 0 => s_i = 14,000.
+  it('with fixed contingents, the reservation without the signal is max(c_i - u_i + m_i, (1 - f_i) c_i): the signal lowers the net cost, not the liquidity need', () => {
+    // Georgia in the default scenario: u = 3,000, f = 0.3, S = 20,000, similarity 0.7, depth 0 => s_i = 14,000.
     const geo = spec('GEO');
-    const at = { costPerYear: 12_000, allianceDepth: geo.allianceDepth, reservation: 5_000, deployedBefore: 0, troops: 900, demand: 30_000 };
-    const s = geo.signallingValuePerYear * (geo.preferenceSimilarity - geo.allianceDepth);
-    expect(reservationWithoutSignal(geo, base, 1_000_000, at)).toBeCloseTo(5_000 + s, 6);
+    const at = { costPerYear: 12_000, allianceDepth: geo.allianceDepth, deployedBefore: 0, troops: 900, demand: 30_000 };
+    // With the signal: max(12,000 - 3,000 - 14,000, 0.7 x 12,000) = 8,400; without: max(9,000, 8,400) = 9,000.
+    expect(reservationWithoutSignal(geo, base, 1_000_000, at)).toBeCloseTo(9_000, 6);
+    // Able to fund only a tenth (f = 0.1), its liquidity need (10,800) binds with or without the signal: never decisive.
+    expect(reservationWithoutSignal({ ...geo, selfFundedShare: 0.1 }, base, 1_000_000, at)).toBeCloseTo(10_800, 6);
+    // A volunteer whose interest alone covers its cost (u = 13,000, f = 1) still asks nothing without the signal: max(-1,000, 0) = 0.
+    expect(reservationWithoutSignal({ ...geo, selfFundedShare: 1, intrinsicValuePerYear: 13_000 }, base, 1_000_000, at)).toBe(0);
   });
 
   it('is given with the evidence of each kind, and not without any', () => {

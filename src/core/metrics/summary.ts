@@ -240,7 +240,7 @@ function signalEvidence(result: RunResult, spec: ThirdPartySpec, deals: readonly
     if (!now || !before || troops <= 0) return [];
     const p = now.parties[spec.id]!;
     const without = reservationWithoutSignal(spec, scenario, coalitionForces, {
-      costPerYear: p.costPerYear, allianceDepth: p.allianceDepth, reservation: p.reservation, deployedBefore: before.parties[spec.id]!.troops, troops, demand: now.demand,
+      costPerYear: p.costPerYear, allianceDepth: p.allianceDepth, deployedBefore: before.parties[spec.id]!.troops, troops, demand: now.demand,
     });
     return without > price + 0.5 ? [{ kind: 'decisive', round, troops, price, withoutSignal: cents(without) }] : [];
   };

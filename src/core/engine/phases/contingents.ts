@@ -19,7 +19,8 @@
  */
 import { averageReservation, enlargementReservation, enlargementSupply, marginalReservation, supplyAt, type ContingentMotives } from '../../market/contingent';
 import { contingentMotives, deployableTroops, priceSlope, type PartyAttributes } from '../../market/motives';
-import { leaderAsk, signallingValue } from '../../politics/alliance';
+import { leaderAsk } from '../../politics/alliance';
+import { thirdPartyReservation } from '../../market/reservation';
 import { cents } from '../../money';
 import { defencePact, dutyWeight, missionStance } from '../../../scenario/mechanismInputs';
 import type { Scenario, ThirdPartySpec } from '../../../scenario/schema';
@@ -162,8 +163,6 @@ export interface DeploymentMoment {
   /** Its deployment cost c_i and alliance depth that round. */
   readonly costPerYear: number;
   readonly allianceDepth: number;
-  /** Its reservation that round as the engine held it (scalar r_i with fixed contingents). */
-  readonly reservation: number;
   /** Troops it had before, and the troops it added. */
   readonly deployedBefore: number;
   readonly troops: number;
@@ -176,12 +175,14 @@ export interface DeploymentMoment {
  * signalling motive (s_i = 0, all else as it was): the counterfactual behind the typology's
  * signaller label (issue 12 item 9; BRIEF §1 "acquaintances ... signalling for a closer
  * alliance"). With chosen contingents, r_i(k) or the enlargement reservation of the motives
- * of that round with s_i removed; with fixed contingents, its scalar r_i plus the s_i it held.
+ * of that round with s_i removed; with fixed contingents, its scalar r_i with s_i removed,
+ * max(c_i - u_i + m_i + stance, (1 - f_i) c_i) (market/reservation.ts): the signal lowers the net
+ * cost, not the liquidity need, so a state whose liquidity need binds asks the same without it,
+ * and a volunteer whose net cost stays at or below zero without it still volunteers.
  * Compared with what it got: above the price, the signal made the deal.
  */
 export function reservationWithoutSignal(spec: ThirdPartySpec, scenario: Scenario, coalitionForces: number, at: DeploymentMoment): number {
-  const signal = signallingValue({ similarity: spec.preferenceSimilarity, depth: at.allianceDepth }, spec.signallingValuePerYear);
-  if (!contingentChoice(scenario)) return at.reservation + signal;
+  if (!contingentChoice(scenario)) return thirdPartyReservation({ ...spec, allianceDepth: at.allianceDepth, signallingValuePerYear: 0 }, at.costPerYear).reservation;
   const m = { ...motivesOf(spec, scenario.engine.operation, at.costPerYear, at.allianceDepth, leaderAsk(at.demand, coalitionForces)), signallingValue: 0 };
   return at.deployedBefore > 0 ? enlargementReservation(m, at.deployedBefore, at.troops) : averageReservation(m, at.troops);
 }
