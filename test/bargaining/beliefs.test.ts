@@ -79,7 +79,7 @@ describe('side-deal packages', () => {
     expect(p.subsidyPerSoldierYear).toBe(30_000);
     expect(p.costToPivotal).toBe(30_000_000);
   });
-  it('covers value above cost with side deals, best value per cost first, never overshooting', () => {
+  it('covers value above cost with side deals, best value per cost first, skipping an item that would overshoot at more than the cash it replaces', () => {
     // Gap above cost: (100,000 - 40,000) x 1,000 = 60M of value.
     const items = [
       { id: 'arms', cost: 10e6, value: 40e6 }, // ratio 4
@@ -92,5 +92,20 @@ describe('side-deal packages', () => {
     // Remaining value 100,000 - 55M/1,000 = 45,000 per soldier-year as subsidy.
     expect(p.subsidyPerSoldierYear).toBe(45_000);
     expect(p.costToPivotal).toBe(15e6 + 45_000_000);
+  });
+  it('gives an item worth more than the gap when it costs less than the cash it replaces (Egypt\'s debt relief in the Gulf)', () => {
+    // Gap above cost: (100,000 - 40,000) x 1,000 = 60M; the relief is worth 61M to the recipient
+    // and costs the giver 30M. Paying the gap in cash would cost 60M; the relief saves 30M, and
+    // the recipient gets 1M more than the agreed value. The cost-linked 40,000 stays cash.
+    const p = composePackage({ ...base, pricePerSoldierYear: 100_000, items: [{ id: 'debt', cost: 30e6, value: 61e6 }] });
+    expect(p.sideDeals.map((g) => g.item)).toEqual(['debt']);
+    expect(p.subsidyPerSoldierYear).toBe(40_000);
+    // Subsidies are paid per round in whole cents: 12 x $3,333,333.33.
+    expect(p.costToPivotal).toBe(69_999_999.96);
+    // An item that costs more than the gap it would close is not given: the gap is paid in cash.
+    const q = composePackage({ ...base, pricePerSoldierYear: 45_000, items: [{ id: 'debt', cost: 6e6, value: 12e6 }] });
+    expect(q.sideDeals).toEqual([]);
+    expect(q.subsidyPerSoldierYear).toBe(45_000);
+    expect(q.costToPivotal).toBe(45_000_000);
   });
 });

@@ -2,8 +2,9 @@
  * Composing the package that delivers an agreed value per soldier-year at least cost to
  * the pivotal state. The deployment subsidy covers what deploying costs; what the
  * recipient wants beyond its costs is cheapest as side deals that are worth more to it
- * than they cost the giver (value per cost, best first, BRIEF §6). Whatever the catalog
- * cannot cover is paid as a subsidy premium.
+ * than they cost the giver (value per cost, best first, BRIEF §6). An item worth more than
+ * the gap left is given only when it costs less than the cash it replaces. Whatever the
+ * catalog cannot cover is paid as a subsidy premium.
  */
 import type { SideDealGrant } from '../events';
 import { cents } from '../money';
@@ -56,12 +57,23 @@ export function composePackage(args: {
   const grants: SideDealGrant[] = [];
   const usable = usableItems(args.items);
   for (const item of usable) {
-    if (item.value > gap) continue; // lumpy: never give more value than the gap
+    if (gap <= 0) break;
+    if (item.value > gap) {
+      // Lumpy: worth more than the gap left. The pivotal gives it only if it costs less than
+      // the cash premium it replaces (the recipient then gets more than the agreed value);
+      // never giving it made the pivotal pay a gap just under an item's value in cash, at up
+      // to value/cost times the cost (Egypt's $7.1bn debt relief in gulf-war-1991).
+      if (item.cost >= gap) continue;
+      grants.push({ item: item.id, cost: item.cost, value: item.value });
+      gap = 0;
+      break;
+    }
     grants.push({ item: item.id, cost: item.cost, value: item.value });
     gap -= item.value;
   }
   const granted = grants.reduce((a, g) => a + g.value, 0);
-  const subsidy = soldierYears > 0 ? cents(Math.max(0, p - granted / soldierYears)) : 0;
+  // The cost-linked part (up to the cap) is always cash: side deals pay only what is above it.
+  const subsidy = soldierYears > 0 ? cents(Math.max(Math.min(p, args.subsidyCap), p - granted / soldierYears, 0)) : 0;
   const perRound = cents((subsidy * troops) / args.roundsPerYear);
   return { subsidyPerSoldierYear: subsidy, sideDeals: grants, costToPivotal: cents(grants.reduce((a, g) => a + g.cost, 0) + perRound * args.roundsLeft) };
 }
