@@ -1,7 +1,7 @@
 /**
  * Allies that asked for nothing stay unpaid because of their alliance signal, not because a hand-set
  * interest happens to exceed their cost (issue 12 items 3 and 9; BRIEF §1 "acquaintances who
- * over-contribute", §6 r_i = c_i - u_i - s_i + m_i). vietnam-1965 and iraq-2003 apply the ISAF
+ * over-contribute", §6 r_i = c_i - u_i - s_i + m_i). vietnam-1965, iraq-2003 and gulf-war-1991 apply the ISAF
  * replication's rule signallingValuePerYear = c_i, so s_i = c_i max(0, agree_us - depth). The
  * mechanism: the signal lowers a self-funded ally's reservation far below zero, further than a
  * 10% cost draw can lift it, so it volunteers in every seed; with the signal removed (interest
@@ -78,3 +78,20 @@ describe('iraq-2003: the self-funded allies with alliance potential pay their ow
   });
 });
 
+
+describe('gulf-war-1991: Britain and France pay their own way', () => {
+  const gulf = load('gulf-war-1991');
+  const ids = ['GBR', 'FRA'];
+
+  it('the signal is the rule: Britain 40,000 x (0.595 - 0.084) = $20,456 a soldier-year', () => {
+    const gbr = gulf.thirdParties.find((t) => t.id === 'GBR')!;
+    expect(gbr.signallingValuePerYear).toBe(gbr.deploymentCostPerYear);
+    expect(thirdPartyReservation(gbr, gbr.deploymentCostPerYear).netCost).toBeCloseTo(40000 - 45000 - 40000 * (0.595238 - 0.0837618), 2);
+  });
+
+  it('with the signal both volunteer in every seed; with interest alone France is paid in some', () => {
+    expect(volunteerCounts(gulf, ids)).toEqual({ GBR: 50, FRA: 50 });
+    const bare = volunteerCounts(withoutSignal(gulf, ids), ids);
+    expect(bare.FRA).toBeLessThanOrEqual(45);
+  });
+});
