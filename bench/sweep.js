@@ -18,7 +18,9 @@
  * measurement (/proc/stat around it, less the child's own CPU); the CPU-time ratio (what
  * parallelism costs in extra work) carries over. After the 50 x 60 table, bench/ceiling.js
  * measures the machine itself: the speed-up N threads of pure arithmetic get over one at that
- * moment, a reference for the sweep's (not a bound: the load and the workload differ).
+ * moment, a reference for the sweep's (not a bound: the load and the workload differ). On Linux
+ * with taskset, each table also times the 1-worker sweep confined to one core, which gives the
+ * speed-up from 1 core to N (a lone unconfined worker borrows part of a second core).
  * `npm run bench` builds first. Timing is read here only, never in results.
  *
  *   node bench/sweep.js [--quick]     --quick: 4,000-run sweeps, fewer repeats, 2,000-run memory sweep
@@ -69,11 +71,17 @@ function machineBusy() {
   return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / 100;
 }
 
-function measure(file, workers, tmp) {
+/** `taskset` (util-linux) when this is Linux and it is installed: it confines a process to chosen cores. */
+const TASKSET = process.platform === 'linux' ? ['/usr/bin/taskset', '/bin/taskset'].find((f) => existsSync(f)) ?? null : null;
+
+/** One sweep in a fresh child process; `oneCore`: confined to core 0 with taskset (main thread, worker, V8's threads all on it). */
+function measure(file, workers, tmp, oneCore = false) {
   const out = join(tmp, `out-${workers}-${Date.now()}`);
   const busy0 = machineBusy();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--expose-gc', '--single-threaded-gc', __filename, '--child', file, String(workers), out], { encoding: 'utf8', env: { ...process.env, SLURM_ARRAY_TASK_ID: '', SLURM_CPUS_PER_TASK: '' } });
+  const argv = [process.execPath, '--expose-gc', '--single-threaded-gc', __filename, '--child', file, String(workers), out];
+  if (oneCore) argv.unshift(TASKSET, '-c', '0');
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', env: { ...process.env, SLURM_ARRAY_TASK_ID: '', SLURM_CPUS_PER_TASK: '' } });
   if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
   rmSync(out, { recursive: true, force: true });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -133,8 +141,14 @@ function scaling(tmp, n, repeats, runs, scenario, label) {
   const file = experimentWithRuns(tmp, runs, scenario);
   const load0 = loadavg()[0];
   const by = { 1: [], [n]: [] };
-  // Interleaved: 1 worker, N workers, 1, N, ... so drift in the machine's load hits both alike.
-  for (let k = 0; k < repeats; k++) for (const w of n > 1 ? [1, n] : [1]) by[w].push(measure(file, w, tmp));
+  // A lone worker also uses a second core (V8 compiles there, the main thread stores results), so
+  // 1 worker against N is not 1 core against N: the same sweep confined to one core (taskset) is.
+  const pinned = n > 1 && TASKSET !== null ? [] : null;
+  // Interleaved: 1 worker, N workers, 1 on one core, 1, N, ... so drift in the machine's load hits all alike.
+  for (let k = 0; k < repeats; k++) {
+    for (const w of n > 1 ? [1, n] : [1]) by[w].push(measure(file, w, tmp));
+    if (pinned) pinned.push(measure(file, 1, tmp, true));
+  }
   const med = (w, f) => median(by[w].map(f));
   process.stdout.write(`\n${label}: ${runs}-run sweeps (${runs / 100} replicates x 100 points); load average ${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
   const others = Object.keys(by).flatMap((w) => by[w].map((m) => m.others)).filter((x) => x !== null);
@@ -154,6 +168,10 @@ function scaling(tmp, n, repeats, runs, scenario, label) {
     const lone = med(1, (m) => m.runPhase.cpu / m.runPhase.secs);
     process.stdout.write(`speed-up with ${n} workers against 1 (goal >= 1.9): x${sp((m) => m.secs)} whole sweep, x${sp((m) => m.runPhase.secs)} runs + statistics (wall); CPU time of that phase x${(med(n, (m) => m.runPhase.cpu) / med(1, (m) => m.runPhase.cpu)).toFixed(2)} of one worker's (1.00 = parallelism costs no extra work)\n`);
     process.stdout.write(`a lone worker's sweep keeps ${lone.toFixed(2)} cores busy (V8 compiles on the idle core and the main thread stores results there); ${n} workers have no idle core for that work (x${(n / lone).toFixed(2)} if all of it were on the critical path)\n`);
+    if (pinned) {
+      const one = median(pinned.map((m) => m.secs));
+      process.stdout.write(`1 core against ${n}: the 1-worker sweep confined to one core (taskset -c 0) took ${one.toFixed(2)} s (${(runs / one).toFixed(0)} runs/s), so ${n} workers on ${n} cores are x${(one / med(n, (m) => m.secs)).toFixed(2)} faster than one core (whole sweep)\n`);
+    }
   }
 }
 
