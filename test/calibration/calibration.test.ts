@@ -234,7 +234,11 @@ describe('coalsim calibrate (CLI)', () => {
     // Every bundled figure passes since Jordan's access deal (issue 16): a copy with a wrong record misses.
     const dir = mkdtempSync(join(tmpdir(), 'coalsim-miss-'));
     const missing = join(dir, 'gulf-miss.json');
-    writeFileSync(missing, readFileSync(join(ROOT, 'scenarios', 'gulf-war-1991.json'), 'utf8').replace('"value": 1000000000.0', '"value": 5000000000.0'));
+    const gulf = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'gulf-war-1991.json'), 'utf8'));
+    const jordan = gulf.meta.calibration.find((t: { id: string }) => t.id === 'jor-pay');
+    expect(jordan.recorded.value).toBe(1e9);
+    jordan.recorded.value = 5e9;
+    writeFileSync(missing, JSON.stringify(gulf));
     const plain = coalsim(['calibrate', missing, '--seeds', '5']);
     expect(plain.status).toBe(0);
     expect(plain.stdout).toMatch(/Jordan.*MISS/);
