@@ -58,18 +58,13 @@ export function composePackage(args: {
   const usable = usableItems(args.items);
   for (const item of usable) {
     if (gap <= 0) break;
-    if (item.value > gap) {
-      // Lumpy: worth more than the gap left. The pivotal gives it only if it costs less than
-      // the cash premium it replaces (the recipient then gets more than the agreed value);
-      // never giving it made the pivotal pay a gap just under an item's value in cash, at up
-      // to value/cost times the cost (Egypt's $7.1bn debt relief in gulf-war-1991).
-      if (item.cost >= gap) continue;
-      grants.push({ item: item.id, cost: item.cost, value: item.value });
-      gap = 0;
-      break;
-    }
+    // Lumpy: an item worth more than the gap left is given only if it costs less than the cash
+    // premium it replaces (the recipient then gets more than the agreed value). Never giving it
+    // made the pivotal pay a gap just under an item's value in cash, at up to value/cost times
+    // the item's cost (Egypt's $7.1bn debt relief in gulf-war-1991).
+    if (item.value > gap && item.cost >= gap) continue;
     grants.push({ item: item.id, cost: item.cost, value: item.value });
-    gap -= item.value;
+    gap = Math.max(0, gap - item.value);
   }
   const granted = grants.reduce((a, g) => a + g.value, 0);
   // The cost-linked part (up to the cap) is always cash: side deals pay only what is above it.
