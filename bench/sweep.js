@@ -21,12 +21,16 @@
  * moment, a reference for the sweep's (not a bound: the load and the workload differ). On Linux
  * with taskset, each table also times the 1-worker sweep confined to one core, which gives the
  * speed-up from 1 core to N (a lone unconfined worker borrows part of a second core).
+ * On Linux each table also splits the CPU by thread (/proc/self/task, read before the workers
+ * end): the engine threads, the main thread (storing results) and V8's background threads (the
+ * optimizing compiler, which every worker isolate runs for itself), so the 2-worker figure can be
+ * read as what the runs lose to sharing the machine against what is duplicated per worker.
  * `npm run bench` builds first. Timing is read here only, never in results.
  *
  *   node bench/sweep.js [--quick]     --quick: 4,000-run sweeps, fewer repeats, 2,000-run memory sweep
  */
 const { spawnSync } = require('node:child_process');
-const { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { availableParallelism, cpus, loadavg, tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
@@ -43,13 +47,40 @@ async function child(file, workers, out) {
   const c0 = process.cpuUsage();
   let runPhase = null;
   // The progress sink's stop() marks the end of the parallel phase (runs and statistics; the CSVs are written after it).
-  const progress = { start() {}, update() {}, stop() { const c = process.cpuUsage(c0); runPhase = { secs: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 }; } };
+  const progress = { start() {}, update() {}, stop() { const c = process.cpuUsage(c0); runPhase = { secs: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6, threads: threadCpu(workers) }; } };
   const report = await runSweep({ compiled: loaded.value, out, shard: { index: 0, count: 1 }, workers, resume: false, force: true, version: 'bench', progress });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const c = process.cpuUsage(c0);
   // Live heap once garbage is collected: what the sweep still holds after its last run.
   global.gc();
   process.stdout.write(JSON.stringify({ runs: report.ok + report.failed, failed: report.failed, secs, cpu: (c.user + c.system) / 1e6, runPhase, maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: process.memoryUsage().heapUsed / 2 ** 20, processCpu: processCpu() }) + '\n');
+}
+
+/**
+ * CPU seconds by thread since the process started, read while the workers are still alive
+ * (Linux /proc/self/task; null elsewhere): the main thread, the `workers` busiest other threads
+ * (the engine workers: nothing else comes near them in a sweep) and the rest, V8's background
+ * threads (its optimizing compiler; the bench runs with --single-threaded-gc, so no GC there).
+ */
+function threadCpu(workers) {
+  const dir = '/proc/self/task';
+  if (!existsSync(dir)) return null;
+  const hz = 100; // USER_HZ
+  const byTid = [];
+  for (const tid of readdirSync(dir)) {
+    let stat;
+    try {
+      stat = readFileSync(`${dir}/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    // Fields after the parenthesised name: state is 3rd, utime 14th, stime 15th (proc(5)).
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    byTid.push({ tid: Number(tid), cpu: (Number(f[11]) + Number(f[12])) / hz });
+  }
+  const main = byTid.find((t) => t.tid === process.pid)?.cpu ?? 0;
+  const others = byTid.filter((t) => t.tid !== process.pid).sort((a, b) => b.cpu - a.cpu);
+  return { main, workers: others.slice(0, workers).map((t) => t.cpu), background: others.slice(workers).reduce((a, t) => a + t.cpu, 0) };
 }
 
 /** This process's CPU seconds since it started (start-up and module loading included). */
@@ -168,6 +199,17 @@ function scaling(tmp, n, repeats, runs, scenario, label) {
     const lone = med(1, (m) => m.runPhase.cpu / m.runPhase.secs);
     process.stdout.write(`speed-up with ${n} workers against 1 (goal >= 1.9): x${sp((m) => m.secs)} whole sweep, x${sp((m) => m.runPhase.secs)} runs + statistics (wall); CPU time of that phase x${(med(n, (m) => m.runPhase.cpu) / med(1, (m) => m.runPhase.cpu)).toFixed(2)} of one worker's (1.00 = parallelism costs no extra work)\n`);
     process.stdout.write(`a lone worker's sweep keeps ${lone.toFixed(2)} cores busy (V8 compiles on the idle core and the main thread stores results there); ${n} workers have no idle core for that work (x${(n / lone).toFixed(2)} if all of it were on the critical path)\n`);
+    const th = (w) => by[w].map((m) => m.runPhase.threads).filter((t) => t !== null && t !== undefined);
+    if (th(1).length > 0 && th(n).length > 0) {
+      const m = (w, f) => median(th(w).map(f));
+      const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+      const one = m(1, (t) => sum(t.workers));
+      const many = m(n, (t) => sum(t.workers));
+      process.stdout.write(
+        `CPU by thread, whole process to the end of the statistics (Linux /proc): 1 worker: engine thread ${one.toFixed(2)} s, main ${m(1, (t) => t.main).toFixed(2)} s, V8 background (optimizing compiler) ${m(1, (t) => t.background).toFixed(2)} s; ` +
+          `${n} workers: engine threads ${many.toFixed(2)} s in all (x${(many / one).toFixed(2)} of one: what the runs themselves lose to sharing the machine), main ${m(n, (t) => t.main).toFixed(2)} s, V8 background ${m(n, (t) => t.background).toFixed(2)} s (each worker compiles the engine for itself)\n`,
+      );
+    }
     if (pinned) {
       const one = median(pinned.map((m) => m.secs));
       process.stdout.write(`1 core against ${n}: the 1-worker sweep confined to one core (taskset -c 0) took ${one.toFixed(2)} s (${(runs / one).toFixed(0)} runs/s), so ${n} workers on ${n} cores are x${(one / med(n, (m) => m.secs)).toFixed(2)} faster than one core (whole sweep)\n`);
