@@ -108,14 +108,15 @@ export function isCoalsimDir(dir: string): boolean {
 /**
  * What a sweep directory holds besides the files its manifest lists (runs.csv, aggregate.csv):
  * the store and its journals, the report, the sensitivity tables (experiment/*: STORE_FILE,
- * SWEEP_REPORT_FILE, SENSITIVITY_FILE, SENSITIVITY_JSON) and charts/*.png.
+ * SWEEP_REPORT_FILE, SENSITIVITY_FILE, SENSITIVITY_JSON); its charts: sweepChartNames.
  */
 const SWEEP_OUTPUTS = new Set([STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`, `${STORE_FILE}-journal`, 'runs.csv', 'aggregate.csv', 'sweep-report.html', 'sensitivity.csv', 'sensitivity.json']);
 
 /**
  * What a fit directory holds (fit/outputs.ts FIT_OUTPUT_FILES, fit/run.ts SHARDS_DIR, the job
  * scripts of `fit --slurm`): the store and its journals, the fitted scenario, posterior, summary,
- * report, charts/*.png, shards/gen-NNN/shard-KofN.json and slurm/ with its logs.
+ * report, shards/gen-NNN/shard-KofN.json and slurm/ with its logs; its charts/*.png are in
+ * its manifest.
  */
 const FIT_OUTPUTS = new Set([FIT_STORE, `${FIT_STORE}-wal`, `${FIT_STORE}-shm`, `${FIT_STORE}-journal`, 'fitted-scenario.json', 'posterior.csv', 'summary.json', 'fit-report.html', 'slurm/shard.sbatch', 'slurm/merge.sbatch', 'slurm/submit.sh']);
 const FIT_PATTERNS = [/^shards(\/gen-\d+(\/shard-\d+of\d+\.json)?)?$/, /^slurm\/logs(\/[^/]+)?$/];
@@ -135,26 +136,49 @@ function entriesUnder(dir: string, rel = ''): string[] {
 }
 
 /**
+ * The chart files a sweep writes (experiment/charts.ts and sensitivityOutputs.ts ids:
+ * `<metric>-by-<parameter>`, `<metric>-heatmap`, `sensitivity-<metric>`), from the metrics and
+ * parameters its manifest names. Only these count as the sweep's: any other PNG in charts/ is a
+ * user's (an annotated copy, a screenshot) and is never deleted with the results.
+ */
+function sweepChartNames(manifest: { metrics?: unknown; design?: { parameters?: unknown } } | null): Set<string> {
+  const names = new Set<string>();
+  const metrics = Array.isArray(manifest?.metrics) ? manifest.metrics.filter((m): m is string => typeof m === 'string') : [];
+  const params = Array.isArray(manifest?.design?.parameters) ? manifest.design.parameters.flatMap((p: unknown) => (typeof p === 'object' && p !== null && typeof (p as { name?: unknown }).name === 'string' ? [(p as { name: string }).name] : [])) : [];
+  for (const m of metrics) {
+    names.add(`charts/${m}-heatmap.png`);
+    names.add(`charts/sensitivity-${m}.png`);
+    for (const p of params) names.add(`charts/${m}-by-${p}.png`);
+  }
+  return names;
+}
+
+/**
  * The entries of a coalsim directory that coalsim did not write, sorted: anything that is not
- * manifest.json, not a file its manifest lists (run, replicate and report outputs list every
- * file) and, in a sweep directory, not one of the outputs a sweep adds (SWEEP_OUTPUTS,
- * charts/*.png). `--force` refuses while there are any: replacing the directory would delete them.
+ * manifest.json, not a file its manifest lists (run, replicate, report and fit outputs list
+ * every file, charts included) and, in a sweep directory, not one of the outputs a sweep adds
+ * (SWEEP_OUTPUTS, and the charts its manifest's metrics and parameters name). `--force`
+ * refuses while there are any: replacing the directory would delete them.
  */
 export function foreignEntries(dir: string): string[] {
   let listed: Set<string> | null = null;
+  type Manifest = { files?: unknown; metrics?: unknown; design?: { parameters?: unknown } };
+  let manifest: Manifest | null = null;
   try {
-    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files?: unknown };
-    if (Array.isArray(m.files)) listed = new Set(m.files.flatMap((f: unknown) => (typeof f === 'object' && f !== null && typeof (f as { name?: unknown }).name === 'string' ? [(f as { name: string }).name.split(sep).join('/')] : [])));
+    const parsed = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest | null;
+    manifest = typeof parsed === 'object' ? parsed : null;
+    const files = manifest?.files;
+    if (Array.isArray(files)) listed = new Set(files.flatMap((f: unknown) => (typeof f === 'object' && f !== null && typeof (f as { name?: unknown }).name === 'string' ? [(f as { name: string }).name.split(sep).join('/')] : [])));
   } catch {
     /* no readable manifest: only a sweep store can vouch for the files */
   }
   const sweep = existsSync(join(dir, STORE_FILE));
   const fit = existsSync(join(dir, FIT_STORE));
-  const chart = /^charts\/[^/]+\.png$/;
+  const sweepCharts = sweep ? sweepChartNames(manifest) : new Set<string>();
   return entriesUnder(dir).filter((r) => {
     if (r === 'manifest.json' || listed?.has(r) === true) return false;
-    if (sweep && (SWEEP_OUTPUTS.has(r) || chart.test(r))) return false;
-    if (fit && (FIT_OUTPUTS.has(r) || chart.test(r) || FIT_PATTERNS.some((x) => x.test(r)))) return false;
+    if (sweep && (SWEEP_OUTPUTS.has(r) || sweepCharts.has(r))) return false;
+    if (fit && (FIT_OUTPUTS.has(r) || FIT_PATTERNS.some((x) => x.test(r)))) return false;
     return true;
   });
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { OutputExistsError, writeDirAtomically, writeFileAtomically } from '../../src/output/atomic';
-import { claimOutDir, isCoalsimDir, OutDirError, protectedReason, removeDebris, requireOutPath } from '../../src/output/outDir';
+import { assertReplaceable, claimOutDir, foreignEntries, isCoalsimDir, OutDirError, protectedReason, removeDebris, requireOutPath } from '../../src/output/outDir';
 import { tempDir } from '../helpers/cli';
 
 const COALSIM_MANIFEST = JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [] });
@@ -111,6 +111,25 @@ describe('--force replaces only a directory coalsim wrote, never a protected one
     expect(e.exitCode).toBe(4);
     expect(e.message).toMatch(/holds 2 files coalsim did not write \(empty-dir, notes\.txt\)/);
     expect(readdirSync(d).sort()).toEqual(['empty-dir', 'keep.txt', 'manifest.json', 'notes.txt']);
+  });
+
+  it("counts as a sweep's only the charts its metrics and parameters name: a user's PNG in charts/ is never deleted with them", () => {
+    const d = join(root, 'sweep-charts');
+    mkdirSync(join(d, 'charts'), { recursive: true });
+    writeFileSync(join(d, 'sweep.sqlite'), 'SQLite format 3\0');
+    writeFileSync(join(d, 'manifest.json'), JSON.stringify({ tool: 'coalsim', kind: 'sweep', metrics: ['deals'], design: { parameters: [{ name: 'budget' }] }, files: [{ name: 'runs.csv' }] }));
+    for (const f of ['runs.csv', 'charts/deals-by-budget.png', 'charts/deals-heatmap.png', 'charts/sensitivity-deals.png', 'charts/mine.png']) writeFileSync(join(d, f), 'x');
+    expect(foreignEntries(d)).toEqual(['charts/mine.png']);
+    const e = refusal(() => assertReplaceable(d, true));
+    expect(e.message).toMatch(/holds a file coalsim did not write \(charts\/mine\.png\)/);
+    // A fit's charts are in its manifest's file list, so an unlisted PNG there is a user's too.
+    const f = join(root, 'fit-charts');
+    mkdirSync(join(f, 'charts'), { recursive: true });
+    writeFileSync(join(f, 'fit.sqlite'), 'SQLite format 3\0');
+    writeFileSync(join(f, 'manifest.json'), JSON.stringify({ tool: 'coalsim', files: [{ name: 'charts/posterior.png' }] }));
+    writeFileSync(join(f, 'charts/posterior.png'), 'x');
+    writeFileSync(join(f, 'charts/annotated.png'), 'x');
+    expect(foreignEntries(f)).toEqual(['charts/annotated.png']);
   });
 
   it('refuses the protected ones even when coalsim wrote them', () => {
