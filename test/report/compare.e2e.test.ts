@@ -1,5 +1,5 @@
 /** `coalsim compare`: the teaching pair open/discreet, compared as a user would. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalsim, tempDir } from '../helpers/cli';
 
@@ -40,6 +40,17 @@ describe('coalsim compare', () => {
     const out = join(dir, 'twice');
     expect(coalsim(['compare', a, b, '--out', out, '--no-charts']).status).toBe(0);
     expect(coalsim(['compare', a, b, '--out', out, '--no-charts']).status).toBe(4);
+    // Its own manifest makes it coalsim's: --force replaces it (it was refused as a stranger's folder).
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { tool: string; files: { name: string }[] };
+    expect(manifest.tool).toBe('coalsim');
+    expect(manifest.files.map((f) => f.name).sort()).toEqual(['compare.html', 'differences.json']);
+    expect(coalsim(['compare', a, b, '--out', out, '--no-charts', '--force']).status).toBe(0);
+    // ...but never with a file of the user's in it.
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const refused = coalsim(['compare', a, b, '--out', out, '--no-charts', '--force']);
+    expect(refused.status).toBe(4);
+    expect(refused.stderr).toMatch(/notes\.txt/);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
     expect(coalsim(['compare', a, join(dir, 'missing')]).status).toBe(2);
   });
 });

@@ -14,6 +14,8 @@ import { outputsFromFiles, OutputsError, readOutputDir, type RunOutputs } from '
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
 import { safeField, safeJson } from '../../output/terminalSafe';
+import { sha256 } from '../../output/manifest';
+import { packageVersion } from '../paths';
 
 interface CompareArgs {
   runs: string[];
@@ -66,6 +68,19 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       } else process.stderr.write(`coalsim: PNG charts skipped: ${r.reason}. compare.html is written as usual.\n`);
     }
     files.set('compare.html', buildCompareHtml(runs, reportAssets()));
+    // Its own manifest, as every command's output has: the outputs' guard (output/outDir.ts)
+    // recognises the directory as coalsim's, so `--force` may replace it and a re-run that
+    // changes nothing is reported as up to date instead of refused as someone else's folder.
+    const manifest = {
+      tool: 'coalsim',
+      version: packageVersion(),
+      node: process.version,
+      command: ['coalsim', ...process.argv.slice(2)],
+      kind: 'compare',
+      runs: table.runs,
+      files: [...files.entries()].map(([name, content]) => ({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: sha256(content) })),
+    };
+    files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     try {
       writeDirAtomically(out, files, args.force);
     } catch (err) {
@@ -78,7 +93,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     }
     const lines = [`Compared ${runs.map((o, i) => `${String.fromCharCode(65 + i)} = ${safeField(runName(o))}`).join(', ')}:`];
     for (const row of rows) lines.push(`  ${row.label}: ${row.values.map((v) => (v === null ? '-' : row.format(v))).join(' | ')}`);
-    lines.push(`Wrote ${safeField(displayPath(out))} (compare.html${files.has('charts/forces.png') ? ', charts/*.png' : ''}, differences.json).`);
+    lines.push(`Wrote ${safeField(displayPath(out))} (compare.html${files.has('charts/forces.png') ? ', charts/*.png' : ''}, differences.json, manifest.json).`);
     process.stdout.write(lines.join('\n') + '\n');
   },
 };
