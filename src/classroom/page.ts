@@ -211,6 +211,7 @@ export function buildClassroomHtml(input: ClassroomInput): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="coalsim classroom">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${s.meta.title} – coalsim classroom</title>
 <style>${raw(STYLE)}</style>

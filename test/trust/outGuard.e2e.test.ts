@@ -166,3 +166,27 @@ describe('the other commands that take --out share the guard', () => {
     expect(r.stderr).toMatch(/--out needs a directory path/);
   });
 });
+
+describe('coalsim classroom --force (one file, not a directory)', () => {
+  const dir = join(root, 'classroom');
+  mkdirSync(dir, { recursive: true });
+
+  it("never replaces a user's file, even with --force, and leaves it as it was", () => {
+    const mine = join(dir, 'lesson-notes.html');
+    writeFileSync(mine, '<html>my own lesson plan</html>');
+    const r = coalsim(['classroom', 'teaching-holdup', '--out', mine, '--force']);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/not a classroom page coalsim wrote/);
+    expect(readFileSync(mine, 'utf8')).toBe('<html>my own lesson plan</html>');
+  });
+
+  it('replaces its own page with --force, and names the fix when --out is a directory', () => {
+    const page = join(dir, 'holdup.html');
+    expect(coalsim(['classroom', 'teaching-holdup', '--out', page]).status).toBe(0);
+    expect(coalsim(['classroom', 'teaching-holdup', '--out', page, '--seed', '2']).status).toBe(4);
+    expect(coalsim(['classroom', 'teaching-holdup', '--out', page, '--seed', '2', '--force']).status).toBe(0);
+    const asDir = coalsim(['classroom', 'teaching-holdup', '--out', dir]);
+    expect(asDir.status).toBe(4);
+    expect(asDir.stderr).toMatch(/is a directory; name the page's file, e\.g\. --out .*teaching-holdup-classroom\.html/);
+  });
+});

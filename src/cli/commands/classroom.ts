@@ -3,7 +3,8 @@
  * (bundled with esbuild): sliders, two panes side by side, live numbers and charts. Opens from
  * disk, fetches nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { engineBundle } from '../../classroom/bundle';
 import { buildClassroomHtml } from '../../classroom/page';
@@ -11,6 +12,9 @@ import { writeFileAtomically } from '../../output/atomic';
 import { reportAssets } from '../../report/assets';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
+
+/** The tag every classroom page carries in its head (classroom/page.ts): how --force knows a page is coalsim's. */
+const CLASSROOM_TAG = /<meta name="generator" content="coalsim classroom">/;
 
 interface ClassroomArgs {
   scenario?: string;
@@ -44,8 +48,14 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
       throw new CliError(`cannot build the classroom page: ${(err as Error).message}`, ExitCode.internal);
     }
     const page = buildClassroomHtml({ scenario: input.scenario, seed, engine, assets: reportAssets() });
-    const same = existsSync(out) && readFileSync(out, 'utf8') === page;
-    if (existsSync(out) && !same && !args.force) throw new CliError(`${displayPath(out)} already exists; pass --force to replace it, or choose another --out`, ExitCode.outputExists);
+    if (existsSync(out) && statSync(out).isDirectory()) throw new CliError(`--out ${out} is a directory; name the page's file, e.g. --out ${join(out, `${input.scenario.meta.id}-classroom.html`)}`, ExitCode.outputExists);
+    const existing = existsSync(out) ? readFileSync(out, 'utf8') : null;
+    const same = existing === page;
+    if (existing !== null && !same) {
+      // --force replaces only a page coalsim wrote (its generator tag), never a user's file.
+      if (!CLASSROOM_TAG.test(existing.slice(0, 2000))) throw new CliError(`${displayPath(out)} is not a classroom page coalsim wrote; coalsim never replaces such a file, even with --force. Choose another --out`, ExitCode.outputExists);
+      if (!args.force) throw new CliError(`${displayPath(out)} already exists; pass --force to replace it, or choose another --out`, ExitCode.outputExists);
+    }
     if (!same) writeFileAtomically(out, page);
     if (args.json) process.stdout.write(JSON.stringify({ file: displayPath(out), scenario: input.scenario.meta.id, bytes: Buffer.byteLength(page) }) + '\n');
     else process.stdout.write(`Wrote ${displayPath(out)}${same ? ' (already up to date)' : ''}: open it in a browser; the model runs in the page, offline.\n`);
