@@ -90,6 +90,16 @@ describe('coalsim run', () => {
     expect(statSync(join(outA, 'summary.json')).mtimeMs).toBe(before);
   });
 
+  it('says "already up to date" after the outputs\' path, never inside a command it suggests (the explain hint stays copyable)', () => {
+    const out = join(tmp, 'holdup');
+    expect(coalsim(['run', 'teaching-holdup', '--out', out, '--no-charts']).status).toBe(0);
+    const again = coalsim(['run', 'teaching-holdup', '--out', out, '--no-charts']);
+    expect(again.status).toBe(0);
+    const plain = again.stdout.replace(/\s+/g, ' ');
+    expect(plain).toContain(`coalsim explain ${out}\` tells each one`);
+    expect(plain).toMatch(/Outputs: \S+ \(already up to date: same files, nothing written\)/);
+  });
+
   it('refuses to overwrite results without --force, and replaces them with it', () => {
     const before = readFileSync(join(outA, 'summary.json'));
     const again = coalsim(['run', '--seed', '9', '--out', outA]);

@@ -79,5 +79,5 @@ async function runInto(args: ArgumentsCamelCase<RunArgs>, input: ReturnType<type
     writeDirAtomically(out, files, args.force);
   }
   if (args.json) process.stdout.write(safeJson(JSON.stringify(summary, null, 2)) + '\n');
-  else process.stdout.write(renderSummary(summary, displayPath(out) + note, { color: useColor(process.stdout), width: terminalWidth(process.stdout), events: result.events }) + '\n');
+  else process.stdout.write(renderSummary(summary, displayPath(out), { color: useColor(process.stdout), width: terminalWidth(process.stdout), events: result.events }, note) + '\n');
 }

@@ -49,7 +49,8 @@ function membersCompact(s: RunSummary, width: number): string {
     .join('\n');
 }
 
-export function renderSummary(s: RunSummary, outDir: string, view: SummaryView): string {
+/** `note`: said after the outputs' path (e.g. that a re-run wrote nothing), never inside the commands it suggests. */
+export function renderSummary(s: RunSummary, outDir: string, view: SummaryView, note = ''): string {
   const { width, color } = view;
   const para = (text: string): string => wrap(text, width);
   const lines: string[] = [];
@@ -86,7 +87,7 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView):
     ...(s.negotiations.opened > 0
       ? [para(`Negotiations: ${count(s.negotiations.opened, 'opened', 'opened')}, ${count(s.negotiations.offers, 'offer')}; ${outcomes.map(([k, v]) => { const w = outcomeWords[k] ?? [k, k]; return count(v, w[0], w[1]); }).join(', ')}.`)]
       : []),
-    para(`Outputs: ${safeField(outDir)}`),
+    para(`Outputs: ${safeField(outDir)}${note}`),
   );
   return lines.join('\n');
 }
