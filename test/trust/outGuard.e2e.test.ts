@@ -190,3 +190,31 @@ describe('coalsim classroom --force (one file, not a directory)', () => {
     expect(asDir.stderr).toMatch(/is a directory; name the page's file, e\.g\. --out .*teaching-holdup-classroom\.html/);
   });
 });
+
+describe('coalsim slurm --force (three job scripts in <out>/slurm/)', () => {
+  const slurm = (out: string, ...more: string[]) => coalsim(['slurm', experiment, '--out', out, '--shards', '2', '--time', '00:10:00', ...more]);
+
+  it('rewrites its own scripts, but never one a user edited or wrote, even with --force', () => {
+    const out = join(root, 'slurm-edited');
+    expect(slurm(out).status).toBe(0);
+    expect(slurm(out).status).toBe(4); // no --force
+    expect(slurm(out, '--force').status).toBe(0); // its own, unchanged: rewritten
+    const submit = join(out, 'slurm', 'submit.sh');
+    const edited = readFileSync(submit, 'utf8') + '\n# my change: mail me when done\n';
+    writeFileSync(submit, edited);
+    const r = slurm(out, '--force');
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/submit\.sh, which coalsim did not write or which was edited since/);
+    expect(readFileSync(submit, 'utf8')).toBe(edited);
+  });
+
+  it("never overwrites a user's own submit.sh in slurm/, with or without --force", () => {
+    const out = join(root, 'slurm-theirs');
+    mkdirSync(join(out, 'slurm'), { recursive: true });
+    writeFileSync(join(out, 'slurm', 'submit.sh'), '#!/bin/bash\necho mine\n');
+    for (const extra of [[], ['--force']]) {
+      expect(slurm(out, ...extra).status).toBe(4);
+      expect(readFileSync(join(out, 'slurm', 'submit.sh'), 'utf8')).toBe('#!/bin/bash\necho mine\n');
+    }
+  });
+});

@@ -1,16 +1,40 @@
 /** `coalsim slurm <experiment> --out DIR`: write (and optionally submit) Slurm job scripts for a sweep. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { totalRuns } from '../../experiment/shards';
 import { checkSbatchValue, slurmScripts } from '../../experiment/slurm';
 import { writeFileAtomically } from '../../output/atomic';
+import { sha256 } from '../../output/manifest';
 import { claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
 import { CliError, ExitCode } from '../exitCodes';
 import { PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
 import { requireExperiment } from './sweep';
+
+/** The job scripts `coalsim slurm` writes in <out>/slurm/, and the manifest that records them. */
+const SCRIPT_NAMES = ['sweep.sbatch', 'merge.sbatch', 'submit.sh'] as const;
+const SCRIPTS_MANIFEST = 'manifest.json';
+
+/** Which of `present` are byte for byte what coalsim wrote last (slurm/manifest.json); none without a manifest. */
+function scriptsUnchanged(dir: string, present: readonly string[]): string[] {
+  let written: Map<string, string>;
+  try {
+    const m = JSON.parse(readFileSync(join(dir, SCRIPTS_MANIFEST), 'utf8')) as { tool?: unknown; files?: { name?: unknown; sha256?: unknown }[] };
+    if (m.tool !== 'coalsim' || !Array.isArray(m.files)) return [];
+    written = new Map(m.files.flatMap((f) => (typeof f.name === 'string' && typeof f.sha256 === 'string' ? [[f.name, f.sha256] as [string, string]] : [])));
+  } catch {
+    return [];
+  }
+  return present.filter((name) => {
+    try {
+      return written.get(name) === sha256(readFileSync(join(dir, name)));
+    } catch {
+      return false;
+    }
+  });
+}
 
 interface SlurmArgs {
   experiment: string;
@@ -54,11 +78,18 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     const out = requireOutPath(args.out);
     if (/[\n\r\u0000]/.test(args.out)) throw new CliError(`--out must be a directory path on one line, got ${JSON.stringify(args.out)}`, ExitCode.usage);
     const dir = join(out, 'slurm');
-    // --force here rewrites only the three scripts coalsim wrote in slurm/; it deletes nothing.
+    // --force here rewrites only the three scripts coalsim wrote in slurm/, and only while they
+    // are as it wrote them (slurm/manifest.json); it deletes nothing.
     const claim = claimOutDir(dir);
     try {
-      if (existsSync(join(dir, 'sweep.sbatch')) && !args.force) {
-        throw new CliError(`${displayPath(dir)} already holds job scripts; pass --force to rewrite them, or choose another --out`, ExitCode.outputExists);
+      const present = SCRIPT_NAMES.filter((name) => existsSync(join(dir, name)));
+      if (present.length > 0) {
+        const mine = scriptsUnchanged(dir, present);
+        if (mine.length < present.length) {
+          const theirs = present.filter((name) => !mine.includes(name));
+          throw new CliError(`${displayPath(dir)} holds ${theirs.join(', ')}, which coalsim did not write or which was edited since; coalsim never overwrites ${theirs.length === 1 ? 'it' : 'them'}, even with --force. Move ${theirs.length === 1 ? 'it' : 'them'} away (or submit ${theirs.length === 1 ? 'it' : 'them'} as ${theirs.length === 1 ? 'it is' : 'they are'}), or choose another --out`, ExitCode.outputExists);
+        }
+        if (!args.force) throw new CliError(`${displayPath(dir)} already holds job scripts; pass --force to rewrite them, or choose another --out`, ExitCode.outputExists);
       }
       const why = protectedReason(dir);
       if (why !== null && existsSync(dir)) throw new CliError(`refusing to write job scripts: ${why}; choose another --out`, ExitCode.outputExists);
@@ -76,10 +107,13 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
         extra: args.sbatch,
       });
       mkdirSync(join(dir, 'logs'), { recursive: true });
-      for (const [name, text] of [['sweep.sbatch', files.sweep], ['merge.sbatch', files.merge], ['submit.sh', files.submit]] as const) {
+      const scripts = [['sweep.sbatch', files.sweep], ['merge.sbatch', files.merge], ['submit.sh', files.submit]] as const;
+      for (const [name, text] of scripts) {
         writeFileAtomically(join(dir, name), text);
         chmodSync(join(dir, name), 0o755);
       }
+      // Last: what coalsim wrote, so a later --force can tell its scripts from edited ones.
+      writeFileAtomically(join(dir, SCRIPTS_MANIFEST), JSON.stringify({ tool: 'coalsim', kind: 'slurm-scripts', files: scripts.map(([name, text]) => ({ name, bytes: Buffer.byteLength(text), sha256: sha256(text) })) }, null, 2) + '\n');
     } finally {
       claim.release();
     }
