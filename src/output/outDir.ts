@@ -240,6 +240,27 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+/**
+ * `dir` can be a directory: neither it nor an existing parent of it is a regular file. Throws
+ * OutDirError (exit 4) naming the file and the fix (the system's ENOTDIR or EEXIST would not).
+ */
+export function assertDirectoryPath(dir: string, flag = '--out'): void {
+  const target = resolve(dir);
+  for (let p = target; ; p = dirname(p)) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      st = null;
+    }
+    if (st !== null) {
+      if (st.isDirectory()) return;
+      throw new OutDirError(p === target ? `${flag} ${dir} is a file, not a directory; choose another ${flag}` : `${flag} ${dir} lies under ${p}, which is a file, not a directory; choose another ${flag}`, 4);
+    }
+    if (dirname(p) === p) return;
+  }
+}
+
 const held = new Map<string, number>();
 
 export interface Claim {
@@ -257,6 +278,7 @@ const lockPathOf = (target: string): string => join(dirname(target), `.${basenam
 export function claimOutDir(dir: string): Claim {
   const target = resolve(dir);
   if (dirname(target) === target) throw new OutDirError(`refusing ${dir} as an output directory: it is the filesystem root. Choose a new subdirectory, e.g. --out out/demo`, 4);
+  assertDirectoryPath(target);
   const lock = lockPathOf(target);
   const n = held.get(lock);
   if (n !== undefined) {

@@ -218,3 +218,24 @@ describe('coalsim slurm --force (three job scripts in <out>/slurm/)', () => {
     }
   });
 });
+
+describe('--out naming a regular file: exit 4 with the fix, the file untouched (was ENOTDIR/EEXIST, exit 5)', () => {
+  const file = join(root, 'not-a-dir.txt');
+  writeFileSync(file, 'mine');
+  const mergeFrom = join(root, 'merge-source');
+  const cases: [string, string[]][] = [
+    ['sweep', ['sweep', experiment, '--quiet', '--no-charts', '--workers', '0']],
+    ['merge', ['merge', mergeFrom]],
+    ['slurm', ['slurm', experiment, '--shards', '2']],
+    ['fit', ['fit', 'scenarios/fits/gulf-war-1991.fit.json']],
+  ];
+  it.each(cases)('%s', (_name, args) => {
+    for (const out of [file, join(file, 'sub')]) {
+      const r = coalsim([...args, '--out', out]);
+      expect(r.status).toBe(4);
+      expect(r.stderr).toMatch(/is a file, not a directory; choose another --out/);
+      expect(r.stderr).not.toMatch(/ENOTDIR|EEXIST/);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+  });
+});

@@ -15,6 +15,7 @@ import { FitDirError, fitComplete, mergeShards, readGenerations, runFit, runShar
 import { fitSlurmScripts } from '../../fit/slurm';
 import type { FinishedGeneration } from '../../fit/store';
 import { OutputExistsError, writeFileAtomically } from '../../output/atomic';
+import { assertDirectoryPath } from '../../output/outDir';
 import { formatIssues } from '../../scenario/issues';
 import { createFitProgress } from '../fitProgress';
 import { CliError, ExitCode } from '../exitCodes';
@@ -155,6 +156,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     if (!Number.isInteger(workers) || workers < 0 || workers > 1024) throw new CliError(`--workers must be a whole number from 0 to 1024, got ${String(args.workers)}. Example: --workers 4`, ExitCode.usage);
     const loaded = requireFit(args.fit);
     const out = resolve(args.out ?? `out/fit-${loaded.fit.id}`);
+    assertDirectoryPath(args.out ?? out);
     const where = displayPath(out);
     if (args.slurm) return writeSlurm(loaded, args, out);
     const label = `fit ${loaded.fit.id}`;

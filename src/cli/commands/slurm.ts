@@ -7,7 +7,7 @@ import { totalRuns } from '../../experiment/shards';
 import { checkSbatchValue, slurmScripts } from '../../experiment/slurm';
 import { writeFileAtomically } from '../../output/atomic';
 import { sha256 } from '../../output/manifest';
-import { claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
+import { assertDirectoryPath, claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
 import { CliError, ExitCode } from '../exitCodes';
 import { PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
@@ -77,6 +77,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     requireSbatchValues(args);
     const out = requireOutPath(args.out);
     if (/[\n\r\u0000]/.test(args.out)) throw new CliError(`--out must be a directory path on one line, got ${JSON.stringify(args.out)}`, ExitCode.usage);
+    assertDirectoryPath(args.out);
     const dir = join(out, 'slurm');
     // --force here rewrites only the three scripts coalsim wrote in slurm/, and only while they
     // are as it wrote them (slurm/manifest.json); it deletes nothing.
