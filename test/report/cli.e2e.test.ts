@@ -1,5 +1,5 @@
 /** coalsim run / report / explain as a user runs them (the built CLI; npm test builds first). */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalsim, filesOf, tempDir } from '../helpers/cli';
 
@@ -63,6 +63,20 @@ describe('coalsim run: charts and report', () => {
     const r = coalsim(['report', partial]);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/scenario\.json is missing/);
+  });
+
+  it("a user's PNG in charts/ gets one answer (move it away), not a --force that would then be refused; it is never deleted", () => {
+    const mine = join(tmp, 'annotated');
+    expect(coalsim(['run', '--out', mine, '--no-charts']).status).toBe(0);
+    mkdirSync(join(mine, 'charts'));
+    writeFileSync(join(mine, 'charts', 'my-annotated.png'), 'my drawing');
+    for (const extra of [[], ['--force']]) {
+      const r = coalsim(['report', mine, ...extra]);
+      expect(r.status).toBe(4);
+      expect(r.stderr).toMatch(/holds a file coalsim did not write \(charts\/my-annotated\.png\).*even with --force\. Move it out of the folder/);
+      expect(r.stderr).not.toMatch(/pass --force/);
+    }
+    expect(readFileSync(join(mine, 'charts', 'my-annotated.png'), 'utf8')).toBe('my drawing');
   });
 
   it('--no-charts skips the PNGs but still writes report.html', () => {

@@ -13,7 +13,7 @@ import { startRenderPool } from '../../charts/renderPool';
 import { outputsFromFiles, OutputsError, readOutputDir } from '../../report/loadOutputs';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
-import { protectedReason } from '../../output/outDir';
+import { foreignEntries, protectedReason } from '../../output/outDir';
 
 interface ReportArgs {
   dir: string;
@@ -82,6 +82,13 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     // current directory, its parents or $HOME: say how to run it instead of a --force/--out hint.
     const guarded = protectedReason(dir);
     if (guarded !== null) throw new CliError(`${shown}: ${guarded}; report rebuilds a run folder by replacing it whole, which coalsim never does there. Run it from the folder above: cd .. && coalsim report ${basename(resolve(dir))}`, ExitCode.outputExists);
+    // A file its manifest does not list is a user's: the rebuild replaces the folder whole, so
+    // --force could not help (the guard refuses to delete it); say so instead of suggesting it.
+    const foreign = foreignEntries(dir);
+    if (foreign.length > 0) {
+      const names = `${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ` and ${foreign.length - 5} more` : ''}`;
+      throw new CliError(`${shown}: holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write (${names}); report rebuilds the folder by replacing it whole, so it never runs while ${foreign.length === 1 ? 'that file is' : 'they are'} there, even with --force. Move ${foreign.length === 1 ? 'it' : 'them'} out of the folder, then run report again`, ExitCode.outputExists);
+    }
     if (conflicts.length > 0 && !args.force) {
       const what = conflicts.length === 1 ? conflicts[0]! : `${conflicts.length} files (${conflicts.slice(0, 3).join(', ')}${conflicts.length > 3 ? ', ...' : ''})`;
       throw new CliError(`${shown}: ${what} differ${conflicts.length === 1 ? 's' : ''} from a rebuild; pass --force to replace ${conflicts.length === 1 ? 'it' : 'them'}`, ExitCode.outputExists);
