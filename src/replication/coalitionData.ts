@@ -163,6 +163,8 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
 
   let label: string;
   const troops = new Map<number | string, number>();
+  // Names of the outcome's states where its file gives them (COW: the state column), for messages.
+  const names = new Map<number | string, string>();
   const excluded = new Set<number>([US_CCODE]);
   let troopsObserved: boolean;
   if (outcome.kind === 'cow-war') {
@@ -171,8 +173,11 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     const usSide = rows.find((r) => num(r.ccode) === US_CCODE)?.side;
     if (usSide === undefined) throw new Error(`cow_war_participants_us_coalitions.csv: war ${outcome.warNum} has no United States row`);
     for (const r of rows) {
+      // The US leads: the pivotal, never a candidate to score.
+      if (num(r.ccode) === US_CCODE) continue;
       if (r.side === usSide) troops.set(num(r.ccode)!, 1);
       else excluded.add(num(r.ccode)!);
+      if (r.state) names.set(num(r.ccode)!, r.state);
     }
     label = `${rows[0]!.war_name} (COW war ${outcome.warNum}), ${year}: participation on the US side`;
     troopsObserved = false;
@@ -233,8 +238,9 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   const unmatched: string[] = [];
   for (const [k, v] of troops) {
     if (v > 0 && !states.some((s) => s.ccode === k || s.id === k)) {
-      dropped.push(`${String(k)}: a participant without the data above (not scored)`);
-      unmatched.push(String(k));
+      const named = names.has(k) ? `${names.get(k)!} (${String(k)})` : String(k);
+      dropped.push(`${named}: a participant without the data above (not scored)`);
+      unmatched.push(named);
     }
   }
   if (states.filter((s) => s.troops > 0).length === 0) throw new Error(`${label}: no participant has the data needed; nothing to score`);

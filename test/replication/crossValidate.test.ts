@@ -144,6 +144,11 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     expect(built.case.troopsObserved).toBe(false);
     expect(built.imputation.slope).toBeCloseTo(0.93, 2);
     expect(built.imputation.n).toBe(150);
+    // The US leads the war: it is not a participant the data failed to match.
+    expect(built.unmatched).toEqual([]);
+    // Participants without data are named, not given as bare COW codes.
+    const korea = buildCoalitionCase(shared, rows, 1950, { kind: 'cow-war', participantsText: participants, warNum: 151 });
+    expect(korea.unmatched).toEqual(['South Korea (732)', 'Ethiopia (530)']);
   });
   it('the theatre is the COW region of the state opponents: the Gulf states in 1991, Asia for Korea; none for a troops file without --theatre', () => {
     const gulf = buildCoalitionCase(shared, rows, 1991, { kind: 'cow-war', participantsText: participants, warNum: 211 }).case.states;
