@@ -8,6 +8,7 @@ import { loadScenarioFile, type LoadedScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { CliError, ExitCode } from './exitCodes';
 import { BUNDLED_SCENARIOS, DEFAULT_SCENARIO } from './paths';
+import { wrongKindMessage } from './fileKind';
 
 /** A path, or the id of a bundled scenario ("korea-1950" for scenarios/korea-1950.json). */
 export function resolveScenarioPath(arg: string): string {
@@ -29,6 +30,8 @@ export function requireScenario(file: string | undefined): ValidScenario {
   const path = file === undefined ? DEFAULT_SCENARIO : resolveScenarioPath(file);
   const loaded = loadScenarioFile(path);
   if (!loaded.result.ok) {
+    const other = file !== undefined && existsSync(path) ? wrongKindMessage(path, displayPath(path), 'scenario') : null;
+    if (other !== null) throw new CliError(other, ExitCode.invalidInput);
     const issues = loaded.result.issues[0]?.message === 'file not found' && file !== undefined ? [notFound(file)] : loaded.result.issues;
     throw new CliError(formatIssues(displayPath(path), issues), ExitCode.invalidInput);
   }

@@ -246,3 +246,19 @@ describe('validate --migrate', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
+
+describe('a file given to the wrong command', () => {
+  it('gets one line naming its kind and the command to use, exit 3, instead of a schema of problems', () => {
+    const cases: [string[], RegExp][] = [
+      [['sweep', 'scenarios/default.json'], /scenarios\/default\.json is a scenario file, not an experiment file: run it with `coalsim run scenarios\/default\.json`/],
+      [['run', 'experiments/information-by-surge.json'], /is an experiment file, not a scenario file: run it with `coalsim sweep experiments\/information-by-surge\.json`/],
+      [['fit', 'experiments/information-by-surge.json'], /is an experiment file, not a fit file: run it with `coalsim sweep/],
+    ];
+    for (const [args, message] of cases) {
+      const r = coalsim([...args, '--out', join(tempDir(), 'x')]);
+      expect(r.status).toBe(3);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});

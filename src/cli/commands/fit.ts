@@ -22,6 +22,7 @@ import { CliError, ExitCode } from '../exitCodes';
 import { PACKAGE_ROOT, packageVersion } from '../paths';
 import { duration } from '../progress';
 import { displayPath } from '../scenarioInput';
+import { wrongKindMessage } from '../fileKind';
 import { requireSbatchValues } from './slurm';
 import { chooseShard, defaultWorkers } from './sweep';
 
@@ -50,7 +51,11 @@ interface FitArgs {
 
 export function requireFit(file: string): LoadedFit {
   const r = loadFitFile(file);
-  if (!r.ok) throw new CliError(r.problems.map((p) => formatIssues(displayPath(p.file), p.issues)).join('\n'), ExitCode.invalidInput);
+  if (!r.ok) {
+    const other = existsSync(file) ? wrongKindMessage(file, displayPath(file), 'fit') : null;
+    if (other !== null) throw new CliError(other, ExitCode.invalidInput);
+    throw new CliError(r.problems.map((p) => formatIssues(displayPath(p.file), p.issues)).join('\n'), ExitCode.invalidInput);
+  }
   return r.value;
 }
 

@@ -1,4 +1,5 @@
 /** `coalsim sweep <experiment>`: run a parameter sweep on all cores, resumable, shardable. */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
@@ -16,6 +17,7 @@ import { formatIssues } from '../../scenario/issues';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion } from '../paths';
 import { displayPath } from '../scenarioInput';
+import { wrongKindMessage } from '../fileKind';
 
 interface SweepArgs {
   experiment?: string;
@@ -32,7 +34,11 @@ interface SweepArgs {
 
 export function requireExperiment(file: string, options: LoadOptions = {}): LoadedExperiment {
   const r = loadExperimentFile(file, options);
-  if (!r.ok) throw new CliError(r.problems.map((p) => formatIssues(displayPath(p.file), p.issues)).join('\n'), ExitCode.invalidInput);
+  if (!r.ok) {
+    const other = existsSync(file) ? wrongKindMessage(file, displayPath(file), 'experiment') : null;
+    if (other !== null) throw new CliError(other, ExitCode.invalidInput);
+    throw new CliError(r.problems.map((p) => formatIssues(displayPath(p.file), p.issues)).join('\n'), ExitCode.invalidInput);
+  }
   return r.value;
 }
 

@@ -10,6 +10,7 @@ import { parseDocument } from '../../scenario/validate';
 import { deprecatedFields, type DeprecatedField } from '../../scenario/deprecated';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
+import { kindOf } from '../fileKind';
 import { migrateScenarioFile, migrationProblems, migrationText } from './validateMigrate';
 
 interface ValidateArgs {
@@ -30,29 +31,7 @@ interface FileReport {
   readonly notes: readonly string[];
 }
 
-/** Top-level fields only an experiment has, and only a scenario has (both have formatVersion and $schema). */
-const EXPERIMENT_FIELDS = ['scenario', 'parameters', 'design', 'replicates', 'metrics', 'id', 'title', 'seed'];
-const SCENARIO_FIELDS = ['meta', 'clock', 'pivotal', 'thirdParties', 'donors', 'sideDeals', 'events', 'engine'];
-
-/**
- * An experiment file says so in its $schema, or has more of an experiment's own top-level
- * fields than of a scenario's (so an experiment without "design", which defaults to a grid,
- * is still an experiment). A fit file says so in its $schema, its name (`.fit.json`) or its
- * `figures` beside `parameters`. Unreadable or not JSON: the scenario loader reports it.
- */
-export function kindOf(file: string): 'scenario' | 'experiment' | 'fit' {
-  const read = readInputFile(file, 'a file', '');
-  if (!read.ok) return 'scenario';
-  const doc = parseDocument(read.text);
-  if (!doc.ok || doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) return 'scenario';
-  const fields = doc.value as Record<string, unknown>;
-  const schema = typeof fields.$schema === 'string' ? fields.$schema : '';
-  if (schema.includes('fit.schema') || file.endsWith('.fit.json') || ('figures' in fields && 'parameters' in fields)) return 'fit';
-  if (schema.includes('experiment')) return 'experiment';
-  if (schema.includes('scenario')) return 'scenario';
-  const own = (names: string[]): number => names.filter((n) => Object.prototype.hasOwnProperty.call(fields, n)).length;
-  return own(EXPERIMENT_FIELDS) > own(SCENARIO_FIELDS) ? 'experiment' : 'scenario';
-}
+export { kindOf } from '../fileKind';
 
 function check(file: string): FileReport {
   const shown = displayPath(file);
