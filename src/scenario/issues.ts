@@ -38,7 +38,9 @@ export function formatPath(path: IssuePath): string {
 export function formatIssue(file: string, issue: InputIssue): string {
   const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
   const fix = issue.fix ? ` Fix: ${issue.fix}` : '';
-  return `${where}  ${formatPath(issue.path)}: ${issue.message}.${fix}`;
+  // A message ending in its own punctuation (a "did you mean ...?") takes no full stop after it.
+  const stop = /[.?!]$/.test(issue.message) ? '' : '.';
+  return `${where}  ${formatPath(issue.path)}: ${issue.message}${stop}${fix}`;
 }
 
 export function formatIssues(file: string, issues: readonly InputIssue[]): string {

@@ -287,6 +287,19 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** What a wrong-typed value was, for "expected number, got ...": `string "lots"`, `an array of 2 items`, `an object`, `null`. */
+function gotValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeName(value)} ${show(value)}`;
+}
+
+/** "a number", "an object", "an array". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -303,7 +316,7 @@ function describeZodIssue(issue: ZodIssue, data: unknown, jsonSchema: object): I
       if (value === undefined) {
         return [{ code: 'missing-field', path, message: `required field is missing (expected ${issue.expected})`, fix: `add "${String(path[path.length - 1] ?? '')}"` }];
       }
-      return [{ code: 'wrong-type', path, message: `expected ${issue.expected}, got ${value === null ? 'null' : `${typeName(value)} ${show(value)}`}`, fix: `give a ${issue.expected}${value === null ? ', or remove the field to use its default' : ''}` }];
+      return [{ code: 'wrong-type', path, message: `expected ${issue.expected}, got ${gotValue(value)}`, fix: `give ${withArticle(String(issue.expected))}${value === null ? ', or remove the field to use its default' : ''}` }];
     }
     case 'too_small':
     case 'too_big': {

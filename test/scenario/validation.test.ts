@@ -49,7 +49,17 @@ describe('scenario validation', () => {
     expect(share.message).toBe('must be <= 1, got 1.5');
     const budget = issues.find((i) => formatPath(i.path) === 'pivotal.budget')!;
     expect(budget.message).toBe('expected number, got string "lots"');
+    expect(budget.fix).toBe('give a number');
     expect(budget.line).toBeGreaterThan(1);
+  });
+
+  it('reads as English: "got an empty array. Fix: give an object", and no full stop after a question', () => {
+    const root = issuesOf('[]')[0]!;
+    expect(formatIssue('s.json', root)).toBe('s.json:1:1  (root): expected object, got an empty array. Fix: give an object');
+    const typo = issuesOf(withTiny((s) => {
+      (s.pivotal as Record<string, unknown>).budgett = 1;
+    })).find((i) => formatPath(i.path) === 'pivotal.budgett')!;
+    expect(formatIssue('s.json', typo)).toMatch(/did you mean "budget"\? Fix: /);
   });
 
   it('reports a missing required field', () => {

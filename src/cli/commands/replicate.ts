@@ -27,7 +27,7 @@ export const DEFAULT_SHARED_DATA = resolve(PACKAGE_ROOT, '..', 'shared', 'data')
 
 interface ReplicateArgs {
   study: string;
-  seeds: number;
+  seeds: string;
   json: boolean;
   out?: string;
   force: boolean;
@@ -154,7 +154,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
   builder: (y: Argv) =>
     y
       .positional('study', { type: 'string', choices: ['isaf', 'coalition'], describe: 'isaf: alliance signalling in ISAF, Nov 2010; coalition: score the simulator and baselines on another real coalition, built from the shared data (always cross-validated)' })
-      .option('seeds', { type: 'number', default: 20, describe: 'Seeds to run (1..N); simulated shares are means over them (per fold with --cv)' })
+      .option('seeds', { type: 'string', default: '20', describe: 'Seeds to run (1..N); simulated shares are means over them (per fold with --cv)' })
       .option('cv', { type: 'boolean', default: false, describe: 'Out-of-sample comparison: k-fold and leave-one-region-out, the simulator beside three baselines (docs/replication.md)' })
       .option('folds', { type: 'number', default: 5, describe: 'k for the k-fold scheme (with --cv or coalition)' })
       .option('fold-seed', { type: 'number', default: 1, describe: 'Seed of the k-fold assignment' })
@@ -181,8 +181,9 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
   handler: (args: ArgumentsCamelCase<ReplicateArgs>) => {
     if (args.updateDoc !== undefined && !(args.study === 'isaf' && args.cv)) throw new CliError('--update-doc regenerates the ISAF comparison in docs/replication.md and goes with `replicate isaf --cv`; for another coalition use --out DIR (comparison.md) or --markdown', ExitCode.usage);
     if (args.theatre !== undefined && args.troops === undefined) throw new CliError('--theatre goes with coalition --troops FILE; with --war the theatre is the war\'s other side, read from the COW file. Example: coalsim replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', ExitCode.usage);
-    const seeds = Number(args.seeds);
-    if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) throw new CliError(`--seeds must be a whole number from 1 to 10000, got ${String(args.seeds)}. Example: --seeds 20`, ExitCode.usage);
+    // Read as typed (a string): yargs' numbers turn "abc" into NaN and "1e3" into 1000.
+    const seeds = /^\d+$/.test(String(args.seeds).trim()) ? Number(String(args.seeds).trim()) : NaN;
+    if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) throw new CliError(`--seeds must be a whole number from 1 to 10000, got ${JSON.stringify(String(args.seeds))}. Example: --seeds 20`, ExitCode.usage);
     if (args.out !== undefined) {
       try {
         assertWritable(args.out, args.force);
