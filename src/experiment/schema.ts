@@ -79,7 +79,7 @@ export const ExperimentSchema = z
       .describe('Experiment id, used in manifests and default output paths.'),
     title: z.string().min(1).max(200),
     description: z.string().min(1).optional(),
-    scenario: z.string().min(1).describe('The base scenario file, relative to this experiment file.'),
+    scenario: z.string().min(1).describe('The base scenario: a file path relative to this experiment file, or the id of a bundled scenario ("default", "korea-1950", ...) when no such file exists.'),
     parameters: z.array(ParameterSchema).max(40).default([]).describe('What the sweep varies. None: replicates of the base scenario only.'),
     design: DesignSchema.default({ type: 'grid' }),
     replicates: z.number().int().min(1).max(1_000_000).describe('Runs per parameter point, each with its own seed.'),

@@ -28,6 +28,19 @@ describe('experiment files are validated like scenarios', () => {
     }
   });
 
+  it('names its scenario by a bundled id when no such file is beside it; a missing path says where it looked and offers an id', () => {
+    const r = loadExperimentFile(ws.write('by-id.json', { scenario: 'korea-1950', parameters: [] }));
+    if (!r.ok) throw new Error(r.problems.map((p) => formatIssues(p.file, p.issues)).join('\n'));
+    expect(r.value.base.meta.id).toBe('korea-1950');
+    // A file of that name beside the experiment wins over the bundled id.
+    expect(loadExperimentFile(ws.write('by-file.json', { scenario: 'scenario.json' })).ok).toBe(true);
+    const missing = issuesOf({ scenario: '../scenarios/default.json' });
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toContain('scenario: the base scenario "../scenarios/default.json"');
+    expect(missing[0]).toContain('file not found');
+    expect(missing[0]).toContain(`give the scenario file's path relative to this experiment file (which is in ${ws.dir}), or the id of a bundled scenario, e.g. "default"`);
+  });
+
   it('reports syntax errors with line and column', () => {
     const r = problems('{\n  "formatVersion": 1,\n  "id": "x"\n  "title": "t"\n}');
     const issue = r[0]!.issues[0]!;
