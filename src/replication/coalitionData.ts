@@ -114,6 +114,22 @@ export function fitGdpImputation(isafRows: readonly IsafRow[], nmcText: string):
   return { intercept: fit.coefficients[0]!.coef, slope: fit.coefficients[1]!.coef, r2: fit.r2, n: fit.n };
 }
 
+/**
+ * The states (COW codes) in any of the ATOP alliances `atopIds` with the US in `year` (the
+ * alliance file's `atopids`; its last year, 2016, for later years): the members whose defence
+ * pact a mission run by those alliances invokes (isaf.ts `missionAllies`). Sorted.
+ */
+export function allianceMembers(allianceText: string, year: number, atopIds: readonly number[]): number[] {
+  const at = Math.min(year, 2016);
+  const out = new Set<number>();
+  for (const r of records(allianceText, SHARED_FILES.alliance, ['ccode', 'year', 'atopids'])) {
+    if (num(r.year) !== at || num(r.ccode) === US_CCODE) continue;
+    const ids = (r.atopids ?? '').split(/\s+/).filter((x) => x !== '').map(Number);
+    if (ids.some((id) => atopIds.includes(id))) out.add(num(r.ccode)!);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
 /** The year the United States entered a COW war (its start_year), or null when the war is not in the file. */
 export function warStartYear(participantsText: string, warNum: number): number | null {
   const rows = records(participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'ccode', 'start_year']);

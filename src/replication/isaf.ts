@@ -53,7 +53,24 @@ export interface IsafOptions {
   readonly costUncertainty: number;
   /** engine.operation.dutyWeight: the value of meeting alliance duty, as a multiple of lambda_i (c_i + h_i). */
   readonly dutyWeight: number;
+  /**
+   * The states (COW codes) whose defence pact with the US this mission invokes: a state's pact
+   * is its `defencePact` (the milsup half of its duty, politics/alliance.ts) only if it is one of
+   * them; null: every US defence pact counts. Alliance duty is owed to the alliance that runs or
+   * invokes the mission, and only within the treaty's commitment: ISAF was NATO's mission (NATO
+   * took command in August 2003 under UNSC resolution 1510), so a Rio Pact member or Japan owed
+   * it no treaty duty, though their alliance depth still makes them partly bound (lambda_i =
+   * (milsup + depth) / 2).
+   */
+  readonly missionAllies: readonly number[] | null;
 }
+
+/**
+ * NATO's members in November 2010 besides the US: the states with ATOP alliance 3180 (the North
+ * Atlantic Treaty) in the shared alliance extract for 2010 (us_alliance_1946_2016.csv,
+ * `atopids`; a test checks the list against it). COW codes.
+ */
+export const NATO_2010: readonly number[] = [20, 200, 210, 211, 212, 220, 230, 235, 255, 290, 310, 316, 317, 325, 339, 344, 349, 350, 355, 360, 366, 367, 368, 385, 390, 395, 640];
 
 export const DEFAULT_ISAF_OPTIONS: IsafOptions = {
   rounds: 12,
@@ -73,6 +90,7 @@ export const DEFAULT_ISAF_OPTIONS: IsafOptions = {
   allianceReward: 0.5,
   costUncertainty: 0.1,
   dutyWeight: 1,
+  missionAllies: NATO_2010,
 };
 
 /**
@@ -148,8 +166,9 @@ export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<Isa
       ...rule,
       preferenceSimilarity: round4(clamp(r.agreeUs, 0, 1)),
       allianceDepth: round4(clamp(r.depth, 0, 1)),
-      // atop_milsup_us: a military-support pact with the US, the source of an ally's duty floor (politics/alliance.ts).
-      defencePact: r.usAlly >= 1,
+      // atop_milsup_us: a military-support pact with the US, the source of an ally's duty floor
+      // (politics/alliance.ts), when it is a pact this mission invokes (missionAllies).
+      defencePact: r.usAlly >= 1 && (o.missionAllies === null || o.missionAllies.includes(r.ccode)),
     };
   });
   return {

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agreementBaseline, armedForcesBaseline, logisticIrls, regressionBaseline, theatreVaries, type CvState } from '../../src/replication/baselines';
-import { buildCoalitionCase, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
+import { allianceMembers, buildCoalitionCase, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
+import { NATO_2010 } from '../../src/replication/isaf';
 import { auc, crossValidate, isafCase, modelDemand, simulatorFit, simulatorPredictor } from '../../src/replication/crossValidate';
 import { againstRegression, cvMarkdown, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
 import { cowRegion, kFolds, regionFolds } from '../../src/replication/folds';
@@ -150,6 +151,12 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     const korea = buildCoalitionCase(shared, rows, 1950, { kind: 'cow-war', participantsText: participants, warNum: 151 });
     expect(korea.unmatched).toEqual(['South Korea (732)', 'Ethiopia (530)']);
   });
+  it('alliance duty by the mission\'s alliance: ISAF\'s NATO list is ATOP 3180 in 2010; SEATO in 1965 is the seven the treaty names', () => {
+    expect(allianceMembers(shared.alliance, 2010, [3180])).toEqual([...NATO_2010]);
+    // SEATO (ATOP 3260), which the US invoked for Vietnam: Britain, France, Pakistan, Thailand, the Philippines, Australia, New Zealand.
+    expect(allianceMembers(shared.alliance, 1965, [3260])).toEqual([200, 220, 770, 800, 840, 900, 920]);
+  });
+
   it('the theatre is the COW region of the state opponents: the Gulf states in 1991, Asia for Korea; none for a troops file without --theatre', () => {
     const gulf = buildCoalitionCase(shared, rows, 1991, { kind: 'cow-war', participantsText: participants, warNum: 211 }).case.states;
     const near = (states: readonly CvState[]) => states.filter((s) => s.nearTheatre).map((s) => s.id);

@@ -10,6 +10,21 @@ const ROOT = join(__dirname, '..', '..');
 const rows = parseIsafCsv(readFileSync(join(ROOT, 'data', 'isaf_2010_crosssection.csv'), 'utf8'));
 const byIso = (id: string) => rows.find((r) => r.iso3 === id)!;
 
+describe('alliance duty is owed to the alliance that runs the mission (ISAF: NATO)', () => {
+  const pactOf = (scenario: ReturnType<typeof buildIsafScenario>, id: string) => scenario.thirdParties.find((p) => p.id === id)!.defencePact;
+
+  it('a NATO member keeps its pact; Japan and a Rio Pact state (US defence pacts, not NATO\'s) owe ISAF no treaty duty', () => {
+    const isaf = buildIsafScenario(rows);
+    expect(['JPN', 'ARG', 'KOR', 'AUS'].map((id) => byIso(id).usAlly)).toEqual([1, 1, 1, 1]);
+    expect(['DEU', 'POL', 'TUR', 'ISL'].map((id) => pactOf(isaf, id))).toEqual([true, true, true, true]);
+    expect(['JPN', 'ARG', 'KOR', 'AUS'].map((id) => pactOf(isaf, id))).toEqual([false, false, false, false]);
+    // Their depth still binds them in part (lambda = (milsup + depth) / 2): it is kept.
+    expect(isaf.thirdParties.find((p) => p.id === 'JPN')!.allianceDepth).toBeCloseTo(0.27, 2);
+    // With every US pact counted (the default for another coalition), Japan's counts again.
+    expect(pactOf(buildIsafScenario(rows, { missionAllies: null }), 'JPN')).toBe(true);
+  });
+});
+
 describe('the Nov 2010 ISAF cross-section', () => {
   it('has the sample the data README describes', () => {
     expect(rows.length).toBe(191);

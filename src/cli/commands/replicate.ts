@@ -11,10 +11,10 @@ import { assertWritable, OutputExistsError, writeDirAtomically, writeFileAtomica
 import { toCsv } from '../../output/csv';
 import { sha256 } from '../../output/manifest';
 import { replicationCharts } from '../../replication/charts';
-import { buildCoalitionCase, SHARED_FILES, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
+import { allianceMembers, buildCoalitionCase, SHARED_FILES, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
 import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, replaceSection } from '../../replication/cvRender';
-import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
+import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
 import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication/isafData';
 import type { RankCorrelation } from '../../replication/stats';
 import { CliError, ExitCode } from '../exitCodes';
@@ -42,6 +42,7 @@ interface ReplicateArgs {
   war?: number;
   troops?: string;
   theatre?: string;
+  alliance?: string;
   sharedData?: string;
 }
 
@@ -163,6 +164,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .option('year', { type: 'number', describe: 'coalition: the year whose data builds the states (default: the COW war\'s start year)' })
       .option('war', { type: 'number', describe: 'coalition: a COW war number in cow_war_participants_us_coalitions.csv (151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq); outcome = taking part on the US side' })
       .option('troops', { type: 'string', describe: 'coalition: a CSV of observed contingents, columns iso3 (or ccode) and troops; states not listed count as 0' })
+      .option('alliance', { type: 'string', describe: 'coalition: ATOP ids of the alliance(s) that run or invoke the mission, comma-separated (e.g. 3180 for NATO, 3260 for SEATO); only their members\' US pacts carry alliance duty. Default: every US defence pact (replicate isaf: NATO, whose mission ISAF was)' })
       .option('theatre', { type: 'string', describe: 'coalition, with --troops: COW codes of the state opponents, comma-separated (e.g. 645 for Iraq); states in their COW region get the regional-threat motive. None for a counter-insurgency' })
       .option('shared-data', { type: 'string', describe: 'coalition: the shared data directory (default: ../shared/data beside the package)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the numbers as JSON instead of the table' })
@@ -177,10 +179,12 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .example('$0 replicate isaf --cv --update-doc docs/replication.md', 'Regenerate the comparison section of the docs')
       .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules (documented constants: no fold of a COW war has the 20 training participants a fit needs)')
       .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year')
+      .example('$0 replicate coalition --war 163 --alliance 3260', 'Vietnam, with only SEATO\'s members (the treaty the US invoked) carrying alliance duty')
       .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', 'The same, with Iraq as the state opponent: its region carries the regional-threat motive') as unknown as Argv<ReplicateArgs>,
   handler: (args: ArgumentsCamelCase<ReplicateArgs>) => {
     if (args.updateDoc !== undefined && !(args.study === 'isaf' && args.cv)) throw new CliError('--update-doc regenerates the ISAF comparison in docs/replication.md and goes with `replicate isaf --cv`; for another coalition use --out DIR (comparison.md) or --markdown', ExitCode.usage);
     if (args.theatre !== undefined && args.troops === undefined) throw new CliError('--theatre goes with coalition --troops FILE; with --war the theatre is the war\'s other side, read from the COW file. Example: coalsim replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', ExitCode.usage);
+    if (args.alliance !== undefined && args.study !== 'coalition') throw new CliError('--alliance goes with replicate coalition; replicate isaf is NATO\'s mission (its pact members carry alliance duty, docs/replication.md)', ExitCode.usage);
     // Read as typed (a string): yargs' numbers turn "abc" into NaN and "1e3" into 1000.
     const seeds = /^\d+$/.test(String(args.seeds).trim()) ? Number(String(args.seeds).trim()) : NaN;
     if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) throw new CliError(`--seeds must be a whole number from 1 to 10000, got ${JSON.stringify(String(args.seeds))}. Example: --seeds 20`, ExitCode.usage);
@@ -256,8 +260,8 @@ interface CaseDetails {
   readonly theatre: { readonly opponents: readonly number[]; readonly nearStates: readonly string[] };
 }
 
-function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]): { c: CvCase; inputs: Record<string, string>; notes: string[]; details: CaseDetails | null } {
-  if (args.study !== 'coalition') return { c: isafCase(replicationSample(rows)), inputs: {}, notes: [], details: null };
+function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]): { c: CvCase; inputs: Record<string, string>; notes: string[]; details: CaseDetails | null; rules: Partial<IsafOptions> } {
+  if (args.study !== 'coalition') return { c: isafCase(replicationSample(rows)), inputs: {}, notes: [], details: null, rules: {} };
   if ((args.war === undefined) === (args.troops === undefined)) throw new CliError('coalition: give exactly one outcome, --war N (COW participants) or --troops FILE (observed contingents). Example: coalsim replicate coalition --war 211', ExitCode.usage);
   const dir = args.sharedData ?? DEFAULT_SHARED_DATA;
   if (!existsSync(dir)) throw new CliError(`coalition: shared data directory ${displayPath(dir)} not found; pass --shared-data DIR (the directory with ${SHARED_FILES.nmc})`, ExitCode.invalidInput);
@@ -289,9 +293,17 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     if (bad !== undefined) throw new CliError(`coalition: --theatre: "${bad}" is not a COW country code. Fix: give whole numbers separated by commas, e.g. --theatre 645`, ExitCode.usage);
     outcome = { kind: 'troops', troopsText, file: displayPath(args.troops!), theatre: theatre.map(Number) };
   }
+  // Whose pact carries alliance duty: the members of the alliances named with --alliance, else every US defence pact.
+  const atopIds = args.alliance === undefined ? null : args.alliance.split(',').map((v) => v.trim());
+  const badId = atopIds?.find((v) => !/^\d{4}$/.test(v));
+  if (badId !== undefined) throw new CliError(`coalition: --alliance: "${badId}" is not an ATOP alliance id. Fix: give four-digit ids separated by commas, e.g. --alliance 3180 (NATO)`, ExitCode.usage);
   try {
     const built = buildCoalitionCase(shared, rows, year, outcome);
+    const missionAllies = atopIds === null ? null : allianceMembers(shared.alliance, year, atopIds.map(Number));
+    if (missionAllies !== null && missionAllies.length === 0) throw new Error(`--alliance ${args.alliance}: no state had that alliance with the US in ${Math.min(year, 2016)} (${SHARED_FILES.alliance}, atopids)`);
+    const allied = missionAllies === null ? null : built.case.states.filter((st) => missionAllies.includes(st.ccode)).map((st) => st.id);
     const notes = [
+      allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${args.alliance}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
       `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
       `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? `; and ${built.dropped.length - 8} more (all of them under "coalition" in --json and summary.json)` : '') : ''}.`,
       ...(built.unmatched.length > 0 ? [`Warning: ${built.unmatched.length} row(s) of the outcome with troops matched no state with data and are not scored: ${built.unmatched.join(', ')}. Check the codes (iso3 or COW ccode) and the year.`] : []),
@@ -299,7 +311,7 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
         ? `Theatre (regional-threat motive): the COW region(s) of ${built.theatre.opponents.join(', ')}; ${built.theatre.nearStates.length} state(s) in them: ${built.theatre.nearStates.join(', ')}.`
         : 'Theatre: none (no state opponent; --theatre CCODES names them for a troops file).',
     ];
-    return { c: built.case, inputs, notes, details: { dropped: built.dropped, unmatched: built.unmatched, theatre: built.theatre } };
+    return { c: built.case, inputs, notes, details: { dropped: built.dropped, unmatched: built.unmatched, theatre: built.theatre }, rules: { missionAllies } };
   } catch (err) {
     throw new CliError(`coalition: ${(err as Error).message}`, ExitCode.invalidInput);
   }
@@ -308,15 +320,15 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
 function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[], seeds: number, data: { file: string; sha256: string; role?: string }): void {
   const k = wholeNumber('folds', args.folds, 2);
   const foldSeed = wholeNumber('fold-seed', args.foldSeed, 0);
-  const { c, inputs, notes, details } = cvCase(args, rows);
+  const { c, inputs, notes, details, rules } = cvCase(args, rows);
   if (k > c.states.length) throw new CliError(`--folds ${k} exceeds the ${c.states.length} states in the case`, ExitCode.usage);
   let result: ValidationResult;
   try {
-    result = validateOutOfSample(c, { seeds: seedList(seeds), k, foldSeed, costRule: fitCostRule(rows) });
+    result = validateOutOfSample(c, { seeds: seedList(seeds), k, foldSeed, costRule: fitCostRule(rows), rules });
   } catch (err) {
     throw new CliError(`${args.study}: ${(err as Error).message}`, ExitCode.invalidInput);
   }
-  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', displayPath(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', args.theatre] : [])].join(' ');
+  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', displayPath(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', args.theatre] : []), ...(args.alliance !== undefined ? ['--alliance', args.alliance] : [])].join(' ');
   const markdown = cvMarkdown(result, command);
   if (args.updateDoc !== undefined) {
     const doc = readInput(args.updateDoc);
