@@ -76,7 +76,7 @@ describe('fit file validation', () => {
     writeFileSync(join(dir, 'f.fit.json'), JSON.stringify({ ...goodFit(), parameters: [{ ...goodFit().parameters[0]!, path: 'pivotal.flagValuePerYer' }] }, null, 2));
     const r = coalsim(['fit', join(dir, 'f.fit.json'), '--out', join(dir, 'out')]);
     expect(r.status).toBe(3);
-    expect(r.stderr).toMatch(/f\.fit\.json:\d+:\d+ {2}parameters\[0\]\.path: parameter "w": pivotal\.flagValuePerYer: unknown field; did you mean "flagValuePerYear"\?\. Fix: rename it to "flagValuePerYear"/);
+    expect(r.stderr).toMatch(/f\.fit\.json:\d+:\d+ {2}parameters\[0\]\.path: parameter "w": pivotal\.flagValuePerYer: unknown field; did you mean "flagValuePerYear"\? Fix: rename it to "flagValuePerYear"/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
