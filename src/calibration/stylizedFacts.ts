@@ -416,7 +416,7 @@ export function signallingFact(simulated: { coef: number; ciLow: number; ciHigh:
     id: 'share-rises-with-potential',
     fact: "The share of forces deployed rises with unrealized potential, of the ISAF paper's order of magnitude",
     measure: `simulated slope, share of forces on potential with controls (observed ${(observedCoef * 100).toFixed(2)} pp)`,
-    mechanism: "contingent size as a choice (src/core/market/contingent.ts supplyAt, src/core/engine/phases/contingents.ts): a state supplies k*(p) = K (p - w) / h at price p, its net cost w = c - u - s + m falling with the signalling value s = S max(0, similarity - depth) (src/core/politics/alliance.ts), so the share deployed rises with unrealized potential at slope sigma S / h; allies' duty floors (defencePact = atop_milsup_us) lift the deep allies; no share formula is coded",
+    mechanism: "contingent size as a choice (src/core/market/contingent.ts supplyAt, src/core/engine/phases/contingents.ts): a state supplies k*(p) = K (p - w) / h at price p, its net cost w = c - u - s + m falling with the signalling value s = S max(0, similarity - depth) (src/core/politics/alliance.ts), so the share deployed rises with unrealized potential at slope sigma S / h; allies' duty floors (defencePact = atop_milsup_us for members of NATO, whose mission ISAF was) lift the deep allies; no share formula is coded",
     conditions: [{ condition: 'ISAF 2010 replication, controls model', effect: simulated.coef, ciLow: simulated.ciLow, ciHigh: simulated.ciHigh, n: simulated.n, holds, detail: `simulated / observed = ${ratio.toFixed(2)}` }],
     holds,
   };
