@@ -75,6 +75,25 @@ describe('alliance duty and signalling', () => {
     expect(unrealizedPotential({ similarity: 0.2, depth: 0.5 })).toBe(0);
   });
 
+  it('a bound ally is present with at least a token (the smallest contingent that counts), however small its fair share; no pact, no ask: no token', () => {
+    // Iceland in ISAF, Nov 2010: 130 under arms, lambda a A = 0.54 x 0.0019 x 130 = 0.13 of a soldier; it sent 4.
+    const ask = 0.0019;
+    expect(dutyFloor(nato, ask, 130, 6)).toBeCloseTo(0.54 * ask * 130, 12);
+    expect(dutyFloor(nato, ask, 130, 6, 1)).toBe(1);
+    // A fair share above the token is the floor, as before.
+    expect(dutyFloor(nato, ask, 200_000, 20_000, 1)).toBeCloseTo(0.54 * ask * 200_000, 9);
+    // Not for an ally whose pact the mission does not invoke (Japan in ISAF: depth only), nor when nothing is asked.
+    expect(dutyFloor({ milsup: 0, depth: 0.27 }, ask, 130, 6, 1)).toBeCloseTo(0.135 * ask * 130, 12);
+    expect(dutyFloor(nato, 0, 130, 6, 1)).toBe(0);
+    // Never above what it can deploy.
+    expect(dutyFloor(nato, ask, 10, 0, 1)).toBe(0);
+    // With the token floor and its duty value covering its net cost, it volunteers the token unpaid.
+    const h = politicalCostAtCapacity(100_000, 0);
+    const m = { ...base, deploymentCost: 100_000, intrinsicValue: 40_000, politicalCostAtCapacity: h, deployable: 6, dutyFloor: dutyFloor(nato, ask, 130, 6, 1), dutyValue: dutyValue(nato, 100_000, h) };
+    expect(supplyAt(m, 0)).toBeCloseTo(1, 9);
+    expect(supplyAt({ ...m, dutyFloor: dutyFloor(nato, ask, 130, 6) }, 0)).toBeLessThan(1);
+  });
+
   it('a locked-in ally deploys its floor unpaid; a deeper alliance or a bigger ask raises the floor', () => {
     const ally = { milsup: 1, depth: 1, similarity: 0.6 };
     const h = politicalCostAtCapacity(50_000, 0);

@@ -97,6 +97,12 @@ describe('the replication', () => {
     expect(r.spearmanContributors.rho).toBeGreaterThan(0);
   });
 
+  it('the smallest NATO allies are present with a token (their fair share is under one soldier): Iceland and Luxembourg join in every seed', () => {
+    for (const id of ['ISL', 'LUX']) expect(r.states.find((x) => x.iso3 === id)!.simulatedJoinRate).toBe(1);
+    // Japan, a US ally by another treaty, owes NATO's mission no token.
+    expect(r.states.find((x) => x.iso3 === 'JPN')!.simulatedJoinRate).toBeLessThan(1);
+  });
+
   it('simulated rank check: New Zealand above the Netherlands and Greece; Georgia above Greece', () => {
     // Georgia joins in a minority of seeds (about 1 in 6 to 10), so its mean share needs more than
     // 4 seeds: with 4, whether it joins at all is luck of the seed set (it held under

@@ -39,8 +39,12 @@ export function deployableTroops(a: Pick<PartyAttributes, 'maxTroops' | 'armedFo
   return a.maxTroops ?? Math.floor(a.armedForces * a.deployableShare);
 }
 
-/** Its motives this round, given the share of forces the leader asks of everyone (alliance `leaderAsk`). */
-export function contingentMotives(a: PartyAttributes, ask: number): ContingentMotives {
+/**
+ * Its motives this round, given the share of forces the leader asks of everyone (alliance
+ * `leaderAsk`) and the smallest contingent that counts (`engine.minContingent`: a bound ally's
+ * token, alliance `dutyFloor`).
+ */
+export function contingentMotives(a: PartyAttributes, ask: number, tokenContingent = 0): ContingentMotives {
   const ties = { milsup: a.milsup, depth: a.depth, similarity: a.similarity };
   const deployable = deployableTroops(a);
   const h = politicalCostAtCapacity(a.deploymentCost, a.casualtySensitivity);
@@ -52,7 +56,7 @@ export function contingentMotives(a: PartyAttributes, ask: number): ContingentMo
     stanceCost: stanceCost(a.stance, a.deploymentCost),
     liquidityNeed: (1 - a.selfFundedShare) * a.deploymentCost,
     dutyValue: dutyValue(ties, a.deploymentCost, h),
-    dutyFloor: dutyFloor(ties, ask, a.armedForces, deployable),
+    dutyFloor: dutyFloor(ties, ask, a.armedForces, deployable, tokenContingent),
     deployable,
     politicalCostAtCapacity: h,
   };

@@ -8,7 +8,8 @@
  * a = demand / sum_j A_j (the coalition's forces: armed forces of every third party asked).
  * An ally's bindingness is lambda_i = (milsup_i + depth_i) / 2 (a formal military-support
  * pact, ATOP `atop_milsup_us`, and its depth, `bc_depth`; both 0-1, equal weights). Its
- * duty floor is its bound fair share, F_i = min(K_i, lambda_i a A_i) troops, and meeting it
+ * duty floor is its bound fair share, F_i = min(K_i, lambda_i a A_i) troops, but at least a token
+ * contingent for an ally whose pact the mission invokes (`dutyFloor`), and meeting it
  * is worth D_i = lambda_i (c_i + h_i) per soldier-year to it (the cost of a free-rider label
  * to a fully bound ally is the full cost of its fair share, deployment and politics). The
  * floor rises with depth and with what the leader asks.
@@ -47,9 +48,17 @@ export function leaderAsk(demand: number, coalitionForces: number): number {
   return coalitionForces > 0 ? clamp01(Math.max(0, demand) / coalitionForces) : 0;
 }
 
-/** F_i = min(deployable, lambda_i a A_i), troops. */
-export function dutyFloor(t: Pick<AllianceTies, 'milsup' | 'depth'>, ask: number, armedForces: number, deployable: number): number {
-  return Math.min(Math.max(0, deployable), bindingness(t) * clamp01(ask) * Math.max(0, armedForces));
+/**
+ * F_i = min(deployable, max(token_i, lambda_i a A_i)), troops. token_i is the smallest contingent
+ * that counts (`engine.minContingent`) for an ally whose pact the mission invokes (milsup = 1)
+ * when the leader asks anything (a > 0), else 0: the free-rider label attaches first to absence,
+ * so a bound ally is present with at least a token, however small its fair share (Luxembourg's
+ * 9 and Iceland's 4 soldiers in ISAF, Nov 2010, where lambda a A is 1.6 and 0.1).
+ */
+export function dutyFloor(t: Pick<AllianceTies, 'milsup' | 'depth'>, ask: number, armedForces: number, deployable: number, token = 0): number {
+  const fair = bindingness(t) * clamp01(ask) * Math.max(0, armedForces);
+  const present = t.milsup >= 1 && ask > 0 ? Math.max(0, token) : 0;
+  return Math.min(Math.max(0, deployable), Math.max(present, fair));
 }
 
 /** D_i = lambda_i (c_i + h_i), per soldier-year up to the floor. */

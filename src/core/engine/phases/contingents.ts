@@ -65,8 +65,8 @@ export function deployableOf(spec: ThirdPartySpec, op: Scenario['engine']['opera
  * the choice below it (anchored at a cap set to a recorded contingent, the recorded size would
  * need a price of w_i + h_i for its last soldier, about twice its cost, and never be chosen).
  */
-export function motivesOf(spec: ThirdPartySpec, op: Scenario['engine']['operation'], costPerYear: number, depth: number, ask: number): ContingentMotives {
-  const raw = contingentMotives(attributesOf(spec, costPerYear, depth), ask);
+export function motivesOf(spec: ThirdPartySpec, op: Scenario['engine']['operation'], costPerYear: number, depth: number, ask: number, tokenContingent = 0): ContingentMotives {
+  const raw = contingentMotives(attributesOf(spec, costPerYear, depth), ask, tokenContingent);
   const w = dutyWeight(op);
   const m = w === 1 ? raw : { ...raw, dutyValue: raw.dutyValue * w };
   const cap = deployableOf(spec, op);
@@ -92,7 +92,7 @@ export function refreshMotives(s: RunState, model: Model): void {
   const ask = leaderAsk(s.demand, model.coalitionForces);
   for (let i = 0; i < s.parties.length; i++) {
     const p = s.parties[i]!;
-    const m = motivesOf(model.specs[i]!, op, p.costPerYear, p.allianceDepth, ask);
+    const m = motivesOf(model.specs[i]!, op, p.costPerYear, p.allianceDepth, ask, model.scenario.engine.minContingent);
     s.motives[i] = m;
     p.reservation = cents(averageReservation(m, p.troops));
     p.liquidityNeed = cents(m.liquidityNeed);
@@ -183,7 +183,7 @@ export interface DeploymentMoment {
  */
 export function reservationWithoutSignal(spec: ThirdPartySpec, scenario: Scenario, coalitionForces: number, at: DeploymentMoment): number {
   if (!contingentChoice(scenario)) return thirdPartyReservation({ ...spec, allianceDepth: at.allianceDepth, signallingValuePerYear: 0 }, at.costPerYear).reservation;
-  const m = { ...motivesOf(spec, scenario.engine.operation, at.costPerYear, at.allianceDepth, leaderAsk(at.demand, coalitionForces)), signallingValue: 0 };
+  const m = { ...motivesOf(spec, scenario.engine.operation, at.costPerYear, at.allianceDepth, leaderAsk(at.demand, coalitionForces), scenario.engine.minContingent), signallingValue: 0 };
   return at.deployedBefore > 0 ? enlargementReservation(m, at.deployedBefore, at.troops) : averageReservation(m, at.troops);
 }
 
