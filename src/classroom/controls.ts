@@ -6,6 +6,7 @@
  */
 import type { ConcretePath } from '../experiment/paths';
 import { setAt } from '../experiment/paths';
+import { demandBeforeEvent } from '../scenario/crossChecks';
 import type { Scenario } from '../scenario/schema';
 
 interface ControlBase {
@@ -81,7 +82,9 @@ export function controlsFor(s: Scenario): Control[] {
     } else if (e.delta !== undefined) {
       // A shock written as a change of demand (teaching-holdup, default): the slider sets the change.
       const max = upTo(Math.max(Math.abs(e.delta), totalOffer), 1000);
-      out.push({ kind: 'number', id: `shift${i}`, label: `Extra troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: raise it until demand passes the ${totalOffer.toLocaleString('en-US')} troops on offer; 0 keeps demand where it was.`, path: ['events', i, 'delta'], min: -max, max, step: stepFor(max), unit: 'troops' });
+      // No lower than the demand it changes: a cut below zero is refused by validation (scenario/crossChecks).
+      const min = -Math.min(max, demandBeforeEvent(s, i));
+      out.push({ kind: 'number', id: `shift${i}`, label: `Extra troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: raise it until demand passes the ${totalOffer.toLocaleString('en-US')} troops on offer; 0 keeps demand where it was.`, path: ['events', i, 'delta'], min, max, step: stepFor(max), unit: 'troops' });
     }
   });
   const b = s.pivotal.bargaining;

@@ -97,10 +97,48 @@ export function checkScenario(s: Scenario): InputIssue[] {
     }
   });
 
+  // A delta that would take the demand below zero (the engine floors it at 0): say so, as a
+  // typo of sign or size is likelier than a wish to end the demand, which "troops": 0 states.
+  walkDemand(s, (i, round, before) => {
+    const e = s.events[i]!;
+    if (e.type === 'demand' && e.troops === undefined && e.delta !== undefined && before + e.delta < 0) {
+      issues.push({ code: 'invalid-value', path: ['events', i, 'delta'], message: `takes the demand from ${before} to ${before + e.delta} troops in round ${round}; demand cannot go below 0`, fix: `give a delta of at least ${-before}, or "troops": 0 to end the demand` });
+    }
+  });
+
   const demands = s.pivotal.demand.some((d) => d.troops > 0) || s.events.some((e) => e.type === 'demand' && ((e.troops ?? 0) > 0 || (e.delta ?? 0) > 0));
   const money = s.pivotal.budget + s.donors.reduce((a, d) => a + d.contributions.reduce((b, c) => b + c.amount, 0), 0) + s.events.reduce((a, e) => a + (e.type === 'budget' ? Math.max(0, e.amount) : 0), 0);
   if (demands && money <= 0) {
     issues.push({ code: 'no-budget', path: ['pivotal', 'budget'], message: 'the pivotal state seeks troops but has no money to pay for any (budget 0, no donors, no budget events)', fix: 'set pivotal.budget, or add donors with contributions' });
   }
   return issues;
+}
+
+type DemandScenario = Pick<Scenario, 'clock' | 'events'> & { readonly pivotal: Pick<Scenario['pivotal'], 'demand'> };
+
+/**
+ * The demand path as the engine walks it (engine/phases/scheduled.ts): each round its step of
+ * pivotal.demand, then its demand events in file order; `visit` sees each demand event with the
+ * demand just before it. Troops, >= 0 (a delta below the level floors at 0).
+ */
+function walkDemand(s: DemandScenario, visit: (eventIndex: number, round: number, before: number) => void): void {
+  const steps = new Map(s.pivotal.demand.map((d) => [d.fromRound, d.troops]));
+  let level = 0;
+  for (let round = 1; round <= s.clock.rounds; round++) {
+    level = steps.get(round) ?? level;
+    s.events.forEach((e, i) => {
+      if (e.type !== 'demand' || e.round !== round) return;
+      visit(i, round, level);
+      level = e.troops ?? Math.max(0, level + (e.delta ?? 0));
+    });
+  }
+}
+
+/** The demand just before demand event `eventIndex` applies (troops; 0 for an event after the last round). */
+export function demandBeforeEvent(s: DemandScenario, eventIndex: number): number {
+  let found = 0;
+  walkDemand(s, (i, _round, before) => {
+    if (i === eventIndex) found = before;
+  });
+  return found;
 }

@@ -24,5 +24,8 @@ describe('classroom controls', () => {
     const slack = applySettings(s, controls, a.settings) as { events: { type: string; delta?: number }[] };
     const event = slack.events[(shift!.path as (string | number)[])[1] as number]!;
     expect(event).toMatchObject({ type: 'demand', delta: 0 });
+    // The slider cannot cut the demand below zero (validation would refuse the page's scenario):
+    // its least value is minus the demand just before the shock.
+    expect(shift).toMatchObject({ kind: 'number', min: -s.pivotal.demand[0]!.troops });
   });
 });

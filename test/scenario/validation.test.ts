@@ -62,6 +62,21 @@ describe('scenario validation', () => {
     expect(formatIssue('s.json', typo)).toMatch(/did you mean "budget"\? Fix: /);
   });
 
+  it('refuses a demand delta that would take the demand below zero (the engine would floor it silently), naming the round and the least delta', () => {
+    const issues = issuesOf(withTiny((s) => {
+      (s as Record<string, unknown>).events = [{ round: 2, type: 'demand', delta: -1500 }];
+    }));
+    const neg = issues.find((i) => formatPath(i.path) === 'events[0].delta')!;
+    expect(neg.message).toBe('takes the demand from 1000 to -500 troops in round 2; demand cannot go below 0');
+    expect(neg.fix).toBe('give a delta of at least -1000, or "troops": 0 to end the demand');
+    // Down to zero exactly, or a set to 0, is a deliberate end: accepted.
+    for (const e of [{ round: 2, type: 'demand', delta: -1000 }, { round: 2, type: 'demand', troops: 0 }]) {
+      expect(parseScenario(withTiny((s) => {
+        (s as Record<string, unknown>).events = [e];
+      })).ok).toBe(true);
+    }
+  });
+
   it('reports a missing required field', () => {
     const issues = issuesOf(withTiny((s) => {
       delete (s.pivotal as Record<string, unknown>).ownSoldierCostPerYear;
