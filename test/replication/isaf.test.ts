@@ -4,11 +4,20 @@ import { parseScenario } from '../../src/scenario/load';
 import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type ReplicationResult } from '../../src/replication/isaf';
 import { alliancePotential, parseIsafCsv, replicationSample } from '../../src/replication/isafData';
 import { replicationCharts } from '../../src/replication/charts';
-import { replicationFiles, replicationJson } from '../../src/cli/commands/replicate';
+import { rankCheckVerdict, replicationFiles, replicationJson } from '../../src/cli/commands/replicate';
 
 const ROOT = join(__dirname, '..', '..');
 const rows = parseIsafCsv(readFileSync(join(ROOT, 'data', 'isaf_2010_crosssection.csv'), 'utf8'));
 const byIso = (id: string) => rows.find((r) => r.iso3 === id)!;
+
+describe('the rank check prints a verdict', () => {
+  const check = (geo: number, nzl: number, nld: number, grc: number) => [['GEO', geo], ['NZL', nzl], ['NLD', nld], ['GRC', grc]].map(([iso3, simulatedShare]) => ({ iso3: iso3 as string, simulatedShare: simulatedShare as number, observedShare: 0, potential: 0 }));
+  it('holds when Georgia and New Zealand are both above the Netherlands and Greece; otherwise names the pair, and the seeds', () => {
+    expect(rankCheckVerdict({ rankCheck: check(0.0071, 0.0094, 0.0069, 0.0004), seeds: seedList(20) })).toBe('verdict: holds (20 seeds)');
+    const low = rankCheckVerdict({ rankCheck: check(0.0003, 0.0195, 0.0144, 0), seeds: seedList(3) });
+    expect(low).toBe('verdict: does not hold over 3 seeds (Georgia not above the Netherlands); with few seeds a state that joins in some seeds only can come out at 0: try --seeds 20');
+  });
+});
 
 describe('alliance duty is owed to the alliance that runs the mission (ISAF: NATO)', () => {
   const pactOf = (scenario: ReturnType<typeof buildIsafScenario>, id: string) => scenario.thirdParties.find((p) => p.id === id)!.defencePact;
