@@ -1,6 +1,7 @@
 /** fast-check generators of valid random scenarios, for property tests. */
 import fc from 'fast-check';
 import type { ScenarioInput } from '../../src/scenario/schema';
+import { demandBeforeEvent } from '../../src/scenario/crossChecks';
 
 const party = (i: number) =>
   fc.record({
@@ -67,5 +68,21 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         ]),
         engine: { pricing, costUncertainty: g.cv, operation: g.operation },
       };
-    }),
+    }).map(validDemandCuts),
   );
+
+/**
+ * A generated demand cut no larger than the demand it cuts: validation refuses a delta that would
+ * take the demand below zero (scenario/crossChecks), and the engine floored such a delta at 0, so
+ * clamping it to minus the demand before it keeps the same demand path.
+ */
+function validDemandCuts(input: ScenarioInput): ScenarioInput {
+  const events = [...(input.events ?? [])];
+  const path = { clock: { rounds: input.clock.rounds ?? 1 }, pivotal: { demand: input.pivotal.demand }, events } as unknown as Parameters<typeof demandBeforeEvent>[0];
+  events.forEach((e, i) => {
+    if (e.type !== 'demand' || e.delta === undefined) return;
+    const before = demandBeforeEvent(path, i);
+    if (e.delta < -before) events[i] = { ...e, delta: -before };
+  });
+  return { ...input, events };
+}
