@@ -261,6 +261,22 @@ export function assertDirectoryPath(dir: string, flag = '--out'): void {
   }
 }
 
+/**
+ * `out` is not one of the command's inputs, nor inside one, nor holding one: replacing it with
+ * --force would delete what the command reads (merging a shard into itself, comparing a run
+ * into its own folder). Compared as written and after resolving symlinks. Throws OutDirError
+ * (exit 4) naming the input and the fix.
+ */
+export function assertNotAnInput(out: string, inputs: readonly string[], flag = '--out'): void {
+  const targets = [resolve(out), real(out)];
+  for (const input of inputs) {
+    const sources = [resolve(input), real(input)];
+    if (targets.some((t) => sources.some((src) => isAncestorOrSelf(t, src) || isAncestorOrSelf(src, t)))) {
+      throw new OutDirError(`${flag} ${out} is, holds or lies inside the input ${input}; writing there would replace what this command reads. Choose a new directory, e.g. ${flag} ${join(dirname(resolve(out)), `${basename(resolve(out))}-out`)}`, 4);
+    }
+  }
+}
+
 const held = new Map<string, number>();
 
 export interface Claim {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { OutputExistsError, writeDirAtomically, writeFileAtomically } from '../../src/output/atomic';
-import { assertReplaceable, claimOutDir, foreignEntries, isCoalsimDir, OutDirError, protectedReason, removeDebris, requireOutPath } from '../../src/output/outDir';
+import { assertNotAnInput, assertReplaceable, claimOutDir, foreignEntries, isCoalsimDir, OutDirError, protectedReason, removeDebris, requireOutPath } from '../../src/output/outDir';
 import { tempDir } from '../helpers/cli';
 
 const COALSIM_MANIFEST = JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [] });
@@ -130,6 +130,17 @@ describe('--force replaces only a directory coalsim wrote, never a protected one
     writeFileSync(join(f, 'charts/posterior.png'), 'x');
     writeFileSync(join(f, 'charts/annotated.png'), 'x');
     expect(foreignEntries(f)).toEqual(['charts/annotated.png']);
+  });
+
+  it('refuses an --out that is, holds or lies inside one of the inputs (merge into a shard, compare into a run)', () => {
+    const a = coalsimDir(join(root, 'input-a'));
+    const b = coalsimDir(join(root, 'input-b'));
+    for (const out of [a, join(a, 'sub'), root]) {
+      const e = refusal(() => assertNotAnInput(out, [a, b]));
+      expect(e.exitCode).toBe(4);
+      expect(e.message).toMatch(/is, holds or lies inside the input .*input-a; writing there would replace what this command reads/);
+    }
+    expect(() => assertNotAnInput(join(root, 'merged'), [a, b])).not.toThrow();
   });
 
   it('refuses the protected ones even when coalsim wrote them', () => {

@@ -52,5 +52,11 @@ describe('coalsim compare', () => {
     expect(refused.stderr).toMatch(/notes\.txt/);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
     expect(coalsim(['compare', a, join(dir, 'missing')]).status).toBe(2);
+    // Never into a run being compared: --force would have replaced the run with the comparison.
+    const before = readFileSync(join(a, 'summary.json'), 'utf8');
+    const into = coalsim(['compare', a, b, '--out', a, '--force', '--no-charts']);
+    expect(into.status).toBe(4);
+    expect(into.stderr).toMatch(/is, holds or lies inside the input/);
+    expect(readFileSync(join(a, 'summary.json'), 'utf8')).toBe(before);
   });
 });

@@ -8,6 +8,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { sideBySidePng } from '../../charts/composite';
 import { pngRenderer } from '../../charts/render';
 import { OutputExistsError, writeDirAtomically } from '../../output/atomic';
+import { assertNotAnInput } from '../../output/outDir';
 import { reportAssets } from '../../report/assets';
 import { buildCompareHtml, chartsByRun, compareRows, runName } from '../../report/compare';
 import { outputsFromFiles, OutputsError, readOutputDir, type RunOutputs } from '../../report/loadOutputs';
@@ -53,6 +54,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const runs = dirs.map(load);
     const out = args.out ?? `out/compare-${runs.map((o) => `${o.scenario.meta.id}-seed${o.summary.seed}`).join('-vs-')}`;
     if (out.trim() === '') throw new CliError('--out must name a directory', ExitCode.usage);
+    // Never into (or around) a run being compared: --force would replace it with the comparison.
+    assertNotAnInput(out, dirs);
     const files = new Map<string, string | Uint8Array>();
     const rows = compareRows(runs);
     const table = { runs: runs.map((o, i) => ({ letter: String.fromCharCode(65 + i), dir: dirs[i], scenario: o.scenario.meta.id, seed: o.summary.seed })), measures: rows.map((r) => ({ key: r.key, label: r.label, values: r.values })) };

@@ -7,6 +7,7 @@ import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion } from '../paths';
 import { displayPath } from '../scenarioInput';
+import { assertNotAnInput } from '../../output/outDir';
 import { asDirError } from './sweep';
 
 interface MergeArgs {
@@ -30,6 +31,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
     let report;
     try {
+      assertNotAnInput(args.out, args.dirs);
       report = mergeSweeps(args.dirs, args.out, { force: args.force, version: packageVersion() });
     } catch (err) {
       if (err instanceof SweepMismatchError) throw new CliError(err.message, ExitCode.invalidInput);
