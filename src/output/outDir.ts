@@ -118,7 +118,7 @@ const SWEEP_OUTPUTS = new Set([STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-s
  * report, shards/gen-NNN/shard-KofN.json and slurm/ with its logs; its charts/*.png are in
  * its manifest.
  */
-const FIT_OUTPUTS = new Set([FIT_STORE, `${FIT_STORE}-wal`, `${FIT_STORE}-shm`, `${FIT_STORE}-journal`, 'fitted-scenario.json', 'posterior.csv', 'summary.json', 'fit-report.html', 'slurm/shard.sbatch', 'slurm/merge.sbatch', 'slurm/submit.sh']);
+const FIT_OUTPUTS = new Set([FIT_STORE, `${FIT_STORE}-wal`, `${FIT_STORE}-shm`, `${FIT_STORE}-journal`, 'fitted-scenario.json', 'posterior.csv', 'summary.json', 'fit-report.html', 'slurm/shard.sbatch', 'slurm/merge.sbatch', 'slurm/submit.sh', 'slurm/manifest.json']);
 const FIT_PATTERNS = [/^shards(\/gen-\d+(\/shard-\d+of\d+\.json)?)?$/, /^slurm\/logs(\/[^/]+)?$/];
 
 /** Every file, symlink and empty directory under `dir`, as paths relative to it ('/'-separated); never follows a symlink. */

@@ -239,3 +239,26 @@ describe('--out naming a regular file: exit 4 with the fix, the file untouched (
     expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 });
+
+describe('coalsim fit --slurm --force (its job scripts in <out>/slurm/): the same rule as coalsim slurm', () => {
+  const fitSlurm = (out: string, ...more: string[]) => coalsim(['fit', 'scenarios/fits/gulf-war-1991.fit.json', '--out', out, '--slurm', '--shards', '2', '--time', '00:10:00', ...more]);
+
+  it('rewrites its own scripts with --force, never an edited one or a user\'s own', () => {
+    const out = join(root, 'fit-slurm');
+    expect(fitSlurm(out).status).toBe(0);
+    expect(fitSlurm(out).status).toBe(4);
+    expect(fitSlurm(out, '--force').status).toBe(0);
+    const submit = join(out, 'slurm', 'submit.sh');
+    const edited = readFileSync(submit, 'utf8') + '# mine\n';
+    writeFileSync(submit, edited);
+    const r = fitSlurm(out, '--force');
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/submit\.sh, which coalsim did not write or which was edited since/);
+    expect(readFileSync(submit, 'utf8')).toBe(edited);
+    const theirs = join(root, 'fit-slurm-theirs');
+    mkdirSync(join(theirs, 'slurm'), { recursive: true });
+    writeFileSync(join(theirs, 'slurm', 'merge.sbatch'), '#!/bin/bash\necho mine\n');
+    expect(fitSlurm(theirs).status).toBe(4);
+    expect(readFileSync(join(theirs, 'slurm', 'merge.sbatch'), 'utf8')).toBe('#!/bin/bash\necho mine\n');
+  });
+});

@@ -4,7 +4,7 @@
  * and a report in which held-out checks are scored apart from the targets.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadFitFile, type LoadedFit } from '../../fit/load';
@@ -14,8 +14,9 @@ import { fitResults } from '../../fit/results';
 import { FitDirError, fitComplete, mergeShards, readGenerations, runFit, runShard, totalGenerations } from '../../fit/run';
 import { fitSlurmScripts } from '../../fit/slurm';
 import type { FinishedGeneration } from '../../fit/store';
-import { OutputExistsError, writeFileAtomically } from '../../output/atomic';
+import { OutputExistsError } from '../../output/atomic';
 import { assertDirectoryPath } from '../../output/outDir';
+import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScripts';
 import { formatIssues } from '../../scenario/issues';
 import { createFitProgress } from '../fitProgress';
 import { CliError, ExitCode } from '../exitCodes';
@@ -93,7 +94,7 @@ function writeSlurm(loaded: LoadedFit, args: FitArgs, out: string): void {
   if (!/^[0-9:-]+$/.test(args.time)) throw new CliError(`--time must be a Slurm time such as 02:00:00, got "${args.time}"`, ExitCode.usage);
   requireSbatchValues(args);
   const dir = join(out, 'slurm');
-  if (existsSync(join(dir, 'shard.sbatch')) && !args.force) throw new CliError(`${displayPath(dir)} already holds job scripts; pass --force to rewrite them, or choose another --out`, ExitCode.outputExists);
+  assertJobScriptsWritable(dir, ['shard.sbatch', 'merge.sbatch', 'submit.sh'], args.force, displayPath(dir));
   const files = fitSlurmScripts({
     jobName: `coalsim-fit-${loaded.fit.id}`.slice(0, 60),
     node: process.execPath,
@@ -109,11 +110,7 @@ function writeSlurm(loaded: LoadedFit, args: FitArgs, out: string): void {
     extra: args.sbatch,
     args: [...(args.date !== undefined ? ['--date', args.date] : []), '--check-seeds', String(args.checkSeeds)],
   });
-  mkdirSync(join(dir, 'logs'), { recursive: true });
-  for (const [name, text] of [['shard.sbatch', files.shard], ['merge.sbatch', files.merge], ['submit.sh', files.submit]] as const) {
-    writeFileAtomically(join(dir, name), text);
-    chmodSync(join(dir, name), 0o755);
-  }
+  writeJobScripts(dir, [['shard.sbatch', files.shard], ['merge.sbatch', files.merge], ['submit.sh', files.submit]]);
   const where = displayPath(dir);
   process.stdout.write(`wrote ${where}/shard.sbatch (array of ${args.shards} shards), ${where}/merge.sbatch and ${where}/submit.sh (${totalGenerations(loaded)} generations)\n`);
   if (!args.submit) {

@@ -1,40 +1,19 @@
 /** `coalsim slurm <experiment> --out DIR`: write (and optionally submit) Slurm job scripts for a sweep. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { totalRuns } from '../../experiment/shards';
 import { checkSbatchValue, slurmScripts } from '../../experiment/slurm';
-import { writeFileAtomically } from '../../output/atomic';
-import { sha256 } from '../../output/manifest';
+import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScripts';
 import { assertDirectoryPath, claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
 import { CliError, ExitCode } from '../exitCodes';
 import { PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
 import { requireExperiment } from './sweep';
 
-/** The job scripts `coalsim slurm` writes in <out>/slurm/, and the manifest that records them. */
+/** The job scripts `coalsim slurm` writes in <out>/slurm/ (output/jobScripts.ts records them). */
 const SCRIPT_NAMES = ['sweep.sbatch', 'merge.sbatch', 'submit.sh'] as const;
-const SCRIPTS_MANIFEST = 'manifest.json';
-
-/** Which of `present` are byte for byte what coalsim wrote last (slurm/manifest.json); none without a manifest. */
-function scriptsUnchanged(dir: string, present: readonly string[]): string[] {
-  let written: Map<string, string>;
-  try {
-    const m = JSON.parse(readFileSync(join(dir, SCRIPTS_MANIFEST), 'utf8')) as { tool?: unknown; files?: { name?: unknown; sha256?: unknown }[] };
-    if (m.tool !== 'coalsim' || !Array.isArray(m.files)) return [];
-    written = new Map(m.files.flatMap((f) => (typeof f.name === 'string' && typeof f.sha256 === 'string' ? [[f.name, f.sha256] as [string, string]] : [])));
-  } catch {
-    return [];
-  }
-  return present.filter((name) => {
-    try {
-      return written.get(name) === sha256(readFileSync(join(dir, name)));
-    } catch {
-      return false;
-    }
-  });
-}
 
 interface SlurmArgs {
   experiment: string;
@@ -83,15 +62,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     // are as it wrote them (slurm/manifest.json); it deletes nothing.
     const claim = claimOutDir(dir);
     try {
-      const present = SCRIPT_NAMES.filter((name) => existsSync(join(dir, name)));
-      if (present.length > 0) {
-        const mine = scriptsUnchanged(dir, present);
-        if (mine.length < present.length) {
-          const theirs = present.filter((name) => !mine.includes(name));
-          throw new CliError(`${displayPath(dir)} holds ${theirs.join(', ')}, which coalsim did not write or which was edited since; coalsim never overwrites ${theirs.length === 1 ? 'it' : 'them'}, even with --force. Move ${theirs.length === 1 ? 'it' : 'them'} away (or submit ${theirs.length === 1 ? 'it' : 'them'} as ${theirs.length === 1 ? 'it is' : 'they are'}), or choose another --out`, ExitCode.outputExists);
-        }
-        if (!args.force) throw new CliError(`${displayPath(dir)} already holds job scripts; pass --force to rewrite them, or choose another --out`, ExitCode.outputExists);
-      }
+      assertJobScriptsWritable(dir, SCRIPT_NAMES, args.force, displayPath(dir));
       const why = protectedReason(dir);
       if (why !== null && existsSync(dir)) throw new CliError(`refusing to write job scripts: ${why}; choose another --out`, ExitCode.outputExists);
       const files = slurmScripts({
@@ -107,14 +78,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
         ...(args.mem !== undefined ? { mem: args.mem } : {}),
         extra: args.sbatch,
       });
-      mkdirSync(join(dir, 'logs'), { recursive: true });
-      const scripts = [['sweep.sbatch', files.sweep], ['merge.sbatch', files.merge], ['submit.sh', files.submit]] as const;
-      for (const [name, text] of scripts) {
-        writeFileAtomically(join(dir, name), text);
-        chmodSync(join(dir, name), 0o755);
-      }
-      // Last: what coalsim wrote, so a later --force can tell its scripts from edited ones.
-      writeFileAtomically(join(dir, SCRIPTS_MANIFEST), JSON.stringify({ tool: 'coalsim', kind: 'slurm-scripts', files: scripts.map(([name, text]) => ({ name, bytes: Buffer.byteLength(text), sha256: sha256(text) })) }, null, 2) + '\n');
+      writeJobScripts(dir, [['sweep.sbatch', files.sweep], ['merge.sbatch', files.merge], ['submit.sh', files.submit]]);
     } finally {
       claim.release();
     }
