@@ -188,6 +188,17 @@ describe('coalsim classroom --force (one file, not a directory)', () => {
     const asDir = coalsim(['classroom', 'teaching-holdup', '--out', dir]);
     expect(asDir.status).toBe(4);
     expect(asDir.stderr).toMatch(/is a directory; name the page's file, e\.g\. --out .*teaching-holdup-classroom\.html/);
+    // A trailing separator names a folder: the page goes inside it (it wrote a file named like the folder).
+    const folder = join(dir, 'pages');
+    expect(coalsim(['classroom', 'teaching-holdup', '--out', `${folder}/`]).status).toBe(0);
+    expect(readdirSync(folder)).toEqual(['teaching-holdup-classroom.html']);
+    // Under a regular file: the fix, exit 4 (was EEXIST, exit 5).
+    const mine = join(dir, 'notes.html');
+    writeFileSync(mine, 'mine');
+    const under = coalsim(['classroom', 'teaching-holdup', '--out', join(mine, 'x.html')]);
+    expect(under.status).toBe(4);
+    expect(under.stderr).toMatch(/is a file, not a directory; choose another --out/);
+    expect(readFileSync(mine, 'utf8')).toBe('mine');
   });
 });
 

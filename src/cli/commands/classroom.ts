@@ -4,11 +4,12 @@
  * disk, fetches nothing.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { engineBundle } from '../../classroom/bundle';
 import { buildClassroomHtml } from '../../classroom/page';
 import { writeFileAtomically } from '../../output/atomic';
+import { assertDirectoryPath } from '../../output/outDir';
 import { reportAssets } from '../../report/assets';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
@@ -39,8 +40,12 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
   handler: (args: ArgumentsCamelCase<ClassroomArgs>) => {
     const seed = parseSeed(args.seed);
     const input = requireScenario(args.scenario);
-    const out = args.out ?? `out/${input.scenario.meta.id}-classroom.html`;
-    if (out.trim() === '') throw new CliError('--out must name a file, e.g. --out class.html', ExitCode.usage);
+    const given = args.out ?? `out/${input.scenario.meta.id}-classroom.html`;
+    if (given.trim() === '') throw new CliError('--out must name a file, e.g. --out class.html', ExitCode.usage);
+    // A path ending in a separator names a folder: the page goes inside it, under its usual name.
+    const out = /[\\/]$/.test(given) ? join(given, `${input.scenario.meta.id}-classroom.html`) : given;
+    // Its folder must be one (or not exist yet): a path under a regular file gets the fix, not EEXIST.
+    assertDirectoryPath(dirname(resolve(out)));
     let engine: string;
     try {
       engine = engineBundle();
