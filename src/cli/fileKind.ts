@@ -16,21 +16,26 @@ const SCENARIO_FIELDS = ['meta', 'clock', 'pivotal', 'thirdParties', 'donors', '
 /**
  * An experiment file says so in its $schema, or has more of an experiment's own top-level
  * fields than of a scenario's (so an experiment without "design", which defaults to a grid,
- * is still an experiment). A fit file says so in its $schema, its name (`.fit.json`) or its
- * `figures` beside `parameters`. Unreadable or not JSON: 'scenario' (the scenario loader reports it).
+ * is still an experiment; its "scenario" counts only as a string, a file path or id). A fit file
+ * says so in its $schema, its name (`.fit.json`) or its `figures` beside `parameters`. Null when
+ * the file says neither: unreadable, not JSON, not an object, or fewer than two fields of either
+ * kind (a run's summary.json or manifest.json, `{}`).
  */
-export function kindOf(file: string): FileKind {
+export function kindOf(file: string): FileKind | null {
   const read = readInputFile(file, 'a file', '');
-  if (!read.ok) return 'scenario';
+  if (!read.ok) return null;
   const doc = parseDocument(read.text);
-  if (!doc.ok || doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) return 'scenario';
+  if (!doc.ok || doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) return null;
   const fields = doc.value as Record<string, unknown>;
   const schema = typeof fields.$schema === 'string' ? fields.$schema : '';
   if (schema.includes('fit.schema') || file.endsWith('.fit.json') || ('figures' in fields && 'parameters' in fields)) return 'fit';
   if (schema.includes('experiment')) return 'experiment';
   if (schema.includes('scenario')) return 'scenario';
-  const own = (names: string[]): number => names.filter((n) => Object.prototype.hasOwnProperty.call(fields, n)).length;
-  return own(EXPERIMENT_FIELDS) > own(SCENARIO_FIELDS) ? 'experiment' : 'scenario';
+  const own = (names: string[]): number => names.filter((n) => Object.prototype.hasOwnProperty.call(fields, n) && (n !== 'scenario' || typeof fields[n] === 'string')).length;
+  const experiment = own(EXPERIMENT_FIELDS);
+  const scenario = own(SCENARIO_FIELDS);
+  if (Math.max(experiment, scenario) < 2 || experiment === scenario) return null;
+  return experiment > scenario ? 'experiment' : 'scenario';
 }
 
 /** The command that takes a file of each kind, and what to call it in a sentence. */
@@ -46,7 +51,8 @@ export const KIND_COMMAND: Readonly<Record<FileKind, { readonly command: string;
  */
 export function wrongKindMessage(file: string, shown: string, expected: FileKind): string | null {
   const kind = kindOf(file);
-  if (kind === expected) return null;
+  // Not recognisably another kind: its own problems, listed by the expected kind's loader, say more.
+  if (kind === null || kind === expected) return null;
   const want = KIND_COMMAND[expected];
   const have = KIND_COMMAND[kind];
   return `${shown} is ${have.noun}, not ${want.noun}: run it with \`coalsim ${have.command} ${shown}\`${expected === 'scenario' ? '' : ` (coalsim ${want.command} takes ${want.noun}${expected === 'experiment' ? ', which names its scenario in "scenario"' : ''})`}`;

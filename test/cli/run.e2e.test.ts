@@ -260,5 +260,15 @@ describe('a file given to the wrong command', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
+    // A file that is no recognisable kind (a run's own summary.json, an empty object) gets its
+    // problems as the command's kind, not advice to run it with another command.
+    const runDir = join(tempDir(), 'r');
+    expect(coalsim(['run', '--out', runDir, '--no-charts']).status).toBe(0);
+    for (const cmd of ['run', 'sweep']) {
+      const r = coalsim([cmd, join(runDir, 'summary.json'), '--out', join(tempDir(), 'x')]);
+      expect(r.status).toBe(3);
+      expect(r.stderr).not.toMatch(/run it with/);
+      expect(r.stderr).toMatch(/problems? found/);
+    }
   });
 });

@@ -35,7 +35,8 @@ export { kindOf } from '../fileKind';
 
 function check(file: string): FileReport {
   const shown = displayPath(file);
-  const kind = kindOf(file);
+  // A file of no recognisable kind is checked as a scenario: the scenario loader says what is wrong.
+  const kind = kindOf(file) ?? 'scenario';
   if (kind === 'fit') {
     const r = loadFitFile(file);
     return { file: shown, kind: 'fit', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [], notes: [] };
