@@ -55,6 +55,14 @@ describe('coalsim replicate: out-of-sample options (built CLI)', () => {
     expect(u.status).toBe(2);
     expect(u.stderr).toMatch(/--update-doc regenerates the ISAF comparison/);
   });
+
+  it('isaf refuses the coalition-only options instead of ignoring them; --alliance names real alliances only (exit 2, 3)', () => {
+    const w = coalsim(['replicate', 'isaf', '--war', '163', '--seeds', '1']);
+    expect(w.status).toBe(2);
+    expect(w.stderr).toMatch(/--war goes with replicate coalition/);
+    expect(coalsim(['replicate', 'isaf', '--alliance', '3180', '--seeds', '1']).status).toBe(2);
+    expect(coalsim(['replicate', 'coalition', '--war', '163', '--alliance', '12', '--seeds', '1']).status).toBe(2);
+  });
 });
 
 const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
@@ -81,5 +89,17 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     expect(j.coalition.theatre.opponents).toEqual([645]);
     expect(j.coalition.theatre.nearStates).toEqual(expect.arrayContaining(['SAU', 'JOR', 'KWT']));
     expect(j.coalition.dropped.length).toBeGreaterThan(8);
+  });
+});
+
+(existsSync(SHARED) ? describe : describe.skip)('coalsim replicate coalition --alliance (built CLI, shared data)', () => {
+  it('refuses an id no state had that year, even beside a real one (exit 3), and names the members of the real one', () => {
+    const bad = coalsim(['replicate', 'coalition', '--war', '163', '--alliance', '3260,9999', '--seeds', '1', '--folds', '2']);
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toMatch(/--alliance 9999: no state had that alliance with the US in 1965/);
+    const ok = coalsim(['replicate', 'coalition', '--war', '163', '--alliance', '3260,3260', '--seeds', '1', '--folds', '2', '--json']);
+    expect(ok.status).toBe(0);
+    const notes = (JSON.parse(ok.stdout) as { notes: string[] }).notes.join('\n');
+    expect(notes).toContain('Alliance duty: only the pacts of ATOP alliance(s) 3260: 7 state(s) in the case, GBR, FRA, PAK, THA, PHL, AUS, NZL.');
   });
 });

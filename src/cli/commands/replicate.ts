@@ -203,6 +203,9 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
     if (args.updateDoc !== undefined && !(args.study === 'isaf' && args.cv)) throw new CliError('--update-doc regenerates the ISAF comparison in docs/replication.md and goes with `replicate isaf --cv`; for another coalition use --out DIR (comparison.md) or --markdown', ExitCode.usage);
     if (args.theatre !== undefined && args.troops === undefined) throw new CliError('--theatre goes with coalition --troops FILE; with --war the theatre is the war\'s other side, read from the COW file. Example: coalsim replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', ExitCode.usage);
     if (args.alliance !== undefined && args.study !== 'coalition') throw new CliError('--alliance goes with replicate coalition; replicate isaf is NATO\'s mission (its pact members carry alliance duty, docs/replication.md)', ExitCode.usage);
+    // The coalition-only options would be ignored by replicate isaf: refuse them instead of running something else.
+    const coalitionOnly = (['war', 'year', 'troops', 'sharedData'] as const).filter((k) => args[k] !== undefined).map((k) => `--${k === 'sharedData' ? 'shared-data' : k}`);
+    if (args.study !== 'coalition' && coalitionOnly.length > 0) throw new CliError(`${coalitionOnly.join(', ')} go${coalitionOnly.length === 1 ? 'es' : ''} with replicate coalition (another US-led coalition built from the shared data); replicate isaf reads the Nov 2010 cross-section (--data FILE for another file in its format). Example: coalsim replicate coalition ${coalitionOnly.includes('--war') ? '--war 163' : '--year 2012 --troops isaf2012.csv'}`, ExitCode.usage);
     // Read as typed (a string): yargs' numbers turn "abc" into NaN and "1e3" into 1000.
     const seeds = /^\d+$/.test(String(args.seeds).trim()) ? Number(String(args.seeds).trim()) : NaN;
     if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) throw new CliError(`--seeds must be a whole number from 1 to 10000, got ${JSON.stringify(String(args.seeds))}. Example: --seeds 20`, ExitCode.usage);
@@ -317,11 +320,14 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
   if (badId !== undefined) throw new CliError(`coalition: --alliance: "${badId}" is not an ATOP alliance id. Fix: give four-digit ids separated by commas, e.g. --alliance 3180 (NATO)`, ExitCode.usage);
   try {
     const built = buildCoalitionCase(shared, rows, year, outcome);
-    const missionAllies = atopIds === null ? null : allianceMembers(shared.alliance, year, atopIds.map(Number));
-    if (missionAllies !== null && missionAllies.length === 0) throw new Error(`--alliance ${args.alliance}: no state had that alliance with the US in ${Math.min(year, 2016)} (${SHARED_FILES.alliance}, atopids)`);
+    const ids = atopIds === null ? null : [...new Set(atopIds.map(Number))];
+    // Each id named must be an alliance some state had with the US that year: a typo would otherwise pass unseen beside a real id.
+    const unknownId = ids?.find((id) => allianceMembers(shared.alliance, year, [id]).length === 0);
+    if (unknownId !== undefined) throw new Error(`--alliance ${unknownId}: no state had that alliance with the US in ${Math.min(year, 2016)} (${SHARED_FILES.alliance}, atopids)`);
+    const missionAllies = ids === null ? null : allianceMembers(shared.alliance, year, ids);
     const allied = missionAllies === null ? null : built.case.states.filter((st) => missionAllies.includes(st.ccode)).map((st) => st.id);
     const notes = [
-      allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${args.alliance}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
+      allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${ids!.join(', ')}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
       `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
       `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? `; and ${built.dropped.length - 8} more (all of them under "coalition" in --json and summary.json)` : '') : ''}.`,
       ...(built.unmatched.length > 0 ? [`Warning: ${built.unmatched.length} row(s) of the outcome with troops matched no state with data and are not scored: ${built.unmatched.join(', ')}. Check the codes (iso3 or COW ccode) and the year.`] : []),
