@@ -115,19 +115,24 @@ export function fitGdpImputation(isafRows: readonly IsafRow[], nmcText: string):
 }
 
 /**
- * The states (COW codes) in any of the ATOP alliances `atopIds` with the US in `year` (the
- * alliance file's `atopids`; its last year, 2016, for later years): the members whose defence
- * pact a mission run by those alliances invokes (isaf.ts `missionAllies`). Sorted.
+ * The members (COW codes, sorted) of each of the ATOP alliances `atopIds` with the US in `year`
+ * (the alliance file's `atopids`; its last year, 2016, for later years), in one pass over the
+ * file: the states whose defence pact a mission run by that alliance invokes (isaf.ts
+ * `missionAllies`). An id no state had that year maps to [].
  */
-export function allianceMembers(allianceText: string, year: number, atopIds: readonly number[]): number[] {
+export function allianceMembersById(allianceText: string, year: number, atopIds: readonly number[]): Map<number, number[]> {
   const at = Math.min(year, 2016);
-  const out = new Set<number>();
+  const out = new Map<number, Set<number>>(atopIds.map((id) => [id, new Set<number>()]));
   for (const r of records(allianceText, SHARED_FILES.alliance, ['ccode', 'year', 'atopids'])) {
     if (num(r.year) !== at || num(r.ccode) === US_CCODE) continue;
-    const ids = (r.atopids ?? '').split(/\s+/).filter((x) => x !== '').map(Number);
-    if (ids.some((id) => atopIds.includes(id))) out.add(num(r.ccode)!);
+    for (const id of (r.atopids ?? '').split(/\s+/).filter((x) => x !== '').map(Number)) out.get(id)?.add(num(r.ccode)!);
   }
-  return [...out].sort((a, b) => a - b);
+  return new Map([...out].map(([id, members]) => [id, [...members].sort((a, b) => a - b)]));
+}
+
+/** The states (COW codes, sorted) in any of the alliances `atopIds` in `year` (allianceMembersById). */
+export function allianceMembers(allianceText: string, year: number, atopIds: readonly number[]): number[] {
+  return [...new Set([...allianceMembersById(allianceText, year, atopIds).values()].flat())].sort((a, b) => a - b);
 }
 
 /** The year the United States entered a COW war (its start_year), or null when the war is not in the file. */

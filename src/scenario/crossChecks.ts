@@ -123,14 +123,20 @@ type DemandScenario = Pick<Scenario, 'clock' | 'events'> & { readonly pivotal: P
  */
 function walkDemand(s: DemandScenario, visit: (eventIndex: number, round: number, before: number) => void): void {
   const steps = new Map(s.pivotal.demand.map((d) => [d.fromRound, d.troops]));
+  // Demand events by round, in file order: one pass over the events, not one per round.
+  const byRound = new Map<number, number[]>();
+  s.events.forEach((e, i) => {
+    if (e.type === 'demand') byRound.set(e.round, [...(byRound.get(e.round) ?? []), i]);
+  });
   let level = 0;
   for (let round = 1; round <= s.clock.rounds; round++) {
     level = steps.get(round) ?? level;
-    s.events.forEach((e, i) => {
-      if (e.type !== 'demand' || e.round !== round) return;
+    for (const i of byRound.get(round) ?? []) {
+      const e = s.events[i]!;
+      if (e.type !== 'demand') continue;
       visit(i, round, level);
       level = e.troops ?? Math.max(0, level + (e.delta ?? 0));
-    });
+    }
   }
 }
 

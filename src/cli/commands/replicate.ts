@@ -11,7 +11,7 @@ import { assertWritable, OutputExistsError, writeDirAtomically, writeFileAtomica
 import { toCsv } from '../../output/csv';
 import { sha256 } from '../../output/manifest';
 import { replicationCharts } from '../../replication/charts';
-import { allianceMembers, buildCoalitionCase, SHARED_FILES, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
+import { allianceMembersById, buildCoalitionCase, SHARED_FILES, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
 import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, replaceSection } from '../../replication/cvRender';
 import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
@@ -321,10 +321,11 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
   try {
     const built = buildCoalitionCase(shared, rows, year, outcome);
     const ids = atopIds === null ? null : [...new Set(atopIds.map(Number))];
+    const byId = ids === null ? null : allianceMembersById(shared.alliance, year, ids);
     // Each id named must be an alliance some state had with the US that year: a typo would otherwise pass unseen beside a real id.
-    const unknownId = ids?.find((id) => allianceMembers(shared.alliance, year, [id]).length === 0);
+    const unknownId = ids?.find((id) => byId!.get(id)!.length === 0);
     if (unknownId !== undefined) throw new Error(`--alliance ${unknownId}: no state had that alliance with the US in ${Math.min(year, 2016)} (${SHARED_FILES.alliance}, atopids)`);
-    const missionAllies = ids === null ? null : allianceMembers(shared.alliance, year, ids);
+    const missionAllies = byId === null ? null : [...new Set([...byId.values()].flat())].sort((a, b) => a - b);
     const allied = missionAllies === null ? null : built.case.states.filter((st) => missionAllies.includes(st.ccode)).map((st) => st.id);
     const notes = [
       allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${ids!.join(', ')}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
