@@ -1,20 +1,20 @@
 /** Loading scenarios for commands: a valid scenario, or a CliError listing every issue. */
-import { existsSync, readdirSync } from 'node:fs';
-import { closest, distance } from 'fastest-levenshtein';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { formatIssues, type InputIssue } from '../scenario/issues';
 import { nearestExistingPath } from '../scenario/readInput';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { CliError, ExitCode } from './exitCodes';
-import { BUNDLED_SCENARIOS, DEFAULT_SCENARIO } from './paths';
+import { bundledScenarioIds, nearestBundledId, scenarioReference } from '../scenario/bundled';
+import { DEFAULT_SCENARIO } from './paths';
 import { wrongKindMessage } from './fileKind';
 
 /** A path, or the id of a bundled scenario ("korea-1950" for scenarios/korea-1950.json). */
 export function resolveScenarioPath(arg: string): string {
-  if (existsSync(arg)) return arg;
-  const bundled = join(BUNDLED_SCENARIOS, arg.endsWith('.json') ? arg : `${arg}.json`);
-  return existsSync(bundled) ? bundled : arg;
+  const path = scenarioReference(process.cwd(), arg);
+  // The user's own file keeps their spelling of its path in messages; an id resolves to the package's file.
+  return path === resolve(arg) ? arg : path;
 }
 
 export interface ValidScenario extends LoadedScenario {
@@ -47,20 +47,14 @@ export function requireScenario(file: string | undefined): ValidScenario {
  */
 /** Neither a file nor a bundled id: suggest the nearest bundled id, or the nearest existing path. */
 function notFound(arg: string): InputIssue {
-  const ids = readdirSync(BUNDLED_SCENARIOS).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).sort();
-  const bare = arg.replace(/\.json$/, '');
-  if (!/[\\/]/.test(bare)) {
-    const id = closest(bare, ids);
-    if (distance(bare.toLowerCase(), id.toLowerCase()) <= Math.max(2, Math.floor(bare.length / 3))) {
-      return { code: 'unreadable', path: [], message: `no such file or bundled scenario; the nearest bundled id is "${id}"`, fix: `give "${id}"` };
-    }
-  }
+  const id = nearestBundledId(arg);
+  if (id !== undefined) return { code: 'unreadable', path: [], message: `no such file or bundled scenario; the nearest bundled id is "${id}"`, fix: `give "${id}"` };
   const near = nearestExistingPath(arg, '.json');
   if (near !== undefined) {
     const shown = displayPath(near);
     return { code: 'unreadable', path: [], message: `file not found; did you mean "${shown}"?`, fix: `give "${shown}"` };
   }
-  return { code: 'unreadable', path: [], message: 'file not found, and no bundled scenario has this id', fix: `give the path of a scenario .json file, or a bundled id: ${ids.join(', ')}` };
+  return { code: 'unreadable', path: [], message: 'file not found, and no bundled scenario has this id', fix: `give the path of a scenario .json file, or a bundled id: ${bundledScenarioIds().join(', ')}` };
 }
 
 export function parseSeed(value: unknown): number {

@@ -5,10 +5,9 @@
  * applied and validated as a scenario, so a bad point is an input error naming the
  * parameter before anything runs.
  */
-import { nearestExistingPath, readInputFile } from '../scenario/readInput';
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { BUNDLED_SCENARIOS } from '../cli/paths';
+import { readInputFile } from '../scenario/readInput';
+import { dirname, resolve } from 'node:path';
+import { missingScenarioIssue, scenarioReference } from '../scenario/bundled';
 import { sha256 } from '../output/manifest';
 import type { InputIssue } from '../scenario/issues';
 import { loadScenarioFile } from '../scenario/load';
@@ -66,18 +65,6 @@ export function parseExperiment(text: string): ReturnType<typeof validateText<Ex
 /** Most point problems repeat across points; report a few distinct ones. */
 const MAX_POINT_ISSUES = 10;
 
-/**
- * Where an experiment's "scenario" points: the file relative to the experiment file; or, when
- * no such file exists and the value is a bare id ("default", "korea-1950.json"), that bundled
- * scenario, as `coalsim run` accepts ids. An experiment copied out of the package then keeps
- * working when it names its scenario by id.
- */
-export function baseScenarioPath(experimentDir: string, scenario: string): string {
-  const asPath = resolve(experimentDir, scenario);
-  if (existsSync(asPath) || /[\\/]/.test(scenario)) return asPath;
-  const bundled = join(BUNDLED_SCENARIOS, scenario.endsWith('.json') ? scenario : `${scenario}.json`);
-  return existsSync(bundled) ? bundled : asPath;
-}
 
 export interface LoadOptions {
   /** Told every 1,000 design points checked (checking takes ~1 ms a point): progress for large designs. */
@@ -92,20 +79,13 @@ export function loadExperimentFile(file: string, options: LoadOptions = {}): Loa
   if (!parsed.ok) return { ok: false, problems: [{ file, issues: parsed.issues }] };
   const experiment = parsed.value;
 
-  const scenarioFile = baseScenarioPath(dirname(file), experiment.scenario);
+  const scenarioFile = scenarioReference(dirname(resolve(file)), experiment.scenario);
   const loaded = loadScenarioFile(scenarioFile);
   if (!loaded.result.ok) {
     const first = loaded.result.issues[0];
     // An unreadable base (a typo in the path, a directory) is one problem of the experiment file: name the file and a likely fix.
     if (loaded.text === '' && first?.code === 'unreadable') {
-      const near = first.message === 'file not found' ? nearestExistingPath(scenarioFile, '.json') : undefined;
-      const guess = near !== undefined ? relative(dirname(resolve(file)), near) : undefined;
-      const where: InputIssue = {
-        code: 'missing-scenario',
-        path: ['scenario'],
-        message: `the base scenario "${experiment.scenario}" (${scenarioFile}): ${first.message}${guess !== undefined ? `; did you mean "${guess}"?` : ''}`,
-        fix: guess !== undefined ? `write "scenario": "${guess}"` : `give the scenario file's path relative to this experiment file (which is in ${dirname(resolve(file))}), or the id of a bundled scenario, e.g. "default"`,
-      };
+      const where = missingScenarioIssue(file, experiment.scenario, scenarioFile, first.message, 'the base scenario', 'experiment file');
       return { ok: false, problems: [{ file, issues: parseLocated(text, [where]) }] };
     }
     const where: InputIssue = { code: 'invalid-scenario', path: ['scenario'], message: `the base scenario ${experiment.scenario} is invalid (its problems follow, under ${scenarioFile})`, fix: 'fix the scenario file, or point "scenario" at another one' };

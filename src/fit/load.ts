@@ -13,6 +13,7 @@ import { describeScenarioIssue, scenarioAt } from '../experiment/point';
 import { canonicalJson } from '../experiment/seeds';
 import { sha256 } from '../output/manifest';
 import type { InputIssue, Result } from '../scenario/issues';
+import { missingScenarioIssue, scenarioReference } from '../scenario/bundled';
 import { loadScenarioFile } from '../scenario/load';
 import { readInputFile } from '../scenario/readInput';
 import type { Scenario } from '../scenario/schema';
@@ -78,9 +79,12 @@ export function loadFitFile(file: string): FitLoadResult {
   const parsed = parseFit(read.text);
   if (!parsed.ok) return { ok: false, problems: [{ file, issues: parsed.issues }] };
   const fit = parsed.value;
-  const scenarioFile = resolve(dirname(file), fit.scenario);
+  const scenarioFile = scenarioReference(dirname(resolve(file)), fit.scenario);
   const loaded = loadScenarioFile(scenarioFile);
   if (!loaded.result.ok) {
+    const first = loaded.result.issues[0];
+    // An unreadable scenario (a typo in the path or the id, a folder) is one problem of the fit file.
+    if (loaded.text === '' && first?.code === 'unreadable') return { ok: false, problems: [{ file, issues: locate(read.text, [missingScenarioIssue(file, fit.scenario, scenarioFile, first.message, 'the scenario', 'fit file')]) }] };
     const where: InputIssue = { code: 'invalid-scenario', path: ['scenario'], message: `the scenario ${fit.scenario} is invalid or unreadable (its problems follow)`, fix: 'fix the scenario file, or point "scenario" at another one' };
     return { ok: false, problems: [{ file, issues: locate(read.text, [where]) }, { file: scenarioFile, issues: loaded.result.issues }] };
   }

@@ -85,7 +85,7 @@ export const FitSchema = z
     formatVersion: z.literal(FIT_FORMAT_VERSION).describe('Format version of this file.'),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and "-"').describe('Fit id, used in output names.'),
     title: z.string().min(1).max(200).optional(),
-    scenario: z.string().min(1).describe('Scenario file, relative to this file (e.g. "../korea-1950.json").'),
+    scenario: z.string().min(1).describe('The scenario: a file path relative to this fit file (e.g. "../korea-1950.json"), or the id of a bundled scenario ("default", "korea-1950", ...) when no such file exists.'),
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')

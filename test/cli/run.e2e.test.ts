@@ -193,6 +193,7 @@ describe('other commands', () => {
   it('schema --markdown: the committed field references are current', () => {
     expect(coalsim(['schema', '--markdown']).stdout).toBe(readFileSync(join(ROOT, 'docs', 'scenario-format.md'), 'utf8'));
     expect(coalsim(['schema', 'experiment', '--markdown']).stdout).toBe(readFileSync(join(ROOT, 'docs', 'experiment-format.md'), 'utf8'));
+    expect(coalsim(['schema', 'fit', '--markdown']).stdout).toBe(readFileSync(join(ROOT, 'docs', 'fit-format.md'), 'utf8'));
   });
 
   it('list: names the bundled scenarios', () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadExperimentFile, parseExperiment } from '../../src/experiment/load';
 import { experimentJsonSchema } from '../../src/experiment/schema';
@@ -39,6 +39,16 @@ describe('experiment files are validated like scenarios', () => {
     expect(missing[0]).toContain('scenario: the base scenario "../scenarios/default.json"');
     expect(missing[0]).toContain('file not found');
     expect(missing[0]).toContain(`give the scenario file's path relative to this experiment file (which is in ${ws.dir}), or the id of a bundled scenario, e.g. "default"`);
+  });
+
+  it('a folder named like a bundled id does not hide the id; a misspelt id gets the nearest id as the fix', () => {
+    mkdirSync(join(ws.dir, 'default'), { recursive: true });
+    const r = loadExperimentFile(ws.write('by-id-beside-folder.json', { scenario: 'default' }));
+    if (!r.ok) throw new Error(r.problems.map((p) => formatIssues(p.file, p.issues)).join('\n'));
+    expect(r.value.base.meta.id).toBe('default');
+    const typo = issuesOf({ scenario: 'korae-1950' });
+    expect(typo).toHaveLength(1);
+    expect(typo[0]).toContain('did you mean "korea-1950"? | write "scenario": "korea-1950"');
   });
 
   it('reports syntax errors with line and column', () => {

@@ -34,6 +34,22 @@ describe('fit file validation', () => {
     expect(problems((f) => f)).toEqual([]);
   });
 
+  it('names its scenario by a bundled id, as an experiment can; a misspelt id gets the nearest id', () => {
+    const dir = tempDir('fit-by-id');
+    const fit = { ...goodFit(), scenario: 'korea-1950', parameters: [{ name: 'w', path: 'engine.pricing.deadline', integer: true, prior: { type: 'uniform', min: 2, max: 8 } }], figures: [{ id: 'col', label: 'Colombia joins', measure: 'joined:COL', recorded: { equals: true }, role: 'target', source: 'x' }] };
+    writeFileSync(join(dir, 'k.fit.json'), JSON.stringify(fit));
+    const r = loadFitFile(join(dir, 'k.fit.json'));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.scenarioFile).toBe(join(ROOT, 'scenarios', 'korea-1950.json'));
+    writeFileSync(join(dir, 't.fit.json'), JSON.stringify({ ...fit, scenario: 'korae-1950' }));
+    const t = loadFitFile(join(dir, 't.fit.json'));
+    expect(t.ok).toBe(false);
+    const issues = t.ok ? [] : t.problems.flatMap((p) => p.issues);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toContain('did you mean "korea-1950"?');
+    expect(issues[0]!.fix).toBe('write "scenario": "korea-1950"');
+  });
+
   it('a misspelt field in a parameter path gets a did-you-mean, at the path of the parameter', () => {
     const [p] = problems((f) => ({ ...f, parameters: [{ ...f.parameters[0]!, path: 'engine.pricing.thirdPartyWieght' }] }));
     expect(p!.where).toBe('parameters[0].path');
