@@ -85,6 +85,8 @@ describe.each(commands)('coalsim %s --force', (_name, cmd) => {
     const r = coalsim(cmd(mine));
     expect(r.status).toBe(4);
     expect(r.stderr).toMatch(/holds files coalsim did not write/);
+    // No sweep is stored there, so --resume (which would refuse the folder too) is not offered.
+    expect(r.stderr).not.toMatch(/--resume/);
     expect(readFileSync(join(mine, 'data.csv'), 'utf8')).toBe('x\n1\n');
   });
 

@@ -60,8 +60,13 @@ export function chooseShard(flag: string | undefined, env: NodeJS.ProcessEnv): S
   return fromEnv ? fromEnv.value : WHOLE;
 }
 
-export function asDirError(err: unknown): never {
-  if (err instanceof OutputExistsError) throw new CliError(`${err.message}, or --resume to continue a sweep stored there`, ExitCode.outputExists);
+/**
+ * A refused --out as a CliError (exit 4). `resumable`: the command has --resume (sweep); the
+ * message offers it only when the folder holds a sweep's store, since --resume refuses a folder
+ * without one.
+ */
+export function asDirError(err: unknown, resumable = false): never {
+  if (err instanceof OutputExistsError) throw new CliError(resumable && existsSync(join(err.dir, STORE_FILE)) ? `${err.message}, or --resume to continue the sweep stored there` : err.message, ExitCode.outputExists);
   if (err instanceof SweepDirError) throw new CliError(err.message, ExitCode.outputExists);
   throw err;
 }
@@ -157,7 +162,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         shouldStop: () => stopRequests > 0,
       });
     } catch (err) {
-      asDirError(err);
+      asDirError(err, true);
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
