@@ -221,6 +221,20 @@ describe('coalsim slurm --force (three job scripts in <out>/slurm/)', () => {
     expect(readFileSync(submit, 'utf8')).toBe(edited);
   });
 
+  it('refuses, with --force too, to write scripts that could not resume the shards already stored under <out>/shards (another --shards): every task would fail', () => {
+    const out = join(root, 'slurm-reshard');
+    expect(slurm(out).status).toBe(0);
+    // Shard 0 of the 2-shard job, as its array task would have stored it.
+    expect(coalsim(['sweep', experiment, '--shard', '0/2', '--out', join(out, 'shards', '0'), '--quiet', '--no-charts', '--workers', '0']).status).toBe(0);
+    const scripts = readFileSync(join(out, 'slurm', 'sweep.sbatch'), 'utf8');
+    const r = coalsim(['slurm', experiment, '--out', out, '--shards', '3', '--time', '00:10:00', '--force']);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/shards holds shard 0\/2 of an earlier job \(2 shards, not 3\).*Use the same --shards/);
+    expect(readFileSync(join(out, 'slurm', 'sweep.sbatch'), 'utf8')).toBe(scripts);
+    expect(existsSync(join(out, 'shards', '0', 'sweep.sqlite'))).toBe(true);
+    expect(slurm(out, '--force').status).toBe(0); // the same layout: rewritten
+  });
+
   it("never overwrites a user's own submit.sh in slurm/, with or without --force", () => {
     const out = join(root, 'slurm-theirs');
     mkdirSync(join(out, 'slurm'), { recursive: true });

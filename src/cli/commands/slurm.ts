@@ -1,9 +1,10 @@
 /** `coalsim slurm <experiment> --out DIR`: write (and optionally submit) Slurm job scripts for a sweep. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { totalRuns } from '../../experiment/shards';
+import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { checkSbatchValue, slurmScripts } from '../../experiment/slurm';
 import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScripts';
 import { assertDirectoryPath, claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
@@ -65,6 +66,8 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       assertJobScriptsWritable(dir, SCRIPT_NAMES, args.force, displayPath(dir));
       const why = protectedReason(dir);
       if (why !== null && existsSync(dir)) throw new CliError(`refusing to write job scripts: ${why}; choose another --out`, ExitCode.outputExists);
+      const stale = staleShard(join(out, 'shards'), args.shards, loaded.hash);
+      if (stale !== null) throw new CliError(`refusing to write job scripts: ${displayPath(join(out, 'shards'))} holds ${stale}, which the new tasks' --resume would refuse (every task would fail). Use the same --shards and experiment as before, or another --out; coalsim does not delete shard results`, ExitCode.outputExists);
       const files = slurmScripts({
         jobName: `coalsim-${loaded.experiment.id}`.slice(0, 60),
         node: process.execPath,
@@ -111,4 +114,24 @@ export function requireSbatchValues(o: { readonly partition?: string | undefined
       if (why !== null) throw new CliError(`${flag} ${why}: got ${JSON.stringify(String(v))}. Example: ${flag === '--sbatch' ? '--sbatch=--account=myproj' : flag === '--mem' ? '--mem 4G' : '--partition short'}`, ExitCode.usage);
     }
   }
+}
+
+/**
+ * The first stored shard under `shardsDir` (shards/<i>/sweep.sqlite of an earlier job) that the
+ * scripts about to be written could not resume: another shard count, or another experiment
+ * (its hash). Null when there is none, or all match.
+ */
+function staleShard(shardsDir: string, shards: number, hash: string): string | null {
+  if (!existsSync(shardsDir)) return null;
+  for (const name of readdirSync(shardsDir).sort()) {
+    const path = join(shardsDir, name, STORE_FILE);
+    if (!existsSync(path)) continue;
+    const store = SweepStore.open(path, { readonly: true });
+    if (store === null) continue;
+    const m = store.meta;
+    store.close();
+    if (m.shardCount !== shards) return `shard ${m.shardIndex}/${m.shardCount} of an earlier job (${m.shardCount} shards, not ${shards})`;
+    if (m.hash !== hash) return `shard ${name} of a different experiment (stored ${m.hash.slice(0, 12)}, this one ${hash.slice(0, 12)})`;
+  }
+  return null;
 }
