@@ -295,6 +295,11 @@ function gotValue(value: unknown): string {
   return `${typeName(value)} ${show(value)}`;
 }
 
+/** zod's type names as a reader says them: "int" is a whole number. */
+function typeWord(expected: string): string {
+  return expected === 'int' ? 'whole number' : expected;
+}
+
 /** "a number", "an object", "an array". */
 function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
@@ -313,20 +318,24 @@ function describeZodIssue(issue: ZodIssue, data: unknown, jsonSchema: object): I
   const value = valueAt(data, path);
   switch (issue.code) {
     case 'invalid_type': {
+      const expected = typeWord(String(issue.expected));
       if (value === undefined) {
-        return [{ code: 'missing-field', path, message: `required field is missing (expected ${issue.expected})`, fix: `add "${String(path[path.length - 1] ?? '')}"` }];
+        return [{ code: 'missing-field', path, message: `required field is missing (expected ${issue.expected === 'int' ? withArticle(expected) : expected})`, fix: `add "${String(path[path.length - 1] ?? '')}"` }];
       }
-      return [{ code: 'wrong-type', path, message: `expected ${issue.expected}, got ${gotValue(value)}`, fix: `give ${withArticle(String(issue.expected))}${value === null ? ', or remove the field to use its default' : ''}` }];
+      const rounded = issue.expected === 'int' && typeof value === 'number' && Number.isFinite(value) ? `, e.g. ${Math.round(value)}` : '';
+      return [{ code: 'wrong-type', path, message: `expected ${issue.expected === 'int' ? withArticle(expected) : expected}, got ${gotValue(value)}`, fix: `give ${withArticle(expected)}${rounded}${value === null ? ', or remove the field to use its default' : ''}` }];
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
       if (issue.origin === 'array') {
-        return [{ code: 'out-of-range', path, message: `needs ${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(bound)} item(s), got ${show(value)}` }];
+        const n = Number(bound);
+        const items = `${n} item${n === 1 ? '' : 's'}`;
+        return [{ code: 'out-of-range', path, message: `needs ${issue.code === 'too_small' ? 'at least' : 'at most'} ${items}, got ${Array.isArray(value) ? gotValue(value) : show(value)}`, fix: issue.code === 'too_small' ? `give at least ${items}` : `keep at most ${items}` }];
       }
       if (issue.origin === 'string') {
-        return [{ code: 'out-of-range', path, message: `length must be ${op} ${String(bound)}, got ${show(value)}` }];
+        return [{ code: 'out-of-range', path, message: `length must be ${op} ${String(bound)}, got ${show(value)}`, fix: issue.code === 'too_small' ? (Number(bound) === 1 ? 'give a non-empty text' : `give at least ${String(bound)} characters`) : `shorten it to ${String(bound)} characters or fewer` }];
       }
       return [{ code: 'out-of-range', path, message: `must be ${op} ${String(bound)}, got ${show(value)}`, fix: `use a value ${op} ${String(bound)} (\`coalsim schema --markdown\` lists every field's range)` }];
     }
@@ -334,7 +343,9 @@ function describeZodIssue(issue: ZodIssue, data: unknown, jsonSchema: object): I
       return [{ code: 'out-of-range', path, message: `must be a whole number, got ${show(value)}`, fix: 'round it to a whole number' }];
     case 'invalid_value': {
       const guess = didYouMean(value, issue.values);
-      return [{ code: 'invalid-value', path, message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${show(value)}${guess !== undefined ? `; did you mean "${guess}"?` : ''}`, ...(guess !== undefined ? { fix: `write "${guess}"` } : {}) }];
+      const only = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : undefined;
+      const fix = guess !== undefined ? `write "${guess}"` : only !== undefined ? (value === undefined ? `add "${String(path[path.length - 1] ?? '')}": ${only}` : `write ${only}`) : undefined;
+      return [{ code: 'invalid-value', path, message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${show(value)}${guess !== undefined ? `; did you mean "${guess}"?` : ''}`, ...(fix !== undefined ? { fix } : {}) }];
     }
     case 'invalid_format':
       return [{ code: 'invalid-format', path, message: `must be ${issue.message}, got ${show(value)}` }];

@@ -90,7 +90,7 @@ describe('limits', () => {
     d.thirdParties = Array.from({ length: 100_000 }, (_, i) => ({ ...tp, id: `P${i}`, name: `P${i}` }));
     expect(Buffer.byteLength(JSON.stringify(d))).toBeGreaterThan(MAX_INPUT_BYTES);
     d.thirdParties = d.thirdParties.slice(0, 1001);
-    expect(issues(parseScenario(JSON.stringify(d))).join('\n')).toMatch(/thirdParties: needs at most 1000 item\(s\)/);
+    expect(issues(parseScenario(JSON.stringify(d))).join('\n')).toMatch(/thirdParties: needs at most 1000 items, got an array of 1001 items. Fix: keep at most 1000 items/);
     d.thirdParties = d.thirdParties.slice(0, 300);
     d.clock.rounds = 1200;
     d.events = [];

@@ -31,6 +31,18 @@ describe('scenario validation', () => {
     expect(issues.some((i) => /truncated/.test(i.message))).toBe(true);
   });
 
+  it('says "a whole number" (not zod\'s "int"), and gives a fix for a missing format version and an empty list', () => {
+    const issues = issuesOf(withTiny((s) => {
+      (s.clock as Record<string, unknown>).rounds = 2.5;
+      delete (s as Record<string, unknown>).formatVersion;
+      s.thirdParties = [];
+    }));
+    const byPath = new Map(issues.map((i) => [formatPath(i.path), i]));
+    expect(byPath.get('clock.rounds')).toMatchObject({ message: 'expected a whole number, got number 2.5', fix: 'give a whole number, e.g. 3' });
+    expect(byPath.get('formatVersion')).toMatchObject({ message: 'must be 2, got nothing', fix: 'add "formatVersion": 2' });
+    expect(byPath.get('thirdParties')).toMatchObject({ message: 'needs at least 1 item, got an empty array', fix: 'give at least 1 item' });
+  });
+
   it('names an unknown field with its path and a did-you-mean', () => {
     const issues = issuesOf(withTiny((s) => {
       (s.thirdParties[0] as Record<string, unknown>).deploymentCostPerYr = 5;
