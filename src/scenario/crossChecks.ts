@@ -1,6 +1,6 @@
 /** Checks that need the whole scenario: references, uniqueness, ordering, feasibility. */
 import { closest } from 'fastest-levenshtein';
-import type { InputIssue } from './issues';
+import { formatPath, type InputIssue } from './issues';
 import { MAX_PARTY_ROUNDS } from './limits';
 import type { Scenario } from './schema';
 
@@ -11,7 +11,7 @@ export function checkScenario(s: Scenario): InputIssue[] {
     const first = seen.get(id);
     if (first !== undefined) {
       issues.push({ code: 'duplicate-id', path, message: `id "${id}" is already used at ${first}`, fix: 'give every pivotal state, donor, third party and side deal its own id' });
-    } else seen.set(id, path.join('.'));
+    } else seen.set(id, formatPath(path));
   };
   claim(s.pivotal.id, ['pivotal', 'id']);
   s.donors.forEach((d, i) => claim(d.id, ['donors', i, 'id']));

@@ -103,7 +103,7 @@ describe('scenario validation', () => {
       s.pivotal.budget = 0;
     }));
     const byCode = (c: string) => issues.filter((i) => i.code === c);
-    expect(byCode('duplicate-id')[0]).toMatchObject({ path: ['thirdParties', 1, 'id'] });
+    expect(byCode('duplicate-id')[0]).toMatchObject({ path: ['thirdParties', 1, 'id'], message: 'id "A" is already used at thirdParties[0].id' });
     expect(byCode('unknown-id')[0]).toMatchObject({ path: ['events', 0, 'party'] });
     expect(byCode('unknown-id')[0]!.fix).toContain('A');
     expect(byCode('no-budget')).toHaveLength(1);
