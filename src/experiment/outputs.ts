@@ -6,7 +6,7 @@
  * paths or worker counts: an interrupted-and-resumed, a parallel and a merged sweep of
  * the same experiment give the same bytes.
  *
- * Every file is written in full to `<name>.tmp-PID` and fsynced; only when all are complete
+ * Every file is written in full to `<name>.coalsim-tmp-PID` (tempPath) and fsynced; only when all are complete
  * are they renamed into place, so a disk that fills mid-way (ENOSPC: exit 5) replaces
  * nothing, and the next sweep or merge removes the temp files of a killed process.
  */
@@ -15,7 +15,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { CSV_OPTIONS } from '../output/csv';
-import { fsyncDir, writeAll, writeNewFileDurably } from '../output/outDir';
+import { fsyncDir, tempPath, writeAll, writeNewFileDurably } from '../output/outDir';
 import { aggregate, type PointStats } from './aggregate';
 import type { CompiledExperiment } from './load';
 import { cell, type SweepStore } from './store';
@@ -69,7 +69,7 @@ export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: Swe
   const hashes = new Map<string, { bytes: number; sha256: string }>();
   const staged: string[] = [];
   const stage = (name: string): string => {
-    const tmp = join(dir, `${name}.tmp-${process.pid}`);
+    const tmp = tempPath(join(dir, name));
     rmSync(tmp, { force: true });
     staged.push(name);
     return tmp;
@@ -106,12 +106,12 @@ export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: Swe
     const text = JSON.stringify(manifest, null, 2) + '\n';
     writeNewFileDurably(stage(MANIFEST_FILE), text);
   } catch (err) {
-    for (const name of staged) rmSync(join(dir, `${name}.tmp-${process.pid}`), { force: true });
+    for (const name of staged) rmSync(tempPath(join(dir, name)), { force: true });
     throw err;
   }
   // All complete: now replace. The manifest goes last, so it never names files not yet in place.
   if (!whole) rmSync(join(dir, AGGREGATE_FILE), { force: true });
-  for (const name of staged) renameSync(join(dir, `${name}.tmp-${process.pid}`), join(dir, name));
+  for (const name of staged) renameSync(tempPath(join(dir, name)), join(dir, name));
   fsyncDir(dir);
   return { ok, failed, missing, complete: missing === 0, files: [...hashes.keys(), MANIFEST_FILE] };
 }

@@ -10,7 +10,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { assertReplaceable, claimOutDir, existsMessage, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, writeNewFileDurably } from './outDir';
+import { assertReplaceable, claimOutDir, existsMessage, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, tempPath, writeNewFileDurably } from './outDir';
 
 export { isNonEmptyDir } from './outDir';
 
@@ -43,7 +43,7 @@ export function writeDirAtomically(dir: string, files: OutputFiles, force: boole
   try {
     assertWritable(dir, force);
     const parent = dirname(target);
-    const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
+    const tmp = tempPath(join(parent, `.${basename(target)}`));
     rmSync(tmp, { recursive: true, force: true });
     try {
       const dirs = new Set<string>([tmp]);
@@ -60,7 +60,7 @@ export function writeDirAtomically(dir: string, files: OutputFiles, force: boole
       if (existsSync(target)) {
         // Replace: move the old results aside first so a failure never leaves neither
         // (a crash between the two renames is rolled back by the next claim).
-        const old = join(parent, `.${basename(target)}.old-${process.pid}`);
+        const old = tempPath(join(parent, `.${basename(target)}`), 'old');
         renameSync(target, old);
         renameSync(tmp, target);
         rmSync(old, { recursive: true, force: true });
@@ -78,7 +78,7 @@ export function writeDirAtomically(dir: string, files: OutputFiles, force: boole
 }
 
 /**
- * A single file, written in full to `<path>.tmp-PID`, fsynced and renamed over `path`.
+ * A single file, written in full to `<path>.coalsim-tmp-PID` (tempPath), fsynced and renamed over `path`.
  * Refuses an empty path (exit 2) and a path that is a directory or a symlink (exit 4).
  */
 export function writeFileAtomically(path: string, content: string | Uint8Array): void {
@@ -92,7 +92,7 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
   if (st?.isDirectory()) throw new OutDirError(`${path} is a directory; name a file to write`, 4);
   if (st?.isSymbolicLink()) throw new OutDirError(`${path} is a symbolic link; coalsim does not write through links. Name a regular file`, 4);
   mkdirSync(dirname(target), { recursive: true });
-  const tmp = `${target}.tmp-${process.pid}`;
+  const tmp = tempPath(target);
   rmSync(tmp, { force: true });
   try {
     writeNewFileDurably(tmp, content);

@@ -13,8 +13,10 @@
  * - Claiming a directory is atomic: an exclusive create of `.<name>.lock` beside it, holding
  *   the claimant's pid and host. A second process exits 4; a lock whose pid is dead (kill -9),
  *   or left by an earlier attempt of the same requeued Slurm job, is taken over.
- * - Debris of a killed process (`.<name>.tmp-PID/`, `.<name>.old-PID/`, `<file>.tmp-PID`)
- *   is removed on the next claim when PID is dead; an interrupted replace is rolled back.
+ * - Debris of a killed process (`.<name>.coalsim-tmp-PID/`, `.<name>.coalsim-old-PID/`,
+ *   `<file>.coalsim-tmp-PID`: names only coalsim makes, `tempPath`) is removed on the next claim
+ *   when PID is dead; an interrupted replace is rolled back. A user's `notes.tmp-2024` is never
+ *   touched, and inside an output directory only files are, never a folder.
  */
 import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
@@ -307,7 +309,7 @@ export function claimOutDir(dir: string): Claim {
     try {
       // The lock appears complete or not at all: written in full under a temp name, then
       // hard-linked to its real name, which fails with EEXIST if another process holds it.
-      const tmp = `${lock}.tmp-${process.pid}`;
+      const tmp = tempPath(lock);
       rmSync(tmp, { force: true });
       writeNewFileDurably(tmp, `${process.pid} ${hostname()} ${slurmAttempt()}\n`);
       try {
@@ -333,7 +335,7 @@ export function claimOutDir(dir: string): Claim {
       }
       // Dead owner (or an unreadable lock): take it over. Move it aside first and check it is
       // the lock judged dead; if another taker replaced it meanwhile, put theirs back.
-      const stale = `${lock}.stale-${process.pid}`;
+      const stale = tempPath(lock, 'stale');
       try {
         renameSync(lock, stale);
       } catch {
@@ -401,7 +403,17 @@ function supersededBySlurm(ownerAttempt: string): boolean {
   return job === myJob && Number(restart) < Number(myRestart);
 }
 
-const DEBRIS = /^(.*)\.(tmp|old|stale)-(\d+)$/;
+/**
+ * The name of a temporary file or folder of this process beside `path`: `<path>.coalsim-tmp-PID`
+ * (`old`: results moved aside during a replace; `stale`: a lock being taken over). The
+ * "coalsim-" mark is what lets the next claim remove a killed process's leftovers without ever
+ * taking a user's own file that happens to end in ".tmp-" and digits.
+ */
+export function tempPath(path: string, kind: 'tmp' | 'old' | 'stale' = 'tmp'): string {
+  return `${path}.coalsim-${kind}-${process.pid}`;
+}
+
+const DEBRIS = /^(.*)\.coalsim-(tmp|old|stale)-(\d+)$/;
 
 /**
  * Remove what killed processes left around `target`: its temp and old siblings, and temp
@@ -419,15 +431,24 @@ export function removeDebris(target: string): void {
     if (m[2] === 'old' && !existsSync(target)) renameSync(p, target);
     else rmSync(p, { recursive: true, force: true });
   }
+  // Inside the directory coalsim stages single files only (experiment/outputs.ts): remove those, never a folder.
   const sweepDebris = (dir: string): void => {
     for (const e of safeList(dir)) {
       const m = DEBRIS.exec(e);
-      if (m && m[2] === 'tmp' && !pidAlive(Number(m[3]))) rmSync(join(dir, e), { recursive: true, force: true });
+      if (m && m[2] === 'tmp' && !pidAlive(Number(m[3])) && isRegularFile(join(dir, e))) rmSync(join(dir, e), { force: true });
     }
   };
   if (isCoalsimDir(target)) {
     sweepDebris(target);
     sweepDebris(join(target, 'charts'));
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -229,7 +229,7 @@ describe('validate --migrate', () => {
     expect(r.stdout).toContain('to format version 2:');
     expect(r.stdout).toContain('formatVersion: set to 2 (version 1 -> 2): format version 2 adds access deals');
     expect(readFileSync(file, 'utf8')).toBe(v2);
-    expect(readdirSync(tmp).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(tmp).filter((n) => n.includes('.coalsim-tmp-'))).toEqual([]);
     const again = coalsim(['validate', '--migrate', file]);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('already format version 2; unchanged');

@@ -211,20 +211,38 @@ describe('debris of a killed process', () => {
     const root = tempDir('coalsim-debris-');
     const dead = deadPid();
     const out = coalsimDir(join(root, 'out'));
-    mkdirSync(join(root, `.out.tmp-${dead}`));
-    writeFileSync(join(root, `.out.tmp-${dead}`, 'half.csv'), 'a,b\n1,');
-    writeFileSync(join(out, `runs.csv.tmp-${dead}`), 'run,point\n0,');
-    writeFileSync(join(out, `runs.csv.tmp-${process.pid}`), 'mine, in progress');
+    mkdirSync(join(root, `.out.coalsim-tmp-${dead}`));
+    writeFileSync(join(root, `.out.coalsim-tmp-${dead}`, 'half.csv'), 'a,b\n1,');
+    writeFileSync(join(out, `runs.csv.coalsim-tmp-${dead}`), 'run,point\n0,');
+    writeFileSync(join(out, `runs.csv.coalsim-tmp-${process.pid}`), 'mine, in progress');
     removeDebris(out);
     expect(readdirSync(root).sort()).toEqual(['out']);
-    expect(readdirSync(out).sort()).toEqual(['keep.txt', 'manifest.json', `runs.csv.tmp-${process.pid}`]);
+    expect(readdirSync(out).sort()).toEqual(['keep.txt', 'manifest.json', `runs.csv.coalsim-tmp-${process.pid}`]);
 
     // Killed between moving the old results aside and renaming the new ones in: roll back.
     const other = join(root, 'other');
-    coalsimDir(join(root, `.other.old-${dead}`));
+    coalsimDir(join(root, `.other.coalsim-old-${dead}`));
     removeDebris(other);
     expect(readFileSync(join(other, 'keep.txt'), 'utf8')).toBe('old result');
     expect(readdirSync(root).sort()).toEqual(['other', 'out']);
+  });
+});
+
+describe("a user's own files named like temporary files", () => {
+  it('are never removed: only names carrying coalsim\'s mark are debris, and inside an output folder only files', () => {
+    const root = tempDir('coalsim-not-debris-');
+    const dead = deadPid();
+    const out = coalsimDir(join(root, 'out'));
+    const theirs = [`analysis.tmp-${dead}`, `notes.old-${dead}`, `charts.stale-${dead}`];
+    for (const f of theirs) writeFileSync(join(out, f), 'mine');
+    mkdirSync(join(out, `figures.coalsim-tmp-${dead}`));
+    writeFileSync(join(out, `figures.coalsim-tmp-${dead}`, 'fig1.svg'), 'mine');
+    mkdirSync(join(root, `.out.tmp-${dead}`));
+    writeFileSync(join(root, `.out.tmp-${dead}`, 'draft.txt'), 'mine');
+    removeDebris(out);
+    expect(readdirSync(out).sort()).toEqual([...theirs, `figures.coalsim-tmp-${dead}`, 'keep.txt', 'manifest.json'].sort());
+    expect(readFileSync(join(out, `figures.coalsim-tmp-${dead}`, 'fig1.svg'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(root, `.out.tmp-${dead}`, 'draft.txt'), 'utf8')).toBe('mine');
   });
 });
 

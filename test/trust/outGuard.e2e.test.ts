@@ -114,6 +114,19 @@ describe.each(commands)('coalsim %s --force', (_name, cmd) => {
     expect(filesOf(out)).toEqual(before);
   });
 
+  it("never takes a user's files named like temporary ones (x.tmp-<digits>, a .<out>.tmp-<digits> folder beside it) as a killed run's leftovers", () => {
+    const out = join(root, `${_name}-tmpnames`);
+    expect(coalsim(cmd(out)).status).toBe(0);
+    // 99999999 is above Linux's pid_max: no live process has it.
+    writeFileSync(join(out, 'analysis.tmp-99999999'), 'mine');
+    mkdirSync(join(root, `.${_name}-tmpnames.tmp-99999999`));
+    writeFileSync(join(root, `.${_name}-tmpnames.tmp-99999999`, 'draft.txt'), 'mine');
+    const before = filesOf(out);
+    coalsim(cmd(out));
+    expect(filesOf(out).get('analysis.tmp-99999999')).toEqual(before.get('analysis.tmp-99999999'));
+    expect(readFileSync(join(root, `.${_name}-tmpnames.tmp-99999999`, 'draft.txt'), 'utf8')).toBe('mine');
+  });
+
   it('replaces its own earlier output, leaving no temp, old or lock files', () => {
     const out = join(root, `${_name}-own`);
     const first = coalsim(cmd(out));
