@@ -8,7 +8,7 @@
  * (a second process writing the same directory exits 4), and --force replacing only a
  * directory coalsim wrote, never the current directory, its parents, $HOME or `/`.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { assertReplaceable, claimOutDir, existsMessage, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, tempPath, writeNewFileDurably } from './outDir';
 
@@ -80,6 +80,10 @@ export function writeDirAtomically(dir: string, files: OutputFiles, force: boole
 /**
  * A single file, written in full to `<path>.coalsim-tmp-PID` (tempPath), fsynced and renamed over `path`.
  * Refuses an empty path (exit 2) and a path that is a directory or a symlink (exit 4).
+ * Replacing a user's file keeps what the file was besides its text: its permission bits and,
+ * where this process may set it, its owner (a private `chmod 600` file stays private); and a
+ * file with other hard links is rewritten in place once the full text is safely on disk in the
+ * temporary file (a rename would leave the other names holding the old text).
  */
 export function writeFileAtomically(path: string, content: string | Uint8Array): void {
   const target = requireOutPath(path, 'the output file path');
@@ -96,10 +100,35 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
   rmSync(tmp, { force: true });
   try {
     writeNewFileDurably(tmp, content);
-    renameSync(tmp, target);
+    if (st?.isFile()) {
+      chmodSync(tmp, st.mode & 0o7777);
+      try {
+        chownSync(tmp, st.uid, st.gid);
+      } catch {
+        /* not permitted (another user's file): the owner becomes this process's, as any editor's save */
+      }
+    }
+    if (st?.isFile() && st.nlink > 1) {
+      // Same inode, so every link sees the new text; the temp copy is removed only once it is in.
+      try {
+        copyFileSync(tmp, target);
+        const fd = openSync(target, 'r');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      } catch (err) {
+        // The target may be half-written: keep the full text where the user can take it.
+        throw new Error(`${path}: rewriting it in place (it has other hard links) failed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); its full new text is in ${tmp}`);
+      }
+      rmSync(tmp, { force: true });
+    } else {
+      renameSync(tmp, target);
+    }
     fsyncDir(dirname(target));
   } catch (err) {
-    rmSync(tmp, { force: true });
+    if (!(err instanceof Error && err.message.includes(`its full new text is in ${tmp}`))) rmSync(tmp, { force: true });
     throw err;
   }
 }

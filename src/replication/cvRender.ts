@@ -115,12 +115,22 @@ export function cvMarkdown(r: ValidationResult, command: string): string {
   return lines.join('\n');
 }
 
-/** Replace the generated section in a document (appended at the end when the markers are absent). */
-export function replaceSection(doc: string, section: string): string {
+/** Whether a document has the generated section's two markers, in order (replaceSection needs them). */
+export function hasSection(doc: string): boolean {
   const a = doc.indexOf(CV_BEGIN);
-  const b = doc.indexOf(CV_END);
-  if (a >= 0 && b > a) return doc.slice(0, a) + section + doc.slice(b + CV_END.length);
-  return doc.replace(/\n*$/, '\n\n') + section + '\n';
+  return a >= 0 && doc.indexOf(CV_END, a) > a;
+}
+
+/**
+ * Replace the generated section between its markers (CV_BEGIN ... CV_END), keeping everything
+ * else byte for byte. Throws when the markers are absent: appending to a file that never had
+ * the section would change a file the user did not mean (a scenario, a notes file).
+ */
+export function replaceSection(doc: string, section: string): string {
+  if (!hasSection(doc)) throw new Error('the document has no generated comparison section (its marker lines are missing)');
+  const a = doc.indexOf(CV_BEGIN);
+  const b = doc.indexOf(CV_END, a);
+  return doc.slice(0, a) + section + doc.slice(b + CV_END.length);
 }
 
 /** Every held-out prediction: scheme, model, state, predicted participation and troops, observed troops. */

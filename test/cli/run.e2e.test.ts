@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalsim, filesOf, tempDir } from '../helpers/cli';
 import { ROOT } from '../helpers/scenarios';
@@ -233,6 +233,22 @@ describe('validate --migrate', () => {
     const again = coalsim(['validate', '--migrate', file]);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('already format version 2; unchanged');
+  });
+
+  it('keeps what the file was besides its text: a private mode, its hard links, a byte-order mark', () => {
+    const tmp = tempDir();
+    const file = join(tmp, 'private.json');
+    const link = join(tmp, 'also.json');
+    const v2 = readFileSync(join(ROOT, 'scenarios', 'gulf-war-1991.json'), 'utf8');
+    writeFileSync(file, '\uFEFF' + v2.replace('"formatVersion": 2,', '"formatVersion": 1,'));
+    chmodSync(file, 0o600);
+    linkSync(file, link);
+    const r = coalsim(['validate', '--migrate', file]);
+    expect(r.status).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(file).nlink).toBe(2);
+    expect(readFileSync(link, 'utf8')).toBe('\uFEFF' + v2);
+    expect(readdirSync(tmp).sort()).toEqual(['also.json', 'private.json']);
   });
 
   it('leaves a version-1 file that would not validate untouched, and says why (exit 3)', () => {

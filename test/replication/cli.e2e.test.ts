@@ -56,6 +56,22 @@ describe('coalsim replicate: out-of-sample options (built CLI)', () => {
     expect(u.stderr).toMatch(/--update-doc regenerates the ISAF comparison/);
   });
 
+  it('--update-doc replaces only the generated section: a file without its markers, or not UTF-8, is refused before any work and left as it was (exit 3)', () => {
+    const dir = tempDir('cv-doc-refuse');
+    const scenario = join(dir, 'target.json');
+    const latin = join(dir, 'latin.md');
+    writeFileSync(scenario, '{"formatVersion": 2}\n');
+    writeFileSync(latin, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    for (const [file, why] of [[scenario, /has no generated comparison section.*left unchanged/], [latin, /not UTF-8 text.*left unchanged/]] as const) {
+      const before = readFileSync(file);
+      const r = coalsim(['replicate', 'isaf', '--cv', '--seeds', '1', '--update-doc', file]);
+      expect(r.status).toBe(3);
+      expect(r.stderr).toMatch(why);
+      expect(readFileSync(file)).toEqual(before);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('isaf refuses the coalition-only options instead of ignoring them; --alliance names real alliances only (exit 2, 3)', () => {
     const w = coalsim(['replicate', 'isaf', '--war', '163', '--seeds', '1']);
     expect(w.status).toBe(2);

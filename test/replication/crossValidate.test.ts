@@ -119,6 +119,10 @@ describe('the simulator as a predictor', () => {
     expect(out).toContain('after');
     expect(out).not.toContain('STALE TABLE');
     expect(out).toContain('(a) troops ∝ armed forces');
+    expect(out.startsWith('# T\n\nbefore\n\n')).toBe(true);
+    expect(out.endsWith(`${CV_END}\n\nafter\n`)).toBe(true);
+    // Without the markers nothing is appended: the caller refuses the file instead.
+    expect(() => replaceSection('{"formatVersion": 2}\n', md)).toThrow(/no generated comparison section/);
   });
 
   it('states the simulator against (c) from the scores themselves', () => {

@@ -13,7 +13,7 @@ import { sha256 } from '../../output/manifest';
 import { replicationCharts } from '../../replication/charts';
 import { allianceMembersById, buildCoalitionCase, SHARED_FILES, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
-import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, replaceSection } from '../../replication/cvRender';
+import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, replaceSection } from '../../replication/cvRender';
 import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
 import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication/isafData';
 import type { RankCorrelation } from '../../replication/stats';
@@ -342,7 +342,31 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
   }
 }
 
+/**
+ * The text of the --update-doc file, checked before the minutes of cross-validation: UTF-8, and
+ * holding the generated section's markers (only that section is replaced; nothing is appended
+ * to a file that never had it). Exit 3 naming the file and the fix otherwise.
+ */
+function updatableDoc(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new CliError(`--update-doc ${displayPath(file)}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Check the path (docs/replication.md in the package)`, ExitCode.invalidInput);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`--update-doc ${displayPath(file)}: not UTF-8 text, so it is not a Markdown file coalsim wrote; it was left unchanged. Give docs/replication.md, or print the section with --markdown`, ExitCode.invalidInput);
+  }
+  if (!hasSection(text)) throw new CliError(`--update-doc ${displayPath(file)}: it has no generated comparison section, so nothing in it would be replaced; it was left unchanged. Give docs/replication.md, or put these two lines where the section should go:\n  ${CV_BEGIN}\n  ${CV_END}\nor print the section with --markdown`, ExitCode.invalidInput);
+  return text;
+}
+
 function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[], seeds: number, data: { file: string; sha256: string; role?: string }): void {
+  // Checked first: a wrong --update-doc should not cost the minutes of the cross-validation.
+  if (args.updateDoc !== undefined) updatableDoc(args.updateDoc);
   const k = wholeNumber('folds', args.folds, 2);
   const foldSeed = wholeNumber('fold-seed', args.foldSeed, 0);
   const { c, inputs, notes, details, rules } = cvCase(args, rows);
@@ -355,10 +379,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   }
   const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', displayPath(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', args.theatre] : []), ...(args.alliance !== undefined ? ['--alliance', args.alliance] : [])].join(' ');
   const markdown = cvMarkdown(result, command);
-  if (args.updateDoc !== undefined) {
-    const doc = readInput(args.updateDoc);
-    writeFileAtomically(args.updateDoc, replaceSection(doc, markdown));
-  }
+  if (args.updateDoc !== undefined) writeFileAtomically(args.updateDoc, replaceSection(updatableDoc(args.updateDoc), markdown));
   if (args.out !== undefined) {
     const observed = new Map(c.states.map((s) => [s.id, s.troops]));
     const files = new Map<string, string | Uint8Array>();

@@ -10,6 +10,7 @@ import { parseScenario } from '../../scenario/load';
 import { readInputFile } from '../../scenario/readInput';
 import { SCENARIO_FORMAT_VERSION } from '../../scenario/schema';
 import { parseDocument } from '../../scenario/validate';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { writeFileAtomically } from '../../output/atomic';
 
 export type MigrationOutcome =
@@ -31,8 +32,19 @@ export function migrateScenarioFile(file: string, shown: string): MigrationOutco
   // Validate what would be written: a file that would not load after migration is left as it is.
   const check = parseScenario(migrated.text);
   if (!check.ok) return { file: shown, status: 'invalid', issues: check.issues };
-  writeFileAtomically(file, migrated.text);
+  // A byte-order mark the file began with stays (some Windows editors need it to read UTF-8).
+  writeFileAtomically(file, (startsWithBom(file) ? '\uFEFF' : '') + migrated.text);
   return { file: shown, status: 'migrated', lines: describeMigration(migrated.reports) };
+}
+
+function startsWithBom(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The terminal text for the outcomes (problems are reported separately, as for validation). */
