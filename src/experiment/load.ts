@@ -15,7 +15,7 @@ import type { Scenario } from '../scenario/schema';
 import { validateText, type DocumentKind } from '../scenario/validate';
 import { checkExperiment } from './checks';
 import { designPoints, designSize, type Point } from './designs';
-import { parsePath, resolvePath } from './paths';
+import { overlappingPaths, parsePath, resolvePath } from './paths';
 import { describePoint, describeScenarioIssue, scenarioAt, type ResolvedParameter } from './point';
 import { ExperimentSchema, experimentJsonSchema, type Experiment } from './schema';
 import { canonicalJson, pointKey } from './seeds';
@@ -110,6 +110,8 @@ export function compileExperiment(experiment: Experiment, base: Scenario, option
       issues.push({ code: 'bad-path', path: ['parameters', i, 'path'], message: `parameter "${p.name}": ${resolved.message}`, ...(resolved.fix !== undefined ? { fix: resolved.fix } : {}) });
     } else params.push({ name: p.name, path: p.path, at: resolved.value });
   });
+  if (issues.length > 0) return { ok: false, issues };
+  for (const o of overlappingPaths(params.map((p) => p.at), params.map((p) => p.name))) issues.push({ code: 'duplicate-path', path: ['parameters', o.index, 'path'], message: o.message, fix: o.fix });
   if (issues.length > 0) return { ok: false, issues };
 
   const points = designPoints(experiment.parameters, experiment.design, experiment.seed);

@@ -142,3 +142,24 @@ function describe(v: unknown): string {
   if (typeof v === 'object') return 'an object';
   return `a ${typeof v} (${JSON.stringify(v)})`;
 }
+
+/**
+ * Parameters that set the same place of the scenario, or one inside the other (`pivotal.demand`
+ * and `pivotal.demand[0].troops`; `thirdParties[0].x` and `thirdParties[id=A].x` once resolved):
+ * the later value overwrites the earlier, so the earlier's column would label values that never
+ * reached the model. One issue per such parameter, at its path, naming the first it collides
+ * with. `paths` are the resolved paths, in parameter order (null where a path did not resolve).
+ */
+export function overlappingPaths(paths: readonly (ConcretePath | null)[], names: readonly string[]): { index: number; message: string; fix: string }[] {
+  const out: { index: number; message: string; fix: string }[] = [];
+  const within = (a: ConcretePath, b: ConcretePath) => a.length <= b.length && a.every((seg, k) => seg === b[k]);
+  paths.forEach((p, j) => {
+    if (p === null) return;
+    const i = paths.findIndex((q, k) => k < j && q !== null && (within(q, p) || within(p, q)));
+    if (i < 0) return;
+    const q = paths[i]!;
+    const how = q.length === p.length ? 'sets the same place in the scenario as' : within(q, p) ? 'sets a place inside what is set by' : 'contains the place set by';
+    out.push({ index: j, message: `${how} parameters[${i}] ("${names[i]}", ${formatConcrete(q)}): one value would overwrite the other, so a column would label values that never reached the model`, fix: `vary ${formatConcrete(p)} with one parameter only` });
+  });
+  return out;
+}

@@ -8,7 +8,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { checkCalibration } from '../calibration/checks';
-import { parsePath, resolvePath } from '../experiment/paths';
+import { overlappingPaths, parsePath, resolvePath } from '../experiment/paths';
 import { describeScenarioIssue, scenarioAt } from '../experiment/point';
 import { canonicalJson } from '../experiment/seeds';
 import { sha256 } from '../output/manifest';
@@ -103,6 +103,8 @@ export function compileFit(fit: Fit, base: Scenario): { ok: true; value: FitSpec
     if (!resolved.ok) issues.push({ code: 'bad-path', path: ['parameters', i, 'path'], message: `parameter "${p.name}": ${resolved.message}`, ...(resolved.fix !== undefined ? { fix: resolved.fix } : {}) });
     else params.push({ name: p.name, path: p.path, at: resolved.value, prior: p.prior, integer: p.integer });
   });
+  // Spelled differently, one place (or one inside the other): the literal check of the fit file does not see these.
+  for (const o of overlappingPaths(params.map((p) => p.at), params.map((p) => p.name))) issues.push({ code: 'duplicate-path', path: ['parameters', o.index, 'path'], message: o.message, fix: o.fix });
   for (const issue of checkCalibration(withFigures(base, fit.figures))) {
     const [, , j, ...rest] = issue.path;
     issues.push({ ...issue, path: ['figures', j as number, ...rest] });

@@ -51,6 +51,13 @@ describe('experiment files are validated like scenarios', () => {
     expect(typo[0]).toContain('did you mean "korea-1950"? | write "scenario": "korea-1950"');
   });
 
+  it('refuses two parameters on one place of the scenario, however spelled, or one inside the other: the later would overwrite the earlier', () => {
+    const same = issuesOf({ parameters: [{ name: 'a', path: 'events[0].delta', values: [0, 1] }, { name: 'b', path: 'events[0].delta', values: [2, 3] }] });
+    expect(same).toEqual([expect.stringContaining('parameters[1].path: sets the same place in the scenario as parameters[0] ("a", events[0].delta)')]);
+    const inside = issuesOf({ parameters: [{ name: 'a', path: 'engine.costUncertainty', values: [0, 0.1] }, { name: 'b', path: 'engine', values: [{}] }] });
+    expect(inside[0]).toContain('parameters[1].path: contains the place set by parameters[0]');
+  });
+
   it('reports syntax errors with line and column', () => {
     const r = problems('{\n  "formatVersion": 1,\n  "id": "x"\n  "title": "t"\n}');
     const issue = r[0]!.issues[0]!;

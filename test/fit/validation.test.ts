@@ -50,6 +50,16 @@ describe('fit file validation', () => {
     expect(issues[0]!.fix).toBe('write "scenario": "korea-1950"');
   });
 
+  it('refuses two parameters spelled differently that estimate one place (by index and by id)', () => {
+    const ps = problems((f) => ({ ...f, parameters: [
+      { name: 'c0', path: 'thirdParties[0].deploymentCostPerYear', prior: { type: 'uniform', min: 10_000, max: 40_000 } },
+      { name: 'cA', path: 'thirdParties[id=A].deploymentCostPerYear', prior: { type: 'uniform', min: 10_000, max: 40_000 } },
+    ] }));
+    expect(ps).toHaveLength(1);
+    expect(ps[0]!.where).toBe('parameters[1].path');
+    expect(ps[0]!.message).toContain('sets the same place in the scenario as parameters[0] ("c0"');
+  });
+
   it('a misspelt field in a parameter path gets a did-you-mean, at the path of the parameter', () => {
     const [p] = problems((f) => ({ ...f, parameters: [{ ...f.parameters[0]!, path: 'engine.pricing.thirdPartyWieght' }] }));
     expect(p!.where).toBe('parameters[0].path');
