@@ -43,3 +43,11 @@ export function seriesStyle(i: number): SeriesStyle {
     fill: FILL_PATTERNS[i % FILL_PATTERNS.length]!,
   };
 }
+
+/**
+ * Options that make a chart the same bytes on every machine: Chart.js formats tick labels
+ * with Intl in the chart's locale, which otherwise follows LANG/LC_ALL ("0,7", "2.000" under
+ * de_DE); pinned to en-US, with no animation and one device pixel per pixel. Every chart
+ * spread-includes it (charts/specs/common.ts sets the same for the run charts).
+ */
+export const PINNED_OPTIONS = { responsive: false, animation: false, devicePixelRatio: 1, locale: 'en-US' } as const;

@@ -19,6 +19,7 @@ import { restoreFormulaText } from '../output/csv';
 import { finishSweepConfig } from './chartFinish';
 import { METRICS, metricAxisTitle, metricBounds, metricInterval, type MetricName } from './metrics';
 import { AGGREGATE_FILE } from './outputs';
+import { PINNED_OPTIONS } from '../charts/palette';
 
 type Json = Record<string, unknown>;
 type AggRow = Record<string, string>;
@@ -35,12 +36,8 @@ const WIDTH = 1200;
 const HEIGHT = 800;
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'];
 const DASHES = [[], [14, 6], [4, 5], [18, 5, 4, 5], [2, 7], [24, 8]];
-/**
- * Options that make a chart the same bytes on every machine: Chart.js formats tick labels
- * with Intl in the chart's locale, which otherwise follows LANG/LC_ALL ("0,7", "2.000" under
- * de_DE); pinned to en-US as the run charts are (charts/specs/common.ts).
- */
-const PINNED = { responsive: false, animation: false, devicePixelRatio: 1, locale: 'en-US' } as const;
+/** Same bytes under any LANG (charts/palette.ts). */
+const PINNED = PINNED_OPTIONS;
 /** Above this many points, charts would be unreadable and slow: skipped with a note. */
 const MAX_POINTS = 5000;
 

@@ -5,7 +5,7 @@
  * numbers as the simulated 90% interval and median divided by the record (1 = the record),
  * categories and yes/no as the share of runs giving the recorded value. Pure.
  */
-import { INK, GREY, SERIES_COLOURS } from '../charts/palette';
+import { INK, GREY, PINNED_OPTIONS, SERIES_COLOURS } from '../charts/palette';
 import type { ChartSpec } from '../charts/types';
 import { priorRange } from './prior';
 import type { FigureResult, FitResults } from './results';
@@ -42,7 +42,8 @@ export function marginalSpec(p: FitResults['parameters'][number], values: readon
       type: 'bar',
       data: { labels, datasets: [{ label: 'posterior weight', data: mass.map((m) => Math.round(m * 1e6) / 1e6), backgroundColor: mass.map((_, b) => (b === medianBin ? SERIES_COLOURS[1] : SERIES_COLOURS[0])), borderWidth: 0, categoryPercentage: 1, barPercentage: 0.95 }] },
       options: {
-        responsive: false,
+        // Same bytes under any LANG: tick labels follow the chart's locale (was "0,30" under de_DE).
+        ...PINNED_OPTIONS,
         plugins: { title: { display: true, text: `${p.name}: median ${short(p.median)} [90%: ${short(p.q05)}, ${short(p.q95)}]` }, legend: { display: false } },
         scales: { x: { title: { display: true, text: `${p.path}${p.prior.type === 'log-uniform' ? ' (log bins)' : ''}` }, ticks: { maxRotation: 60, autoSkip: true, maxTicksLimit: 12 } }, y: { title: { display: true, text: 'posterior weight' }, beginAtZero: true } },
       },
@@ -91,7 +92,7 @@ export function numbersSpec(role: 'target' | 'check', figs: readonly FigureResul
       },
       options: {
         indexAxis: 'y',
-        responsive: false,
+        ...PINNED_OPTIONS,
         plugins: { title: { display: true, text: `${name}: simulated / recorded` } },
         scales: { x: { type: 'logarithmic', min: 0.01, max: 100, title: { display: true, text: 'simulated / recorded (1 = the record)' } }, y: { type: 'category' } },
       },
@@ -124,7 +125,7 @@ export function categoriesSpec(role: 'target' | 'check', figs: readonly FigureRe
       },
       options: {
         indexAxis: 'y',
-        responsive: false,
+        ...PINNED_OPTIONS,
         plugins: { title: { display: true, text: `${name}: share of runs matching the record` } },
         scales: { x: { min: 0, max: 1, title: { display: true, text: 'share of runs' } }, y: { type: 'category' } },
       },

@@ -10,6 +10,7 @@ import { fitResults } from '../../src/fit/results';
 import { mergeShards, readGenerations, runFit, runShard } from '../../src/fit/run';
 import type { LoadedFit } from '../../src/fit/load';
 import type { FinishedGeneration } from '../../src/fit/store';
+import { coalsim, filesOf } from '../helpers/cli';
 import { nashPair, tempDir, writeFit } from './helpers';
 
 function files(loaded: LoadedFit, gens: readonly FinishedGeneration[]): Map<string, string | Uint8Array> {
@@ -88,4 +89,23 @@ describe('fit determinism', () => {
     expect(await runShard({ loaded, out, workers: 0, version: 'test', shard: { index: 0, count: 3 } })).toMatchObject({ generation: null });
     expectSameFiles(reference, files(loaded, readGenerations(loaded, out)));
   }, 60_000);
+});
+
+describe('fit outputs under another locale and time zone', () => {
+  it('are the same bytes under de_DE.UTF-8 in Pacific/Chatham as under C in UTC, charts included (tick labels read "0,30" before)', () => {
+    const dir = tempDir('fit-locale');
+    const under = (env: Record<string, string>, out: string) => {
+      const r = coalsim(['fit', join(__dirname, 'fixtures', 'rubinstein.fit.json'), '--out', join(dir, out), '--quiet'], { env });
+      expect(r.status).toBe(0);
+      const files = filesOf(join(dir, out));
+      // The resume store keeps particles in the order the workers finished them; it is not an output.
+      files.delete('fit.sqlite');
+      return files;
+    };
+    const c = under({ LANG: 'C', LC_ALL: 'C', TZ: 'UTC' }, 'c');
+    const de = under({ LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8', TZ: 'Pacific/Chatham' }, 'de');
+    expect([...c.keys()].filter((k) => k.endsWith('.png')).length).toBeGreaterThanOrEqual(2);
+    expect([...de.keys()]).toEqual([...c.keys()]);
+    for (const [name, bytes] of c) expect({ name, same: de.get(name)!.equals(bytes) }).toEqual({ name, same: true });
+  });
 });
