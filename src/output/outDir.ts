@@ -270,13 +270,20 @@ export function assertDirectoryPath(dir: string, flag = '--out'): void {
  * (exit 4) naming the input and the fix.
  */
 export function assertNotAnInput(out: string, inputs: readonly string[], flag = '--out'): void {
-  const targets = [resolve(out), real(out)];
-  for (const input of inputs) {
-    const sources = [resolve(input), real(input)];
-    if (targets.some((t) => sources.some((src) => isAncestorOrSelf(t, src) || isAncestorOrSelf(src, t)))) {
-      throw new OutDirError(`${flag} ${out} is, holds or lies inside the input ${input}; writing there would replace what this command reads. Choose a new directory, e.g. ${flag} ${join(dirname(resolve(out)), `${basename(resolve(out))}-out`)}`, 4);
-    }
-  }
+  const clashes = (path: string): string | undefined => {
+    const targets = [resolve(path), real(path)];
+    return inputs.find((input) => {
+      const sources = [resolve(input), real(input)];
+      return targets.some((t) => sources.some((src) => isAncestorOrSelf(t, src) || isAncestorOrSelf(src, t)));
+    });
+  };
+  const input = clashes(out);
+  if (input === undefined) return;
+  // The suggestion must not clash too: beside the input that holds --out (not inside it), or beside --out when it holds the input.
+  const outside = isAncestorOrSelf(resolve(input), resolve(out)) && resolve(input) !== resolve(out) ? join(dirname(resolve(input)), basename(resolve(out))) : join(dirname(resolve(out)), `${basename(resolve(out))}-out`);
+  let suggestion = outside;
+  for (let k = 0; k < 20 && (clashes(suggestion) !== undefined || existsSync(suggestion)); k++) suggestion = `${outside}-${k + 2}`;
+  throw new OutDirError(`${flag} ${out} is, holds or lies inside the input ${input}; writing there would replace what this command reads. Choose a new directory, e.g. ${flag} ${suggestion}`, 4);
 }
 
 const held = new Map<string, number>();

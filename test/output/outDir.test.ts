@@ -139,6 +139,9 @@ describe('--force replaces only a directory coalsim wrote, never a protected one
       const e = refusal(() => assertNotAnInput(out, [a, b]));
       expect(e.exitCode).toBe(4);
       expect(e.message).toMatch(/is, holds or lies inside the input .*input-a; writing there would replace what this command reads/);
+      // The suggested --out is itself acceptable (it used to add "-out" inside the input: a/sub-out).
+      const suggested = /e\.g\. --out (.*)$/.exec(e.message)![1]!;
+      expect(() => assertNotAnInput(suggested, [a, b])).not.toThrow();
     }
     expect(() => assertNotAnInput(join(root, 'merged'), [a, b])).not.toThrow();
   });

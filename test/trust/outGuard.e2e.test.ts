@@ -154,6 +154,17 @@ describe('the other commands that take --out share the guard', () => {
     expect(existsSync(join(mine, 'a.txt'))).toBe(true);
   });
 
+  it("run --force refuses an --out that holds the scenario it runs (a run's scenario.json, edited), and keeps the edit", () => {
+    const out = join(root, 'run-own-input');
+    expect(coalsim(['run', 'teaching-holdup', '--out', out, '--no-charts']).status).toBe(0);
+    const edited = readFileSync(join(out, 'scenario.json'), 'utf8').replace('"title": "', '"title": "My edit: ');
+    writeFileSync(join(out, 'scenario.json'), edited);
+    const r = coalsim(['run', join(out, 'scenario.json'), '--out', out, '--force', '--no-charts']);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/holds or lies inside the input .*scenario\.json.*e\.g\. --out .*run-own-input-out/);
+    expect(readFileSync(join(out, 'scenario.json'), 'utf8')).toBe(edited);
+  });
+
   it('report refuses to rebuild in place when the run directory is the cwd', () => {
     const run = join(root, 'report-run');
     expect(coalsim(['run', '--out', run, '--no-charts']).status).toBe(0);

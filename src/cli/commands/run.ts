@@ -3,7 +3,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { runScenario } from '../../core/engine/run';
 import { summarize } from '../../core/metrics/summary';
 import { isNonEmptyDir, OutputExistsError, sameFiles, writeDirAtomically } from '../../output/atomic';
-import { assertReplaceable, claimOutDir, requireOutPath } from '../../output/outDir';
+import { assertNotAnInput, assertReplaceable, claimOutDir, requireOutPath } from '../../output/outDir';
 import { manifestFor } from '../../output/manifest';
 import { runDataFiles } from '../../output/runFiles';
 import { buildReportFilesParallel } from '../../report/build';
@@ -57,7 +57,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
 };
 
 async function runInto(args: ArgumentsCamelCase<RunArgs>, input: ReturnType<typeof requireScenario>, seed: number, out: string, pool: RenderPool | null): Promise<void> {
-  if (args.force) assertReplaceable(out, true);
+  if (args.force) {
+    // --force replaces the folder as a whole: never when the scenario being run lies in it
+    // (a run's own scenario.json, edited and run again), as compare and merge refuse too.
+    if (args.scenario !== undefined) assertNotAnInput(out, [input.file]);
+    assertReplaceable(out, true);
+  }
   const occupied = !args.force && isNonEmptyDir(out);
   const result = runScenario(input.scenario, seed);
   const summary = summarize(result);
