@@ -86,6 +86,16 @@ describe('coalsim run: charts and report', () => {
     expect(existsSync(join(bare, 'charts'))).toBe(false);
     expect(readFileSync(join(bare, 'report.html')).equals(readFileSync(join(out, 'report.html')))).toBe(true);
   });
+
+  it('report --no-charts --force rebuilds report.html and keeps the existing charts (it deleted them)', () => {
+    const copy = join(tmp, 'copy-no-charts');
+    expect(coalsim(['run', '--out', copy]).status).toBe(0);
+    const before = filesOf(copy);
+    writeFileSync(join(copy, 'report.html'), 'stale');
+    const r = coalsim(['report', copy, '--no-charts', '--force']);
+    expect(r.status).toBe(0);
+    expect(filesOf(copy)).toEqual(before);
+  });
 });
 
 describe('coalsim run with several payers (amisom-2012)', () => {

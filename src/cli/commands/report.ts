@@ -21,7 +21,8 @@ interface ReportArgs {
   charts: boolean;
 }
 
-const isBuilt = (name: string): boolean => name === 'report.html' || /^charts\/[^/]+\.png$/.test(name);
+/** The files a rebuild writes: report.html, and the charts unless --no-charts (which keeps the existing PNGs as they are). */
+const builtBy = (charts: boolean) => (name: string): boolean => name === 'report.html' || (charts && /^charts\/[^/]+\.png$/.test(name));
 
 function sameBytes(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
   if (a === undefined) return false;
@@ -35,7 +36,7 @@ interface ManifestFile {
 }
 
 /** The manifest with entries for rebuilt files replaced: data files keep their place, rebuilt ones follow in build order. */
-function updatedManifest(text: string, built: ReadonlyMap<string, string | Uint8Array>): string {
+function updatedManifest(text: string, built: ReadonlyMap<string, string | Uint8Array>, isBuilt: (name: string) => boolean): string {
   const manifest = JSON.parse(text) as { files?: ManifestFile[] };
   const kept = (manifest.files ?? []).filter((f) => !isBuilt(f.name));
   const rebuilt = [...built.entries()].map(([name, content]) => ({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: sha256(content) }));
@@ -51,7 +52,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     y
       .positional('dir', { type: 'string', describe: 'Output directory written by `coalsim run`', demandOption: true })
       .option('force', { type: 'boolean', default: false, describe: 'Replace existing charts and report.html' })
-      .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts (--no-charts: only report.html)' })
+      .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts (--no-charts: rebuild only report.html; existing charts are kept as they are)' })
       .example('$0 report out/default-seed1 --force', 'Rebuild charts/ and report.html in place') as unknown as Argv<ReportArgs>,
   handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
     const dir = args.dir;
@@ -71,9 +72,10 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       await pool?.close();
     }
     if (build.notice !== null) process.stderr.write(`coalsim: ${build.notice}\n`);
+    const isBuilt = builtBy(args.charts);
     const old = [...existing.keys()].filter(isBuilt);
     if (old.length === build.files.size && [...build.files].every(([name, content]) => sameBytes(existing.get(name), content))) {
-      process.stdout.write(`${shown}: report.html and ${build.files.size - 1} chart(s) are up to date.\n`);
+      process.stdout.write(`${shown}: report.html${args.charts ? ` and ${build.files.size - 1} chart(s)` : ''} ${args.charts ? 'are' : 'is'} up to date.\n`);
       return;
     }
     // Files a rebuild would change or drop; missing ones are simply written.
@@ -97,7 +99,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     for (const [name, content] of existing) if (!isBuilt(name) && name !== 'manifest.json') files.set(name, content);
     for (const [name, content] of build.files) files.set(name, content);
     const manifest = existing.get('manifest.json');
-    if (manifest !== undefined) files.set('manifest.json', updatedManifest(Buffer.from(manifest).toString('utf8'), build.files));
+    if (manifest !== undefined) files.set('manifest.json', updatedManifest(Buffer.from(manifest).toString('utf8'), build.files, isBuilt));
     writeDirAtomically(dir, files, true);
     process.stdout.write(`${shown}: wrote report.html${build.files.size > 1 ? ` and ${build.files.size - 1} chart(s) in charts/` : ''}.\n`);
   },
