@@ -49,8 +49,9 @@ function records(text: string, file: string, required: readonly string[]): Rec[]
   return rows;
 }
 
+/** A plain decimal number, or null ("" or anything else: "0x10", "1,5" and "Inf" are not read as numbers). */
 function num(v: string | undefined): number | null {
-  if (v === undefined || v.trim() === '') return null;
+  if (v === undefined || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return null;
   const x = Number(v);
   return Number.isFinite(x) ? x : null;
 }
@@ -209,7 +210,7 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     const seenAt = new Map<number | string, number>();
     rows.forEach((r, i) => {
       const t = num(r.troops);
-      if (t === null || t < 0) throw new Error(`${outcome.file}: row ${i + 2}: troops must be a number >= 0, got "${r.troops ?? ''}"`);
+      if (t === null || t < 0 || !Number.isInteger(t)) throw new Error(`${outcome.file}: row ${i + 2}: troops must be a whole number >= 0 in decimal digits, got "${r.troops ?? ''}"`);
       const id = key === 'iso3' ? (r.iso3 ?? '').trim().toUpperCase() : num(r.ccode);
       if (id === null || id === '') throw new Error(`${outcome.file}: row ${i + 2}: the ${key} is empty or not a code; give one state per row`);
       // A second row for a state would silently replace the first: refuse, naming both rows.

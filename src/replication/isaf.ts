@@ -118,7 +118,7 @@ export function fitCostRule(rows: readonly IsafRow[]): CostRule {
   const anchors = rows
     .filter((r) => RECORDED_SOLDIER_COSTS[r.iso3] !== undefined && r.logGdppc !== null)
     .map((r) => ({ iso3: r.iso3, logGdppc: r.logGdppc!, cost: RECORDED_SOLDIER_COSTS[r.iso3]! }));
-  if (anchors.length < 3) throw new Error('isaf: fewer than 3 recorded soldier costs match the data; cannot fit the cost rule');
+  if (anchors.length < 3) throw new Error(`isaf: fewer than 3 recorded soldier costs match the data, so the cost rule cannot be fitted. Fix: include at least 3 of ${Object.keys(RECORDED_SOLDIER_COSTS).join(', ')} (BRIEF §4's recorded costs) with log_gdppc (found ${anchors.length === 0 ? 'none' : anchors.map((a) => a.iso3).join(', ')})`);
   const fit = ols(anchors.map((a) => Math.log(a.cost)), anchors.map((a) => [1, a.logGdppc]), ['intercept', 'log_gdppc']);
   return { intercept: fit.coefficients[0]!.coef, slope: fit.coefficients[1]!.coef, anchors };
 }

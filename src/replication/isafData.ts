@@ -35,35 +35,75 @@ export function alliancePotential(r: Pick<IsafRow, 'agreeUs' | 'depth'>): number
 
 const REQUIRED = ['ccode', 'iso3', 'country', 'isaf_troops', 'armed_forces_wb_iiss', 'milper_cow', 'share_of_armed_forces', 'agree_us', 'atop_milsup_us', 'bc_depth_01', 'cinc', 'log_gdp', 'log_gdppc', 'vdem_polyarchy'] as const;
 
-function num(v: string | undefined): number | null {
-  if (v === undefined || v.trim() === '') return null;
-  const x = Number(v);
-  return Number.isFinite(x) ? x : null;
-}
+/** A plain decimal number ("12", "-0.5", "3e4"); "" is missing (null). "0x10", "1,5" and "Inf" are not numbers here. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** Ranges a value must lie in (inclusive), by column: shares, scores and flags. */
+const RANGES: Readonly<Record<string, readonly [number, number]>> = {
+  isaf_troops: [0, Number.POSITIVE_INFINITY],
+  armed_forces_wb_iiss: [0, Number.POSITIVE_INFINITY],
+  milper_cow: [0, Number.POSITIVE_INFINITY],
+  share_of_armed_forces: [0, 1],
+  agree_us: [0, 1],
+  atop_milsup_us: [0, 1],
+  bc_depth_01: [0, 1],
+  cinc: [0, 1],
+  vdem_polyarchy: [0, 1],
+};
+
+/**
+ * Parse the cross-section. Throws, naming the row (as a spreadsheet numbers it: the header is
+ * row 1) and the column with the fix, on a value that is not a decimal number, one outside its
+ * range (a share above 1, a negative count), a missing or repeated iso3 or ccode: each would
+ * otherwise change the regression silently or fail later inside the model with no row to fix.
+ */
 export function parseIsafCsv(text: string): IsafRow[] {
-  const records = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  } catch (err) {
+    const message = (err as Error).message;
+    throw new Error(`isaf data: ${message}. Fix: ${/Record Length/i.test(message) ? 'every row needs as many comma-separated values as the header has columns' : 'give a plain comma-separated file with a header row (UTF-8, double quotes around values with commas)'}`);
+  }
   if (records.length === 0) throw new Error('isaf data: no rows');
   const missing = REQUIRED.filter((c) => !(c in records[0]!));
   if (missing.length > 0) throw new Error(`isaf data: missing column(s) ${missing.join(', ')}`);
-  return records.map((r) => {
-    const wb = num(r.armed_forces_wb_iiss);
-    const cow = num(r.milper_cow);
+  const seen = new Map<string, number>();
+  return records.map((r, i) => {
+    const row = i + 2;
+    const num = (column: string): number | null => {
+      const v = r[column];
+      if (v === undefined || v.trim() === '') return null;
+      if (!DECIMAL.test(v.trim())) throw new Error(`isaf data: row ${row}, ${column}: "${v}" is not a decimal number. Fix: write it in digits (e.g. 0.25), or leave it empty when unknown`);
+      const x = Number(v);
+      const range = RANGES[column];
+      if (range !== undefined && (x < range[0] || x > range[1])) throw new Error(`isaf data: row ${row}, ${column}: ${v} is outside ${range[1] === Number.POSITIVE_INFINITY ? `>= ${range[0]}` : `${range[0]}-${range[1]}`}. Fix: check the value (${column === 'agree_us' || column === 'share_of_armed_forces' ? 'a share, not a percentage' : 'its source'})`);
+      return x;
+    };
+    const iso3 = (r.iso3 ?? '').trim();
+    if (iso3 === '') throw new Error(`isaf data: row ${row}: iso3 is empty. Fix: give each state's ISO 3166 alpha-3 code`);
+    for (const key of [`iso3 ${iso3}`, ...(num('ccode') !== null ? [`ccode ${num('ccode')}`] : [])]) {
+      const first = seen.get(key);
+      if (first !== undefined) throw new Error(`isaf data: row ${row}: ${key} already appears on row ${first}. Fix: give one row per state`);
+      seen.set(key, row);
+    }
+    const wb = num('armed_forces_wb_iiss');
+    const cow = num('milper_cow');
     const armedForces = wb !== null && wb > 0 ? wb : cow ?? 0;
     return {
-      ccode: num(r.ccode) ?? 0,
-      iso3: r.iso3!,
+      ccode: num('ccode') ?? 0,
+      iso3,
       country: r.country!,
-      isafTroops: num(r.isaf_troops) ?? 0,
+      isafTroops: num('isaf_troops') ?? 0,
       armedForces: Math.round(armedForces),
-      observedShare: num(r.share_of_armed_forces),
-      agreeUs: num(r.agree_us) ?? 0,
-      depth: num(r.bc_depth_01) ?? 0,
-      usAlly: num(r.atop_milsup_us) ?? 0,
-      cinc: num(r.cinc),
-      logGdp: num(r.log_gdp),
-      logGdppc: num(r.log_gdppc),
-      polyarchy: num(r.vdem_polyarchy),
+      observedShare: num('share_of_armed_forces'),
+      agreeUs: num('agree_us') ?? 0,
+      depth: num('bc_depth_01') ?? 0,
+      usAlly: num('atop_milsup_us') ?? 0,
+      cinc: num('cinc'),
+      logGdp: num('log_gdp'),
+      logGdppc: num('log_gdppc'),
+      polyarchy: num('vdem_polyarchy'),
     };
   });
 }

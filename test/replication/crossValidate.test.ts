@@ -180,7 +180,9 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     const built = buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,9500\nGEO,925\n', file: 't.csv' });
     expect(built.case.states.find((s) => s.id === 'GBR')!.troops).toBe(9500);
     expect(built.case.states.find((s) => s.id === 'FRA')!.troops).toBe(0);
-    expect(() => buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,many\n', file: 't.csv' })).toThrow(/t.csv: row 2: troops must be a number/);
+    expect(() => buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,many\n', file: 't.csv' })).toThrow(/t.csv: row 2: troops must be a whole number >= 0 in decimal digits, got "many"/);
+    // Number() would read these as 16, 3 and a fraction of a soldier.
+    for (const bad of ['0x10', '0b11', '1.5']) expect(() => buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: `iso3,troops\nGBR,${bad}\n`, file: 't.csv' })).toThrow(/troops must be a whole number/);
     expect(() => buildCoalitionCase(shared, rows, 2020, { kind: 'troops', troopsText: 'iso3,troops\nGBR,1\n', file: 't.csv' })).toThrow(/1946-2016/);
   });
 });

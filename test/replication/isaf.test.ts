@@ -42,6 +42,21 @@ describe('the Nov 2010 ISAF cross-section', () => {
     expect(sample.filter((r) => r.isafTroops > 0).length).toBe(45);
   });
 
+  it('refuses, naming the row and column, a repeated state, a value out of range and one that is not a decimal number', () => {
+    const text = readFileSync(join(ROOT, 'data', 'isaf_2010_crosssection.csv'), 'utf8');
+    const lines = text.trimEnd().split('\n');
+    const header = lines[0]!.split(',');
+    const setCell = (line: string, column: string, value: string): string => {
+      const cells = line.split(',');
+      cells[header.indexOf(column)] = value;
+      return cells.join(',');
+    };
+    expect(() => parseIsafCsv([lines[0], lines[1], lines[1], ...lines.slice(2)].join('\n'))).toThrow(/row 3: iso3 CAN already appears on row 2/);
+    expect(() => parseIsafCsv([lines[0], setCell(lines[1]!, 'agree_us', '7.5'), ...lines.slice(2)].join('\n'))).toThrow(/row 2, agree_us: 7.5 is outside 0-1/);
+    expect(() => parseIsafCsv([lines[0], setCell(lines[1]!, 'isaf_troops', '0x10'), ...lines.slice(2)].join('\n'))).toThrow(/row 2, isaf_troops: "0x10" is not a decimal number/);
+    expect(() => fitCostRule(parseIsafCsv(lines.slice(0, 4).join('\n')))).toThrow(/include at least 3 of CAN, FRA, ITA, BGD, GHA, IND/);
+  });
+
   it('alliance potential (agree_us - bc_depth_01) passes the rank check: Georgia and New Zealand above the Netherlands and Greece', () => {
     const [geo, nzl, nld, grc] = ['GEO', 'NZL', 'NLD', 'GRC'].map((id) => byIso(id));
     for (const hi of [geo!, nzl!]) {

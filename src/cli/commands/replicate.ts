@@ -229,7 +229,13 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       runCv(args, rows, seeds, { file: displayPath(dataFile), sha256: sha256(text), ...(args.study === 'coalition' ? { role: 'fits the soldier-cost rule and the GDP imputation; the coalition itself is built from the shared data (inputs)' } : {}) });
       return;
     }
-    const result = replicateIsaf(rows, seedList(seeds));
+    let result;
+    try {
+      result = replicateIsaf(rows, seedList(seeds));
+    } catch (err) {
+      // The data cannot carry the replication (too few recorded soldier costs match it, a state the model refuses): name the file.
+      throw new CliError(`${displayPath(dataFile)}: ${(err as Error).message}`, ExitCode.invalidInput);
+    }
     if (args.out !== undefined) {
       const files = replicationFiles(result);
       files.set('scenario.json', JSON.stringify(buildIsafScenario(rows), null, 2) + '\n');
