@@ -14,7 +14,30 @@ export function describeIoError(err: unknown): string | null {
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') {
     return `disk full (${code}): ${message}. Nothing was replaced; free some space and run the command again (a sweep or merge continues with --resume / the same command, keeping every run already stored).`;
   }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    // Name the folder the user chose, not coalsim's temporary or lock file inside it.
+    const path = (err as { path?: unknown }).path;
+    const where = typeof path === 'string' ? userPath(path) : null;
+    const what = code === 'EROFS' ? 'read-only filesystem' : 'permission denied';
+    return `cannot use ${where ?? 'a file'} (${code}: ${what}). Nothing was replaced. If it is where the output goes, choose another --out somewhere you can write (e.g. under your home folder); if it is an input, check its permissions`;
+  }
   if (/^E[A-Z]+$/.test(code)) return `file error: ${message}`;
   if (code.startsWith('SQLITE_')) return `sweep store error (${code}): ${message}`;
   return null;
+}
+
+/**
+ * The path as the user knows it: coalsim's own temporary and lock names (`.<out>.lock`,
+ * `<name>.coalsim-tmp-PID`, `.<out>.coalsim-tmp-PID/...`) are turned back into the folder or file
+ * they stand for.
+ */
+function userPath(path: string): string {
+  const parts = path.split(/[\\/]/);
+  for (let k = 0; k < parts.length; k++) {
+    const m = /^\.(.+?)(?:\.lock)?(?:\.coalsim-(?:tmp|old|stale)-\d+)?$/.exec(parts[k]!);
+    const temp = /\.coalsim-(tmp|old|stale)-\d+$/.test(parts[k]!) || /\.lock(\.coalsim-(tmp|stale)-\d+)?$/.test(parts[k]!);
+    if (temp && m !== null && parts[k]!.startsWith('.')) return [...parts.slice(0, k), m[1]!].join('/');
+    if (temp) return [...parts.slice(0, k), parts[k]!.replace(/\.coalsim-(tmp|old|stale)-\d+$/, '')].join('/');
+  }
+  return path;
 }

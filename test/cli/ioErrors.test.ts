@@ -1,0 +1,21 @@
+/** File-system failures reach the user as one line naming what they chose, with a fix (exit 5 in main.ts). */
+import { describeIoError } from '../../src/cli/ioErrors';
+
+const err = (code: string, path: string) => Object.assign(new Error(`${code}: permission denied, open '${path}'`), { code, path });
+
+describe('describeIoError', () => {
+  it('names the folder the user chose, not coalsim\'s lock or temporary file in it, and gives the fix', () => {
+    for (const path of ['/data/ro/.new.lock.coalsim-tmp-31906', '/data/ro/.new.lock', '/data/ro/.new.coalsim-tmp-12/runs.csv']) {
+      expect(describeIoError(err('EACCES', path))).toBe(
+        'cannot use /data/ro/new (EACCES: permission denied). Nothing was replaced. If it is where the output goes, choose another --out somewhere you can write (e.g. under your home folder); if it is an input, check its permissions',
+      );
+    }
+    expect(describeIoError(err('EROFS', '/mnt/cd/out/runs.csv.coalsim-tmp-9'))).toMatch(/^cannot use \/mnt\/cd\/out\/runs\.csv \(EROFS: read-only filesystem\)/);
+    expect(describeIoError(err('EACCES', '/data/mine.json'))).toMatch(/^cannot use \/data\/mine\.json \(EACCES/);
+  });
+
+  it('says what to do on a full disk, and leaves non-file errors to the bug path', () => {
+    expect(describeIoError(Object.assign(new Error('no space'), { code: 'ENOSPC' }))).toMatch(/^disk full \(ENOSPC\).*free some space/);
+    expect(describeIoError(new Error('plain'))).toBeNull();
+  });
+});
