@@ -86,9 +86,8 @@ export const FitSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and "-"').describe('Fit id, used in output names.'),
     title: z.string().min(1).max(200).optional(),
     scenario: z.string().min(1).describe('The scenario: a file path relative to this fit file (e.g. "../korea-1950.json"), or the id of a bundled scenario ("default", "korea-1950", ...) when no such file exists.'),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    date: z.iso
+      .date('a calendar date YYYY-MM-DD (a real day: no month 13, no 30 February)')
       .optional()
       .describe('Date recorded in the fitted scenario (or --date); never the clock, so outputs stay byte-identical.'),
     parameters: z.array(FitParameterSchema).min(1).max(50).describe('Parameters to estimate.'),

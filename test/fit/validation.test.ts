@@ -60,6 +60,15 @@ describe('fit file validation', () => {
     expect(ps[0]!.message).toContain('sets the same place in the scenario as parameters[0] ("c0"');
   });
 
+  it('refuses a date that is no real day (month 13, 30 February), which would be written into every output', () => {
+    for (const date of ['2026-13-45', '2026-02-30', '2023-02-29']) {
+      const [p] = problems((f) => ({ ...f, date }));
+      expect(p!.where).toBe('date');
+      expect(p!.message).toContain('a calendar date YYYY-MM-DD');
+    }
+    expect(problems((f) => ({ ...f, date: '2024-02-29' }))).toEqual([]);
+  });
+
   it('a misspelt field in a parameter path gets a did-you-mean, at the path of the parameter', () => {
     const [p] = problems((f) => ({ ...f, parameters: [{ ...f.parameters[0]!, path: 'engine.pricing.thirdPartyWieght' }] }));
     expect(p!.where).toBe('parameters[0].path');

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadFitFile, type LoadedFit } from '../../fit/load';
 import { fitFiles, writeFitFiles, FIT_OUTPUT_FILES } from '../../fit/outputs';
@@ -85,7 +86,7 @@ function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], ou
 }
 
 function checkDate(d: string | undefined): void {
-  if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new CliError(`--date must be YYYY-MM-DD, got "${d}". Example: --date 2026-11-30`, ExitCode.usage);
+  if (d !== undefined && !z.iso.date().safeParse(d).success) throw new CliError(`--date must be a calendar date YYYY-MM-DD (a real day), got "${d}". Example: --date 2026-11-30`, ExitCode.usage);
 }
 
 function writeSlurm(loaded: LoadedFit, args: FitArgs, out: string): void {
