@@ -21,6 +21,12 @@ export interface FactCondition {
   /** Seeds (or runs) behind it. */
   readonly n: number;
   readonly holds: boolean;
+  /**
+   * The evidence goes against the fact: its interval lies wholly on the wrong side (a step down,
+   * a negative effect). A condition that neither holds nor is contradicted is not shown at this
+   * many seeds: its interval spans the threshold (too few runs to tell), which is not a failure.
+   */
+  readonly contradicted: boolean;
   readonly detail?: string;
   /**
    * Set when theory gives the fact no purchase in this condition (e.g. the strategy never reads
@@ -37,9 +43,12 @@ export interface FactResult {
   readonly conditions: readonly FactCondition[];
   /** Holds in every condition where it applies. */
   readonly holds: boolean;
+  /** Contradicted in some condition where it applies (FactCondition.contradicted). */
+  readonly contradicted: boolean;
 }
 
 const holdsWhereApplicable = (cs: readonly FactCondition[]): boolean => cs.some((c) => !c.notApplicable) && cs.every((c) => c.notApplicable !== undefined || c.holds);
+const contradictedWhereApplicable = (cs: readonly FactCondition[]): boolean => cs.some((c) => c.notApplicable === undefined && c.contradicted);
 
 type Mutator = (s: Scenario) => void;
 
@@ -199,13 +208,13 @@ const fmtT = (t: number) => (Number.isFinite(t) ? t.toFixed(2) : 'no supply');
  * variance when a run has deals in both, so the check errs towards failing). A step at 1
  * (flat below, a jump above) fails it: the steps below 1 are then about 0.
  */
-export function monotoneRise(levels: readonly LevelMean[], minLevels: number): { steps: { effect: number; ciLow: number; ciHigh: number }[]; holds: boolean } {
+export function monotoneRise(levels: readonly LevelMean[], minLevels: number): { steps: { effect: number; ciLow: number; ciHigh: number }[]; holds: boolean; contradicted: boolean } {
   const steps = levels.slice(1).map((l, j) => {
     const effect = l.mean - levels[j]!.mean;
     const se = Math.sqrt(l.se ** 2 + levels[j]!.se ** 2);
     return { effect, ciLow: effect - Z95 * se, ciHigh: effect + Z95 * se };
   });
-  return { steps, holds: levels.length >= minLevels && steps.every((x) => x.ciLow > 0) };
+  return { steps, holds: levels.length >= minLevels && steps.every((x) => x.ciLow > 0), contradicted: steps.some((x) => x.ciHigh < 0) };
 }
 
 /** Why the share stops rising once substitutes run out under a single offer (analysis of the core; shown only when the data show that plateau). */
@@ -220,7 +229,7 @@ export function tightness(f: FactScenarios, seeds: readonly number[]): FactResul
       seeds.forEach((seed, si) => deals.push(...dealsAtTightness(runScenario(s, seed), ki * seeds.length + si)));
     });
     const levels = levelMeans(deals, TIGHTNESS_LEVELS);
-    const { steps, holds } = monotoneRise(levels, TIGHTNESS_LEVELS);
+    const { steps, holds, contradicted } = monotoneRise(levels, TIGHTNESS_LEVELS);
     const lo = levels[0]!;
     const hi = levels[levels.length - 1]!;
     const effect = hi.mean - lo.mean;
@@ -233,7 +242,7 @@ export function tightness(f: FactScenarios, seeds: readonly number[]): FactResul
       levels.map((l) => `${fmtT(l.tightnessLow)}-${fmtT(l.tightnessHigh)}: ${l.mean.toFixed(3)} [${(l.mean - Z95 * l.se).toFixed(3)}, ${(l.mean + Z95 * l.se).toFixed(3)}] (${l.deals} deals, ${(100 * l.noSubstitute).toFixed(0)}% with no substitute)`).join('; ') +
       (failing.length > 0 ? `; steps whose 95% interval is not above 0: ${failing.join('; ')}` : '; every step up is positive at 95%') +
       (plateau ? `; ${SCARCITY_PLATEAU_NOTE}` : '');
-    return { condition: p, effect, ciLow: effect - Z95 * se, ciHigh: effect + Z95 * se, n: deals.length, holds, detail };
+    return { condition: p, effect, ciLow: effect - Z95 * se, ciHigh: effect + Z95 * se, n: deals.length, holds, contradicted, detail };
   });
   return {
     id: 'share-rises-with-tightness',
@@ -242,6 +251,7 @@ export function tightness(f: FactScenarios, seeds: readonly number[]): FactResul
     mechanism: "the pivotal's outside option is the marginal substitute that would fill the rest of its gap (src/core/engine/phases/negotiate.ts ceilingFor, src/core/market/reservation.ts competitiveCeiling): the tighter the market, the further up the supply curve it sits, and with none left the ceiling is R_i itself; past that, the public shortage reveals the pivotal's need as open recruitment does (src/core/bargaining/priors.ts revealedOpenness: O' = 1 - (1 - O)(1 - O s), s = 1 - 1/T the share of demand unmet, T = demand / supply > 1), so parties' beliefs about R_i, and what they ask, keep rising, and the pivotal's urgency (src/core/bargaining/urgency.ts) falls with the shortfall",
     conditions,
     holds: holdsWhereApplicable(conditions),
+    contradicted: contradictedWhereApplicable(conditions),
   };
 }
 
@@ -310,22 +320,23 @@ export function opennessPays(f: FactScenarios, seeds: readonly number[]): FactRe
       const total = [...tally.values()].reduce((a, b) => a + b, 0);
       const how = [...tally.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k, v]) => `${k} ${((100 * v) / Math.max(1, total)).toFixed(0)}%`).join(', ');
       const holds = d.ciLow > 0;
+      const contradicted = d.ciHigh < 0;
       const applicable = opennessEntersStrategy(st, p, f.base);
       const detail = `openness 0.9: deals closed on ${how || 'none'}`;
-      if (!applicable) return { condition: `${p}, ${st}`, ...d, holds, detail, notApplicable: `${st} under ${p} reads neither the third party's belief about the pivotal's ceiling nor the pivotal's estimate of it, at any exchange (probed on the strategy)` };
-      return { condition: `${p}, ${st}`, ...d, holds, detail };
+      if (!applicable) return { condition: `${p}, ${st}`, ...d, holds, contradicted, detail, notApplicable: `${st} under ${p} reads neither the third party's belief about the pivotal's ceiling nor the pivotal's estimate of it, at any exchange (probed on the strategy)` };
+      return { condition: `${p}, ${st}`, ...d, holds, contradicted, detail };
     }),
   );
-  return { id: 'openness-raises-price', fact: 'Open recruitment makes the pivotal pay more', measure: 'US$ per paid soldier-year, openness 0.9 minus 0.1', mechanism: "openness narrows third parties' belief about the pivotal's ceiling and moves its mean to the truth (src/core/engine/phases/negotiate.ts partyPrior); the pivotal expects as much (partyViewOfCeiling, a second-order belief); the strategies read these beliefs (src/core/bargaining/strategies)", conditions, holds: holdsWhereApplicable(conditions) };
+  return { id: 'openness-raises-price', fact: 'Open recruitment makes the pivotal pay more', measure: 'US$ per paid soldier-year, openness 0.9 minus 0.1', mechanism: "openness narrows third parties' belief about the pivotal's ceiling and moves its mean to the truth (src/core/engine/phases/negotiate.ts partyPrior); the pivotal expects as much (partyViewOfCeiling, a second-order belief); the strategies read these beliefs (src/core/bargaining/strategies)", conditions, holds: holdsWhereApplicable(conditions), contradicted: contradictedWhereApplicable(conditions) };
 }
 
 export function informedReversals(f: FactScenarios, seeds: readonly number[]): FactResult {
   const conditions = PROTOCOLS.map((p) => {
     const read = (s: RunSummary) => s.power.reversals;
     const d = diff(over(variant(f.base, protocol(p), openness(0.1)), seeds, read), over(variant(f.base, protocol(p), openness(0.9)), seeds, read));
-    return { condition: `${p}, equilibrium`, ...d, holds: d.ciLow > 0 };
+    return { condition: `${p}, equilibrium`, ...d, holds: d.ciLow > 0, contradicted: d.ciHigh < 0 };
   });
-  return { id: 'informed-partners-reverse', fact: 'Better-informed partners produce more reversals', measure: 'reversals per run, partners informed (openness 0.9) minus uninformed (0.1)', mechanism: "partners' beliefs about the pivotal's reservation (openness) set how much of the pie they claim; a reversal is a much weaker state taking the larger share", conditions, holds: holdsWhereApplicable(conditions) };
+  return { id: 'informed-partners-reverse', fact: 'Better-informed partners produce more reversals', measure: 'reversals per run, partners informed (openness 0.9) minus uninformed (0.1)', mechanism: "partners' beliefs about the pivotal's reservation (openness) set how much of the pie they claim; a reversal is a much weaker state taking the larger share", conditions, holds: holdsWhereApplicable(conditions), contradicted: contradictedWhereApplicable(conditions) };
 }
 
 /**
@@ -353,9 +364,9 @@ export function criticalSideDeals(f: FactScenarios, seeds: readonly number[]): F
     const crit = over(s, seeds, (sum) => groupFraction(s, sum, 'critical', 'side-deal'));
     const poor = over(s, seeds, (sum) => groupFraction(s, sum, 'under-resourced', 'side-deal'));
     const d = diff(poor, crit);
-    return { condition: label, ...d, holds: d.ciLow > 0, detail: `critical ${mean(crit).toFixed(3)} (n ${crit.length}), under-resourced ${mean(poor).toFixed(3)} (n ${poor.length})` };
+    return { condition: label, ...d, holds: d.ciLow > 0, contradicted: d.ciHigh < 0, detail: `critical ${mean(crit).toFixed(3)} (n ${crit.length}), under-resourced ${mean(poor).toFixed(3)} (n ${poor.length})` };
   });
-  return { id: 'critical-paid-in-side-deals', fact: 'Critical partners are paid a larger fraction of their package in side deals than under-resourced ones, slack and scarce alike', measure: 'side-deal fraction of payments, critical minus under-resourced', mechanism: "least-cost delivery of the agreed value (src/core/payments/package.ts composePackage): cash up to the deployment cost c_i, side deals (value to the receiver per cost to the giver, best first) for the rest. A critical partner's price exceeds c_i because the pivotal's reservation carries its criticality premium kappa_i V / k (src/core/market/reservation.ts), which no substitute offers, so its share of that surplus is paid above c_i; an under-resourced partner's reservation is its liquidity need (1 - f_i) c_i < c_i and substitutes cap its price near it", conditions, holds: holdsWhereApplicable(conditions) };
+  return { id: 'critical-paid-in-side-deals', fact: 'Critical partners are paid a larger fraction of their package in side deals than under-resourced ones, slack and scarce alike', measure: 'side-deal fraction of payments, critical minus under-resourced', mechanism: "least-cost delivery of the agreed value (src/core/payments/package.ts composePackage): cash up to the deployment cost c_i, side deals (value to the receiver per cost to the giver, best first) for the rest. A critical partner's price exceeds c_i because the pivotal's reservation carries its criticality premium kappa_i V / k (src/core/market/reservation.ts), which no substitute offers, so its share of that surplus is paid above c_i; an under-resourced partner's reservation is its liquidity need (1 - f_i) c_i < c_i and substitutes cap its price near it", conditions, holds: holdsWhereApplicable(conditions), contradicted: contradictedWhereApplicable(conditions) };
 }
 
 export function poorPaidInCash(f: FactScenarios, seeds: readonly number[]): FactResult {
@@ -363,9 +374,9 @@ export function poorPaidInCash(f: FactScenarios, seeds: readonly number[]): Fact
     const s = variant(f.base, scaleDemand(k));
     const fr = over(s, seeds, (sum) => groupFraction(s, sum, 'under-resourced', 'subsidy'));
     const d = diff(fr.map(() => 0.5), fr);
-    return { condition: label, effect: mean(fr), ciLow: 0.5 + d.ciLow, ciHigh: 0.5 + d.ciHigh, n: fr.length, holds: 0.5 + d.ciLow > 0.5 };
+    return { condition: label, effect: mean(fr), ciLow: 0.5 + d.ciLow, ciHigh: 0.5 + d.ciHigh, n: fr.length, holds: 0.5 + d.ciLow > 0.5, contradicted: 0.5 + d.ciHigh < 0.5 };
   });
-  return { id: 'under-resourced-paid-in-subsidies', fact: 'Under-resourced partners are paid mainly in subsidies, even under scarcity', measure: 'subsidy fraction of their payments (holds when the interval is above 0.5)', mechanism: 'their reservation is their liquidity need, which only cash meets (src/core/payments/package.ts)', conditions, holds: holdsWhereApplicable(conditions) };
+  return { id: 'under-resourced-paid-in-subsidies', fact: 'Under-resourced partners are paid mainly in subsidies, even under scarcity', measure: 'subsidy fraction of their payments (holds when the interval is above 0.5)', mechanism: 'their reservation is their liquidity need, which only cash meets (src/core/payments/package.ts)', conditions, holds: holdsWhereApplicable(conditions), contradicted: contradictedWhereApplicable(conditions) };
 }
 
 /**
@@ -382,7 +393,7 @@ export function holdUpsTight(f: FactScenarios, seeds: readonly number[]): FactRe
     s.events = s.events.filter((e) => e.type !== 'demand' && e.type !== 'availability');
   });
   const d = diff(rate(slack), rate(f.holdup));
-  const conditions = [{ condition: 'teaching-holdup, alternating-offers', ...d, holds: d.ciLow > 0, detail: "share of threats paid (runs with threats), the enemy's entry with its demand rise and Thailand's hesitation minus its casualties alone" }];
+  const conditions = [{ condition: 'teaching-holdup, alternating-offers', ...d, holds: d.ciLow > 0, contradicted: d.ciHigh < 0, detail: "share of threats paid (runs with threats), the enemy's entry with its demand rise and Thailand's hesitation minus its casualties alone" }];
   return {
     id: 'holdups-succeed-when-tight',
     fact: 'Hold-ups succeed more often as the market tightens',
@@ -390,6 +401,7 @@ export function holdUpsTight(f: FactScenarios, seeds: readonly number[]): FactRe
     mechanism: 'the pivotal pays a demand iff it is at most lambda Pi: Pi, what replacing the partner costs at today\'s market, rises as substitutes available now disappear, while a partner whose threat is genuine (casualties raised its reservation above its price) cannot ask less than its gap (src/core/dynamics/threat.ts, credibility.ts; issue 12 item 5)',
     conditions,
     holds: d.ciLow > 0,
+    contradicted: d.ciHigh < 0,
   };
 }
 
@@ -405,7 +417,7 @@ export function casualtiesLeaveEarlier(f: FactScenarios, seeds: readonly number[
     return rounds.length > 0 ? mean(rounds) : null;
   });
   const d = diff(leaveRound(variant(f.base, withRisk(0.2))), leaveRound(variant(f.base, withRisk(0.8))));
-  return { id: 'casualty-sensitive-leave-earlier', fact: 'Casualty-sensitive governments leave earlier', measure: 'mean round members leave for casualties (rounds + 1 if they stay), sensitivity 0.8 minus 0.2, 1 death per 1,000 per round', mechanism: 'a government withdraws after (1 - sensitivity) x maxCasualtyTolerance deaths (src/core/dynamics/casualties.ts)', conditions: [{ condition: 'default, alternating-offers', ...d, holds: d.ciHigh < 0 }], holds: d.ciHigh < 0 };
+  return { id: 'casualty-sensitive-leave-earlier', fact: 'Casualty-sensitive governments leave earlier', measure: 'mean round members leave for casualties (rounds + 1 if they stay), sensitivity 0.8 minus 0.2, 1 death per 1,000 per round', mechanism: 'a government withdraws after (1 - sensitivity) x maxCasualtyTolerance deaths (src/core/dynamics/casualties.ts)', conditions: [{ condition: 'default, alternating-offers', ...d, holds: d.ciHigh < 0, contradicted: d.ciLow > 0 }], holds: d.ciHigh < 0, contradicted: d.ciLow > 0 };
 }
 
 /** The signalling slope, from the ISAF replication's numbers (passed in: the caller runs it). */
@@ -417,8 +429,9 @@ export function signallingFact(simulated: { coef: number; ciLow: number; ciHigh:
     fact: "The share of forces deployed rises with unrealized potential, of the ISAF paper's order of magnitude",
     measure: `simulated slope, share of forces on potential with controls (observed ${(observedCoef * 100).toFixed(2)} pp)`,
     mechanism: "contingent size as a choice (src/core/market/contingent.ts supplyAt, src/core/engine/phases/contingents.ts): a state supplies k*(p) = K (p - w) / h at price p, its net cost w = c - u - s + m falling with the signalling value s = S max(0, similarity - depth) (src/core/politics/alliance.ts), so the share deployed rises with unrealized potential at slope sigma S / h; allies' duty floors (defencePact = atop_milsup_us for members of NATO, whose mission ISAF was) lift the deep allies; no share formula is coded",
-    conditions: [{ condition: 'ISAF 2010 replication, controls model', effect: simulated.coef, ciLow: simulated.ciLow, ciHigh: simulated.ciHigh, n: simulated.n, holds, detail: `simulated / observed = ${ratio.toFixed(2)}` }],
+    conditions: [{ condition: 'ISAF 2010 replication, controls model', effect: simulated.coef, ciLow: simulated.ciLow, ciHigh: simulated.ciHigh, n: simulated.n, holds, contradicted: simulated.ciHigh < 0 || (simulated.ciLow > 0 && !(ratio > 1 / 3 && ratio < 3)), detail: `simulated / observed = ${ratio.toFixed(2)}` }],
     holds,
+    contradicted: simulated.ciHigh < 0 || (simulated.ciLow > 0 && !(ratio > 1 / 3 && ratio < 3)),
   };
 }
 

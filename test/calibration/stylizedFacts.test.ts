@@ -1,7 +1,7 @@
 /** The stylized-facts harness (issue 12): its statistics, and one fact end to end. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { factsMarkdown } from '../../src/calibration/factsRender';
+import { factsMarkdown, factsText } from '../../src/calibration/factsRender';
 import { casualtiesLeaveEarlier, clusteredMean, criticalSideDeals, diff, inGroup, levelMeans, monotoneRise, opennessEntersStrategy, scaleDemand, signallingFact, tightness } from '../../src/calibration/stylizedFacts';
 import { valid, ROOT } from '../helpers/scenarios';
 
@@ -19,7 +19,8 @@ describe('stylized facts', () => {
   it('the signalling slope holds only with a positive interval within a factor 3 of the observed slope', () => {
     expect(signallingFact({ coef: 0.028, ciLow: 0.02, ciHigh: 0.035, n: 161 }, 0.0358).holds).toBe(true);
     expect(signallingFact({ coef: 0.28, ciLow: 0.2, ciHigh: 0.35, n: 161 }, 0.0358).holds).toBe(false);
-    expect(signallingFact({ coef: 0.028, ciLow: -0.001, ciHigh: 0.05, n: 161 }, 0.0358).holds).toBe(false);
+    expect(signallingFact({ coef: 0.028, ciLow: -0.001, ciHigh: 0.05, n: 161 }, 0.0358)).toMatchObject({ holds: false, contradicted: false });
+    expect(signallingFact({ coef: -0.02, ciLow: -0.03, ciHigh: -0.01, n: 161 }, 0.0358)).toMatchObject({ holds: false, contradicted: true });
   });
 
   // Mechanism: casualty withdrawal, a government leaves after (1 - sensitivity) x
@@ -58,8 +59,19 @@ describe('stylized facts: harness pieces (issue 12 validation)', () => {
     expect(monotoneRise([0.1, 0.2, 0.3, 0.4, 0.5].map(lv), 5).holds).toBe(true);
     expect(monotoneRise([0.1, 0.1, 0.1, 0.6, 0.6].map(lv), 5).holds).toBe(false);
     expect(monotoneRise([0.1, 0.2, 0.3, 0.4].map(lv), 5).holds).toBe(false);
-    // a rise smaller than its noise is not a step up
-    expect(monotoneRise([0.1, 0.2, 0.21, 0.4, 0.5].map(lv), 5).holds).toBe(false);
+    // a rise smaller than its noise is not a step up; it is not shown, not contradicted
+    expect(monotoneRise([0.1, 0.2, 0.21, 0.4, 0.5].map(lv), 5)).toMatchObject({ holds: false, contradicted: false });
+    // a step down whose interval is wholly below 0 contradicts the fact
+    expect(monotoneRise([0.1, 0.2, 0.1, 0.4, 0.5].map(lv), 5)).toMatchObject({ holds: false, contradicted: true });
+  });
+
+  it('the report tells a fact the evidence goes against (FAILS) from one too few runs can show (not shown)', () => {
+    const fact = (holds: boolean, contradicted: boolean) => ({ id: 'x', fact: `fact ${holds}/${contradicted}`, measure: 'm', mechanism: 'k', holds, contradicted, conditions: [{ condition: 'c', effect: 0.05, ciLow: contradicted ? -0.2 : -0.01, ciHigh: contradicted ? -0.1 : 0.1, n: 20, holds, contradicted }] });
+    const text = factsText([fact(true, false), fact(false, false), fact(false, true)], 20);
+    expect(text).toMatch(/^Stylized facts \(issue 12\): 1 of 3 hold in every condition where they apply; 1 not shown at 20 seeds \(an interval spans the threshold: too few runs to tell, not evidence against; docs\/calibration.md runs 100\); 1 FAILS/);
+    expect(text).toMatch(/\nnot shown  fact false\/false\n/);
+    expect(text).toMatch(/\nFAILS      fact false\/true\n/);
+    expect(factsMarkdown([fact(false, false)], 20)).toMatch(/\| c \| 0\.050 \[-0\.010, 0\.100\] \| 20 \| not shown \|/);
   });
 
   it('levelMeans cuts deals into equal-count levels by tightness', () => {
