@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     .epilogue(EPILOGUE)
     .fail((msg, err, y) => {
       if (err) throw err;
-      throw new CliError(`${explainUsageError(msg, argv, y)}\nRun with --help for usage.`, ExitCode.usage);
+      throw new CliError(`${explainUsageError(msg, argv, y, COMMANDS.map((c) => c.command.split(' ')[0]!))}\nRun with --help for usage.`, ExitCode.usage);
     });
   try {
     await parser.parseAsync();

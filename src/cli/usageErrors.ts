@@ -12,10 +12,22 @@ const MISSING_POSITIONAL: Record<string, string> = {
   merge: 'name the sweep directories (shards) to merge. Example: coalsim merge out/s0 out/s1 out/s2 out/s3 --out out/all',
   slurm: 'name the experiment file to run on Slurm. Example: coalsim slurm experiments/information-by-surge.json --out out/ibs',
   replicate: 'name the study to replicate. Example: coalsim replicate isaf --out out/isaf',
+  compare: 'name two or more run output directories to compare. Example: coalsim compare out/open out/discreet --out out/cmp',
+  analyze: 'name the sweep output directory to analyse. Example: coalsim analyze out/sens',
+  fit: 'name the fit file to run. Example: coalsim fit scenarios/fits/korea-1950.fit.json --out out/fit-korea',
 };
 
-export function explainUsageError(msg: string, argv: readonly string[], y: unknown): string {
+/**
+ * `commands`: the command names (commandTable.ts), so that a mistyped command is named as one
+ * ("unknown command frobnicate") rather than as an option yargs could not place.
+ */
+export function explainUsageError(msg: string, argv: readonly string[], y: unknown, commands: readonly string[] = []): string {
   const command = argv.find((a) => !a.startsWith('-'));
+  if (command !== undefined && commands.length > 0 && !commands.includes(command)) {
+    const guess = closest(command, [...commands]);
+    const near = distance(command.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(command.length / 3));
+    return `unknown command "${command}"${near ? `; did you mean ${guess}?` : '.'} Commands: ${commands.join(', ')}`;
+  }
   if (/^Not enough non-option arguments/.test(msg) && command !== undefined && MISSING_POSITIONAL[command] !== undefined) {
     return `${command}: ${MISSING_POSITIONAL[command]}`;
   }

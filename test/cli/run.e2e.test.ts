@@ -211,7 +211,15 @@ describe('other commands', () => {
     }
     const r = coalsim(['rnu']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/Did you mean run|Unknown/);
+    expect(r.stderr).toMatch(/unknown command "rnu"; did you mean run\? Commands: run, validate/);
+    const f = coalsim(['frobnicate']);
+    expect(f.status).toBe(2);
+    expect(f.stderr).toMatch(/^coalsim: unknown command "frobnicate"\. Commands: run, validate, schema/);
+    for (const [cmd, what] of [['compare', /compare: name two or more run output directories/], ['analyze', /analyze: name the sweep output directory/], ['fit', /fit: name the fit file to run/]] as const) {
+      const m = coalsim([cmd]);
+      expect(m.status).toBe(2);
+      expect(m.stderr).toMatch(what);
+    }
   });
 });
 
