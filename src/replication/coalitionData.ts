@@ -78,6 +78,16 @@ function nmcYear(text: string, year: number): Map<number, Nmc> {
   return out;
 }
 
+/** The last year a shared file has rows for (its `yearColumn`), read from the file itself. */
+function lastYear(text: string, yearColumn: string): number {
+  let last = -Infinity;
+  for (const r of parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Rec[]) {
+    const y = num(r[yearColumn]);
+    if (y !== null && y > last) last = y;
+  }
+  return last;
+}
+
 function byCcode(text: string, file: string, year: number, yearColumn: string, columns: readonly string[]): Map<number, Rec> {
   const out = new Map<number, Rec>();
   for (const r of records(text, file, ['ccode', yearColumn, ...columns])) if (num(r[yearColumn]) === year && num(r.ccode) !== null) out.set(num(r.ccode)!, r);
@@ -117,12 +127,12 @@ export function fitGdpImputation(isafRows: readonly IsafRow[], nmcText: string):
 
 /**
  * The members (COW codes, sorted) of each of the ATOP alliances `atopIds` with the US in `year`
- * (the alliance file's `atopids`; its last year, 2016, for later years), in one pass over the
+ * (the alliance file's `atopids`; its last year for later years), in one pass over the
  * file: the states whose defence pact a mission run by that alliance invokes (isaf.ts
  * `missionAllies`). An id no state had that year maps to [].
  */
 export function allianceMembersById(allianceText: string, year: number, atopIds: readonly number[]): Map<number, number[]> {
-  const at = Math.min(year, 2016);
+  const at = Math.min(year, lastYear(allianceText, 'year'));
   const out = new Map<number, Set<number>>(atopIds.map((id) => [id, new Set<number>()]));
   for (const r of records(allianceText, SHARED_FILES.alliance, ['ccode', 'year', 'atopids'])) {
     if (num(r.year) !== at || num(r.ccode) === US_CCODE) continue;
@@ -164,24 +174,33 @@ export interface CoalitionCaseResult {
   /** COW codes of the state opponents whose regions carry the regional-threat motive, and the states in those regions. */
   readonly theatre: { readonly opponents: readonly number[]; readonly nearStates: readonly string[] };
   readonly imputation: GdpImputation;
+  /** The year read from each source: `year` itself, or the file's last year when `year` is past it. */
+  readonly dataYears: { readonly militaryCapabilities: number; readonly armedForces: number; readonly alliances: number; readonly unVoting: number };
 }
 
 /**
  * The states of `year` with armed forces (World Bank/IISS, else COW personnel), UN agreement
- * with the US and NMC military spending; alliance flags from ATOP/Benson & Clinton (the last
- * year of that file, 2016, for later years). The US is the pivotal and not a candidate; for a
+ * with the US and NMC military spending; alliance flags from ATOP/Benson & Clinton. A year past
+ * a file's last one reads that last year (`dataYears` says which). The US is the pivotal and not a candidate; for a
  * COW war, the states fighting on the other side are not candidates either.
  * Throws with the file and the fix when the year is outside the data or the outcome is malformed.
  */
 export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly IsafRow[], year: number, outcome: CoalitionOutcome): CoalitionCaseResult {
   const imputation = fitGdpImputation(isafRows, shared.nmc);
-  const nmc = nmcYear(shared.nmc, year);
+  // A year past a file's last one reads that last year (the nearest data there is: NMC and ATOP
+  // end in 2016, the World Bank series in 2018), named in dataYears so the caller can say so.
+  const nmcLast = lastYear(shared.nmc, 'year');
+  const nmcYearUsed = Math.min(year, nmcLast);
+  const nmc = nmcYear(shared.nmc, nmcYearUsed);
   const us = nmc.get(US_CCODE);
-  if (!us || us.milex === null) throw new Error(`${SHARED_FILES.nmc}: no US military spending for ${year} (the file covers 1946-2016); pick a year in that range`);
-  const wb = byCcode(shared.armedForcesWb, SHARED_FILES.armedForcesWb, year, 'year', ['armed_forces_wb_iiss']);
+  if (!us || us.milex === null) throw new Error(`${SHARED_FILES.nmc}: no US military spending for ${year} (the file covers 1946-${nmcLast}); pick a year from 1946`);
+  const wbYear = Math.min(year, lastYear(shared.armedForcesWb, 'year'));
+  const wb = byCcode(shared.armedForcesWb, SHARED_FILES.armedForcesWb, wbYear, 'year', ['armed_forces_wb_iiss']);
   const un = byCcode(shared.unAgreement, SHARED_FILES.unAgreement, year, 'year', ['agree_us', 'country']);
-  const allianceYear = Math.min(year, 2016);
+  if (un.size === 0) throw new Error(`${SHARED_FILES.unAgreement}: no UN voting data for ${year} (the file covers 1946-${lastYear(shared.unAgreement, 'year')}); pick a year in that range`);
+  const allianceYear = Math.min(year, lastYear(shared.alliance, 'year'));
   const al = byCcode(shared.alliance, SHARED_FILES.alliance, allianceYear, 'year', ['atop_milsup_us', 'bc_depth_max_01']);
+  const dataYears = { militaryCapabilities: nmcYearUsed, armedForces: wbYear, alliances: allianceYear, unVoting: year };
 
   let label: string;
   const troops = new Map<number | string, number>();
@@ -237,8 +256,8 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     const forces = wbForces !== null && wbForces > 0 ? wbForces : n?.milper ?? null;
     const rel = relativeSpending(n, us);
     const agree = num(u.agree_us);
-    if (forces === null || forces <= 0) dropped.push(`${name}: no armed-forces figure for ${year}`);
-    else if (rel === null) dropped.push(`${name}: no NMC military spending for ${year} (needed for the cost rules)`);
+    if (forces === null || forces <= 0) dropped.push(`${name}: no armed-forces figure for ${wbYear === nmcYearUsed ? wbYear : `${wbYear} (World Bank) or ${nmcYearUsed} (COW)`}`);
+    else if (rel === null) dropped.push(`${name}: no NMC military spending for ${nmcYearUsed} (needed for the cost rules)`);
     else if (agree === null) dropped.push(`${name}: no UN agreement figure for ${year}`);
     else {
       const a = al.get(ccode);
@@ -266,5 +285,5 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     }
   }
   if (states.filter((s) => s.troops > 0).length === 0) throw new Error(`${label}: no participant has the data needed; nothing to score`);
-  return { case: { label, states, troopsObserved }, year, dropped, unmatched, theatre: { opponents, nearStates: states.filter((s) => s.nearTheatre === true).map((s) => s.id) }, imputation };
+  return { case: { label, states, troopsObserved }, year, dropped, unmatched, theatre: { opponents, nearStates: states.filter((s) => s.nearTheatre === true).map((s) => s.id) }, imputation, dataYears };
 }

@@ -183,7 +183,11 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     expect(() => buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,troops\nGBR,many\n', file: 't.csv' })).toThrow(/t.csv: row 2: troops must be a whole number >= 0 in decimal digits, got "many"/);
     // Number() would read these as 16, 3 and a fraction of a soldier.
     for (const bad of ['0x10', '0b11', '1.5']) expect(() => buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: `iso3,troops\nGBR,${bad}\n`, file: 't.csv' })).toThrow(/troops must be a whole number/);
-    expect(() => buildCoalitionCase(shared, rows, 2020, { kind: 'troops', troopsText: 'iso3,troops\nGBR,1\n', file: 't.csv' })).toThrow(/1946-2016/);
+    // A year past a source's last one reads that last year, and says so; past the UN votes' last year it is refused.
+    const late = buildCoalitionCase(shared, rows, 2020, { kind: 'troops', troopsText: 'iso3,troops\nGBR,1\n', file: 't.csv' });
+    expect(late.dataYears).toEqual({ militaryCapabilities: 2016, armedForces: 2018, alliances: 2016, unVoting: 2020 });
+    expect(late.case.states.find((x) => x.id === 'GBR')!.troops).toBe(1);
+    expect(() => buildCoalitionCase(shared, rows, 2030, { kind: 'troops', troopsText: 'iso3,troops\nGBR,1\n', file: 't.csv' })).toThrow(/no UN voting data for 2030 \(the file covers 1946-2023\)/);
   });
 });
 

@@ -330,10 +330,13 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     const byId = ids === null ? null : allianceMembersById(shared.alliance, year, ids);
     // Each id named must be an alliance some state had with the US that year: a typo would otherwise pass unseen beside a real id.
     const unknownId = ids?.find((id) => byId!.get(id)!.length === 0);
-    if (unknownId !== undefined) throw new Error(`--alliance ${unknownId}: no state had that alliance with the US in ${Math.min(year, 2016)} (${SHARED_FILES.alliance}, atopids)`);
+    if (unknownId !== undefined) throw new Error(`--alliance ${unknownId}: no state had that alliance with the US in ${built.dataYears.alliances} (${SHARED_FILES.alliance}, atopids)`);
     const missionAllies = byId === null ? null : [...new Set([...byId.values()].flat())].sort((a, b) => a - b);
     const allied = missionAllies === null ? null : built.case.states.filter((st) => missionAllies.includes(st.ccode)).map((st) => st.id);
+    const stale = (Object.entries(built.dataYears) as [string, number][]).filter(([, y]) => y !== year);
+    const words: Record<string, string> = { militaryCapabilities: 'military spending and personnel (NMC)', armedForces: 'armed forces (World Bank/IISS)', alliances: 'alliances (ATOP)', unVoting: 'UN voting' };
     const notes = [
+      ...(stale.length > 0 ? [`Data years: ${year} is past the last year of some sources, so their last year stands in: ${stale.map(([k, y]) => `${words[k]} ${y}`).join(', ')}.`] : []),
       allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${ids!.join(', ')}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
       `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
       `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? `; and ${built.dropped.length - 8} more (all of them under "coalition" in --json and summary.json)` : '') : ''}.`,
