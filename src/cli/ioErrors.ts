@@ -34,10 +34,13 @@ export function describeIoError(err: unknown): string | null {
 function userPath(path: string): string {
   const parts = path.split(/[\\/]/);
   for (let k = 0; k < parts.length; k++) {
-    const m = /^\.(.+?)(?:\.lock)?(?:\.coalsim-(?:tmp|old|stale)-\d+)?$/.exec(parts[k]!);
-    const temp = /\.coalsim-(tmp|old|stale)-\d+$/.test(parts[k]!) || /\.lock(\.coalsim-(tmp|stale)-\d+)?$/.test(parts[k]!);
-    if (temp && m !== null && parts[k]!.startsWith('.')) return [...parts.slice(0, k), m[1]!].join('/');
-    if (temp) return [...parts.slice(0, k), parts[k]!.replace(/\.coalsim-(tmp|old|stale)-\d+$/, '')].join('/');
+    const part = parts[k]!;
+    // `.<out>.lock` or its temporary `.<out>.lock.coalsim-tmp-PID`; `.<out>.coalsim-tmp-PID/` (a folder being staged).
+    const hidden = /^\.(.+?)(?:\.lock(?:\.coalsim-(?:tmp|stale)-\d+)?|\.coalsim-(?:tmp|old|stale)-\d+)$/.exec(part);
+    if (hidden) return [...parts.slice(0, k), hidden[1]!].join('/');
+    // `<file>.coalsim-tmp-PID`: a file being written.
+    const file = /^(.+)\.coalsim-(?:tmp|old|stale)-\d+$/.exec(part);
+    if (file) return [...parts.slice(0, k), file[1]!].join('/');
   }
   return path;
 }

@@ -98,6 +98,8 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
   mkdirSync(dirname(target), { recursive: true });
   const tmp = tempPath(target);
   rmSync(tmp, { force: true });
+  // Set once the target may be half-written: the temporary file then holds the only full copy.
+  let keepTmp = false;
   try {
     writeNewFileDurably(tmp, content);
     if (st?.isFile()) {
@@ -110,6 +112,7 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
     }
     if (st?.isFile() && st.nlink > 1) {
       // Same inode, so every link sees the new text; the temp copy is removed only once it is in.
+      keepTmp = true;
       try {
         copyFileSync(tmp, target);
         const fd = openSync(target, 'r');
@@ -119,16 +122,19 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
           closeSync(fd);
         }
       } catch (err) {
-        // The target may be half-written: keep the full text where the user can take it.
-        throw new Error(`${path}: rewriting it in place (it has other hard links) failed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); its full new text is in ${tmp}`);
+        // The target may be half-written: keep the full text where the user can take it, and the
+        // error's code, so a full disk still reads as one (cli/ioErrors.ts).
+        const e = err as NodeJS.ErrnoException;
+        throw Object.assign(new Error(`${path}: rewriting it in place (it has other hard links) failed (${e.code ?? e.message}); its full new text is in ${tmp}`), { code: e.code, path: target });
       }
+      keepTmp = false;
       rmSync(tmp, { force: true });
     } else {
       renameSync(tmp, target);
     }
     fsyncDir(dirname(target));
   } catch (err) {
-    if (!(err instanceof Error && err.message.includes(`its full new text is in ${tmp}`))) rmSync(tmp, { force: true });
+    if (!keepTmp) rmSync(tmp, { force: true });
     throw err;
   }
 }
