@@ -1,4 +1,4 @@
-import { median, ols, predict, ranks, spearman } from '../../src/replication/stats';
+import { median, ols, predict, ranks, spearman, twoSidedP } from '../../src/replication/stats';
 
 describe('OLS with HC1 robust standard errors', () => {
   it('matches a hand-computed simple regression', () => {
@@ -59,5 +59,16 @@ describe('Spearman rank correlation', () => {
   it('median', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+});
+
+describe('two-sided p-values from the lower tail', () => {
+  it('stay positive when tiny (1 - cdf cancelled to 0) and match the familiar values', () => {
+    // rho = 0.6 over 165 states: t = 0.6 sqrt(163 / 0.64) = 9.58, p about 1e-17 (scipy: 1.18e-17 for the rho the audit saw).
+    const p = twoSidedP(0.6 * Math.sqrt(163 / 0.64), 163);
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1e-15);
+    expect(twoSidedP(1.959964, 1e7)).toBeCloseTo(0.05, 5);
+    expect(twoSidedP(0, 10)).toBe(1);
   });
 });
