@@ -120,34 +120,57 @@ export interface MorrisIndices {
  * Morris indices from a design x (unit coordinates, r (D + 1) rows, trajectory by trajectory)
  * and its outputs y. A trajectory with an undefined output is left out.
  */
-export function morrisIndices(x: readonly (readonly number[])[], y: readonly (number | null)[], dims: number, o: { resamples?: number; confidence?: number; seed?: string } = {}): MorrisIndices {
+export function morrisIndices(x: readonly (readonly number[])[], y: readonly (number | null)[], dims: number, o: { resamples?: number; confidence?: number; seed?: string; realized?: readonly (readonly (number | null)[])[] } = {}): MorrisIndices {
   const size = dims + 1;
   if (x.length !== y.length || x.length % size !== 0) throw new Error(`a Morris design with ${dims} inputs has trajectories of ${size} points; got ${x.length} points and ${y.length} outputs`);
+  if (o.realized !== undefined && o.realized.length !== x.length) throw new Error(`realized coordinates for ${o.realized.length} points, the design has ${x.length}`);
   const total = x.length / size;
+  // effects[i][j]: input i's elementary effect in the j-th usable trajectory; NaN where the step
+  // the run actually took was 0 (an integer input whose two levels fell on one whole number).
   const effects: number[][] = Array.from({ length: dims }, () => []);
   let used = 0;
   for (let t = 0; t < total; t++) {
     const ys = y.slice(t * size, (t + 1) * size);
     if (ys.some((v) => v === null || !Number.isFinite(v))) continue;
-    const ee = new Array<number>(dims).fill(NaN);
+    const ee = new Array<number>(dims).fill(Number.NaN);
+    const moved = new Array<boolean>(dims).fill(false);
     for (let s = 0; s < dims; s++) {
       const a = x[t * size + s]!;
       const b = x[t * size + s + 1]!;
       const i = a.findIndex((v, k) => v !== b[k]);
       if (i < 0) throw new Error(`trajectory ${t}: points ${s} and ${s + 1} are equal`);
-      ee[i] = ((ys[s + 1] as number) - (ys[s] as number)) / (b[i]! - a[i]!);
+      moved[i] = true;
+      // The step as run (realized) where given: an input's value, not the design's level, decides how far it moved.
+      const ra = o.realized?.[t * size + s]?.[i];
+      const rb = o.realized?.[t * size + s + 1]?.[i];
+      const step = ra !== undefined && ra !== null && rb !== undefined && rb !== null ? rb - ra : b[i]! - a[i]!;
+      ee[i] = step !== 0 ? ((ys[s + 1] as number) - (ys[s] as number)) / step : Number.NaN;
     }
-    if (ee.some((v) => Number.isNaN(v))) throw new Error(`trajectory ${t} does not move every input once`);
+    if (moved.some((m) => !m)) throw new Error(`trajectory ${t} does not move every input once`);
     ee.forEach((v, i) => effects[i]!.push(v));
     used++;
   }
   if (used === 0) throw new Error(`no trajectory has every output defined (of ${total})`);
-  const mean = (xs: readonly number[], idx: readonly number[]): number => idx.reduce((s, j) => s + xs[j]!, 0) / idx.length;
+  // Means over the trajectories where the input's step was not 0.
+  const mean = (xs: readonly number[], idx: readonly number[]): number => {
+    let sum = 0;
+    let n = 0;
+    for (const j of idx) {
+      const v = xs[j]!;
+      if (Number.isNaN(v)) continue;
+      sum += v;
+      n++;
+    }
+    return n > 0 ? sum / n : Number.NaN;
+  };
   const all = Array.from({ length: used }, (_, j) => j);
   const abs = effects.map((e) => e.map(Math.abs));
   const mu = effects.map((e) => mean(e, all));
   const muStar = abs.map((e) => mean(e, all));
-  const sigma = effects.map((e, i) => (used > 1 ? Math.sqrt(e.reduce((s, v) => s + (v - mu[i]!) ** 2, 0) / (used - 1)) : null));
+  const sigma = effects.map((e, i) => {
+    const defined = e.filter((v) => !Number.isNaN(v));
+    return defined.length > 1 ? Math.sqrt(defined.reduce((s, v) => s + (v - mu[i]!) ** 2, 0) / (defined.length - 1)) : null;
+  });
   const muStarCi = used > 1 ? bootstrapIntervals(used, o.resamples ?? 1000, o.confidence ?? 0.95, uniformFrom(o.seed ?? 'morris-bootstrap'), (idx) => abs.map((e) => mean(e, idx))) : effects.map(() => null);
   return { trajectories: used, trajectoriesDropped: total - used, mu, muStar, muStarCi, sigma, effects };
 }

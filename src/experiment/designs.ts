@@ -133,13 +133,26 @@ export function sobolUnit(n: number, dims: number): number[][] {
 function fromUnitSample(p: ParameterSpec, u: number): unknown {
   if (p.values !== undefined) return p.values[Math.min(p.values.length - 1, Math.floor(u * p.values.length))];
   if (p.integer) {
-    // Integers: n equal strata of [min, max + 1) so every whole number has its share.
+    // Integers: n equal strata of [min, max + 1) so every whole number has its share. A level
+    // stored to 12 digits (1/3 as 0.333333333333) must still reach its stratum: with 2-4 and a
+    // Morris level of 1/3, 2 + 0.999999999999 floored to 2 and the value 3 was never run.
     const lo = p.scale === 'log' ? Math.log(p.min!) : p.min!;
     const hi = p.scale === 'log' ? Math.log(p.max! + 1) : p.max! + 1;
-    const x = lo + u * (hi - lo);
+    const x = lo + Math.min(1, u + 1e-9) * (hi - lo);
     return Math.min(p.max!, Math.floor(p.scale === 'log' ? Math.exp(x) : x));
   }
   return tidy(fromUnit(p, u), false, 8);
+}
+
+/**
+ * Where a value actually run lies in its parameter's range, as a share of it (0 at min, 1 at
+ * max; on the log scale for log parameters), or null for a list of values. Sensitivity reads
+ * this, not the design's coordinate: an integer parameter moves by whole numbers, so its step
+ * can differ from the design's (Morris: a step of 2/3 of 2-4 runs 2 to 4, the whole range).
+ */
+export function unitOfValue(p: ParameterSpec, v: unknown): number | null {
+  if (p.values !== undefined || typeof v !== 'number' || p.min === undefined || p.max === undefined || p.max === p.min) return null;
+  return p.scale === 'log' ? (Math.log(v) - Math.log(p.min)) / (Math.log(p.max) - Math.log(p.min)) : (v - p.min) / (p.max - p.min);
 }
 
 function fromUnit(p: ParameterSpec, u: number): number {

@@ -10,7 +10,7 @@
 import { morrisDelta, morrisIndices } from '../analysis/morris';
 import { seedNoise, type SeedNoise } from '../analysis/noise';
 import { sobolIndices } from '../analysis/saltelli';
-import { designUnit } from './designs';
+import { designUnit, unitOfValue } from './designs';
 import type { CompiledExperiment } from './load';
 import type { Design } from './schema';
 import type { SweepStore } from './store';
@@ -122,7 +122,9 @@ export function analyzeSweep(c: CompiledExperiment, store: SweepStore, o: Analyz
         }
         return { ...base, method: 'sobol', units: r.blocks, unitsDropped: r.blocksDropped, noiseThreshold: threshold, rows: [...rows, ...noiseRow()] };
       }
-      const r = morrisIndices(unit, means, D, { resamples, confidence, seed });
+      // Each input's step as run: integer inputs move by whole numbers, not by the design's level step.
+      const realized = c.points.map((pt) => c.experiment.parameters.map((p, i) => unitOfValue(p, pt[i])));
+      const r = morrisIndices(unit, means, D, { resamples, confidence, seed, realized });
       // Mean |EE| of pure noise: sqrt(2/pi) * sd of (noise difference of two point means) / Delta.
       const threshold = noise ? (Math.sqrt(2 / Math.PI) * Math.sqrt(2 * noise.meanNoiseVariance)) / morrisDelta(design.levels) : null;
       const rows: SensitivityRow[] = [];

@@ -138,6 +138,23 @@ describe('Morris elementary effects', () => {
   });
 });
 
+describe('Morris on an integer input: the step as run, not the design level', () => {
+  // A model y = 10 * deadline on deadline 2-4 (integer), with the design's 4 levels mapped to
+  // whole numbers (designs.ts fromUnitSample): its effect per full range is 20 whatever the levels.
+  it('divides by the realized step (level 2/3 runs 2 -> 4, the whole range), and skips a step that ran no change', () => {
+    const x = morrisUnit(10, { dims: 2, levels: 4 }, 10, 'int');
+    const deadline = (u: number) => Math.min(4, Math.floor(2 + Math.min(1, u + 1e-9) * 3));
+    const y = x.map((u) => 10 * deadline(u[0]!) + 5 * u[1]!);
+    const realized = x.map((u) => [(deadline(u[0]!) - 2) / 2, u[1]!]);
+    const m = morrisIndices(x, y, 2, { realized });
+    expect(Number(m.muStar[0]!.toFixed(9))).toBe(20);
+    expect(Number(m.muStar[1]!.toFixed(9))).toBe(5);
+    // Without the realized steps the design's 2/3 inflates the effect of a 2 -> 4 move by 1.5.
+    const naive = morrisIndices(x, y, 2);
+    expect(naive.muStar[0]!).toBeGreaterThan(20.5);
+  });
+});
+
 describe('seed noise', () => {
   it('splits the variance of point means into response and noise', () => {
     // Four points with means 0, 1, 2, 3, each with replicates m - 1, m + 1, m - 1, m + 1:

@@ -100,3 +100,10 @@ describe('sensitivity designs', () => {
     for (const [, b] of pts) expect([0, 0.33333333, 0.66666667, 1]).toContain(b);
   });
 });
+
+describe('integer parameters on a Morris design', () => {
+  it('reach every whole number of a small range (2-4 ran only 2 and 4: the level 1/3 is stored as 0.333333333333)', () => {
+    const pts = designPoints([param({ name: 'deadline', min: 2, max: 4, integer: true }), param({ name: 'w', min: 0, max: 1 })], { type: 'morris', trajectories: 10, levels: 4 } as never, 1);
+    expect(new Set(pts.map((p) => p[0]))).toEqual(new Set([2, 3, 4]));
+  });
+});
