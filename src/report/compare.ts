@@ -18,10 +18,13 @@ export interface CompareRow {
   /** One value per run (null when not defined, e.g. no paid deals). */
   readonly values: readonly (number | null)[];
   readonly format: (x: number) => string;
+  /** A share shown as a percentage: its difference is in percentage points, not per cent. */
+  readonly share?: boolean;
 }
 
-export function runName(o: RunOutputs): string {
-  return `${o.scenario.meta.id} (seed ${o.summary.seed})`;
+/** "teaching-holdup (seed 1)", with the run's folder when given (two runs of one scenario and seed are told apart by it). */
+export function runName(o: RunOutputs, dir?: string): string {
+  return `${o.scenario.meta.id} (seed ${o.summary.seed})${dir !== undefined ? ` from ${dir}` : ''}`;
 }
 
 export function compareRows(runs: readonly RunOutputs[]): CompareRow[] {
@@ -35,7 +38,7 @@ export function compareRows(runs: readonly RunOutputs[]): CompareRow[] {
     { key: 'costPerForeignSoldierYear', label: 'Cost per foreign soldier-year (US$)', values: pick((o) => o.summary.costs.costPerForeignSoldierYear), format: dollars },
     { key: 'costPerPaidSoldierYear', label: 'Cost per paid soldier-year (US$)', values: pick((o) => o.summary.costs.costPerPaidSoldierYear), format: dollars },
     { key: 'paymentsTotal', label: 'Paid to partners (US$)', values: pick((o) => o.summary.payments.total), format: money },
-    { key: 'meanShare', label: 'Mean share of the surplus to partners', values: pick((o) => o.summary.power.meanShare), format: percent },
+    { key: 'meanShare', label: 'Mean share of the surplus to partners', values: pick((o) => o.summary.power.meanShare), format: percent, share: true },
     { key: 'reversals', label: 'Reversals', values: pick((o) => o.summary.power.reversals), format: troops },
     { key: 'scarceRounds', label: 'Rounds with partners scarce', values: pick((o) => o.summary.market.scarceRounds), format: troops },
     { key: 'holdups', label: 'Hold-up threats', values: held.map((h) => h.length), format: troops },
@@ -50,6 +53,8 @@ function diff(row: CompareRow): string {
   if (d === 0) return 'same';
   const sign = d > 0 ? '+' : '−';
   const rel = a !== 0 ? ` (${d > 0 ? '+' : '−'}${Math.round(Math.abs(d / a) * 100)}%)` : '';
+  // A difference of two percentages is in points: 31% against 49% is 18 points, or 37% less.
+  if (row.share === true) return `${sign}${Math.round(Math.abs(d) * 100)} points${rel}`;
   return `${sign}${row.format(Math.abs(d))}${rel}`;
 }
 
@@ -64,7 +69,7 @@ export function chartsByRun(runs: readonly RunOutputs[]): { id: string; title: s
   });
 }
 
-export function buildCompareHtml(runs: readonly RunOutputs[], assets: ReportAssets): string {
+export function buildCompareHtml(runs: readonly RunOutputs[], assets: ReportAssets, dirs?: readonly string[]): string {
   const rows = compareRows(runs);
   const groups = chartsByRun(runs);
   const two = runs.length === 2;
@@ -75,13 +80,13 @@ export function buildCompareHtml(runs: readonly RunOutputs[], assets: ReportAsse
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Comparing ${runs.map(runName).join(' and ')} – coalsim</title>
+<title>Comparing ${runs.map((o) => runName(o)).join(' and ')} – coalsim</title>
 <style>${raw(REPORT_STYLE)} .side { display: grid; grid-template-columns: ${raw(cols)}; gap: 1rem; } .side h3 { margin: 0.2rem 0; }</style>
 </head>
 <body>
 <main>
 <h1>Comparing ${runs.length} runs</h1>
-<p class="meta">${runs.map((o, i) => html`${i > 0 ? '; ' : ''}<strong>${String.fromCharCode(65 + i)}</strong>: ${o.scenario.meta.title}, <code>${o.scenario.meta.id}</code>, seed ${o.summary.seed}`)}.</p>
+<p class="meta">${runs.map((o, i) => html`${i > 0 ? '; ' : ''}<strong>${String.fromCharCode(65 + i)}</strong>: ${o.scenario.meta.title}, <code>${o.scenario.meta.id}</code>, seed ${o.summary.seed}${dirs?.[i] !== undefined ? html`, from <code>${dirs[i]!}</code>` : ''}`)}.</p>
 <section id="differences"><h2>Differences</h2>
 <table><thead><tr><th class="text">Measure</th>${runs.map((_, i) => html`<th>${String.fromCharCode(65 + i)}</th>`)}${two ? html`<th>B − A</th>` : ''}</tr></thead><tbody>
 ${rows.map((r) => html`<tr><td class="text">${r.label}</td>${r.values.map((v) => html`<td class="num">${v === null ? '–' : r.format(v)}</td>`)}${two ? html`<td class="num">${diff(r)}</td>` : ''}</tr>\n`)}</tbody></table></section>

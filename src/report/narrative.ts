@@ -133,7 +133,7 @@ function narrate(e: SimEvent, c: Context): Piece {
     case 'market':
       return NONE;
     case 'demand-changed': {
-      const change = e.from === 0 ? `${c.P} seeks ${troops(e.to)} foreign troops.` : `${c.P} now seeks ${troops(e.to)} foreign troops, ${e.to > e.from ? 'up' : 'down'} from ${troops(e.from)}.`;
+      const change = e.from === 0 ? `${c.P} seeks ${troops(e.to)} foreign troops.` : e.to === e.from ? `${c.P} still seeks ${troops(e.to)} foreign troops.` : `${c.P} now seeks ${troops(e.to)} foreign troops, ${e.to > e.from ? 'up' : 'down'} from ${troops(e.from)}.`;
       return e.label ? key(`${e.label}. ${change}`) : text(change);
     }
     case 'budget-changed': {
@@ -551,9 +551,16 @@ function endingEvents(events: readonly SimEvent[], name: (id: string) => string,
     const parts = [...byWhy.entries()].map(([why, rs]) => `${list([...new Set(rs.map((r) => name(r.party)))])} (${troops(rs.reduce((a, r) => a + r.troops, 0))} troops, ${RELEASE_WHY[why as EventOf<'contingent-released'>['reason']] ?? why})`);
     out.push(`Troops withdrawn: ${list(parts)}.`);
   }
-  const deepened = events.filter((e): e is EventOf<'alliance-deepened'> => e.type === 'alliance-deepened');
-  if (deepened.length > 0) {
-    out.push(`${P} deepened its alliance with ${list(deepened.map((e) => `${name(e.party)} (depth ${e.from.toFixed(2)} to ${e.to.toFixed(2)}, for ${percent(e.shareOfForces)} of its forces)`))}.`);
+  // Once per state, from its first depth to its last (a reward may come every month); steps too small to show at 2 decimals are left out.
+  const deepened = new Map<string, { from: number; to: number; share: number; times: number }>();
+  for (const e of events) {
+    if (e.type !== 'alliance-deepened') continue;
+    const d = deepened.get(e.party);
+    deepened.set(e.party, d ? { from: d.from, to: e.to, share: Math.max(d.share, e.shareOfForces), times: d.times + 1 } : { from: e.from, to: e.to, share: e.shareOfForces, times: 1 });
+  }
+  const shown = [...deepened.entries()].filter(([, d]) => d.to.toFixed(2) !== d.from.toFixed(2));
+  if (shown.length > 0) {
+    out.push(`${P} deepened its alliance with ${list(shown.map(([party, d]) => `${name(party)} (depth ${d.from.toFixed(2)} to ${d.to.toFixed(2)}${d.times > 1 ? ` over ${d.times} rewards` : ''}, for up to ${percent(d.share)} of its forces)`))}.`);
   }
   return out;
 }

@@ -59,6 +59,13 @@ export function storyProblems(n: Narrative, scenario: Scenario, events: readonly
   } else if (/hold-up/.test(ending)) problems.push('ending tells a hold-up the log does not have');
   const released = of(events, 'contingent-released');
   if (released.length > 0 && !ending.includes('Troops withdrawn:')) problems.push('ending: withdrawals not told');
-  for (const d of of(events, 'alliance-deepened')) if (!ending.includes(`depth ${d.from.toFixed(2)} to ${d.to.toFixed(2)}`)) problems.push(`ending: alliance with ${d.party} deepened not told`);
+  // Once per state, from its first depth to its last, where that shows at 2 decimals.
+  const span = new Map<string, { from: number; to: number }>();
+  for (const d of of(events, 'alliance-deepened')) span.set(d.party, { from: span.get(d.party)?.from ?? d.from, to: d.to });
+  for (const [party, d] of span) {
+    const told = `depth ${d.from.toFixed(2)} to ${d.to.toFixed(2)}`;
+    if (d.from.toFixed(2) !== d.to.toFixed(2) && !ending.includes(told)) problems.push(`ending: alliance with ${party} deepened not told`);
+    if ((ending.match(new RegExp(`\\(${told.replace(/\./g, '\\.')}`, 'g')) ?? []).length > 1) problems.push(`ending: alliance with ${party} told more than once`);
+  }
   return problems;
 }

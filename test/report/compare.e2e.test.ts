@@ -26,6 +26,11 @@ describe('coalsim compare', () => {
     expect(table.measures.find((m) => m.key === 'reversals')!.values).toEqual([sa.power.reversals, sb.power.reversals]);
     const page = readFileSync(join(out, 'compare.html'), 'utf8');
     expect(page).toContain('<th>B − A</th>');
+    // A difference of two shares is in percentage points (it read "−18%", as if relative).
+    expect(page).toMatch(/Mean share of the surplus to partners<\/td>.*<td class="num">[+−]\d+ points \([+−]\d+%\)<\/td>/);
+    // Each run is named with its folder, so two runs of one scenario and seed are told apart.
+    expect(page).toMatch(/from <code>[^<]*open<\/code>/);
+    expect(r.stdout).toMatch(/A = teaching-information-open \(seed 1\) from \S*open, B = teaching-information-discreet \(seed 1\) from \S*discreet/);
     expect(page).toContain('id="chart-r0-bargaining-power"');
     expect(page).toContain('id="chart-r1-bargaining-power"');
     if (existsSync(join(out, 'charts'))) {

@@ -70,7 +70,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         }
       } else process.stderr.write(`coalsim: PNG charts skipped: ${r.reason}. compare.html is written as usual.\n`);
     }
-    files.set('compare.html', buildCompareHtml(runs, reportAssets()));
+    files.set('compare.html', buildCompareHtml(runs, reportAssets(), dirs.map((d) => displayPath(d))));
     // Its own manifest, as every command's output has: the outputs' guard (output/outDir.ts)
     // recognises the directory as coalsim's, so `--force` may replace it and a re-run that
     // changes nothing is reported as up to date instead of refused as someone else's folder.
@@ -94,7 +94,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       process.stdout.write(safeJson(JSON.stringify(table, null, 2)) + '\n');
       return;
     }
-    const lines = [`Compared ${runs.map((o, i) => `${String.fromCharCode(65 + i)} = ${safeField(runName(o))}`).join(', ')}:`];
+    const lines = [`Compared ${runs.map((o, i) => `${String.fromCharCode(65 + i)} = ${safeField(runName(o, displayPath(dirs[i]!)))}`).join(', ')}:`];
     for (const row of rows) lines.push(`  ${row.label}: ${row.values.map((v) => (v === null ? '-' : row.format(v))).join(' | ')}`);
     lines.push(`Wrote ${safeField(displayPath(out))} (compare.html${files.has('charts/forces.png') ? ', charts/*.png' : ''}, differences.json, manifest.json).`);
     process.stdout.write(lines.join('\n') + '\n');
