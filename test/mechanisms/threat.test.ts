@@ -28,6 +28,17 @@ describe('strategic hold-ups', () => {
     expect(replaceableShare(market(1_000))).toBeCloseTo(0.5, 12);
   });
 
+  it('the pivotal pays only to keep troops it still needs: after a demand cut, a surplus partner is worth nothing to keep, and no threat pays', () => {
+    const tight = { ...market(0), shortfall: 0 };
+    const full = replacementPremium(tight);
+    // 400 of its 1,000 troops beyond what the pivotal now seeks: it would need 600 of them back.
+    expect(replacementPremium({ ...tight, surplus: 400 })).toBeCloseTo(0.6 * full, 6);
+    // Demand cut to what the others already supply: its troops are all surplus (sent home this round).
+    expect(replacementPremium({ ...tight, surplus: 1_000 })).toBe(0);
+    const t = bestThreat({ premiumMean: 0, premiumSd: 0, replaceable: 1, troops: 1_000, price: 40_000, reservation: 30_000, allianceValue: 0, yearsLeft: 1 });
+    expect(t.expectedGain).toBeLessThanOrEqual(0);
+  });
+
   it('threats, demands and paid hold-ups rise with tightness, and none come when substitutes are plentiful', () => {
     const levels = [20_000, 5_000, 1_300, 900, 500, 0].map((s) => choice(s));
     const gains = levels.map((l) => l.threat.expectedGain);

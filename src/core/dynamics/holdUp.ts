@@ -120,6 +120,7 @@ function replacementInputs(s: RunState, model: Model, i: number, market: readonl
     substituteTroops: q === undefined ? 0 : substituteTroops,
     substitutePrice: q ?? 0,
     shortfall,
+    surplus: Math.max(0, deployed - s.demand),
     // The engine recruits a substitute in the round the partner leaves (recruitment follows hold-ups).
     delayRounds: 0,
     roundsLeft,

@@ -74,6 +74,12 @@ export interface ReplacementInputs {
   readonly substitutePrice: number;
   /** Demand - deployed, this round, >= 0 (before this partner leaves). */
   readonly shortfall: number;
+  /**
+   * Deployed - demand, this round, >= 0: troops the pivotal has beyond what it seeks (after a
+   * demand cut). Omitted: 0. Only the partner's troops it still needs, k - surplus, cost it
+   * anything to lose; a partner wholly surplus is sent home anyway (engine/phases/release.ts).
+   */
+  readonly surplus?: number;
   /** Rounds a replacement takes to arrive (>= 0). */
   readonly delayRounds: number;
   /** Rounds left in the operation, this one included (>= 1). */
@@ -88,6 +94,13 @@ export function replaceableShare(x: Pick<ReplacementInputs, 'substituteTroops' |
 
 /** Pi, per soldier-year beyond today's price: what replacing the partner would cost the pivotal. */
 export function replacementPremium(x: ReplacementInputs): number {
+  // nu: the share of its troops the pivotal still needs; it pays nothing to keep troops it would release.
+  const nu = x.troops > 0 ? Math.min(1, Math.max(0, x.troops - Math.max(0, x.surplus ?? 0)) / x.troops) : 1;
+  if (nu === 0) return 0;
+  return nu * fullReplacementPremium(x);
+}
+
+function fullReplacementPremium(x: ReplacementInputs): number {
   const phi = replaceableShare(x);
   const own = x.effectiveness * x.ownSoldierCost;
   const k = Math.max(1, x.troops);
@@ -111,7 +124,9 @@ export function partnerBelief(x: ReplacementInputs, openness: number, priorWidth
   const mean = replacementPremium({ ...x, flagValue: O * x.flagValue, criticalValue: O * x.criticalValue });
   const privatePart = ((1 - phi) * x.flagValue + x.criticalValue) / k;
   const substitutePremium = Math.max(0, x.effectiveness * x.substitutePrice - x.price);
-  return { mean, sd: Math.max(0, priorWidth) * ((1 - O) * privatePart + phi * substitutePremium) };
+  // Demand and deployed troops are public: a partner knows when the pivotal no longer needs its troops.
+  const nu = x.troops > 0 ? Math.min(1, Math.max(0, x.troops - Math.max(0, x.surplus ?? 0)) / x.troops) : 1;
+  return { mean, sd: nu * Math.max(0, priorWidth) * ((1 - O) * privatePart + phi * substitutePremium) };
 }
 
 /** The pivotal pays a demand delta (per soldier-year) iff it costs less than replacement and the budget allows. */
