@@ -112,7 +112,7 @@ export function headlineCards(o: RunOutputs): Card[] {
     },
     {
       num: s.power.meanShare === null ? '–' : percent(s.power.meanShare),
-      what: `of the surplus to partners on average (${plural(s.power.deals, 'paid deal')}); ${plural(s.power.reversals, 'reversal')}`,
+      what: `of the surplus to partners on average over ${plural(s.power.deals, 'paid deal')} as signed (deals.csv; the members table shows each contract at the end, hold-up concessions included); ${plural(s.power.reversals, 'reversal')}`,
       title: 'share of each deal\'s surplus, 0–100%; summary.json power.meanShare and power.reversals',
     },
   ];
@@ -182,10 +182,10 @@ function holdupsAndReversals(o: RunOutputs): SafeHtml {
   const holdups =
     stories.length === 0
       ? html`<p class="none">No partner threatened to cut or withdraw its forces in this run.</p>`
-      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th title="extra US$ per soldier-year the partner demanded">Demand ($/soldier-year)</th><th title="the same over the rest of the operation">Demand (total)</th><th title="troops sought / troops on offer; above 1 partners are scarce">Tightness then</th><th class="text">Outcome</th><th title="US$ conceded">Amount paid</th></tr></thead><tbody>${stories.map(
+      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th title="extra US$ per soldier-year the partner demanded">Demand ($/soldier-year)</th><th title="the same over the rest of the operation">Demand (total)</th><th title="troops sought / troops on offer; above 1 partners are scarce">Tightness then</th><th class="text">Outcome</th><th title="what conceding cost the pivotal, US$">Amount paid (cost to the pivotal)</th></tr></thead><tbody>${stories.map(
           (h) =>
             html`<tr><td class="num">${h.round}</td><td class="text">${name(h.party)}</td><td class="num">${dollars(h.demandPerSoldierYear)}</td><td class="num">${money(h.demandTotal)}</td><td class="num">${h.tightness === null ? 'none on offer' : h.tightness.toFixed(2)}</td><td class="text">${h.outcome === null ? 'unresolved at the end' : `${OUTCOME_WORDS[h.outcome]}${h.resolvedRound !== null && h.resolvedRound !== h.round ? ` (round ${h.resolvedRound})` : ''}`}</td><td class="num">${h.outcome === 'paid' ? money(h.amount) : '–'}</td></tr>\n`,
-        )}</tbody></table>`;
+        )}</tbody></table><p class="note">A demand is what the partner asked, valued as it values it; the amount paid is what conceding cost the pivotal. Paid in side deals (jets, aid), which cost the giver less than they are worth to the receiver, a demand met in full costs less than it asked.</p>`;
   const revs =
     reversals.length === 0
       ? html`<p class="none">No reversal: no much weaker state took the larger share of a deal's surplus.</p>`
