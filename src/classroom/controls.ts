@@ -8,6 +8,7 @@ import type { ConcretePath } from '../experiment/paths';
 import { setAt } from '../experiment/paths';
 import { demandBeforeEvent } from '../scenario/crossChecks';
 import type { Scenario } from '../scenario/schema';
+import { theName } from '../report/names';
 
 interface ControlBase {
   /** Stable key, also the element id suffix in the page. */
@@ -72,19 +73,19 @@ export function controlsFor(s: Scenario): Control[] {
   const out: Control[] = [];
   s.pivotal.demand.forEach((d, i) => {
     const max = upTo(Math.max(d.troops, totalOffer), 1000);
-    out.push({ kind: 'number', id: `demand${i}`, label: `Troops sought from round ${d.fromRound}`, help: `Foreign troops ${s.pivotal.name} seeks (${totalOffer.toLocaleString('en-US')} on offer in all): above what is on offer, partners are scarce.`, path: ['pivotal', 'demand', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
+    out.push({ kind: 'number', id: `demand${i}`, label: `Troops sought from round ${d.fromRound}`, help: `Foreign troops ${theName(s.pivotal.name)} seeks. At most ${totalOffer.toLocaleString('en-US')} are on offer, with every partner available (fewer while one is not yet available or after one leaves): above what is on offer, partners are scarce.`, path: ['pivotal', 'demand', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
   });
   s.events.forEach((e, i) => {
     if (e.type !== 'demand') return;
     if (e.troops !== undefined) {
       const max = upTo(Math.max(e.troops, totalOffer), 1000);
-      out.push({ kind: 'number', id: `event${i}`, label: `Troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: move it above the ${totalOffer.toLocaleString('en-US')} troops on offer.`, path: ['events', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
+      out.push({ kind: 'number', id: `event${i}`, label: `Troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: move it above the troops on offer then (at most ${totalOffer.toLocaleString('en-US')}, fewer once partners have left; the story's market line gives the figure each month).`, path: ['events', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
     } else if (e.delta !== undefined) {
       // A shock written as a change of demand (teaching-holdup, default): the slider sets the change.
       const max = upTo(Math.max(Math.abs(e.delta), totalOffer), 1000);
       // No lower than the demand it changes: a cut below zero is refused by validation (scenario/crossChecks).
       const min = -Math.min(max, demandBeforeEvent(s, i));
-      out.push({ kind: 'number', id: `shift${i}`, label: `Extra troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: raise it until demand passes the ${totalOffer.toLocaleString('en-US')} troops on offer; 0 keeps demand where it was.`, path: ['events', i, 'delta'], min, max, step: stepFor(max), unit: 'troops' });
+      out.push({ kind: 'number', id: `shift${i}`, label: `Extra troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: raise it until demand passes the troops on offer then (at most ${totalOffer.toLocaleString('en-US')}, fewer once partners have left; the story's market line gives the figure each month); 0 keeps demand where it was.`, path: ['events', i, 'delta'], min, max, step: stepFor(max), unit: 'troops' });
     }
   });
   const b = s.pivotal.bargaining;

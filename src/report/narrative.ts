@@ -465,7 +465,7 @@ function paymentSentence(c: Context, payments: readonly EventOf<'payment'>[], qu
 
 function marketSentence(c: Context, m: EventOf<'market'>): string {
   if (m.demand === 0) return `No foreign troops are sought; ${troops(m.deployed)} are deployed.`;
-  const fill = m.shortfall > 0 ? `${troops(m.deployed)} of the ${troops(m.demand)} troops sought are deployed, ${troops(m.shortfall)} short` : `all ${troops(m.demand)} troops sought are deployed`;
+  const fill = m.shortfall > 0 ? `${troops(m.deployed)} of the ${troops(m.demand)} troops sought are deployed, ${troops(m.shortfall)} short` : m.demand === 0 ? 'no foreign troops are sought' : `all ${troops(m.demand)} troops sought are deployed`;
   const market =
     m.tightness === null
       ? 'no partner is on offer at any price it would pay'
@@ -647,7 +647,7 @@ export function buildNarrative(input: NarrativeInput): Narrative {
     const highlights: number[] = [];
     if (quiet) {
       const pay = paymentSentence(c, payments, true);
-      const fill = market!.shortfall > 0 ? `${troops(market!.deployed)} of the ${troops(market!.demand)} troops sought are deployed (${troops(market!.shortfall)} short)` : `all ${troops(market!.demand)} troops sought are deployed`;
+      const fill = market!.shortfall > 0 ? `${troops(market!.deployed)} of the ${troops(market!.demand)} troops sought are deployed (${troops(market!.shortfall)} short)` : market!.demand === 0 ? 'no foreign troops are sought' : `all ${troops(market!.demand)} troops sought are deployed`;
       sentences = [`No change: ${pay === null ? '' : `${pay}, and `}${fill}.`];
     } else {
       const pieces: Piece[] = [];
