@@ -642,7 +642,9 @@ export function buildNarrative(input: NarrativeInput): Narrative {
       market !== undefined &&
       prevMarket !== undefined &&
       market.demand === prevMarket.demand &&
-      market.deployed === prevMarket.deployed;
+      market.deployed === prevMarket.deployed &&
+      // A partner becoming available (or no longer) moves the supply and the tightness: that is news.
+      market.supply === prevMarket.supply;
     let sentences: string[];
     const highlights: number[] = [];
     if (quiet) {
