@@ -55,6 +55,8 @@ interface Context {
   market(round: number): EventOf<'market'> | undefined;
   /** Set once the story has explained why the pivotal's ceiling can sit below what troops are worth to it. */
   ceilingExplained: boolean;
+  /** Partners paid in a hold-up so far, whose next casualty line has not yet said the concession raised what their public will bear. */
+  readonly concededUntold: Set<string>;
 }
 
 /** A sentence, or a part of one that joins an earlier offer ("; Poland refuses."). */
@@ -101,6 +103,7 @@ function context(scenario: Scenario, events: readonly SimEvent[]): Context {
     sideDeal: (item) => deals.get(item) ?? item,
     market: (round) => markets.get(round),
     ceilingExplained: false,
+    concededUntold: new Set<string>(),
   };
 }
 
@@ -232,7 +235,9 @@ function narrate(e: SimEvent, c: Context): Piece {
     }
     case 'casualties': {
       const who = c.name(e.party);
-      const tolerance = e.tolerance === null ? '' : `; its public will bear about ${troops(e.tolerance)}`;
+      // A paid hold-up raises what its government can justify at home (dynamics/credibility.ts): say why the figure jumped, once.
+      const raised = e.tolerance !== null && c.concededUntold.delete(e.party) ? ', more since the concession' : '';
+      const tolerance = e.tolerance === null ? '' : `; its public will bear about ${troops(e.tolerance)}${raised}`;
       return text(`${capitalise(who)} loses ${plural(e.deaths, 'soldier')} (${troops(e.cumulative)} so far${tolerance}).`);
     }
     case 'holdup-threat': {
@@ -248,6 +253,7 @@ function narrate(e: SimEvent, c: Context): Piece {
       const who = c.name(e.party);
       switch (e.outcome) {
         case 'paid':
+          c.concededUntold.add(e.party);
           return key(`${c.P} gives in to ${possessive(who)} hold-up, at a cost of ${money(e.concessionCost)}${e.share === null ? '' : `; ${who} now takes ${percent(e.share)} of the surplus`}.`);
         case 'refused-withdrew':
           return key(`${c.P} refuses ${possessive(who)} demand, and ${who} pulls its troops out.`);

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventOf } from '../../src/core/events';
+import { parseScenario } from '../../src/scenario/load';
 import { dollars, money } from '../../src/report/format';
 import { buildNarrative, foldQuiet } from '../../src/report/narrative';
 import { theName } from '../../src/report/names';
@@ -68,5 +71,21 @@ describe('narrative of events this build does not know', () => {
     const m = buildNarrative(withExtraEvents(outputs, [UNKNOWN_EVENT, ...HOLDUP_EVENTS]));
     expect(m.rounds[4]!.sentences).toContain('(An event of type "weather-changed" that this version cannot describe.)');
     expect(m.rounds[4]!.quiet).toBe(false);
+  });
+});
+
+describe('the hold-up story explains what the concession did', () => {
+  // Mechanism: a paid concession raises what the partner's government can justify at home
+  // (engine/phases/retention.ts concededTolerance); the story says so once, where the figure jumps.
+  it('teaching-holdup seed 1: South Africa\'s tolerance rises after the US gives in, and the story says why, once', () => {
+    const parsed = parseScenario(readFileSync(join(__dirname, '..', '..', 'scenarios', 'teaching-holdup.json'), 'utf8'));
+    if (!parsed.ok) throw new Error('teaching-holdup does not load');
+    const story = buildNarrative(runOutputs(parsed.value, 1));
+    const all = story.rounds.flatMap((r) => r.sentences).join(' ');
+    expect(all).toMatch(/South Africa gives in|gives in to South Africa's hold-up/);
+    expect(all.match(/more since the concession/g) ?? []).toHaveLength(1);
+    const before = /its public will bear about ([\d,]+)\)/.exec(all)!;
+    const after = /its public will bear about ([\d,]+), more since the concession/.exec(all)!;
+    expect(Number(after[1]!.replace(/,/g, ''))).toBeGreaterThan(Number(before[1]!.replace(/,/g, '')));
   });
 });
