@@ -116,7 +116,16 @@ export function applySettings(base: Scenario, controls: readonly Control[], sett
   for (const c of controls) {
     const v = settings[c.id];
     if (v === undefined) continue;
-    doc = setAt(doc, c.path, c.kind === 'number' ? Number(v) : String(v));
+    const value = c.kind === 'number' ? Number(v) : String(v);
+    doc = setAt(doc, c.path, value);
+    // A demand shock's label often states its size ("... seeks 3,000 more foreign troops"): once a
+    // slider changes the size, keep only the label's headline before the colon, so the story does
+    // not contradict the figure it prints next.
+    const [root, index] = c.path;
+    const event = root === 'events' && typeof index === 'number' ? base.events[index] : undefined;
+    if (event !== undefined && event.type === 'demand' && event.label !== undefined && value !== valueAt(base, c.path) && /\d/.test(event.label)) {
+      doc = setAt(doc, ['events', index!, 'label'], event.label.includes(':') ? event.label.split(':')[0]!.trim() : 'A demand shock');
+    }
   }
   return doc;
 }

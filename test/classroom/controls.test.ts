@@ -21,9 +21,12 @@ describe('classroom controls', () => {
     expect(a.settings[shift!.id]).toBe(0);
     expect(b.settings[shift!.id]).toBe(3000);
     // The slack pane's scenario really holds demand at its first level.
-    const slack = applySettings(s, controls, a.settings) as { events: { type: string; delta?: number }[] };
+    const slack = applySettings(s, controls, a.settings) as { events: { type: string; delta?: number; label?: string }[] };
     const event = slack.events[(shift!.path as (string | number)[])[1] as number]!;
-    expect(event).toMatchObject({ type: 'demand', delta: 0 });
+    // Its label loses the size it stated ("seeks 3,000 more"), which the slider has changed.
+    expect(event).toMatchObject({ type: 'demand', delta: 0, label: 'A great power enters the war' });
+    const asWritten = applySettings(s, controls, b.settings) as { events: { label?: string }[] };
+    expect(asWritten.events[(shift!.path as (string | number)[])[1] as number]!.label).toBe('A great power enters the war: the pivotal state seeks 3,000 more foreign troops');
     // The slider cannot cut the demand below zero (validation would refuse the page's scenario):
     // its least value is minus the demand just before the shock.
     expect(shift).toMatchObject({ kind: 'number', min: -s.pivotal.demand[0]!.troops });
