@@ -66,32 +66,33 @@ interface Nmc {
   readonly cinc: number | null;
 }
 
-function nmcYear(text: string, year: number): Map<number, Nmc> {
-  const out = new Map<number, Nmc>();
-  for (const r of records(text, SHARED_FILES.nmc, ['ccode', 'iso3', 'year', 'milper_thousands', 'milex_thousands_usd', 'cinc'])) {
-    if (num(r.year) !== year) continue;
+function nmcYear(text: string, year: number): { nmc: Map<number, Nmc>; used: number; last: number } {
+  const { rows, used, last } = byCcode(text, SHARED_FILES.nmc, year, 'year', ['iso3', 'milper_thousands', 'milex_thousands_usd', 'cinc']);
+  const nmc = new Map<number, Nmc>();
+  for (const [ccode, r] of rows) {
     const milper = num(r.milper_thousands);
     const milex = num(r.milex_thousands_usd);
     // COW codes missing values as -9.
-    out.set(num(r.ccode)!, { ccode: num(r.ccode)!, iso3: r.iso3 ?? '', milper: milper !== null && milper >= 0 ? milper * 1000 : null, milex: milex !== null && milex > 0 ? milex : null, cinc: num(r.cinc) });
+    nmc.set(ccode, { ccode, iso3: r.iso3 ?? '', milper: milper !== null && milper >= 0 ? milper * 1000 : null, milex: milex !== null && milex > 0 ? milex : null, cinc: num(r.cinc) });
   }
-  return out;
+  return { nmc, used, last };
 }
 
-/** The last year a shared file has rows for (its `yearColumn`), read from the file itself. */
-function lastYear(text: string, yearColumn: string): number {
+/**
+ * The rows of `year` by COW code, read in one pass over the file; when `year` is past the file's
+ * last year, the rows of that last year (`used` says which year was read, `last` the file's last).
+ */
+function byCcode(text: string, file: string, year: number, yearColumn: string, columns: readonly string[]): { rows: Map<number, Rec>; used: number; last: number } {
+  const all = records(text, file, ['ccode', yearColumn, ...columns]);
   let last = -Infinity;
-  for (const r of parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Rec[]) {
+  for (const r of all) {
     const y = num(r[yearColumn]);
     if (y !== null && y > last) last = y;
   }
-  return last;
-}
-
-function byCcode(text: string, file: string, year: number, yearColumn: string, columns: readonly string[]): Map<number, Rec> {
-  const out = new Map<number, Rec>();
-  for (const r of records(text, file, ['ccode', yearColumn, ...columns])) if (num(r[yearColumn]) === year && num(r.ccode) !== null) out.set(num(r.ccode)!, r);
-  return out;
+  const used = Math.min(year, last);
+  const rows = new Map<number, Rec>();
+  for (const r of all) if (num(r[yearColumn]) === used && num(r.ccode) !== null) rows.set(num(r.ccode)!, r);
+  return { rows, used, last };
 }
 
 /** log(milex per soldier / the US's milex per soldier) in the NMC data of one year; null where unknown. */
@@ -114,7 +115,7 @@ export interface GdpImputation {
  * n = 150, b = 0.93, R² = 0.75.
  */
 export function fitGdpImputation(isafRows: readonly IsafRow[], nmcText: string): GdpImputation {
-  const nmc = nmcYear(nmcText, 2010);
+  const { nmc } = nmcYear(nmcText, 2010);
   const us = nmc.get(US_CCODE);
   if (!us) throw new Error(`${SHARED_FILES.nmc}: no United States row for 2010`);
   const pts = isafRows.flatMap((r) => {
@@ -132,10 +133,10 @@ export function fitGdpImputation(isafRows: readonly IsafRow[], nmcText: string):
  * `missionAllies`). An id no state had that year maps to [].
  */
 export function allianceMembersById(allianceText: string, year: number, atopIds: readonly number[]): Map<number, number[]> {
-  const at = Math.min(year, lastYear(allianceText, 'year'));
+  const { rows } = byCcode(allianceText, SHARED_FILES.alliance, year, 'year', ['atopids']);
   const out = new Map<number, Set<number>>(atopIds.map((id) => [id, new Set<number>()]));
-  for (const r of records(allianceText, SHARED_FILES.alliance, ['ccode', 'year', 'atopids'])) {
-    if (num(r.year) !== at || num(r.ccode) === US_CCODE) continue;
+  for (const r of rows.values()) {
+    if (num(r.ccode) === US_CCODE) continue;
     for (const id of (r.atopids ?? '').split(/\s+/).filter((x) => x !== '').map(Number)) out.get(id)?.add(num(r.ccode)!);
   }
   return new Map([...out].map(([id, members]) => [id, [...members].sort((a, b) => a - b)]));
@@ -189,17 +190,15 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   const imputation = fitGdpImputation(isafRows, shared.nmc);
   // A year past a file's last one reads that last year (the nearest data there is: NMC and ATOP
   // end in 2016, the World Bank series in 2018), named in dataYears so the caller can say so.
-  const nmcLast = lastYear(shared.nmc, 'year');
-  const nmcYearUsed = Math.min(year, nmcLast);
-  const nmc = nmcYear(shared.nmc, nmcYearUsed);
+  const { nmc, used: nmcYearUsed, last: nmcLast } = nmcYear(shared.nmc, year);
   const us = nmc.get(US_CCODE);
   if (!us || us.milex === null) throw new Error(`${SHARED_FILES.nmc}: no US military spending for ${year} (the file covers 1946-${nmcLast}); pick a year from 1946`);
-  const wbYear = Math.min(year, lastYear(shared.armedForcesWb, 'year'));
-  const wb = byCcode(shared.armedForcesWb, SHARED_FILES.armedForcesWb, wbYear, 'year', ['armed_forces_wb_iiss']);
-  const un = byCcode(shared.unAgreement, SHARED_FILES.unAgreement, year, 'year', ['agree_us', 'country']);
-  if (un.size === 0) throw new Error(`${SHARED_FILES.unAgreement}: no UN voting data for ${year} (the file covers 1946-${lastYear(shared.unAgreement, 'year')}); pick a year in that range`);
-  const allianceYear = Math.min(year, lastYear(shared.alliance, 'year'));
-  const al = byCcode(shared.alliance, SHARED_FILES.alliance, allianceYear, 'year', ['atop_milsup_us', 'bc_depth_max_01']);
+  const { rows: wb, used: wbYear } = byCcode(shared.armedForcesWb, SHARED_FILES.armedForcesWb, year, 'year', ['armed_forces_wb_iiss']);
+  const unRead = byCcode(shared.unAgreement, SHARED_FILES.unAgreement, year, 'year', ['agree_us', 'country']);
+  // UN votes are the one source never carried forward: a year past them is refused.
+  if (unRead.used !== year || unRead.rows.size === 0) throw new Error(`${SHARED_FILES.unAgreement}: no UN voting data for ${year} (the file covers 1946-${unRead.last}); pick a year in that range`);
+  const un = unRead.rows;
+  const { rows: al, used: allianceYear } = byCcode(shared.alliance, SHARED_FILES.alliance, year, 'year', ['atop_milsup_us', 'bc_depth_max_01']);
   const dataYears = { militaryCapabilities: nmcYearUsed, armedForces: wbYear, alliances: allianceYear, unVoting: year };
 
   let label: string;

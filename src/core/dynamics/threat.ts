@@ -93,9 +93,13 @@ export function replaceableShare(x: Pick<ReplacementInputs, 'substituteTroops' |
 }
 
 /** Pi, per soldier-year beyond today's price: what replacing the partner would cost the pivotal. */
+/** nu: the share of the partner's troops the pivotal still needs (k - surplus) / k; it pays nothing to keep troops it would release. */
+export function neededShare(x: Pick<ReplacementInputs, 'troops' | 'surplus'>): number {
+  return x.troops > 0 ? Math.min(1, Math.max(0, x.troops - Math.max(0, x.surplus ?? 0)) / x.troops) : 1;
+}
+
 export function replacementPremium(x: ReplacementInputs): number {
-  // nu: the share of its troops the pivotal still needs; it pays nothing to keep troops it would release.
-  const nu = x.troops > 0 ? Math.min(1, Math.max(0, x.troops - Math.max(0, x.surplus ?? 0)) / x.troops) : 1;
+  const nu = neededShare(x);
   if (nu === 0) return 0;
   return nu * fullReplacementPremium(x);
 }
@@ -125,8 +129,7 @@ export function partnerBelief(x: ReplacementInputs, openness: number, priorWidth
   const privatePart = ((1 - phi) * x.flagValue + x.criticalValue) / k;
   const substitutePremium = Math.max(0, x.effectiveness * x.substitutePrice - x.price);
   // Demand and deployed troops are public: a partner knows when the pivotal no longer needs its troops.
-  const nu = x.troops > 0 ? Math.min(1, Math.max(0, x.troops - Math.max(0, x.surplus ?? 0)) / x.troops) : 1;
-  return { mean, sd: nu * Math.max(0, priorWidth) * ((1 - O) * privatePart + phi * substitutePremium) };
+  return { mean, sd: neededShare(x) * Math.max(0, priorWidth) * ((1 - O) * privatePart + phi * substitutePremium) };
 }
 
 /** The pivotal pays a demand delta (per soldier-year) iff it costs less than replacement and the budget allows. */
