@@ -30,6 +30,11 @@ export interface NumberControl extends ControlBase {
 export interface ChoiceControl extends ControlBase {
   readonly kind: 'choice';
   readonly options: readonly string[];
+  /**
+   * What each option writes into the scenario, where that is not the option's text (a supply
+   * shock's choice writes `available`, a boolean). Omitted: the option's text itself.
+   */
+  readonly values?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export type Control = NumberControl | ChoiceControl;
@@ -88,6 +93,16 @@ export function controlsFor(s: Scenario): Control[] {
       out.push({ kind: 'number', id: `shift${i}`, label: `Extra troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: raise it until demand passes the troops on offer then (at most ${totalOffer.toLocaleString('en-US')}, fewer once partners have left; the story's market line gives the figure each month); 0 keeps demand where it was.`, path: ['events', i, 'delta'], min, max, step: stepFor(max), unit: 'troops' });
     }
   });
+  // A supply shock that takes a partner off the market (teaching-holdup: Thailand hesitates after
+  // the enemy's entry) is the other source of scarcity: a choice keeps the partner available.
+  s.events.forEach((e, i) => {
+    if (e.type !== 'availability' || e.available) return;
+    const party = s.thirdParties.find((t) => t.id === e.party);
+    const name = theName(party?.name ?? e.party);
+    const leaves = `leaves in round ${e.round}`;
+    const stays = 'stays available';
+    out.push({ kind: 'choice', id: `supply${i}`, label: `${name.charAt(0).toUpperCase()}${name.slice(1)} (supply shock)`, help: `${e.label ?? `${name} is no longer available`}. Scarcity: as written ${name} leaves the market in round ${e.round}, one substitute fewer; "${stays}" keeps it on offer.`, path: ['events', i, 'available'], options: [leaves, stays], values: { [leaves]: false, [stays]: true } });
+  });
   const b = s.pivotal.bargaining;
   out.push(
     { kind: 'number', id: 'openness', label: 'Openness of recruitment', help: 'How much of its limit the pivotal state shows partners (0 discreet, 1 open).', path: ['pivotal', 'bargaining', 'openness'], min: 0, max: 1, step: 0.05, unit: '0–1' },
@@ -106,7 +121,11 @@ export function controlsFor(s: Scenario): Control[] {
 /** The settings of a scenario as it stands. */
 export function settingsOf(s: Scenario, controls: readonly Control[]): Settings {
   const out: Record<string, number | string> = {};
-  for (const c of controls) out[c.id] = valueAt(s, c.path) as number | string;
+  for (const c of controls) {
+    const v = valueAt(s, c.path);
+    const option = c.kind === 'choice' && c.values !== undefined ? c.options.find((o) => c.values![o] === v) : undefined;
+    out[c.id] = option ?? (v as number | string);
+  }
   return out;
 }
 
@@ -116,7 +135,7 @@ export function applySettings(base: Scenario, controls: readonly Control[], sett
   for (const c of controls) {
     const v = settings[c.id];
     if (v === undefined) continue;
-    const value = c.kind === 'number' ? Number(v) : String(v);
+    const value = c.kind === 'number' ? Number(v) : c.values !== undefined && String(v) in c.values ? c.values[String(v)]! : String(v);
     doc = setAt(doc, c.path, value);
     // A demand shock's label often states its size ("... seeks 3,000 more foreign troops"): once a
     // slider changes the size, keep only the label's headline before the colon, so the story does
@@ -126,14 +145,22 @@ export function applySettings(base: Scenario, controls: readonly Control[], sett
     if (event !== undefined && event.type === 'demand' && event.label !== undefined && value !== valueAt(base, c.path) && /\d/.test(event.label)) {
       doc = setAt(doc, ['events', index!, 'label'], event.label.includes(':') ? event.label.split(':')[0]!.trim() : 'A demand shock');
     }
+    // A partner a choice keeps on the market: the shock's label ("... hesitates") no longer happens.
+    if (event !== undefined && event.type === 'availability' && value !== valueAt(base, c.path) && event.label !== undefined) {
+      const party = base.thirdParties.find((t) => t.id === event.party);
+      const name = theName(party?.name ?? event.party);
+      doc = setAt(doc, ['events', index!, 'label'], `${name.charAt(0).toUpperCase()}${name.slice(1)} stays available`);
+    }
   }
   return doc;
 }
 
 /**
  * The two settings the panes open with. A scenario with a demand shock that raises demand:
- * slack (every shock held at the first level of demand, every rise set to 0) against scarce (as
- * written). Otherwise: open recruitment (openness 0.9) against discreet (0.1), the teaching pair.
+ * slack (every shock held at the first level of demand, every rise set to 0, and every partner
+ * a supply shock takes off the market kept available: both are where scarcity comes from)
+ * against scarce (as written). Otherwise: open recruitment (openness 0.9) against discreet
+ * (0.1), the teaching pair.
  */
 export function contrastPresets(s: Scenario, controls: readonly Control[]): readonly [Preset, Preset] {
   const asIs = settingsOf(s, controls);
@@ -144,8 +171,10 @@ export function contrastPresets(s: Scenario, controls: readonly Control[]): read
     const slack: Record<string, number | string> = { ...asIs };
     for (const c of shocks) slack[c.id] = Math.min(asIs[c.id] as number, first);
     for (const c of shifts) slack[c.id] = Math.min(asIs[c.id] as number, 0);
+    const supply = controls.filter((c): c is ChoiceControl => c.id.startsWith('supply') && c.kind === 'choice');
+    for (const c of supply) slack[c.id] = c.options[1]!;
     return [
-      { label: `Slack: demand stays at ${first.toLocaleString('en-US')}`, settings: slack },
+      { label: `Slack: demand stays at ${first.toLocaleString('en-US')}${supply.length > 0 ? ' and no partner drops out' : ''}`, settings: slack },
       { label: 'Scarce: the demand shock as written', settings: asIs },
     ];
   }

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applySettings, contrastPresets, controlsFor } from '../../src/classroom/controls';
 import { ROOT, valid } from '../helpers/scenarios';
+import { runScenario } from '../../src/core/engine/run';
+import type { Scenario } from '../../src/scenario/schema';
 
 const bundled = (id: string) => valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8')));
 
@@ -30,5 +32,31 @@ describe('classroom controls', () => {
     // The slider cannot cut the demand below zero (validation would refuse the page's scenario):
     // its least value is minus the demand just before the shock.
     expect(shift).toMatchObject({ kind: 'number', min: -s.pivotal.demand[0]!.troops });
+  });
+
+  it("teaching-holdup: Thailand's hesitation is a supply-shock choice; the slack pane keeps it on the market, so South Africa's threat is refused on seed 1", () => {
+    const s = bundled('teaching-holdup');
+    const controls = controlsFor(s);
+    const supply = controls.find((c) => c.id.startsWith('supply'));
+    expect(supply).toMatchObject({ kind: 'choice', label: 'Thailand (supply shock)', options: ['leaves in round 5', 'stays available'] });
+    const [a, b] = contrastPresets(s, controls);
+    expect(a.label).toBe('Slack: demand stays at 2,000 and no partner drops out');
+    expect(b.settings[supply!.id]).toBe('leaves in round 5');
+    const at = (supply!.path as (string | number)[])[1] as number;
+    const slack = valid(applySettings(s, controls, a.settings)) as Scenario;
+    expect(slack.events[at]).toMatchObject({ type: 'availability', party: 'THA', available: true, label: 'Thailand stays available' });
+    const scarce = valid(applySettings(s, controls, b.settings)) as Scenario;
+    expect(scarce).toEqual(s);
+    // Mechanism (core/dynamics/threat.ts): with Thailand still on offer the replacement premium
+    // ($260 a soldier-year) is below South Africa's demand ($735), so the pivotal refuses and
+    // the partner, whose casualties made the threat genuine, goes home.
+    const events = runScenario(slack, 1).events;
+    const first = events.find((e) => e.type === 'holdup-resolved');
+    expect(first).toMatchObject({ party: 'ZAF', outcome: 'refused-withdrew', round: 5 });
+    // Over seeds 1-50 a hold-up is paid in far fewer slack runs than scarce ones.
+    const paidIn = (sc: Scenario) => Array.from({ length: 50 }, (_, i) => runScenario(sc, i + 1).events.some((e) => e.type === 'holdup-resolved' && e.outcome === 'paid')).filter(Boolean).length;
+    const [slackPaid, scarcePaid] = [paidIn(slack), paidIn(scarce)];
+    expect(slackPaid).toBeLessThanOrEqual(10);
+    expect(scarcePaid).toBeGreaterThanOrEqual(40);
   });
 });
