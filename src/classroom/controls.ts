@@ -103,6 +103,25 @@ export function controlsFor(s: Scenario): Control[] {
     const stays = 'stays available';
     out.push({ kind: 'choice', id: `supply${i}`, label: `${name.charAt(0).toUpperCase()}${name.slice(1)} (supply shock)`, help: `${e.label ?? `${name} is no longer available`}. Scarcity: as written ${name} leaves the market in round ${e.round}, one substitute fewer; "${stays}" keeps it on offer.`, path: ['events', i, 'available'], options: [leaves, stays], values: { [leaves]: false, [stays]: true } });
   });
+  // The signalling lesson (teaching-signalling): whether states choose their contingents to
+  // signal, and each signaller's alliance depth, the lever of its unrealized potential
+  // max(0, similarity - depth) (BRIEF §1).
+  if (s.engine.operation.signalling) {
+    out.push({ kind: 'choice', id: 'signalling', label: 'Signalling by contingent size', help: 'On: each state sizes its contingent by its motives, and the share of its forces it offers rises with its unrealized alliance potential (preference similarity minus alliance depth). Off: contingents are their fixed size, and nobody over-contributes to earn a closer alliance.', path: ['engine', 'operation', 'signalling'], options: ['on', 'off'], values: { on: true, off: false } });
+    s.thirdParties.forEach((t, i) => {
+      if (t.signallingValuePerYear <= 0) return;
+      const name = theName(t.name);
+      out.push({ kind: 'number', id: `depth${i}`, label: `Alliance depth: ${name}`, help: `How deep ${name}'s formal alliance with ${theName(s.pivotal.name)} already is (0 none, 1 integrated). Its unrealized potential is its preference similarity (${t.preferenceSimilarity}) minus this: the deeper the alliance, the less it has to signal.`, path: ['thirdParties', i, 'allianceDepth'], min: 0, max: 1, step: 0.05, unit: '0–1' });
+    });
+  }
+  // The promises lesson (teaching-promises): when each promised side deal falls due. A promise is
+  // kept while reneging would cost the pivotal more (the partner's retaliation over the rounds
+  // left) than delivering, so one due near the end is broken.
+  s.sideDeals.forEach((d, i) => {
+    if (d.delivery === undefined || (d.kind !== 'promise' && d.kind !== 'loan')) return;
+    const unit = s.clock.roundLabel;
+    out.push({ kind: 'number', id: `due${i}`, label: `${d.label}: due after (${unit}s)`, help: `${unit.charAt(0).toUpperCase()}${unit.slice(1)}s from the deal to ${d.delivery.installments > 1 ? 'its first installment' : 'its delivery'}. ${theName(s.pivotal.name).replace(/^./, (c) => c.toUpperCase())} keeps a promise while breaking it would cost more (the partner's retaliation over the ${unit}s left) than keeping it: due late, with little left to lose, it is broken.`, path: ['sideDeals', i, 'delivery', 'firstAfterRounds'], min: 0, max: s.clock.rounds, step: 1, unit: `${unit}s` });
+  });
   const b = s.pivotal.bargaining;
   out.push(
     { kind: 'number', id: 'openness', label: 'Openness of recruitment', help: 'How much of its limit the pivotal state shows partners (0 discreet, 1 open).', path: ['pivotal', 'bargaining', 'openness'], min: 0, max: 1, step: 0.05, unit: '0–1' },
@@ -156,11 +175,15 @@ export function applySettings(base: Scenario, controls: readonly Control[], sett
 }
 
 /**
- * The two settings the panes open with. A scenario with a demand shock that raises demand:
- * slack (every shock held at the first level of demand, every rise set to 0, and every partner
- * a supply shock takes off the market kept available: both are where scarcity comes from)
- * against scarce (as written). Otherwise: open recruitment (openness 0.9) against discreet
- * (0.1), the teaching pair.
+ * The two settings the panes open with, each scenario's own lesson:
+ * - a demand shock that raises demand: slack (every shock held at the first level of demand,
+ *   every rise set to 0, and every partner a supply shock takes off the market kept available:
+ *   both are where scarcity comes from) against scarce (as written);
+ * - else signalling on: as written against every alliance as deep as the preference similarity
+ *   behind it (no unrealized potential, so nothing to signal);
+ * - else a promise due after the operation's midpoint: as written against every promise due by
+ *   the midpoint;
+ * - otherwise: open recruitment (openness 0.9) against discreet (0.1), the information pair.
  */
 export function contrastPresets(s: Scenario, controls: readonly Control[]): readonly [Preset, Preset] {
   const asIs = settingsOf(s, controls);
@@ -176,6 +199,30 @@ export function contrastPresets(s: Scenario, controls: readonly Control[]): read
     return [
       { label: `Slack: demand stays at ${first.toLocaleString('en-US')}${supply.length > 0 ? ' and no partner drops out' : ''}`, settings: slack },
       { label: 'Scarce: the demand shock as written', settings: asIs },
+    ];
+  }
+  const depths = controls.filter((c) => c.id.startsWith('depth'));
+  if (depths.length > 0 && asIs.signalling === 'on') {
+    // The counterfactual of the ISAF finding: every alliance as deep as the shared interests
+    // behind it, so nobody has unrealized potential left to signal.
+    const closed: Record<string, number | string> = { ...asIs };
+    for (const c of depths) {
+      const t = s.thirdParties[(c.path as (string | number)[])[1] as number]!;
+      closed[c.id] = Math.max(asIs[c.id] as number, t.preferenceSimilarity);
+    }
+    return [
+      { label: 'As written: alliances shallower than shared interests', settings: asIs },
+      { label: 'Alliances as deep as shared interests: nothing left to signal', settings: closed },
+    ];
+  }
+  const dues = controls.filter((c) => c.id.startsWith('due'));
+  const soon = Math.max(1, Math.floor(s.clock.rounds / 2));
+  if (dues.some((c) => (asIs[c.id] as number) > soon)) {
+    const sooner: Record<string, number | string> = { ...asIs };
+    for (const c of dues) sooner[c.id] = Math.min(asIs[c.id] as number, soon);
+    return [
+      { label: 'Promises as written', settings: asIs },
+      { label: `Promises due sooner: at most ${soon} ${s.clock.roundLabel}s after the deal`, settings: sooner },
     ];
   }
   return [

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { applySettings, contrastPresets, controlsFor } from '../../src/classroom/controls';
 import { ROOT, valid } from '../helpers/scenarios';
 import { runScenario } from '../../src/core/engine/run';
+import { summarize } from '../../src/core/metrics/summary';
 import type { Scenario } from '../../src/scenario/schema';
 
 const bundled = (id: string) => valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8')));
@@ -58,5 +59,55 @@ describe('classroom controls', () => {
     const [slackPaid, scarcePaid] = [paidIn(slack), paidIn(scarce)];
     expect(slackPaid).toBeLessThanOrEqual(10);
     expect(scarcePaid).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('classroom lessons beyond scarcity', () => {
+  const shareOf = (sc: Scenario, id: string, seeds: number) => {
+    const t = sc.thirdParties.find((x) => x.id === id)!;
+    let sum = 0;
+    for (let seed = 1; seed <= seeds; seed++) {
+      sum += (summarize(runScenario(sc, seed)).coalition.members.find((m) => m.id === id)?.troopsMax ?? 0) / t.armedForces;
+    }
+    return sum / seeds;
+  };
+
+  it("teaching-signalling: a signalling switch and each signaller's alliance depth; the panes close the alliance gap, and New Zealand's over-contribution goes", () => {
+    const s = bundled('teaching-signalling');
+    const controls = controlsFor(s);
+    expect(controls.find((c) => c.id === 'signalling')).toMatchObject({ kind: 'choice', options: ['on', 'off'], values: { on: true, off: false }, path: ['engine', 'operation', 'signalling'] });
+    const depths = controls.filter((c) => c.id.startsWith('depth'));
+    expect(depths).toHaveLength(6);
+    expect(depths[0]).toMatchObject({ label: 'Alliance depth: Georgia', path: ['thirdParties', 0, 'allianceDepth'], min: 0, max: 1 });
+    const [a, b] = contrastPresets(s, controls);
+    expect(a.label).toMatch(/^As written/);
+    expect(b.label).toBe('Alliances as deep as shared interests: nothing left to signal');
+    const closed = valid(applySettings(s, controls, b.settings)) as Scenario;
+    for (const t of closed.thirdParties) expect(t.allianceDepth).toBeGreaterThanOrEqual(t.preferenceSimilarity);
+    // Mechanism (market/contingent.ts): a state's contingent share rises with its signalling
+    // value times its unrealized potential max(0, similarity - depth); close the gap and New
+    // Zealand (similarity 0.8, depth 0.1) sends only its alliance duty.
+    const asWritten = valid(applySettings(s, controls, a.settings)) as Scenario;
+    expect(asWritten).toEqual(s);
+    expect(shareOf(asWritten, 'NZL', 10)).toBeGreaterThan(0.02);
+    expect(shareOf(closed, 'NZL', 10)).toBeLessThan(0.01);
+    const off = valid(applySettings(s, controls, { ...a.settings, signalling: 'off' })) as Scenario;
+    expect(off.engine.operation.signalling).toBe(false);
+  });
+
+  it('teaching-promises: a slider for when each promise falls due; due by mid-operation the visa waiver is kept, due in the last month it is broken (seed 1)', () => {
+    const s = bundled('teaching-promises');
+    const controls = controlsFor(s);
+    const visa = controls.find((c) => c.label.startsWith('A visa waiver'));
+    expect(visa).toMatchObject({ kind: 'number', label: 'A visa waiver for Polish citizens: due after (months)', path: ['sideDeals', 1, 'delivery', 'firstAfterRounds'], min: 0, max: 12 });
+    const [a, b] = contrastPresets(s, controls);
+    expect(a.label).toBe('Promises as written');
+    expect(b.label).toBe('Promises due sooner: at most 6 months after the deal');
+    expect(b.settings[visa!.id]).toBe(6);
+    // Mechanism (engine/phases/promises.ts): a promise is kept while breaking it would cost the
+    // pivotal more (the partner's retaliation over the months left) than keeping it.
+    const fate = (sc: Scenario) => runScenario(sc, 1).events.filter((e) => (e.type === 'promise-kept' || e.type === 'promise-broken') && e.item === 'visa').map((e) => e.type);
+    expect(fate(valid(applySettings(s, controls, a.settings)) as Scenario)).toEqual(['promise-broken']);
+    expect(fate(valid(applySettings(s, controls, b.settings)) as Scenario)).toEqual(['promise-kept']);
   });
 });
