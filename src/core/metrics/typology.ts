@@ -206,7 +206,8 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   const signal = spec.signallingValuePerYear * alliancePotential(spec);
 
   if (x.volunteeredRound !== null && package_ === 0) {
-    out.push({ label: 'volunteer', evidence: [`joined in round ${x.volunteeredRound} unpaid: received ${money(0)} over ${x.soldierYears.toFixed(2)} soldier-years`], events: [{ type: 'volunteered', round: x.volunteeredRound }] });
+    const years = x.soldierYears >= 10 ? Math.round(x.soldierYears).toLocaleString('en-US') : x.soldierYears.toFixed(1);
+    out.push({ label: 'volunteer', evidence: [`joined in round ${x.volunteeredRound} unpaid: ${years} soldier-years of service, no subsidy and no side deal`], events: [{ type: 'volunteered', round: x.volunteeredRound }] });
   }
   // A liquidity need is per soldier deployed: a state that only sold access has none to meet.
   if (x.liquidityNeed > 0 && x.soldierYears > 0 && x.subsidyReceived > 0 && x.subsidyReceived >= 0.5 * package_) {
