@@ -69,7 +69,7 @@ describe('learning from every refusal', () => {
     expect(deal!).toBeLessThanOrEqual(20_000);
   });
 
-  it('no proposer repeats an offer the same party refused: it offers at least a cent more, or walks away when that passes its reservation', () => {
+  it('no proposer repeats an offer the same party refused: it concedes what a round of delay would cost it, (1 - d) of the gap to its reservation, or walks away when even a cent passes its reservation', () => {
     const fixed = { name: 'fixed', propose: () => 10_000, respond: () => 'reject' as const };
     const sT = strategyFor('boulware', {});
     const belief: Belief = { shape: 'normal', mu: 15_000, sigma: 1_000, lo: 0, hi: Infinity };
@@ -78,7 +78,16 @@ describe('learning from every refusal', () => {
     const events: SimEvent[] = [];
     playExchange({ round: 1, party: 'T', exchange: 2, deadline: 6, firstProposer: 'pivotal', horizon: 'open-ended', pivotal: side, thirdParty: party }, events);
     const offer = events.find((e) => e.type === 'offer');
-    expect(offer && offer.type === 'offer' ? offer.price : null).toBe(10_000.01);
+    // Refused at 10,000, reservation 20,000, d = 0.95: it concedes 0.05 x 10,000 = 500.
+    expect(offer && offer.type === 'offer' ? offer.price : null).toBe(10_500);
+    // A patient proposer concedes little: d = 0.99 gives 100.
+    const patient: SimEvent[] = [];
+    playExchange({ round: 1, party: 'T', exchange: 2, deadline: 6, firstProposer: 'pivotal', horizon: 'open-ended', pivotal: { ...side, discount: 0.99 }, thirdParty: party }, patient);
+    const slow = patient.find((e) => e.type === 'offer');
+    expect(slow && slow.type === 'offer' ? slow.price : null).toBe(10_100);
+    // A cent short of its reservation it still concedes, to its reservation at most.
+    const near = playExchange({ round: 1, party: 'T', exchange: 2, deadline: 6, firstProposer: 'pivotal', horizon: 'open-ended', pivotal: { ...side, reservation: 10_000.01 }, thirdParty: party }, []);
+    expect(near.pivotalOffer).toBe(10_000.01);
     const atCeiling = playExchange({ round: 1, party: 'T', exchange: 2, deadline: 6, firstProposer: 'pivotal', horizon: 'open-ended', pivotal: { ...side, reservation: 10_000 }, thirdParty: party }, []);
     expect(atCeiling.outcome).toBe('breakdown');
     expect(atCeiling.detail).toContain('already refused');

@@ -10,8 +10,11 @@
  * reservation is on the far side of the offer. And no proposer repeats an offer the
  * responder has already refused: a proposal no better for the responder than a refused one
  * (the proposer's last offer in these talks, or the bound its belief holds from talks that
- * ended in a refusal) is raised to one cent better, or, if that is past the proposer's own
- * reservation, the proposer walks away.
+ * ended in a refusal) becomes a concession: the proposer gives up, of the gap between the refused
+ * offer and its own reservation, the share 1 - d that one more round of delay would cost it (d its
+ * discount factor this round), at least a cent; or, if even a cent is past its reservation, it
+ * walks away. A patient proposer concedes little, an impatient one much, as in Rubinstein (1982),
+ * where the first mover's advantage is what the other loses by waiting.
  */
 import { above, atMost, mean, type Belief } from './beliefs';
 import type { BeliefSnapshot, NegotiationOutcome, Role, SimEvent } from '../events';
@@ -99,19 +102,22 @@ export function refusedOffer(role: Role, lastOwnOffer: number | null, belief: Be
 }
 
 /**
- * No repeated refused offer: a proposal no better for the responder than `refused` becomes
- * one cent better, or null (walk away) when that is past the proposer's reservation.
+ * No repeated refused offer: a proposal no better for the responder than `refused` becomes a
+ * concession of (1 - discount) of the gap between `refused` and the proposer's reservation (at
+ * least one cent), or null (walk away) when even a cent is past that reservation. US$ per
+ * soldier-year in and out; `discount` in (0, 1], the proposer's discount factor this round.
  */
-export function unrepeated(role: Role, price: number, refused: number | null, ownReservation: number): number | null {
+export function unrepeated(role: Role, price: number, refused: number | null, ownReservation: number, discount: number): number | null {
   if (refused === null) return price;
+  const step = (gap: number) => Math.max(CENT, (1 - Math.min(1, Math.max(0, discount))) * gap);
   if (role === 'pivotal') {
     if (price > refused + CENT / 2) return price;
-    const raised = cents(refused + CENT);
-    return raised <= ownReservation + CENT / 2 ? raised : null;
+    if (refused + CENT > ownReservation + CENT / 2) return null;
+    return cents(Math.min(ownReservation, refused + step(ownReservation - refused)));
   }
   if (price < refused - CENT / 2) return price;
-  const lowered = cents(refused - CENT);
-  return lowered >= ownReservation - CENT / 2 ? lowered : null;
+  if (refused - CENT < ownReservation - CENT / 2) return null;
+  return cents(Math.max(ownReservation, refused - step(refused - ownReservation)));
 }
 
 /**
@@ -136,7 +142,7 @@ export function playExchange(input: ExchangeInput, events: { push(e: SimEvent): 
     if (!Number.isFinite(raw) || raw < 0) return fail(`${proposer} strategy "${sideOf(proposer).strategy.name}" proposed an invalid price (${String(raw)})`);
     const own = sideOf(proposer);
     const refused = refusedOffer(proposer, own.lastOffer, proposer === 'pivotal' ? pivotalBelief : partyBelief);
-    const fresh = unrepeated(proposer, cents(raw), refused, own.reservation);
+    const fresh = unrepeated(proposer, cents(raw), refused, own.reservation, own.discount);
     if (fresh === null) return walkAway(`no acceptable offer better than the ${cents(refused!)} already refused`);
     price = fresh;
   } catch (err) {
