@@ -32,12 +32,28 @@ function lazy(c: LazyCommand): CommandModule {
   };
 }
 
+/**
+ * An output path that begins with `~` reached coalsim unexpanded: the shell expands `~` only at
+ * the start of a word, not after `--out=`, and not in quotes. Written as given it would make a
+ * folder literally named `~` in the current directory (which a later `rm -r ~` would turn into a
+ * disaster), while the message said "~/results": refuse it (exit 2) with the spelling that works.
+ */
+function refuseUnexpandedHome(args: Record<string, unknown>): void {
+  for (const [key, flag] of [['out', '--out'], ['updateDoc', '--update-doc']] as const) {
+    const v = args[key];
+    if (typeof v === 'string' && (v === '~' || v.startsWith('~/'))) {
+      throw new CliError(`${flag} ${v}: the shell did not expand "~" (it does not after "=" or inside quotes), so this would create a folder named "~" here. Write ${flag} ${v} with a space instead of "=", or ${flag} "$HOME${v.slice(1)}"`, ExitCode.usage);
+    }
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const parser = yargs(argv)
     .scriptName('coalsim')
     .usage(USAGE)
     .command(COMMANDS.map(lazy))
     .demandCommand(1, 'Name a command (coalsim --help lists them all). Example: coalsim run')
+    .middleware(refuseUnexpandedHome)
     .strict()
     .recommendCommands()
     .version(packageVersion())

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
-import { assertReplaceable, claimOutDir, requireOutPath } from '../output/outDir';
+import { applyDirAttributes, assertReplaceable, claimOutDir, dirAttributes, requireOutPath } from '../output/outDir';
 import { execute } from './executor';
 import type { CompiledExperiment } from './load';
 import { storeIsWhole, writeSweepOutputs, type SweepFiles } from './outputs';
@@ -85,11 +85,13 @@ export function openOrCreateStore(o: Pick<SweepOptions, 'compiled' | 'out' | 'sh
     return store;
   }
   if (nonEmpty && !o.force) throw new OutputExistsError(out);
+  const kept = dirAttributes(out);
   if (nonEmpty) {
     assertReplaceable(out, o.force);
     rmSync(out, { recursive: true, force: true });
   }
   mkdirSync(out, { recursive: true });
+  applyDirAttributes(out, kept);
   return SweepStore.create(
     path,
     {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import type { Shard } from '../experiment/shards';
 import { OutputExistsError, isNonEmptyDir, writeFileAtomically } from '../output/atomic';
-import { assertReplaceable } from '../output/outDir';
+import { applyDirAttributes, assertReplaceable, dirAttributes } from '../output/outDir';
 import { effectiveSampleSize, importanceWeights, planGeneration, type GenerationPlan, type Particle, type Population } from './abc';
 import type { LoadedFit } from './load';
 import { createPool } from './pool';
@@ -92,6 +92,7 @@ export function openStore(o: Pick<FitRunOptions, 'loaded' | 'out' | 'resume' | '
   }
   if (nonEmpty && o.resume && !allowShards && !o.force) throw new FitDirError(`${o.out} holds no fit to resume (no ${FIT_STORE_FILE}); choose another --out, or drop --resume`);
   if (nonEmpty && !o.force && !allowShards) throw new OutputExistsError(o.out);
+  const kept = dirAttributes(o.out);
   if (nonEmpty && o.force) {
     // The shared guard (output/outDir): never the cwd, $HOME, /, a symlink, a folder coalsim did
     // not write, or one holding files a user added; then the whole fit directory is replaced.
@@ -99,6 +100,7 @@ export function openStore(o: Pick<FitRunOptions, 'loaded' | 'out' | 'resume' | '
     rmSync(o.out, { recursive: true, force: true });
   }
   mkdirSync(o.out, { recursive: true });
+  applyDirAttributes(o.out, kept);
   return FitStore.create(path, o.loaded.hash, o.version);
 }
 

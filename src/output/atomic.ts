@@ -10,7 +10,7 @@
  */
 import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { assertReplaceable, claimOutDir, existsMessage, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, tempPath, writeNewFileDurably } from './outDir';
+import { applyDirAttributes, assertReplaceable, claimOutDir, dirAttributes, existsMessage, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, tempPath, writeNewFileDurably } from './outDir';
 
 export { isNonEmptyDir } from './outDir';
 
@@ -37,6 +37,16 @@ export function assertWritable(dir: string, force: boolean): void {
   if (why !== null) throw new OutDirError(`refusing to write into ${dir}: ${why}, and coalsim replaces its output directory as a whole. Choose a new subdirectory, e.g. --out ${join(dir, 'coalsim-out')}`, 4);
 }
 
+/** The permission bits of a regular file (not following a symlink), or null. */
+function fileMode(path: string): number | null {
+  try {
+    const st = lstatSync(path);
+    return st.isFile() ? st.mode & 0o7777 : null;
+  } catch {
+    return null;
+  }
+}
+
 export function writeDirAtomically(dir: string, files: OutputFiles, force: boolean): void {
   const target = requireOutPath(dir);
   const claim = claimOutDir(target);
@@ -48,6 +58,7 @@ export function writeDirAtomically(dir: string, files: OutputFiles, force: boole
     try {
       const dirs = new Set<string>([tmp]);
       mkdirSync(tmp);
+      applyDirAttributes(tmp, dirAttributes(target));
       for (const [name, content] of files) {
         const path = join(tmp, name);
         if (!dirs.has(dirname(path))) {
@@ -55,6 +66,10 @@ export function writeDirAtomically(dir: string, files: OutputFiles, force: boole
           dirs.add(dirname(path));
         }
         writeNewFileDurably(path, content);
+        // A file that replaces one of the same name keeps its permissions (a results file made
+        // private, chmod 600, stays private after a rebuild).
+        const was = fileMode(join(target, name));
+        if (was !== null) chmodSync(path, was);
       }
       for (const d of dirs) fsyncDir(d);
       if (existsSync(target)) {

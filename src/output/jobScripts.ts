@@ -32,12 +32,27 @@ function unchanged(dir: string, present: readonly string[]): string[] {
   });
 }
 
+/** Is this file coalsim's record of the job scripts it wrote (tool "coalsim", kind "job-scripts")? */
+function isJobScriptsRecord(path: string): boolean {
+  try {
+    const m = JSON.parse(readFileSync(path, 'utf8')) as { tool?: unknown; kind?: unknown };
+    return m !== null && m.tool === 'coalsim' && m.kind === 'job-scripts';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * May the scripts `names` be written into `dir`? Throws OutDirError (exit 4) when one exists that
  * coalsim did not write or that was edited since (whatever `force`), or when coalsim's own are
  * there and `force` is not given. `shown`: the folder as the user should read it.
  */
 export function assertJobScriptsWritable(dir: string, names: readonly string[], force: boolean, shown: string): void {
+  // The manifest is rewritten too: one that is not coalsim's record of its scripts is a user's file.
+  const record = join(dir, JOB_SCRIPTS_MANIFEST);
+  if (existsSync(record) && !isJobScriptsRecord(record)) {
+    throw new OutDirError(`${shown} holds ${JOB_SCRIPTS_MANIFEST}, which is not coalsim's record of its job scripts; coalsim never overwrites it, even with --force. Move it away, or choose another --out`, 4);
+  }
   const present = names.filter((name) => existsSync(join(dir, name)));
   if (present.length === 0) return;
   const mine = unchanged(dir, present);

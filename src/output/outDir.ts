@@ -18,7 +18,8 @@
  *   when PID is dead; an interrupted replace is rolled back. A user's `notes.tmp-2024` is never
  *   touched, and inside an output directory only files are, never a folder.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
@@ -164,13 +165,23 @@ function sweepChartNames(manifest: { metrics?: unknown; design?: { parameters?: 
  */
 export function foreignEntries(dir: string): string[] {
   let listed: Set<string> | null = null;
+  const hashes = new Map<string, string>();
   type Manifest = { files?: unknown; metrics?: unknown; design?: { parameters?: unknown } };
   let manifest: Manifest | null = null;
   try {
     const parsed = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest | null;
     manifest = typeof parsed === 'object' ? parsed : null;
     const files = manifest?.files;
-    if (Array.isArray(files)) listed = new Set(files.flatMap((f: unknown) => (typeof f === 'object' && f !== null && typeof (f as { name?: unknown }).name === 'string' ? [(f as { name: string }).name.split(sep).join('/')] : [])));
+    if (Array.isArray(files)) {
+      listed = new Set();
+      for (const f of files as unknown[]) {
+        if (typeof f !== 'object' || f === null || typeof (f as { name?: unknown }).name !== 'string') continue;
+        const name = (f as { name: string }).name.split(sep).join('/');
+        listed.add(name);
+        const hash = (f as { sha256?: unknown }).sha256;
+        if (typeof hash === 'string') hashes.set(name, hash);
+      }
+    }
   } catch {
     /* no readable manifest: only a sweep store can vouch for the files */
   }
@@ -178,11 +189,34 @@ export function foreignEntries(dir: string): string[] {
   const fit = existsSync(join(dir, FIT_STORE));
   const sweepCharts = sweep ? sweepChartNames(manifest) : new Set<string>();
   return entriesUnder(dir).filter((r) => {
-    if (r === 'manifest.json' || listed?.has(r) === true) return false;
+    // Outputs a sweep or fit rewrites as it goes (its store, runs.csv, the report) and the views
+    // `report` rebuilds are its own whatever their bytes; any other file the manifest lists is
+    // coalsim's only while it holds the bytes coalsim wrote: data edited since (a run's
+    // scenario.json, a summary annotated by hand) is a user's work now, and replacing the folder
+    // would delete it.
     if (sweep && (SWEEP_OUTPUTS.has(r) || sweepCharts.has(r))) return false;
     if (fit && (FIT_OUTPUTS.has(r) || FIT_PATTERNS.some((x) => x.test(r)))) return false;
+    if (r === 'manifest.json') return false;
+    if (listed?.has(r) === true) return !REBUILT_VIEWS.test(r) && editedSince(join(dir, r), hashes.get(r));
     return true;
   });
+}
+
+/**
+ * The views coalsim rebuilds from a folder's data (`coalsim report`): the report and the charts.
+ * Replacing them is what --force is for, edited or not; the data they are built from is not.
+ */
+const REBUILT_VIEWS = /^(report\.html|charts\/[^/]+\.png)$/;
+
+/** Does the file at `path` differ from the sha256 its manifest recorded (none recorded: no)? Never follows a symlink. */
+function editedSince(path: string, recorded: string | undefined): boolean {
+  if (recorded === undefined) return false;
+  try {
+    if (!lstatSync(path).isFile()) return true;
+    return createHash('sha256').update(readFileSync(path)).digest('hex') !== recorded;
+  } catch {
+    return false;
+  }
 }
 
 export function isNonEmptyDir(dir: string): boolean {
@@ -213,7 +247,7 @@ export function assertReplaceable(dir: string, force: boolean, what = '--out'): 
   const foreign = foreignEntries(target);
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
-    throw new OutDirError(`refusing --force: ${dir} holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write (${shown}), which replacing the directory would delete. Move ${foreign.length === 1 ? 'it' : 'them'} away, or choose another --out`, 4);
+    throw new OutDirError(`refusing --force: ${dir} holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write, or edited since it wrote ${foreign.length === 1 ? 'it' : 'them'} (${shown}), which replacing the directory would delete. Move ${foreign.length === 1 ? 'it' : 'them'} away, or choose another --out`, 4);
   }
 }
 
@@ -226,7 +260,7 @@ export function existsMessage(dir: string): string {
   const target = resolve(dir);
   if (!isCoalsimDir(target)) return `${dir} holds files coalsim did not write; choose another --out (coalsim never replaces such a folder, even with --force)`;
   const foreign = foreignEntries(target);
-  if (foreign.length > 0) return `${dir} holds coalsim's results and ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} it did not write (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', ...' : ''}); move ${foreign.length === 1 ? 'it' : 'them'} away and pass --force, or choose another --out`;
+  if (foreign.length > 0) return `${dir} holds coalsim's results and ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} it did not write or that were edited since (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', ...' : ''}); move ${foreign.length === 1 ? 'it' : 'them'} away and pass --force, or choose another --out`;
   return `${dir} already holds results; pass --force to replace them, or choose another --out`;
 }
 
@@ -270,6 +304,9 @@ export function assertDirectoryPath(dir: string, flag = '--out'): void {
  * (exit 4) naming the input and the fix.
  */
 export function assertNotAnInput(out: string, inputs: readonly string[], flag = '--out'): void {
+  // A protected --out (/, $HOME, the current directory or a parent) holds every input below it:
+  // the guard that refuses it names the real reason (assertReplaceable, protectedReason).
+  if (protectedReason(resolve(out)) !== null) return;
   const clashes = (path: string): string | undefined => {
     const targets = [resolve(path), real(path)];
     return inputs.find((input) => {
@@ -499,5 +536,36 @@ export function fsyncDir(dir: string): void {
     }
   } catch {
     /* some filesystems refuse fsync on directories */
+  }
+}
+
+/** A directory's permission bits and owner, to give its replacement (null: it does not exist). */
+export interface DirAttributes {
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+}
+
+export function dirAttributes(dir: string): DirAttributes | null {
+  try {
+    const st = statSync(dir);
+    return st.isDirectory() ? { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Give a replacement directory the permissions (and, where allowed, the owner) of the one it
+ * replaces: a folder a user made private (chmod 700) stays private after --force or a report
+ * rebuild, instead of taking the umask's 755.
+ */
+export function applyDirAttributes(dir: string, a: DirAttributes | null): void {
+  if (a === null) return;
+  chmodSync(dir, a.mode);
+  try {
+    chownSync(dir, a.uid, a.gid);
+  } catch {
+    /* not root, and not ours to give away: the mode is what protects it */
   }
 }

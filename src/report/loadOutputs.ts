@@ -4,7 +4,7 @@
  * `coalsim report` parses the same files from disk, so both build from identical data and
  * produce identical bytes.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { restoreFormulaText } from '../output/csv';
@@ -94,14 +94,21 @@ export function outputsFromFiles(files: OutputFiles): RunOutputs {
   };
 }
 
-/** Every file under dir, by path relative to it ("charts/x.png"), in a stable order. */
+/**
+ * Every file under dir, by path relative to it ("charts/x.png"), in a stable order. Never follows
+ * a symlink nor opens a special file (a FIFO would block the read): coalsim writes neither, so one
+ * is refused (OutputsError) naming it.
+ */
 export function readOutputDir(dir: string): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path).split('\\').join('/'), readFileSync(path));
+      const rel = relative(dir, path).split('\\').join('/');
+      const st = lstatSync(path);
+      if (st.isDirectory()) walk(path);
+      else if (st.isFile()) files.set(rel, readFileSync(path));
+      else throw new OutputsError(`${rel} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}, which coalsim never writes in a run folder; move it out of the folder, then run report again`);
     }
   };
   walk(dir);

@@ -34,13 +34,19 @@ export function formatPath(path: IssuePath): string {
   return out;
 }
 
+/** Issue codes about the file as a whole rather than a place in it (scenario/readInput.ts, encoding.ts). */
+const FILE_LEVEL = new Set(['unreadable', 'too-large', 'encoding']);
+
 /** One line per issue: `file:line:col  path: message. Fix: ...` */
 export function formatIssue(file: string, issue: InputIssue): string {
   const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
   const fix = issue.fix ? ` Fix: ${issue.fix}` : '';
   // A message ending in its own punctuation (a "did you mean ...?") takes no full stop after it.
   const stop = /[.?!]$/.test(issue.message) ? '' : '.';
-  return `${where}  ${formatPath(issue.path)}: ${issue.message}${stop}${fix}`;
+  // A problem with the file as a whole (it cannot be read, is too large, or not text) has no place
+  // in the document to point at: no "(root):" before it.
+  const whole = issue.path.length === 0 && issue.line === undefined && FILE_LEVEL.has(issue.code);
+  return `${where}  ${whole ? '' : `${formatPath(issue.path)}: `}${issue.message}${stop}${fix}`;
 }
 
 export function formatIssues(file: string, issues: readonly InputIssue[]): string {

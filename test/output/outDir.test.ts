@@ -4,6 +4,7 @@
  * dirs and a fake HOME: nothing here can reach the machine's own files.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,7 +17,7 @@ const COALSIM_MANIFEST = JSON.stringify({ tool: 'coalsim', version: '0.1.0', fil
 /** A directory coalsim wrote earlier (its manifest says so, and lists `keep.txt`), holding `keep.txt`. */
 function coalsimDir(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [{ name: 'keep.txt', bytes: 10, sha256: '' }] }));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [{ name: 'keep.txt', bytes: 10, sha256: createHash('sha256').update('old result').digest('hex') }] }));
   writeFileSync(join(dir, 'keep.txt'), 'old result');
   return dir;
 }
@@ -109,7 +110,7 @@ describe('--force replaces only a directory coalsim wrote, never a protected one
     mkdirSync(join(d, 'empty-dir'));
     const e = refusal(() => writeDirAtomically(d, new Map([['manifest.json', COALSIM_MANIFEST], ['a.txt', 'new']]), true));
     expect(e.exitCode).toBe(4);
-    expect(e.message).toMatch(/holds 2 files coalsim did not write \(empty-dir, notes\.txt\)/);
+    expect(e.message).toMatch(/holds 2 files coalsim did not write, or edited since it wrote them \(empty-dir, notes\.txt\)/);
     expect(readdirSync(d).sort()).toEqual(['empty-dir', 'keep.txt', 'manifest.json', 'notes.txt']);
   });
 
@@ -121,7 +122,7 @@ describe('--force replaces only a directory coalsim wrote, never a protected one
     for (const f of ['runs.csv', 'charts/deals-by-budget.png', 'charts/deals-heatmap.png', 'charts/sensitivity-deals.png', 'charts/mine.png']) writeFileSync(join(d, f), 'x');
     expect(foreignEntries(d)).toEqual(['charts/mine.png']);
     const e = refusal(() => assertReplaceable(d, true));
-    expect(e.message).toMatch(/holds a file coalsim did not write \(charts\/mine\.png\)/);
+    expect(e.message).toMatch(/holds a file coalsim did not write, or edited since it wrote it \(charts\/mine\.png\)/);
     // A fit's charts are in its manifest's file list, so an unlisted PNG there is a user's too.
     const f = join(root, 'fit-charts');
     mkdirSync(join(f, 'charts'), { recursive: true });

@@ -73,7 +73,7 @@ describe('coalsim run: charts and report', () => {
     for (const extra of [[], ['--force']]) {
       const r = coalsim(['report', mine, ...extra]);
       expect(r.status).toBe(4);
-      expect(r.stderr).toMatch(/holds a file coalsim did not write \(charts\/my-annotated\.png\).*even with --force\. Move it out of the folder/);
+      expect(r.stderr).toMatch(/holds a file coalsim did not write, or edited since it wrote it \(charts\/my-annotated\.png\).*even with --force\. Move it out of the folder/);
       expect(r.stderr).not.toMatch(/pass --force/);
     }
     expect(readFileSync(join(mine, 'charts', 'my-annotated.png'), 'utf8')).toBe('my drawing');

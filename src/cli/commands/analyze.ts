@@ -9,6 +9,7 @@ import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { SweepDirError } from '../../experiment/sweep';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
+import { claimOutDir, OutDirError } from '../../output/outDir';
 
 interface AnalyzeArgs {
   dir: string;
@@ -37,8 +38,21 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const where = displayPath(args.dir);
     const path = join(args.dir, STORE_FILE);
     if (!existsSync(path)) throw new CliError(`${where} holds no sweep (no ${STORE_FILE}); give the --out directory of \`coalsim sweep\``, ExitCode.invalidInput);
+    // The sweep folder is this process's while it reads the store and writes the indices, charts
+    // and report: a sweep --force into it meanwhile would get another sweep's results mixed with
+    // these (exit 4 for the second instead, as for two sweeps).
+    let claim;
+    try {
+      claim = claimOutDir(args.dir);
+    } catch (err) {
+      if (err instanceof OutDirError) throw new CliError(err.message, ExitCode.outputExists);
+      throw err;
+    }
     const store = SweepStore.open(path, { readonly: true });
-    if (!store) throw new CliError(`${displayPath(path)} is not a coalsim sweep store`, ExitCode.invalidInput);
+    if (!store) {
+      claim.release();
+      throw new CliError(`${displayPath(path)} is not a coalsim sweep store`, ExitCode.invalidInput);
+    }
     try {
       let c;
       try {
@@ -68,6 +82,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       process.stdout.write(lines.join('\n') + '\n');
     } finally {
       store.close();
+      claim.release();
     }
   },
 };

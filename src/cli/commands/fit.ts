@@ -12,11 +12,11 @@ import { loadFitFile, type LoadedFit } from '../../fit/load';
 import { fitFiles, writeFitFiles, FIT_OUTPUT_FILES } from '../../fit/outputs';
 import { FitTaskError } from '../../fit/pool';
 import { fitResults } from '../../fit/results';
-import { FitDirError, fitComplete, mergeShards, readGenerations, runFit, runShard, totalGenerations } from '../../fit/run';
+import { FitDirError, fitComplete, mergeShards, readGenerations, runFit, runShard, totalGenerations, type FitProgressSink } from '../../fit/run';
 import { fitSlurmScripts } from '../../fit/slurm';
 import type { FinishedGeneration } from '../../fit/store';
 import { OutputExistsError } from '../../output/atomic';
-import { assertDirectoryPath } from '../../output/outDir';
+import { assertDirectoryPath, assertNotAnInput, claimOutDir, OutDirError, type Claim } from '../../output/outDir';
 import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScripts';
 import { formatIssues } from '../../scenario/issues';
 import { createFitProgress } from '../fitProgress';
@@ -165,61 +165,85 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     const label = `fit ${loaded.fit.id}`;
     const progress = createFitProgress(process.stderr, { quiet: args.quiet || args.json, label });
 
-    if (args.merge) {
-      let m;
-      try {
-        m = mergeShards({ loaded, out, version: packageVersion() });
-      } catch (err) {
-        dirError(err);
-      }
-      if (!m.complete) {
-        const msg = m.finished ? `generation ${m.generation} finished; run the shards of generation ${m.generation! + 1}` : `generation ${m.generation}: ${m.stored} of ${loaded.fit.method.population} particles stored; run the missing shards, then --merge again`;
-        process.stdout.write(`${label}: ${msg}\n`);
-        if (!m.finished) process.exitCode = ExitCode.incompleteMerge;
-        return;
-      }
-      const { lines, summary } = writeOutputs(loaded, readGenerations(loaded, out), out, args);
-      process.stdout.write(args.json ? summary : lines.join('\n') + '\n');
-      return;
-    }
-
-    let stopRequests = 0;
-    const onSignal = (): void => {
-      stopRequests++;
-      if (stopRequests > 1) process.exit(130);
-      process.stderr.write('\ncoalsim: stopping after the particles in progress (Ctrl-C again to quit now)...\n');
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    const started = performance.now();
+    // The fit's folder is this process's until it ends, as run's and sweep's are: a second fit,
+    // or one with --force, into the same --out would delete the store this one is writing (exit 4
+    // instead). Shard tasks do not claim it: many run at once, each writing only its own shard file.
+    // --force replaces the folder as a whole: never when the fit file or its scenario lies in it.
+    if (args.force) assertNotAnInput(out, [args.fit, loaded.scenarioFile]);
+    const sharding = args.shard !== undefined || process.env.SLURM_ARRAY_TASK_ID !== undefined;
+    const claim = sharding ? null : claimFitDir(out);
     try {
-      if (args.shard !== undefined || process.env.SLURM_ARRAY_TASK_ID !== undefined) {
-        const shard = chooseShard(args.shard, process.env);
-        const r = await runShard({ loaded, out, workers, version: packageVersion(), shard, progress, shouldStop: () => stopRequests > 0, ...(args.generation !== undefined ? { generation: args.generation } : {}) });
-        if (r.stopped) {
-          process.stderr.write(`coalsim: interrupted; shard ${shard.index}/${shard.count} of generation ${r.generation} not written (run it again)\n`);
-          process.exitCode = 130;
-          return;
-        }
-        process.stdout.write(r.generation === null ? `${label}: the fit in ${where} is complete; nothing to do\n` : `${label}: generation ${r.generation}, shard ${shard.index}/${shard.count}: ${r.particles > 0 ? `${r.particles} particles in` : 'already built:'} ${displayPath(r.file!)}; when every shard is done: coalsim fit ${args.fit} --out ${where} --merge\n`);
-        return;
-      }
-      const r = await runFit({ loaded, out, workers, resume: args.resume, force: args.force, version: packageVersion(), progress, shouldStop: () => stopRequests > 0 });
-      if (r.stopped) {
-        process.stderr.write(`coalsim: interrupted: ${r.generations.length} generation(s) finished and every built particle stored in ${where}; continue with\n  coalsim fit ${args.fit} --out ${where} --resume\n`);
-        process.exitCode = 130;
-        return;
-      }
-      if (!fitComplete(loaded, r.generations)) throw new Error('fit ended before it was complete');
-      const secs = (performance.now() - started) / 1000;
-      const { lines, summary } = writeOutputs(loaded, r.generations, out, args);
-      if (args.json) process.stdout.write(summary);
-      else process.stdout.write([...lines, `  ${r.builtParticles} particles built now${r.resumedParticles > 0 ? `, ${r.resumedParticles} found stored` : ''}, in ${duration(secs)} (${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`].join('\n') + '\n');
-    } catch (err) {
-      dirError(err);
+      await fitIn(loaded, out, where, label, progress, workers, args);
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      claim?.release();
     }
   },
 };
+
+function claimFitDir(out: string): Claim {
+  try {
+    return claimOutDir(out);
+  } catch (err) {
+    if (err instanceof OutDirError) throw new CliError(err.message, ExitCode.outputExists);
+    throw err;
+  }
+}
+
+async function fitIn(loaded: LoadedFit, out: string, where: string, label: string, progress: FitProgressSink, workers: number, args: ArgumentsCamelCase<FitArgs>): Promise<void> {
+  if (args.merge) {
+    let m;
+    try {
+      m = mergeShards({ loaded, out, version: packageVersion() });
+    } catch (err) {
+      dirError(err);
+    }
+    if (!m.complete) {
+      const msg = m.finished ? `generation ${m.generation} finished; run the shards of generation ${m.generation! + 1}` : `generation ${m.generation}: ${m.stored} of ${loaded.fit.method.population} particles stored; run the missing shards, then --merge again`;
+      process.stdout.write(`${label}: ${msg}\n`);
+      if (!m.finished) process.exitCode = ExitCode.incompleteMerge;
+      return;
+    }
+    const { lines, summary } = writeOutputs(loaded, readGenerations(loaded, out), out, args);
+    process.stdout.write(args.json ? summary : lines.join('\n') + '\n');
+    return;
+  }
+
+  let stopRequests = 0;
+  const onSignal = (): void => {
+    stopRequests++;
+    if (stopRequests > 1) process.exit(130);
+    process.stderr.write('\ncoalsim: stopping after the particles in progress (Ctrl-C again to quit now)...\n');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const started = performance.now();
+  try {
+    if (args.shard !== undefined || process.env.SLURM_ARRAY_TASK_ID !== undefined) {
+      const shard = chooseShard(args.shard, process.env);
+      const r = await runShard({ loaded, out, workers, version: packageVersion(), shard, progress, shouldStop: () => stopRequests > 0, ...(args.generation !== undefined ? { generation: args.generation } : {}) });
+      if (r.stopped) {
+        process.stderr.write(`coalsim: interrupted; shard ${shard.index}/${shard.count} of generation ${r.generation} not written (run it again)\n`);
+        process.exitCode = 130;
+        return;
+      }
+      process.stdout.write(r.generation === null ? `${label}: the fit in ${where} is complete; nothing to do\n` : `${label}: generation ${r.generation}, shard ${shard.index}/${shard.count}: ${r.particles > 0 ? `${r.particles} particles in` : 'already built:'} ${displayPath(r.file!)}; when every shard is done: coalsim fit ${args.fit} --out ${where} --merge\n`);
+      return;
+    }
+    const r = await runFit({ loaded, out, workers, resume: args.resume, force: args.force, version: packageVersion(), progress, shouldStop: () => stopRequests > 0 });
+    if (r.stopped) {
+      process.stderr.write(`coalsim: interrupted: ${r.generations.length} generation(s) finished and every built particle stored in ${where}; continue with\n  coalsim fit ${args.fit} --out ${where} --resume\n`);
+      process.exitCode = 130;
+      return;
+    }
+    if (!fitComplete(loaded, r.generations)) throw new Error('fit ended before it was complete');
+    const secs = (performance.now() - started) / 1000;
+    const { lines, summary } = writeOutputs(loaded, r.generations, out, args);
+    if (args.json) process.stdout.write(summary);
+    else process.stdout.write([...lines, `  ${r.builtParticles} particles built now${r.resumedParticles > 0 ? `, ${r.resumedParticles} found stored` : ''}, in ${duration(secs)} (${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`].join('\n') + '\n');
+  } catch (err) {
+    dirError(err);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

@@ -13,7 +13,7 @@ import { startRenderPool } from '../../charts/renderPool';
 import { outputsFromFiles, OutputsError, readOutputDir } from '../../report/loadOutputs';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
-import { foreignEntries, protectedReason } from '../../output/outDir';
+import { claimOutDir, foreignEntries, protectedReason } from '../../output/outDir';
 
 interface ReportArgs {
   dir: string;
@@ -33,6 +33,26 @@ interface ManifestFile {
   name: string;
   bytes: number;
   sha256: string;
+}
+
+/**
+ * The run's data files (every file its manifest lists that a rebuild does not write) whose bytes
+ * are no longer those coalsim wrote (a sha256 that differs from the manifest's), or that are
+ * missing: a report built from edited data would present it as the run's.
+ */
+function editedData(existing: ReadonlyMap<string, Uint8Array>, isBuilt: (name: string) => boolean): string[] {
+  const text = existing.get('manifest.json');
+  if (text === undefined) return [];
+  let listed: ManifestFile[];
+  try {
+    listed = (JSON.parse(Buffer.from(text).toString('utf8')) as { files?: ManifestFile[] }).files ?? [];
+  } catch {
+    return [];
+  }
+  return listed.filter((f) => typeof f.name === 'string' && !isBuilt(f.name) && typeof f.sha256 === 'string').filter((f) => {
+    const bytes = existing.get(f.name);
+    return bytes === undefined || sha256(bytes) !== f.sha256;
+  }).map((f) => f.name);
 }
 
 /** The manifest with entries for rebuilt files replaced: data files keep their place, rebuilt ones follow in build order. */
@@ -58,49 +78,66 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const dir = args.dir;
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a directory. Give the output directory of a run, e.g. coalsim report out/default-seed1`, ExitCode.invalidInput);
     const shown = displayPath(dir) || '.';
-    // The chart workers load node-canvas and Chart.js while this thread reads the run.
-    const pool = args.charts ? startRenderPool() : null;
-    let existing: ReturnType<typeof readOutputDir>;
-    let build;
+    // Claimed from the first read to the last write, as run and sweep claim it: a run --force
+    // into the same folder meanwhile would otherwise be replaced by this rebuild of the older run.
+    // (A protected folder, the current one or its parents, is refused below before any write.)
+    const claim = protectedReason(dir) === null ? claimOutDir(dir) : null;
     try {
-      existing = readOutputDir(dir);
-      build = await buildReportFilesParallel(outputsFromFiles(existing), pool);
-    } catch (err) {
-      if (err instanceof OutputsError) throw new CliError(`${displayPath(dir)}: ${err.message}`, ExitCode.invalidInput);
-      throw err;
+      await rebuild(dir, shown, args);
     } finally {
-      await pool?.close();
+      claim?.release();
     }
-    if (build.notice !== null) process.stderr.write(`coalsim: ${build.notice}\n`);
-    const isBuilt = builtBy(args.charts);
-    const old = [...existing.keys()].filter(isBuilt);
-    if (old.length === build.files.size && [...build.files].every(([name, content]) => sameBytes(existing.get(name), content))) {
-      process.stdout.write(`${shown}: report.html${args.charts ? ` and ${build.files.size - 1} chart(s)` : ''} ${args.charts ? 'are' : 'is'} up to date.\n`);
-      return;
-    }
-    // Files a rebuild would change or drop; missing ones are simply written.
-    const conflicts = old.filter((name) => !sameBytes(existing.get(name), build.files.get(name) ?? ''));
-    // The folder is rebuilt by replacing it whole (atomically), which coalsim never does to the
-    // current directory, its parents or $HOME: say how to run it instead of a --force/--out hint.
-    const guarded = protectedReason(dir);
-    if (guarded !== null) throw new CliError(`${shown}: ${guarded}; report rebuilds a run folder by replacing it whole, which coalsim never does there. Run it from the folder above: cd .. && coalsim report ${basename(resolve(dir))}`, ExitCode.outputExists);
-    // A file its manifest does not list is a user's: the rebuild replaces the folder whole, so
-    // --force could not help (the guard refuses to delete it); say so instead of suggesting it.
-    const foreign = foreignEntries(dir);
-    if (foreign.length > 0) {
-      const names = `${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ` and ${foreign.length - 5} more` : ''}`;
-      throw new CliError(`${shown}: holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write (${names}); report rebuilds the folder by replacing it whole, so it never runs while ${foreign.length === 1 ? 'that file is' : 'they are'} there, even with --force. Move ${foreign.length === 1 ? 'it' : 'them'} out of the folder, then run report again`, ExitCode.outputExists);
-    }
-    if (conflicts.length > 0 && !args.force) {
-      const what = conflicts.length === 1 ? conflicts[0]! : `${conflicts.length} files (${conflicts.slice(0, 3).join(', ')}${conflicts.length > 3 ? ', ...' : ''})`;
-      throw new CliError(`${shown}: ${what} differ${conflicts.length === 1 ? 's' : ''} from a rebuild; pass --force to replace ${conflicts.length === 1 ? 'it' : 'them'}`, ExitCode.outputExists);
-    }
-    const files = new Map<string, string | Uint8Array>();
-    for (const [name, content] of existing) if (!isBuilt(name) && name !== 'manifest.json') files.set(name, content);
-    for (const [name, content] of build.files) files.set(name, content);
-    const manifest = existing.get('manifest.json');
-    if (manifest !== undefined) files.set('manifest.json', updatedManifest(Buffer.from(manifest).toString('utf8'), build.files, isBuilt));
-    writeDirAtomically(dir, files, true);
-    process.stdout.write(`${shown}: wrote report.html${build.files.size > 1 ? ` and ${build.files.size - 1} chart(s) in charts/` : ''}.\n`);
   },
 };
+
+async function rebuild(dir: string, shown: string, args: ArgumentsCamelCase<ReportArgs>): Promise<void> {
+  // The chart workers load node-canvas and Chart.js while this thread reads the run.
+  const pool = args.charts ? startRenderPool() : null;
+  let existing: ReturnType<typeof readOutputDir>;
+  let build;
+  try {
+    existing = readOutputDir(dir);
+    const edited = editedData(existing, builtBy(args.charts));
+    if (edited.length > 0) {
+      const what = edited.length === 1 ? edited[0]! : `${edited.length} files (${edited.slice(0, 3).join(', ')}${edited.length > 3 ? ', ...' : ''})`;
+      throw new CliError(`${shown}: ${what} ${edited.length === 1 ? 'is' : 'are'} missing or no longer what coalsim wrote (the sha256 in manifest.json differs); a report rebuilt from edited data would present it as the run's. Re-run the scenario instead: coalsim run ${shown}/scenario.json --out <new folder>`, ExitCode.invalidInput);
+    }
+    build = await buildReportFilesParallel(outputsFromFiles(existing), pool);
+  } catch (err) {
+    if (err instanceof OutputsError) throw new CliError(`${displayPath(dir)}: ${err.message}`, ExitCode.invalidInput);
+    throw err;
+  } finally {
+    await pool?.close();
+  }
+  if (build.notice !== null) process.stderr.write(`coalsim: ${build.notice}\n`);
+  const isBuilt = builtBy(args.charts);
+  const old = [...existing.keys()].filter(isBuilt);
+  if (old.length === build.files.size && [...build.files].every(([name, content]) => sameBytes(existing.get(name), content))) {
+    process.stdout.write(`${shown}: report.html${args.charts ? ` and ${build.files.size - 1} chart(s)` : ''} ${args.charts ? 'are' : 'is'} up to date.\n`);
+    return;
+  }
+  // Files a rebuild would change or drop; missing ones are simply written.
+  const conflicts = old.filter((name) => !sameBytes(existing.get(name), build.files.get(name) ?? ''));
+  // The folder is rebuilt by replacing it whole (atomically), which coalsim never does to the
+  // current directory, its parents or $HOME: say how to run it instead of a --force/--out hint.
+  const guarded = protectedReason(dir);
+  if (guarded !== null) throw new CliError(`${shown}: ${guarded}; report rebuilds a run folder by replacing it whole, which coalsim never does there. Run it from the folder above: cd .. && coalsim report ${basename(resolve(dir))}`, ExitCode.outputExists);
+  // A file its manifest does not list is a user's: the rebuild replaces the folder whole, so
+  // --force could not help (the guard refuses to delete it); say so instead of suggesting it.
+  const foreign = foreignEntries(dir);
+  if (foreign.length > 0) {
+    const names = `${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ` and ${foreign.length - 5} more` : ''}`;
+    throw new CliError(`${shown}: holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write, or edited since it wrote ${foreign.length === 1 ? 'it' : 'them'} (${names}); report rebuilds the folder by replacing it whole, so it never runs while ${foreign.length === 1 ? 'that file is' : 'they are'} there, even with --force. Move ${foreign.length === 1 ? 'it' : 'them'} out of the folder, then run report again`, ExitCode.outputExists);
+  }
+  if (conflicts.length > 0 && !args.force) {
+    const what = conflicts.length === 1 ? conflicts[0]! : `${conflicts.length} files (${conflicts.slice(0, 3).join(', ')}${conflicts.length > 3 ? ', ...' : ''})`;
+    throw new CliError(`${shown}: ${what} differ${conflicts.length === 1 ? 's' : ''} from a rebuild; pass --force to replace ${conflicts.length === 1 ? 'it' : 'them'}`, ExitCode.outputExists);
+  }
+  const files = new Map<string, string | Uint8Array>();
+  for (const [name, content] of existing) if (!isBuilt(name) && name !== 'manifest.json') files.set(name, content);
+  for (const [name, content] of build.files) files.set(name, content);
+  const manifest = existing.get('manifest.json');
+  if (manifest !== undefined) files.set('manifest.json', updatedManifest(Buffer.from(manifest).toString('utf8'), build.files, isBuilt));
+  writeDirAtomically(dir, files, true);
+  process.stdout.write(`${shown}: wrote report.html${build.files.size > 1 ? ` and ${build.files.size - 1} chart(s) in charts/` : ''}.\n`);
+}

@@ -15,6 +15,7 @@ import { runSweep, SweepDirError } from '../../experiment/sweep';
 import { OutputExistsError } from '../../output/atomic';
 import { formatIssues } from '../../scenario/issues';
 import { CliError, ExitCode } from '../exitCodes';
+import { assertNotAnInput } from '../../output/outDir';
 import { packageVersion } from '../paths';
 import { displayPath } from '../scenarioInput';
 import { wrongKindMessage } from '../fileKind';
@@ -132,6 +133,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     });
     if (!args.quiet) process.stderr.write(`coalsim: ${planLine(loaded, workers)}\n`);
     const out = args.out ?? `out/sweep-${loaded.experiment.id}${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;
+    // --force replaces the folder as a whole: never when the experiment or its scenario lies in it
+    // (a run's scenario.json, edited and swept), as run, compare and merge refuse too.
+    if (args.force) assertNotAnInput(out, [args.experiment, loaded.scenarioFile]);
 
     const lost = designLoss(loaded);
     if (lost) process.stderr.write(`coalsim: ${lost}\n`);

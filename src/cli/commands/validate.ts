@@ -73,7 +73,10 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .example('$0 validate scenarios/fits/*.fit.json', 'Check fit files (parameters resolve in their scenario, figures, priors)') as unknown as Argv<ValidateArgs>,
   handler: (args: ArgumentsCamelCase<ValidateArgs>) => {
     if (args.migrate) {
-      const scenarios = args.files.filter((f) => kindOf(f) === 'scenario');
+      // Experiment and fit files have no earlier version; anything else (a scenario, or a file
+      // that cannot be read or told apart) goes through the scenario migration, which says why
+      // it cannot migrate it (a missing or unreadable file is an input error, exit 3).
+      const scenarios = args.files.filter((f) => { const k = kindOf(f); return k !== 'experiment' && k !== 'fit'; });
       const outcomes = scenarios.map((f) => migrateScenarioFile(f, displayPath(f)));
       if (args.json) process.stdout.write(JSON.stringify(outcomes, null, 2) + '\n');
       else process.stdout.write(migrationText(outcomes));
