@@ -19,11 +19,28 @@ export function describeIoError(err: unknown): string | null {
     const path = (err as { path?: unknown }).path;
     const where = typeof path === 'string' ? userPath(path) : null;
     const what = code === 'EROFS' ? 'read-only filesystem' : 'permission denied';
+    // The lock and the staging folder live beside the output, in its parent: when that parent is
+    // what cannot be written, say so (the output folder itself may be writable).
+    const beside = typeof path === 'string' ? besideOutput(path) : null;
+    if (beside !== null) return `cannot write beside ${beside.out} (${code}: ${what}): coalsim keeps its lock and builds the new results in the folder that holds it, ${beside.parent}, so that folder must be writable too. Nothing was replaced. Choose an --out inside a folder you can write (e.g. under your home folder)`;
     return `cannot use ${where ?? 'a file'} (${code}: ${what}). Nothing was replaced. If it is where the output goes, choose another --out somewhere you can write (e.g. under your home folder); if it is an input, check its permissions`;
   }
   if (/^E[A-Z]+$/.test(code)) return `file error: ${message}`;
   if (code.startsWith('SQLITE_')) return `sweep store error (${code}): ${message}`;
   return null;
+}
+
+/**
+ * For a lock (`.<out>.lock...`) or a staging folder (`.<out>.coalsim-tmp-PID`) that could not be
+ * made: the output folder and the parent it lives in; null for any other path.
+ */
+function besideOutput(path: string): { out: string; parent: string } | null {
+  const parts = path.split(/[\\/]/);
+  const last = parts.at(-1) ?? '';
+  const m = /^\.(.+?)(?:\.lock(?:\.coalsim-(?:tmp|stale)-\d+)?|\.coalsim-(?:tmp|old)-\d+)$/.exec(last);
+  if (!m) return null;
+  const parent = parts.slice(0, -1).join('/') || '/';
+  return { out: `${parent === '/' ? '' : parent}/${m[1]!}`, parent };
 }
 
 /**

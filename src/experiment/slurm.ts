@@ -33,6 +33,11 @@ export interface SlurmFiles {
 }
 
 /** Single-quote for bash. */
+/** A path as one shell word for a command line to copy: as it is when it is plain, else quoted (sh). */
+export function shellWord(text: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(text) ? text : sh(text);
+}
+
 export function sh(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

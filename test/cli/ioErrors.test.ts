@@ -5,9 +5,14 @@ const err = (code: string, path: string) => Object.assign(new Error(`${code}: pe
 
 describe('describeIoError', () => {
   it('names the folder the user chose, not coalsim\'s lock or temporary file in it, and gives the fix', () => {
-    for (const path of ['/data/ro/.new.lock.coalsim-tmp-31906', '/data/ro/.new.lock', '/data/ro/.new.coalsim-tmp-12/runs.csv']) {
+    expect(describeIoError(err('EACCES', '/data/ro/.new.coalsim-tmp-12/runs.csv'))).toBe(
+      'cannot use /data/ro/new (EACCES: permission denied). Nothing was replaced. If it is where the output goes, choose another --out somewhere you can write (e.g. under your home folder); if it is an input, check its permissions',
+    );
+    // The lock or the staging folder could not be made: it is the parent that must be writable
+    // (a writable --out inside a read-only folder read "cannot use .../out" before).
+    for (const path of ['/data/ro/.new.lock.coalsim-tmp-31906', '/data/ro/.new.lock', '/data/ro/.new.coalsim-tmp-12']) {
       expect(describeIoError(err('EACCES', path))).toBe(
-        'cannot use /data/ro/new (EACCES: permission denied). Nothing was replaced. If it is where the output goes, choose another --out somewhere you can write (e.g. under your home folder); if it is an input, check its permissions',
+        'cannot write beside /data/ro/new (EACCES: permission denied): coalsim keeps its lock and builds the new results in the folder that holds it, /data/ro, so that folder must be writable too. Nothing was replaced. Choose an --out inside a folder you can write (e.g. under your home folder)',
       );
     }
     expect(describeIoError(err('EROFS', '/mnt/cd/out/runs.csv.coalsim-tmp-9'))).toMatch(/^cannot use \/mnt\/cd\/out\/runs\.csv \(EROFS: read-only filesystem\)/);

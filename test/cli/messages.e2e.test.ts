@@ -74,7 +74,7 @@ describe('CLI messages', () => {
     const t0 = Date.now();
     const r = coalsim(['validate', big]);
     expect(r.status).toBe(3);
-    expect(r.stderr).toMatch(/big\.json:\d+:\d+ {2}\(root\): the file is 209,715,200 bytes, over the limit of 10,485,760 bytes \(10 MiB\)|big\.json {2}\(root\): the file is 209,715,200 bytes, over the limit of 10,485,760 bytes \(10 MiB\)/);
+    expect(r.stderr).toMatch(/big\.json {2}the file is 209,715,200 bytes, over the limit of 10,485,760 bytes \(10 MiB\)/);
     expect(Date.now() - t0).toBeLessThan(20_000);
   });
 });

@@ -163,3 +163,17 @@ describe('paths that would mislead', () => {
     expect(r.stderr).not.toMatch(/\(root\)/);
   });
 });
+
+describe('merge names a missing input as an input error', () => {
+  it('a shard folder that does not exist, or holds no sweep, exits 3 naming it (it exited 4, "--out holds something else")', () => {
+    const dir = tempDir('coalsim-merge-missing-');
+    const gone = coalsim(['merge', join(dir, 'nosuch'), '--out', join(dir, 'all')]);
+    expect(gone.status).toBe(3);
+    expect(gone.stderr).toMatch(/nosuch: no such folder/);
+    mkdirSync(join(dir, 'empty'));
+    const empty = coalsim(['merge', join(dir, 'empty'), '--out', join(dir, 'all')]);
+    expect(empty.status).toBe(3);
+    expect(empty.stderr).toMatch(/empty holds no sweep/);
+    expect(existsSync(join(dir, 'all'))).toBe(false);
+  });
+});

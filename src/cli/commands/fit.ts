@@ -14,6 +14,7 @@ import { FitTaskError } from '../../fit/pool';
 import { fitResults } from '../../fit/results';
 import { FitDirError, fitComplete, mergeShards, readGenerations, runFit, runShard, totalGenerations, type FitProgressSink } from '../../fit/run';
 import { fitSlurmScripts } from '../../fit/slurm';
+import { shellWord } from '../../experiment/slurm';
 import type { FinishedGeneration } from '../../fit/store';
 import { OutputExistsError } from '../../output/atomic';
 import { assertDirectoryPath, assertNotAnInput, claimOutDir, OutDirError, type Claim } from '../../output/outDir';
@@ -115,7 +116,7 @@ function writeSlurm(loaded: LoadedFit, args: FitArgs, out: string): void {
   const where = displayPath(dir);
   process.stdout.write(`wrote ${where}/shard.sbatch (array of ${args.shards} shards), ${where}/merge.sbatch and ${where}/submit.sh (${totalGenerations(loaded)} generations)\n`);
   if (!args.submit) {
-    process.stdout.write(`submit with: bash ${where}/submit.sh   (outputs in ${displayPath(out)})\n`);
+    process.stdout.write(`submit with: bash ${shellWord(`${where}/submit.sh`)}   (outputs in ${displayPath(out)})\n`);
     return;
   }
   const r = spawnSync('bash', [join(dir, 'submit.sh')], { encoding: 'utf8' });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { totalRuns } from '../../experiment/shards';
 import { STORE_FILE, SweepStore } from '../../experiment/store';
-import { checkSbatchValue, slurmScripts } from '../../experiment/slurm';
+import { checkSbatchValue, shellWord, slurmScripts } from '../../experiment/slurm';
 import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScripts';
 import { assertDirectoryPath, claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
 import { CliError, ExitCode } from '../exitCodes';
@@ -88,7 +88,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     const where = displayPath(dir);
     process.stdout.write(`wrote ${where}/sweep.sbatch (array of ${args.shards} shards, ${total} runs), ${where}/merge.sbatch and ${where}/submit.sh\n`);
     if (!args.submit) {
-      process.stdout.write(`submit with: bash ${where}/submit.sh   (result in ${displayPath(join(out, 'result'))})\n`);
+      process.stdout.write(`submit with: bash ${shellWord(`${where}/submit.sh`)}   (result in ${displayPath(join(out, 'result'))})\n`);
       return;
     }
     const r = spawnSync('bash', [join(dir, 'submit.sh')], { encoding: 'utf8' });
