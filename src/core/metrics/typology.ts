@@ -84,8 +84,9 @@ export function classify(x: TypologyInput): Classification {
  * from the run and the rounds of the events it rests on.
  *
  *   volunteer        joined without any payment (a "volunteered" event, no subsidy or side deal);
- *   under-resourced  could not fund its deployment (liquidity need > 0) and was paid mainly in
- *                    cash: deployment subsidies are at least half of its package;
+ *   under-resourced  could not fund its deployment (liquidity need > 0) and deployment subsidies
+ *                    paid for it: at least half of its package, or its whole need (liquidity need
+ *                    x soldier-years) with side deals on top;
  *   opportunist      asked for more than its costs, interest and liquidity justify (its
  *                    reservation above max(c_i - u_i - signal, liquidity need)), or threatened
  *                    a hold-up asking more than its casualties justified (its gap r_i + z - p;
@@ -210,12 +211,23 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
     out.push({ label: 'volunteer', evidence: [`joined in round ${x.volunteeredRound} unpaid: ${years} soldier-years of service, no subsidy and no side deal`], events: [{ type: 'volunteered', round: x.volunteeredRound }] });
   }
   // A liquidity need is per soldier deployed: a state that only sold access has none to meet.
-  if (x.liquidityNeed > 0 && x.soldierYears > 0 && x.subsidyReceived > 0 && x.subsidyReceived >= 0.5 * package_) {
+  // Under-resourced is what it needed and how that was met: it could not fund its deployment, and
+  // deployment subsidies paid for it, either as most of its package or covering its whole need
+  // (its liquidity need over its soldier-years). A partner whose need was met in cash and that
+  // took a scarcity rent on top in side deals (Colombia in the default scenario once demand
+  // doubles: $8.5 million of subsidies for a $7.7 million need, $180 million of side deals) is
+  // still one: the side deals are its bargaining power, not what it asked for to deploy.
+  const need = x.liquidityNeed * x.soldierYears;
+  const mostlyCash = x.subsidyReceived >= 0.5 * package_;
+  const needCovered = need > 0 && x.subsidyReceived >= need * 0.999;
+  if (x.liquidityNeed > 0 && x.soldierYears > 0 && x.subsidyReceived > 0 && (mostlyCash || needCovered)) {
     out.push({
       label: 'under-resourced',
       evidence: [
         `could fund only ${money(x.costPerYear - x.liquidityNeed)} of the ${money(x.costPerYear)} a soldier-year costs it`,
-        `paid ${money(x.subsidyReceived)} in deployment subsidies, ${Math.round((100 * x.subsidyReceived) / package_)}% of its package`,
+        mostlyCash
+          ? `paid ${money(x.subsidyReceived)} in deployment subsidies, ${Math.round((100 * x.subsidyReceived) / package_)}% of its package`
+          : `paid ${money(x.subsidyReceived)} in deployment subsidies, covering the ${money(need)} it could not fund; the rest of its package (${money(package_ - x.subsidyReceived)}) came as side deals`,
       ],
       events: dealEvents,
     });
