@@ -15,7 +15,7 @@ import { dollars, money, moneyShort, percent, plural, soldAccessOnly, troops } f
 import { holdupStories, OUTCOME_WORDS } from './holdups';
 import { lessonOf } from './lesson';
 import type { RunOutputs } from './loadOutputs';
-import { blockHeading, foldQuiet, type Narrative } from './narrative';
+import { blockHeading, foldQuiet, meanShareAtEnd, type Narrative } from './narrative';
 import { possessive, theName } from './names';
 import { html, raw, type SafeHtml, scriptCode, scriptJson } from './safeHtml';
 import { STAYED_OUT_WORDS, stayedOutReason } from './stayedOut';
@@ -91,6 +91,13 @@ interface Card {
   readonly title: string;
 }
 
+/** After paid hold-ups: what the contracts at the end give partners, beside the mean as signed. */
+function endShareWords(s: RunOutputs['summary']): string {
+  const end = meanShareAtEnd(s);
+  if (end === null || s.operation.holdUps.paid === 0 || s.power.meanShare === null || Math.round(end * 100) === Math.round(s.power.meanShare * 100)) return '';
+  return `; ${percent(end)} in their contracts at the end, once the hold-up concessions are counted (the members table)`;
+}
+
 function card(c: Card): SafeHtml {
   return html`<div class="card" title="${c.title}"><span class="num">${c.num}</span><span class="what">${c.what}</span></div>`;
 }
@@ -112,7 +119,7 @@ export function headlineCards(o: RunOutputs): Card[] {
     },
     {
       num: s.power.meanShare === null ? '–' : percent(s.power.meanShare),
-      what: `of the surplus to partners on average over ${plural(s.power.deals, 'paid deal')} as signed (deals.csv; the members table shows each contract at the end, hold-up concessions included); ${plural(s.power.reversals, 'reversal')}`,
+      what: `of the surplus to partners on average over ${plural(s.power.deals, 'paid deal')} as signed (deals.csv)${endShareWords(s)}; ${plural(s.power.reversals, 'reversal')}`,
       title: 'share of each deal\'s surplus, 0–100%; summary.json power.meanShare and power.reversals',
     },
   ];

@@ -57,6 +57,8 @@ interface Context {
   ceilingExplained: boolean;
   /** Partners paid in a hold-up so far, whose next casualty line has not yet said the concession raised what their public will bear. */
   readonly concededUntold: Set<string>;
+  /** Partners whose refused hold-up was already told with the troops they withdrew (this round). */
+  readonly refusalTold: Set<string>;
 }
 
 /** A sentence, or a part of one that joins an earlier offer ("; Poland refuses."). */
@@ -104,6 +106,7 @@ function context(scenario: Scenario, events: readonly SimEvent[]): Context {
     market: (round) => markets.get(round),
     ceilingExplained: false,
     concededUntold: new Set<string>(),
+    refusalTold: new Set<string>(),
   };
 }
 
@@ -223,7 +226,10 @@ function narrate(e: SimEvent, c: Context): Piece {
         case 'casualties':
           return key(`After its losses, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
         case 'hold-up':
-          return key(`Its hold-up refused, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
+          // One sentence for the refusal and the withdrawal (holdup-resolved 'refused-withdrew',
+          // logged after this release, adds nothing): it read twice, in reverse order.
+          c.refusalTold.add(e.party);
+          return key(`${c.P} refuses ${possessive(who)} demand, and ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
         case 'retaliation':
           return key(`In retaliation, ${who} withdraws ${all}${troops(e.troops)} troops${rest}.`);
       }
@@ -256,6 +262,8 @@ function narrate(e: SimEvent, c: Context): Piece {
           c.concededUntold.add(e.party);
           return key(`${c.P} gives in to ${possessive(who)} hold-up, at a cost of ${money(e.concessionCost)}${e.share === null ? '' : `; ${who} now takes ${percent(e.share)} of the surplus`}.`);
         case 'refused-withdrew':
+          // Told with the troops it withdrew (contingent-released, reason 'hold-up', just before).
+          if (c.refusalTold.delete(e.party)) return NONE;
           return key(`${c.P} refuses ${possessive(who)} demand, and ${who} pulls its troops out.`);
         case 'bluff-called':
           return key(`${c.P} refuses ${possessive(who)} demand and calls its bluff: ${who} stays.`);
@@ -528,7 +536,7 @@ function urgencySentence(c: Context, m: EventOf<'market'> | undefined): string |
 const RELEASE_WHY: Readonly<Record<EventOf<'contingent-released'>['reason'], string>> = {
   'demand-fell': 'sent home as demand fell',
   unavailable: 'no longer able to take part',
-  casualties: 'after their losses',
+  casualties: 'after casualties',
   'hold-up': 'after a refused hold-up',
   retaliation: 'in retaliation',
 };
@@ -543,9 +551,19 @@ function endingEvents(events: readonly SimEvent[], name: (id: string) => string,
     const withdrew = resolved.filter((e) => e.outcome === 'refused-withdrew');
     const called = resolved.filter((e) => e.outcome === 'bluff-called');
     const parts: string[] = [];
-    if (paid.length > 0) parts.push(`${plural(paid.length, 'was', 'were')} paid (${list(paid.map((e) => `${name(e.party)}, ${money(e.concessionCost)}`))})`);
-    if (withdrew.length > 0) parts.push(`${withdrew.length} refused, and the partner left (${list(withdrew.map((e) => name(e.party)))})`);
-    if (called.length > 0) parts.push(`${called.length} refused as a bluff that was called, the partner staying (${list(called.map((e) => name(e.party)))})`);
+    // By partner, in order of first appearance: "South Africa 3 times, $116,197 in all", not the same name three times.
+    const byParty = (rs: readonly EventOf<'holdup-resolved'>[], withCost: boolean): string =>
+      list(
+        [...new Set(rs.map((e) => e.party))].map((id) => {
+          const mine = rs.filter((e) => e.party === id);
+          const cost = mine.reduce((a, e) => a + e.concessionCost, 0);
+          if (mine.length === 1) return withCost ? `${name(id)}, ${money(cost)}` : name(id);
+          return `${name(id)} ${mine.length} times${withCost ? `, ${money(cost)} in all` : ''}`;
+        }),
+      );
+    if (paid.length > 0) parts.push(`${plural(paid.length, 'was', 'were')} paid (${byParty(paid, true)})`);
+    if (withdrew.length > 0) parts.push(`${withdrew.length} refused, and the partner left (${byParty(withdrew, false)})`);
+    if (called.length > 0) parts.push(`${called.length} refused as a bluff that was called, the partner staying (${byParty(called, false)})`);
     const open = threats.length - resolved.length;
     if (open > 0) parts.push(`${open} still open at the end`);
     out.push(`There ${threats.length === 1 ? 'was' : 'were'} ${plural(threats.length, 'hold-up')}: ${list(parts)}.`);
@@ -569,6 +587,16 @@ function endingEvents(events: readonly SimEvent[], name: (id: string) => string,
     out.push(`${P} deepened its alliance with ${list(shown.map(([party, d]) => `${name(party)} (depth ${d.from.toFixed(2)} to ${d.to.toFixed(2)}${d.times > 1 ? ` over ${d.times} rewards` : ''}, for up to ${percent(d.share)} of its forces)`))}.`);
   }
   return out;
+}
+
+/**
+ * The partners' mean share of the surplus in their contracts at the end (each member's
+ * `surplusShare`: enlargements merged, hold-up concessions included), or null without any: what a
+ * hold-up took, which the mean over deals as signed (power.meanShare) does not show.
+ */
+export function meanShareAtEnd(sum: RunSummary): number | null {
+  const shares = sum.coalition.members.map((m) => m.surplusShare).filter((x): x is number => x !== null);
+  return shares.length > 0 ? shares.reduce((a, b) => a + b, 0) / shares.length : null;
 }
 
 function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent[]): string[] {
@@ -598,8 +626,10 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
     out.push(`A foreign soldier-year cost ${sum.payers?.length ? 'the payers together' : 'it'} ${dollars(sum.costs.costPerForeignSoldierYear)} on average, against ${dollars(sum.costs.ownSoldierCostPerYear)} for one of ${sum.payers?.length ? possessive(theName(s.pivotal.name)) : 'its'} own.`);
   }
   if (sum.power.meanShare !== null) {
+    const end = meanShareAtEnd(sum);
+    const after = end !== null && sum.operation.holdUps.paid > 0 && Math.round(end * 100) !== Math.round(sum.power.meanShare * 100) ? ` as signed, and ${percent(end)} by the end, once the hold-up concessions are counted` : '';
     out.push(
-      `Across ${plural(sum.power.deals, 'paid deal')}, third parties took ${percent(sum.power.meanShare)} of the surplus on average; ${sum.power.reversals === 0 ? 'there was no reversal' : `${plural(sum.power.reversals, 'reversal')}, where a much weaker state took the larger share`}.`,
+      `Across ${plural(sum.power.deals, 'paid deal')}, third parties took ${percent(sum.power.meanShare)} of the surplus on average${after}; ${sum.power.reversals === 0 ? 'there was no reversal' : `${plural(sum.power.reversals, 'reversal')}, where a much weaker state took the larger share`}.`,
     );
   }
   const names = new Map<string, string>([[s.pivotal.id, s.pivotal.name], ...s.thirdParties.map((t) => [t.id, t.name] as [string, string])]);

@@ -89,3 +89,31 @@ describe('the hold-up story explains what the concession did', () => {
     expect(Number(after[1]!.replace(/,/g, ''))).toBeGreaterThan(Number(before[1]!.replace(/,/g, '')));
   });
 });
+
+describe('the hold-up lesson, told once and whole (teaching-holdup)', () => {
+  const bundled = (id: string) => {
+    const r = parseScenario(readFileSync(join(__dirname, '..', '..', 'scenarios', `${id}.json`), 'utf8'));
+    if (!r.ok) throw new Error('invalid bundled scenario');
+    return r.value;
+  };
+
+  it('the ending gives the share as signed and, after the paid hold-up, in the contracts at the end (seed 1: 31% and 59%)', () => {
+    const o = runOutputs(bundled('teaching-holdup'), 1);
+    const ending = buildNarrative(o).ending.join(' ');
+    const end = o.summary.coalition.members.map((m) => m.surplusShare!);
+    expect(end.map((x) => Math.round(x * 100))).toEqual([90, 3, 83]);
+    expect(ending).toContain('third parties took 31% of the surplus on average as signed, and 59% by the end, once the hold-up concessions are counted');
+  });
+
+  it('a refused hold-up and the withdrawal it causes are one sentence; the ending names a partner once with its count', () => {
+    const s = bundled('teaching-holdup');
+    // The classroom's slack pane: demand held, Thailand kept on the market.
+    const slack = { ...s, events: s.events.map((e) => (e.type === 'demand' ? { ...e, delta: 0, label: 'A great power enters the war' } : e.type === 'availability' ? { ...e, available: true, label: 'Thailand stays available' } : e)) };
+    const o = runOutputs(slack, 1);
+    const m = buildNarrative(o);
+    const round5 = m.rounds[4]!.sentences.join(' ');
+    expect(round5).toContain("The United States refuses South Africa's demand, and South Africa withdraws all 800 troops.");
+    expect(round5).not.toMatch(/pulls its troops out|Its hold-up refused/);
+    expect(m.ending.join(' ')).toMatch(/3 were paid \(South Africa 3 times, \$[\d,]+ in all\) and 1 refused, and the partner left \(South Africa\)/);
+  });
+});

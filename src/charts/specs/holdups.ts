@@ -56,7 +56,7 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
   return {
     id: 'holdups',
     title: 'Hold-ups',
-    caption: `One group per threat, labelled with its round, the partner and how it ended. Orange bar: what the partner demanded over the rest of the operation; blue bar: what ${theName(d.pivotalName)} conceded (none when refused). Green circle (right axis): market tightness when it threatened; above the dashed line at 1 partners were scarce, which is when paying gives in to a credible threat.`,
+    caption: `One group per threat, labelled with its round, the partner and how it ended. Orange bar: what the partner demanded over the rest of the operation; blue bar: what ${theName(d.pivotalName)} conceded (none when refused). Green circle (right axis): market tightness when it threatened; above the dashed line at 1 partners were scarce. ${theName(d.pivotalName).replace(/^./, (c) => c.toUpperCase())} pays when the concession costs less than replacing the partner at that moment, which scarcity makes likely; in a slack market it pays only a small demand, when the substitutes left cost more.`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig({ type: 'bar', data: { labels, datasets }, options }),
