@@ -159,9 +159,18 @@ function axes(x: string, y: string, integerX: boolean, bounds: [number | null, n
   };
 }
 
-function intervalNote(metric: string): string {
-  return metricInterval(metric) === 'bootstrap' ? '95% bootstrap interval (stays within the metric\'s bounds)' : '95% t-interval';
+/**
+ * The interval a chart draws, in words. A percentile bootstrap of a mean over fewer than about 10
+ * replicates is narrower than nominal (with 2 it is the range of the two): the note says so
+ * where the design has that few (docs/sweeps.md, ci_method).
+ */
+function intervalNote(metric: string, replicates: number): string {
+  if (metricInterval(metric) !== 'bootstrap') return '95% t-interval';
+  return replicates < FEW_REPLICATES ? `95% bootstrap interval, narrower than nominal with ${replicates} replicate${replicates === 1 ? '' : 's'} a point (use 10 or more)` : '95% bootstrap interval (stays within the metric\'s bounds)';
 }
+
+/** Below this many replicates a point's bootstrap interval covers less than it says. */
+export const FEW_REPLICATES = 10;
 
 function lineChart(c: CompiledExperiment, metric: string, param: string, integer: boolean, series: { label: string; rows: AggRow[] }[]): SweepChart {
   const name = metric in METRICS ? METRICS[metric as MetricName].label : metric;
@@ -189,13 +198,13 @@ function lineChart(c: CompiledExperiment, metric: string, param: string, integer
       ...PINNED,
       plugins: {
         title: { display: true, text: `${name} by ${param}` },
-        subtitle: { display: true, text: `line: mean over replicates; whiskers: ${intervalNote(metric)} for the mean` },
+        subtitle: { display: true, text: `line: mean over replicates; whiskers: ${intervalNote(metric, c.experiment.replicates)} for the mean` },
         legend: { display: series.length > 1, labels: { boxWidth: 36 } },
       },
       scales: axes(paramTitle(c, param), metricAxisTitle(metric), integer, metricBounds(metric)),
     },
   };
-  return spec(`${metric}-by-${param}`, `${name} by ${param}`, `Mean of ${name} (${metricUnit(metric)}) over replicates at each value of ${param}, with its ${intervalNote(metric)}.`, config);
+  return spec(`${metric}-by-${param}`, `${name} by ${param}`, `Mean of ${name} (${metricUnit(metric)}) over replicates at each value of ${param}, with its ${intervalNote(metric, c.experiment.replicates)}.`, config);
 }
 
 function scatterChart(c: CompiledExperiment, metric: string, param: string, integer: boolean, rows: AggRow[]): SweepChart {

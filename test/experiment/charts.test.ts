@@ -37,6 +37,14 @@ describe('sweep chart specs', () => {
     expect(heat.coalsimColorBar.ticks.map((t) => t.label)).toEqual(['3', '4.5', '6']);
   });
 
+  it('says a bootstrap interval over fewer than 10 replicates is narrower than nominal (2 replicates: the range of the two), and not with 10', () => {
+    const rows = [row(0, 0, 0, 'flags', 3), row(1, 0, 12000, 'flags', 5), row(2, 0.2, 0, 'flags', 4), row(3, 0.2, 12000, 'flags', 6)];
+    const few = sweepChartSpecs(compiled({ metrics: ['flags'], replicates: 2 }), rows)[0]!;
+    expect(few.caption).toContain('95% bootstrap interval, narrower than nominal with 2 replicates a point (use 10 or more)');
+    const enough = sweepChartSpecs(compiled({ metrics: ['flags'], replicates: 10 }), rows)[0]!;
+    expect(enough.caption).not.toContain('narrower than nominal');
+  });
+
   it('integer parameters get whole-number ticks, and a single level still has its interval', () => {
     const c = compiled({ parameters: [{ name: 'surge', path: 'events[0].delta', values: [12000] }], metrics: ['flags'] });
     const specs = sweepChartSpecs(c, [{ point: '0', surge: '12000', metric: 'flags', runs: '4', failed: '0', n: '4', mean: '5', sd: '1', ci95_low: '4', ci95_high: '6' }]);

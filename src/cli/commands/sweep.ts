@@ -16,6 +16,8 @@ import { OutputExistsError } from '../../output/atomic';
 import { formatIssues } from '../../scenario/issues';
 import { CliError, ExitCode } from '../exitCodes';
 import { assertNotAnInput } from '../../output/outDir';
+import { safeField } from '../../output/terminalSafe';
+import { FEW_REPLICATES } from '../../experiment/charts';
 import { packageVersion } from '../paths';
 import { displayPath } from '../scenarioInput';
 import { wrongKindMessage } from '../fileKind';
@@ -181,13 +183,17 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const finished = report.complete && shard.count === 1 ? finishInDir(out, loaded, args.charts) : null;
     const charts = finished?.charts ?? 0;
     const rate = secs > 0 ? report.ranNow / secs : 0;
+    // Paths are printed as fields: a newline or control character in a folder name is shown escaped, as `run` does.
+    const at = (f: string): string => safeField(join(where, f));
     const lines = [
       `${label}: ${report.ok + report.failed} runs (${report.failed} failed)${report.resumedFrom > 0 ? `, ${report.resumedFrom} of them already stored` : ''}; ${report.ranNow} ${report.ranNow === 1 ? 'run' : 'runs'} now in ${duration(secs)} (${rate.toFixed(0)} runs/s, ${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`,
-      ...report.files.map((f) => `  ${join(where, f)}`),
-      `  ${join(where, STORE_FILE)}  (SQLite: SELECT * FROM results)`,
-      ...(finished ? finished.files.filter((f) => !f.endsWith('.png')).map((f) => `  ${join(where, f)}`) : []),
-      ...(charts > 0 ? [`  ${join(where, 'charts')}/  (${charts} PNG charts)`] : []),
+      ...report.files.map((f) => `  ${at(f)}`),
+      `  ${at(STORE_FILE)}  (SQLite: SELECT * FROM results)`,
+      ...(finished ? finished.files.filter((f) => !f.endsWith('.png')).map((f) => `  ${at(f)}`) : []),
+      ...(charts > 0 ? [`  ${at('charts')}/  (${charts} PNG charts)`] : []),
     ];
+    // A percentile bootstrap over so few replicates covers less than 95% (docs/sweeps.md, ci_method).
+    if (report.complete && loaded.experiment.replicates < FEW_REPLICATES) lines.push(`  note: ${loaded.experiment.replicates} replicate${loaded.experiment.replicates === 1 ? '' : 's'} a point: the 95% intervals of shares and counts (bootstrap) are narrower than nominal below ${FEW_REPLICATES}; raise "replicates" for intervals to rely on`);
     if (finished?.sensitivity) lines.push('', ...sensitivitySummary(finished.sensitivity));
     if (shard.count > 1) lines.push(`  shard ${shard.index}/${shard.count} done; combine the shards with: coalsim merge <shard dirs...> --out DIR`);
     if (report.retried > 0) lines.push(`  ${report.retried} failed run(s) were run again (--retry-failed)`);
