@@ -493,7 +493,7 @@ function scenarioParagraph(s: Scenario): string[] {
   const P = TheName(s.pivotal.name);
   const out: string[] = [s.meta.description.trim()];
   out.push(
-    `${P} has ${money(s.pivotal.budget)} for payments to partners; one of its own soldiers costs ${dollars(s.pivotal.ownSoldierCostPerYear)} a year, the price a foreign soldier has to beat.`,
+    `${P} has ${money(s.pivotal.budget)} for payments to partners; one of its own soldiers costs ${dollars(s.pivotal.ownSoldierCostPerYear)} a year, what an effective foreign soldier saves it${s.pivotal.flagValuePerYear > 0 ? ` (a partner's flag, worth ${money(s.pivotal.flagValuePerYear)} a year to it, adds to that, so a partner can be worth more)` : ''}.`,
   );
   const steps = s.pivotal.demand.map((d) => `${troops(d.troops)} from round ${d.fromRound}`);
   out.push(`It seeks foreign troops over ${plural(s.clock.rounds, s.clock.roundLabel)}: ${list(steps)}.`);

@@ -13,7 +13,7 @@ const byIso = (id: string) => rows.find((r) => r.iso3 === id)!;
 describe('the rank check prints a verdict', () => {
   const check = (geo: number, nzl: number, nld: number, grc: number) => [['GEO', geo], ['NZL', nzl], ['NLD', nld], ['GRC', grc]].map(([iso3, simulatedShare]) => ({ iso3: iso3 as string, simulatedShare: simulatedShare as number, observedShare: 0, potential: 0 }));
   it('says which of the four pairs (Georgia, New Zealand above the Netherlands, Greece) hold, with the shares of those that do not and the seeds', () => {
-    expect(rankCheckVerdict({ rankCheck: check(0.0071, 0.0094, 0.0069, 0.0004), seeds: seedList(20) })).toBe('verdict: all four pairs hold over 20 seeds');
+    expect(rankCheckVerdict({ rankCheck: check(0.0071, 0.0094, 0.0069, 0.0004), seeds: seedList(20) })).toBe('verdict: all four pairs hold over 20 seeds; Georgia only just above the Netherlands (0.71% against 0.69%)');
     const at50 = rankCheckVerdict({ rankCheck: check(0.005, 0.0133, 0.0069, 0.0005), seeds: seedList(50) });
     expect(at50).toBe('verdict: 3 of 4 pairs hold over 50 seeds; Georgia not above the Netherlands (0.50% against 0.69%)');
   });

@@ -95,7 +95,7 @@ export function replicationTable(r: ReplicationResult): string {
   lines.push(rho(r.spearmanAll, 'all states'));
   lines.push(rho(r.spearmanContributors, 'Nov 2010 contributors only'));
   lines.push('');
-  lines.push('Rank check (data README: Georgia and New Zealand far above the Netherlands and Greece):');
+  lines.push('Rank check (data README: observed, Georgia and New Zealand far above the Netherlands and Greece; is the order the same when simulated?):');
   for (const s of r.rankCheck) {
     const st = r.states.find((x) => x.iso3 === s.iso3)!;
     lines.push(`  ${st.country.padEnd(16)} potential ${s.potential.toFixed(3)}   observed ${pct(s.observedShare).padStart(6)}   simulated ${pct(s.simulatedShare).padStart(6)}`);
@@ -118,7 +118,13 @@ export function rankCheckVerdict(r: Pick<ReplicationResult, 'rankCheck' | 'seeds
     ([['the Netherlands', nld], ['Greece', grc]] as const).filter(([, lo]) => !(hi > lo)).map(([lo, loShare]) => `${name} not above ${lo} (${pct(hi)} against ${pct(loShare)})`),
   );
   const seeds = `${r.seeds.length} seed${r.seeds.length === 1 ? '' : 's'}`;
-  return misses.length === 0 ? `verdict: all four pairs hold over ${seeds}` : `verdict: ${4 - misses.length} of 4 pairs hold over ${seeds}; ${misses.join('; ')}`;
+  // A pair that holds by less than a tenth of the lower share is a hair's breadth, not "far above":
+  // say which, so a reader does not take 0.71% against 0.69% for the observed 2.86% against 0.56%.
+  const close = ([['Georgia', geo], ['New Zealand', nzl]] as const).flatMap(([name, hi]) =>
+    ([['the Netherlands', nld], ['Greece', grc]] as const).filter(([, lo]) => hi > lo && hi < lo * 1.1).map(([lo, loShare]) => `${name} only just above ${lo} (${pct(hi)} against ${pct(loShare)})`),
+  );
+  const narrowly = close.length > 0 ? `; ${close.join('; ')}` : '';
+  return misses.length === 0 ? `verdict: all four pairs hold over ${seeds}${narrowly}` : `verdict: ${4 - misses.length} of 4 pairs hold over ${seeds}; ${misses.join('; ')}${narrowly}`;
 }
 
 const STATE_COLUMNS = ['iso3', 'country', 'armed_forces', 'observed_troops', 'observed_share', 'simulated_share', 'simulated_share_median', 'simulated_join_rate', 'potential', 'agree_us', 'bc_depth_01', 'us_ally', 'vdem_polyarchy', 'log_gdp', 'cinc'] as const;
