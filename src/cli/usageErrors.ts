@@ -35,6 +35,10 @@ export function explainUsageError(msg: string, argv: readonly string[], y: unkno
   if (unknown && y !== undefined) {
     const known = knownOptions(y);
     const lines = unknown[1]!.split(', ').map((name) => {
+      // yargs lists a stray positional (an extra word after the command's own) with the unknown
+      // options: it was typed without dashes, so it is an extra argument, not an option.
+      const asTyped = argv.includes(name) && !argv.includes(`--${name}`) && !argv.includes(`-${name}`) && !argv.some((a) => a.startsWith(`--${name}=`));
+      if (asTyped) return `unexpected extra argument "${name}" (${command ?? 'this command'} takes ${positionalsOf(command)}); remove it, or quote a path that contains spaces`;
       const negated = argv.includes(`--no-${name}`);
       const typed = negated ? `--no-${name}` : name.length === 1 ? `-${name}` : `--${name}`;
       const guess = known.length > 0 ? closest(name, known) : undefined;
@@ -44,6 +48,14 @@ export function explainUsageError(msg: string, argv: readonly string[], y: unkno
     return lines.join('\n');
   }
   return msg;
+}
+
+/** What a command's positional arguments are, for a message about an extra one. */
+function positionalsOf(command: string | undefined): string {
+  const takes: Readonly<Record<string, string>> = {
+    run: 'one scenario', explain: 'one run folder', report: 'one run folder', sweep: 'one experiment file', slurm: 'one experiment file', analyze: 'one sweep folder', fit: 'one fit file', classroom: 'one scenario', calibrate: 'scenario files', validate: 'files to check', compare: 'run folders', merge: 'sweep folders', replicate: 'one study',
+  };
+  return (command !== undefined ? takes[command] : undefined) ?? 'fewer arguments';
 }
 
 /**

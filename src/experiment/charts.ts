@@ -150,10 +150,16 @@ function spec(id: string, title: string, caption: string, config: Json): SweepCh
   return { id, title, caption, config: config as unknown as ChartConfiguration };
 }
 
-function axes(x: string, y: string, integerX: boolean, bounds: [number | null, number | null]): Json {
+function axes(x: string, y: string, integerX: boolean, bounds: [number | null, number | null], xs: readonly number[]): Json {
+  // Room at both ends (3% of the range) so the end points' whiskers are not clipped, as explicit
+  // bounds: Chart.js's `grace` rounds them out to a nice tick, so a surge from 0 to 18,000 got an
+  // axis from -5,000, a quarter of it impossible values. The bounds themselves carry no tick.
+  const finite = xs.filter(Number.isFinite);
+  const lo = finite.length > 0 ? Math.min(...finite) : 0;
+  const hi = finite.length > 0 ? Math.max(...finite) : 1;
+  const pad = hi > lo ? 0.03 * (hi - lo) : Math.abs(lo) > 0 ? 0.05 * Math.abs(lo) : 1;
   return {
-    // grace: room at both ends so the end points' whiskers are not clipped.
-    x: { type: 'linear', grace: '3%', title: { display: true, text: x }, ticks: integerX ? { precision: 0 } : {} },
+    x: { type: 'linear', min: lo - pad, max: hi + pad, title: { display: true, text: x }, ticks: { includeBounds: false, ...(integerX ? { precision: 0 } : {}) } },
     // A share's axis keeps to [0, 1] and a count's to >= 0 (suggested: the data may sit inside).
     y: { title: { display: true, text: y }, ...(bounds[0] !== null ? { suggestedMin: bounds[0] } : {}), ...(bounds[1] !== null ? { suggestedMax: bounds[1] } : {}) },
   };
@@ -201,7 +207,7 @@ function lineChart(c: CompiledExperiment, metric: string, param: string, integer
         subtitle: { display: true, text: `line: mean over replicates; whiskers: ${intervalNote(metric, c.experiment.replicates)} for the mean` },
         legend: { display: series.length > 1, labels: { boxWidth: 36 } },
       },
-      scales: axes(paramTitle(c, param), metricAxisTitle(metric), integer, metricBounds(metric)),
+      scales: axes(paramTitle(c, param), metricAxisTitle(metric), integer, metricBounds(metric), series.flatMap((s) => s.rows.map((r) => Number(r[param])))),
     },
   };
   return spec(`${metric}-by-${param}`, `${name} by ${param}`, `Mean of ${name} (${metricUnit(metric)}) over replicates at each value of ${param}, with its ${intervalNote(metric, c.experiment.replicates)}.`, config);
@@ -216,7 +222,7 @@ function scatterChart(c: CompiledExperiment, metric: string, param: string, inte
     options: {
       ...PINNED,
       plugins: { title: { display: true, text: `${name} by ${param}` }, subtitle: { display: true, text: 'each dot: one point of the design, mean over its replicates (the other parameters vary too)' }, legend: { display: false } },
-      scales: axes(paramTitle(c, param), metricAxisTitle(metric), integer, metricBounds(metric)),
+      scales: axes(paramTitle(c, param), metricAxisTitle(metric), integer, metricBounds(metric), rows.map((r) => Number(r[param]))),
     },
   };
   return spec(`${metric}-by-${param}`, `${name} by ${param}`, `Each point of the design: mean of ${name} (${metricUnit(metric)}) against ${param}.`, config);

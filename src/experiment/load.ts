@@ -153,7 +153,7 @@ export function compileExperiment(experiment: Experiment, base: Scenario, option
       }
     }
     if (bad > 0 && issues.length > 0) {
-      issues.push({ code: 'invalid-point', path: ['parameters'], message: `${bad} of ${points.length} point(s) are invalid; nothing was run` });
+      issues.push({ code: 'invalid-point', path: ['parameters'], message: `${bad} of ${points.length} point(s) are invalid, so the sweep cannot run` });
     }
     if (issues.length > 0) return { ok: false, issues };
   }

@@ -686,7 +686,9 @@ export function buildNarrative(input: NarrativeInput): Narrative {
     if (quiet) {
       const pay = paymentSentence(c, payments, true);
       const fill = market!.shortfall > 0 ? `${troops(market!.deployed)} of the ${troops(market!.demand)} troops sought are deployed (${troops(market!.shortfall)} short)` : market!.demand === 0 ? 'no foreign troops are sought' : `all ${troops(market!.demand)} troops sought are deployed`;
-      sentences = [`No change: ${pay === null ? '' : `${pay}, and `}${fill}.`];
+      // Mid-sentence after the colon: "the United States keeps paying", not "The United States".
+      const payMid = pay !== null && pay.startsWith(c.P) ? c.p + pay.slice(c.P.length) : pay;
+      sentences = [`No change: ${payMid === null ? '' : `${payMid}, and `}${fill}.`];
     } else {
       const pieces: Piece[] = [];
       for (const e of es) {

@@ -51,5 +51,9 @@ export function formatIssue(file: string, issue: InputIssue): string {
 
 export function formatIssues(file: string, issues: readonly InputIssue[]): string {
   const head = `${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'} found`;
-  return [head, ...issues.map((i) => '  ' + formatIssue(file, i))].join('\n');
+  // In the order they appear in the file (those without a place keep theirs, last), so a reader
+  // fixing from the top does not jump from line 22 back to line 11.
+  const at = (i: InputIssue): number => (i.line === undefined ? Infinity : i.line * 1e6 + (i.column ?? 0));
+  const ordered = issues.map((issue, k) => ({ issue, k })).sort((a, b) => at(a.issue) - at(b.issue) || a.k - b.k).map((x) => x.issue);
+  return [head, ...ordered.map((i) => '  ' + formatIssue(file, i))].join('\n');
 }

@@ -30,6 +30,10 @@ describe('sweep chart specs', () => {
     expect(opts.scales.y.title.text).toBe('Flags in the coalition (count)');
     expect(opts.scales.x.title.text).toBe('uncertainty (engine.costUncertainty)');
     expect(opts.scales.y.suggestedMin).toBe(0);
+    // The x axis ends 3% of the range past the data, with no tick at its bounds: never a nice
+    // number far out (a surge of 0-18,000 had an axis from -5,000).
+    const surgeX = (specs[1]!.config.options as unknown as { scales: { x: { min: number; max: number; ticks: { includeBounds: boolean } } } }).scales.x;
+    expect([surgeX.min, surgeX.max, surgeX.ticks.includeBounds]).toEqual([-360, 12_360, false]);
     // The heatmap: a value and interval half-width in every cell, and a colour bar from 3 to 6.
     const heat = specs[2]!.config.data.datasets[0] as unknown as { data: unknown[]; coalsimCells: { labels: string[] }; coalsimColorBar: { ticks: { label: string }[] } };
     expect(heat.data).toHaveLength(4);

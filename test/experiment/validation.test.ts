@@ -112,7 +112,7 @@ describe('experiment files are validated like scenarios', () => {
       ],
     });
     expect(issues[0]).toMatch(/^parameters\[1\]: parameter "uncertainty" makes the scenario invalid at surge=0, uncertainty=2: engine\.costUncertainty: must be <= 1, got 2/);
-    expect(issues.at(-1)).toMatch(/2 of 4 point\(s\) are invalid; nothing was run/);
+    expect(issues.at(-1)).toMatch(/2 of 4 point\(s\) are invalid, so the sweep cannot run/);
   });
 
   it('gives the base scenario\'s own problems with its file name', () => {

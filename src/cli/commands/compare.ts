@@ -41,7 +41,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   describe: 'Compare saved runs: a table of differences and the same charts side by side',
   builder: (y: Argv) =>
     y
-      .positional('runs', { type: 'string', array: true, describe: 'Two or more output directories written by `coalsim run`', demandOption: true })
+      .positional('runs', { type: 'string', array: true, describe: 'Two or more output directories written by `coalsim run`', demandOption: true, default: undefined })
       .option('out', { type: 'string', describe: 'Output directory (default: out/compare-<A>-vs-<B>)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing comparison directory' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the differences as JSON' })

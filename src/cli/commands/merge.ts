@@ -23,7 +23,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   describe: 'Merge sweep shards (or partial sweeps) into one result; safe to repeat',
   builder: (y: Argv) =>
     y
-      .positional('dirs', { type: 'string', array: true, describe: 'Output directories of `coalsim sweep --shard i/n`' })
+      .positional('dirs', { type: 'string', array: true, describe: 'Output directories of `coalsim sweep --shard i/n`', default: undefined })
       .option('out', { type: 'string', demandOption: true, describe: 'Directory of the merged result (may already hold an earlier merge)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace what --out holds' })
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts when complete (--no-charts to skip)' })

@@ -64,7 +64,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: 'Check scenario, experiment and fit files: syntax, schema, cross-field rules and a scenario\'s calibration targets; all problems at once',
   builder: (y: Argv) =>
     y
-      .positional('files', { type: 'string', array: true, describe: 'Scenario, experiment or fit (.fit.json) files' })
+      .positional('files', { type: 'string', array: true, describe: 'Scenario, experiment or fit (.fit.json) files', default: undefined })
       .option('json', { type: 'boolean', default: false, describe: 'Print results as JSON' })
       .option('migrate', { type: 'boolean', default: false, describe: 'Rewrite scenario files of an earlier format version as the current one (atomically), explaining each change' })
       .example('$0 validate --migrate my-scenario.json', 'Update a version-1 scenario file to version 2')
