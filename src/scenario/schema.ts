@@ -143,7 +143,7 @@ export const PivotalBargainingSchema = z
     fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round.'),
     deadlineRound: round
       .optional()
-      .describe('Urgency (issue 12, item 6; BRIEF §6): the round by which the pivotal wants its coalition in place (e.g. a UN deadline, the start of an offensive); its patience falls as it nears. Omitted: no deadline (today\'s behaviour). Must not exceed clock.rounds. Past it the pivotal stays as impatient as in its round.'),
+      .describe('Urgency (BRIEF §6): the round by which the pivotal wants its coalition in place (e.g. a UN deadline, the start of an offensive); its patience falls as it nears. Omitted: no deadline (today\'s behaviour). Must not exceed clock.rounds. Past it the pivotal stays as impatient as in its round.'),
     deadlineUrgency: share
       .optional()
       .describe('Urgency: the share of the coalition\'s value that hangs on meeting deadlineRound, 0-1: patience is multiplied by 1 - deadlineUrgency / H, H the rounds left to the deadline (this one included). Omitted: 0. Needs deadlineRound.'),
@@ -192,7 +192,7 @@ export const PivotalSchema = z
       .describe('How closely it monitors paid contingents (0-1): limits how far they cut effort with caveats.'),
     firmness: share
       .optional()
-      .describe('Deprecated and ignored (issue 12 item 5): the pivotal pays a hold-up demand iff it is at most its belief that the partner would really leave times what replacing it costs (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
+      .describe('Deprecated and ignored: the pivotal pays a hold-up demand iff it is at most its belief that the partner would really leave times what replacing it costs (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
     demand: z
       .array(DemandStepSchema)
       .min(1)
@@ -207,7 +207,7 @@ export const PivotalSchema = z
           .describe('How far compensation raises a casualty-sensitive government\'s tolerance: a retention payment z per soldier-year raises it by this times z / its deployment cost (1: compensating its whole cost again lets it bear twice the deaths).'),
       })
       .optional()
-      .describe('Issue 16 item 4 (ISAF\'s Coalition Support Funds): the pivotal pays deployed partners whose casualties approach their withdrawal threshold, before any threat, when paying costs less than losing them at this round\'s market (docs/model.md, Retention). Omitted: no retention payments (today\'s behaviour).'),
+      .describe('The pivotal pays deployed partners whose casualties approach their withdrawal threshold, before any threat, when paying costs less than losing them at this round\'s market (docs/model.md, Retention). Omitted: no retention payments (today\'s behaviour). Source: ISAF\'s Coalition Support Funds.'),
     punishment: z
       .strictObject({
         maxWithheldShare: share
@@ -215,7 +215,7 @@ export const PivotalSchema = z
           .describe('The largest share of a round\'s payment to a partner the pivotal may withhold as a sanction.'),
       })
       .optional()
-      .describe('Issue 16 item 4 (BRIEF §1: "a pivotal state that depends on a partner can hardly punish it"): after a hold-up threat the pivotal may withhold part of the partner\'s payment, iff the deterrence it buys exceeds the retaliation it expects at this round\'s market (docs/model.md, Punishment). Omitted: it never punishes (today\'s behaviour).'),
+      .describe('After a hold-up threat the pivotal may withhold part of the partner\'s payment, iff the deterrence it buys exceeds the retaliation it expects at this round\'s market (docs/model.md, Punishment). Omitted: it never punishes (today\'s behaviour). Source: BRIEF §1: "a pivotal state that depends on a partner can hardly punish it".'),
   })
   .describe('The state that organises the operation, recruits and pays.');
 
@@ -318,16 +318,16 @@ export const ThirdPartySchema = z
     defencePact: z
       .boolean()
       .optional()
-      .describe('Alliance duty (issue 12, item 3): a defence or offence pact with the pivotal. Data: ATOP `atop_milsup_us` (1 = true; not `atop_any_us`, which counts consultation pacts). Omitted: false. With engine.operation.signalling on, it binds the state to its alliance duty with allianceDepth: bindingness (pact + depth) / 2 sets its duty floor (that share of the forces the leader asks of everyone) and what meeting it is worth to it.'),
+      .describe('Alliance duty: a defence or offence pact with the pivotal. Data: ATOP `atop_milsup_us` (1 = true; not `atop_any_us`, which counts consultation pacts). Omitted: false. With engine.operation.signalling on, it binds the state to its alliance duty with allianceDepth: bindingness (pact + depth) / 2 sets its duty floor (that share of the forces the leader asks of everyone) and what meeting it is worth to it.'),
     missionStance: z
       .number()
       .min(-1)
       .max(1)
       .optional()
-      .describe('Stance on this particular mission (issue 12, item 4), -1 (open opposition: stays out at any price the pivotal would pay) through 0 (neutral) to 1 (supports it). Data: its vote on the UN mandate, recorded government positions. Omitted: 0, which leaves its reservation as today. Enters the reservation as a stance cost c_i o / (1 - o), o = max(0, -stance).'),
+      .describe('Stance on this particular mission, -1 (open opposition: stays out at any price the pivotal would pay) through 0 (neutral) to 1 (supports it). Data: its vote on the UN mandate, recorded government positions. Omitted: 0, which leaves its reservation as today. Enters the reservation as a stance cost c_i o / (1 - o), o = max(0, -stance).'),
     domesticOpposition: share
       .optional()
-      .describe('Domestic ratification (issue 12, item 4): how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. A deal for k of the K troops it could deploy passes with probability 1 - q min(1, k / K); the parliament is the same at every vote (one tolerance per run), so a deal it rejected is rejected again at that size or more, and the pivotal comes back only with half the failed deal.'),
+      .describe('Domestic ratification: how strong opposition to a deployment is at home, 0-1; a deal needing ratification fails with a probability rising with it (Turkey, March 2003). Omitted: 0, ratification never fails. A deal for k of the K troops it could deploy passes with probability 1 - q min(1, k / K); the parliament is the same at every vote (one tolerance per run), so a deal it rejected is rejected again at that size or more, and the pivotal comes back only with half the failed deal.'),
     signallingValuePerYear: money
       .default(0)
       .describe('Worth per soldier-year of signalling at full unrealized alliance potential; scaled by it (s_i).'),
@@ -337,10 +337,10 @@ export const ThirdPartySchema = z
     availableFromRound: round.default(1).describe('First round in which it can be recruited.'),
     holdUpPropensity: share
       .optional()
-      .describe('Deprecated and ignored (issue 12 item 5): hold-ups are strategic, a deployed partner threatens when its expected gain beats the cost of a called bluff (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
+      .describe('Deprecated and ignored: hold-ups are strategic, a deployed partner threatens when its expected gain beats the cost of a called bluff (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
     holdUpResolve: share
       .optional()
-      .describe('Deprecated and ignored (issue 12 item 5): refused, a partner leaves iff leaving really beats staying at its price (its reservation now, casualty pressure included). Still accepted so that old files load; `coalsim validate` warns.'),
+      .describe('Deprecated and ignored: refused, a partner leaves iff leaving really beats staying at its price (its reservation now, casualty pressure included). Still accepted so that old files load; `coalsim validate` warns.'),
     casualtySensitivity: share
       .default(0)
       .describe('How quickly casualties force its government to withdraw (0 = never; 1 = at the first death). See engine.operation.maxCasualtyTolerance.'),
@@ -352,13 +352,13 @@ export const ThirdPartySchema = z
     bargaining: ThirdPartyBargainingSchema.default(THIRD_PARTY_BARGAINING_DEFAULT),
     leadNation: id
       .optional()
-      .describe('Issue 16 item 2: the third party whose command it serves under (Poland\'s multinational division in Iraq). While the lead is deployed, the pivotal state\'s subsidies to this party pass through the lead (ledger: payer, via the lead, to the recipient). Omitted: paid directly.'),
+      .describe('The third party whose command it serves under (Poland\'s multinational division in Iraq). While the lead is deployed, the pivotal state\'s subsidies to this party pass through the lead (ledger: payer, via the lead, to the recipient). Omitted: paid directly.'),
     access: z
       .array(AccessOfferSchema)
       .min(1)
       .max(5)
       .optional()
-      .describe('Format version 2 (issue 16): access it can sell, instead of or with troops (a party with maxTroops 0 and an access offer can deal). Each offer is negotiated with the scenario\'s pricing rule (the party\'s reservation its costPerYear, the pivotal\'s its valuePerYear), paid as subsidies and side deals, ratified like a troop deal by the same parliament (domesticOpposition; the party\'s costliest access needs the tolerance a full-size troop deal needs, a cheaper one proportionally less), and makes the party a flag in the coalition. Omitted: no access deals.'),
+      .describe('Format version 2: access it can sell, instead of or with troops (a party with maxTroops 0 and an access offer can deal). Each offer is negotiated with the scenario\'s pricing rule (the party\'s reservation its costPerYear, the pivotal\'s its valuePerYear), paid as subsidies and side deals, ratified like a troop deal by the same parliament (domesticOpposition; the party\'s costliest access needs the tolerance a full-size troop deal needs, a cheaper one proportionally less), and makes the party a flag in the coalition. Omitted: no access deals.'),
   })
   .describe('A state that may join the coalition, for pay or not.');
 
@@ -406,11 +406,11 @@ export const SideDealSchema = z
     valueToReceiver: money.describe('What it is worth to a recipient, US$ (a side deal costs and is worth different amounts).'),
     recipients: z.array(id).optional().describe('Third parties that value it; omitted means any.'),
     delivery: DeliverySchema.optional().describe(
-      'Issue 16 item 3: the item is a promise, delivered over time (installments, a lag) rather than paid at signing; each installment is kept or broken by the pivotal state as its interests dictate, costs it only when kept, and a broken one counts as reneging. Omitted: paid in full at signing (as before).',
+      'The item is a promise, delivered over time (installments, a lag) rather than paid at signing; each installment is kept or broken by the pivotal state as its interests dictate, costs it only when kept, and a broken one counts as reneging. Omitted: paid in full at signing (as before).',
     ),
     menu: id
       .optional()
-      .describe('Either/or menus (issue 16 item 3, "a $4bn grant or a $34bn loan"): items with the same menu id are alternatives; a recipient is offered only the one it values most (at its believed probability of delivery). Omitted: the item stands alone.'),
+      .describe('Either/or menus ("a $4bn grant or a $34bn loan"): items with the same menu id are alternatives; a recipient is offered only the one it values most (at its believed probability of delivery). Omitted: the item stands alone.'),
   })
   .describe('An item in the side-deal catalog.');
 
@@ -509,13 +509,13 @@ export const OperationSchema = z
     minEffort: share.default(0.3).describe('Least effort a deployed contingent gives.'),
     holdUpAggressiveness: share
       .optional()
-      .describe('Deprecated and ignored (issue 12 item 5): a threatening partner\'s demand is the one that maximises its expected gain (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
+      .describe('Deprecated and ignored: a threatening partner\'s demand is the one that maximises its expected gain (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
     holdUpTremble: z
       .number()
       .min(0)
       .max(0.05)
       .default(0)
-      .describe('Chance per round that a deployed paid partner with nothing to gain threatens anyway, at its best demand (a tremble, issue 12 item 5; at most 0.05). 0: only strategic threats.'),
+      .describe('Chance per round that a deployed paid partner with nothing to gain threatens anyway, at its best demand (a tremble; at most 0.05). 0: only strategic threats.'),
     audienceCost: z
       .number()
       .min(0)
@@ -530,7 +530,7 @@ export const OperationSchema = z
     signalling: z
       .boolean()
       .default(false)
-      .describe('Contingent size as a choice (issue 12 items 2-3): each state offers troops from its motives (interest, signalling value of its unrealized alliance potential, alliance duty, stance, liquidity, casualty sensitivity, the political cost of committing a growing share of its forces), is paid per deal for its reservation at that size, can enlarge when demand rises, and alliances are reviewed during the run. Off: contingents are fixed at maxTroops or armedForces x deployableShare.'),
+      .describe('Contingent size as a choice: each state offers troops from its motives (interest, signalling value of its unrealized alliance potential, alliance duty, stance, liquidity, casualty sensitivity, the political cost of committing a growing share of its forces), is paid per deal for its reservation at that size, can enlarge when demand rises, and alliances are reviewed during the run. Off: contingents are fixed at maxTroops or armedForces x deployableShare.'),
     maxDeployableShare: share
       .default(0.1)
       .describe('With signalling on, the largest share of its armed forces a state would deploy (a hard cap; the political cost of committing forces is anchored at deployableShare).'),
@@ -608,7 +608,7 @@ export const ScenarioSchema = z
       .array(PayerSchema)
       .max(50)
       .optional()
-      .describe('Format version 2 (issue 16): payers with their own budgets and lines (allowances at a posted rate, equipment and training for particular contingents, bilateral top-ups). Each funds lines of the subsidies the pivotal state negotiates, up to what the troops are worth to it; the pivotal pays the rest. Omitted: the pivotal pays everything (with its donors\' money).'),
+      .describe('Format version 2: payers with their own budgets and lines (allowances at a posted rate, equipment and training for particular contingents, bilateral top-ups). Each funds lines of the subsidies the pivotal state negotiates, up to what the troops are worth to it; the pivotal pays the rest. Omitted: the pivotal pays everything (with its donors\' money).'),
     thirdParties: z.array(ThirdPartySchema).min(1).max(MAX_THIRD_PARTIES).describe('The states that may join the coalition.'),
     sideDeals: z.array(SideDealSchema).default([]).describe('The catalog of political side deals the pivotal state can offer.'),
     events: z
