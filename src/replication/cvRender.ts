@@ -51,29 +51,39 @@ export function leaders(r: ValidationResult): { scheme: string; metric: string; 
   return out;
 }
 
+/** The spread of the simulator's held-out scores over fit variants (docs/replication.md): AUC, and rank correlations. */
+export const NOISE_AUC = 0.05;
+export const NOISE_RHO = 0.15;
+
 /**
  * The simulator (the first model of each scheme) against the regression baseline (c), which
  * issue 12 says it should beat: the point difference on each metric, in words, generated so the
  * doc never states a verdict its table no longer shows.
  */
 export function againstRegression(r: ValidationResult): string[] {
-  const metrics: [string, (m: ModelScore) => number | null][] = [
-    ['participation AUC', (m) => m.auc?.auc ?? null],
-    ['rho over all states', (m) => m.rhoAll?.rho ?? null],
-    ['rho over contributors', (m) => m.rhoContributors?.rho ?? null],
+  // A difference inside the simulator's own noise is a tie, not a win: the spread of its scores
+  // over fit variants and fold assignments (docs/replication.md, "Variants of the fit itself":
+  // about +-0.05 on AUC, up to +-0.15 on the rank correlations).
+  const metrics: [string, (m: ModelScore) => number | null, number][] = [
+    ['participation AUC', (m) => m.auc?.auc ?? null, NOISE_AUC],
+    ['rho over all states', (m) => m.rhoAll?.rho ?? null, NOISE_RHO],
+    ['rho over contributors', (m) => m.rhoContributors?.rho ?? null, NOISE_RHO],
   ];
   const out: string[] = [];
   for (const s of r.schemes) {
     const sim = s.models[0];
     const reg = s.models.find((m) => m.label.startsWith('(c)'));
     if (!sim || !reg) continue;
-    const parts = metrics.flatMap(([name, get]) => {
+    const parts = metrics.flatMap(([name, get, noise]) => {
       const a = get(sim);
       const b = get(reg);
-      return a === null || b === null ? [] : [{ name, d: a - b }];
+      return a === null || b === null ? [] : [{ name, d: a - b, noise }];
     });
-    const wins = parts.filter((x) => x.d > 0).length;
-    out.push(`${s.scheme}: the simulator minus (c) is ${parts.map((x) => `${x.d >= 0 ? '+' : ''}${f2(x.d)} on ${x.name}`).join(', ')}: it beats (c) on ${wins} of ${parts.length}.`);
+    const ahead = parts.filter((x) => x.d > x.noise).map((x) => x.name);
+    const behind = parts.filter((x) => x.d < -x.noise).map((x) => x.name);
+    const level = parts.filter((x) => Math.abs(x.d) <= x.noise).map((x) => x.name);
+    const words = [ahead.length > 0 ? `ahead of (c) beyond that noise on ${ahead.join(' and ')}` : '', behind.length > 0 ? `behind it beyond that noise on ${behind.join(' and ')}` : '', level.length > 0 ? `level with it within the noise on ${level.join(' and ')}` : ''].filter((w) => w !== '');
+    out.push(`${s.scheme}: the simulator minus (c) is ${parts.map((x) => `${x.d >= 0 ? '+' : ''}${f2(x.d)} on ${x.name}`).join(', ')}; against the simulator's own noise (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho) it is ${words.join('; ')}.`);
   }
   return out;
 }

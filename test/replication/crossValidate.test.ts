@@ -128,7 +128,8 @@ describe('the simulator as a predictor', () => {
   it('states the simulator against (c) from the scores themselves', () => {
     const score = (label: string, auc: number, rho: number) => ({ label, auc: { auc, ciLow: 0, ciHigh: 1 }, rhoAll: { rho, ciLow: 0, ciHigh: 1 }, rhoContributors: null });
     const r = { case: 'x', states: 10, contributors: 3, seeds: 1, schemes: [{ scheme: '5-fold', models: [score('coalsim', 0.8, 0.5), score('(a) size', 0.6, 0.1), score('(c) logistic + OLS regression', 0.9, 0.4)], folds: [] }] } as unknown as Parameters<typeof againstRegression>[0];
-    expect(againstRegression(r)).toEqual(['5-fold: the simulator minus (c) is -0.10 on participation AUC, +0.10 on rho over all states: it beats (c) on 1 of 2.']);
+    // -0.10 AUC is beyond the simulator's own noise (0.05); +0.10 rho is within it (0.15): a tie, not a win.
+    expect(againstRegression(r)).toEqual(['5-fold: the simulator minus (c) is -0.10 on participation AUC, +0.10 on rho over all states; against the simulator\'s own noise (±0.05 AUC, ±0.15 rho) it is behind it beyond that noise on participation AUC; level with it within the noise on rho over all states.']);
   });
 });
 
