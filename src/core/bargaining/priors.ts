@@ -24,8 +24,15 @@ export interface PartyPriorInputs {
 
 /**
  * The party's prior about the pivotal's ceiling C:
- * mean a + O (C - a) + sigma z, sigma = (1 - O) w (C - a), with a = min(max(0, anchor), C).
- * More open: a mean nearer the truth and a narrower spread.
+ * mean a + O (C - a) + sigma z, sigma = (1 - O) w (C - a), with a = min(max(0, anchor), C),
+ * truncated only at 0. More open: a mean nearer the truth and a narrower spread. A low draw of z
+ * can put its mean below a: a party that misreads the pivotal's need as less than its own
+ * reservation, and so expects little and settles fast (Korea, seed 1: the Philippines,
+ * reservation $3,042, believed the US limit was about $2,715). Truncating at a instead (a party
+ * that reasons only on ceilings with a deal to make) was tried on 2026-12-07: calibration and the
+ * stylized facts unchanged at 40 and 20 seeds, but parties then hold out for more, and in a slack
+ * market (teaching-scarcity) the 3,000 sought were filled within three months in 12 of 30 seeds
+ * instead of 20 or more; not kept. Shared by troop talks (negotiate.ts) and access talks.
  */
 export function partyPriorFor(x: PartyPriorInputs): Belief {
   const a = Math.min(Math.max(0, x.anchor), x.ceiling);

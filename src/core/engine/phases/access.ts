@@ -28,6 +28,7 @@
  * Runs after troop recruitment in the round, so a scenario without access offers is unchanged
  * (no draws, no events, no money).
  */
+import { partyPriorFor } from '../../bargaining/priors';
 import type { Belief } from '../../bargaining/beliefs';
 import { cdf, mean } from '../../bargaining/beliefs';
 import { mechanismFor } from '../../bargaining/pricing';
@@ -178,10 +179,8 @@ function negotiate(s: RunState, model: Model, a: AccessRecord, settings: NonNull
       return;
     }
     // The seller's prior about the value: anchored on its own cost, revealed by openness (as negotiate.ts partyPrior).
-    const anchor = Math.min(Math.max(0, a.cost), a.value);
-    const sigma = (1 - openness) * w * (a.value - anchor);
     const z = rng.stream(STREAM.accessBeliefParty, a.key, round).normal();
-    const partyBelief: Belief = { shape: settings.beliefShape, mu: anchor + openness * (a.value - anchor) + sigma * z, sigma, lo: 0, hi: Infinity };
+    const partyBelief = partyPriorFor({ anchor: a.cost, ceiling: a.value, openness, priorWidth: w, z, shape: settings.beliefShape });
     a.talks = { exchanges: 0, deadline: settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline, partyBelief, lastPivotalOffer: null, lastPartyOffer: null };
   }
   const t = a.talks;

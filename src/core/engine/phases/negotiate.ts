@@ -11,7 +11,7 @@
 import type { Belief } from '../../bargaining/beliefs';
 import { belief, cdf, mean } from '../../bargaining/beliefs';
 import { playExchange, snapshot } from '../../bargaining/protocol';
-import { revealedOpenness } from '../../bargaining/priors';
+import { partyPriorFor, revealedOpenness } from '../../bargaining/priors';
 import type { NegotiationOutcome } from '../../events';
 import { cents } from '../../money';
 import { competitiveCeiling, type CeilingLimits } from '../../market/reservation';
@@ -88,10 +88,8 @@ export function pivotalPrior(model: Model, settings: NegotiationSettings, p: Pic
  */
 export function partyPrior(model: Model, settings: NegotiationSettings, p: Pick<PartyState, 'id' | 'reservation'>, ceiling: number, round: number, rng: Rng, tightness: number | null): Belief {
   const openness = revealedOpenness(model.scenario.pivotal.bargaining.openness, tightness);
-  const anchor = Math.min(Math.max(0, p.reservation), ceiling);
-  const sigma = (1 - openness) * settings.priorWidth * (ceiling - anchor);
   const z = rng.stream(STREAM.beliefParty, model.partyKeys[model.indexOf.get(p.id)!], round).normal();
-  return belief(settings.beliefShape, anchor + openness * (ceiling - anchor) + sigma * z, sigma, 0, Infinity);
+  return partyPriorFor({ anchor: p.reservation, ceiling, openness, priorWidth: settings.priorWidth, z, shape: settings.beliefShape });
 }
 
 /**
