@@ -8,7 +8,7 @@ import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion } from '../paths';
 import { displayPath } from '../scenarioInput';
-import { assertNotAnInput } from '../../output/outDir';
+import { assertDirectoryPath, assertNotAnInput } from '../../output/outDir';
 import { asDirError } from './sweep';
 
 interface MergeArgs {
@@ -30,8 +30,10 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .example('$0 merge out/s0 out/s1 out/s2 out/s3 --out out/all', 'Combine four shards')
       .epilogue('Exit codes: 0 every run merged and ok; 3 the directories hold different experiments; 4 --out holds something else; 7 some runs failed; 8 runs still missing (merge the other shards into the same --out).') as unknown as Argv<MergeArgs>,
   handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
-    // An input that is not there, or holds no sweep, is an input error (exit 3), named before
-    // --out is looked at (it read as exit 4, "--out holds something else").
+    // An --out that names a file is refused first (exit 4), as every command refuses it; then an
+    // input that is not there, or holds no sweep, is an input error (exit 3), named before what
+    // --out holds is looked at (it read as exit 4, "--out holds something else").
+    assertDirectoryPath(args.out);
     for (const dir of args.dirs) {
       if (!existsSync(dir)) throw new CliError(`${displayPath(dir)}: no such folder; give the --out folders of \`coalsim sweep\` (its shards)`, ExitCode.invalidInput);
       if (!existsSync(join(dir, STORE_FILE))) throw new CliError(`${displayPath(dir)} holds no sweep (no ${STORE_FILE}); give the --out folders of \`coalsim sweep\` (its shards)`, ExitCode.invalidInput);
