@@ -30,7 +30,7 @@ export interface TypeAgreement {
   readonly country: string;
   readonly recordedType: string;
   readonly seeds: number;
-  /** Seeds in which the recorded type was among its labels. */
+  /** Seeds in which the recorded type was among its labels (a member's, or those of a state that stayed out). */
   readonly hits: number;
   /** Seeds in which it joined at all. */
   readonly joined: number;
@@ -46,13 +46,15 @@ export function typeAgreement(recorded: readonly RecordedType[], scenarios: read
     if (rows.length === 0) continue;
     const acc = rows.map((r) => ({ r, hits: 0, joined: 0, labelCounts: {} as Record<string, number> }));
     for (const seed of seeds) {
-      const members = summarize(runScenario(sc, seed)).coalition.members;
+      const { members, neverJoined } = summarize(runScenario(sc, seed)).coalition;
       for (const a of acc) {
         const m = members.find((x) => x.id === a.r.iso3);
-        if (!m) continue;
-        a.joined++;
-        for (const l of m.labels) a.labelCounts[l.label] = (a.labelCounts[l.label] ?? 0) + 1;
-        if (m.labels.some((l) => l.label === a.r.recordedType)) a.hits++;
+        // A state that stayed out keeps the labels its behaviour showed (a critical partner that
+        // refused: Turkey in 2003), so it is checked in every seed, not only those it joined in.
+        const labels = m?.labels ?? neverJoined.find((x) => x.id === a.r.iso3)?.labels ?? [];
+        if (m) a.joined++;
+        for (const l of labels) a.labelCounts[l.label] = (a.labelCounts[l.label] ?? 0) + 1;
+        if (labels.some((l) => l.label === a.r.recordedType)) a.hits++;
       }
     }
     for (const a of acc) out.push({ case: a.r.case, iso3: a.r.iso3, country: a.r.country, recordedType: a.r.recordedType, seeds: seeds.length, hits: a.hits, joined: a.joined, labelCounts: a.labelCounts });

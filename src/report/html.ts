@@ -177,7 +177,7 @@ function membersTable(o: RunOutputs): SafeHtml {
   const head = ['State and type', 'Joined (round)', 'Troops at end', 'Peak troops', 'Would accept ($/soldier-year)', 'Got ($/soldier-year)', 'Total paid', 'Surplus share'];
   const outs = o.summary.coalition.neverJoined;
   return html`<table><thead><tr>${head.map((h, i) => html`<th${raw(i === 0 ? ' class="text"' : '')}>${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table>
-${outs.length > 0 ? html`<p>Stayed out: ${outs.map((n, i) => html`${i > 0 ? ', ' : ''}${n.name} (${STAYED_OUT_WORDS[stayedOutReason(n.id, o.events)]})`)}.</p>` : ''}
+${outs.length > 0 ? html`<p>Stayed out: ${outs.map((n, i) => html`${i > 0 ? ', ' : ''}${n.name} (${STAYED_OUT_WORDS[stayedOutReason(n.id, o.events)]}${n.labels?.length ? `; ${n.labels.map((l) => l.label).join(', ')}: ${n.labels.flatMap((l) => l.evidence).join('; ')}` : ''})`)}.</p>` : ''}
 <p class="note">Type is read from each state's attributes and behaviour. “Would accept” is its private reservation, the least it would deploy for; “got” is the value of its deal, subsidy plus side deals; the surplus share is its share of the gap between that and what the troops were worth to ${theName(o.scenario.pivotal.name)} (0 to 1).</p>`;
 }
 

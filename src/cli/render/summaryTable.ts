@@ -59,7 +59,9 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView, 
   if (s.coalition.neverJoined.length > 0) {
     const why = (n: RunSummary['coalition']['neverJoined'][number]): string =>
       view.events ? STAYED_OUT_WORDS[stayedOutReason(n.id, view.events)] : n.lastReason === null ? STAYED_OUT_WORDS['not-needed'] : n.lastReason.replace(/-/g, ' ');
-    lines.push(para('Stayed out: ' + s.coalition.neverJoined.map((n) => `${safeField(n.name)} (${why(n)})`).join(', ') + '.'));
+    // A state that stayed out can still carry a label (a critical partner that refused).
+    const labelled = (n: RunSummary['coalition']['neverJoined'][number]): string => (n.labels?.length ? `; ${n.labels.map((l) => l.label).join(', ')}` : '');
+    lines.push(para('Stayed out: ' + s.coalition.neverJoined.map((n) => `${safeField(n.name)} (${why(n)}${labelled(n)})`).join(', ') + '.'));
   }
   const c = s.costs;
   const co = s.coalition;

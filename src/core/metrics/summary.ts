@@ -12,7 +12,7 @@ import { reservationWithoutSignal } from '../engine/phases/contingents';
 import { leaderAsk, signallingValue } from '../politics/alliance';
 import type { ThirdPartySpec } from '../../scenario/schema';
 import type { SimState } from '../state';
-import { behaviourLabels, classify, type AccessDealSummary, type LabelEvidence, type PassThrough, type RecipientType, type SignalEvidence, type ThreatEvidence } from './typology';
+import { behaviourLabels, classify, outsiderLabels, type AccessDealSummary, type AccessRefusal, type LabelEvidence, type PassThrough, type RecipientType, type SignalEvidence, type ThreatEvidence } from './typology';
 
 export interface MemberSummary {
   readonly id: string;
@@ -132,7 +132,12 @@ export interface RunSummary {
   readonly coalition: {
     readonly flags: number;
     readonly members: readonly MemberSummary[];
-    readonly neverJoined: readonly { readonly id: string; readonly name: string; readonly lastReason: string | null }[];
+    /**
+     * States that never deployed, with why the last talks failed, and the labels their behaviour
+     * still shows (present only when there are any: a critical partner that refused, typology.ts
+     * outsiderLabels).
+     */
+    readonly neverJoined: readonly { readonly id: string; readonly name: string; readonly lastReason: string | null; readonly labels?: readonly LabelEvidence[] }[];
     readonly troopsFinal: number;
     readonly demandFinal: number;
     readonly peakTroops: number;
@@ -286,6 +291,8 @@ export function summarize(result: RunResult): RunSummary {
   let otherChanges = 0;
   const lastDeal = new Map<string, EventOf<'deal-signed'>>();
   const lastNoDeal = new Map<string, string>();
+  const accessRefused = new Map<string, AccessRefusal[]>();
+  const firstApproach = new Map<string, number>();
   const shares: number[] = [];
   // Every deal signed counts; one with no surplus to share (R_i = r_i) has no share, only.
   let deals = 0;
@@ -363,7 +370,10 @@ export function summarize(result: RunResult): RunSummary {
       accessDeals.set(e.party, [...(accessDeals.get(e.party) ?? []), { round: e.round, kind: e.kind, label: e.label, pricePerYear: e.pricePerYear, reservation: e.reservation, pivotalReservation: e.pivotalReservation, share: e.share }]);
       deals++;
       if (e.share !== null) shares.push(e.share);
-    } else if (e.type === 'no-deal' || e.type === 'access-no-deal') lastNoDeal.set(e.party, e.reason);
+    } else if (e.type === 'no-deal' || e.type === 'access-no-deal') {
+      lastNoDeal.set(e.party, e.reason);
+      if (e.type === 'access-no-deal') accessRefused.set(e.party, [...(accessRefused.get(e.party) ?? []), { round: e.round, kind: e.kind, pivotalReservation: e.pivotalReservation, reason: e.reason }]);
+    }
     else if (e.type === 'reversal') reversalsBy.push({ round: e.round, party: e.party, share: round4(e.share), capabilityRatio: round4(e.capabilityRatio) });
     else if (e.type === 'volunteered') {
       volunteered.add(e.party);
@@ -372,7 +382,10 @@ export function summarize(result: RunResult): RunSummary {
         volunteeredTroops.set(e.party, e.troops);
       }
     }
-    else if (e.type === 'negotiation-opened') opened++;
+    else if (e.type === 'negotiation-opened') {
+      opened++;
+      if (!firstApproach.has(e.party)) firstApproach.set(e.party, e.round);
+    }
     else if (e.type === 'offer') offers++;
     else if (e.type === 'casualties') deaths += e.deaths;
     else if (e.type === 'contingent-released' && e.reason !== 'demand-fell') withdrawals[e.reason] = (withdrawals[e.reason] ?? 0) + 1;
@@ -406,12 +419,13 @@ export function summarize(result: RunResult): RunSummary {
   }
 
   const members: MemberSummary[] = [];
-  const neverJoined: { id: string; name: string; lastReason: string | null }[] = [];
+  const neverJoined: { id: string; name: string; lastReason: string | null; labels?: LabelEvidence[] }[] = [];
   for (const spec of scenario.thirdParties) {
     const p = final.parties[spec.id]!;
     const joined = states.find((s) => s.parties[spec.id]!.joinedRound !== null)?.parties[spec.id]!.joinedRound ?? null;
     if (joined === null) {
-      neverJoined.push({ id: spec.id, name: spec.name, lastReason: lastNoDeal.get(spec.id) ?? null });
+      const labels = outsiderLabels({ spec, pivotal: scenario.pivotal, accessRefused: accessRefused.get(spec.id) ?? [], approachedRound: firstApproach.get(spec.id) ?? null });
+      neverJoined.push({ id: spec.id, name: spec.name, lastReason: lastNoDeal.get(spec.id) ?? null, ...(labels.length > 0 ? { labels } : {}) });
       continue;
     }
     const kinds = byRecipient.get(spec.id) ?? { subsidy: 0, 'side-deal': 0 };

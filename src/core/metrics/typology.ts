@@ -318,3 +318,46 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   }
   return out;
 }
+
+/** Access talks that ended without a deal, as the typology reads them (summary.ts builds these from `access-no-deal` events). */
+export interface AccessRefusal {
+  readonly round: number;
+  readonly kind: string;
+  /** The access's value to the pivotal per year, from this state in particular. */
+  readonly pivotalReservation: number;
+  readonly reason: string;
+}
+
+const NO_DEAL_WORDS: Readonly<Record<string, string>> = {
+  'ratification-failed': 'its legislature refused to ratify the deal',
+  'above-ceiling': 'it asked more than the pivotal would pay',
+  budget: 'the money ran out',
+  'negotiation-failed': 'the talks broke down',
+  'rate-below-reservation': 'the posted rate did not cover its cost',
+};
+
+/**
+ * Labels for a state that never joined, where its behaviour in the run still shows one: critical
+ * when the pivotal bargained with it for something only it could give (access, or troops the
+ * pivotal valued in particular: criticality > 0) and it refused or its legislature did. The case
+ * literature classifies such states by their position, whatever came of the deal: Turkey in 2003,
+ * critical for its bases and airspace, whose parliament refused the transit (BRIEF §4; Henke 2019).
+ * `approachedRound`: the first round the pivotal opened troop talks with it (null: never).
+ */
+export function outsiderLabels(x: { readonly spec: ThirdPartySpec; readonly pivotal: PivotalSpec; readonly accessRefused: readonly AccessRefusal[]; readonly approachedRound: number | null }): LabelEvidence[] {
+  const evidence: string[] = [];
+  const events: { type: string; round: number }[] = [];
+  const lastByKind = new Map<string, AccessRefusal>();
+  for (const a of x.accessRefused) lastByKind.set(a.kind, a);
+  for (const a of lastByKind.values()) {
+    evidence.push(`its ${a.kind} access was worth ${money(a.pivotalReservation)} a year to the pivotal from it in particular; no deal in round ${a.round}: ${NO_DEAL_WORDS[a.reason] ?? a.reason}`);
+    events.push({ type: 'access-no-deal', round: a.round });
+  }
+  const particular = x.spec.criticality * x.pivotal.criticalPartnerValuePerYear;
+  if (particular > 0 && x.approachedRound !== null) {
+    evidence.push(`the pivotal valued it as a partner in particular (${money(particular)} a year on top of its troops) and bargained with it from round ${x.approachedRound}, without a deal`);
+    events.push({ type: 'negotiation-opened', round: x.approachedRound });
+  }
+  return evidence.length > 0 ? [{ label: 'critical', evidence, events }] : [];
+}
+
