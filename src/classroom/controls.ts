@@ -8,7 +8,8 @@ import type { ConcretePath } from '../experiment/paths';
 import { setAt } from '../experiment/paths';
 import { demandBeforeEvent } from '../scenario/crossChecks';
 import type { Scenario } from '../scenario/schema';
-import { theName } from '../report/names';
+import { capitalise } from '../report/format';
+import { TheName, theName } from '../report/names';
 
 interface ControlBase {
   /** Stable key, also the element id suffix in the page. */
@@ -101,7 +102,7 @@ export function controlsFor(s: Scenario): Control[] {
     const name = theName(party?.name ?? e.party);
     const leaves = `leaves in round ${e.round}`;
     const stays = 'stays available';
-    out.push({ kind: 'choice', id: `supply${i}`, label: `${name.charAt(0).toUpperCase()}${name.slice(1)} (supply shock)`, help: `${e.label ?? `${name} is no longer available`}. Scarcity: as written ${name} leaves the market in round ${e.round}, one substitute fewer; "${stays}" keeps it on offer.`, path: ['events', i, 'available'], options: [leaves, stays], values: { [leaves]: false, [stays]: true } });
+    out.push({ kind: 'choice', id: `supply${i}`, label: `${capitalise(name)} (supply shock)`, help: `${e.label ?? `${name} is no longer available`}. Scarcity: as written ${name} leaves the market in round ${e.round}, one substitute fewer; "${stays}" keeps it on offer.`, path: ['events', i, 'available'], options: [leaves, stays], values: { [leaves]: false, [stays]: true } });
   });
   // The signalling lesson (teaching-signalling): whether states choose their contingents to
   // signal, and each signaller's alliance depth, the lever of its unrealized potential
@@ -120,7 +121,7 @@ export function controlsFor(s: Scenario): Control[] {
   s.sideDeals.forEach((d, i) => {
     if (d.delivery === undefined || (d.kind !== 'promise' && d.kind !== 'loan')) return;
     const unit = s.clock.roundLabel;
-    out.push({ kind: 'number', id: `due${i}`, label: `${d.label}: due after (${unit}s)`, help: `${unit.charAt(0).toUpperCase()}${unit.slice(1)}s from the deal to ${d.delivery.installments > 1 ? 'its first installment' : 'its delivery'}. ${theName(s.pivotal.name).replace(/^./, (c) => c.toUpperCase())} keeps a promise while breaking it would cost more (the partner's retaliation over the ${unit}s left) than keeping it: due late, with little left to lose, it is broken.`, path: ['sideDeals', i, 'delivery', 'firstAfterRounds'], min: 0, max: s.clock.rounds, step: 1, unit: `${unit}s` });
+    out.push({ kind: 'number', id: `due${i}`, label: `${d.label}: due after (${unit}s)`, help: `${capitalise(unit)}s from the deal to ${d.delivery.installments > 1 ? 'its first installment' : 'its delivery'}. ${TheName(s.pivotal.name)} keeps a promise while breaking it would cost more (the partner's retaliation over the ${unit}s left) than keeping it: due late, with little left to lose, it is broken.`, path: ['sideDeals', i, 'delivery', 'firstAfterRounds'], min: 0, max: s.clock.rounds, step: 1, unit: `${unit}s` });
   });
   const b = s.pivotal.bargaining;
   out.push(
@@ -168,7 +169,7 @@ export function applySettings(base: Scenario, controls: readonly Control[], sett
     if (event !== undefined && event.type === 'availability' && value !== valueAt(base, c.path) && event.label !== undefined) {
       const party = base.thirdParties.find((t) => t.id === event.party);
       const name = theName(party?.name ?? event.party);
-      doc = setAt(doc, ['events', index!, 'label'], `${name.charAt(0).toUpperCase()}${name.slice(1)} stays available`);
+      doc = setAt(doc, ['events', index!, 'label'], `${capitalise(name)} stays available`);
     }
   }
   return doc;

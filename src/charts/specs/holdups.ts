@@ -4,7 +4,7 @@
  * above 1 partners are scarce and a threat is credible), and how it ended.
  */
 import type { HoldupStory } from '../../report/holdups';
-import { theName } from '../../report/names';
+import { TheName, theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { GREY, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
@@ -56,7 +56,7 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
   return {
     id: 'holdups',
     title: 'Hold-ups',
-    caption: `One group per threat, labelled with its round, the partner and how it ended. Orange bar: what the partner demanded over the rest of the operation; blue bar: what ${theName(d.pivotalName)} conceded (none when refused). Green circle (right axis): market tightness when it threatened; above the dashed line at 1 partners were scarce. ${theName(d.pivotalName).replace(/^./, (c) => c.toUpperCase())} pays when the concession costs less than replacing the partner at that moment, which scarcity makes likely; in a slack market it pays only a small demand, when the substitutes left cost more.`,
+    caption: `One group per threat, labelled with its round, the partner and how it ended. Orange bar: what the partner demanded over the rest of the operation; blue bar: what ${theName(d.pivotalName)} conceded (none when refused). Green circle (right axis): market tightness when it threatened; above the dashed line at 1 partners were scarce. ${TheName(d.pivotalName)} pays when the concession costs less than replacing the partner at that moment, which scarcity makes likely; in a slack market it pays only a small demand, when the substitutes left cost more.`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig({ type: 'bar', data: { labels, datasets }, options }),

@@ -9,7 +9,7 @@ import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { SweepDirError } from '../../experiment/sweep';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
-import { claimOutDir, OutDirError } from '../../output/outDir';
+import { claimOutDir } from '../../output/outDir';
 
 interface AnalyzeArgs {
   dir: string;
@@ -41,13 +41,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     // The sweep folder is this process's while it reads the store and writes the indices, charts
     // and report: a sweep --force into it meanwhile would get another sweep's results mixed with
     // these (exit 4 for the second instead, as for two sweeps).
-    let claim;
-    try {
-      claim = claimOutDir(args.dir);
-    } catch (err) {
-      if (err instanceof OutDirError) throw new CliError(err.message, ExitCode.outputExists);
-      throw err;
-    }
+    const claim = claimOutDir(args.dir);
     const store = SweepStore.open(path, { readonly: true });
     if (!store) {
       claim.release();

@@ -17,7 +17,7 @@ import { fitSlurmScripts } from '../../fit/slurm';
 import { shellWord } from '../../experiment/slurm';
 import type { FinishedGeneration } from '../../fit/store';
 import { OutputExistsError } from '../../output/atomic';
-import { assertDirectoryPath, assertNotAnInput, claimOutDir, OutDirError, type Claim } from '../../output/outDir';
+import { assertDirectoryPath, assertNotAnInput, claimOutDir } from '../../output/outDir';
 import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScripts';
 import { formatIssues } from '../../scenario/issues';
 import { createFitProgress } from '../fitProgress';
@@ -25,6 +25,7 @@ import { CliError, ExitCode } from '../exitCodes';
 import { PACKAGE_ROOT, packageVersion } from '../paths';
 import { duration } from '../progress';
 import { displayPath } from '../scenarioInput';
+import { stopOnSignals } from '../stopSignals';
 import { wrongKindMessage } from '../fileKind';
 import { requireSbatchValues } from './slurm';
 import { chooseShard, defaultWorkers } from './sweep';
@@ -172,25 +173,17 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     // --force replaces the folder as a whole: never when the fit file or its scenario lies in it.
     if (args.force) assertNotAnInput(out, [args.fit, loaded.scenarioFile]);
     const sharding = args.shard !== undefined || process.env.SLURM_ARRAY_TASK_ID !== undefined;
-    const claim = sharding ? null : claimFitDir(out);
+    const claim = sharding ? null : claimOutDir(out);
     try {
-      await fitIn(loaded, out, where, label, progress, workers, args);
+      await fitIn(loaded, out, where, label, progress, workers, sharding, args);
     } finally {
       claim?.release();
     }
   },
 };
 
-function claimFitDir(out: string): Claim {
-  try {
-    return claimOutDir(out);
-  } catch (err) {
-    if (err instanceof OutDirError) throw new CliError(err.message, ExitCode.outputExists);
-    throw err;
-  }
-}
 
-async function fitIn(loaded: LoadedFit, out: string, where: string, label: string, progress: FitProgressSink, workers: number, args: ArgumentsCamelCase<FitArgs>): Promise<void> {
+async function fitIn(loaded: LoadedFit, out: string, where: string, label: string, progress: FitProgressSink, workers: number, sharding: boolean, args: ArgumentsCamelCase<FitArgs>): Promise<void> {
   if (args.merge) {
     let m;
     try {
@@ -209,19 +202,12 @@ async function fitIn(loaded: LoadedFit, out: string, where: string, label: strin
     return;
   }
 
-  let stopRequests = 0;
-  const onSignal = (): void => {
-    stopRequests++;
-    if (stopRequests > 1) process.exit(130);
-    process.stderr.write('\ncoalsim: stopping after the particles in progress (Ctrl-C again to quit now)...\n');
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const stop = stopOnSignals('the particles');
   const started = performance.now();
   try {
-    if (args.shard !== undefined || process.env.SLURM_ARRAY_TASK_ID !== undefined) {
+    if (sharding) {
       const shard = chooseShard(args.shard, process.env);
-      const r = await runShard({ loaded, out, workers, version: packageVersion(), shard, progress, shouldStop: () => stopRequests > 0, ...(args.generation !== undefined ? { generation: args.generation } : {}) });
+      const r = await runShard({ loaded, out, workers, version: packageVersion(), shard, progress, shouldStop: stop.requested, ...(args.generation !== undefined ? { generation: args.generation } : {}) });
       if (r.stopped) {
         process.stderr.write(`coalsim: interrupted; shard ${shard.index}/${shard.count} of generation ${r.generation} not written (run it again)\n`);
         process.exitCode = 130;
@@ -230,7 +216,7 @@ async function fitIn(loaded: LoadedFit, out: string, where: string, label: strin
       process.stdout.write(r.generation === null ? `${label}: the fit in ${where} is complete; nothing to do\n` : `${label}: generation ${r.generation}, shard ${shard.index}/${shard.count}: ${r.particles > 0 ? `${r.particles} particles in` : 'already built:'} ${displayPath(r.file!)}; when every shard is done: coalsim fit ${args.fit} --out ${where} --merge\n`);
       return;
     }
-    const r = await runFit({ loaded, out, workers, resume: args.resume, force: args.force, version: packageVersion(), progress, shouldStop: () => stopRequests > 0 });
+    const r = await runFit({ loaded, out, workers, resume: args.resume, force: args.force, version: packageVersion(), progress, shouldStop: stop.requested });
     if (r.stopped) {
       process.stderr.write(`coalsim: interrupted: ${r.generations.length} generation(s) finished and every built particle stored in ${where}; continue with\n  coalsim fit ${args.fit} --out ${where} --resume\n`);
       process.exitCode = 130;
@@ -244,7 +230,6 @@ async function fitIn(loaded: LoadedFit, out: string, where: string, label: strin
   } catch (err) {
     dirError(err);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.release();
   }
 }

@@ -17,6 +17,7 @@ import { formatIssues } from '../../scenario/issues';
 import { CliError, ExitCode } from '../exitCodes';
 import { assertNotAnInput } from '../../output/outDir';
 import { safeField } from '../../output/terminalSafe';
+import { stopOnSignals } from '../stopSignals';
 import { FEW_REPLICATES } from '../../experiment/charts';
 import { packageVersion } from '../paths';
 import { displayPath } from '../scenarioInput';
@@ -142,15 +143,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const lost = designLoss(loaded);
     if (lost) process.stderr.write(`coalsim: ${lost}\n`);
 
-    let stopRequests = 0;
-    const onSignal = (): void => {
-      stopRequests++;
-      // A second Ctrl-C leaves at once: every finished batch is already committed.
-      if (stopRequests > 1) process.exit(130);
-      process.stderr.write('\ncoalsim: stopping after the runs in progress (Ctrl-C again to quit now)...\n');
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const stop = stopOnSignals('the runs');
     const started = performance.now();
     const label = shard.count > 1 ? `sweep ${loaded.experiment.id} [shard ${shard.index}/${shard.count}]` : `sweep ${loaded.experiment.id}`;
     let report;
@@ -165,13 +158,12 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         force: args.force,
         version: packageVersion(),
         progress: createProgress(process.stderr, { quiet: args.quiet, label }),
-        shouldStop: () => stopRequests > 0,
+        shouldStop: stop.requested,
       });
     } catch (err) {
       asDirError(err, true);
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      stop.release();
     }
     const secs = (performance.now() - started) / 1000;
     const where = displayPath(out);
