@@ -18,6 +18,8 @@ export interface CvState {
   readonly ccode: number;
   readonly armedForces: number;
   readonly agreeUs: number;
+  /** The preference similarity the rules read (similarity.ts); agreeUs when absent. The simulator and (c) read it. */
+  readonly similarity?: number;
   readonly depth: number;
   readonly usAlly: number;
   readonly logGdppc: number;
@@ -71,11 +73,12 @@ export const agreementBaseline: Predictor = {
 };
 
 /**
- * The regressors of (c): intercept, log armed forces, agree_us, alliance depth, US ally, log GDP
+ * The regressors of (c): intercept, log armed forces, the preference similarity the simulator
+ * reads (UN agreement on the reference year's scale, similarity.ts), alliance depth, US ally, log GDP
  * per capita, and, where the training states differ on it, the theatre indicator the simulator's
  * regional-threat motive reads (so both sides see the same data).
  */
-export const REGRESSION_TERMS = ['intercept', 'log_armed_forces', 'agree_us', 'bc_depth_01', 'atop_milsup_us', 'log_gdppc', 'near_theatre'] as const;
+export const REGRESSION_TERMS = ['intercept', 'log_armed_forces', 'similarity', 'bc_depth_01', 'atop_milsup_us', 'log_gdppc', 'near_theatre'] as const;
 
 /** Whether the theatre indicator varies among these states (a constant column is left out). */
 export function theatreVaries(states: readonly CvState[]): boolean {
@@ -83,7 +86,7 @@ export function theatreVaries(states: readonly CvState[]): boolean {
 }
 
 function regressors(s: CvState, withTheatre: boolean): number[] {
-  const x = [1, Math.log(Math.max(1, s.armedForces)), s.agreeUs, s.depth, s.usAlly, s.logGdppc];
+  const x = [1, Math.log(Math.max(1, s.armedForces)), s.similarity ?? s.agreeUs, s.depth, s.usAlly, s.logGdppc];
   return withTheatre ? [...x, s.nearTheatre === true ? 1 : 0] : x;
 }
 

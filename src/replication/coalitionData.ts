@@ -11,6 +11,7 @@ import type { CvCase } from './crossValidate';
 import type { IsafRow } from './isafData';
 import { ols } from './stats';
 import { cowRegion } from './folds';
+import { fitSimilarityRule, similarityOf, type SimilarityRule } from './similarity';
 
 /** The text of the shared files a case needs (file names as in the shared data README). */
 export interface SharedDataText {
@@ -175,6 +176,8 @@ export interface CoalitionCaseResult {
   /** COW codes of the state opponents whose regions carry the regional-threat motive, and the states in those regions. */
   readonly theatre: { readonly opponents: readonly number[]; readonly nearStates: readonly string[] };
   readonly imputation: GdpImputation;
+  /** The similarity rule (similarity.ts), fitted on the reference file; null when it has too few ideal-point distances (agreement is then used as it is). */
+  readonly similarity: SimilarityRule | null;
   /** The year read from each source: `year` itself, or the file's last year when `year` is past it. */
   readonly dataYears: { readonly militaryCapabilities: number; readonly armedForces: number; readonly alliances: number; readonly unVoting: number };
 }
@@ -188,6 +191,9 @@ export interface CoalitionCaseResult {
  */
 export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly IsafRow[], year: number, outcome: CoalitionOutcome): CoalitionCaseResult {
   const imputation = fitGdpImputation(isafRows, shared.nmc);
+  // Agreement is on each year's agenda; the similarity the rules read is on the reference
+  // file's (Nov 2010), through the ideal-point distance (similarity.ts).
+  const similarityRule = fitSimilarityRule(isafRows);
   // A year past a file's last one reads that last year (the nearest data there is: NMC and ATOP
   // end in 2016, the World Bank series in 2018), named in dataYears so the caller can say so.
   const { nmc, used: nmcYearUsed, last: nmcLast } = nmcYear(shared.nmc, year);
@@ -266,6 +272,7 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
         ccode,
         armedForces: Math.round(forces),
         agreeUs: agree,
+        similarity: similarityOf(agree, num(u.ideal_point_distance_us), similarityRule),
         depth: num(a?.bc_depth_max_01) ?? 0,
         usAlly: num(a?.atop_milsup_us) ?? 0,
         logGdppc: imputation.intercept + imputation.slope * rel,
@@ -284,5 +291,5 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     }
   }
   if (states.filter((s) => s.troops > 0).length === 0) throw new Error(`${label}: no participant has the data needed; nothing to score`);
-  return { case: { label, states, troopsObserved }, year, dropped, unmatched, theatre: { opponents, nearStates: states.filter((s) => s.nearTheatre === true).map((s) => s.id) }, imputation, dataYears };
+  return { case: { label, states, troopsObserved }, year, dropped, unmatched, theatre: { opponents, nearStates: states.filter((s) => s.nearTheatre === true).map((s) => s.id) }, imputation, similarity: similarityRule, dataYears };
 }

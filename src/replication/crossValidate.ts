@@ -9,8 +9,8 @@
  * states only: the pivotal's demand by the training-total rule (`simulatorFit`), then four rule
  * constants of the data-to-agent mapping (interest, signalling and duty weights and a scale of
  * that demand; fitRules.ts) by a derivative-free search over seeded engine runs scored on the
- * training states, when the training states have enough contributors to identify them
- * (`identified`). The soldier-cost rule is fitted on recorded soldier costs (BRIEF §4), which are
+ * training states, as many of them as the training contributors identify
+ * (`identifiedConstants`). The soldier-cost rule is fitted on recorded soldier costs (BRIEF §4), which are
  * inputs, not outcomes: on the ISAF 2010 anchors, for every case. It then runs the engine over
  * the seeds. `coalsim replicate coalition` goes through the same code, so every other coalition
  * gets its constants fitted on its own training folds. When the mechanisms change, re-running
@@ -58,6 +58,7 @@ function asRow(s: CvState): IsafRow {
     armedForces: s.armedForces,
     observedShare: 0,
     agreeUs: s.agreeUs,
+    ...(s.similarity !== undefined ? { similarity: s.similarity } : {}),
     depth: s.depth,
     usAlly: s.usAlly,
     cinc: s.cinc ?? null,
@@ -140,15 +141,16 @@ export const FIT_SEEDS = 8;
 /**
  * Training contributors needed per fitted constant: 5, the lower rule of thumb for events per
  * variable in logistic regression (Vittinghoff & McCulloch 2007, Am J Epidemiol 165(6); the
- * classic rule is 10, Peduzzi et al. 1996). With fewer, the constants are not identified by the
- * training folds and the documented constants are kept (a fold of a COW war with 2-12
- * participants, a region holding most contributors out).
+ * classic rule is 10, Peduzzi et al. 1996). A fold fits as many of the four constants as its
+ * training contributors identify, in FITTED_CONSTANTS order (interest first), and keeps the
+ * documented values of the rest: a fold of a COW war with 5-9 training participants fits the
+ * interest weight alone; one with fewer than 5 fits nothing.
  */
 export const CONTRIBUTORS_PER_CONSTANT = 5;
 
-/** Whether the training states identify the fitted constants (CONTRIBUTORS_PER_CONSTANT each). */
-export function identified(train: readonly CvState[]): boolean {
-  return train.filter((s) => s.troops > 0).length >= CONTRIBUTORS_PER_CONSTANT * FITTED_CONSTANTS.length;
+/** How many of the fitted constants the training states identify: floor(contributors / CONTRIBUTORS_PER_CONSTANT), at most all four. */
+export function identifiedConstants(train: readonly CvState[]): number {
+  return Math.min(FITTED_CONSTANTS.length, Math.floor(train.filter((s) => s.troops > 0).length / CONTRIBUTORS_PER_CONSTANT));
 }
 
 /** The simulator as a predictor, with the rule fit of every fold it predicted (in call order). */
@@ -161,7 +163,7 @@ export interface SimulatorPredictor extends Predictor {
 
 /**
  * The simulator as a predictor: on each fold the demand (simulatorFit) and then the four rule
- * constants (fitRules.ts, scored on the training states only, when `identified`) are fitted;
+ * constants (fitRules.ts, scored on the training states only, as many as `identifiedConstants`) are fitted;
  * the scenario with every state of the fold is run over the seeds; participation = the share
  * of seeds in which a state deployed, troops = mean peak contingent. `fitEvaluations` 0 keeps the documented
  * constants (`rules`, else DEFAULT_ISAF_OPTIONS) unfitted.
@@ -184,7 +186,8 @@ export function simulatorPredictor(o: SimulatorCvOptions): SimulatorPredictor {
       const first: IsafOptions = { ...DEFAULT_ISAF_OPTIONS, ...o.rules, demand: fit.demand };
       const base: IsafOptions = { ...first, demand: modelDemand(train, all, rows, first, o.costRule, troopsObserved, o.demandOverObserved, o.demandPasses ?? DEMAND_PASSES) };
       demands.push(base.demand);
-      const rf = evaluations > 0 && identified(train) ? fitRuleConstants(train, rows, base, o.costRule, seedList(FIT_SEEDS), troopsObserved, evaluations) : null;
+      const count = identifiedConstants(train);
+      const rf = evaluations > 0 && count > 0 ? fitRuleConstants(train, rows, base, o.costRule, seedList(FIT_SEEDS), troopsObserved, evaluations, count) : null;
       fits.push(rf);
       const rules = rf ? { ...base, ...rulesOf(rf.values, base.demand) } : base;
       const sim = simulate(rows, rules, o.costRule, o.seeds, test.map((s) => s.id));
@@ -208,7 +211,8 @@ export interface ModelScore {
 export interface SchemeResult {
   /** "5-fold (fold seed 1)" or "leave-one-region-out". */
   readonly scheme: string;
-  readonly folds: readonly { name: string; heldOut: number; contributors: number; demand: number; fitted: FittedValues | null }[];
+  /** `fitted`: the fold's rule constants, null when none was fitted; `fittedCount`: how many of them were fitted (the rest kept their documented values). */
+  readonly folds: readonly { name: string; heldOut: number; contributors: number; demand: number; fitted: FittedValues | null; fittedCount: number }[];
   readonly models: readonly ModelScore[];
 }
 
@@ -248,15 +252,18 @@ export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: rea
     const train = c.states.filter((s) => !f.heldOut.has(s.id));
     const test = c.states.filter((s) => f.heldOut.has(s.id));
     let fitted: FittedValues | null = null;
+    let fittedCount = 0;
     let demand = simulatorFit(train, c.states, demandOverObserved, c.troopsObserved).demand;
     for (const p of predictors) {
       for (const pred of p.predict(train, test)) pooled.get(p.id)!.set(pred.id, pred);
       if ('fits' in p) {
-        fitted = (p as SimulatorPredictor).fits.at(-1)?.values ?? null;
+        const rf = (p as SimulatorPredictor).fits.at(-1) ?? null;
+        fitted = rf?.values ?? null;
+        fittedCount = rf?.fitted ?? 0;
         demand = (p as SimulatorPredictor).demands.at(-1) ?? demand;
       }
     }
-    return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, demand, fitted };
+    return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, demand, fitted, fittedCount };
   });
   const models = predictors.map((p) => {
     const preds = c.states.flatMap((s) => {
@@ -317,6 +324,7 @@ export function isafCase(sample: readonly IsafRow[]): CvCase {
       ccode: r.ccode,
       armedForces: r.armedForces,
       agreeUs: r.agreeUs,
+      ...(r.similarity !== undefined ? { similarity: r.similarity } : {}),
       depth: r.depth,
       usAlly: r.usAlly,
       logGdppc: r.logGdppc!,

@@ -146,6 +146,8 @@ export function trainingScore(train: readonly CvState[], pred: ReadonlyMap<strin
 
 export interface RuleFit {
   readonly values: FittedValues;
+  /** How many of FITTED_CONSTANTS were fitted, in their order; the rest kept their documented values. */
+  readonly fitted: number;
   /** The training score at the fitted values (trainingScore). */
   readonly score: number;
   readonly evaluations: number;
@@ -158,23 +160,26 @@ export const FIT_EVALUATIONS = 60;
 export const SOBOL_POINTS = 31;
 
 /**
- * Fits the four constants on `train` (scored), with `scenarioRows` (every state of the fold,
+ * Fits the first `count` of the four constants (FITTED_CONSTANTS order; the others keep their
+ * documented values) on `train` (scored), with `scenarioRows` (every state of the fold,
  * outcomes zeroed) as the scenario's third parties and `base` the other rule options (the
  * fitted demand among them). Screens the documented constants and SOBOL_POINTS Sobol points,
  * then compass search from the best, first steps a quarter of each range, for the rest of the
- * `maxEvaluations` budget. Deterministic.
+ * `maxEvaluations` budget. Deterministic. Throws on no seeds or a count outside 1-4.
  */
-export function fitRuleConstants(train: readonly CvState[], scenarioRows: readonly IsafRow[], base: IsafOptions, costRule: CostRule, seeds: readonly number[], troopsObserved: boolean, maxEvaluations = FIT_EVALUATIONS): RuleFit {
+export function fitRuleConstants(train: readonly CvState[], scenarioRows: readonly IsafRow[], base: IsafOptions, costRule: CostRule, seeds: readonly number[], troopsObserved: boolean, maxEvaluations = FIT_EVALUATIONS, count = FITTED_CONSTANTS.length): RuleFit {
   if (seeds.length === 0) throw new Error('rule fit: at least one seed is needed');
+  if (!Number.isInteger(count) || count < 1 || count > FITTED_CONSTANTS.length) throw new Error(`rule fit: the number of constants to fit must be 1-${FITTED_CONSTANTS.length}, got ${count}`);
   const to = (c: FittedConstant, v: number) => (c.scale === 'log' ? Math.log(v) : v);
   const from = (c: FittedConstant, y: number) => (c.scale === 'log' ? Math.exp(y) : y);
-  const lower = FITTED_CONSTANTS.map((c) => to(c, c.lower));
-  const upper = FITTED_CONSTANTS.map((c) => to(c, c.upper));
-  const values = (x: readonly number[]) => Object.fromEntries(FITTED_CONSTANTS.map((c, j) => [c.name, from(c, x[j]!)])) as unknown as FittedValues;
+  const free = FITTED_CONSTANTS.slice(0, count);
+  const lower = free.map((c) => to(c, c.lower));
+  const upper = free.map((c) => to(c, c.upper));
+  const values = (x: readonly number[]) => Object.fromEntries(FITTED_CONSTANTS.map((c, j) => [c.name, j < count ? from(c, x[j]!) : c.start])) as unknown as FittedValues;
   const ids = train.map((s) => s.id);
   const objective = (x: readonly number[]) => trainingScore(train, simulate(scenarioRows, { ...base, ...rulesOf(values(x), base.demand) }, costRule, seeds, ids), troopsObserved);
-  const sobol = new SobolSequenceGenerator(FITTED_CONSTANTS.length);
-  const starts = [FITTED_CONSTANTS.map((c) => to(c, c.start))];
+  const sobol = new SobolSequenceGenerator(count);
+  const starts = [free.map((c) => to(c, c.start))];
   for (let i = 0; i < Math.min(SOBOL_POINTS, maxEvaluations - 1); i++) starts.push(sobol.nextVector().map((u: number, j: number) => lower[j]! + u * (upper[j]! - lower[j]!)));
   let best = { x: starts[0]!, value: -Infinity };
   for (const x of starts) {
@@ -191,5 +196,5 @@ export function fitRuleConstants(train: readonly CvState[], scenarioRows: readon
     1 / 16,
     best.value,
   );
-  return { values: values(r.x), score: r.value, evaluations: starts.length + r.evaluations };
+  return { values: values(r.x), fitted: count, score: r.value, evaluations: starts.length + r.evaluations };
 }

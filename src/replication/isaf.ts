@@ -32,7 +32,7 @@ export interface IsafOptions {
   readonly baseDeployableShare: number;
   /** engine.operation.maxDeployableShare: the most a state would deploy to signal. */
   readonly maxDeployableShare: number;
-  /** u_i = (interestPerAgreement * agree_us + threatPerCost * [near the theatre]) * c_i. */
+  /** u_i = (interestPerAgreement * similarity + threatPerCost * [near the theatre]) * c_i; similarity: UN agreement on the reference year's scale (similarity.ts). */
   readonly interestPerAgreement: number;
   /**
    * theta: the regional-threat motive, in soldier-costs, of a state in the COW region of a war's
@@ -138,10 +138,11 @@ export interface PartyRule {
 /** The documented rules that turn one row of data into a third party's parameters. */
 export function partyRule(r: IsafRow, cost: CostRule, o: IsafOptions): PartyRule {
   const c = Math.exp(cost.intercept + cost.slope * r.logGdppc!);
+  const similarity = clamp(r.similarity ?? r.agreeUs, 0, 1);
   return {
     deploymentCostPerYear: round2(c),
     selfFundedShare: round4(clamp((r.logGdppc! - o.selfFundedFrom) / o.selfFundedSpan, 0, 1)),
-    intrinsicValuePerYear: round2((o.interestPerAgreement * clamp(r.agreeUs, 0, 1) + (r.nearTheatre === true ? o.threatPerCost : 0)) * c),
+    intrinsicValuePerYear: round2((o.interestPerAgreement * similarity + (r.nearTheatre === true ? o.threatPerCost : 0)) * c),
     signallingValuePerYear: round2(o.signalPerCost * c),
     effectiveness: round4(clamp((c / o.usSoldierCostPerYear) ** o.effectivenessElasticity, o.minEffectiveness, 1)),
   };
@@ -164,7 +165,7 @@ export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<Isa
       armedForces: r.armedForces,
       deployableShare: o.baseDeployableShare,
       ...rule,
-      preferenceSimilarity: round4(clamp(r.agreeUs, 0, 1)),
+      preferenceSimilarity: round4(clamp(r.similarity ?? r.agreeUs, 0, 1)),
       allianceDepth: round4(clamp(r.depth, 0, 1)),
       // atop_milsup_us: a military-support pact with the US, the source of an ally's duty floor
       // (politics/alliance.ts), when it is a pact this mission invokes (missionAllies).
@@ -178,12 +179,12 @@ export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<Isa
       title: 'ISAF, November 2010: alliance signalling across every state with data',
       description:
         'Built by `coalsim replicate isaf` from data/isaf_2010_crosssection.csv: the United States seeks foreign troops for a year of an ISAF-surge-like operation; ' +
-        'every state with data is a potential contributor whose armed forces, UN voting agreement with the US and alliance depth come from the data, and whose costs, ' +
+        'every state with data is a potential contributor whose armed forces, UN voting with the US (agreement predicted from ideal-point distance) and alliance depth come from the data, and whose costs, ' +
         'interest, signalling value and effectiveness follow the rules in docs/replication.md. Signalling is on: states with more unrealized alliance potential offer a larger share of their forces.',
       sources: [
         { id: 'isaf', citation: 'ISAF troop contributions, NATO figures reported by AFP, November 2010', note: 'observed contingents (never an input to the model)' },
         { id: 'wb', citation: 'World Bank WDI MS.MIL.TOTL.P1 (IISS Military Balance), CC BY 4.0; COW NMC v6.0 (Singer, Bremer & Stuckey 1972; Greig & Enterline 2021)', note: 'armedForces, capability.cinc' },
-        { id: 'un', citation: 'Bailey, Strezhnev & Voeten (2017), Estimating Dynamic State Preferences from United Nations Voting Data, JCR 61(2); doi:10.7910/DVN/LEJUQZ', note: 'preferenceSimilarity = agree_us' },
+        { id: 'un', citation: 'Bailey, Strezhnev & Voeten (2017), Estimating Dynamic State Preferences from United Nations Voting Data, JCR 61(2); doi:10.7910/DVN/LEJUQZ', note: 'preferenceSimilarity = the agreement predicted from the ideal-point distance to the US (docs/replication.md)' },
         { id: 'atop', citation: 'ATOP v4 (Leeds et al. 2002); Benson & Clinton (2016), Assessing the Variation of Formal Military Alliances, JCR 60(5)', note: 'allianceDepth = bc_depth_01' },
         { id: 'brief-4', citation: 'coalsim BRIEF §4: recorded soldier costs; ISAF surge payments 2010-15 (about $9.4 billion)', note: 'ownSoldierCostPerYear, budget, the cost rule anchors' },
       ],
@@ -244,6 +245,8 @@ export interface StateResult {
   readonly simulatedJoinRate: number;
   readonly potential: number;
   readonly agreeUs: number;
+  /** The preference similarity the model read (similarity.ts). */
+  readonly similarity: number;
   readonly depth: number;
   readonly usAlly: number;
   readonly polyarchy: number | null;
@@ -327,6 +330,7 @@ export function replicateIsaf(rows: readonly IsafRow[], seeds: readonly number[]
       simulatedJoinRate: sim.filter((x) => x > 0).length / Math.max(1, sim.length),
       potential: alliancePotential(r),
       agreeUs: r.agreeUs,
+      similarity: r.similarity ?? r.agreeUs,
       depth: r.depth,
       usAlly: r.usAlly,
       polyarchy: r.polyarchy,

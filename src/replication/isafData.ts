@@ -3,6 +3,7 @@
  * regression sample. Pure: the caller reads the file.
  */
 import { parse } from 'csv-parse/sync';
+import { fitSimilarityRule, similarityOf } from './similarity';
 
 export interface IsafRow {
   readonly ccode: number;
@@ -14,6 +15,13 @@ export interface IsafRow {
   /** ISAF troops / armed forces, Nov 2010; null when armed forces are unknown or zero. */
   readonly observedShare: number | null;
   readonly agreeUs: number;
+  /** Distance between the state's and the US's UN ideal points (Bailey, Strezhnev & Voeten 2017); null or absent when unknown. */
+  readonly idealDistance?: number | null;
+  /**
+   * The preference similarity the rules read (similarity.ts): the agreement a state at this
+   * ideal-point distance has on the reference year's agenda; agree_us where the distance is unknown.
+   */
+  readonly similarity?: number;
   /** Benson & Clinton alliance depth with the US, 0-1. */
   readonly depth: number;
   /** ATOP defence or offence pact with the US (1/0). */
@@ -49,6 +57,7 @@ const RANGES: Readonly<Record<string, readonly [number, number]>> = {
   bc_depth_01: [0, 1],
   cinc: [0, 1],
   vdem_polyarchy: [0, 1],
+  ideal_point_distance_us: [0, Number.POSITIVE_INFINITY],
 };
 
 /**
@@ -56,6 +65,8 @@ const RANGES: Readonly<Record<string, readonly [number, number]>> = {
  * row 1) and the column with the fix, on a value that is not a decimal number, one outside its
  * range (a share above 1, a negative count), a missing or repeated iso3 or ccode: each would
  * otherwise change the regression silently or fail later inside the model with no row to fix.
+ * Each row's `similarity` is set by the rule fitted over the file (similarity.ts); without an
+ * `ideal_point_distance_us` column (it is optional) it is agree_us.
  */
 export function parseIsafCsv(text: string): IsafRow[] {
   let records: Record<string, string>[];
@@ -69,7 +80,7 @@ export function parseIsafCsv(text: string): IsafRow[] {
   const missing = REQUIRED.filter((c) => !(c in records[0]!));
   if (missing.length > 0) throw new Error(`isaf data: missing column(s) ${missing.join(', ')}`);
   const seen = new Map<string, number>();
-  return records.map((r, i) => {
+  const rows = records.map((r, i): IsafRow => {
     const row = i + 2;
     const num = (column: string): number | null => {
       const v = r[column];
@@ -98,6 +109,7 @@ export function parseIsafCsv(text: string): IsafRow[] {
       armedForces: Math.round(armedForces),
       observedShare: num('share_of_armed_forces'),
       agreeUs: num('agree_us') ?? 0,
+      idealDistance: num('ideal_point_distance_us'),
       depth: num('bc_depth_01') ?? 0,
       usAlly: num('atop_milsup_us') ?? 0,
       cinc: num('cinc'),
@@ -106,6 +118,9 @@ export function parseIsafCsv(text: string): IsafRow[] {
       polyarchy: num('vdem_polyarchy'),
     };
   });
+  // The similarity scale is the file's own year (the reference for other years' cases, coalitionData.ts).
+  const rule = fitSimilarityRule(rows);
+  return rows.map((r) => ({ ...r, similarity: similarityOf(r.agreeUs, r.idealDistance, rule) }));
 }
 
 /**

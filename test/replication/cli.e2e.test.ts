@@ -23,7 +23,7 @@ describe('coalsim replicate isaf (built CLI)', () => {
     expect(r.stdout).toContain('Spearman rho');
     for (const f of ['replication.csv', 'regression.csv', 'spearman.csv', 'summary.json', 'scenario.json', 'manifest.json']) expect(existsSync(join(a, f))).toBe(true);
     const csv = readFileSync(join(a, 'replication.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('iso3,country,armed_forces,observed_troops,observed_share,simulated_share,simulated_share_median,simulated_join_rate,potential,agree_us,bc_depth_01,us_ally,vdem_polyarchy,log_gdp,cinc');
+    expect(csv.split('\n')[0]).toBe('iso3,country,armed_forces,observed_troops,observed_share,simulated_share,simulated_share_median,simulated_join_rate,potential,agree_us,similarity,bc_depth_01,us_ally,vdem_polyarchy,log_gdp,cinc');
     const again = coalsim(['replicate', 'isaf', '--seeds', '2', '--out', a]);
     expect(again.status).toBe(4);
     const b = join(dir, 'b');

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CvState } from '../../src/replication/baselines';
-import { CONTRIBUTORS_PER_CONSTANT, identified, isafCase, simulatorPredictor } from '../../src/replication/crossValidate';
+import { CONTRIBUTORS_PER_CONSTANT, identifiedConstants, isafCase, simulatorPredictor } from '../../src/replication/crossValidate';
 import { compassSearch, FITTED_CONSTANTS, rulesOf, simulate, trainingScore } from '../../src/replication/fitRules';
 import { DEFAULT_ISAF_OPTIONS, fitCostRule, validIsafScenario } from '../../src/replication/isaf';
 import { parseIsafCsv, replicationSample } from '../../src/replication/isafData';
@@ -70,12 +70,15 @@ describe('the engine as a predictor', () => {
 });
 
 describe('fitting on the training folds', () => {
-  it('needs CONTRIBUTORS_PER_CONSTANT training contributors per constant', () => {
+  it('fits one constant per CONTRIBUTORS_PER_CONSTANT training contributors, at most all four', () => {
     const contributors = isaf.states.filter((s) => s.troops > 0);
     const others = isaf.states.filter((s) => s.troops === 0);
-    const need = CONTRIBUTORS_PER_CONSTANT * FITTED_CONSTANTS.length;
-    expect(identified([...contributors.slice(0, need), ...others])).toBe(true);
-    expect(identified([...contributors.slice(0, need - 1), ...others])).toBe(false);
+    const n = (k: number) => identifiedConstants([...contributors.slice(0, k), ...others]);
+    expect(n(CONTRIBUTORS_PER_CONSTANT - 1)).toBe(0);
+    expect(n(CONTRIBUTORS_PER_CONSTANT)).toBe(1);
+    expect(n(2 * CONTRIBUTORS_PER_CONSTANT - 1)).toBe(1);
+    expect(n(CONTRIBUTORS_PER_CONSTANT * FITTED_CONSTANTS.length - 1)).toBe(FITTED_CONSTANTS.length - 1);
+    expect(n(contributors.length)).toBe(FITTED_CONSTANTS.length);
   });
 
   it('the fitted demand scale multiplies the training-total demand', () => {
@@ -86,7 +89,7 @@ describe('fitting on the training folds', () => {
     // Every other state: 83 in training (23 contributors, enough to fit), 82 held out.
     const train = isaf.states.filter((_, i) => i % 2 === 0);
     const test = isaf.states.filter((_, i) => i % 2 === 1);
-    expect(identified(train)).toBe(true);
+    expect(identifiedConstants(train)).toBe(FITTED_CONSTANTS.length);
     const sim = simulatorPredictor({ seeds: [1], costRule, fitEvaluations: 3 });
     const before = sim.predict(train, test);
     expect(sim.fits).toHaveLength(1);
@@ -101,11 +104,25 @@ describe('fitting on the training folds', () => {
     expect(sim.fits[1]).toEqual(fit);
   });
 
-  it('keeps the documented constants when the training states are too few to identify them', () => {
+  it('keeps the documented constants when the training states are too few to identify one', () => {
     const train = isaf.states.filter((s) => s.troops === 0).slice(0, 40).concat(isaf.states.filter((s) => s.troops > 0).slice(0, 3));
     const test = isaf.states.filter((s) => !train.includes(s)).slice(0, 10);
     const sim = simulatorPredictor({ seeds: [1], costRule });
     sim.predict(train, test);
     expect(sim.fits).toEqual([null]);
+  });
+
+  it('with 5-9 training contributors fits the interest weight alone and keeps the other three documented', () => {
+    const train = isaf.states.filter((s) => s.troops === 0).slice(0, 40).concat(isaf.states.filter((s) => s.troops > 0).slice(0, 7));
+    const test = isaf.states.filter((s) => !train.includes(s)).slice(0, 10);
+    const sim = simulatorPredictor({ seeds: [1], costRule, fitEvaluations: 6 });
+    sim.predict(train, test);
+    const fit = sim.fits[0]!;
+    expect(fit.fitted).toBe(1);
+    expect(fit.evaluations).toBeLessThanOrEqual(6);
+    const [interest, ...rest] = FITTED_CONSTANTS;
+    expect(fit.values.interestPerAgreement).toBeGreaterThanOrEqual(interest!.lower);
+    expect(fit.values.interestPerAgreement).toBeLessThanOrEqual(interest!.upper);
+    for (const c of rest) expect(fit.values[c.name]).toBe(c.start);
   });
 });

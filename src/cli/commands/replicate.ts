@@ -127,7 +127,7 @@ export function rankCheckVerdict(r: Pick<ReplicationResult, 'rankCheck' | 'seeds
   return misses.length === 0 ? `verdict: all four pairs hold over ${seeds}${narrowly}` : `verdict: ${4 - misses.length} of 4 pairs hold over ${seeds}; ${misses.join('; ')}${narrowly}`;
 }
 
-const STATE_COLUMNS = ['iso3', 'country', 'armed_forces', 'observed_troops', 'observed_share', 'simulated_share', 'simulated_share_median', 'simulated_join_rate', 'potential', 'agree_us', 'bc_depth_01', 'us_ally', 'vdem_polyarchy', 'log_gdp', 'cinc'] as const;
+const STATE_COLUMNS = ['iso3', 'country', 'armed_forces', 'observed_troops', 'observed_share', 'simulated_share', 'simulated_share_median', 'simulated_join_rate', 'potential', 'agree_us', 'similarity', 'bc_depth_01', 'us_ally', 'vdem_polyarchy', 'log_gdp', 'cinc'] as const;
 const REGRESSION_COLUMNS = ['model', 'formula', 'outcome', 'term', 'coef', 'se_hc1', 'ci95_low', 'ci95_high', 't', 'p', 'n', 'r2'] as const;
 
 export function replicationFiles(r: ReplicationResult): Map<string, string | Uint8Array> {
@@ -147,6 +147,7 @@ export function replicationFiles(r: ReplicationResult): Map<string, string | Uin
         simulated_join_rate: s.simulatedJoinRate,
         potential: s.potential,
         agree_us: s.agreeUs,
+        similarity: s.similarity,
         bc_depth_01: s.depth,
         us_ally: s.usAlly,
         vdem_polyarchy: s.polyarchy,
@@ -232,7 +233,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       throw new CliError(`${displayPath(dataFile)}: ${(err as Error).message}`, ExitCode.invalidInput);
     }
     if (args.study === 'coalition' || args.cv) {
-      runCv(args, rows, seeds, { file: displayPath(dataFile), sha256: sha256(text), ...(args.study === 'coalition' ? { role: 'fits the soldier-cost rule and the GDP imputation; the coalition itself is built from the shared data (inputs)' } : {}) });
+      runCv(args, rows, seeds, { file: displayPath(dataFile), sha256: sha256(text), ...(args.study === 'coalition' ? { role: 'fits the soldier-cost rule, the GDP imputation and the similarity scale; the coalition itself is built from the shared data (inputs)' } : {}) });
       return;
     }
     let result;
@@ -345,6 +346,9 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
       ...(stale.length > 0 ? [`Data years: ${year} is past the last year of some sources, so their last year stands in: ${stale.map(([k, y]) => `${words[k]} ${y}`).join(', ')}.`] : []),
       allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${ids!.join(', ')}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
       `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
+      built.similarity === null
+        ? 'Preference similarity: UN agreement as it is (the reference file has too few ideal-point distances to put it on one scale).'
+        : `Preference similarity: the ${year} ideal-point distance to the US read on the 2010 agenda's agreement scale (OLS of log agree_us on distance over the 2010 cross-section: slope ${built.similarity.slope.toFixed(3)}, R² ${built.similarity.r2.toFixed(2)}, n = ${built.similarity.n}).`,
       `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? `; and ${built.dropped.length - 8} more (all of them under "coalition" in --json and summary.json)` : '') : ''}.`,
       ...(built.unmatched.length > 0 ? [`Warning: ${built.unmatched.length} row(s) of the outcome with troops matched no state with data and are not scored: ${built.unmatched.join(', ')}. Check the codes (iso3 or COW ccode) and the year.`] : []),
       built.theatre.opponents.length > 0
