@@ -46,4 +46,25 @@ describe('the negotiation mechanism', () => {
     expect(r.outcome).toBe('deadline');
     expect(r.pivotalBelief.lo).toBe(10);
   });
+
+  it('a party never asks less than the pivotal has already offered, nor the pivotal offers more than the party asked (a dominated proposal)', () => {
+    // Georgia, isaf-surge seed 12 before the rule: refused the US's 93,987.82, then asked 92,211.40.
+    const undercut: Strategy = { name: 'undercut', propose: () => 92_211.4, respond: () => 'reject' };
+    const atParty = input(equilibrium, undercut, 1);
+    const asked = playExchange({ ...atParty, pivotal: { ...atParty.pivotal, reservation: 150_000, lastOffer: 93_987.82 }, thirdParty: { ...atParty.thirdParty, reservation: 38_395.26 } }, []);
+    expect(asked.partyOffer).toBe(93_987.82);
+    // Its own standing offer comes back to the pivotal, which takes it.
+    expect(asked.outcome).toBe('agreement');
+    expect(asked.price).toBe(93_987.82);
+    const overbid: Strategy = { name: 'overbid', propose: () => 70, respond: () => 'reject' };
+    const atPivotal = input(overbid, equilibrium, 2);
+    const offered = playExchange({ ...atPivotal, thirdParty: { ...atPivotal.thirdParty, lastOffer: 60 } }, []);
+    expect(offered.pivotalOffer).toBe(60);
+    // Once others have filled its demand (its ceiling fell to 0), the pivotal need not take back what it offered.
+    const filled = playExchange({ ...atParty, pivotal: { ...atParty.pivotal, reservation: 0, lastOffer: 93_987.82 }, thirdParty: { ...atParty.thirdParty, reservation: 38_395.26 } }, []);
+    expect(filled.outcome).not.toBe('agreement');
+    // A proposal inside the standing offers is left as it is.
+    const inside = playExchange({ ...atPivotal, thirdParty: { ...atPivotal.thirdParty, lastOffer: 80 } }, []);
+    expect(inside.pivotalOffer).toBe(70);
+  });
 });

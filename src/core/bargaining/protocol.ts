@@ -121,6 +121,31 @@ export function unrepeated(role: Role, price: number, refused: number | null, ow
 }
 
 /**
+ * No proposal worse for the proposer than the other side's offer still on the table in these
+ * talks: a third party never asks less than the pivotal has already offered, and the pivotal
+ * never offers more than the third party has already asked. Whatever a strategy's formula
+ * gives, such a proposal is dominated: the proposer could have had the standing offer by
+ * accepting it (a belief that the other side would pay more can make a rejection reasonable;
+ * it cannot make a lower counter-offer so). A strategy that plans on its own believed pie can
+ * otherwise undercut the offer it refused (Georgia, isaf-surge seed 12: refused the US's
+ * $93,987.82, then asked $92,211.40). US$ per soldier-year in and out.
+ */
+export function withinStandingOffer(proposer: Role, price: number, standing: number | null): number {
+  if (standing === null) return price;
+  return proposer === 'third-party' ? Math.max(price, standing) : Math.min(price, standing);
+}
+
+/**
+ * Whether `price` is at least as good for the responder as its own offer still on the table
+ * (`standing`), and within its reservation (a pivotal whose ceiling has since fallen, because
+ * others filled its demand, need not take back what it offered). US$ per soldier-year.
+ */
+export function ownOfferMatched(responder: Role, price: number, standing: number | null, reservation: number): boolean {
+  if (standing === null) return false;
+  return responder === 'pivotal' ? price <= standing + CENT / 2 && price <= reservation + CENT / 2 : price >= standing - CENT / 2 && price >= reservation - CENT / 2;
+}
+
+/**
  * `events` receives the exchange's offers, responses and belief updates; a sink with
  * `detailed: false` (sweep mode) gets none of them, and the snapshots are not even built.
  */
@@ -144,7 +169,7 @@ export function playExchange(input: ExchangeInput, events: { push(e: SimEvent): 
     const refused = refusedOffer(proposer, own.lastOffer, proposer === 'pivotal' ? pivotalBelief : partyBelief);
     const fresh = unrepeated(proposer, cents(raw), refused, own.reservation, own.discount);
     if (fresh === null) return walkAway(`no acceptable offer better than the ${cents(refused!)} already refused`);
-    price = fresh;
+    price = withinStandingOffer(proposer, fresh, sideOf(responder).lastOffer);
   } catch (err) {
     return fail(`${proposer} strategy "${sideOf(proposer).strategy.name}" failed: ${(err as Error).message}`);
   }
@@ -167,6 +192,10 @@ export function playExchange(input: ExchangeInput, events: { push(e: SimEvent): 
   } catch (err) {
     return fail(`${responder} strategy "${sideOf(responder).strategy.name}" failed: ${(err as Error).message}`);
   }
+  // Its own offer, still on the table, coming back is taken while it is still within the
+  // responder's reservation: it proposed that deal itself (a strategy's continuation value may
+  // otherwise refuse it, hoping for more than it asked).
+  if (response !== 'accept' && ownOfferMatched(responder, price, sideOf(responder).lastOffer, sideOf(responder).reservation)) response = 'accept';
   if (detailed) events.push({ type: 'response', round, party, by: responder, exchange, price, response });
   const base = { pivotalOffer, partyOffer };
   if (response === 'accept') return { outcome: 'agreement', price, pivotalBelief, partyBelief, ...base };
