@@ -17,6 +17,18 @@ describe('lead-nation label (iraq-2003, Poland)', () => {
   const iraq = bundled('iraq-2003');
   const runs = SEEDS.map((seed) => summarize(runScenario(iraq, seed)));
 
+  it('Poland is at once a subsidy recipient and an opportunist (the types overlap, BRIEF §1), with the evidence of each', () => {
+    // Mechanism: its liquidity need (70% of its cost) is paid in deployment subsidies, and its
+    // quid-pro-quo markup, net of its interest and signal, lifts its ask above that need
+    // (market/reservation.ts: r = max(c - u - s + m, (1 - f) c)).
+    for (const s of runs) {
+      const poland = s.coalition.members.find((m) => m.id === 'POL')!;
+      const labels = new Map(poland.labels.map((l) => [l.label, l.evidence.join(' ')]));
+      expect(labels.get('under-resourced')).toMatch(/paid \$[\d,]+ in deployment subsidies/);
+      expect(labels.get('opportunist')).toMatch(/above what its cost, interest and liquidity justify/);
+    }
+  });
+
   it('Poland is labelled a lead nation in most seeds, and only when money passed through it', () => {
     let labelled = 0;
     for (const s of runs) {
