@@ -178,6 +178,8 @@ export interface CoalitionCaseResult {
   readonly imputation: GdpImputation;
   /** The similarity rule (similarity.ts), fitted on the reference file; null when it has too few ideal-point distances (agreement is then used as it is). */
   readonly similarity: SimilarityRule | null;
+  /** States of the case whose similarity came from their ideal-point distance; the others used their raw agreement. */
+  readonly similarityFromDistance: number;
   /** The year read from each source: `year` itself, or the file's last year when `year` is past it. */
   readonly dataYears: { readonly militaryCapabilities: number; readonly armedForces: number; readonly alliances: number; readonly unVoting: number };
 }
@@ -252,6 +254,9 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   const theatre = new Set(opponents.map(cowRegion));
   const dropped: string[] = [];
   const states: CvState[] = [];
+  let fromDistance = 0;
+  const whyDropped = new Map<number | string, string>();
+  const unIso = new Set([...un.values()].map((u) => u.iso3));
   for (const [ccode, u] of [...un.entries()].sort((a, b) => a[0] - b[0])) {
     if (excluded.has(ccode)) continue;
     const n = nmc.get(ccode);
@@ -261,18 +266,24 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     const forces = wbForces !== null && wbForces > 0 ? wbForces : n?.milper ?? null;
     const rel = relativeSpending(n, us);
     const agree = num(u.agree_us);
-    if (forces === null || forces <= 0) dropped.push(`${name}: no armed-forces figure for ${wbYear === nmcYearUsed ? wbYear : `${wbYear} (World Bank) or ${nmcYearUsed} (COW)`}`);
-    else if (rel === null) dropped.push(`${name}: no NMC military spending for ${nmcYearUsed} (needed for the cost rules)`);
-    else if (agree === null) dropped.push(`${name}: no UN agreement figure for ${year}`);
+    const drop = (why: string) => {
+      dropped.push(`${name}: ${why}`);
+      whyDropped.set(ccode, why).set(iso3, why);
+    };
+    if (forces === null || forces <= 0) drop(`no armed-forces figure for ${wbYear === nmcYearUsed ? wbYear : `${wbYear} (World Bank) or ${nmcYearUsed} (COW)`}`);
+    else if (rel === null) drop(`no NMC military spending for ${nmcYearUsed} (needed for the cost rules)`);
+    else if (agree === null) drop(`no UN agreement figure for ${year}`);
     else {
       const a = al.get(ccode);
+      const distance = num(u.ideal_point_distance_us);
+      if (similarityRule !== null && distance !== null) fromDistance++;
       states.push({
         id: iso3,
         name,
         ccode,
         armedForces: Math.round(forces),
         agreeUs: agree,
-        similarity: similarityOf(agree, num(u.ideal_point_distance_us), similarityRule),
+        similarity: similarityOf(agree, distance, similarityRule),
         depth: num(a?.bc_depth_max_01) ?? 0,
         usAlly: num(a?.atop_milsup_us) ?? 0,
         logGdppc: imputation.intercept + imputation.slope * rel,
@@ -286,10 +297,15 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   for (const [k, v] of troops) {
     if (v > 0 && !states.some((s) => s.ccode === k || s.id === k)) {
       const named = names.has(k) ? `${names.get(k)!} (${String(k)})` : String(k);
-      dropped.push(`${named}: a participant without the data above (not scored)`);
-      unmatched.push(named);
+      // Why it is not scored: the reason it was dropped, else that the year's UN voting data has
+      // no such state (not a UN member that year, or a code that matches no state).
+      const known = whyDropped.get(k);
+      const inUn = typeof k === 'number' ? un.has(k) : unIso.has(k);
+      const why = known ?? (inUn ? 'excluded (it fought on the other side)' : `no UN voting record for ${year} (not a member that year, or a code that matches no state: check it)`);
+      if (known === undefined) dropped.push(`${named}: a participant with ${why} (not scored)`);
+      unmatched.push(`${named}: ${why}`);
     }
   }
   if (states.filter((s) => s.troops > 0).length === 0) throw new Error(`${label}: no participant has the data needed; nothing to score`);
-  return { case: { label, states, troopsObserved }, year, dropped, unmatched, theatre: { opponents, nearStates: states.filter((s) => s.nearTheatre === true).map((s) => s.id) }, imputation, similarity: similarityRule, dataYears };
+  return { case: { label, states, troopsObserved }, year, dropped, unmatched, theatre: { opponents, nearStates: states.filter((s) => s.nearTheatre === true).map((s) => s.id) }, imputation, similarity: similarityRule, similarityFromDistance: fromDistance, dataYears };
 }

@@ -212,7 +212,7 @@ export interface SchemeResult {
   /** "5-fold (fold seed 1)" or "leave-one-region-out". */
   readonly scheme: string;
   /** `fitted`: the fold's rule constants, null when none was fitted; `fittedCount`: how many of them were fitted (the rest kept their documented values). */
-  readonly folds: readonly { name: string; heldOut: number; contributors: number; demand: number; fitted: FittedValues | null; fittedCount: number }[];
+  readonly folds: readonly { name: string; heldOut: number; contributors: number; trainingContributors: number; demand: number; fitted: FittedValues | null; fittedCount: number }[];
   readonly models: readonly ModelScore[];
 }
 
@@ -263,7 +263,7 @@ export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: rea
         demand = (p as SimulatorPredictor).demands.at(-1) ?? demand;
       }
     }
-    return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, demand, fitted, fittedCount };
+    return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, trainingContributors: train.filter((s) => s.troops > 0).length, demand, fitted, fittedCount };
   });
   const models = predictors.map((p) => {
     const preds = c.states.flatMap((s) => {

@@ -4,7 +4,7 @@
  * held-out prediction. Pure.
  */
 import type { ModelScore, ValidationResult } from './crossValidate';
-import { FITTED_CONSTANTS, type FittedValues } from './fitRules';
+import type { FittedValues } from './fitRules';
 
 export const CV_BEGIN = '<!-- generated: coalsim replicate isaf --cv --update-doc docs/replication.md (do not edit by hand) -->';
 export const CV_END = '<!-- end generated -->';
@@ -12,14 +12,17 @@ export const CV_END = '<!-- end generated -->';
 const f2 = (x: number) => x.toFixed(2);
 
 /**
- * A fold's fitted rule constants in words (those fitted, then those kept at their documented
- * values, when only some were identified), or that the documented ones were kept.
+ * A fold's rule constants in words: those fitted on its training states, then those kept at
+ * their documented values, with the training contributors that decided how many were fitted
+ * (one constant per 5, crossValidate.ts identifiedConstants).
  */
-export function fittedText(f: FittedValues | null, count: number = FITTED_CONSTANTS.length): string {
-  if (f === null || count <= 0) return 'documented constants: fewer than 5 training contributors, too few to fit one';
-  const words = [`interest ${f2(f.interestPerAgreement)}`, `signal ${f2(f.signalPerCost)}`, `duty ${f2(f.dutyWeight)}`, `demand x${f2(f.demandScale)}`];
-  if (count >= words.length) return words.join(', ');
-  return `${words.slice(0, count).join(', ')} fitted (${count} of ${words.length}, as many as its training contributors identify); documented ${words.slice(count).join(', ')}`;
+export function fittedText(f: FittedValues | null, count: number, trainingContributors: number): string {
+  const who = `${trainingContributors} training contributor${trainingContributors === 1 ? '' : 's'}`;
+  if (f === null || count <= 0) return `documented constants (${who}, fewer than 5 needed to fit one)`;
+  const words = [`interest ${f2(f.interestPerAgreement)}`, `signal ${f2(f.signalPerCost)}`, `duty ${f2(f.dutyWeight)}`, `demand scale ${f2(f.demandScale)}`];
+  const fitted = `fitted ${words.slice(0, count).join(', ')}`;
+  if (count >= words.length) return `${fitted} (${who})`;
+  return `${fitted} (${who}: ${count} of ${words.length} constants); documented ${words.slice(count).join(', ')}`;
 }
 const ci = (v: number, lo: number, hi: number) => `${f2(v)} [${f2(lo)}, ${f2(hi)}]`;
 
@@ -108,7 +111,7 @@ export function cvText(r: ValidationResult): string {
     last = row[0]!;
   }
   lines.push('');
-  for (const s of r.schemes) lines.push(`${s.scheme}: per fold, the demand through the model and the simulator's fitted constants: ${s.folds.map((f) => `${f.name} ${f.demand.toLocaleString('en-US')} (${fittedText(f.fitted, f.fittedCount)})`).join('; ')}`);
+  for (const s of r.schemes) lines.push(`${s.scheme}, the simulator per fold: ${s.folds.map((f) => `${f.name}: demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)}`).join(' | ')}`);
   lines.push('');
   for (const l of leaders(r)) lines.push(`Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}`);
   return lines.join('\n');
@@ -120,7 +123,7 @@ export function cvMarkdown(r: ValidationResult, command: string): string {
   for (const row of rows(r)) lines.push(`| ${row.join(' | ')} |`);
   lines.push('');
   for (const s of r.schemes) {
-    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted, f.fittedCount)})`).join('; ')}.`);
+    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)})`).join('; ')}.`);
   }
   lines.push('');
   for (const l of leaders(r)) lines.push(`- Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}.`);

@@ -67,4 +67,21 @@ describe('the negotiation mechanism', () => {
     const inside = playExchange({ ...atPivotal, thirdParty: { ...atPivotal.thirdParty, lastOffer: 80 } }, []);
     expect(inside.pivotalOffer).toBe(70);
   });
+
+  it('a responder takes an offer at least as good as what it would itself propose next (one-shot deviation), and never one past its reservation', () => {
+    // The party's strategy rejects everything, but would itself ask 60 next: an offer of 70 is better than that, so it is taken now.
+    const asksSixty: Strategy = { name: 'asks-60', propose: () => 60, respond: () => 'reject' };
+    const offersSeventy: Strategy = { name: 'offers-70', propose: () => 70, respond: () => 'reject' };
+    const taken = playExchange(input(offersSeventy, asksSixty, 0), []);
+    expect(taken.outcome).toBe('agreement');
+    expect(taken.price).toBe(70);
+    // Asking 80 next, it holds out against 70.
+    const asksEighty: Strategy = { name: 'asks-80', propose: () => 80, respond: () => 'reject' };
+    expect(playExchange(input(offersSeventy, asksEighty, 0), []).outcome).toBe('continue');
+    // Its own counter never goes below its reservation (20 here, 75 below): an offer under it is refused whatever the strategy would ask.
+    const atLoss = input(offersSeventy, asksSixty, 0);
+    expect(playExchange({ ...atLoss, thirdParty: { ...atLoss.thirdParty, reservation: 75 } }, []).outcome).not.toBe('agreement');
+    // At the last exchange there is no next proposal: the strategy's answer stands.
+    expect(playExchange(input(offersSeventy, asksSixty, 3, 4), []).outcome).toBe('deadline');
+  });
 });

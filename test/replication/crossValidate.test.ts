@@ -154,7 +154,10 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     expect(built.unmatched).toEqual([]);
     // Participants without data are named, not given as bare COW codes.
     const korea = buildCoalitionCase(shared, rows, 1950, { kind: 'cow-war', participantsText: participants, warNum: 151 });
-    expect(korea.unmatched).toEqual(['South Korea (732)', 'Ethiopia (530)']);
+    // Each with the reason it is not scored (South Korea was not a UN member in 1950).
+    expect(korea.unmatched).toEqual(['South Korea (732): no UN voting record for 1950 (not a member that year, or a code that matches no state: check it)', 'Ethiopia (530): no NMC military spending for 1950 (needed for the cost rules)']);
+    // Named once among the dropped states, not twice.
+    expect(korea.dropped.filter((d) => d.startsWith('Ethiopia'))).toHaveLength(1);
   });
   it('alliance duty by the mission\'s alliance: ISAF\'s NATO list is ATOP 3180 in 2010; SEATO in 1965 is the seven the treaty names', () => {
     expect(allianceMembers(shared.alliance, 2010, [3180])).toEqual([...NATO_2010]);

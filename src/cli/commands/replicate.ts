@@ -16,6 +16,7 @@ import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } fro
 import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, replaceSection } from '../../replication/cvRender';
 import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
 import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication/isafData';
+import { fitSimilarityRule, MIN_SIMILARITY_PAIRS, type SimilarityRule } from '../../replication/similarity';
 import type { RankCorrelation } from '../../replication/stats';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion, PACKAGE_ROOT } from '../paths';
@@ -202,7 +203,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .example('$0 replicate isaf --json --seeds 5', 'The numbers for scripts')
       .example('$0 replicate isaf --cv --seeds 10', 'Out-of-sample: simulator vs baselines, 5-fold and leave-one-region-out')
       .example('$0 replicate isaf --cv --update-doc docs/replication.md', 'Regenerate the comparison section of the docs')
-      .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules (documented constants: no fold of a COW war has the 20 training participants a fit needs)')
+      .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules; each fold fits one rule constant per 5 training participants (the Gulf: 1 or 2)')
       .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year')
       .example('$0 replicate coalition --war 163 --alliance 3260', 'Vietnam, with only SEATO\'s members (the treaty the US invoked) carrying alliance duty')
       .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', 'The same, with Iraq as the state opponent: its region carries the regional-threat motive') as unknown as Argv<ReplicateArgs>,
@@ -232,6 +233,10 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
     } catch (err) {
       throw new CliError(`${displayPath(dataFile)}: ${(err as Error).message}`, ExitCode.invalidInput);
     }
+    // One file is one year, so raw agreement is on one agenda and the rules can read it; say when
+    // the distances were missing, since the similarity then differs from the documented one.
+    const similarityRule = fitSimilarityRule(rows);
+    if (similarityRule === null) process.stderr.write(`coalsim: note: ${displayPath(dataFile)} has fewer than ${MIN_SIMILARITY_PAIRS} rows with ideal_point_distance_us, so each state's similarity is its raw agree_us (docs/replication.md reads it from the distance; results differ a little)${args.study === 'coalition' ? ', and other years cannot be put on its agreement scale' : ''}\n`);
     if (args.study === 'coalition' || args.cv) {
       runCv(args, rows, seeds, { file: displayPath(dataFile), sha256: sha256(text), ...(args.study === 'coalition' ? { role: 'fits the soldier-cost rule, the GDP imputation and the similarity scale; the coalition itself is built from the shared data (inputs)' } : {}) });
       return;
@@ -262,6 +267,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
         potential: result.potential,
         options: result.options,
         costRule: result.costRule,
+        similarityRule,
         files: [...files.entries()].map(([name, content]) => ({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: sha256(content) })),
       };
       files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
@@ -346,11 +352,9 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
       ...(stale.length > 0 ? [`Data years: ${year} is past the last year of some sources, so their last year stands in: ${stale.map(([k, y]) => `${words[k]} ${y}`).join(', ')}.`] : []),
       allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${ids!.join(', ')}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
       `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
-      built.similarity === null
-        ? 'Preference similarity: UN agreement as it is (the reference file has too few ideal-point distances to put it on one scale).'
-        : `Preference similarity: the ${year} ideal-point distance to the US read on the 2010 agenda's agreement scale (OLS of log agree_us on distance over the 2010 cross-section: slope ${built.similarity.slope.toFixed(3)}, R² ${built.similarity.r2.toFixed(2)}, n = ${built.similarity.n}).`,
+      ...similarityNotes(built, year, displayPath(args.data ?? ISAF_DATA_FILE)),
       `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? `; and ${built.dropped.length - 8} more (all of them under "coalition" in --json and summary.json)` : '') : ''}.`,
-      ...(built.unmatched.length > 0 ? [`Warning: ${built.unmatched.length} row(s) of the outcome with troops matched no state with data and are not scored: ${built.unmatched.join(', ')}. Check the codes (iso3 or COW ccode) and the year.`] : []),
+      ...(built.unmatched.length > 0 ? [`Warning: ${built.unmatched.length} participant(s) of the outcome are not scored, for want of data: ${built.unmatched.join('; ')}.`] : []),
       built.theatre.opponents.length > 0
         ? `Theatre (regional-threat motive): the COW region(s) of ${built.theatre.opponents.join(', ')}; ${built.theatre.nearStates.length} state(s) in them: ${built.theatre.nearStates.join(', ')}.`
         : 'Theatre: none (no state opponent; --theatre CCODES names them for a troops file).',
@@ -359,6 +363,24 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
   } catch (err) {
     throw new CliError(`coalition: ${(err as Error).message}`, ExitCode.invalidInput);
   }
+}
+
+/**
+ * What the similarity read (similarity.ts), said truthfully: the rule and how many states it
+ * reached, and a warning when raw agreement stood in for some or all of them (it is not
+ * comparable across years, so the ISAF rules misread another year's states).
+ */
+function similarityNotes(built: { similarity: SimilarityRule | null; similarityFromDistance: number; case: { states: readonly unknown[] } }, year: number, referenceFile: string): string[] {
+  const n = built.case.states.length;
+  if (built.similarity === null) {
+    return [`Warning: preference similarity is raw UN agreement for all ${n} states: the reference cross-section (${referenceFile}) has fewer than ${MIN_SIMILARITY_PAIRS} rows with both agree_us and ideal_point_distance_us, so no distance rule could be fitted. Agreement is not comparable across years (median 0.68 in 1950, 0.16 in 2010); give the reference file its ideal_point_distance_us column.`];
+  }
+  const rule = `OLS of log agree_us on ideal_point_distance_us over the reference cross-section, ${referenceFile}: slope ${built.similarity.slope.toFixed(3)}, R² ${built.similarity.r2.toFixed(2)}, n = ${built.similarity.n}`;
+  const missing = n - built.similarityFromDistance;
+  if (missing === 0) return [`Preference similarity: each state's ${year} ideal-point distance to the US, read on the reference cross-section's agreement scale (${rule}).`];
+  return [
+    `Warning: ${missing} of ${n} states have no ${year} ideal_point_distance_us in ${SHARED_FILES.unAgreement}, so their raw UN agreement stands in for the similarity (${built.similarityFromDistance} read their distance; ${rule}). Agreement is not comparable across years; check that the file has the ideal_point_distance_us column.`,
+  ];
 }
 
 /**
@@ -388,7 +410,10 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   if (args.updateDoc !== undefined) updatableDoc(args.updateDoc);
   const k = wholeNumber('folds', args.folds, 2);
   const foldSeed = wholeNumber('fold-seed', args.foldSeed, 0);
-  const { c, inputs, notes, details, rules } = cvCase(args, rows);
+  const { c, inputs, notes: caseNotes, details, rules } = cvCase(args, rows);
+  // The simulator's participation score is a share of seeds: with few seeds it takes few values,
+  // ties are many and the AUC moves (Korea, 5-fold: 0.60 at 5 seeds, 0.77 at 20).
+  const notes = seeds < 10 ? [...caseNotes, `Warning: ${seeds} seed${seeds === 1 ? '' : 's'} per fold: the simulator's participation score (the share of seeds in which a state joins) takes only ${seeds + 1} values, so its AUC and the verdict against the baselines are coarse; use --seeds 20 for figures to report.`] : caseNotes;
   if (k > c.states.length) throw new CliError(`--folds ${k} exceeds the ${c.states.length} states in the case`, ExitCode.usage);
   let result: ValidationResult;
   try {
@@ -396,7 +421,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   } catch (err) {
     throw new CliError(`${args.study}: ${(err as Error).message}`, ExitCode.invalidInput);
   }
-  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', displayPath(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', args.theatre] : []), ...(args.alliance !== undefined ? ['--alliance', args.alliance] : [])].join(' ');
+  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', displayPath(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', args.theatre] : []), ...(args.alliance !== undefined ? ['--alliance', args.alliance] : []), ...(args.data !== undefined ? ['--data', displayPath(args.data)] : []), ...(args.sharedData !== undefined ? ['--shared-data', displayPath(args.sharedData)] : [])].join(' ');
   const markdown = cvMarkdown(result, command);
   if (args.updateDoc !== undefined) writeFileAtomically(args.updateDoc, replaceSection(updatableDoc(args.updateDoc), markdown));
   if (args.out !== undefined) {
@@ -405,8 +430,9 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
     files.set('predictions.csv', toCsv(['scheme', 'model', 'state', 'participation', 'expected_troops', 'observed_troops'], cvPredictionRows(result, observed)));
     files.set('summary.json', JSON.stringify({ ...cvJson(result), notes, ...(details ? { coalition: details } : {}) }, null, 2) + '\n');
     // The doc markers belong to docs/replication.md's ISAF section: another coalition's comparison has none.
-    files.set('comparison.md', (args.study === 'isaf' ? markdown : markdown.split('\n').filter((l) => l !== CV_BEGIN && l !== CV_END).join('\n').trim()) + '\n');
-    const manifest = { tool: 'coalsim', version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
+    // Another coalition's comparison carries how its case was built (data years, similarity, states left out).
+    files.set('comparison.md', (args.study === 'isaf' ? markdown : [markdown.split('\n').filter((l) => l !== CV_BEGIN && l !== CV_END).join('\n').trim(), '', ...notes.map((n) => `- ${n}`)].join('\n')) + '\n');
+    const manifest = { tool: 'coalsim', version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: displayPath(args.sharedData ?? DEFAULT_SHARED_DATA) } : {}), similarityRule: fitSimilarityRule(rows), seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
     files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     writeDirAtomically(args.out, files, args.force);
   }

@@ -136,6 +136,31 @@ export function withinStandingOffer(proposer: Role, price: number, standing: num
 }
 
 /**
+ * What `role` would propose at the next exchange, with its belief as it now stands and `offer`
+ * the other side's standing offer (the rules of playExchange: no repeat of an offer it had
+ * refused, never past its reservation); null at the deadline (no next exchange), when it would
+ * walk away, or when its strategy fails (the exchange then goes on as the strategy said).
+ */
+export function nextProposal(input: ExchangeInput, role: Role, belief: Belief, offer: number): number | null {
+  if (input.exchange + 1 >= input.deadline) return null;
+  const own = role === 'pivotal' ? input.pivotal : input.thirdParty;
+  const next: ExchangeInput =
+    role === 'pivotal'
+      ? { ...input, exchange: input.exchange + 1, thirdParty: { ...input.thirdParty, lastOffer: offer } }
+      : { ...input, exchange: input.exchange + 1, pivotal: { ...input.pivotal, lastOffer: offer } };
+  let raw: number | null;
+  try {
+    raw = own.strategy.propose(view(next, role, belief));
+  } catch {
+    return null;
+  }
+  if (raw === null || !Number.isFinite(raw) || raw < 0) return null;
+  // Never a counter past its own reservation, whatever the strategy says: taking an offer as good as it can never lose it money.
+  const bounded = role === 'pivotal' ? Math.min(raw, own.reservation) : Math.max(raw, own.reservation);
+  return unrepeated(role, cents(bounded), refusedOffer(role, own.lastOffer, belief), own.reservation, own.discount);
+}
+
+/**
  * Whether `price` is at least as good for the responder as its own offer still on the table
  * (`standing`), and within its reservation (a pivotal whose ceiling has since fallen, because
  * others filled its demand, need not take back what it offered). US$ per soldier-year.
@@ -192,10 +217,15 @@ export function playExchange(input: ExchangeInput, events: { push(e: SimEvent): 
   } catch (err) {
     return fail(`${responder} strategy "${sideOf(responder).strategy.name}" failed: ${(err as Error).message}`);
   }
-  // Its own offer, still on the table, coming back is taken while it is still within the
-  // responder's reservation: it proposed that deal itself (a strategy's continuation value may
-  // otherwise refuse it, hoping for more than it asked).
-  if (response !== 'accept' && ownOfferMatched(responder, price, sideOf(responder).lastOffer, sideOf(responder).reservation)) response = 'accept';
+  // Consistency of the responder's plan (the one-shot deviation principle): it takes an offer at
+  // least as good as what it would itself propose next, which it could only get later, if at
+  // all; and its own offer still on the table, coming back within its reservation.
+  if (response !== 'accept') {
+    const me = sideOf(responder);
+    const counter = nextProposal(input, responder, responder === 'pivotal' ? pivotalBelief : partyBelief, price);
+    if (counter !== null && (responder === 'third-party' ? price >= counter - CENT / 2 : price <= counter + CENT / 2)) response = 'accept';
+    else if (ownOfferMatched(responder, price, me.lastOffer, me.reservation)) response = 'accept';
+  }
   if (detailed) events.push({ type: 'response', round, party, by: responder, exchange, price, response });
   const base = { pivotalOffer, partyOffer };
   if (response === 'accept') return { outcome: 'agreement', price, pivotalBelief, partyBelief, ...base };
