@@ -251,6 +251,9 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
 
   // The theatre: the COW regions of the state opponents (the war's other side, or --theatre).
   const opponents = outcome.kind === 'cow-war' ? [...excluded].filter((c) => c !== US_CCODE) : [...(outcome.theatre ?? [])];
+  // A theatre code that is no state of the year would still tag a whole COW region (999: Asia and Oceania): refuse it.
+  const unknownOpponent = opponents.find((c) => !nmc.has(c) && !un.has(c));
+  if (unknownOpponent !== undefined) throw new Error(`--theatre: ${unknownOpponent} is the COW code of no state in ${year} (${SHARED_FILES.nmc}, ${SHARED_FILES.unAgreement}); give the codes of the state opponents, e.g. 645 for Iraq`);
   const theatre = new Set(opponents.map(cowRegion));
   const dropped: string[] = [];
   const states: CvState[] = [];

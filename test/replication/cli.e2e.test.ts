@@ -105,6 +105,13 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     expect(j.coalition.theatre.opponents).toEqual([645]);
     expect(j.coalition.theatre.nearStates).toEqual(expect.arrayContaining(['SAU', 'JOR', 'KWT']));
     expect(j.coalition.dropped.length).toBeGreaterThan(8);
+    // Two contributors: the scores rest on a handful of states, and it says so.
+    expect(j.notes.join('\n')).toMatch(/only 2 contributors in the case: every score rests on a handful of states/);
+  });
+  it('refuses a theatre code that is no state of the year (exit 3): 999 would tag all of Asia and Oceania', () => {
+    const r = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('th.csv', 'iso3,troops\nGBR,45000\n'), '--theatre', '999', '--seeds', '1']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/--theatre: 999 is the COW code of no state in 2003/);
   });
 });
 

@@ -413,7 +413,10 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   const { c, inputs, notes: caseNotes, details, rules } = cvCase(args, rows);
   // The simulator's participation score is a share of seeds: with few seeds it takes few values,
   // ties are many and the AUC moves (Korea, 5-fold: 0.60 at 5 seeds, 0.77 at 20).
-  const notes = seeds < 10 ? [...caseNotes, `Warning: ${seeds} seed${seeds === 1 ? '' : 's'} per fold: the simulator's participation score (the share of seeds in which a state joins) takes only ${seeds + 1} values, so its AUC and the verdict against the baselines are coarse; use --seeds 20 for figures to report.`] : caseNotes;
+  const contributors = c.states.filter((st) => st.troops > 0).length;
+  // Below 5 contributors an AUC rests on a handful of states: say so beside the "best model" lines.
+  const few = contributors < 5 ? [`Warning: only ${contributors} ${c.troopsObserved ? 'contributor' : 'participant'}${contributors === 1 ? '' : 's'} in the case: every score rests on ${contributors === 1 ? 'one state' : 'a handful of states'} (see the intervals), and which model is "best" is not evidence.`] : [];
+  const notes = seeds < 10 ? [...caseNotes, ...few, `Warning: ${seeds} seed${seeds === 1 ? '' : 's'} per fold: the simulator's participation score (the share of seeds in which a state joins) takes only ${seeds + 1} values, so its AUC and the verdict against the baselines are coarse; use --seeds 20 for figures to report.`] : [...caseNotes, ...few];
   if (k > c.states.length) throw new CliError(`--folds ${k} exceeds the ${c.states.length} states in the case`, ExitCode.usage);
   let result: ValidationResult;
   try {
