@@ -19,7 +19,7 @@ export interface TypologyLabel {
   readonly label: string;
   /** Why the engine classified it so: every piece of evidence. */
   readonly reasons: readonly string[];
-  /** The first piece of evidence of each label: what a table row has room for. */
+  /** The first piece of evidence of the first HEADLINE_LABELS labels: what a table row has room for (the rest on hover). */
   readonly headline: readonly string[];
 }
 
@@ -40,5 +40,13 @@ const BEHAVIOUR: Readonly<Record<BehaviourLabel, string>> = {
 export function typologyOf(member: Pick<MemberSummary, 'type' | 'typeReasons'> & { readonly labels?: MemberSummary['labels'] }): TypologyLabel {
   const labels = member.labels ?? [];
   if (labels.length === 0) return { label: LABELS[member.type], reasons: member.typeReasons, headline: member.typeReasons.slice(0, 1) };
-  return { label: labels.map((l) => BEHAVIOUR[l.label]).join(' + '), reasons: labels.flatMap((l) => l.evidence), headline: labels.flatMap((l) => l.evidence.slice(0, 1)) };
+  return { label: labels.map((l) => BEHAVIOUR[l.label]).join(' + '), reasons: labels.flatMap((l) => l.evidence), headline: labels.slice(0, HEADLINE_LABELS).flatMap((l) => l.evidence.slice(0, 1)) };
 }
+
+/**
+ * Labels whose first evidence a members-table row shows: 2. Poland in iraq-2003 has four
+ * (under-resourced, opportunist, signaller, lead nation), and four sentences made a row taller
+ * than a projector screen's share; every label still names itself, and all the evidence is on
+ * hover and in summary.json.
+ */
+export const HEADLINE_LABELS = 2;
