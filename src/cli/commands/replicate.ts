@@ -238,7 +238,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
     const similarityRule = fitSimilarityRule(rows);
     if (similarityRule === null) process.stderr.write(`coalsim: note: ${displayPath(dataFile)} has fewer than ${MIN_SIMILARITY_PAIRS} rows with ideal_point_distance_us, so each state's similarity is its raw agree_us (docs/replication.md reads it from the distance; results differ a little)${args.study === 'coalition' ? ', and other years cannot be put on its agreement scale' : ''}\n`);
     if (args.study === 'coalition' || args.cv) {
-      runCv(args, rows, seeds, { file: displayPath(dataFile), sha256: sha256(text), ...(args.study === 'coalition' ? { role: 'fits the soldier-cost rule, the GDP imputation and the similarity scale; the coalition itself is built from the shared data (inputs)' } : {}) });
+      runCv(args, rows, seeds, similarityRule, { file: displayPath(dataFile), sha256: sha256(text), ...(args.study === 'coalition' ? { role: 'fits the soldier-cost rule, the GDP imputation and the similarity scale; the coalition itself is built from the shared data (inputs)' } : {}) });
       return;
     }
     let result;
@@ -405,7 +405,7 @@ function updatableDoc(file: string): string {
   return text;
 }
 
-function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[], seeds: number, data: { file: string; sha256: string; role?: string }): void {
+function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[], seeds: number, similarityRule: SimilarityRule | null, data: { file: string; sha256: string; role?: string }): void {
   // Checked first: a wrong --update-doc should not cost the minutes of the cross-validation.
   if (args.updateDoc !== undefined) updatableDoc(args.updateDoc);
   const k = wholeNumber('folds', args.folds, 2);
@@ -435,7 +435,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
     // The doc markers belong to docs/replication.md's ISAF section: another coalition's comparison has none.
     // Another coalition's comparison carries how its case was built (data years, similarity, states left out).
     files.set('comparison.md', (args.study === 'isaf' ? markdown : [markdown.split('\n').filter((l) => l !== CV_BEGIN && l !== CV_END).join('\n').trim(), '', ...notes.map((n) => `- ${n}`)].join('\n')) + '\n');
-    const manifest = { tool: 'coalsim', version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: displayPath(args.sharedData ?? DEFAULT_SHARED_DATA) } : {}), similarityRule: fitSimilarityRule(rows), seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
+    const manifest = { tool: 'coalsim', version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: displayPath(args.sharedData ?? DEFAULT_SHARED_DATA) } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
     files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     writeDirAtomically(args.out, files, args.force);
   }

@@ -135,29 +135,49 @@ export function withinStandingOffer(proposer: Role, price: number, standing: num
   return proposer === 'third-party' ? Math.max(price, standing) : Math.min(price, standing);
 }
 
+/** A proposal under the mechanism's rules, or why there is none. */
+type Proposal = { readonly price: number } | { readonly walk: string } | { readonly error: string };
+
+/**
+ * What `role` proposes at `input.exchange` under the mechanism's rules: its strategy's price,
+ * valid (finite, >= 0), no better for the responder than an offer it has had refused repeated
+ * (`unrepeated`), and never worse for itself than the other side's standing offer
+ * (`withinStandingOffer`). `boundToReservation` also holds the strategy's price to its own
+ * reservation (the built-in strategies already do). Used for the offer made now and for the
+ * counter a responder weighs (`nextProposal`), so both follow the same rules.
+ */
+function proposalOf(input: ExchangeInput, role: Role, belief: Belief, boundToReservation: boolean): Proposal {
+  const own = role === 'pivotal' ? input.pivotal : input.thirdParty;
+  const other = role === 'pivotal' ? input.thirdParty : input.pivotal;
+  try {
+    const raw = own.strategy.propose(view(input, role, belief));
+    if (raw === null) return { walk: 'no acceptable offer' };
+    if (!Number.isFinite(raw) || raw < 0) return { error: `${role} strategy "${own.strategy.name}" proposed an invalid price (${String(raw)})` };
+    const bounded = !boundToReservation ? raw : role === 'pivotal' ? Math.min(raw, own.reservation) : Math.max(raw, own.reservation);
+    const refused = refusedOffer(role, own.lastOffer, belief);
+    const fresh = unrepeated(role, cents(bounded), refused, own.reservation, own.discount);
+    if (fresh === null) return { walk: `no acceptable offer better than the ${cents(refused!)} already refused` };
+    return { price: withinStandingOffer(role, fresh, other.lastOffer) };
+  } catch (err) {
+    return { error: `${role} strategy "${own.strategy.name}" failed: ${(err as Error).message}` };
+  }
+}
+
 /**
  * What `role` would propose at the next exchange, with its belief as it now stands and `offer`
- * the other side's standing offer (the rules of playExchange: no repeat of an offer it had
- * refused, never past its reservation); null at the deadline (no next exchange), when it would
- * walk away, or when its strategy fails (the exchange then goes on as the strategy said).
+ * the other side's standing offer, under the rules of `proposalOf` and never past its own
+ * reservation (so taking an offer as good as it can never lose it money); null at the deadline
+ * (no next exchange), when it would walk away, or when its strategy fails (the exchange then
+ * goes on as the strategy said).
  */
 export function nextProposal(input: ExchangeInput, role: Role, belief: Belief, offer: number): number | null {
   if (input.exchange + 1 >= input.deadline) return null;
-  const own = role === 'pivotal' ? input.pivotal : input.thirdParty;
   const next: ExchangeInput =
     role === 'pivotal'
       ? { ...input, exchange: input.exchange + 1, thirdParty: { ...input.thirdParty, lastOffer: offer } }
       : { ...input, exchange: input.exchange + 1, pivotal: { ...input.pivotal, lastOffer: offer } };
-  let raw: number | null;
-  try {
-    raw = own.strategy.propose(view(next, role, belief));
-  } catch {
-    return null;
-  }
-  if (raw === null || !Number.isFinite(raw) || raw < 0) return null;
-  // Never a counter past its own reservation, whatever the strategy says: taking an offer as good as it can never lose it money.
-  const bounded = role === 'pivotal' ? Math.min(raw, own.reservation) : Math.max(raw, own.reservation);
-  return unrepeated(role, cents(bounded), refusedOffer(role, own.lastOffer, belief), own.reservation, own.discount);
+  const p = proposalOf(next, role, belief, true);
+  return 'price' in p ? p.price : null;
 }
 
 /**
@@ -184,20 +204,10 @@ export function playExchange(input: ExchangeInput, events: { push(e: SimEvent): 
   const sideOf = (r: Role) => (r === 'pivotal' ? input.pivotal : input.thirdParty);
   const fail = (detail: string): ExchangeResult => ({ outcome: 'error', price: null, pivotalBelief, partyBelief, pivotalOffer: input.pivotal.lastOffer, partyOffer: input.thirdParty.lastOffer, detail });
 
-  let price: number;
-  try {
-    const raw = sideOf(proposer).strategy.propose(view(input, proposer, proposer === 'pivotal' ? pivotalBelief : partyBelief));
-    const walkAway = (why: string): ExchangeResult => ({ outcome: 'breakdown', price: null, pivotalBelief, partyBelief, pivotalOffer: input.pivotal.lastOffer, partyOffer: input.thirdParty.lastOffer, detail: `${proposer} walked away: ${why}` });
-    if (raw === null) return walkAway('no acceptable offer');
-    if (!Number.isFinite(raw) || raw < 0) return fail(`${proposer} strategy "${sideOf(proposer).strategy.name}" proposed an invalid price (${String(raw)})`);
-    const own = sideOf(proposer);
-    const refused = refusedOffer(proposer, own.lastOffer, proposer === 'pivotal' ? pivotalBelief : partyBelief);
-    const fresh = unrepeated(proposer, cents(raw), refused, own.reservation, own.discount);
-    if (fresh === null) return walkAway(`no acceptable offer better than the ${cents(refused!)} already refused`);
-    price = withinStandingOffer(proposer, fresh, sideOf(responder).lastOffer);
-  } catch (err) {
-    return fail(`${proposer} strategy "${sideOf(proposer).strategy.name}" failed: ${(err as Error).message}`);
-  }
+  const proposal = proposalOf(input, proposer, proposer === 'pivotal' ? pivotalBelief : partyBelief, false);
+  if ('error' in proposal) return fail(proposal.error);
+  if ('walk' in proposal) return { outcome: 'breakdown', price: null, pivotalBelief, partyBelief, pivotalOffer: input.pivotal.lastOffer, partyOffer: input.thirdParty.lastOffer, detail: `${proposer} walked away: ${proposal.walk}` };
+  const price = proposal.price;
   if (detailed) events.push({ type: 'offer', round, party, by: proposer, exchange, price });
   const pivotalOffer = proposer === 'pivotal' ? price : input.pivotal.lastOffer;
   const partyOffer = proposer === 'third-party' ? price : input.thirdParty.lastOffer;
