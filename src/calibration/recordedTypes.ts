@@ -5,6 +5,7 @@
  * recorded type is among its labels. Pure: the caller reads the files.
  */
 import { parse } from 'csv-parse/sync';
+import { CSV_READ_OPTIONS } from '../output/csv';
 import { runScenario } from '../core/engine/run';
 import { summarize } from '../core/metrics/summary';
 import type { Scenario } from '../scenario/schema';
@@ -17,7 +18,7 @@ export interface RecordedType {
 }
 
 export function parseRecordedTypes(text: string): RecordedType[] {
-  const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  const rows = parse(text, { ...CSV_READ_OPTIONS, columns: true }) as Record<string, string>[];
   const need = ['case', 'iso3', 'country', 'recorded_type'];
   const missing = need.filter((c) => rows.length > 0 && !(c in rows[0]!));
   if (missing.length > 0) throw new Error(`recorded_types.csv: missing column(s) ${missing.join(', ')}`);

@@ -32,3 +32,15 @@ export const CSV_OPTIONS: Options = {
 export function toCsv(columns: readonly string[], rows: readonly Record<string, string | number | null>[]): string {
   return stringify(rows as Record<string, unknown>[], { ...CSV_OPTIONS, header: true, columns: [...columns] });
 }
+
+/**
+ * Options for reading a user's or the shared data's CSV (add `columns: true` for a header
+ * row). csv-parse takes the line end of the first row for the whole file, so a CRLF file with
+ * rows appended in an editor that writes LF read as one long row ("Invalid Record Length");
+ * any of the three is a line end.
+ */
+export const CSV_READ_OPTIONS: { skip_empty_lines: true; bom: true; record_delimiter: string[] } = {
+  skip_empty_lines: true,
+  bom: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+};

@@ -6,6 +6,7 @@
  * US side, or a troops file. Pure: the caller reads the files and passes their text.
  */
 import { parse } from 'csv-parse/sync';
+import { CSV_READ_OPTIONS } from '../output/csv';
 import type { CvState } from './baselines';
 import type { CvCase } from './crossValidate';
 import type { IsafRow } from './isafData';
@@ -37,7 +38,7 @@ type Rec = Record<string, string>;
 function records(text: string, file: string, required: readonly string[]): Rec[] {
   let rows: Rec[];
   try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Rec[];
+    rows = parse(text, { ...CSV_READ_OPTIONS, columns: true }) as Rec[];
   } catch (err) {
     // csv-parse names the line but not the file, and gives no fix.
     const message = (err as Error).message;

@@ -3,6 +3,7 @@
  * regression sample. Pure: the caller reads the file.
  */
 import { parse } from 'csv-parse/sync';
+import { CSV_READ_OPTIONS } from '../output/csv';
 import { fitSimilarityRule, similarityOf } from './similarity';
 
 export interface IsafRow {
@@ -71,7 +72,7 @@ const RANGES: Readonly<Record<string, readonly [number, number]>> = {
 export function parseIsafCsv(text: string): IsafRow[] {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+    records = parse(text, { ...CSV_READ_OPTIONS, columns: true }) as Record<string, string>[];
   } catch (err) {
     const message = (err as Error).message;
     throw new Error(`isaf data: ${message}. Fix: ${/Record Length/i.test(message) ? 'every row needs as many comma-separated values as the header has columns' : 'give a plain comma-separated file with a header row (UTF-8, double quotes around values with commas)'}`);

@@ -159,6 +159,18 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     // Named once among the dropped states, not twice.
     expect(korea.dropped.filter((d) => d.startsWith('Ethiopia'))).toHaveLength(1);
   });
+  it('reads a CRLF participants file with rows appended by an editor that writes LF (a new war added by hand)', () => {
+    // The shipped file ends its lines with CRLF; csv-parse used to take that for the whole file
+    // and read the appended rows as one long row ("Invalid Record Length").
+    const crlf = participants.replace(/\r?\n/g, '\r\n').replace(/(\r\n)*$/, '\r\n');
+    const appended = crlf + ['225,Invasion of Afghanistan,2,USA,United States of America,1,2001,10,2001,12,1,1,12', '225,Invasion of Afghanistan,200,GBR,United Kingdom,1,2001,10,2001,12,1,1,0', '225,Invasion of Afghanistan,700,AFG,Afghanistan,2,2001,10,2001,12,2,2,4000', ''].join('\n');
+    expect(warStartYear(appended, 225)).toBe(2001);
+    const afghanistan = buildCoalitionCase(shared, rows, 2001, { kind: 'cow-war', participantsText: appended, warNum: 225 });
+    expect(afghanistan.case.states.filter((s) => s.troops > 0).map((s) => s.id)).toEqual(['GBR']);
+    expect(afghanistan.case.states.map((s) => s.id)).not.toContain('AFG');
+    // The rows before the appended ones read as before.
+    expect(buildCoalitionCase(shared, rows, 1991, { kind: 'cow-war', participantsText: appended, warNum: 211 }).case.states.filter((s) => s.troops > 0).length).toBe(buildCoalitionCase(shared, rows, 1991, { kind: 'cow-war', participantsText: participants, warNum: 211 }).case.states.filter((s) => s.troops > 0).length);
+  });
   it('alliance duty by the mission\'s alliance: ISAF\'s NATO list is ATOP 3180 in 2010; SEATO in 1965 is the seven the treaty names', () => {
     expect(allianceMembers(shared.alliance, 2010, [3180])).toEqual([...NATO_2010]);
     // SEATO (ATOP 3260), which the US invoked for Vietnam: Britain, France, Pakistan, Thailand, the Philippines, Australia, New Zealand.
