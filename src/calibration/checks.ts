@@ -11,8 +11,9 @@ import { validateText } from '../scenario/validate';
 import { migrateScenarioInMemory } from '../scenario/load';
 import { MEASURES, parseMeasure, type ArgKind } from './measures';
 import { closeCallBand, defaultTolerance } from './score';
+import { BEHAVIOUR_LABELS } from '../core/metrics/typology';
 
-const ARG_NOUN: Record<ArgKind, string> = { party: 'a third party of this scenario', item: 'a side-deal item of this scenario', payer: 'a pivotal state, donor or payer of this scenario', access: 'a kind of access offered in this scenario' };
+const ARG_NOUN: Record<ArgKind, string> = { party: 'a third party of this scenario', item: 'a side-deal item of this scenario', payer: 'a pivotal state, donor or payer of this scenario', access: 'a kind of access offered in this scenario', label: 'a behavioural label' };
 
 export function checkCalibration(s: Scenario): InputIssue[] {
   const issues: InputIssue[] = [];
@@ -22,6 +23,7 @@ export function checkCalibration(s: Scenario): InputIssue[] {
     item: new Set(s.sideDeals.map((d) => d.id)),
     payer: new Set([s.pivotal.id, ...s.donors.map((d) => d.id), ...(s.payers ?? []).map((p) => p.id)]),
     access: new Set(s.thirdParties.flatMap((t) => (t.access ?? []).map((a) => a.kind))),
+    label: new Set(BEHAVIOUR_LABELS),
   };
   const list = (k: ArgKind): string => [...known[k]].sort().join(', ') || '(none)';
   const ids = new Set<string>();

@@ -20,7 +20,7 @@ export interface RunView {
 }
 
 /** What an argument names, for cross-checks against the scenario. */
-export type ArgKind = 'party' | 'item' | 'payer' | 'access';
+export type ArgKind = 'party' | 'item' | 'payer' | 'access' | 'label';
 
 export interface MeasureDef {
   readonly name: string;
@@ -68,6 +68,12 @@ export const MEASURES: readonly MeasureDef[] = [
     const m = member(summary, id!);
     return m !== undefined && m.paymentsByKind.subsidy > 0 && m.paymentsByKind['side-deal'] === 0;
   }),
+  // Types overlap (BRIEF §1): a record that names one of a state's types is checked against all
+  // its labels, not the single memberType (recordedTypes.ts reads them the same way).
+  def('labelled', 'boolean', ['party', 'label'], 'yes/no', 'Whether the partner\'s behavioural labels include this one, joined or not (types overlap: BRIEF §1).', ({ summary }, [id, label]) => {
+    const labels = member(summary, id!)?.labels ?? summary.coalition.neverJoined.find((x) => x.id === id)?.labels ?? [];
+    return labels.some((l) => l.label === label);
+  }),
   def('gotItem', 'boolean', ['party', 'item'], 'yes/no', 'Whether the partner received a particular side-deal item.', ({ summary }, [id, item]) => member(summary, id!)?.sideDealItems.includes(item!) ?? false),
   def('paymentsTo', 'number', ['party'], 'US$', 'Total paid to the partner (subsidies and side deals at cost); 0 if not a member.', ({ summary }, [id]) => member(summary, id!)?.paymentsTotal ?? 0),
   def('subsidiesTo', 'number', ['party'], 'US$', 'Deployment subsidies paid to the partner.', ({ summary }, [id]) => member(summary, id!)?.paymentsByKind.subsidy ?? 0),
@@ -76,6 +82,12 @@ export const MEASURES: readonly MeasureDef[] = [
   def('paymentsPerSoldierYear', 'number', ['party'], 'US$/soldier-year', 'Paid to the partner per soldier-year it deployed (null if not a member).', ({ summary }, [id]) => {
     const m = member(summary, id!);
     return m === undefined || m.soldierYears <= 0 ? null : Math.round((100 * m.paymentsTotal) / m.soldierYears) / 100;
+  }),
+  // A record of "subsidies per soldier" (Vietnam: $5,000-7,800 per South Korean soldier a year)
+  // leaves out the aid given beside them, which paymentsPerSoldierYear counts.
+  def('subsidiesPerSoldierYear', 'number', ['party'], 'US$/soldier-year', 'Deployment subsidies paid to the partner per soldier-year it deployed, side deals left out (null if not a member).', ({ summary }, [id]) => {
+    const m = member(summary, id!);
+    return m === undefined || m.soldierYears <= 0 ? null : Math.round((100 * m.paymentsByKind.subsidy) / m.soldierYears) / 100;
   }),
   def('troops', 'number', ['party'], 'troops', 'Largest contingent the partner fielded (0 if none).', ({ summary }, [id]) => member(summary, id!)?.troopsMax ?? 0),
   def('surplusShare', 'number', ['party'], 'share', 'Surplus share of the partner\'s latest deal (null if none).', ({ summary }, [id]) => member(summary, id!)?.surplusShare ?? null),

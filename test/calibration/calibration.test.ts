@@ -91,6 +91,34 @@ describe('measures', () => {
     expect(readMeasure('holdUpPaidCost:TUR', view)).toBe(1234.5);
     expect(readMeasure('allianceDeepened:TUR', view)).toBe(true);
   });
+  it('reads subsidies per soldier-year apart from the side deals beside them', () => {
+    // TUR: $1m of subsidies and $4m of side deals over 50 soldier-years.
+    expect(readMeasure('subsidiesPerSoldierYear:TUR', view)).toBe(20000);
+    expect(readMeasure('paymentsPerSoldierYear:TUR', view)).toBe(100000);
+    expect(readMeasure('subsidiesPerSoldierYear:ETH', view)).toBeNull();
+  });
+  it('reads whether a state has a behavioural label among several, joined or not', () => {
+    const labelled = {
+      ...summary,
+      coalition: {
+        ...summary.coalition,
+        members: [member('KOR', { labels: [{ label: 'under-resourced', evidence: [], events: [] }, { label: 'opportunist', evidence: [], events: [] }] })],
+        neverJoined: [{ id: 'TUR', name: 'TUR', lastReason: null, labels: [{ label: 'critical', evidence: [], events: [] }] }],
+      },
+    } as unknown as RunSummary;
+    const v: RunView = { summary: labelled };
+    expect(readMeasure('labelled:KOR:under-resourced', v)).toBe(true);
+    expect(readMeasure('labelled:KOR:opportunist', v)).toBe(true);
+    expect(readMeasure('labelled:KOR:volunteer', v)).toBe(false);
+    expect(readMeasure('labelled:TUR:critical', v)).toBe(true);
+    expect(readMeasure('labelled:COL:critical', v)).toBe(false);
+  });
+  it('rejects a label that is none of the behavioural labels, naming them', () => {
+    const sc = load('vietnam-1965');
+    const bad = { ...sc, meta: { ...sc.meta, calibration: [{ id: 'x', label: 'x', measure: 'labelled:KOR:mercenary', recorded: { equals: true }, source: 'brief-4' }] } } as Scenario;
+    const issues = checkCalibration(bad);
+    expect(issues).toEqual([expect.objectContaining({ code: 'unknown-id', message: expect.stringContaining('is not a behavioural label'), fix: expect.stringContaining('opportunist') })]);
+  });
   it('rejects unknown names and wrong argument counts with a fix', () => {
     expect(parseMeasure('costPerForeign')).toEqual({ error: expect.stringContaining('did you mean "costPerForeignSoldierYear"') });
     expect(parseMeasure('memberType')).toEqual({ error: expect.stringContaining('memberType:<party>') });

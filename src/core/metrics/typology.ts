@@ -112,7 +112,8 @@ export function classify(x: TypologyInput): Classification {
  *                    US money to the partners in it): evidence names each partner, the amount
  *                    and the rounds.
  */
-export type BehaviourLabel = 'volunteer' | 'under-resourced' | 'opportunist' | 'critical' | 'signaller' | 'access-seller' | 'lead-nation';
+export const BEHAVIOUR_LABELS = ['volunteer', 'under-resourced', 'opportunist', 'critical', 'signaller', 'access-seller', 'lead-nation'] as const;
+export type BehaviourLabel = (typeof BEHAVIOUR_LABELS)[number];
 
 /** Money a lead nation passed through to one partner under its command (summary.ts builds these from payments `via` it). */
 export interface PassThrough {
