@@ -156,6 +156,13 @@ export function warStartYear(participantsText: string, warNum: number): number |
   return us ? num(us.start_year) : null;
 }
 
+/** The wars a participants file has, for messages: "151 Korean War, 163 Vietnam War, Phase 2, ...". */
+export function warList(participantsText: string): string {
+  const rows = records(participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'war_name']);
+  const wars = [...new Map(rows.map((r) => [num(r.war_num), r.war_name])).entries()].filter((w): w is [number, string | undefined] => w[0] !== null).sort((a, b) => a[0] - b[0]);
+  return wars.map(([n, name]) => `${n} ${name ?? ''}`.trim()).join(', ');
+}
+
 /** The outcome: a COW war's participants on the US side (participation only), or observed troops per state. */
 export type CoalitionOutcome =
   | { readonly kind: 'cow-war'; readonly participantsText: string; readonly warNum: number }
@@ -218,7 +225,7 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   let troopsObserved: boolean;
   if (outcome.kind === 'cow-war') {
     const rows = records(outcome.participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'war_name', 'ccode', 'side']).filter((r) => num(r.war_num) === outcome.warNum);
-    if (rows.length === 0) throw new Error(`cow_war_participants_us_coalitions.csv: no war number ${outcome.warNum} (the file has 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003)`);
+    if (rows.length === 0) throw new Error(`cow_war_participants_us_coalitions.csv: no war number ${outcome.warNum} (the file has ${warList(outcome.participantsText)})`);
     const usSide = rows.find((r) => num(r.ccode) === US_CCODE)?.side;
     if (usSide === undefined) throw new Error(`cow_war_participants_us_coalitions.csv: war ${outcome.warNum} has no United States row`);
     for (const r of rows) {
@@ -232,14 +239,25 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     troopsObserved = false;
   } else {
     const rows = records(outcome.troopsText, outcome.file, ['troops']);
-    const key = 'iso3' in rows[0]! ? 'iso3' : 'ccode' in rows[0]! ? 'ccode' : null;
-    if (key === null) throw new Error(`${outcome.file}: needs an iso3 or a ccode column beside troops`);
+    const hasIso = 'iso3' in rows[0]!;
+    const hasCcode = 'ccode' in rows[0]!;
+    if (!hasIso && !hasCcode) throw new Error(`${outcome.file}: needs an iso3 or a ccode column beside troops`);
     const seenAt = new Map<number | string, number>();
     rows.forEach((r, i) => {
       const t = num(r.troops);
       if (t === null || t < 0 || !Number.isInteger(t)) throw new Error(`${outcome.file}: row ${i + 2}: troops must be a whole number >= 0 in decimal digits, got "${r.troops ?? ''}"`);
-      const id = key === 'iso3' ? (r.iso3 ?? '').trim().toUpperCase() : num(r.ccode);
-      if (id === null || id === '') throw new Error(`${outcome.file}: row ${i + 2}: the ${key} is empty or not a code; give one state per row`);
+      // With both columns a row may give either; the ISO3 code wins, and one naming another
+      // state than its ccode (in the year's UN data) is refused rather than guessed.
+      const iso = hasIso ? (r.iso3 ?? '').trim().toUpperCase() : '';
+      const cc = hasCcode ? num(r.ccode) : null;
+      if (iso !== '' && cc !== null) {
+        const ccIso = un.get(cc)?.iso3;
+        if (ccIso !== undefined && ccIso !== iso) throw new Error(`${outcome.file}: row ${i + 2}: iso3 ${iso} and ccode ${cc} (${ccIso} in the ${year} UN data) name different states; correct one of them`);
+      }
+      // With both columns, a ccode-only row is keyed by its ISO3 code, so the same state given
+      // once by each is caught as a repeat below.
+      const id = iso !== '' ? iso : hasIso && cc !== null ? un.get(cc)?.iso3 ?? cc : cc;
+      if (id === null || id === '') throw new Error(`${outcome.file}: row ${i + 2}: the ${hasIso && hasCcode ? 'iso3 and the ccode are' : hasIso ? 'iso3 is' : 'ccode is'} empty or not a code; give one state per row`);
       // A second row for a state would silently replace the first: refuse, naming both rows.
       if (seenAt.has(id)) throw new Error(`${outcome.file}: row ${i + 2}: ${String(id)} already appears on row ${seenAt.get(id)}; give one row per state (add the contingents up)`);
       if (id === US_CCODE || id === 'USA') throw new Error(`${outcome.file}: row ${i + 2}: the United States is the pivotal state (the coalition's leader), not a candidate; remove its row`);

@@ -41,22 +41,35 @@ function rows(r: ValidationResult): string[][] {
 }
 
 /** Which model scores best on each metric in each scheme (ties listed together). */
-export function leaders(r: ValidationResult): { scheme: string; metric: string; best: string[] }[] {
-  const out: { scheme: string; metric: string; best: string[] }[] = [];
+export function leaders(r: ValidationResult): { scheme: string; metric: string; best: string[]; near: string[]; noise: number }[] {
+  const out: { scheme: string; metric: string; best: string[]; near: string[]; noise: number }[] = [];
   for (const s of r.schemes) {
-    const metrics: [string, (m: ModelScore) => number | null][] = [
-      ['AUC', (m) => m.auc?.auc ?? null],
-      ['rho (all)', (m) => m.rhoAll?.rho ?? null],
-      ['rho (contributors)', (m) => m.rhoContributors?.rho ?? null],
+    const metrics: [string, (m: ModelScore) => number | null, number][] = [
+      ['AUC', (m) => m.auc?.auc ?? null, NOISE_AUC],
+      ['rho (all)', (m) => m.rhoAll?.rho ?? null, NOISE_RHO],
+      ['rho (contributors)', (m) => m.rhoContributors?.rho ?? null, NOISE_RHO],
     ];
-    for (const [metric, get] of metrics) {
+    for (const [metric, get, noise] of metrics) {
       const vals = s.models.map((m) => ({ label: m.label, v: get(m) })).filter((x) => x.v !== null) as { label: string; v: number }[];
       if (vals.length === 0) continue;
       const top = Math.max(...vals.map((x) => x.v));
-      out.push({ scheme: s.scheme, metric, best: vals.filter((x) => Math.abs(x.v - top) < 5e-4).map((x) => x.label) });
+      const best = vals.filter((x) => Math.abs(x.v - top) < 5e-4);
+      // A lead inside the simulator's own noise is no lead: name who is that close.
+      const near = vals.filter((x) => !best.includes(x) && top - x.v <= noise);
+      out.push({ scheme: s.scheme, metric, best: best.map((x) => x.label), near: near.map((x) => x.label), noise });
     }
   }
   return out;
+}
+
+/**
+ * One "best" line: the highest point score, and the models within the noise of it. Below 5
+ * contributors it is only the highest point score (replicate warns that it is not evidence).
+ */
+export function leaderLine(r: ValidationResult, l: ReturnType<typeof leaders>[number]): string {
+  const head = r.contributors < 5 ? `Highest ${l.metric} (point estimate, ${r.contributors} contributor${r.contributors === 1 ? '' : 's'})` : `Best ${l.metric}`;
+  const near = l.near.length > 0 ? `; within ±${l.noise} of it, so no clear lead over: ${l.near.join(', ')}` : '';
+  return `${head}, ${l.scheme}: ${l.best.join(' = ')}${near}`;
 }
 
 /** The spread of the simulator's held-out scores over fit variants (docs/replication.md): AUC, and rank correlations. */
@@ -113,7 +126,7 @@ export function cvText(r: ValidationResult): string {
   lines.push('');
   for (const s of r.schemes) lines.push(`${s.scheme}, the simulator per fold: ${s.folds.map((f) => `${f.name}: demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)}`).join(' | ')}`);
   lines.push('');
-  for (const l of leaders(r)) lines.push(`Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}`);
+  for (const l of leaders(r)) lines.push(leaderLine(r, l));
   return lines.join('\n');
 }
 
@@ -126,7 +139,7 @@ export function cvMarkdown(r: ValidationResult, command: string): string {
     lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)})`).join('; ')}.`);
   }
   lines.push('');
-  for (const l of leaders(r)) lines.push(`- Best ${l.metric}, ${l.scheme}: ${l.best.join(' = ')}.`);
+  for (const l of leaders(r)) lines.push(`- ${leaderLine(r, l)}.`);
   lines.push('');
   for (const l of againstRegression(r)) lines.push(`- ${l}`);
   lines.push('', CV_END);

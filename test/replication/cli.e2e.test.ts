@@ -96,6 +96,14 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     expect(usa.status).toBe(3);
     expect(usa.stderr).toMatch(/row 3: the United States is the pivotal state/);
   });
+  it('a year before or after the data is refused the same way, naming the range the files cover (exit 3)', () => {
+    const t = file('year.csv', 'iso3,troops\nGBR,5\n');
+    const early = coalsim(['replicate', 'coalition', '--year', '1945', '--troops', t, '--seeds', '1']);
+    const late = coalsim(['replicate', 'coalition', '--year', '2024', '--troops', t, '--seeds', '1']);
+    expect([early.status, late.status]).toEqual([3, 3]);
+    expect(early.stderr).toMatch(/no US military spending for 1945 \(the file covers 1946-2016\)/);
+    expect(late.stderr).toMatch(/no UN voting data for 2024 \(the file covers 1946-2023\)/);
+  });
   it('names rows that match no state, and lists the theatre and every dropped state in --json', () => {
     const r = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('unk.csv', 'iso3,troops\nGBR,45000\nAUS,2000\nXXX,5\n'), '--theatre', '645', '--seeds', '1', '--json']);
     expect(r.status).toBe(0);

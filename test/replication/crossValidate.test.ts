@@ -8,7 +8,7 @@ import { agreementBaseline, armedForcesBaseline, logisticIrls, regressionBaselin
 import { allianceMembers, buildCoalitionCase, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
 import { NATO_2010 } from '../../src/replication/isaf';
 import { auc, crossValidate, isafCase, modelDemand, simulatorFit, simulatorPredictor } from '../../src/replication/crossValidate';
-import { againstRegression, cvMarkdown, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
+import { againstRegression, cvMarkdown, leaderLine, leaders, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
 import { cowRegion, kFolds, regionFolds } from '../../src/replication/folds';
 import { DEFAULT_ISAF_OPTIONS, fitCostRule, partyRule } from '../../src/replication/isaf';
 import { parseIsafCsv, replicationSample } from '../../src/replication/isafData';
@@ -131,6 +131,15 @@ describe('the simulator as a predictor', () => {
     // -0.10 AUC is beyond the simulator's own noise (0.05); +0.10 rho is within it (0.15): a tie, not a win.
     expect(againstRegression(r)).toEqual(['5-fold: the simulator minus (c) is -0.10 on participation AUC, +0.10 on rho over all states; against the simulator\'s own noise (±0.05 AUC, ±0.15 rho) it is behind it beyond that noise on participation AUC; level with it within the noise on rho over all states.']);
   });
+  it('a "best model" line names the models within the noise of the best, and is only a point estimate below 5 contributors', () => {
+    const score = (label: string, auc: number, rho: number) => ({ label, auc: { auc, ciLow: 0, ciHigh: 1 }, rhoAll: { rho, ciLow: 0, ciHigh: 1 }, rhoContributors: null });
+    const r = (contributors: number) => ({ case: 'x', states: 100, contributors, seeds: 1, schemes: [{ scheme: '5-fold', models: [score('coalsim', 0.94, 0.71), score('(a) size', 0.7, 0.2), score('(c) logistic + OLS regression', 0.97, 0.68)], folds: [] }] }) as unknown as Parameters<typeof leaders>[0];
+    const lines = leaders(r(12)).map((l) => leaderLine(r(12), l));
+    // 0.97 against 0.94 is inside the simulator's ±0.05: no clear lead; 0.70 is beyond it.
+    expect(lines[0]).toBe('Best AUC, 5-fold: (c) logistic + OLS regression; within ±0.05 of it, so no clear lead over: coalsim');
+    expect(lines[1]).toBe('Best rho (all), 5-fold: coalsim; within ±0.15 of it, so no clear lead over: (c) logistic + OLS regression');
+    expect(leaderLine(r(2), leaders(r(2))[0]!)).toBe('Highest AUC (point estimate, 2 contributors), 5-fold: (c) logistic + OLS regression; within ±0.05 of it, so no clear lead over: coalsim');
+  });
 });
 
 // The shared data sits beside the clone in CI and on the project machines.
@@ -204,6 +213,25 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     expect(late.dataYears).toEqual({ militaryCapabilities: 2016, armedForces: 2018, alliances: 2016, unVoting: 2020 });
     expect(late.case.states.find((x) => x.id === 'GBR')!.troops).toBe(1);
     expect(() => buildCoalitionCase(shared, rows, 2030, { kind: 'troops', troopsText: 'iso3,troops\nGBR,1\n', file: 't.csv' })).toThrow(/no UN voting data for 2030 \(the file covers 1946-2023\)/);
+  });
+  it('a troops file with both iso3 and ccode reads either per row, and refuses a row whose two codes disagree', () => {
+    const both = buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,ccode,troops\nGBR,200,9500\n,372,925\nFRA,,3850\n', file: 't.csv' });
+    const troops = (id: string) => both.case.states.find((s) => s.id === id)!.troops;
+    expect([troops('GBR'), troops('GEO'), troops('FRA')]).toEqual([9500, 925, 3850]);
+    expect(() => buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,ccode,troops\nGBR,220,9500\n', file: 't.csv' })).toThrow(/t.csv: row 2: iso3 GBR and ccode 220 \(FRA in the 2010 UN data\) name different states; correct one of them/);
+    // The same state once by each code is one state given twice.
+    expect(() => buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,ccode,troops\nGBR,,9500\n,200,10\n', file: 't.csv' })).toThrow(/row 3: GBR already appears on row 2/);
+  });
+  it('names the wars the participants file has when asked for one it does not', () => {
+    // Read from the file, not a fixed list: a war added to the file is offered too.
+    let message = '';
+    try {
+      buildCoalitionCase(shared, rows, 1999, { kind: 'cow-war', participantsText: participants, warNum: 999 });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/no war number 999 \(the file has 151 Korean War, 163 Vietnam War, Phase 2, 211 Gulf War, /);
+    expect(message).toContain('227 Invasion of Iraq');
   });
 });
 

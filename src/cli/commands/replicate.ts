@@ -11,7 +11,7 @@ import { assertWritable, OutputExistsError, writeDirAtomically, writeFileAtomica
 import { toCsv } from '../../output/csv';
 import { sha256 } from '../../output/manifest';
 import { replicationCharts } from '../../replication/charts';
-import { allianceMembersById, buildCoalitionCase, SHARED_FILES, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
+import { allianceMembersById, buildCoalitionCase, SHARED_FILES, warList, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
 import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, replaceSection } from '../../replication/cvRender';
 import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
@@ -188,7 +188,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .option('markdown', { type: 'boolean', default: false, describe: 'Print the comparison as the Markdown section of docs/replication.md' })
       .option('update-doc', { type: 'string', describe: 'isaf --cv: replace the generated comparison section in this Markdown file (docs/replication.md)' })
       .option('year', { type: 'number', describe: 'coalition: the year whose data builds the states (default: the COW war\'s start year)' })
-      .option('war', { type: 'number', describe: 'coalition: a COW war number in cow_war_participants_us_coalitions.csv (151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq); outcome = taking part on the US side' })
+      .option('war', { type: 'number', describe: 'coalition: a COW war number in cow_war_participants_us_coalitions.csv (the shipped file: 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003; rows added for another war work too); outcome = taking part on the US side' })
       .option('troops', { type: 'string', describe: 'coalition: a CSV of observed contingents, columns iso3 (or ccode) and troops; states not listed count as 0' })
       .option('alliance', { type: 'string', describe: 'coalition: ATOP ids of the alliance(s) that run or invoke the mission, comma-separated (e.g. 3180 for NATO, 3260 for SEATO); only their members\' US pacts carry alliance duty. Default: every US defence pact (replicate isaf: NATO, whose mission ISAF was)' })
       .option('theatre', { type: 'string', describe: 'coalition, with --troops: COW codes of the state opponents, comma-separated (e.g. 645 for Iraq); states in their COW region get the regional-threat motive. None for a counter-insurgency' })
@@ -321,11 +321,11 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     } catch (err) {
       throw new CliError(`${displayPath(file)}: ${(err as Error).message}`, ExitCode.invalidInput);
     }
-    if (args.year === undefined && fromFile === null) throw new CliError(`coalition: war ${warNum} is not in ${displayPath(file)} (it has 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003)`, ExitCode.usage);
-    year = args.year !== undefined ? wholeNumber('year', args.year, 1946) : fromFile!;
+    if (args.year === undefined && fromFile === null) throw new CliError(`coalition: war ${warNum} is not in ${displayPath(file)}, or has no United States row (it has ${warList(participantsText)})`, ExitCode.usage);
+    year = args.year !== undefined ? wholeNumber('year', args.year, 1) : fromFile!;
   } else {
     if (args.year === undefined) throw new CliError('coalition: --troops needs --year (the year of the contingents). Example: --year 2012 --troops isaf2012.csv', ExitCode.usage);
-    year = wholeNumber('year', args.year, 1946);
+    year = wholeNumber('year', args.year, 1);
     const troopsText = readInput(args.troops!);
     inputs[displayPath(args.troops!)] = sha256(troopsText);
     const theatre = args.theatre === undefined ? [] : args.theatre.split(',').map((v) => v.trim());
