@@ -57,3 +57,41 @@ describe.each(RULES)('recruitment by value (%s)', (_name, engine) => {
     }
   });
 });
+
+/**
+ * A free flag is never turned away when flags are valued: V1 would volunteer 600 troops against
+ * the 500 sought; V2 becomes available in round 2 and would volunteer 300 unpaid (its interest
+ * exceeds its cost). With L > 0 each joins with its whole offer though the gap is filled (a flag
+ * is worth L and an unpaid one costs nothing); with L = 0 V1 gives the 500 sought and V2 is
+ * turned away, as before.
+ */
+describe('volunteers beyond the gap (a free flag)', () => {
+  const volunteers = (flagValuePerYear: number): ScenarioInput => {
+    const t = tinyScenario();
+    const willing = { armedForces: 50_000, deploymentCostPerYear: 20_000, selfFundedShare: 1, intrinsicValuePerYear: 30_000 };
+    return {
+      ...t,
+      pivotal: { ...t.pivotal, flagValuePerYear, demand: [{ fromRound: 1, troops: 500 }] },
+      thirdParties: [
+        { id: 'V1', name: 'V1', maxTroops: 600, ...willing },
+        { id: 'V2', name: 'V2', maxTroops: 300, availableFromRound: 2, ...willing },
+      ],
+    };
+  };
+  const volunteered = (events: readonly SimEvent[], party: string) => events.filter((e) => e.type === 'volunteered' && e.party === party) as Extract<SimEvent, { type: 'volunteered' }>[];
+  it('with flags valued, a second volunteer joins with its whole offer after the gap is filled', () => {
+    const r = runScenario(valid(volunteers(1_000_000)), 1);
+    // A new member brings its whole contingent, 600 against the 500 sought: extra unpaid troops cost nothing.
+    expect(volunteered(r.events, 'V1').map((e) => [e.round, e.troops])).toEqual([[1, 600]]);
+    expect(volunteered(r.events, 'V2').map((e) => [e.round, e.troops])).toEqual([[2, 300]]);
+    expect(r.states.at(-1)!.parties.V2!.troops).toBe(300);
+    // Unpaid: it costs the pivotal nothing.
+    expect(r.events.some((e) => e.type === 'payment' && e.recipient === 'V2')).toBe(false);
+  });
+  it('with no flag value only the troops sought are taken, and it is turned away once the gap is filled', () => {
+    const r = runScenario(valid(volunteers(0)), 1);
+    expect(volunteered(r.events, 'V1').map((e) => [e.round, e.troops])).toEqual([[1, 500]]);
+    expect(volunteered(r.events, 'V2')).toHaveLength(0);
+    expect(r.states.every((s) => s.parties.V2!.troops === 0)).toBe(true);
+  });
+});

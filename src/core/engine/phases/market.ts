@@ -146,12 +146,22 @@ export function surveyedOffers(s: RunState, model: Model, kind: 'willing' | 'unw
   return offers;
 }
 
-/** Volunteers join unpaid, cheapest first, as far as there is a gap. Returns the gap left. */
-export function admitVolunteers(s: RunState, volunteers: readonly PartyOffer[], gap: number, minContingent: number, round: number, log: EventSink): number {
+/**
+ * Volunteers join unpaid, cheapest first, as far as there is a gap; returns the gap left (below
+ * 0 when new flags came beyond it). With flags valued (`flagValued`: L > 0) a state that is not
+ * yet a member is never turned away: its flag is worth L to the pivotal and costs it nothing
+ * (recruitment by value, docs/model.md §1; BRIEF §1 legitimacy, §4 "the US wanted as many
+ * partners as possible"), so it joins with the whole contingent it offers, gap or no gap. A
+ * member's unpaid enlargement brings no new flag and stays within the gap. Before 2026-12-07 a
+ * volunteer arriving after the gap was filled was turned away, so which willing states took part
+ * turned on who arrived first, not on their motives.
+ */
+export function admitVolunteers(s: RunState, volunteers: readonly PartyOffer[], gap: number, minContingent: number, round: number, log: EventSink, flagValued = false): number {
   for (const v of supplyCurve(volunteers)) {
-    if (gap < minContingent) break;
-    const troops = Math.min(v.troops, gap);
     const p = s.parties[v.index]!;
+    const newFlag = flagValued && p.troops === 0;
+    if (newFlag ? v.troops < minContingent : gap < minContingent) continue;
+    const troops = newFlag ? v.troops : Math.min(v.troops, gap);
     deploy(p, p.troops + troops, round, null);
     log.push({ type: 'volunteered', round, party: v.party, troops, reservation: p.reservation });
     gap -= troops;

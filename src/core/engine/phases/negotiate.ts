@@ -172,7 +172,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
   const { minContingent } = scenario.engine;
   const survey = surveyMarket(s, model, round);
   const dP = pivotalDiscount(model, s.demand, survey.deployed, round);
-  let gap = admitVolunteers(s, survey.volunteers, s.demand - survey.deployed, minContingent, round, log);
+  let gap = admitVolunteers(s, survey.volunteers, s.demand - survey.deployed, minContingent, round, log, model.scenario.pivotal.flagValuePerYear > 0);
 
   // The pivotal's view of the market at the start of this round's recruitment: every available
   // partner (in talks or not) at its belief mean, cheapest first. Beliefs move during the round;

@@ -26,7 +26,7 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
   const survey = surveyMarket(s, model, round);
   const willing = surveyedOffers(s, model, 'willing');
   const unwilling = surveyedOffers(s, model, 'unwilling');
-  let gap = admitVolunteers(s, survey.volunteers, s.demand - survey.deployed, minContingent, round, log);
+  let gap = admitVolunteers(s, survey.volunteers, s.demand - survey.deployed, minContingent, round, log, model.scenario.pivotal.flagValuePerYear > 0);
 
   // Candidates: every available partner that asks to be paid, at its true price line.
   const offers: PartyOffer[] = [...willing, ...unwilling];
