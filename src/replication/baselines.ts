@@ -30,8 +30,19 @@ export interface CvState {
    * not outcome; absent (false) where the case has no state opponent (ISAF's counter-insurgency).
    */
   readonly nearTheatre?: boolean;
+  /**
+   * How much the war's opponents threaten it, 0-1 (coalitionData.ts `regionalThreat`): in the
+   * theatre, the opponents' power over its own, min(1, sum of their CINC / its CINC); 0 outside.
+   * Absent: 1 in the theatre (the indicator alone).
+   */
+  readonly threat?: number;
   /** Observed contingent (persons); the scored outcome. Only training states' values are read by a fit. */
   readonly troops: number;
+}
+
+/** The regional threat a state feels, 0-1: `threat` where the case gives it, else its theatre indicator. */
+export function threatOf(s: Pick<CvState, 'nearTheatre' | 'threat'>): number {
+  return s.nearTheatre === true ? s.threat ?? 1 : 0;
 }
 
 export interface Prediction {
@@ -82,12 +93,12 @@ export const REGRESSION_TERMS = ['intercept', 'log_armed_forces', 'similarity', 
 
 /** Whether the theatre indicator varies among these states (a constant column is left out). */
 export function theatreVaries(states: readonly CvState[]): boolean {
-  return states.some((s) => s.nearTheatre === true) && states.some((s) => s.nearTheatre !== true);
+  return states.some((s) => threatOf(s) > 0) && states.some((s) => threatOf(s) === 0);
 }
 
 function regressors(s: CvState, withTheatre: boolean): number[] {
   const x = [1, Math.log(Math.max(1, s.armedForces)), s.similarity ?? s.agreeUs, s.depth, s.usAlly, s.logGdppc];
-  return withTheatre ? [...x, s.nearTheatre === true ? 1 : 0] : x;
+  return withTheatre ? [...x, threatOf(s)] : x;
 }
 
 export interface LogisticFit {

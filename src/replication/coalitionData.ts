@@ -156,6 +156,23 @@ export function warStartYear(participantsText: string, warNum: number): number |
   return us ? num(us.start_year) : null;
 }
 
+/**
+ * The threat a war's state opponents pose to a state of their COW region, 0-1: their aggregate
+ * power over its own, min(1, sum of the opponents' CINC / the state's CINC). Balance of threat
+ * (Walt 1987, The Origins of Alliances): threat rises with the aggressor's aggregate power and
+ * its proximity; the region stands for proximity, and power is measured as COW's composite index
+ * of national capability (NMC) in the year before the case year. A neighbour the aggressor outweighs is fully threatened (Kuwait
+ * and Saudi Arabia by Iraq in 1990, every Asian state by China in 1950); a great power of the
+ * region is hardly threatened by a weak opponent (Russia by Yugoslavia in 1999, Japan or
+ * Australia by Taliban Afghanistan in 2001, states the region alone put in the theatre). Unknown
+ * CINCs: 1 (the region alone, the rule before 2026-12-07).
+ */
+export function regionalThreat(ownCinc: number | null, opponentCincs: readonly (number | null)[]): number {
+  const known = opponentCincs.filter((c): c is number => c !== null);
+  if (ownCinc === null || !(ownCinc > 0) || known.length === 0) return 1;
+  return Math.min(1, known.reduce((a, c) => a + c, 0) / ownCinc);
+}
+
 /** The wars a participants file has, for messages: "151 Korean War, 163 Vietnam War, Phase 2, ...". */
 export function warList(participantsText: string): string {
   const rows = records(participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'war_name']);
@@ -274,6 +291,11 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   const unknownOpponent = opponents.find((c) => !nmc.has(c) && !un.has(c));
   if (unknownOpponent !== undefined) throw new Error(`--theatre: ${unknownOpponent} is the COW code of no state in ${year} (${SHARED_FILES.nmc}, ${SHARED_FILES.unAgreement}); give the codes of the state opponents, e.g. 645 for Iraq`);
   const theatre = new Set(opponents.map(cowRegion));
+  // Power before the war (the year before the case year): a war's own destruction (Iraq's in
+  // 1991) must not make its opponents look weak to their neighbours.
+  const prewar = year - 1 >= 1946 ? nmcYear(shared.nmc, year - 1).nmc : nmc;
+  const cincOf = (c: number): number | null => prewar.get(c)?.cinc ?? nmc.get(c)?.cinc ?? null;
+  const threatTo = (ccode: number): number => regionalThreat(cincOf(ccode), opponents.filter((o) => cowRegion(o) === cowRegion(ccode)).map(cincOf));
   const dropped: string[] = [];
   const states: CvState[] = [];
   let fromDistance = 0;
@@ -311,6 +333,7 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
         logGdppc: imputation.intercept + imputation.slope * rel,
         cinc: n?.cinc ?? null,
         nearTheatre: theatre.has(cowRegion(ccode)),
+        ...(theatre.has(cowRegion(ccode)) ? { threat: threatTo(ccode) } : {}),
         troops: troops.get(ccode) ?? troops.get(iso3) ?? 0,
       });
     }

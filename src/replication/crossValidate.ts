@@ -63,6 +63,7 @@ function asRow(s: CvState): IsafRow {
     usAlly: s.usAlly,
     cinc: s.cinc ?? null,
     nearTheatre: s.nearTheatre === true,
+    ...(s.threat !== undefined ? { threat: s.threat } : {}),
     logGdp: null,
     logGdppc: s.logGdppc,
     polyarchy: null,

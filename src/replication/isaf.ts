@@ -10,6 +10,7 @@ import { parseScenario } from '../scenario/load';
 import type { Scenario, ScenarioInput } from '../scenario/schema';
 import { alliancePotential, POTENTIAL_NAME, replicationSample, type IsafRow } from './isafData';
 import { median, ols, spearman, type Coefficient, type OlsResult, type RankCorrelation } from './stats';
+import { threatOf } from './baselines';
 
 /** The rule constants; every one is documented in docs/replication.md. */
 export interface IsafOptions {
@@ -32,11 +33,12 @@ export interface IsafOptions {
   readonly baseDeployableShare: number;
   /** engine.operation.maxDeployableShare: the most a state would deploy to signal. */
   readonly maxDeployableShare: number;
-  /** u_i = (interestPerAgreement * similarity + threatPerCost * [near the theatre]) * c_i; similarity: UN agreement on the reference year's scale (similarity.ts). */
+  /** u_i = (interestPerAgreement * similarity + threatPerCost * T_i) * c_i, T_i the threat it feels in the theatre (0 elsewhere); similarity: UN agreement on the reference year's scale (similarity.ts). */
   readonly interestPerAgreement: number;
   /**
    * theta: the regional-threat motive, in soldier-costs, of a state in the COW region of a war's
-   * state opponents (balance of threat: proximity to the aggressor, Walt 1987). 1, the unit the
+   * state opponents, times the threat it feels (CvState.threat: the opponents' power over its
+   * own, coalitionData.ts `regionalThreat`; balance of threat, Walt 1987). 1, the unit the
    * interest and signalling weights also use at full agreement and full potential.
    */
   readonly threatPerCost: number;
@@ -142,7 +144,7 @@ export function partyRule(r: IsafRow, cost: CostRule, o: IsafOptions): PartyRule
   return {
     deploymentCostPerYear: round2(c),
     selfFundedShare: round4(clamp((r.logGdppc! - o.selfFundedFrom) / o.selfFundedSpan, 0, 1)),
-    intrinsicValuePerYear: round2((o.interestPerAgreement * similarity + (r.nearTheatre === true ? o.threatPerCost : 0)) * c),
+    intrinsicValuePerYear: round2((o.interestPerAgreement * similarity + o.threatPerCost * threatOf(r)) * c),
     signallingValuePerYear: round2(o.signalPerCost * c),
     effectiveness: round4(clamp((c / o.usSoldierCostPerYear) ** o.effectivenessElasticity, o.minEffectiveness, 1)),
   };

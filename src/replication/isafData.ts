@@ -30,6 +30,8 @@ export interface IsafRow {
   readonly cinc: number | null;
   /** In the theatre's COW region (see CvState.nearTheatre). */
   readonly nearTheatre?: boolean;
+  /** The opponents' threat to it, 0-1 (see CvState.threat); absent: 1 in the theatre. */
+  readonly threat?: number;
   readonly logGdp: number | null;
   readonly logGdppc: number | null;
   readonly polyarchy: number | null;

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agreementBaseline, armedForcesBaseline, logisticIrls, regressionBaseline, theatreVaries, type CvState } from '../../src/replication/baselines';
-import { allianceMembers, buildCoalitionCase, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
+import { allianceMembers, buildCoalitionCase, regionalThreat, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
 import { NATO_2010 } from '../../src/replication/isaf';
 import { auc, crossValidate, isafCase, modelDemand, simulatorFit, simulatorPredictor } from '../../src/replication/crossValidate';
 import { againstRegression, cvMarkdown, leaderLine, leaders, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
@@ -214,6 +214,16 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     expect(late.case.states.find((x) => x.id === 'GBR')!.troops).toBe(1);
     expect(() => buildCoalitionCase(shared, rows, 2030, { kind: 'troops', troopsText: 'iso3,troops\nGBR,1\n', file: 't.csv' })).toThrow(/no UN voting data for 2030 \(the file covers 1946-2023\)/);
   });
+  it('the regional threat: Taliban Afghanistan (2001) hardly threatens Japan or China, fully its small neighbours', () => {
+    const built = buildCoalitionCase(shared, rows, 2001, { kind: 'troops', troopsText: 'iso3,troops\nGBR,5000\n', file: 't.csv', theatre: [700] });
+    const threat = (id: string) => built.case.states.find((s) => s.id === id)!.threat!;
+    // The region (COW 700-999: Asia and Oceania) alone put Japan and Australia in the theatre.
+    expect(threat('JPN')).toBeLessThan(0.15);
+    expect(threat('CHN')).toBeLessThan(0.05);
+    expect(threat('TKM')).toBe(1);
+    // Outside the region: none.
+    expect(built.case.states.find((s) => s.id === 'GBR')!.threat).toBeUndefined();
+  });
   it('a troops file with both iso3 and ccode reads either per row, and refuses a row whose two codes disagree', () => {
     const both = buildCoalitionCase(shared, rows, 2010, { kind: 'troops', troopsText: 'iso3,ccode,troops\nGBR,200,9500\n,372,925\nFRA,,3850\n', file: 't.csv' });
     const troops = (id: string) => both.case.states.find((s) => s.id === id)!.troops;
@@ -245,6 +255,20 @@ describe('the regional-threat motive (balance of threat)', () => {
     // u = (iota agree + theta [near]) c: by hand, theta = 1 adds one soldier-year's cost (rounding to cents).
     expect(near.intrinsicValuePerYear - far.intrinsicValuePerYear).toBeCloseTo(far.deploymentCostPerYear, 1);
     expect(partyRule(row(true), cost, { ...DEFAULT_ISAF_OPTIONS, threatPerCost: 0 })).toEqual(far);
+  });
+  it('scales the motive by the opponents\' power over the state\'s own (Walt 1987: aggregate power and proximity)', () => {
+    // By hand: CINC 0.002 against 0.02 is a tenth; two opponents add up; a weaker state is fully threatened.
+    expect(regionalThreat(0.02, [0.002])).toBeCloseTo(0.1, 12);
+    expect(regionalThreat(0.02, [0.002, 0.003])).toBeCloseTo(0.25, 12);
+    expect(regionalThreat(0.001, [0.01])).toBe(1);
+    // Unknown power: the region alone, as before.
+    expect(regionalThreat(null, [0.01])).toBe(1);
+    expect(regionalThreat(0.01, [null])).toBe(1);
+    const cost = fitCostRule(rows);
+    const far = partyRule(row(false), cost, DEFAULT_ISAF_OPTIONS);
+    const tenth = partyRule({ ...row(true), threat: 0.1 }, cost, DEFAULT_ISAF_OPTIONS);
+    // u = (iota similarity + theta T) c with T = 0.1: a tenth of a soldier-year's cost more.
+    expect(tenth.intrinsicValuePerYear - far.intrinsicValuePerYear).toBeCloseTo(0.1 * far.deploymentCostPerYear, 1);
   });
   it('(c) reads the same indicator where it varies, so both sides see the same data', () => {
     const states = isaf.states.map((s) => ({ ...s, nearTheatre: s.ccode >= 600 && s.ccode < 700, troops: s.ccode >= 600 && s.ccode < 700 ? 100 : 0 }));
