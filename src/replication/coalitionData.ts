@@ -45,7 +45,7 @@ function records(text: string, file: string, required: readonly string[]): Rec[]
     const fix = /Record Length/i.test(message) ? 'every row needs as many comma-separated values as the header has columns' : 'give a plain comma-separated file with a header row (UTF-8, double quotes around values with commas)';
     throw new Error(`${file}: ${message}. Fix: ${fix}`);
   }
-  if (rows.length === 0) throw new Error(`${file}: no rows`);
+  if (rows.length === 0) throw new Error(`${file}: no rows. Fix: give a header row and one row per state`);
   const missing = required.filter((c) => !(c in rows[0]!));
   if (missing.length > 0) throw new Error(`${file}: missing column(s) ${missing.join(', ')}`);
   return rows;
@@ -173,6 +173,20 @@ export function regionalThreat(ownCinc: number | null, opponentCincs: readonly (
   return Math.min(1, known.reduce((a, c) => a + c, 0) / ownCinc);
 }
 
+/** Every state the shared data knows in any year (UN voting and NMC files): COW codes and ISO3 codes. */
+function knownStates(shared: SharedDataText): { ccodes: Set<number>; iso3: Set<string> } {
+  const ccodes = new Set<number>();
+  const iso3 = new Set<string>();
+  for (const [text, file] of [[shared.unAgreement, SHARED_FILES.unAgreement], [shared.nmc, SHARED_FILES.nmc]] as const) {
+    for (const r of records(text, file, ['ccode'])) {
+      const c = num(r.ccode);
+      if (c !== null) ccodes.add(c);
+      if (r.iso3) iso3.add(r.iso3.trim().toUpperCase());
+    }
+  }
+  return { ccodes, iso3 };
+}
+
 /** The wars a participants file has, for messages: "151 Korean War, 163 Vietnam War, Phase 2, ...". */
 export function warList(participantsText: string): string {
   const rows = records(participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'war_name']);
@@ -241,8 +255,15 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   const excluded = new Set<number>([US_CCODE]);
   let troopsObserved: boolean;
   if (outcome.kind === 'cow-war') {
-    const rows = records(outcome.participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'war_name', 'ccode', 'side']).filter((r) => num(r.war_num) === outcome.warNum);
+    const lines = records(outcome.participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'war_name', 'ccode', 'side']).map((r, i) => ({ r, line: i + 2 })).filter((x) => num(x.r.war_num) === outcome.warNum);
+    const rows = lines.map((x) => x.r);
     if (rows.length === 0) throw new Error(`cow_war_participants_us_coalitions.csv: no war number ${outcome.warNum} (the file has ${warList(outcome.participantsText)})`);
+    // A code of no state at all is a typo, not a state without data: refuse it, naming the row.
+    const known = knownStates(shared);
+    for (const { r, line } of lines) {
+      const cc = num(r.ccode);
+      if (cc === null || !known.ccodes.has(cc)) throw new Error(`cow_war_participants_us_coalitions.csv: row ${line}: ccode "${r.ccode ?? ''}" is the COW code of no state in the shared data (${SHARED_FILES.unAgreement}, ${SHARED_FILES.nmc}); correct it (e.g. 220 for France)`);
+    }
     const usSide = rows.find((r) => num(r.ccode) === US_CCODE)?.side;
     if (usSide === undefined) throw new Error(`cow_war_participants_us_coalitions.csv: war ${outcome.warNum} has no United States row`);
     for (const r of rows) {
@@ -274,13 +295,20 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
       // With both columns, a ccode-only row is keyed by its ISO3 code, so the same state given
       // once by each is caught as a repeat below.
       const id = iso !== '' ? iso : hasIso && cc !== null ? un.get(cc)?.iso3 ?? cc : cc;
-      if (id === null || id === '') throw new Error(`${outcome.file}: row ${i + 2}: the ${hasIso && hasCcode ? 'iso3 and the ccode are' : hasIso ? 'iso3 is' : 'ccode is'} empty or not a code; give one state per row`);
+      if (id === null || id === '') throw new Error(`${outcome.file}: row ${i + 2}: the ${hasIso && hasCcode ? 'iso3 and the ccode are' : hasIso ? 'iso3 is' : 'ccode is'} empty or not a code (got ${[hasIso ? `iso3 "${r.iso3 ?? ''}"` : '', hasCcode ? `ccode "${r.ccode ?? ''}"` : ''].filter((x) => x !== '').join(', ')}); give one state per row`);
       // A second row for a state would silently replace the first: refuse, naming both rows.
       if (seenAt.has(id)) throw new Error(`${outcome.file}: row ${i + 2}: ${String(id)} already appears on row ${seenAt.get(id)}; give one row per state (add the contingents up)`);
       if (id === US_CCODE || id === 'USA') throw new Error(`${outcome.file}: row ${i + 2}: the United States is the pivotal state (the coalition's leader), not a candidate; remove its row`);
       seenAt.set(id, i + 2);
       troops.set(id, t);
     });
+    // A code of no state at all is a typo, not a state without data: refuse it, naming the row.
+    const known = knownStates(shared);
+    for (const [id, row] of seenAt) {
+      if (typeof id === 'number' ? known.ccodes.has(id) : known.iso3.has(id)) continue;
+      const hint = typeof id === 'string' && /^[A-Z]{3}$/.test(id) ? ' (COW abbreviations such as FRN, UKG or AUL are not ISO3 codes: France is FRA, the United Kingdom GBR, Australia AUS)' : '';
+      throw new Error(`${outcome.file}: row ${row}: ${typeof id === 'number' ? `ccode ${id} is the COW code` : `"${id}" is the ISO3 code`} of no state in the shared data (${SHARED_FILES.unAgreement}, ${SHARED_FILES.nmc})${hint}; correct it`);
+    }
     label = `${outcome.file}, ${year}: observed troops`;
     troopsObserved = true;
   }
@@ -343,10 +371,10 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     if (v > 0 && !states.some((s) => s.ccode === k || s.id === k)) {
       const named = names.has(k) ? `${names.get(k)!} (${String(k)})` : String(k);
       // Why it is not scored: the reason it was dropped, else that the year's UN voting data has
-      // no such state (not a UN member that year, or a code that matches no state).
+      // no such state (not a UN member that year: a code of no state at all was refused above).
       const known = whyDropped.get(k);
       const inUn = typeof k === 'number' ? un.has(k) : unIso.has(k);
-      const why = known ?? (inUn ? 'excluded (it fought on the other side)' : `no UN voting record for ${year} (not a member that year, or a code that matches no state: check it)`);
+      const why = known ?? (inUn ? 'excluded (it fought on the other side)' : `no UN voting record for ${year} (not a UN member that year)`);
       if (known === undefined) dropped.push(`${named}: a participant with ${why} (not scored)`);
       unmatched.push(`${named}: ${why}`);
     }

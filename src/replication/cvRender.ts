@@ -104,7 +104,7 @@ export function againstRegression(r: ValidationResult): string[] {
     const behind = parts.filter((x) => x.d < -x.noise).map((x) => x.name);
     const level = parts.filter((x) => Math.abs(x.d) <= x.noise).map((x) => x.name);
     const words = [ahead.length > 0 ? `ahead of (c) beyond that noise on ${ahead.join(' and ')}` : '', behind.length > 0 ? `behind it beyond that noise on ${behind.join(' and ')}` : '', level.length > 0 ? `level with it within the noise on ${level.join(' and ')}` : ''].filter((w) => w !== '');
-    out.push(`${s.scheme}: the simulator minus (c) is ${parts.map((x) => `${x.d >= 0 ? '+' : ''}${f2(x.d)} on ${x.name}`).join(', ')}; against the simulator's own noise (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho) it is ${words.join('; ')}.`);
+    out.push(`${s.scheme}: the simulator minus (c) is ${parts.map((x) => `${x.d >= 0 ? '+' : ''}${f2(x.d)} on ${x.name}`).join(', ')}; against the simulator's own noise as measured on ISAF 2010 (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho over fit variants and fold assignments; wider on a case with few participants: see the intervals) it is ${words.join('; ')}.`);
   }
   return out;
 }
@@ -166,8 +166,11 @@ export function replaceSection(doc: string, section: string): string {
 
 /** Every held-out prediction: scheme, model, state, predicted participation and troops, observed troops. */
 export function cvPredictionRows(r: ValidationResult, observed: ReadonlyMap<string, number>): Record<string, string | number>[] {
+  // 12 significant digits: a share of seeds summed in floating point prints as 1, not
+  // 1.0000000000000002 (above the 0-1 it is documented to lie in); the scores read the unrounded values.
+  const tidy = (x: number) => Number(x.toPrecision(12));
   return r.schemes.flatMap((s) =>
-    s.models.flatMap((m) => m.predictions.map((p) => ({ scheme: s.scheme, model: m.id, state: p.id, participation: p.participation, expected_troops: p.troops, observed_troops: observed.get(p.id) ?? 0 }))),
+    s.models.flatMap((m) => m.predictions.map((p) => ({ scheme: s.scheme, model: m.id, state: p.id, participation: tidy(p.participation), expected_troops: tidy(p.troops), observed_troops: observed.get(p.id) ?? 0 }))),
   );
 }
 

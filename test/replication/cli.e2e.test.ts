@@ -104,12 +104,21 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     expect(early.stderr).toMatch(/no US military spending for 1945 \(the file covers 1946-2016\)/);
     expect(late.stderr).toMatch(/no UN voting data for 2024 \(the file covers 1946-2023\)/);
   });
-  it('names rows that match no state, and lists the theatre and every dropped state in --json', () => {
-    const r = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('unk.csv', 'iso3,troops\nGBR,45000\nAUS,2000\nXXX,5\n'), '--theatre', '645', '--seeds', '1', '--json']);
+  it('refuses a code of no state at all, naming the row (exit 3): a COW abbreviation is not an ISO3 code', () => {
+    const r = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('typo.csv', 'iso3,troops\nGBR,45000\nFRN,300\n'), '--seeds', '1']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/typo\.csv: row 3: "FRN" is the ISO3 code of no state in the shared data .*France is FRA/);
+    const cc = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('typo2.csv', 'ccode,troops\n200,45000\n2200,300\n'), '--seeds', '1']);
+    expect(cc.status).toBe(3);
+    expect(cc.stderr).toMatch(/typo2\.csv: row 3: ccode 2200 is the COW code of no state in the shared data/);
+  });
+  it('names rows whose state has no data that year, and lists the theatre and every dropped state in --json', () => {
+    // Taiwan is a state of the data (NMC) but has no UN voting record after 1971: not scored, said so.
+    const r = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('unk.csv', 'iso3,troops\nGBR,45000\nAUS,2000\nTWN,5\n'), '--theatre', '645', '--seeds', '1', '--json']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as { coalition: { unmatched: string[]; dropped: string[]; theatre: { opponents: number[]; nearStates: string[] } }; notes: string[] };
-    expect(j.coalition.unmatched).toEqual(['XXX: no UN voting record for 2003 (not a member that year, or a code that matches no state: check it)']);
-    expect(j.notes.join('\n')).toMatch(/not scored, for want of data: XXX: no UN voting record for 2003/);
+    expect(j.coalition.unmatched).toEqual(['TWN: no UN voting record for 2003 (not a UN member that year)']);
+    expect(j.notes.join('\n')).toMatch(/not scored, for want of data: TWN: no UN voting record for 2003/);
     expect(j.coalition.theatre.opponents).toEqual([645]);
     expect(j.coalition.theatre.nearStates).toEqual(expect.arrayContaining(['SAU', 'JOR', 'KWT']));
     expect(j.coalition.dropped.length).toBeGreaterThan(8);

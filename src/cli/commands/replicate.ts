@@ -204,9 +204,9 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .example('$0 replicate isaf --cv --seeds 10', 'Out-of-sample: simulator vs baselines, 5-fold and leave-one-region-out')
       .example('$0 replicate isaf --cv --update-doc docs/replication.md', 'Regenerate the comparison section of the docs')
       .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules; each fold fits one rule constant per 5 training participants (the Gulf: 1 or 2)')
-      .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year')
       .example('$0 replicate coalition --war 163 --alliance 3260', 'Vietnam, with only SEATO\'s members (the treaty the US invoked) carrying alliance duty')
-      .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', 'The same, with Iraq as the state opponent: its region carries the regional-threat motive') as unknown as Argv<ReplicateArgs>,
+      .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year, from a CSV you write: columns iso3 (or ccode) and troops, one row per state')
+      .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', 'Contingents in a war with a state opponent (645: Iraq): states in its region feel a regional threat') as unknown as Argv<ReplicateArgs>,
   handler: (args: ArgumentsCamelCase<ReplicateArgs>) => {
     if (args.updateDoc !== undefined && !(args.study === 'isaf' && args.cv)) throw new CliError('--update-doc regenerates the ISAF comparison in docs/replication.md and goes with `replicate isaf --cv`; for another coalition use --out DIR (comparison.md) or --markdown', ExitCode.usage);
     if (args.theatre !== undefined && args.troops === undefined) throw new CliError('--theatre goes with coalition --troops FILE; with --war the theatre is the war\'s other side, read from the COW file. Example: coalsim replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', ExitCode.usage);
