@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecordedTypes, typeAgreement } from '../../src/calibration/recordedTypes';
+import { BEHAVIOUR_LABELS } from '../../src/core/metrics/typology';
 import type { Scenario } from '../../src/scenario/schema';
 import { valid, ROOT } from '../helpers/scenarios';
 
@@ -29,6 +30,16 @@ const results = typeAgreement(recorded, scenarios, SEEDS);
 
 it('the recorded file names states of the bundled historical scenarios', () => {
   expect(results.length).toBeGreaterThanOrEqual(12);
+});
+
+it('every row of the committed copy names a bundled scenario and one of its third parties (a typo there would be skipped silently)', () => {
+  // Rows added beside the clone may name cases or states no scenario has (they are skipped); the
+  // project's own copy must not, and each of its types must be one of the labels.
+  const committed = parseRecordedTypes(readFileSync(join(ROOT, 'data', 'recorded_types.csv'), 'utf8'));
+  const unmatched = committed.filter((r) => !scenarios.some((sc) => sc.meta.id === r.case && sc.thirdParties.some((t) => t.id === r.iso3)));
+  expect(unmatched).toEqual([]);
+  const labels: readonly string[] = BEHAVIOUR_LABELS;
+  expect(committed.filter((r) => !labels.includes(r.recordedType))).toEqual([]);
 });
 
 describe.each(results.map((r) => [`${r.case}/${r.iso3}`, r] as const))('%s', (key, r) => {
