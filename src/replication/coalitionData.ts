@@ -187,11 +187,11 @@ function knownStates(shared: SharedDataText): { ccodes: Set<number>; iso3: Set<s
   return { ccodes, iso3 };
 }
 
-/** The wars a participants file has, for messages: "151 Korean War, 163 Vietnam War, Phase 2, ...". */
+/** The wars a participants file has, for messages: "151 Korean War; 163 Vietnam War, Phase 2; ..." (names may hold commas). */
 export function warList(participantsText: string): string {
   const rows = records(participantsText, 'cow_war_participants_us_coalitions.csv', ['war_num', 'war_name']);
   const wars = [...new Map(rows.map((r) => [num(r.war_num), r.war_name])).entries()].filter((w): w is [number, string | undefined] => w[0] !== null).sort((a, b) => a[0] - b[0]);
-  return wars.map(([n, name]) => `${n} ${name ?? ''}`.trim()).join(', ');
+  return wars.map(([n, name]) => `${n} ${name ?? ''}`.trim()).join('; ');
 }
 
 /** The outcome: a COW war's participants on the US side (participation only), or observed troops per state. */

@@ -250,7 +250,7 @@ const haveShared = existsSync(join(SHARED, SHARED_FILES.nmc));
     } catch (err) {
       message = (err as Error).message;
     }
-    expect(message).toMatch(/no war number 999 \(the file has 151 Korean War, 163 Vietnam War, Phase 2, 211 Gulf War, /);
+    expect(message).toMatch(/no war number 999 \(the file has 151 Korean War; 163 Vietnam War, Phase 2; 211 Gulf War; /);
     expect(message).toContain('227 Invasion of Iraq');
   });
 });
