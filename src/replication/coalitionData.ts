@@ -174,17 +174,19 @@ export function regionalThreat(ownCinc: number | null, opponentCincs: readonly (
 }
 
 /** Every state the shared data knows in any year (UN voting and NMC files): COW codes and ISO3 codes. */
-function knownStates(shared: SharedDataText): { ccodes: Set<number>; iso3: Set<string> } {
+function knownStates(shared: SharedDataText): { ccodes: Set<number>; iso3: Set<string>; names: Map<number, string> } {
   const ccodes = new Set<number>();
   const iso3 = new Set<string>();
+  const names = new Map<number, string>();
   for (const [text, file] of [[shared.unAgreement, SHARED_FILES.unAgreement], [shared.nmc, SHARED_FILES.nmc]] as const) {
     for (const r of records(text, file, ['ccode'])) {
       const c = num(r.ccode);
       if (c !== null) ccodes.add(c);
+      if (c !== null && r.country) names.set(c, r.country);
       if (r.iso3) iso3.add(r.iso3.trim().toUpperCase());
     }
   }
-  return { ccodes, iso3 };
+  return { ccodes, iso3, names };
 }
 
 /** The wars a participants file has, for messages: "151 Korean War; 163 Vietnam War, Phase 2; ..." (names may hold commas). */
@@ -213,7 +215,8 @@ export interface CoalitionCaseResult {
   /** Outcome rows with troops that matched no state of the case (an unknown code, or a state without the data): not scored. */
   readonly unmatched: readonly string[];
   /** COW codes of the state opponents whose regions carry the regional-threat motive, and the states in those regions. */
-  readonly theatre: { readonly opponents: readonly number[]; readonly nearStates: readonly string[] };
+  /** The state opponents (COW codes, and names where the data gives them) and the states in their regions, with the threat each feels (CvState.threat). */
+  readonly theatre: { readonly opponents: readonly number[]; readonly opponentNames: readonly string[]; readonly nearStates: readonly string[]; readonly threat: Readonly<Record<string, number>> };
   readonly imputation: GdpImputation;
   /** The similarity rule (similarity.ts), fitted on the reference file; null when it has too few ideal-point distances (agreement is then used as it is). */
   readonly similarity: SimilarityRule | null;
@@ -248,6 +251,8 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   const { rows: al, used: allianceYear } = byCcode(shared.alliance, SHARED_FILES.alliance, year, 'year', ['atop_milsup_us', 'bc_depth_max_01']);
   const dataYears = { militaryCapabilities: nmcYearUsed, armedForces: wbYear, alliances: allianceYear, unVoting: year };
 
+  // Every state of the data in any year: a code outside it is a typo (refused below), and names for messages.
+  const known = knownStates(shared);
   let label: string;
   const troops = new Map<number | string, number>();
   // Names of the outcome's states where its file gives them (COW: the state column), for messages.
@@ -259,7 +264,6 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     const rows = lines.map((x) => x.r);
     if (rows.length === 0) throw new Error(`cow_war_participants_us_coalitions.csv: no war number ${outcome.warNum} (the file has ${warList(outcome.participantsText)})`);
     // A code of no state at all is a typo, not a state without data: refuse it, naming the row.
-    const known = knownStates(shared);
     for (const { r, line } of lines) {
       const cc = num(r.ccode);
       if (cc === null || !known.ccodes.has(cc)) throw new Error(`cow_war_participants_us_coalitions.csv: row ${line}: ccode "${r.ccode ?? ''}" is the COW code of no state in the shared data (${SHARED_FILES.unAgreement}, ${SHARED_FILES.nmc}); correct it (e.g. 220 for France)`);
@@ -303,7 +307,6 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
       troops.set(id, t);
     });
     // A code of no state at all is a typo, not a state without data: refuse it, naming the row.
-    const known = knownStates(shared);
     for (const [id, row] of seenAt) {
       if (typeof id === 'number' ? known.ccodes.has(id) : known.iso3.has(id)) continue;
       const hint = typeof id === 'string' && /^[A-Z]{3}$/.test(id) ? ' (COW abbreviations such as FRN, UKG or AUL are not ISO3 codes: France is FRA, the United Kingdom GBR, Australia AUS)' : '';
@@ -380,5 +383,5 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
     }
   }
   if (states.filter((s) => s.troops > 0).length === 0) throw new Error(`${label}: no participant has the data needed; nothing to score`);
-  return { case: { label, states, troopsObserved }, year, dropped, unmatched, theatre: { opponents, nearStates: states.filter((s) => s.nearTheatre === true).map((s) => s.id) }, imputation, similarity: similarityRule, similarityFromDistance: fromDistance, dataYears };
+  return { case: { label, states, troopsObserved }, year, dropped, unmatched, theatre: { opponents, opponentNames: opponents.map((o) => names.get(o) ?? un.get(o)?.country ?? known.names.get(o) ?? String(o)), nearStates: states.filter((s) => s.nearTheatre === true).map((s) => s.id), threat: Object.fromEntries(states.filter((s) => s.nearTheatre === true).map((s) => [s.id, Math.round((s.threat ?? 1) * 100) / 100])) }, imputation, similarity: similarityRule, similarityFromDistance: fromDistance, dataYears };
 }

@@ -121,6 +121,8 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     expect(j.notes.join('\n')).toMatch(/not scored, for want of data: TWN: no UN voting record for 2003/);
     expect(j.coalition.theatre.opponents).toEqual([645]);
     expect(j.coalition.theatre.nearStates).toEqual(expect.arrayContaining(['SAU', 'JOR', 'KWT']));
+    // The note names the opponent and the threat each state in its region feels.
+    expect(j.notes.join('\n')).toMatch(/Theatre \(regional-threat motive\): the COW region\(s\) of Iraq \(645\); \d+ state\(s\) in them, with the threat each feels .*KWT 1\.00/);
     expect(j.coalition.dropped.length).toBeGreaterThan(8);
     // Two contributors: the scores rest on a handful of states, and it says so.
     expect(j.notes.join('\n')).toMatch(/only 2 contributors in the case: every score rests on a handful of states/);

@@ -356,7 +356,7 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
       `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? `; and ${built.dropped.length - 8} more (all of them under "coalition" in --json and summary.json)` : '') : ''}.`,
       ...(built.unmatched.length > 0 ? [`Warning: ${built.unmatched.length} participant(s) of the outcome are not scored, for want of data: ${built.unmatched.join('; ')}.`] : []),
       built.theatre.opponents.length > 0
-        ? `Theatre (regional-threat motive): the COW region(s) of ${built.theatre.opponents.join(', ')}; ${built.theatre.nearStates.length} state(s) in them: ${built.theatre.nearStates.join(', ')}.`
+        ? `Theatre (regional-threat motive): the COW region(s) of ${built.theatre.opponents.map((o, i) => `${built.theatre.opponentNames[i]} (${o})`).join(', ')}; ${built.theatre.nearStates.length} state(s) in them, with the threat each feels (the opponents' power over its own, 0-1): ${built.theatre.nearStates.map((id) => `${id} ${built.theatre.threat[id]!.toFixed(2)}`).join(', ')}.`
         : 'Theatre: none (no state opponent; --theatre CCODES names them for a troops file).',
     ];
     return { c: built.case, inputs, notes, details: { dropped: built.dropped, unmatched: built.unmatched, theatre: built.theatre }, rules: { missionAllies } };
