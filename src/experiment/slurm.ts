@@ -32,12 +32,12 @@ export interface SlurmFiles {
   readonly submit: string;
 }
 
-/** Single-quote for bash. */
 /** A path as one shell word for a command line to copy: as it is when it is plain, else quoted (sh). */
 export function shellWord(text: string): string {
   return /^[A-Za-z0-9_./@%+=:,-]+$/.test(text) ? text : sh(text);
 }
 
+/** Single-quote for bash. */
 export function sh(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -104,6 +104,19 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     expect(early.stderr).toMatch(/no US military spending for 1945 \(the file covers 1946-2016\)/);
     expect(late.stderr).toMatch(/no UN voting data for 2024 \(the file covers 1946-2023\)/);
   });
+  it('comparison.md records the paths as given, so the same command from another folder writes the same files', () => {
+    const t = file('same.csv', 'iso3,troops\nGBR,45000\nAUS,2000\n');
+    const outs = ['a', 'b'].map((w) => {
+      const out = join(dir, `cmp-${w}`);
+      const r = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', t, '--shared-data', SHARED, '--seeds', '1', '--out', out], { cwd: w === 'a' ? dir : tempDir('elsewhere') });
+      expect(r.status).toBe(0);
+      return out;
+    });
+    const [a, b] = outs.map((o) => readFileSync(join(o!, 'comparison.md'), 'utf8'));
+    expect(a).toBe(b);
+    expect(a).toContain(`--troops ${t} --shared-data ${SHARED}`);
+    expect(readFileSync(join(outs[0]!, 'summary.json'), 'utf8')).toBe(readFileSync(join(outs[1]!, 'summary.json'), 'utf8'));
+  });
   it('refuses a code of no state at all, naming the row (exit 3): a COW abbreviation is not an ISO3 code', () => {
     const r = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('typo.csv', 'iso3,troops\nGBR,45000\nFRN,300\n'), '--seeds', '1']);
     expect(r.status).toBe(3);

@@ -21,6 +21,7 @@ import type { RankCorrelation } from '../../replication/stats';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion, PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
+import { shellWord } from '../../experiment/slurm';
 
 export const ISAF_DATA_FILE = resolve(PACKAGE_ROOT, 'data', 'isaf_2010_crosssection.csv');
 /** The shared data extracts beside a clone (CI and the project machines keep them in ../shared/data). */
@@ -327,11 +328,11 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     if (args.year === undefined) throw new CliError('coalition: --troops needs --year (the year of the contingents). Example: --year 2012 --troops isaf2012.csv', ExitCode.usage);
     year = wholeNumber('year', args.year, 1);
     const troopsText = readInput(args.troops!);
-    inputs[displayPath(args.troops!)] = sha256(troopsText);
+    inputs[args.troops!] = sha256(troopsText);
     const theatre = args.theatre === undefined ? [] : args.theatre.split(',').map((v) => v.trim());
     const bad = theatre.find((v) => !/^\d{1,3}$/.test(v));
     if (bad !== undefined) throw new CliError(`coalition: --theatre: "${bad}" is not a COW country code. Fix: give whole numbers separated by commas, e.g. --theatre 645`, ExitCode.usage);
-    outcome = { kind: 'troops', troopsText, file: displayPath(args.troops!), theatre: theatre.map(Number) };
+    outcome = { kind: 'troops', troopsText, file: args.troops!, theatre: theatre.map(Number) };
   }
   // Whose pact carries alliance duty: the members of the alliances named with --alliance, else every US defence pact.
   const atopIds = args.alliance === undefined ? null : args.alliance.split(',').map((v) => v.trim());
@@ -352,7 +353,8 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
       ...(stale.length > 0 ? [`Data years: ${year} is past the last year of some sources, so their last year stands in: ${stale.map(([k, y]) => `${words[k]} ${y}`).join(', ')}.`] : []),
       allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${ids!.join(', ')}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
       `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
-      ...similarityNotes(built, year, displayPath(args.data ?? ISAF_DATA_FILE)),
+      // The path as given, or the bundled file's place in the package: the same from any working folder.
+      ...similarityNotes(built, year, args.data ?? 'data/isaf_2010_crosssection.csv (bundled)'),
       `${built.dropped.length} state(s) without the data were left out${built.dropped.length > 0 ? ': ' + built.dropped.slice(0, 8).join('; ') + (built.dropped.length > 8 ? `; and ${built.dropped.length - 8} more (all of them under "coalition" in --json and summary.json)` : '') : ''}.`,
       ...(built.unmatched.length > 0 ? [`Warning: ${built.unmatched.length} participant(s) of the outcome are not scored, for want of data: ${built.unmatched.join('; ')}.`] : []),
       built.theatre.opponents.length > 0
@@ -424,7 +426,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   } catch (err) {
     throw new CliError(`${args.study}: ${(err as Error).message}`, ExitCode.invalidInput);
   }
-  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', displayPath(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', args.theatre] : []), ...(args.alliance !== undefined ? ['--alliance', args.alliance] : []), ...(args.data !== undefined ? ['--data', displayPath(args.data)] : []), ...(args.sharedData !== undefined ? ['--shared-data', displayPath(args.sharedData)] : [])].join(' ');
+  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', shellWord(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', shellWord(args.theatre)] : []), ...(args.alliance !== undefined ? ['--alliance', shellWord(args.alliance)] : []), ...(args.data !== undefined ? ['--data', shellWord(args.data)] : []), ...(args.sharedData !== undefined ? ['--shared-data', shellWord(args.sharedData)] : [])].join(' ');
   const markdown = cvMarkdown(result, command);
   if (args.updateDoc !== undefined) writeFileAtomically(args.updateDoc, replaceSection(updatableDoc(args.updateDoc), markdown));
   if (args.out !== undefined) {
@@ -435,7 +437,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
     // The doc markers belong to docs/replication.md's ISAF section: another coalition's comparison has none.
     // Another coalition's comparison carries how its case was built (data years, similarity, states left out).
     files.set('comparison.md', (args.study === 'isaf' ? markdown : [markdown.split('\n').filter((l) => l !== CV_BEGIN && l !== CV_END).join('\n').trim(), '', ...notes.map((n) => `- ${n}`)].join('\n')) + '\n');
-    const manifest = { tool: 'coalsim', version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: displayPath(args.sharedData ?? DEFAULT_SHARED_DATA) } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
+    const manifest = { tool: 'coalsim', version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: args.sharedData ?? '../shared/data beside the package (default)' } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
     files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     writeDirAtomically(args.out, files, args.force);
   }
