@@ -68,8 +68,15 @@ interface Nmc {
   readonly cinc: number | null;
 }
 
+const NMC_COLUMNS = ['ccode', 'year', 'iso3', 'milper_thousands', 'milex_thousands_usd', 'cinc'] as const;
+
 function nmcYear(text: string, year: number): { nmc: Map<number, Nmc>; used: number; last: number } {
-  const { rows, used, last } = byCcode(text, SHARED_FILES.nmc, year, 'year', ['iso3', 'milper_thousands', 'milex_thousands_usd', 'cinc']);
+  return nmcOf(records(text, SHARED_FILES.nmc, NMC_COLUMNS), year);
+}
+
+/** The NMC figures of `year` (or the file's last year) from the file's parsed rows. */
+function nmcOf(all: readonly Rec[], year: number): { nmc: Map<number, Nmc>; used: number; last: number } {
+  const { rows, used, last } = yearRows(all, year, 'year');
   const nmc = new Map<number, Nmc>();
   for (const [ccode, r] of rows) {
     const milper = num(r.milper_thousands);
@@ -85,7 +92,11 @@ function nmcYear(text: string, year: number): { nmc: Map<number, Nmc>; used: num
  * last year, the rows of that last year (`used` says which year was read, `last` the file's last).
  */
 function byCcode(text: string, file: string, year: number, yearColumn: string, columns: readonly string[]): { rows: Map<number, Rec>; used: number; last: number } {
-  const all = records(text, file, ['ccode', yearColumn, ...columns]);
+  return yearRows(records(text, file, ['ccode', yearColumn, ...columns]), year, yearColumn);
+}
+
+/** byCcode on rows already parsed (a file read once for several years). */
+function yearRows(all: readonly Rec[], year: number, yearColumn: string): { rows: Map<number, Rec>; used: number; last: number } {
   let last = -Infinity;
   for (const r of all) {
     const y = num(r[yearColumn]);
@@ -173,13 +184,13 @@ export function regionalThreat(ownCinc: number | null, opponentCincs: readonly (
   return Math.min(1, known.reduce((a, c) => a + c, 0) / ownCinc);
 }
 
-/** Every state the shared data knows in any year (UN voting and NMC files): COW codes and ISO3 codes. */
-function knownStates(shared: SharedDataText): { ccodes: Set<number>; iso3: Set<string>; names: Map<number, string> } {
+/** Every state the shared data knows in any year (the parsed UN voting and NMC rows): COW codes, ISO3 codes, names. */
+function knownStates(...files: readonly (readonly Rec[])[]): { ccodes: Set<number>; iso3: Set<string>; names: Map<number, string> } {
   const ccodes = new Set<number>();
   const iso3 = new Set<string>();
   const names = new Map<number, string>();
-  for (const [text, file] of [[shared.unAgreement, SHARED_FILES.unAgreement], [shared.nmc, SHARED_FILES.nmc]] as const) {
-    for (const r of records(text, file, ['ccode'])) {
+  for (const rows of files) {
+    for (const r of rows) {
       const c = num(r.ccode);
       if (c !== null) ccodes.add(c);
       if (c !== null && r.country) names.set(c, r.country);
@@ -214,7 +225,6 @@ export interface CoalitionCaseResult {
   readonly dropped: readonly string[];
   /** Outcome rows with troops that matched no state of the case (an unknown code, or a state without the data): not scored. */
   readonly unmatched: readonly string[];
-  /** COW codes of the state opponents whose regions carry the regional-threat motive, and the states in those regions. */
   /** The state opponents (COW codes, and names where the data gives them) and the states in their regions, with the threat each feels (CvState.threat). */
   readonly theatre: { readonly opponents: readonly number[]; readonly opponentNames: readonly string[]; readonly nearStates: readonly string[]; readonly threat: Readonly<Record<string, number>> };
   readonly imputation: GdpImputation;
@@ -240,11 +250,14 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   const similarityRule = fitSimilarityRule(isafRows);
   // A year past a file's last one reads that last year (the nearest data there is: NMC and ATOP
   // end in 2016, the World Bank series in 2018), named in dataYears so the caller can say so.
-  const { nmc, used: nmcYearUsed, last: nmcLast } = nmcYear(shared.nmc, year);
+  // The UN and NMC files are parsed once: read for the case year, the year before and any year.
+  const nmcAll = records(shared.nmc, SHARED_FILES.nmc, NMC_COLUMNS);
+  const unAll = records(shared.unAgreement, SHARED_FILES.unAgreement, ['ccode', 'year', 'agree_us', 'country']);
+  const { nmc, used: nmcYearUsed, last: nmcLast } = nmcOf(nmcAll, year);
   const us = nmc.get(US_CCODE);
   if (!us || us.milex === null) throw new Error(`${SHARED_FILES.nmc}: no US military spending for ${year} (the file covers 1946-${nmcLast}); pick a year from 1946`);
   const { rows: wb, used: wbYear } = byCcode(shared.armedForcesWb, SHARED_FILES.armedForcesWb, year, 'year', ['armed_forces_wb_iiss']);
-  const unRead = byCcode(shared.unAgreement, SHARED_FILES.unAgreement, year, 'year', ['agree_us', 'country']);
+  const unRead = yearRows(unAll, year, 'year');
   // UN votes are the one source never carried forward: a year past them is refused.
   if (unRead.used !== year || unRead.rows.size === 0) throw new Error(`${SHARED_FILES.unAgreement}: no UN voting data for ${year} (the file covers 1946-${unRead.last}); pick a year in that range`);
   const un = unRead.rows;
@@ -252,7 +265,7 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   const dataYears = { militaryCapabilities: nmcYearUsed, armedForces: wbYear, alliances: allianceYear, unVoting: year };
 
   // Every state of the data in any year: a code outside it is a typo (refused below), and names for messages.
-  const known = knownStates(shared);
+  const known = knownStates(unAll, nmcAll);
   let label: string;
   const troops = new Map<number | string, number>();
   // Names of the outcome's states where its file gives them (COW: the state column), for messages.
@@ -324,7 +337,7 @@ export function buildCoalitionCase(shared: SharedDataText, isafRows: readonly Is
   const theatre = new Set(opponents.map(cowRegion));
   // Power before the war (the year before the case year): a war's own destruction (Iraq's in
   // 1991) must not make its opponents look weak to their neighbours.
-  const prewar = year - 1 >= 1946 ? nmcYear(shared.nmc, year - 1).nmc : nmc;
+  const prewar = nmcOf(nmcAll, year - 1).nmc;
   const cincOf = (c: number): number | null => prewar.get(c)?.cinc ?? nmc.get(c)?.cinc ?? null;
   const threatTo = (ccode: number): number => regionalThreat(cincOf(ccode), opponents.filter((o) => cowRegion(o) === cowRegion(ccode)).map(cincOf));
   const dropped: string[] = [];
