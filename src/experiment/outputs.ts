@@ -10,6 +10,7 @@
  * are they renamed into place, so a disk that fills mid-way (ENOSPC: exit 5) replaces
  * nothing, and the next sweep or merge removes the temp files of a killed process.
  */
+import { codeSource } from '../output/source';
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,6 +91,7 @@ export function writeSweepOutputs(dir: string, c: CompiledExperiment, store: Swe
     const manifest = {
       tool: 'coalsim',
       version,
+      source: codeSource(),
       node: process.version,
       // Which random streams made the numbers: a new RNG version changes every run.
       rng: RNG_VERSION,

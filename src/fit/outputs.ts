@@ -6,6 +6,7 @@
  * last. No clock, no paths, no command line and no worker count in any of them: the same fit seed gives the same bytes on any
  * machine, worker count, resume or shard layout.
  */
+import { codeSource } from '../output/source';
 import { join } from 'node:path';
 import { formatRecorded, formatSimulated } from '../calibration/render';
 import { pngRenderer } from '../charts/render';
@@ -54,6 +55,7 @@ export function fitFiles(l: LoadedFit, gens: readonly FinishedGeneration[], resu
   const manifest = {
     tool: 'coalsim',
     version: provenance.version,
+    source: codeSource(),
     fit: { id: l.fit.id, hash: l.hash, fileSha256: sha256(l.text), seed: l.fit.method.seed },
     scenario: { id: l.spec.base.meta.id, fileSha256: sha256(l.scenarioText) },
     files: [...files.entries()].map(([name, content]) => ({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: sha256(content) })),

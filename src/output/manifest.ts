@@ -2,10 +2,13 @@
 import { createHash } from 'node:crypto';
 import type { OutputFiles } from './atomic';
 import { RNG_VERSION } from '../core/rng';
+import type { CodeSource } from './source';
 
 export interface Provenance {
   readonly tool: 'coalsim';
   readonly version: string;
+  /** The git commit the code was built from, and whether it had uncommitted changes (output/source.ts). */
+  readonly source: CodeSource;
   readonly node: string;
   /** The command as typed (the one field that varies with how outputs were requested). */
   readonly command: readonly string[];

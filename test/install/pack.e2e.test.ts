@@ -70,6 +70,10 @@ describe('npm pack, install the tarball into an empty folder, npx coalsim there'
       expect(`${f}: ${readFileSync(join(app, 'o', f), 'utf8')}`).toBe(`${f}: ${readFileSync(join(here, f), 'utf8')}`);
     }
     expect(readdirSync(join(app, 'o', 'charts')).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
+    // The installed copy has no .git: its manifest names the commit it was packed from (dist/build-info.json).
+    const source = (JSON.parse(readFileSync(join(app, 'o', 'manifest.json'), 'utf8')) as { source: unknown }).source;
+    expect(source).toEqual((JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8')) as { source: unknown }).source);
+    expect(source).toMatchObject({ commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
   }, 300_000);
 
   it('npx coalsim sweep works from there (worker threads, SQLite store), byte-identical to the checkout', () => {

@@ -3,6 +3,7 @@
  * differences, then every chart of each run side by side), charts/<id>.png with the runs' charts
  * side by side, and differences.json. Written atomically to one output directory.
  */
+import { codeSource } from '../../output/source';
 import { existsSync, statSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { sideBySidePng } from '../../charts/composite';
@@ -77,6 +78,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const manifest = {
       tool: 'coalsim',
       version: packageVersion(),
+      source: codeSource(),
       node: process.version,
       command: ['coalsim', ...process.argv.slice(2)],
       kind: 'compare',

@@ -3,6 +3,7 @@
  * cross-section (docs/replication.md). Computation is in src/replication; this file reads
  * the data, prints the table or JSON, and writes the output directory.
  */
+import { codeSource } from '../../output/source';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
@@ -260,6 +261,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       const manifest = {
         tool: 'coalsim',
         version: packageVersion(),
+        source: codeSource(),
         node: process.version,
         command: ['coalsim', ...process.argv.slice(2)],
         study: 'isaf-2010',
@@ -437,7 +439,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
     // The doc markers belong to docs/replication.md's ISAF section: another coalition's comparison has none.
     // Another coalition's comparison carries how its case was built (data years, similarity, states left out).
     files.set('comparison.md', (args.study === 'isaf' ? markdown : [markdown.split('\n').filter((l) => l !== CV_BEGIN && l !== CV_END).join('\n').trim(), '', ...notes.map((n) => `- ${n}`)].join('\n')) + '\n');
-    const manifest = { tool: 'coalsim', version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: args.sharedData ?? '../shared/data beside the package (default)' } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
+    const manifest = { tool: 'coalsim', version: packageVersion(), source: codeSource(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: args.sharedData ?? '../shared/data beside the package (default)' } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
     files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     writeDirAtomically(args.out, files, args.force);
   }

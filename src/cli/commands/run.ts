@@ -1,4 +1,5 @@
 /** `coalsim run [scenario]`: one seeded run, written atomically to an output directory. */
+import { codeSource } from '../../output/source';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { runScenario } from '../../core/engine/run';
 import { summarize } from '../../core/metrics/summary';
@@ -72,7 +73,7 @@ async function runInto(args: ArgumentsCamelCase<RunArgs>, input: ReturnType<type
   const report = await buildReportFilesParallel(outputsFromFiles(files), pool);
   for (const [name, content] of report.files) files.set(name, content);
   if (report.notice !== null) process.stderr.write(`coalsim: ${report.notice}\n`);
-  const provenance = { tool: 'coalsim' as const, version: packageVersion(), node: process.version, command: ['coalsim', ...process.argv.slice(2)] };
+  const provenance = { tool: 'coalsim' as const, version: packageVersion(), source: codeSource(), node: process.version, command: ['coalsim', ...process.argv.slice(2)] };
   let note = '';
   if (occupied) {
     // Re-running the same thing is harmless: if every file would come out byte-identical, leave
