@@ -25,10 +25,39 @@ function lazy(c: LazyCommand): CommandModule {
     command: c.command,
     describe: c.describe,
     builder: (y: Argv) => {
+      copyableExamples(y, helpWidth(process.stdout.columns));
       const b = get().builder;
       return (typeof b === 'function' ? b(y) : y.options(b ?? {})) as Argv;
     },
     handler: (args) => get().handler(args),
+  };
+}
+
+/**
+ * Examples a user can copy and paste. yargs lays examples out in two columns, the command in at
+ * most half the width, and wraps a longer command inside its column, so its second half lands
+ * on a line of its own (an `--out` without its value, a quoted jq filter cut by the description).
+ * An example whose command would not fit is printed instead on a full-width line of its own,
+ * after its description as a shell comment ("# ..."), so either line pastes into a shell (yargs
+ * prints an example without a description at full width).
+ */
+function copyableExamples(y: Argv, width: number): void {
+  const original = y.example.bind(y) as (cmd: string, description?: string) => Argv;
+  const column = Math.floor(width / 2) - 4;
+  (y as unknown as { example: (cmd: unknown, description?: string) => Argv }).example = (cmd, description) => {
+    if (typeof cmd !== 'string') return (original as unknown as (c: unknown) => Argv)(cmd);
+    const shown = cmd.replace(/\$0/g, 'coalsim');
+    if (description === undefined || description === '' || shown.length <= column) return original(cmd, description);
+    // A comment longer than the line is cut into comment lines (a wrapped tail would lose its "#").
+    let line = '';
+    for (const word of description.split(' ')) {
+      if (line !== '' && line.length + 1 + word.length > width - 6) {
+        original(`# ${line}`, '');
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    original(`# ${line}`, '');
+    return original(cmd, '');
   };
 }
 

@@ -153,7 +153,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       .example('$0 fit scenarios/fits/korea-1950.fit.json --out out/fit-korea', 'Fit on every core')
       .example('$0 fit scenarios/fits/korea-1950.fit.json --out out/fit-korea --resume', 'Continue after Ctrl-C, a crash or kill -9')
       .example('$0 fit scenarios/fits/korea-1950.fit.json --out out/fk --shard 0/4', 'One quarter of the next generation (then --merge)')
-      .example('$0 fit scenarios/fits/korea-1950.fit.json --out /scratch/fk --slurm --shards 8 --cpus-per-task 16', 'Slurm scripts') as unknown as Argv<FitArgs>,
+      .example('$0 fit scenarios/fits/korea-1950.fit.json --out /scratch/fk --slurm --shards 8', 'Slurm scripts (--cpus-per-task N sizes each job)') as unknown as Argv<FitArgs>,
   handler: async (args: ArgumentsCamelCase<FitArgs>) => {
     checkDate(args.date);
     if (!Number.isInteger(args.checkSeeds) || args.checkSeeds < 1 || args.checkSeeds > 100_000) throw new CliError(`--check-seeds must be a whole number from 1 to 100000, got ${String(args.checkSeeds)}`, ExitCode.usage);

@@ -12,7 +12,12 @@ interface ListArgs {
 export const listCommand: CommandModule<object, ListArgs> = {
   command: 'list',
   describe: 'List the bundled scenarios',
-  builder: (y: Argv) => y.option('json', { type: 'boolean', default: false, describe: 'Print as JSON' }) as unknown as Argv<ListArgs>,
+  builder: (y: Argv) =>
+    y
+      .option('json', { type: 'boolean', default: false, describe: 'Print as JSON' })
+      .example('$0 list', 'The bundled scenarios, with their ids and titles')
+      .example('$0 run teaching-holdup', 'Then run one by its id')
+      .example('$0 list --json', 'The same for scripts') as unknown as Argv<ListArgs>,
   handler: (args: ArgumentsCamelCase<ListArgs>) => {
     const files = readdirSync(BUNDLED_SCENARIOS).filter((f) => f.endsWith('.json')).sort();
     const rows = files.map((f) => {

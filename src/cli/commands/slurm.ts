@@ -44,7 +44,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       .option('sbatch', { type: 'string', array: true, default: [], describe: 'Extra #SBATCH option, repeatable, e.g. --sbatch=--account=myproj' })
       .option('submit', { type: 'boolean', default: false, describe: 'Submit at once (runs slurm/submit.sh)' })
       .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing scripts' })
-      .example('$0 slurm experiments/information-by-surge-10k.json --out /scratch/ibs --shards 8 --cpus-per-task 16', 'Write the scripts')
+      .example('$0 slurm experiments/information-by-surge-10k.json --out /scratch/ibs --shards 8', 'Write the scripts (--cpus-per-task N sizes each job)')
       .example('bash /scratch/ibs/slurm/submit.sh', 'Submit them (or pass --submit)') as unknown as Argv<SlurmArgs>,
   handler: (args: ArgumentsCamelCase<SlurmArgs>) => {
     const loaded = requireExperiment(args.experiment);
