@@ -23,7 +23,8 @@ export interface ValidScenario extends LoadedScenario {
 
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
+  // The working folder itself relativises to '' ("coalsim explain ."): show it as '.'.
+  return rel === '' ? '.' : rel.startsWith('..') ? file : rel;
 }
 
 export function requireScenario(file: string | undefined): ValidScenario {

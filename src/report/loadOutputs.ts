@@ -94,6 +94,32 @@ export function outputsFromFiles(files: OutputFiles): RunOutputs {
   };
 }
 
+/** The files of a run folder that explain, compare and the report read (outputsFromFiles). */
+export const RUN_FILES = ['scenario.json', 'summary.json', 'rounds.csv', 'payments.csv', 'events.ndjson'] as const;
+
+/**
+ * The run's own files from dir (RUN_FILES), for commands that only read a run (explain, compare):
+ * whatever else the folder holds (the user's notes, a link) is left unread. A folder with none of
+ * them is not a run folder (OutputsError saying what to give); one of them that is a link or not a
+ * regular file is refused, naming it, since coalsim never writes such.
+ */
+export function readRunFiles(dir: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const name of RUN_FILES) {
+    const path = join(dir, name);
+    let st;
+    try {
+      st = lstatSync(path);
+    } catch {
+      continue;
+    }
+    if (!st.isFile()) throw new OutputsError(`${name} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}, which coalsim never writes in a run folder; give the folder \`coalsim run --out\` wrote`);
+    files.set(name, readFileSync(path));
+  }
+  if (files.size === 0) throw new OutputsError(`not a run folder: it has none of ${RUN_FILES.join(', ')}; give the folder \`coalsim run --out DIR\` wrote`);
+  return files;
+}
+
 /**
  * Every file under dir, by path relative to it ("charts/x.png"), in a stable order. Never follows
  * a symlink nor opens a special file (a FIFO would block the read): coalsim writes neither, so one

@@ -12,7 +12,7 @@ import { OutputExistsError, writeDirAtomically } from '../../output/atomic';
 import { assertNotAnInput } from '../../output/outDir';
 import { reportAssets } from '../../report/assets';
 import { buildCompareHtml, chartsByRun, compareRows, runName } from '../../report/compare';
-import { outputsFromFiles, OutputsError, readOutputDir, type RunOutputs } from '../../report/loadOutputs';
+import { outputsFromFiles, OutputsError, readRunFiles, type RunOutputs } from '../../report/loadOutputs';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
 import { safeField, safeJson } from '../../output/terminalSafe';
@@ -30,7 +30,7 @@ interface CompareArgs {
 function load(dir: string): RunOutputs {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a directory. Give output directories of \`coalsim run\`, e.g. coalsim compare out/teaching-information-open-seed1 out/teaching-information-discreet-seed1`, ExitCode.usage);
   try {
-    return outputsFromFiles(readOutputDir(dir));
+    return outputsFromFiles(readRunFiles(dir));
   } catch (err) {
     if (err instanceof OutputsError) throw new CliError(`${displayPath(dir)}: ${err.message}`, ExitCode.invalidInput);
     throw err;

@@ -10,7 +10,7 @@ import { emitKeypressEvents } from 'node:readline';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { runScenario } from '../../core/engine/run';
 import { summarize } from '../../core/metrics/summary';
-import { outputsFromFiles, OutputsError, readOutputDir } from '../../report/loadOutputs';
+import { outputsFromFiles, OutputsError, readRunFiles } from '../../report/loadOutputs';
 import { buildNarrative, type Narrative, type StoryBlock } from '../../report/narrative';
 import { blocks, blockText, endingText, narrativeText, titleText, type TextOptions } from '../../report/text';
 import { CliError, ExitCode } from '../exitCodes';
@@ -33,7 +33,7 @@ interface Story {
 
 function storyFromDir(dir: string): Story {
   try {
-    const o = outputsFromFiles(readOutputDir(dir));
+    const o = outputsFromFiles(readRunFiles(dir));
     return { narrative: buildNarrative(o), meta: `Saved run in ${displayPath(dir)}: scenario ${o.scenario.meta.id}, seed ${o.summary.seed}.` };
   } catch (err) {
     if (err instanceof OutputsError) throw new CliError(`${displayPath(dir)}: ${err.message}`, ExitCode.invalidInput);
