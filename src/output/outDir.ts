@@ -121,7 +121,13 @@ const SWEEP_OUTPUTS = new Set([STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-s
  * report, shards/gen-NNN/shard-KofN.json and slurm/ with its logs; its charts/*.png are in
  * its manifest.
  */
-const FIT_OUTPUTS = new Set([FIT_STORE, `${FIT_STORE}-wal`, `${FIT_STORE}-shm`, `${FIT_STORE}-journal`, 'fitted-scenario.json', 'posterior.csv', 'summary.json', 'fit-report.html', 'slurm/shard.sbatch', 'slurm/merge.sbatch', 'slurm/submit.sh', 'slurm/manifest.json']);
+const FIT_OUTPUTS = new Set([FIT_STORE, `${FIT_STORE}-wal`, `${FIT_STORE}-shm`, `${FIT_STORE}-journal`, 'slurm/shard.sbatch', 'slurm/merge.sbatch', 'slurm/submit.sh', 'slurm/manifest.json']);
+/**
+ * A fit's results, written once at its end and listed in its manifest: coalsim's while they hold
+ * the bytes the manifest records (an edited fitted-scenario.json, the file users take and run, is
+ * theirs), and before a manifest lists them, while a fit that stopped as it wrote them is resumed.
+ */
+const FIT_RESULTS = new Set(['fitted-scenario.json', 'posterior.csv', 'summary.json', 'fit-report.html']);
 const FIT_PATTERNS = [/^shards(\/gen-\d+(\/shard-\d+of\d+\.json)?)?$/, /^slurm\/logs(\/[^/]+)?$/];
 
 /** Every file, symlink and empty directory under `dir`, as paths relative to it ('/'-separated); never follows a symlink. */
@@ -196,17 +202,14 @@ export function foreignEntries(dir: string): string[] {
     // would delete it.
     if (sweep && (SWEEP_OUTPUTS.has(r) || sweepCharts.has(r))) return false;
     if (fit && (FIT_OUTPUTS.has(r) || FIT_PATTERNS.some((x) => x.test(r)))) return false;
+    if (fit && FIT_RESULTS.has(r) && listed?.has(r) !== true) return false;
     if (r === 'manifest.json') return false;
-    if (listed?.has(r) === true) return !REBUILT_VIEWS.test(r) && editedSince(join(dir, r), hashes.get(r));
+    // The report and charts too: a report a teacher annotated is theirs, though coalsim could
+    // rebuild the original from the data (it used to be replaced, edited or not).
+    if (listed?.has(r) === true) return editedSince(join(dir, r), hashes.get(r));
     return true;
   });
 }
-
-/**
- * The views coalsim rebuilds from a folder's data (`coalsim report`): the report and the charts.
- * Replacing them is what --force is for, edited or not; the data they are built from is not.
- */
-const REBUILT_VIEWS = /^(report\.html|charts\/[^/]+\.png)$/;
 
 /** Does the file at `path` differ from the sha256 its manifest recorded (none recorded: no)? Never follows a symlink. */
 function editedSince(path: string, recorded: string | undefined): boolean {
@@ -249,6 +252,16 @@ export function assertReplaceable(dir: string, force: boolean, what = '--out'): 
     const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
     throw new OutDirError(`refusing --force: ${dir} holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write, or edited since it wrote ${foreign.length === 1 ? 'it' : 'them'} (${shown}), which replacing the directory would delete. Move ${foreign.length === 1 ? 'it' : 'them'} away, or choose another --out`, 4);
   }
+}
+
+/**
+ * Refuses (exit 4, naming them) to overwrite files of `dir` that its manifest lists with other
+ * bytes than coalsim wrote: a result the user edited since. For outputs rewritten in place
+ * without replacing the folder (a fit's results after --resume or --merge).
+ */
+export function assertUnedited(dir: string, names: Iterable<string>): void {
+  const edited = foreignEntries(resolve(dir)).filter((r) => [...names].includes(r));
+  if (edited.length > 0) throw new OutDirError(`${dir} holds ${edited.length === 1 ? 'a result' : 'results'} edited since coalsim wrote ${edited.length === 1 ? 'it' : 'them'} (${edited.join(', ')}), which writing the fit's results would overwrite. Move ${edited.length === 1 ? 'it' : 'them'} away (or copy your edit elsewhere), then run the command again`, 4);
 }
 
 /**

@@ -177,3 +177,34 @@ describe('merge names a missing input as an input error', () => {
     expect(existsSync(join(dir, 'all'))).toBe(false);
   });
 });
+
+describe('results edited by hand are the user\'s (audits of 2026-12-07, teacher and security)', () => {
+  it('run --force keeps an annotated report.html (exit 4, named); an untouched one is replaced', () => {
+    const dir = tempDir('coalsim-view-');
+    const run = savedRun(dir);
+    writeFileSync(join(run, 'report.html'), readFileSync(join(run, 'report.html'), 'utf8') + '<!-- teacher edit -->\n');
+    const r = coalsim(['run', join(ROOT, 'scenarios', 'default.json'), '--seed', '2', '--out', run, '--force', '--no-charts']);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain('report.html');
+    expect(readFileSync(join(run, 'report.html'), 'utf8')).toContain('<!-- teacher edit -->');
+    const clean = savedRun(dir, 'clean');
+    expect(coalsim(['run', join(ROOT, 'scenarios', 'default.json'), '--seed', '2', '--out', clean, '--force', '--no-charts']).status).toBe(0);
+  });
+
+  it('fit --force, --resume and --merge keep an edited fitted-scenario.json (exit 4, named)', () => {
+    const dir = tempDir('coalsim-fitedit-');
+    copyFileSync(join(ROOT, 'test', 'fit', 'fixtures', 'rubinstein.fit.json'), join(dir, 'f.fit.json'));
+    copyFileSync(join(ROOT, 'test', 'fit', 'fixtures', 'bilateral.json'), join(dir, 'bilateral.json'));
+    const out = join(dir, 'fit');
+    expect(coalsim(['fit', join(dir, 'f.fit.json'), '--out', out, '--workers', '0', '--quiet']).status).toBe(0);
+    const file = join(out, 'fitted-scenario.json');
+    const edited = readFileSync(file, 'utf8').replace('"title": "', '"title": "My edit: ');
+    writeFileSync(file, edited);
+    for (const flag of ['--force', '--resume', '--merge']) {
+      const r = coalsim(['fit', join(dir, 'f.fit.json'), '--out', out, '--workers', '0', '--quiet', flag]);
+      expect({ flag, status: r.status }).toEqual({ flag, status: 4 });
+      expect(r.stderr).toContain('fitted-scenario.json');
+      expect(readFileSync(file, 'utf8')).toBe(edited);
+    }
+  }, 180_000);
+});
