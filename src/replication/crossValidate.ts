@@ -22,6 +22,8 @@ import { DEFAULT_ISAF_OPTIONS, seedList, type CostRule, type IsafOptions } from 
 import { FIT_EVALUATIONS, FITTED_CONSTANTS, fitRuleConstants, rulesOf, simulate, type FittedValues, type RuleFit } from './fitRules';
 import type { IsafRow } from './isafData';
 import { auc, spearman, type Auc, type RankCorrelation } from './stats';
+import { bootstrapIntervals } from '../analysis/bootstrap';
+import { uniformFrom } from '../analysis/random';
 
 export { auc, type Auc } from './stats';
 
@@ -31,9 +33,9 @@ export interface SimulatorCvOptions {
   readonly rules?: Partial<IsafOptions> | undefined;
   /**
    * Demand = demandOverObserved x the training states' observed total scaled to all states.
-   * 50,000 / 40,930: the replication's documented demand (50,000) over the file's observed
-   * total (40,930 non-US troops, Nov 2010), so that trained on every state the rule gives the
-   * replication's own demand. Not fitted to any held-out outcome.
+   * Default DEMAND_OVER_OBSERVED (1): what the training states sent, scaled up; any demand beyond
+   * what came is left to the fitted demand scale (fitRules.ts) where the training contributors
+   * identify it.
    */
   readonly demandOverObserved?: number | undefined;
   /** The soldier-cost rule (fitCostRule on the ISAF 2010 file); applied unchanged to every fold. */
@@ -46,7 +48,25 @@ export interface SimulatorCvOptions {
   readonly demandPasses?: number | undefined;
 }
 
-export const DEMAND_OVER_OBSERVED = 50_000 / 40_930;
+/**
+ * 1: the demand starts from the troops the training states sent. It was 50,000 / 40,930, the
+ * full-sample replication's demand over the file's observed total: a ratio that read the
+ * held-out states' troops (the 40,930 counts them), a leak of their outcomes into every fold.
+ */
+export const DEMAND_OVER_OBSERVED = 1;
+
+/**
+ * The most any state would deploy, `maxDeployableShare` (and the `deployableShare` anchoring the
+ * political cost, isaf.ts), from the training states of a fold: the largest share of its armed
+ * forces a training contributor sent. The full-sample replication's 0.05 is the largest share in
+ * the whole file (the UK's 5.5%), an outcome of every state, held-out ones included; out of
+ * sample it is read from the training states only. Null when no training state sent troops.
+ */
+export function trainingMaxShare(train: readonly CvState[]): number | null {
+  let max = 0;
+  for (const s of train) if (s.troops > 0 && s.armedForces > 0) max = Math.max(max, s.troops / s.armedForces);
+  return max > 0 ? Math.round(max * 1e6) / 1e6 : null;
+}
 
 /** The state as the scenario builder reads it; outcome fields are zeroed so they cannot leak into a scenario. */
 function asRow(s: CvState): IsafRow {
@@ -184,7 +204,10 @@ export function simulatorPredictor(o: SimulatorCvOptions): SimulatorPredictor {
       const troopsObserved = o.troopsObserved ?? true;
       const fit = simulatorFit(train, all, o.demandOverObserved, troopsObserved);
       const rows = all.map(asRow);
-      const first: IsafOptions = { ...DEFAULT_ISAF_OPTIONS, ...o.rules, demand: fit.demand };
+      // With troops observed, the cap on a contingent's share comes from the training states (trainingMaxShare).
+      const cap = troopsObserved ? trainingMaxShare(train) : null;
+      const shares = cap === null ? {} : { maxDeployableShare: cap, baseDeployableShare: cap };
+      const first: IsafOptions = { ...DEFAULT_ISAF_OPTIONS, ...o.rules, ...shares, demand: fit.demand };
       const base: IsafOptions = { ...first, demand: modelDemand(train, all, rows, first, o.costRule, troopsObserved, o.demandOverObserved, o.demandPasses ?? DEMAND_PASSES) };
       demands.push(base.demand);
       const count = identifiedConstants(train);
@@ -209,9 +232,45 @@ export interface ModelScore {
   readonly predictions: readonly Prediction[];
 }
 
+/**
+ * The simulator minus the regression (c) on one metric, on the same held-out states: the point
+ * difference and its 95% percentile interval from a paired bootstrap over states (Efron &
+ * Tibshirani 1993, ch. 13): each resample draws states with replacement and scores both models on
+ * the same draw, so what the two share (which states are hard) cancels. PAIRED_RESAMPLES
+ * resamples, stream `cv-paired:<scheme>:<metric>`; a resample without both classes (AUC) or with
+ * fewer than 4 states (rho) is skipped.
+ */
+export interface PairedDifference {
+  readonly metric: 'auc' | 'rhoAll' | 'rhoContributors';
+  readonly difference: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
+}
+
+export const PAIRED_RESAMPLES = 2000;
+
+/**
+ * Participation AUC within each held-out fold, averaged over the folds that hold both a
+ * contributor and a non-contributor: every pair of states compared is scored by the same fitted
+ * model. The pooled AUC also compares states of different folds, whose scores come from models
+ * fitted on different training sets (Forman & Scholz 2010, SIGKDD Explorations 12(1)); leaving a
+ * region out, the two can differ widely.
+ */
+export interface WithinFoldAuc {
+  readonly id: string;
+  /** Mean of the per-fold AUCs; null when no fold has both classes. */
+  readonly mean: number | null;
+  /** Folds with both classes, and all folds. */
+  readonly folds: number;
+  readonly of: number;
+}
+
 export interface SchemeResult {
   /** "5-fold (fold seed 1)" or "leave-one-region-out". */
   readonly scheme: string;
+  /** The simulator (first model) minus (c), paired over the same held-out states; empty without (c). */
+  readonly paired: readonly PairedDifference[];
+  readonly withinFold: readonly WithinFoldAuc[];
   /** `fitted`: the fold's rule constants, null when none was fitted; `fittedCount`: how many of them were fitted (the rest kept their documented values). */
   readonly folds: readonly { name: string; heldOut: number; contributors: number; trainingContributors: number; demand: number; fitted: FittedValues | null; fittedCount: number }[];
   readonly models: readonly ModelScore[];
@@ -273,7 +332,63 @@ export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: rea
     });
     return score(p, c, preds);
   });
-  return { scheme, folds: foldInfo, models };
+  const withinFold = predictors.map((p) => withinFoldAuc(p.id, c, folds, pooled.get(p.id)!));
+  const reg = models.find((m) => m.id === 'logit-ols');
+  const paired = models.length > 0 && reg !== undefined && reg !== models[0] ? pairedDifferences(c, models[0]!, reg, scheme) : [];
+  return { scheme, paired, withinFold, folds: foldInfo, models };
+}
+
+function withinFoldAuc(id: string, c: CvCase, folds: readonly Fold[], preds: ReadonlyMap<string, Prediction>): WithinFoldAuc {
+  const byId = new Map(c.states.map((s) => [s.id, s]));
+  const values: number[] = [];
+  for (const f of folds) {
+    const held = [...f.heldOut].flatMap((sid) => {
+      const p = preds.get(sid);
+      return p ? [{ score: p.participation, pos: byId.get(sid)!.troops > 0 }] : [];
+    });
+    if (held.some((h) => h.pos) && held.some((h) => !h.pos)) values.push(auc(held.map((h) => h.score), held.map((h) => h.pos)).auc);
+  }
+  return { id, mean: values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null, folds: values.length, of: folds.length };
+}
+
+/** The paired bootstrap of the simulator minus (c) (PairedDifference), on every metric both have. */
+export function pairedDifferences(c: CvCase, sim: ModelScore, reg: ModelScore, scheme: string, resamples = PAIRED_RESAMPLES): PairedDifference[] {
+  const byId = new Map(c.states.map((s) => [s.id, s]));
+  const regById = new Map(reg.predictions.map((p) => [p.id, p]));
+  const units = sim.predictions.filter((p) => regById.has(p.id)).map((p) => ({ a: p, b: regById.get(p.id)!, observed: byId.get(p.id)!.troops }));
+  const metrics: { metric: PairedDifference['metric']; point: number | null; at: (idx: readonly number[]) => number }[] = [
+    {
+      metric: 'auc',
+      point: sim.auc && reg.auc ? sim.auc.auc - reg.auc.auc : null,
+      at: (idx) => {
+        const pos = idx.map((i) => units[i]!.observed > 0);
+        if (!pos.some(Boolean) || pos.every(Boolean)) return Number.NaN;
+        return auc(idx.map((i) => units[i]!.a.participation), pos).auc - auc(idx.map((i) => units[i]!.b.participation), pos).auc;
+      },
+    },
+    ...(c.troopsObserved
+      ? ([
+          ['rhoAll', sim.rhoAll && reg.rhoAll ? sim.rhoAll.rho - reg.rhoAll.rho : null, (i: number) => i >= 0],
+          ['rhoContributors', sim.rhoContributors && reg.rhoContributors ? sim.rhoContributors.rho - reg.rhoContributors.rho : null, (i: number) => units[i]!.observed > 0],
+        ] as const).map(([metric, point, keep]) => ({
+          metric,
+          point,
+          at: (idx: readonly number[]) => {
+            const use = idx.filter(keep);
+            if (use.length < 4) return Number.NaN;
+            const obs = use.map((i) => units[i]!.observed);
+            return spearman(use.map((i) => units[i]!.a.troops), obs).rho - spearman(use.map((i) => units[i]!.b.troops), obs).rho;
+          },
+        }))
+      : []),
+  ];
+  const out: PairedDifference[] = [];
+  for (const m of metrics) {
+    if (m.point === null) continue;
+    const [ci] = bootstrapIntervals(units.length, resamples, 0.95, uniformFrom(`cv-paired:${scheme}:${m.metric}`), (idx) => [m.at(idx)]);
+    if (ci) out.push({ metric: m.metric, difference: m.point, ciLow: ci.low, ciHigh: ci.high });
+  }
+  return out;
 }
 
 export interface ValidationOptions {

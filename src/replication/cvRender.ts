@@ -82,31 +82,47 @@ export const NOISE_RHO = 0.15;
  * doc never states a verdict its table no longer shows.
  */
 export function againstRegression(r: ValidationResult): string[] {
-  // A difference inside the simulator's own noise is a tie, not a win: the spread of its scores
-  // over fit variants and fold assignments (docs/replication.md, "Variants of the fit itself":
-  // about +-0.05 on AUC, up to +-0.15 on the rank correlations).
-  const metrics: [string, (m: ModelScore) => number | null, number][] = [
-    ['participation AUC', (m) => m.auc?.auc ?? null, NOISE_AUC],
-    ['rho over all states', (m) => m.rhoAll?.rho ?? null, NOISE_RHO],
-    ['rho over contributors', (m) => m.rhoContributors?.rho ?? null, NOISE_RHO],
-  ];
+  // Two tests, both needed for a lead: the paired bootstrap over states (sampling uncertainty:
+  // which states happen to be in the case), and the simulator's own noise, the spread of its
+  // scores over fit variants and fold assignments (docs/replication.md, "Variants of the fit
+  // itself": about +-0.05 on AUC, up to +-0.15 on the rank correlations), which resampling
+  // states does not see.
+  const names: Record<string, [string, number]> = { auc: ['participation AUC', NOISE_AUC], rhoAll: ['rho over all states', NOISE_RHO], rhoContributors: ['rho over contributors', NOISE_RHO] };
+  const sign = (x: number) => `${x >= 0 ? '+' : ''}${f2(x)}`;
   const out: string[] = [];
   for (const s of r.schemes) {
-    const sim = s.models[0];
-    const reg = s.models.find((m) => m.label.startsWith('(c)'));
-    if (!sim || !reg) continue;
-    const parts = metrics.flatMap(([name, get, noise]) => {
-      const a = get(sim);
-      const b = get(reg);
-      return a === null || b === null ? [] : [{ name, d: a - b, noise }];
-    });
-    const ahead = parts.filter((x) => x.d > x.noise).map((x) => x.name);
-    const behind = parts.filter((x) => x.d < -x.noise).map((x) => x.name);
-    const level = parts.filter((x) => Math.abs(x.d) <= x.noise).map((x) => x.name);
-    const words = [ahead.length > 0 ? `ahead of (c) beyond that noise on ${ahead.join(' and ')}` : '', behind.length > 0 ? `behind it beyond that noise on ${behind.join(' and ')}` : '', level.length > 0 ? `level with it within the noise on ${level.join(' and ')}` : ''].filter((w) => w !== '');
-    out.push(`${s.scheme}: the simulator minus (c) is ${parts.map((x) => `${x.d >= 0 ? '+' : ''}${f2(x.d)} on ${x.name}`).join(', ')}; against the simulator's own noise as measured on ISAF 2010 (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho over fit variants and fold assignments; wider on a case with few participants: see the intervals) it is ${words.join('; ')}.`);
+    if (s.paired.length === 0) continue;
+    const parts = s.paired.map((p) => ({ name: names[p.metric]![0], noise: names[p.metric]![1], ...p }));
+    // The pooled AUC also compares states of different folds: a lead on it counts only if the
+    // simulator also leads within the folds (withinFoldLines), where each pair of states compared
+    // was scored by one fitted model.
+    const within = (id: string) => s.withinFold.find((w) => w.id === id)?.mean ?? null;
+    const simWithin = within(s.models[0]?.id ?? '');
+    const regWithin = within('logit-ols');
+    const withinAgrees = (metric: string, d: number) => metric !== 'auc' || simWithin === null || regWithin === null || Math.sign(simWithin - regWithin) === Math.sign(d);
+    const pooledOnly = parts.filter((x) => x.ciLow > 0 && x.difference > x.noise && !withinAgrees(x.metric, x.difference)).map((x) => x.name);
+    const ahead = parts.filter((x) => x.ciLow > 0 && x.difference > x.noise && withinAgrees(x.metric, x.difference)).map((x) => x.name);
+    const behind = parts.filter((x) => x.ciHigh < 0 && x.difference < -x.noise).map((x) => x.name);
+    const level = parts.filter((x) => !ahead.includes(x.name) && !behind.includes(x.name) && !pooledOnly.includes(x.name)).map((x) => x.name);
+    const words = [
+      pooledOnly.length > 0 ? `ahead of (c) on the pooled ${pooledOnly.join(' and ')} only: within the folds it does not lead ((c) ${f2(regWithin!)}, the simulator ${f2(simWithin!)}), so no lead` : '',
+      ahead.length > 0 ? `ahead of (c) on ${ahead.join(' and ')}` : '', behind.length > 0 ? `behind it on ${behind.join(' and ')}` : '', level.length > 0 ? `level with it on ${level.join(' and ')}` : ''].filter((w) => w !== '');
+    out.push(
+      `${s.scheme}: the simulator minus (c), with 95% intervals from a paired bootstrap over states, is ${parts.map((x) => `${sign(x.difference)} [${sign(x.ciLow)}, ${sign(x.ciHigh)}] on ${x.name}`).join(', ')}. ` +
+        `A lead needs both the interval clear of 0 and a difference beyond the simulator's own noise as measured on ISAF 2010 (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho over fit variants and fold assignments): it is ${words.join('; ')}.`,
+    );
   }
   return out;
+}
+
+/** Within-fold AUC of each model (crossValidate.ts WithinFoldAuc), one line per scheme. */
+export function withinFoldLines(r: ValidationResult): string[] {
+  return r.schemes.map((s) => {
+    const n = s.withinFold[0];
+    const head = `${s.scheme}, participation AUC within each held-out fold (mean over the ${n?.folds ?? 0} of ${n?.of ?? 0} folds with both contributors and non-contributors; the pooled AUC above also compares states of different folds)`;
+    const vals = s.withinFold.map((w, i) => `${s.models[i]?.label.startsWith('coalsim') ? 'coalsim' : s.models[i]?.label.split(' ')[0] ?? w.id} ${w.mean === null ? 'n/a' : f2(w.mean)}`);
+    return `${head}: ${vals.join('; ')}`;
+  });
 }
 
 function intro(r: ValidationResult): string {
@@ -126,7 +142,11 @@ export function cvText(r: ValidationResult): string {
   lines.push('');
   for (const s of r.schemes) lines.push(`${s.scheme}, the simulator per fold: ${s.folds.map((f) => `${f.name}: demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)}`).join(' | ')}`);
   lines.push('');
+  for (const l of withinFoldLines(r)) lines.push(l);
+  lines.push('');
   for (const l of leaders(r)) lines.push(leaderLine(r, l));
+  lines.push('');
+  for (const l of againstRegression(r)) lines.push(l);
   return lines.join('\n');
 }
 
@@ -138,6 +158,8 @@ export function cvMarkdown(r: ValidationResult, command: string): string {
   for (const s of r.schemes) {
     lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)})`).join('; ')}.`);
   }
+  lines.push('');
+  for (const l of withinFoldLines(r)) lines.push(`- ${l}.`);
   lines.push('');
   for (const l of leaders(r)) lines.push(`- ${leaderLine(r, l)}.`);
   lines.push('');
@@ -184,6 +206,8 @@ export function cvJson(r: ValidationResult): Record<string, unknown> {
     schemes: r.schemes.map((s) => ({
       scheme: s.scheme,
       folds: s.folds,
+      paired: s.paired,
+      withinFold: s.withinFold,
       models: s.models.map((m) => ({ id: m.id, label: m.label, auc: m.auc, rhoAll: m.rhoAll, rhoContributors: m.rhoContributors })),
     })),
   };

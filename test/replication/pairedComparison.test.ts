@@ -1,0 +1,60 @@
+/**
+ * How the simulator is compared with the regression (c) (crossValidate.ts): a paired bootstrap
+ * over states of the difference in each score, and the AUC within each held-out fold beside the
+ * pooled one (pooling compares states scored by models fitted on different training sets; a
+ * researcher's review found the leave-one-region-out "lead" of the simulator came from pooling).
+ */
+import type { CvState, Predictor } from '../../src/replication/baselines';
+import { crossValidate, type CvCase } from '../../src/replication/crossValidate';
+import { againstRegression } from '../../src/replication/cvRender';
+import type { Fold } from '../../src/replication/folds';
+
+const state = (id: string, troops: number): CvState => ({ id, name: id, ccode: 2, armedForces: 1000, agreeUs: 0.5, depth: 0, usAlly: 0, logGdppc: 9, troops });
+// Two folds of 20 states; in each, X1-X10 contribute (troops 110 down to 20), X11-X20 do not.
+const states = ['A', 'B'].flatMap((f) => Array.from({ length: 20 }, (_, j) => state(`${f}${j + 1}`, j < 10 ? 110 - 10 * j : 0)));
+const c: CvCase = { label: 'toy', states, troopsObserved: true };
+const folds: Fold[] = ['A', 'B'].map((f) => ({ name: f, heldOut: new Set(states.filter((s) => s.id.startsWith(f)).map((s) => s.id)) }));
+const rank = (id: string) => 21 - Number(id.slice(1)); // 20 for X1 ... 1 for X20: perfect within a fold
+
+/** Perfect within each fold, but fold B's scores all sit below fold A's (a model fitted on other data). */
+const shifted: Predictor = { id: 'coalsim', label: 'coalsim (toy)', predict: (_t, test) => test.map((s) => ({ id: s.id, participation: rank(s.id) + (s.id.startsWith('A') ? 100 : 0), troops: rank(s.id) })) };
+/** Perfect within folds and on one scale across them. */
+const calibrated: Predictor = { id: 'logit-ols', label: '(c) toy regression', predict: (_t, test) => test.map((s) => ({ id: s.id, participation: rank(s.id), troops: rank(s.id) })) };
+/** The same scores as `calibrated`, under the simulator's id. */
+const twin: Predictor = { ...calibrated, id: 'coalsim', label: 'coalsim (twin)' };
+
+it('within-fold AUC scores each pair inside one fold: 1 for a model perfect within folds, whatever its pooled AUC', () => {
+  const r = crossValidate(c, folds, [shifted, calibrated], 'toy folds');
+  expect(r.models[0]!.auc!.auc).toBeCloseTo(0.75, 10); // B's contributors rank below A's non-contributors: 100 of 400 pairs lost
+  expect(r.models[1]!.auc!.auc).toBe(1);
+  expect(r.withinFold.map((w) => [w.id, w.mean, w.folds, w.of])).toEqual([
+    ['coalsim', 1, 2, 2],
+    ['logit-ols', 1, 2, 2],
+  ]);
+});
+
+it('the paired difference of identical predictions is 0 with a zero-width interval', () => {
+  const r = crossValidate(c, folds, [twin, calibrated], 'toy folds');
+  for (const p of r.paired) expect([p.difference, p.ciLow, p.ciHigh]).toEqual([0, 0, 0]);
+  expect(r.paired.map((p) => p.metric)).toEqual(['auc', 'rhoAll', 'rhoContributors']);
+});
+
+it('a pooled AUC deficit shows in the paired interval, and the verdict says the simulator is behind', () => {
+  const r = crossValidate(c, folds, [shifted, calibrated], 'toy folds');
+  const aucDiff = r.paired.find((p) => p.metric === 'auc')!;
+  expect(aucDiff.difference).toBeCloseTo(-0.25, 10);
+  expect(aucDiff.ciHigh).toBeLessThan(0);
+  const [line] = againstRegression({ case: 'toy', states: 40, contributors: 20, seeds: 1, schemes: [r] });
+  expect(line).toContain('-0.25 [');
+  expect(line).toContain('behind it on participation AUC');
+});
+
+it('a lead on the pooled AUC alone, with none within the folds, is no lead', () => {
+  const asSim: Predictor = { ...calibrated, id: 'coalsim', label: 'coalsim (calibrated)' };
+  const asReg: Predictor = { ...shifted, id: 'logit-ols', label: '(c) shifted' };
+  const r = crossValidate(c, folds, [asSim, asReg], 'toy folds');
+  expect(r.paired.find((p) => p.metric === 'auc')!.ciLow).toBeGreaterThan(0);
+  const [line] = againstRegression({ case: 'toy', states: 40, contributors: 20, seeds: 1, schemes: [r] });
+  expect(line).toContain('ahead of (c) on the pooled participation AUC only: within the folds it does not lead ((c) 1.00, the simulator 1.00), so no lead');
+  expect(line).not.toMatch(/it is ahead of \(c\) on participation AUC/);
+});
