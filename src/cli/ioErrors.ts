@@ -12,7 +12,7 @@ export function describeIoError(err: unknown): string | null {
   const message = (err as Error).message;
   // SQLite in WAL mode also meets a full disk when growing its shared-memory file (IOERR_SHMSIZE).
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') {
-    return `disk full (${code}): ${message}. Nothing was replaced; free some space and run the command again (a sweep or merge continues with --resume / the same command, keeping every run already stored).`;
+    return `disk full (${code}): ${message}. Nothing was replaced; free some space, then run the command again, adding --resume for a sweep or a fit (it keeps every run or particle already stored; a merge continues with the same command).`;
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     // Name the folder the user chose, not coalsim's temporary or lock file inside it.

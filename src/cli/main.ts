@@ -9,6 +9,7 @@ import { packageVersion } from './paths';
 import { explainUsageError } from './usageErrors';
 import { OutDirError } from '../output/outDir';
 import { describeIoError } from './ioErrors';
+import { safeText } from '../output/terminalSafe';
 import { COMMANDS, EPILOGUE, USAGE, helpWidth, type LazyCommand } from './commandTable';
 
 export { COMMANDS } from './commandTable';
@@ -98,17 +99,19 @@ export async function main(argv: string[]): Promise<number> {
     await parser.parseAsync();
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (err) {
+    // Messages quote file names and scenario keys: their control characters (an escape sequence
+    // in a file name would retitle the terminal or recolour it) are shown escaped, line breaks kept.
     if (err instanceof CliError) {
-      process.stderr.write(`coalsim: ${err.message}\n`);
+      process.stderr.write(`coalsim: ${safeText(err.message)}\n`);
       return err.exitCode;
     }
     if (err instanceof OutDirError) {
-      process.stderr.write(`coalsim: ${err.message}\n`);
+      process.stderr.write(`coalsim: ${safeText(err.message)}\n`);
       return err.exitCode;
     }
     const io = describeIoError(err);
     if (io !== null) {
-      process.stderr.write(`coalsim: ${io}\n`);
+      process.stderr.write(`coalsim: ${safeText(io)}\n`);
       return ExitCode.io;
     }
     const what = err instanceof InvariantError ? 'a model invariant broke (this is a bug; please report it with the scenario and seed)' : 'unexpected error (this is a bug)';

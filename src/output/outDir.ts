@@ -345,13 +345,25 @@ export interface Claim {
 
 const lockPathOf = (target: string): string => join(dirname(target), `.${basename(target)}.lock`);
 
+/** The path with every symbolic link resolved: of the path itself if it exists, else of its nearest existing parent. */
+function realLocation(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realLocation(parent), basename(path));
+  }
+}
+
 /**
  * Claim `dir` for this process until release() (or exit): an exclusive create of its lock
  * file. Re-entrant within one process. Throws OutDirError (exit 4) when another live
  * process holds it; takes over the lock of a dead one.
  */
 export function claimOutDir(dir: string): Claim {
-  const target = resolve(dir);
+  // The lock sits beside the real folder: through a symbolic link to it (or to a parent) a second
+  // coalsim would otherwise take another lock and write the same store at once.
+  const target = realLocation(resolve(dir));
   if (dirname(target) === target) throw new OutDirError(`refusing ${dir} as an output directory: it is the filesystem root. Choose a new subdirectory, e.g. --out out/demo`, 4);
   assertDirectoryPath(target);
   const lock = lockPathOf(target);

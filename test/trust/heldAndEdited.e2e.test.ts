@@ -208,3 +208,24 @@ describe('results edited by hand are the user\'s (audits of 2026-12-07, teacher 
     }
   }, 180_000);
 });
+
+describe('the one-writer lock follows links (security audit, 2026-12-07)', () => {
+  it('a sweep resumed through a link to a folder another coalsim holds exits 4 and writes nothing', () => {
+    const ws = workspace();
+    const exp = ws.write('grid.json', { replicates: 1 });
+    const out = join(ws.dir, 's');
+    expect(coalsim(['sweep', exp, '--out', out, '--quiet', '--no-charts', '--workers', '0']).status).toBe(0);
+    const link = join(ws.dir, 'link');
+    symlinkSync(out, link);
+    const before = filesOf(out);
+    const held = claimOutDir(out);
+    try {
+      const r = coalsim(['sweep', exp, '--out', link, '--resume', '--quiet', '--no-charts', '--workers', '0']);
+      expect(r.status).toBe(4);
+      expect(r.stderr).toMatch(/is being written by another coalsim/);
+      expect(filesOf(out)).toEqual(before);
+    } finally {
+      held.release();
+    }
+  }, 120_000);
+});

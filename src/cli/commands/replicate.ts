@@ -4,6 +4,7 @@
  * the data, prints the table or JSON, and writes the output directory.
  */
 import { codeSource } from '../../output/source';
+import { readInputFile } from '../../scenario/readInput';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
@@ -281,12 +282,15 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
   },
 };
 
+/**
+ * A data file's text, as scenario files are read (scenario/readInput.ts): at most 10 MiB, checked
+ * before it is loaded (a FIFO or /dev/zero given as --troops grew to gigabytes), and UTF-8. Exit 3
+ * naming the file and the fix otherwise.
+ */
 function readInput(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new CliError(`${displayPath(file)}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Check the path.`, ExitCode.invalidInput);
-  }
+  const r = readInputFile(file, 'a CSV file', 'check the path (a CSV file with a header row)');
+  if (!r.ok) throw new CliError(`${displayPath(file)}: ${r.issue.message}${r.issue.fix ? `; ${r.issue.fix}` : ''}`, ExitCode.invalidInput);
+  return r.text;
 }
 
 function wholeNumber(name: string, v: unknown, min: number): number {
