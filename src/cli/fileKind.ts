@@ -23,8 +23,12 @@ const SCENARIO_FIELDS = ['meta', 'clock', 'pivotal', 'thirdParties', 'donors', '
  */
 export function kindOf(file: string): FileKind | null {
   const read = readInputFile(file, 'a file', '');
-  if (!read.ok) return null;
-  const doc = parseDocument(read.text);
+  return read.ok ? kindOfText(file, read.text) : null;
+}
+
+/** kindOf for text already read (a pipe can be read only once). */
+export function kindOfText(file: string, text: string): FileKind | null {
+  const doc = parseDocument(text);
   if (!doc.ok || doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) return null;
   const fields = doc.value as Record<string, unknown>;
   const schema = typeof fields.$schema === 'string' ? fields.$schema : '';

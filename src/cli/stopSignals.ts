@@ -10,12 +10,19 @@ export interface StopSignals {
   release(): void;
 }
 
-/** Listen for stop requests; `inProgress` names what is finished first ("the runs", "the particles"). */
-export function stopOnSignals(inProgress: string): StopSignals {
+/**
+ * Listen for stop requests; `inProgress` names what is finished first ("the runs", "the
+ * particles"). `quitHint`, when given, is printed before a second request quits at once (what to
+ * run to complete what was cut short).
+ */
+export function stopOnSignals(inProgress: string, quitHint?: string): StopSignals {
   let requests = 0;
   const onSignal = (): void => {
     requests++;
-    if (requests > 1) process.exit(130);
+    if (requests > 1) {
+      if (quitHint !== undefined) process.stderr.write(`\ncoalsim: ${quitHint}\n`);
+      process.exit(130);
+    }
     process.stderr.write(`\ncoalsim: stopping after ${inProgress} in progress (Ctrl-C again to quit now)...\n`);
   };
   process.on('SIGINT', onSignal);

@@ -3,9 +3,11 @@
  * escaped (a security audit, 2026-12-07: an OSC sequence in a file name retitled the window, and
  * an 8-bit CSI in a JSON key reached stderr raw). Messages keep their own line breaks.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalsim, tempDir } from '../helpers/cli';
+import { ROOT } from '../helpers/scenarios';
 
 const ESC = '\u001b';
 
@@ -30,4 +32,11 @@ it('an 8-bit CSI in a scenario key is printed escaped', () => {
   expect(r.status).toBe(3);
   expect(r.stderr).not.toContain('\u009b');
   expect(r.stderr).toContain('\\u009b31mX');
+});
+
+it('validate reads a scenario given as a pipe once (it read it twice and saw an empty second read)', () => {
+  // A real pipe: bash process substitution, as a user would write it.
+  const p = spawnSync('bash', ['-c', `"${process.execPath}" bin/coalsim.js validate <(cat scenarios/teaching-holdup.json)`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  expect({ status: p.status, stderr: p.stderr }).toEqual({ status: 0, stderr: '' });
+  expect(p.stdout).toMatch(/^ok {2}\/dev\/fd\/\d+/);
 });

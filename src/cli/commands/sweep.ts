@@ -172,7 +172,16 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       process.exitCode = 130;
       return;
     }
-    const finished = report.complete && shard.count === 1 ? finishInDir(out, loaded, args.charts) : null;
+    // Ctrl-C or SIGTERM while the charts and report are written: they are finished first (a folder
+    // whose manifest says complete must hold them all); a second one quits, saying how to redo them.
+    const finishing = stopOnSignals('the charts and report', `quit before the charts and report were all written; the runs and CSVs are complete. Write the rest with\n  coalsim sweep ${args.experiment} --out ${where} --resume`);
+    let finished: FinishResult | null;
+    try {
+      finished = report.complete && shard.count === 1 ? finishInDir(out, loaded, args.charts) : null;
+    } finally {
+      finishing.release();
+    }
+    if (finishing.requested()) process.exitCode = 130;
     const charts = finished?.charts ?? 0;
     const rate = secs > 0 ? report.ranNow / secs : 0;
     // Paths are printed as fields: a newline or control character in a folder name is shown escaped, as `run` does.

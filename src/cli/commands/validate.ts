@@ -10,7 +10,7 @@ import { parseDocument } from '../../scenario/validate';
 import { deprecatedFields, type DeprecatedField } from '../../scenario/deprecated';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath } from '../scenarioInput';
-import { kindOf } from '../fileKind';
+import { kindOf, kindOfText } from '../fileKind';
 import { migrateScenarioFile, migrationProblems, migrationText } from './validateMigrate';
 
 interface ValidateArgs {
@@ -35,8 +35,10 @@ export { kindOf } from '../fileKind';
 
 function check(file: string): FileReport {
   const shown = displayPath(file);
+  // Read once: a scenario given as a pipe (validate <(cat s.json)) can be read only once.
+  const read = readInputFile(file, 'a scenario file', SCENARIO_FILE_FIX);
   // A file of no recognisable kind is checked as a scenario: the scenario loader says what is wrong.
-  const kind = kindOf(file) ?? 'scenario';
+  const kind = (read.ok ? kindOfText(file, read.text) : null) ?? 'scenario';
   if (kind === 'fit') {
     const r = loadFitFile(file);
     return { file: shown, kind: 'fit', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [], notes: [] };
@@ -45,17 +47,14 @@ function check(file: string): FileReport {
     const r = loadExperimentFile(file);
     return { file: shown, kind: 'experiment', ok: r.ok, problems: r.ok ? [] : r.problems.map((p) => ({ file: displayPath(p.file), issues: p.issues })), deprecated: [], notes: [] };
   }
-  // Read and parsed once, with the calibration targets checked too (measures, their arguments, records and rules), as `coalsim calibrate` does.
-  const read = readInputFile(file, 'a scenario file', SCENARIO_FILE_FIX);
+  // Parsed once, with the calibration targets checked too (measures, their arguments, records and rules), as `coalsim calibrate` does.
   const r = read.ok ? parseCalibratedScenario(read.text) : { ok: false as const, issues: [read.issue] };
-  return { file: shown, kind: 'scenario', ok: r.ok, problems: r.ok ? [] : [{ file: shown, issues: r.issues }], deprecated: r.ok ? deprecatedIn(file) : [], notes: r.ok ? (r.notices ?? []) : [] };
+  return { file: shown, kind: 'scenario', ok: r.ok, problems: r.ok ? [] : [{ file: shown, issues: r.issues }], deprecated: r.ok && read.ok ? deprecatedIn(read.text) : [], notes: r.ok ? (r.notices ?? []) : [] };
 }
 
-/** Deprecated fields the file sets (read again as a plain document: the parsed scenario has its defaults filled in). */
-function deprecatedIn(file: string): DeprecatedField[] {
-  const read = readInputFile(file, 'a file', '');
-  if (!read.ok) return [];
-  const doc = parseDocument(read.text);
+/** Deprecated fields the text sets (read as a plain document: the parsed scenario has its defaults filled in). */
+function deprecatedIn(text: string): DeprecatedField[] {
+  const doc = parseDocument(text);
   return doc.ok ? deprecatedFields(doc.value) : [];
 }
 
