@@ -15,7 +15,8 @@ export function formatValue(x: number, unit: string): string {
     return `${sign}$${Math.round(a).toLocaleString('en-US')}`;
   }
   if (unit === 'share' || unit === 'ratio') return x.toFixed(2);
-  if (Math.abs(x) >= 100 || Number.isInteger(x)) return Math.round(x).toLocaleString('en-US');
+  // Headcounts are whole: an interpolated quantile of troops (8.6 between runs of 0 and 1,270) is shown rounded.
+  if (unit === 'troops' || Math.abs(x) >= 100 || Number.isInteger(x)) return Math.round(x).toLocaleString('en-US');
   return x.toFixed(2);
 }
 

@@ -7,6 +7,8 @@
  */
 import { scoreTargets, seedRange, collectValues, type TargetResult } from '../calibration/calibrate';
 import { parseScenario } from '../scenario/load';
+import { runScenario } from '../core/engine/run';
+import { sha256 } from '../output/manifest';
 import type { Scenario } from '../scenario/schema';
 import { weightedQuantile } from './abc';
 import { figureDiscrepancy } from './distance';
@@ -49,6 +51,24 @@ export interface FitResults {
   readonly figures: readonly FigureResult[];
   readonly targets: { readonly passed: number; readonly total: number };
   readonly checks: { readonly passed: number; readonly total: number };
+  /**
+   * What a run at the fitted values gave when the fit was made: the SHA-256 of the event log of
+   * the scenario at the posterior medians, seed 1 (`reproductionHash`). The validation report
+   * recomputes it: a different hash means the scenario or the engine changed since, so the fit's
+   * figures may not reproduce. Absent in results made before 2026-12-07.
+   */
+  readonly reproduction?: { readonly seed: number; readonly eventsSha256: string };
+}
+
+/**
+ * SHA-256 of the event log of `spec`'s scenario with `values` at its parameters, run at `seed`:
+ * the events carry every number a run produces and none of its titles, so only a change of
+ * model inputs or engine moves it.
+ */
+export function reproductionHash(spec: LoadedFit['spec'], values: readonly number[], seed = 1): string {
+  const r = parseScenario(JSON.stringify(applyValues(spec, values)));
+  if (!r.ok) throw new Error(`the scenario at the fitted values is invalid: ${r.issues.map((i) => i.message).join('; ')}`);
+  return sha256(JSON.stringify(runScenario(r.value, seed).events));
 }
 
 /** Natural values of the last generation's particles (rows) with their weights. */
@@ -135,6 +155,7 @@ export function fitResults(l: LoadedFit, gens: readonly FinishedGeneration[], o:
     figures,
     targets: count('target'),
     checks: count('check'),
+    reproduction: { seed: 1, eventsSha256: reproductionHash(l.spec, parameters.map((p) => p.median)) },
   };
   return { results, fitted };
 }

@@ -9,14 +9,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioCalibration } from '../calibration/calibrate';
 import { fitSpecHash, loadFitFile } from './load';
-import type { FitResults } from './results';
+import { reproductionHash, type FitResults } from './results';
 
 export interface FitValidation {
   readonly scenario: string;
   readonly fit: string;
   readonly targets: { readonly passed: number; readonly total: number };
   readonly checks: { readonly passed: number; readonly total: number };
-  readonly result: { readonly date: string; readonly parameters: FitResults['parameters']; readonly applied: boolean; readonly targets: FitResults['targets']; readonly checks: FitResults['checks']; readonly checkSeeds: number } | null;
+  readonly result: { readonly date: string; readonly parameters: FitResults['parameters']; readonly applied: boolean; readonly targets: FitResults['targets']; readonly checks: FitResults['checks']; readonly checkSeeds: number; readonly reproduces: boolean | null } | null;
   /** A result file exists but comes from another version of the fit file or scenario (its hash differs): not shown as the fit. */
   readonly stale: { readonly date: string; readonly parameters: readonly string[] } | null;
   /** Every figure with its role in the fit file and whether it passes in the validation's runs, in the scenario's order. */
@@ -54,7 +54,9 @@ export function fitValidations(calibrations: readonly ScenarioCalibration[], fit
       const r = JSON.parse(readFileSync(resultFile, 'utf8')) as FitResults;
       const params = loaded.value.spec.params;
       const applied = r.parameters.every((p, k) => params[k] !== undefined && valueAt(loaded.value.spec.base, params[k]!.at) === p.median);
-      result = { date: r.date, parameters: r.parameters, applied, targets: r.targets, checks: r.checks, checkSeeds: r.checkSeeds };
+      // A run at the fitted values, now, against the one the refit recorded: null when it recorded none.
+      const reproduces = r.reproduction === undefined ? null : reproductionHash(loaded.value.spec, r.parameters.map((p) => p.median), r.reproduction.seed) === r.reproduction.eventsSha256;
+      result = { date: r.date, parameters: r.parameters, applied, targets: r.targets, checks: r.checks, checkSeeds: r.checkSeeds, reproduces };
     }
     const figures = c.targets.filter((t) => role.has(t.id)).map((t) => ({ id: t.id, label: t.label, role: role.get(t.id)!, pass: t.score.pass }));
     out.push({ scenario: c.scenario.id, fit: `scenarios/fits/${c.scenario.id}.fit.json`, targets: count('target'), checks: count('check'), result, stale, figures });
@@ -63,6 +65,13 @@ export function fitValidations(calibrations: readonly ScenarioCalibration[], fit
 }
 
 const rate = (x: { passed: number; total: number }): string => `${x.passed}/${x.total}`;
+
+/** Whether the refit's numbers can still be made (FitResults.reproduction), in words. */
+function reproductionNote(reproduces: boolean | null): string {
+  if (reproduces === true) return '; reproduces (a run at the fitted values matches the refit\'s)';
+  if (reproduces === false) return '; does not reproduce: the scenario or the engine changed since the refit (a run at the fitted values no longer matches the one it recorded), so its figures and intervals are of an earlier model: refit';
+  return '; made before refits recorded a run to check against, so whether it reproduces is unknown: refit to check';
+}
 const num = (x: number): string => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Math.round(x * 1000) / 1000));
 
 /** A table as Markdown or aligned plain text. */
@@ -78,8 +87,8 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ma
 
 export function renderFitSection(fits: readonly FitValidation[], seeds: number, markdown: boolean): string {
   if (fits.length === 0) return '';
-  const intro = `Each historical scenario's figures are split, before fitting, into targets (used by \`coalsim fit\`) and held-out checks (never seen by the fit: every third figure in the scenario's order, starting with the first). Pass rates over seeds 1..${seeds} of the scenario as it stands. Refit with \`npm run refit\` (add \`-- --apply\` to write the posterior medians into the scenarios); see docs/fit.md.`;
-  const summary = fits.map((f) => [f.scenario, f.fit, rate(f.targets), rate(f.checks), f.result === null ? (f.stale ? `not refitted with this fit file (the last refit, ${f.stale.date}, estimated ${f.stale.parameters.join(', ')})` : 'not refitted yet') : `refit ${f.result.date} (fit: targets ${rate(f.result.targets)}, checks ${rate(f.result.checks)} at ${f.result.checkSeeds} seeds)${f.result.applied ? ', applied' : ', not applied to the scenario'}`]);
+  const intro = `Each historical scenario's figures are split, before fitting, into targets (used by \`coalsim fit\`) and held-out checks (never seen by the fit; which figure has which role is recorded in each fit file, chosen before fitting, and listed below). Pass rates over seeds 1..${seeds} of the scenario as it stands. Refit with \`npm run refit\` (add \`-- --apply\` to write the posterior medians into the scenarios); see docs/fit.md.`;
+  const summary = fits.map((f) => [f.scenario, f.fit, rate(f.targets), rate(f.checks), f.result === null ? (f.stale ? `not refitted with this fit file (the last refit, ${f.stale.date}, estimated ${f.stale.parameters.join(', ')})` : 'not refitted yet') : `refit ${f.result.date} (fit: targets ${rate(f.result.targets)}, checks ${rate(f.result.checks)} at ${f.result.checkSeeds} seeds)${f.result.applied ? ', applied' : ', not applied to the scenario'}${reproductionNote(f.result.reproduces)}`]);
   const params = fits.flatMap((f) => (f.result?.parameters ?? []).map((p) => [f.scenario, p.path, typeof p.before === 'number' ? num(p.before) : JSON.stringify(p.before), num(p.median), `${num(p.q05)} to ${num(p.q95)}`, f.result!.applied ? 'in the scenario' : 'not applied']));
   const parts = [markdown ? '## Fits: targets and held-out checks' : 'Fits: targets and held-out checks', '', intro, '', table(['scenario', 'fit file', 'targets pass', 'checks pass', 'fitted parameters'], summary, markdown)];
   const roles = fits.flatMap((f) => f.figures.map((g) => [f.scenario, g.label, g.role, g.pass ? 'pass' : 'miss']));
