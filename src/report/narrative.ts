@@ -55,6 +55,8 @@ interface Context {
   market(round: number): EventOf<'market'> | undefined;
   /** Set once the story has explained why the pivotal's ceiling can sit below what troops are worth to it. */
   ceilingExplained: boolean;
+  /** The ceiling each partner's talks opened at, so a deal struck above it can say why the limit rose. */
+  readonly openedCeiling: Map<string, number>;
   /** Partners paid in a hold-up so far, whose next casualty line has not yet said the concession raised what their public will bear. */
   readonly concededUntold: Set<string>;
   /** Partners whose refused hold-up was already told with the troops they withdrew (this round). */
@@ -105,6 +107,7 @@ function context(scenario: Scenario, events: readonly SimEvent[]): Context {
     sideDeal: (item) => deals.get(item) ?? item,
     market: (round) => markets.get(round),
     ceilingExplained: false,
+    openedCeiling: new Map<string, number>(),
     concededUntold: new Set<string>(),
     refusalTold: new Set<string>(),
   };
@@ -162,7 +165,11 @@ function narrate(e: SimEvent, c: Context): Piece {
         e.share === null
           ? ''
           : ` ${capitalise(who)} would have come for ${dollars(e.reservation)}, and the troops were worth ${dollars(e.pivotalReservation)} a soldier-year to ${c.p}; of that gap (the surplus) ${who} takes ${percent(e.share)}.`;
-      const sentence = `${shortOf} ${terms}${share}${linesWords(c, e)}`;
+      // The ceiling is recomputed at every exchange (the substitutes still free, the budget): a deal
+      // above the limit the talks opened at says why the limit rose, or the story contradicts itself.
+      const opened = c.openedCeiling.get(e.party);
+      const rose = opened !== undefined && e.ceiling > opened + 0.5 ? ` ${possessive(capitalise(c.p))} limit had risen from ${dollars(opened)} to ${dollars(e.ceiling)} since the talks opened: ${e.ceiling >= e.pivotalReservation - 0.5 ? `no partner still free could replace ${who} any more, so only what the troops are worth to it bounded it` : 'the partners still free to replace them had become dearer'}.` : '';
+      const sentence = `${shortOf} ${terms}${rose}${share}${linesWords(c, e)}`;
       return scarce(c.market(e.round)) ? key(sentence) : text(sentence);
     }
     case 'access-signed': {
@@ -296,6 +303,7 @@ function narrate(e: SimEvent, c: Context): Piece {
       );
     case 'negotiation-opened': {
       const who = c.name(e.party);
+      c.openedCeiling.set(e.party, e.ceiling);
       // What the troops are worth to the pivotal (its reservation) and the most it will pay (its
       // ceiling) differ when another partner would cost less: then it never pays more than that.
       let limit: string;
@@ -563,7 +571,9 @@ function endingEvents(events: readonly SimEvent[], name: (id: string) => string,
       );
     if (paid.length > 0) parts.push(`${plural(paid.length, 'was', 'were')} paid (${byParty(paid, true)})`);
     if (withdrew.length > 0) parts.push(`${withdrew.length} refused, and the partner left (${byParty(withdrew, false)})`);
-    if (called.length > 0) parts.push(`${called.length} refused as a bluff that was called, the partner staying (${byParty(called, false)})`);
+    // "Staying" is said of the moment the bluff was called: a partner that withdrew later (its dead, a cut) is said to have left after.
+    const leftLater = new Set(events.filter((e): e is EventOf<'contingent-released'> => e.type === 'contingent-released' && e.remaining === 0 && e.reason !== 'demand-fell' && called.some((c) => c.party === e.party && c.round < e.round)).map((e) => e.party));
+    if (called.length > 0) parts.push(`${called.length} refused as a bluff that was called, the partner staying then (${byParty(called, false)})${leftLater.size > 0 ? `, though ${list([...leftLater].map(name))} left later` : ''}`);
     const open = threats.length - resolved.length;
     if (open > 0) parts.push(`${open} still open at the end`);
     out.push(`There ${threats.length === 1 ? 'was' : 'were'} ${plural(threats.length, 'hold-up')}: ${list(parts)}.`);

@@ -16,7 +16,7 @@ import { replicationCharts } from '../../replication/charts';
 import { allianceMembersById, buildCoalitionCase, SHARED_FILES, warList, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
 import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, replaceSection } from '../../replication/cvRender';
-import { buildIsafScenario, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
+import { buildIsafScenario, DEFAULT_ISAF_OPTIONS, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
 import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication/isafData';
 import { fitSimilarityRule, MIN_SIMILARITY_PAIRS, type SimilarityRule } from '../../replication/similarity';
 import type { RankCorrelation } from '../../replication/stats';
@@ -443,7 +443,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
     // The doc markers belong to docs/replication.md's ISAF section: another coalition's comparison has none.
     // Another coalition's comparison carries how its case was built (data years, similarity, states left out).
     files.set('comparison.md', (args.study === 'isaf' ? markdown : [markdown.split('\n').filter((l) => l !== CV_BEGIN && l !== CV_END).join('\n').trim(), '', ...notes.map((n) => `- ${n}`)].join('\n')) + '\n');
-    const manifest = { tool: 'coalsim', version: packageVersion(), source: codeSource(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: args.sharedData ?? '../shared/data beside the package (default)' } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
+    const manifest = { tool: 'coalsim', version: packageVersion(), source: codeSource(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: args.sharedData ?? '../shared/data beside the package (default)' } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, rules: { ...DEFAULT_ISAF_OPTIONS, ...rules, demand: 'fitted per fold (summary.json: schemes[].folds[].demand)' }, constantsFittedPerFold: 'summary.json: schemes[].folds[].fitted', files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
     files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     writeDirAtomically(args.out, files, args.force);
   }
