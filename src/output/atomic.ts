@@ -28,10 +28,10 @@ export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
  * Fail early, before any work, if the destination would need --force (OutputExistsError)
  * or --force may not replace it (OutDirError, exit 4), or the path is empty (exit 2).
  */
-export function assertWritable(dir: string, force: boolean): void {
+export function assertWritable(dir: string, force: boolean, rebuildsViews = false): void {
   const target = requireOutPath(dir);
   if (!force && isNonEmptyDir(target)) throw new OutputExistsError(dir);
-  assertReplaceable(target, force);
+  assertReplaceable(target, force, '--out', rebuildsViews);
   // The directory is replaced as a whole (renamed away, even when empty): never one that is protected.
   const why = existsSync(target) ? protectedReason(target) : null;
   if (why !== null) throw new OutDirError(`refusing to write into ${dir}: ${why}, and coalsim replaces its output directory as a whole. Choose a new subdirectory, e.g. --out ${join(dir, 'coalsim-out')}`, 4);
@@ -47,11 +47,12 @@ function fileMode(path: string): number | null {
   }
 }
 
-export function writeDirAtomically(dir: string, files: OutputFiles, force: boolean): void {
+/** `rebuildsViews`: `report` rebuilding a run's views, which may replace edited ones (outDir.ts foreignEntries). */
+export function writeDirAtomically(dir: string, files: OutputFiles, force: boolean, rebuildsViews = false): void {
   const target = requireOutPath(dir);
   const claim = claimOutDir(target);
   try {
-    assertWritable(dir, force);
+    assertWritable(dir, force, rebuildsViews);
     const parent = dirname(target);
     const tmp = tempPath(join(parent, `.${basename(target)}`));
     rmSync(tmp, { recursive: true, force: true });

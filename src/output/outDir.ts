@@ -169,7 +169,7 @@ function sweepChartNames(manifest: { metrics?: unknown; design?: { parameters?: 
  * (SWEEP_OUTPUTS, and the charts its manifest's metrics and parameters name). `--force`
  * refuses while there are any: replacing the directory would delete them.
  */
-export function foreignEntries(dir: string): string[] {
+export function foreignEntries(dir: string, rebuildsViews = false): string[] {
   let listed: Set<string> | null = null;
   const hashes = new Map<string, string>();
   type Manifest = { files?: unknown; metrics?: unknown; design?: { parameters?: unknown } };
@@ -205,8 +205,9 @@ export function foreignEntries(dir: string): string[] {
     if (fit && FIT_RESULTS.has(r) && listed?.has(r) !== true) return false;
     if (r === 'manifest.json') return false;
     // The report and charts too: a report a teacher annotated is theirs, though coalsim could
-    // rebuild the original from the data (it used to be replaced, edited or not).
-    if (listed?.has(r) === true) return editedSince(join(dir, r), hashes.get(r));
+    // rebuild the original from the data (it used to be replaced, edited or not); only `report`,
+    // which exists to rebuild them, replaces edited views, and only with --force.
+    if (listed?.has(r) === true) return !(rebuildsViews && REBUILT_VIEWS.test(r)) && editedSince(join(dir, r), hashes.get(r));
     return true;
   });
 }
@@ -235,7 +236,11 @@ export function isNonEmptyDir(dir: string): boolean {
  * non-empty); a non-empty one only with force, only if coalsim wrote it and it is not
  * protected. Throws OutDirError (exit 4) naming the fix.
  */
-export function assertReplaceable(dir: string, force: boolean, what = '--out'): void {
+/** The views `coalsim report` rebuilds from a run's data: the report and the charts. */
+const REBUILT_VIEWS = /^(report\.html|charts\/[^/]+\.png)$/;
+
+/** `rebuildsViews`: the caller is `report`, which may replace edited views (never edited data). */
+export function assertReplaceable(dir: string, force: boolean, what = '--out', rebuildsViews = false): void {
   const target = resolve(dir);
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw new OutDirError(`${what} ${dir} is a file, not a directory; choose another --out`, 4);
@@ -247,7 +252,7 @@ export function assertReplaceable(dir: string, force: boolean, what = '--out'): 
   if (!isCoalsimDir(target)) {
     throw new OutDirError(`refusing --force: ${dir} holds files coalsim did not write (no manifest.json from coalsim, no sweep store). Move them away, or choose another --out`, 4);
   }
-  const foreign = foreignEntries(target);
+  const foreign = foreignEntries(target, rebuildsViews);
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
     throw new OutDirError(`refusing --force: ${dir} holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write, or edited since it wrote ${foreign.length === 1 ? 'it' : 'them'} (${shown}), which replacing the directory would delete. Move ${foreign.length === 1 ? 'it' : 'them'} away, or choose another --out`, 4);

@@ -124,7 +124,7 @@ async function rebuild(dir: string, shown: string, args: ArgumentsCamelCase<Repo
   if (guarded !== null) throw new CliError(`${shown}: ${guarded}; report rebuilds a run folder by replacing it whole, which coalsim never does there. Run it from the folder above: cd .. && coalsim report ${basename(resolve(dir))}`, ExitCode.outputExists);
   // A file its manifest does not list is a user's: the rebuild replaces the folder whole, so
   // --force could not help (the guard refuses to delete it); say so instead of suggesting it.
-  const foreign = foreignEntries(dir);
+  const foreign = foreignEntries(dir, true);
   if (foreign.length > 0) {
     const names = `${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ` and ${foreign.length - 5} more` : ''}`;
     throw new CliError(`${shown}: holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} coalsim did not write, or edited since it wrote ${foreign.length === 1 ? 'it' : 'them'} (${names}); report rebuilds the folder by replacing it whole, so it never runs while ${foreign.length === 1 ? 'that file is' : 'they are'} there, even with --force. Move ${foreign.length === 1 ? 'it' : 'them'} out of the folder, then run report again`, ExitCode.outputExists);
@@ -138,6 +138,6 @@ async function rebuild(dir: string, shown: string, args: ArgumentsCamelCase<Repo
   for (const [name, content] of build.files) files.set(name, content);
   const manifest = existing.get('manifest.json');
   if (manifest !== undefined) files.set('manifest.json', updatedManifest(Buffer.from(manifest).toString('utf8'), build.files, isBuilt));
-  writeDirAtomically(dir, files, true);
+  writeDirAtomically(dir, files, true, true);
   process.stdout.write(`${shown}: wrote report.html${build.files.size > 1 ? ` and ${build.files.size - 1} chart(s) in charts/` : ''}.\n`);
 }
