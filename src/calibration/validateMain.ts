@@ -25,6 +25,7 @@ import { parseCalibratedScenario } from './checks';
 import { factsMarkdown, factsText } from './factsRender';
 import { signallingFact, stylizedFacts, type FactResult } from './stylizedFacts';
 import { markdownTable, rowsOf, textTable, type Row } from './render';
+import { loosePasses } from './loose';
 import { fitValidations, renderFitSection } from '../fit/validateSection';
 
 export const FULL_SEEDS = 200;
@@ -132,13 +133,15 @@ function main(argv: string[]): number {
   } else {
     const cols: (keyof Row)[] = ['scenario', 'figure', 'recorded', 'simulated', 'rule', 'result'];
     const perScenario = report.scenarios.map((s) => `${s.scenario.id} ${s.passed}/${s.targets.length}`).join(', ');
-    const head = `Validation: ${passed} of ${rows.length} figures pass, ${missed} miss. Calibration over seeds 1..${seeds} per scenario (${perScenario}).`;
+    const loose = loosePasses(report.scenarios);
+    const head = `Validation: ${passed} of ${rows.length} figures pass, ${missed} miss. Calibration over seeds 1..${seeds} per scenario (${perScenario}).${loose.length > 0 ? ` ${loose.length} of the passes are loose (listed after the table).` : ''}`;
+    const loosePart = loose.length === 0 ? [] : ['', markdown ? '### Loose passes' : 'Loose passes', '', 'Figures that pass under a rule they can hardly miss, or only in part (src/calibration/loose.ts):', '', ...loose.map((l) => `${markdown ? '- ' : '  '}${l.scenario}, ${l.figure}: ${l.why}.`)];
     const table = markdown ? markdownTable(rows, cols) : textTable(rows, cols);
     const factsPart = facts ? ['', markdown ? factsMarkdown(facts, factSeeds) : factsText(facts, factSeeds)] : [];
     const cvPart = cv ? ['', markdown ? cvMarkdown(cv, `npm run validate (--cv-seeds ${cvSeeds})`) : cvText(cv)] : [];
     const fitSection = renderFitSection(fits, seeds, markdown);
     const regen = markdown ? ['', 'This report is generated: regenerate it with `npm run --silent validate -- --markdown > docs/calibration.md` (do not edit by hand). Which figures are fit targets and which are held-out checks is in the fits section below, from scenarios/fits/*.fit.json.'] : [];
-    process.stdout.write([head, ...regen, '', table, ...(replication.note ? ['', replication.note] : []), ...(fitSection ? ['', fitSection] : []), ...factsPart, ...cvPart].join('\n') + '\n');
+    process.stdout.write([head, ...regen, '', table, ...loosePart, ...(replication.note ? ['', replication.note] : []), ...(fitSection ? ['', fitSection] : []), ...factsPart, ...cvPart].join('\n') + '\n');
   }
   return strict && missed > 0 ? ExitCode.calibrationMiss : ExitCode.ok;
 }

@@ -10,13 +10,13 @@ export function describeIoError(err: unknown): string | null {
   const code = (err as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
   const message = (err as Error).message;
+  const path = (err as { path?: unknown }).path;
   // SQLite in WAL mode also meets a full disk when growing its shared-memory file (IOERR_SHMSIZE).
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') {
     return `disk full (${code}): ${message}. Nothing was replaced; free some space, then run the command again, adding --resume for a sweep or a fit (it keeps every run or particle already stored; a merge continues with the same command).`;
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     // Name the folder the user chose, not coalsim's temporary or lock file inside it.
-    const path = (err as { path?: unknown }).path;
     const where = typeof path === 'string' ? userPath(path) : null;
     const what = code === 'EROFS' ? 'read-only filesystem' : 'permission denied';
     // The lock and the staging folder live beside the output, in its parent: when that parent is
@@ -25,6 +25,11 @@ export function describeIoError(err: unknown): string | null {
     if (beside !== null) return `cannot write beside ${beside.out} (${code}: ${what}): coalsim keeps its lock and builds the new results in the folder that holds it, ${beside.parent}, so that folder must be writable too. Nothing was replaced. Choose an --out inside a folder you can write (e.g. under your home folder)`;
     return `cannot use ${where ?? 'a file'} (${code}: ${what}). Nothing was replaced. If it is where the output goes, choose another --out somewhere you can write (e.g. under your home folder); if it is an input, check its permissions`;
   }
+  const out = typeof path === 'string' ? besideOutput(path)?.out ?? userPath(path) : null;
+  // Replacing the output folder whole renames it: a mount point (a Docker volume, a tmpfs) cannot be renamed.
+  if (code === 'EBUSY' && out !== null) return `cannot replace ${out} (EBUSY: it is a mount point or in use): coalsim writes its output folder whole, by renaming, which a mount point does not allow. Nothing was replaced. Give a folder inside it, e.g. --out ${out}/results`;
+  // The lock and staging names add about 30 characters to the folder's own name.
+  if (code === 'ENAMETOOLONG' && out !== null) return `cannot write ${out} (ENAMETOOLONG): its name is too long for coalsim's lock and staging files beside it, which add about 30 characters (a file name holds at most 255). Nothing was replaced. Choose a shorter --out`;
   if (/^E[A-Z]+$/.test(code)) return `file error: ${message}`;
   if (code.startsWith('SQLITE_')) return `sweep store error (${code}): ${message}`;
   return null;

@@ -4,6 +4,13 @@ import { describeIoError } from '../../src/cli/ioErrors';
 const err = (code: string, path: string) => Object.assign(new Error(`${code}: permission denied, open '${path}'`), { code, path });
 
 describe('describeIoError', () => {
+  it('a mount point as --out, or a name too long for the lock beside it, gets the folder the user gave and a fix (a security audit, 2026-12-07)', () => {
+    // rename(2) of a mount point: EBUSY on the folder itself.
+    expect(describeIoError(err('EBUSY', '/tmp/play/full'))).toBe('cannot replace /tmp/play/full (EBUSY: it is a mount point or in use): coalsim writes its output folder whole, by renaming, which a mount point does not allow. Nothing was replaced. Give a folder inside it, e.g. --out /tmp/play/full/results');
+    const long = 'a'.repeat(240);
+    expect(describeIoError(err('ENAMETOOLONG', `/tmp/play/.${long}.lock.coalsim-tmp-4242`))).toBe(`cannot write /tmp/play/${long} (ENAMETOOLONG): its name is too long for coalsim's lock and staging files beside it, which add about 30 characters (a file name holds at most 255). Nothing was replaced. Choose a shorter --out`);
+  });
+
   it('names the folder the user chose, not coalsim\'s lock or temporary file in it, and gives the fix', () => {
     expect(describeIoError(err('EACCES', '/data/ro/.new.coalsim-tmp-12/runs.csv'))).toBe(
       'cannot use /data/ro/new (EACCES: permission denied). Nothing was replaced. If it is where the output goes, choose another --out somewhere you can write (e.g. under your home folder); if it is an input, check its permissions',
