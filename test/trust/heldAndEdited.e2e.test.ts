@@ -25,6 +25,20 @@ function savedRun(dir: string, name = 'run'): string {
   return out;
 }
 
+/** While this process holds `held` (a live pid, as a running coalsim would), `args` exits 4 and `held` is unchanged. */
+function expectRefusedWhileHeld(held: string, args: string[]): void {
+  const before = filesOf(held);
+  const claim = claimOutDir(held);
+  try {
+    const r = coalsim(args);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/is being written by another coalsim/);
+    expect(filesOf(held)).toEqual(before);
+  } finally {
+    claim.release();
+  }
+}
+
 describe('a folder another coalsim holds is left alone', () => {
   it('fit, analyze and report exit 4 while the folder is claimed, and change nothing in it', () => {
     const dir = tempDir('coalsim-held-');
@@ -58,16 +72,7 @@ describe('a folder another coalsim holds is left alone', () => {
     const exp = ws.write('grid.json', { replicates: 1 });
     const sweepOut = join(ws.dir, 's');
     expect(coalsim(['sweep', exp, '--out', sweepOut, '--quiet', '--no-charts', '--workers', '0']).status).toBe(0);
-    const sweepBefore = filesOf(sweepOut);
-    const heldSweep = claimOutDir(sweepOut);
-    try {
-      const r = coalsim(['analyze', sweepOut]);
-      expect(r.status).toBe(4);
-      expect(r.stderr).toMatch(/is being written by another coalsim/);
-      expect(filesOf(sweepOut)).toEqual(sweepBefore);
-    } finally {
-      heldSweep.release();
-    }
+    expectRefusedWhileHeld(sweepOut, ['analyze', sweepOut]);
   }, 180_000);
 });
 
@@ -217,15 +222,6 @@ describe('the one-writer lock follows links (security audit, 2026-12-07)', () =>
     expect(coalsim(['sweep', exp, '--out', out, '--quiet', '--no-charts', '--workers', '0']).status).toBe(0);
     const link = join(ws.dir, 'link');
     symlinkSync(out, link);
-    const before = filesOf(out);
-    const held = claimOutDir(out);
-    try {
-      const r = coalsim(['sweep', exp, '--out', link, '--resume', '--quiet', '--no-charts', '--workers', '0']);
-      expect(r.status).toBe(4);
-      expect(r.stderr).toMatch(/is being written by another coalsim/);
-      expect(filesOf(out)).toEqual(before);
-    } finally {
-      held.release();
-    }
+    expectRefusedWhileHeld(out, ['sweep', exp, '--out', link, '--resume', '--quiet', '--no-charts', '--workers', '0']);
   }, 120_000);
 });
