@@ -265,7 +265,8 @@ export function assertReplaceable(dir: string, force: boolean, what = '--out', r
  * without replacing the folder (a fit's results after --resume or --merge).
  */
 export function assertUnedited(dir: string, names: Iterable<string>): void {
-  const edited = foreignEntries(resolve(dir)).filter((r) => [...names].includes(r));
+  const writing = new Set(names);
+  const edited = foreignEntries(resolve(dir)).filter((r) => writing.has(r));
   if (edited.length > 0) throw new OutDirError(`${dir} holds ${edited.length === 1 ? 'a result' : 'results'} edited since coalsim wrote ${edited.length === 1 ? 'it' : 'them'} (${edited.join(', ')}), which writing the fit's results would overwrite. Move ${edited.length === 1 ? 'it' : 'them'} away (or copy your edit elsewhere), then run the command again`, 4);
 }
 

@@ -100,10 +100,12 @@ export function againstRegression(r: ValidationResult): string[] {
     const simWithin = within(s.models[0]?.id ?? '');
     const regWithin = within('logit-ols');
     const withinAgrees = (metric: string, d: number) => metric !== 'auc' || simWithin === null || regWithin === null || Math.sign(simWithin - regWithin) === Math.sign(d);
-    const pooledOnly = parts.filter((x) => x.ciLow > 0 && x.difference > x.noise && !withinAgrees(x.metric, x.difference)).map((x) => x.name);
-    const ahead = parts.filter((x) => x.ciLow > 0 && x.difference > x.noise && withinAgrees(x.metric, x.difference)).map((x) => x.name);
-    const behind = parts.filter((x) => x.ciHigh < 0 && x.difference < -x.noise).map((x) => x.name);
-    const level = parts.filter((x) => !ahead.includes(x.name) && !behind.includes(x.name) && !pooledOnly.includes(x.name)).map((x) => x.name);
+    // Each metric once: ahead (interval clear of 0, beyond the noise, and within the folds too for
+    // AUC), ahead on the pooled score only, behind, or level.
+    const verdict = (x: (typeof parts)[number]): 'ahead' | 'pooledOnly' | 'behind' | 'level' =>
+      x.ciLow > 0 && x.difference > x.noise ? (withinAgrees(x.metric, x.difference) ? 'ahead' : 'pooledOnly') : x.ciHigh < 0 && x.difference < -x.noise ? 'behind' : 'level';
+    const named = (v: ReturnType<typeof verdict>) => parts.filter((x) => verdict(x) === v).map((x) => x.name);
+    const [ahead, pooledOnly, behind, level] = [named('ahead'), named('pooledOnly'), named('behind'), named('level')];
     const words = [
       pooledOnly.length > 0 ? `ahead of (c) on the pooled ${pooledOnly.join(' and ')} only: within the folds it does not lead ((c) ${f2(regWithin!)}, the simulator ${f2(simWithin!)}), so no lead` : '',
       ahead.length > 0 ? `ahead of (c) on ${ahead.join(' and ')}` : '', behind.length > 0 ? `behind it on ${behind.join(' and ')}` : '', level.length > 0 ? `level with it on ${level.join(' and ')}` : ''].filter((w) => w !== '');
