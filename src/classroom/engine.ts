@@ -15,6 +15,7 @@ import { runScenario } from '../core/engine/run';
 import { summarize } from '../core/metrics/summary';
 import { paymentRows, roundRows } from '../output/tidy';
 import { holdupStories } from '../report/holdups';
+import { meanShareAtEnd } from '../report/shares';
 import type { PaymentRow } from '../report/loadOutputs';
 import { checkScenario } from '../scenario/crossChecks';
 import { formatPath } from '../scenario/issues';
@@ -31,8 +32,10 @@ export interface Headline {
   readonly peakDemand: number;
   /** US$ per foreign soldier-year, null when none served. */
   readonly costPerForeignSoldierYear: number | null;
-  /** Mean share of the surplus to partners (0-1), null without paid deals. */
+  /** Mean share of the surplus to partners over deals as signed (0-1), null without paid deals. */
   readonly meanShare: number | null;
+  /** The same in the members' contracts at the end, hold-up concessions counted (report/shares.ts), null without any. */
+  readonly meanShareAtEnd: number | null;
   readonly reversals: number;
   readonly reversalsBy: readonly { readonly name: string; readonly round: number; readonly share: number }[];
   readonly paymentsTotal: number;
@@ -62,6 +65,7 @@ export function headlineOf(scenario: Scenario, summary: ReturnType<typeof summar
     peakDemand: summary.coalition.peakDemand,
     costPerForeignSoldierYear: summary.costs.costPerForeignSoldierYear,
     meanShare: summary.power.meanShare,
+    meanShareAtEnd: meanShareAtEnd(summary),
     reversals: summary.power.reversals,
     reversalsBy: summary.power.reversalsBy.map((r) => ({ name: names.get(r.party) ?? r.party, round: r.round, share: r.share })),
     paymentsTotal: summary.payments.total,

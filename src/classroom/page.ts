@@ -181,7 +181,9 @@ function pageScript(): string {
         var h = r.headline;
         number('troops', int.format(h.troopsFinal) + ' / ' + int.format(h.demandFinal), 'troops deployed / sought at the end (peak ' + int.format(h.peakTroops) + ')', [h.troopsFinal, h.demandFinal]);
         number('costPerForeignSoldierYear', dollars(h.costPerForeignSoldierYear), 'per foreign soldier-year (US$)', h.costPerForeignSoldierYear);
-        number('meanShare', h.meanShare === null ? '–' : Math.round(h.meanShare * 100) + '%', 'of the surplus to partners, on average', h.meanShare);
+        // After paid hold-ups the contracts at the end give partners more than the deals as signed (as the report says beside its card).
+        var endShare = h.holdups.paid > 0 && h.meanShare !== null && h.meanShareAtEnd !== null && Math.round(h.meanShareAtEnd * 100) !== Math.round(h.meanShare * 100) ? '; ' + Math.round(h.meanShareAtEnd * 100) + '% in their contracts at the end, once the hold-up concessions are counted' : '';
+        number('meanShare', h.meanShare === null ? '–' : Math.round(h.meanShare * 100) + '%', 'of the surplus to partners, on average, in the deals as signed' + endShare, h.meanShare);
         number('reversals', String(h.reversals), h.reversals === 0 ? 'reversals: no weak partner took the larger share' : (rules.select(h.reversals) === 'one' ? 'reversal' : 'reversals') + ': ' + h.reversalsBy.map(function (x) { return x.name + ' takes ' + x.share.toFixed(2) + ' (round ' + x.round + ')'; }).join('; '), h.reversals, h.reversals > 0 ? 'reversal' : '');
         number('holdups', h.holdups.threats === 0 ? 'none' : h.holdups.paid + ' paid, ' + h.holdups.refusedWithdrew + ' refused, ' + count(h.holdups.bluffCalled, 'bluff called', 'bluffs called'), (h.holdups.threats === 0 ? 'hold-ups' : count(h.holdups.threats, 'hold-up', 'hold-ups').replace(/^[\\d,]+ /, '') + ' (' + count(h.holdups.threats, 'threat', 'threats') + ')') + (h.holdups.paid > 0 ? ' (' + money(h.holdups.amountPaid) + ' conceded)' : ''), h.holdups);
         number('paymentsTotal', money(h.paymentsTotal), 'paid to partners in all (US$)', h.paymentsTotal);

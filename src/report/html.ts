@@ -15,7 +15,8 @@ import { dollars, money, moneyShort, percent, plural, soldAccessOnly, troops } f
 import { holdupStories, OUTCOME_WORDS } from './holdups';
 import { lessonOf } from './lesson';
 import type { RunOutputs } from './loadOutputs';
-import { blockHeading, foldQuiet, meanShareAtEnd, type Narrative } from './narrative';
+import { blockHeading, foldQuiet, type Narrative } from './narrative';
+import { meanShareAtEnd } from './shares';
 import { possessive, theName } from './names';
 import { html, raw, type SafeHtml, scriptCode, scriptJson } from './safeHtml';
 import { STAYED_OUT_WORDS, stayedOutReason } from './stayedOut';

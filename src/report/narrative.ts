@@ -15,6 +15,7 @@ import { capitalise, dollars, list, money, percent, plural, troops } from './for
 import { possessive, TheName, theName } from './names';
 import { STAYED_OUT_WORDS, stayedOutReason } from './stayedOut';
 import { ACCESS_WORDS, whoPaidSentences } from './whoPaid';
+import { meanShareAtEnd } from './shares';
 
 export interface RoundStory {
   readonly round: number;
@@ -597,16 +598,6 @@ function endingEvents(events: readonly SimEvent[], name: (id: string) => string,
     out.push(`${P} deepened its alliance with ${list(shown.map(([party, d]) => `${name(party)} (depth ${d.from.toFixed(2)} to ${d.to.toFixed(2)}${d.times > 1 ? ` over ${d.times} rewards` : ''}, for up to ${percent(d.share)} of its forces)`))}.`);
   }
   return out;
-}
-
-/**
- * The partners' mean share of the surplus in their contracts at the end (each member's
- * `surplusShare`: enlargements merged, hold-up concessions included), or null without any: what a
- * hold-up took, which the mean over deals as signed (power.meanShare) does not show.
- */
-export function meanShareAtEnd(sum: RunSummary): number | null {
-  const shares = sum.coalition.members.map((m) => m.surplusShare).filter((x): x is number => x !== null);
-  return shares.length > 0 ? shares.reduce((a, b) => a + b, 0) / shares.length : null;
 }
 
 function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent[]): string[] {

@@ -15,6 +15,7 @@ import { buildClassroomHtml } from '../../src/classroom/page';
 import type { RunSummary } from '../../src/core/metrics/summary';
 import type { SimEvent } from '../../src/core/events';
 import { holdupStories } from '../../src/report/holdups';
+import { meanShareAtEnd } from '../../src/report/shares';
 import { reportAssets } from '../../src/report/assets';
 import { loadScenarioFile } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/schema';
@@ -144,6 +145,30 @@ describeInChromium('classroom.html in headless chromium', () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(applySettings(scenario, controls, settings))));
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('teaching-holdup: after a paid hold-up the share card also gives the contracts at the end, as the report does', async () => {
+    const scenario = bundled('teaching-holdup');
+    const controls = controlsFor(scenario);
+    const presets = contrastPresets(scenario, controls);
+    const { page, errors } = await open('teaching-holdup');
+    let paidSomewhere = false;
+    for (const [i, pane] of (['A', 'B'] as const).entries()) {
+      const out = join(dir, `share-${pane}`);
+      const file = join(dir, `share-${pane}.json`);
+      writeFileSync(file, JSON.stringify(applySettings(scenario, controls, presets[i]!.settings)));
+      expect(coalsim(['run', file, '--seed', '1', '--no-charts', '--out', out]).status).toBe(0);
+      const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as RunSummary;
+      const label = await page.evaluate((p) => (globalThis as unknown as { document: { querySelector(q: string): { textContent: string } } }).document.querySelector(`#pane-${p} [data-key="meanShare"] .k`).textContent, pane);
+      const end = meanShareAtEnd(s);
+      const differs = s.operation.holdUps.paid > 0 && end !== null && s.power.meanShare !== null && Math.round(end * 100) !== Math.round(s.power.meanShare * 100);
+      if (differs) paidSomewhere = true;
+      expect({ pane, label }).toEqual({ pane, label: `of the surplus to partners, on average, in the deals as signed${differs ? `; ${Math.round(end! * 100)}% in their contracts at the end, once the hold-up concessions are counted` : ''}` });
+    }
+    // As written (seed 1) the US pays the Philippines' threat: the end share must show somewhere.
+    expect(paidSomewhere).toBe(true);
+    expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
 
