@@ -302,7 +302,7 @@ export function summarize(result: RunResult): RunSummary {
   const volunteered = new Set<string>();
   const volunteeredRound = new Map<string, number>();
   const volunteeredTroops = new Map<string, number>();
-  const dealsBy = new Map<string, { round: number; troops: number; pricePerSoldierYear: number; ceiling: number }[]>();
+  const dealsBy = new Map<string, { round: number; troops: number; pricePerSoldierYear: number; ceiling: number; enlargement: boolean }[]>();
   const threatRounds = new Map<string, number[]>();
   const threats = new Map<string, ThreatEvidence[]>();
   const deepenedRound = new Map<string, number>();
@@ -362,7 +362,7 @@ export function summarize(result: RunResult): RunSummary {
       }
     } else if (e.type === 'deal-signed') {
       lastDeal.set(e.party, e);
-      dealsBy.set(e.party, [...(dealsBy.get(e.party) ?? []), { round: e.round, troops: e.troops, pricePerSoldierYear: e.pricePerSoldierYear, ceiling: e.ceiling }]);
+      dealsBy.set(e.party, [...(dealsBy.get(e.party) ?? []), { round: e.round, troops: e.troops, pricePerSoldierYear: e.pricePerSoldierYear, ceiling: e.ceiling, enlargement: (states[e.round - 1]?.parties[e.party]?.troops ?? 0) > 0 }]);
       maxDealTroops.set(e.party, Math.max(maxDealTroops.get(e.party) ?? 0, e.troops));
       deals++;
       if (e.share !== null) shares.push(e.share);

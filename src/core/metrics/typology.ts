@@ -158,7 +158,8 @@ export interface BehaviourInput {
   readonly volunteeredRound: number | null;
   /** Deals signed: round, troops and the value per soldier-year agreed. */
   /** Deals signed: round, troops, the value per soldier-year agreed, and the pivotal's ceiling for it (omitted: unknown). */
-  readonly deals: readonly { readonly round: number; readonly troops: number; readonly pricePerSoldierYear: number; readonly ceiling?: number }[];
+  /** `enlargement`: more troops from a partner already deployed (no new flag, no premium for it in particular: market/reservation.ts pivotalReservation). */
+  readonly deals: readonly { readonly round: number; readonly troops: number; readonly pricePerSoldierYear: number; readonly ceiling?: number; readonly enlargement?: boolean }[];
   /** US$ received over the run, by kind. */
   readonly subsidyReceived: number;
   readonly sideDealValueReceived: number;
@@ -256,10 +257,15 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   // valued in particular (criticality kappa_i > 0), more than its ceiling less that premium:
   // what the marginal substitute's troops would have cost (market/reservation.ts
   // competitiveCeiling), when substitutes were cheaper than the pivotal's own soldiers.
+  // An enlargement brings no new flag and no premium for the partner in particular (its ceiling
+  // has none, market/reservation.ts): its troops are worth e_i c_P alone.
   const critical = x.deals.flatMap((d) => {
-    const troopValue = spec.effectiveness * pivotal.ownSoldierCostPerYear + pivotal.flagValuePerYear / Math.max(1, d.troops);
-    const particular = criticalPremium(pivotal, spec, d.troops);
-    const market = particular > 0 && d.ceiling !== undefined ? Math.min(troopValue, d.ceiling - particular) : troopValue;
+    const troopValue = spec.effectiveness * pivotal.ownSoldierCostPerYear + (d.enlargement === true ? 0 : pivotal.flagValuePerYear / Math.max(1, d.troops));
+    const particular = d.enlargement === true ? 0 : criticalPremium(pivotal, spec, d.troops);
+    // The ceiling less the premium is the substitute's price only when the substitute set the
+    // ceiling; bound by the budget or spread over a larger credible contingent it can fall below
+    // the premium, and then says nothing about the market (a negative "substitute price").
+    const market = particular > 0 && d.ceiling !== undefined && d.ceiling - particular > 0 ? Math.min(troopValue, d.ceiling - particular) : troopValue;
     return d.pricePerSoldierYear > market * 1.001 && d.pricePerSoldierYear > 0 ? [{ d, troopValue: market, byMarket: market < troopValue }] : [];
   });
   const access = x.accessDeals ?? [];
@@ -267,7 +273,7 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
     const ev: string[] = [];
     if (critical.length > 0) {
       const { d, troopValue, byMarket } = critical[critical.length - 1]!;
-      const benchmark = byMarket ? 'the same troops would have cost from the marginal substitute' : 'its soldiers and flag are worth to the pivotal';
+      const benchmark = byMarket ? 'the same troops would have cost from the marginal substitute' : d.enlargement === true ? 'more soldiers of a partner already deployed are worth to the pivotal (no new flag)' : 'its soldiers and flag are worth to the pivotal';
       ev.push(`paid ${money(d.pricePerSoldierYear)} per soldier-year in round ${d.round}, above the ${money(troopValue)} ${benchmark}: a premium of ${money(d.pricePerSoldierYear - troopValue)} for it in particular`);
     }
     for (const a of access) ev.push(`its ${a.kind} access${a.label ? ` (${a.label})` : ''} was worth ${money(a.pivotalReservation)} a year to the pivotal from it in particular; it was paid ${money(a.pricePerYear)} a year from round ${a.round}`);
