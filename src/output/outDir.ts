@@ -445,7 +445,11 @@ function leaveThroughExitOnSignals(): void {
   signalsWatched = true;
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
-      if (process.listenerCount(signal) === 1) process.exit(code);
+      if (process.listenerCount(signal) !== 1) return;
+      // Said on stderr, so a user or script that sees the exit code knows why; a folder is whole
+      // or absent (written in full, then renamed), whichever side of the signal its write fell.
+      process.stderr.write(`\ncoalsim: stopped by ${signal}; no output folder is left half-written (a finished one is whole, an unfinished one absent)\n`);
+      process.exit(code);
     });
   }
 }

@@ -16,10 +16,12 @@ import { ROOT } from '../helpers/scenarios';
 const SCENARIO = join(ROOT, 'scenarios', 'default.json');
 
 /** Starts `coalsim run` into `out`, sends `signal` as soon as its lock exists, and waits for the exit. */
-async function stopWhileLocked(out: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawLock: boolean }> {
+async function stopWhileLocked(out: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawLock: boolean; stderr: string }> {
   const lock = join(out, '..', `.${out.split('/').pop()!}.lock`);
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'coalsim.js'), 'run', SCENARIO, '--seed', '1', '--out', out], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'coalsim.js'), 'run', SCENARIO, '--seed', '1', '--out', out], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig })));
   let sawLock = false;
   for (let i = 0; i < 4000 && child.exitCode === null; i++) {
     if (existsSync(lock)) {
@@ -29,7 +31,7 @@ async function stopWhileLocked(out: string, signal: NodeJS.Signals): Promise<{ c
     }
     await new Promise((r) => setTimeout(r, 2));
   }
-  return { ...(await exited), sawLock };
+  return { ...(await exited), sawLock, stderr };
 }
 
 describe.each([
@@ -43,6 +45,7 @@ describe.each([
     const stopped = await stopWhileLocked(out, signal);
     expect(stopped.sawLock).toBe(true);
     expect(stopped).toMatchObject({ code, signal: null });
+    expect(stopped.stderr).toContain(`coalsim: stopped by ${signal}; no output folder is left half-written`);
     expect(readdirSync(parent).filter((f) => f.endsWith('.lock'))).toEqual([]);
     if (existsSync(out)) {
       const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { name: string; bytes: number }[] };
