@@ -6,6 +6,7 @@
  */
 import { readInputFile } from '../scenario/readInput';
 import { parseDocument } from '../scenario/validate';
+import { invocation } from './invocation';
 
 export type FileKind = 'scenario' | 'experiment' | 'fit';
 
@@ -59,5 +60,5 @@ export function wrongKindMessage(file: string, shown: string, expected: FileKind
   if (kind === null || kind === expected) return null;
   const want = KIND_COMMAND[expected];
   const have = KIND_COMMAND[kind];
-  return `${shown} is ${have.noun}, not ${want.noun}: run it with \`coalsim ${have.command} ${shown}\`${expected === 'scenario' ? '' : ` (coalsim ${want.command} takes ${want.noun}${expected === 'experiment' ? ', which names its scenario in "scenario"' : ''})`}`;
+  return `${shown} is ${have.noun}, not ${want.noun}: run it with \`${invocation()} ${have.command} ${shown}\`${expected === 'scenario' ? '' : ` (coalsim ${want.command} takes ${want.noun}${expected === 'experiment' ? ', which names its scenario in "scenario"' : ''})`}`;
 }

@@ -5,6 +5,7 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { InvariantError } from '../core/errors';
 import { CliError, ExitCode } from './exitCodes';
+import { invocation } from './invocation';
 import { packageVersion } from './paths';
 import { explainUsageError } from './usageErrors';
 import { OutDirError } from '../output/outDir';
@@ -79,7 +80,7 @@ function refuseUnexpandedHome(args: Record<string, unknown>): void {
 
 export async function main(argv: string[]): Promise<number> {
   const parser = yargs(argv)
-    .scriptName('coalsim')
+    .scriptName(invocation())
     .usage(USAGE)
     .command(COMMANDS.map(lazy))
     .demandCommand(1, 'Name a command (coalsim --help lists them all). Example: coalsim run')

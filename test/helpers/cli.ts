@@ -15,7 +15,8 @@ export function coalsim(args: string[], opts: { cwd?: string; env?: Record<strin
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'coalsim.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    // npm_command cleared: under `npx jest` it is "exec", and help would say `npx coalsim` (cli/invocation.ts).
+    env: { ...process.env, NO_COLOR: '1', npm_command: '', ...opts.env },
     timeout: 120_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -28,6 +28,7 @@ import { displayPath } from '../scenarioInput';
 import { stopOnSignals } from '../stopSignals';
 import { wrongKindMessage } from '../fileKind';
 import { requireSbatchValues } from './slurm';
+import { invocation } from '../invocation';
 import { chooseShard, defaultWorkers } from './sweep';
 
 interface FitArgs {
@@ -82,7 +83,7 @@ function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], ou
     ...results.parameters.map((p) => `  ${p.name} = ${p.median}  [90%: ${p.q05}, ${p.q95}]  (was ${JSON.stringify(p.before)})`),
     ...[...files.keys()].filter((f) => !f.startsWith('charts/')).map((f) => `  ${join(where, f)}`),
     ...(chartNote === null ? [`  ${join(where, 'charts')}/  (${[...files.keys()].filter((f) => f.startsWith('charts/')).length} PNG charts)`] : [`  (no charts: ${chartNote})`]),
-    `  run it: coalsim run ${join(where, FIT_OUTPUT_FILES.scenario)}`,
+    `  run it: ${invocation()} run ${join(where, FIT_OUTPUT_FILES.scenario)}`,
   ];
   return { lines, summary: files.get(FIT_OUTPUT_FILES.summary) as string };
 }

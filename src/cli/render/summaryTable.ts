@@ -13,6 +13,7 @@ import { STAYED_OUT_WORDS, stayedOutReason } from '../../report/stayedOut';
 import { bold, fmtInt, fmtMoney, fmtShare } from './format';
 import { count } from './plural';
 import { safeField } from '../../output/terminalSafe';
+import { invocation } from '../invocation';
 
 /** Below this many columns the members table becomes two lines per member. */
 export const WIDE = 110;
@@ -84,7 +85,7 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView, 
       ? [para(`Promises: ${count(s.promises.made, 'made', 'made')}, ${s.promises.kept} kept, ${s.promises.broken} broken, ${s.promises.outstanding} outstanding; delivered ${fmtMoney(s.promises.deliveredCost)} of ${fmtMoney(s.promises.promisedCost)} promised.`)]
       : []),
     ...(s.operation.holdUps.threats > 0
-      ? [para(`Hold-ups: ${count(s.operation.holdUps.threats, 'threat')}; ${s.operation.holdUps.paid} paid (concessions ${fmtMoney(s.operation.holdUps.concessionCost)}), ${s.operation.holdUps.refusedWithdrew} refused and withdrawn, ${count(s.operation.holdUps.bluffCalled, 'bluff called', 'bluffs called')}; \`coalsim explain ${safeField(outDir)}\` tells each one.`)]
+      ? [para(`Hold-ups: ${count(s.operation.holdUps.threats, 'threat')}; ${s.operation.holdUps.paid} paid (concessions ${fmtMoney(s.operation.holdUps.concessionCost)}), ${s.operation.holdUps.refusedWithdrew} refused and withdrawn, ${count(s.operation.holdUps.bluffCalled, 'bluff called', 'bluffs called')}; \`${invocation()} explain ${safeField(outDir)}\` tells each one.`)]
       : []),
     ...(s.negotiations.opened > 0
       ? [para(`Negotiations: ${count(s.negotiations.opened, 'opened', 'opened')}, ${count(s.negotiations.offers, 'offer')}; ${outcomes.map(([k, v]) => { const w = outcomeWords[k] ?? [k, k]; return count(v, w[0], w[1]); }).join(', ')}.`)]
