@@ -396,7 +396,6 @@ export function claimOutDir(dir: string): Claim {
       process.once('exit', () => {
         if (held.has(lock)) rmSync(lock, { force: true });
       });
-      leaveThroughExitOnSignals();
       removeDebris(target);
       return { dir: target, release: () => releaseLock(lock) };
     } catch (err) {
@@ -428,30 +427,6 @@ export function claimOutDir(dir: string): Claim {
     }
   }
   throw new OutDirError(`could not claim ${dir}: another coalsim keeps taking it; choose another --out`, 4);
-}
-
-let signalsWatched = false;
-
-/**
- * Ctrl-C (SIGINT) or SIGTERM while a claim is the only listener: leave through process.exit
- * (130, 143: 128 + the signal's number, as a shell reports it), so the 'exit' handlers above
- * remove this process's locks. A default signal death runs no handler and left `.<name>.lock`
- * beside the folder (harmless, a dead owner's lock is taken over, but litter). Long work that
- * stops cleanly on a signal (sweep, fit: cli/stopSignals.ts) adds its own listener; this one then
- * does nothing, and that work ends through process.exit too. Installed once per process.
- */
-function leaveThroughExitOnSignals(): void {
-  if (signalsWatched) return;
-  signalsWatched = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.on(signal, () => {
-      if (process.listenerCount(signal) !== 1) return;
-      // Said on stderr, so a user or script that sees the exit code knows why; a folder is whole
-      // or absent (written in full, then renamed), whichever side of the signal its write fell.
-      process.stderr.write(`\ncoalsim: stopped by ${signal}; no output folder is left half-written (a finished one is whole, an unfinished one absent)\n`);
-      process.exit(code);
-    });
-  }
 }
 
 function releaseLock(lock: string): void {
