@@ -7,11 +7,11 @@
 import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
-import { assertReplaceable, claimOutDir, requireOutPath } from '../output/outDir';
+import { assertReplaceable, assertUnedited, claimOutDir, requireOutPath } from '../output/outDir';
 import { migrateValue } from '../scenario/migrate';
 import { ScenarioSchema, type Scenario } from '../scenario/schema';
 import { compileExperiment, experimentHash, type CompiledExperiment } from './load';
-import { writeSweepOutputs, type SweepFiles } from './outputs';
+import { SWEEP_CSVS, writeSweepOutputs, type SweepFiles } from './outputs';
 import { ExperimentSchema } from './schema';
 import { WHOLE } from './shards';
 import { STORE_FILE, SweepStore, type StoredRun } from './store';
@@ -59,6 +59,8 @@ export function mergeSweeps(dirs: readonly string[], out: string, options: { for
   // Held until the merge is written: a second merge or sweep into the same --out exits 4.
   const claim = claimOutDir(requireOutPath(out));
   try {
+    // Merging into a folder that already holds a merge rewrites its CSVs: never over a user's edit.
+    if (!options.force && existsSync(out)) assertUnedited(out, SWEEP_CSVS, "the merged CSVs");
     return mergeClaimed(dirs, out, options);
   } finally {
     claim.release();

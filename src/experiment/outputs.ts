@@ -24,6 +24,8 @@ import { RNG_VERSION } from '../core/rng';
 
 export const RUNS_FILE = 'runs.csv';
 export const AGGREGATE_FILE = 'aggregate.csv';
+/** The CSVs a sweep (or merge) rewrites in place on --resume; the manifest records their hashes. */
+export const SWEEP_CSVS = [RUNS_FILE, AGGREGATE_FILE] as const;
 export const MANIFEST_FILE = 'manifest.json';
 
 type Row = readonly (string | number | null)[];

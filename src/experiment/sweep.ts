@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
-import { applyDirAttributes, assertReplaceable, claimOutDir, dirAttributes, requireOutPath } from '../output/outDir';
+import { applyDirAttributes, assertReplaceable, assertUnedited, claimOutDir, dirAttributes, requireOutPath } from '../output/outDir';
 import { execute } from './executor';
 import type { CompiledExperiment } from './load';
-import { storeIsWhole, writeSweepOutputs, type SweepFiles } from './outputs';
+import { storeIsWhole, SWEEP_CSVS, writeSweepOutputs, type SweepFiles } from './outputs';
 import { pointGroups, type PointStats } from './aggregate';
 import { type Shard, tasksToRun, totalRuns } from './shards';
 import { STORE_FILE, SweepStore } from './store';
@@ -115,6 +115,9 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
   const claim = claimOutDir(requireOutPath(o.out));
   let store: SweepStore;
   try {
+    // Before any run: CSVs the user edited since the sweep wrote them are theirs (--force refuses
+    // them too, assertReplaceable), not for --resume to rewrite hours later.
+    if (o.resume && !o.force && existsSync(o.out)) assertUnedited(o.out, SWEEP_CSVS, "the sweep's CSVs");
     store = openOrCreateStore(o);
   } catch (err) {
     claim.release();

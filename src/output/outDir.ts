@@ -200,6 +200,9 @@ export function foreignEntries(dir: string, rebuildsViews = false): string[] {
     // coalsim's only while it holds the bytes coalsim wrote: data edited since (a run's
     // scenario.json, a summary annotated by hand) is a user's work now, and replacing the folder
     // would delete it.
+    // A sweep's CSVs are listed in its manifest with their hashes once written: edited since, they
+    // are the user's (--resume, merge and --force would have replaced them silently).
+    if (sweep && SWEEP_OUTPUTS.has(r) && hashes.has(r)) return editedSince(join(dir, r), hashes.get(r));
     if (sweep && (SWEEP_OUTPUTS.has(r) || sweepCharts.has(r))) return false;
     if (fit && (FIT_OUTPUTS.has(r) || FIT_PATTERNS.some((x) => x.test(r)))) return false;
     if (fit && FIT_RESULTS.has(r) && listed?.has(r) !== true) return false;
@@ -262,12 +265,13 @@ export function assertReplaceable(dir: string, force: boolean, what = '--out', r
 /**
  * Refuses (exit 4, naming them) to overwrite files of `dir` that its manifest lists with other
  * bytes than coalsim wrote: a result the user edited since. For outputs rewritten in place
- * without replacing the folder (a fit's results after --resume or --merge).
+ * without replacing the folder (a fit's results after --resume or --merge; a sweep's CSVs after
+ * --resume or merge). `what` names what is being written.
  */
-export function assertUnedited(dir: string, names: Iterable<string>): void {
+export function assertUnedited(dir: string, names: Iterable<string>, what = "the fit's results"): void {
   const writing = new Set(names);
   const edited = foreignEntries(resolve(dir)).filter((r) => writing.has(r));
-  if (edited.length > 0) throw new OutDirError(`${dir} holds ${edited.length === 1 ? 'a result' : 'results'} edited since coalsim wrote ${edited.length === 1 ? 'it' : 'them'} (${edited.join(', ')}), which writing the fit's results would overwrite. Move ${edited.length === 1 ? 'it' : 'them'} away (or copy your edit elsewhere), then run the command again`, 4);
+  if (edited.length > 0) throw new OutDirError(`${dir} holds ${edited.length === 1 ? 'a result' : 'results'} edited since coalsim wrote ${edited.length === 1 ? 'it' : 'them'} (${edited.join(', ')}), which writing ${what} would overwrite. Move ${edited.length === 1 ? 'it' : 'them'} away (or copy your edit elsewhere), then run the command again`, 4);
 }
 
 /**

@@ -8,7 +8,7 @@ import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { CliError, ExitCode } from '../exitCodes';
 import { packageVersion } from '../paths';
 import { displayPath } from '../scenarioInput';
-import { assertDirectoryPath, assertNotAnInput } from '../../output/outDir';
+import { assertDirectoryPath, assertNotAnInput, claimOutDir, requireOutPath } from '../../output/outDir';
 import { asDirError } from './sweep';
 
 interface MergeArgs {
@@ -38,32 +38,38 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       if (!existsSync(dir)) throw new CliError(`${displayPath(dir)}: no such folder; give the --out folders of \`coalsim sweep\` (its shards)`, ExitCode.invalidInput);
       if (!existsSync(join(dir, STORE_FILE))) throw new CliError(`${displayPath(dir)} holds no sweep (no ${STORE_FILE}); give the --out folders of \`coalsim sweep\` (its shards)`, ExitCode.invalidInput);
     }
-    let report;
+    // Held until the charts and report are written too (mergeSweeps' own claim ends with the CSVs).
+    const held = claimOutDir(requireOutPath(args.out));
     try {
-      assertNotAnInput(args.out, args.dirs);
-      report = mergeSweeps(args.dirs, args.out, { force: args.force, version: packageVersion() });
-    } catch (err) {
-      if (err instanceof SweepMismatchError) throw new CliError(err.message, ExitCode.invalidInput);
-      asDirError(err);
-    }
-    const where = displayPath(args.out);
-    if (report.complete) {
-      const store = SweepStore.open(join(args.out, STORE_FILE), { readonly: true });
-      if (!store) throw new CliError(`${where}: the merged store cannot be read back`, ExitCode.io);
+      let report;
       try {
-        finishSweep(args.out, experimentOfStore(store, where), store, { charts: args.charts, warn: (m) => process.stderr.write(`coalsim: ${m}\n`) });
-      } finally {
-        store.close();
+        assertNotAnInput(args.out, args.dirs);
+        report = mergeSweeps(args.dirs, args.out, { force: args.force, version: packageVersion() });
+      } catch (err) {
+        if (err instanceof SweepMismatchError) throw new CliError(err.message, ExitCode.invalidInput);
+        asDirError(err);
       }
+      const where = displayPath(args.out);
+      if (report.complete) {
+        const store = SweepStore.open(join(args.out, STORE_FILE), { readonly: true });
+        if (!store) throw new CliError(`${where}: the merged store cannot be read back`, ExitCode.io);
+        try {
+          finishSweep(args.out, experimentOfStore(store, where), store, { charts: args.charts, warn: (m) => process.stderr.write(`coalsim: ${m}\n`) });
+        } finally {
+          store.close();
+        }
+      }
+      const lines = [
+        `merged ${report.sources} director${report.sources === 1 ? 'y' : 'ies'} into ${where}: ${report.added} run(s) added; ${report.ok + report.failed} stored (${report.failed} failed), ${report.missing} missing`,
+        ...report.files.map((f) => `  ${join(where, f)}`),
+      ];
+      process.stdout.write(lines.join('\n') + '\n');
+      if (!report.complete) {
+        throw new CliError(`${where} is incomplete: ${report.missing} run(s) of the experiment are in no shard given (aggregate.csv is written once every run is there). Merge the missing shards into the same --out.`, ExitCode.incompleteMerge);
+      }
+      if (report.failed > 0) throw new CliError(`${where}: ${report.failed} run(s) failed (see the status and error columns of runs.csv); re-run them in their shard with --resume --retry-failed, then merge again`, ExitCode.runsFailed);
+    } finally {
+      held.release();
     }
-    const lines = [
-      `merged ${report.sources} director${report.sources === 1 ? 'y' : 'ies'} into ${where}: ${report.added} run(s) added; ${report.ok + report.failed} stored (${report.failed} failed), ${report.missing} missing`,
-      ...report.files.map((f) => `  ${join(where, f)}`),
-    ];
-    process.stdout.write(lines.join('\n') + '\n');
-    if (!report.complete) {
-      throw new CliError(`${where} is incomplete: ${report.missing} run(s) of the experiment are in no shard given (aggregate.csv is written once every run is there). Merge the missing shards into the same --out.`, ExitCode.incompleteMerge);
-    }
-    if (report.failed > 0) throw new CliError(`${where}: ${report.failed} run(s) failed (see the status and error columns of runs.csv); re-run them in their shard with --resume --retry-failed, then merge again`, ExitCode.runsFailed);
   },
 };

@@ -15,7 +15,7 @@ import { runSweep, SweepDirError } from '../../experiment/sweep';
 import { OutputExistsError } from '../../output/atomic';
 import { formatIssues } from '../../scenario/issues';
 import { CliError, ExitCode } from '../exitCodes';
-import { assertNotAnInput } from '../../output/outDir';
+import { assertNotAnInput, claimOutDir, requireOutPath } from '../../output/outDir';
 import { safeField } from '../../output/terminalSafe';
 import { stopOnSignals } from '../stopSignals';
 import { FEW_REPLICATES } from '../../experiment/charts';
@@ -143,65 +143,72 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const lost = designLoss(loaded);
     if (lost) process.stderr.write(`coalsim: ${lost}\n`);
 
-    const stop = stopOnSignals('the runs');
-    const started = performance.now();
-    const label = shard.count > 1 ? `sweep ${loaded.experiment.id} [shard ${shard.index}/${shard.count}]` : `sweep ${loaded.experiment.id}`;
-    let report;
+    // Held until the charts and report are written too (runSweep's own claim ends with the CSVs):
+    // a second sweep or merge into --out waits for the whole folder, never mixes into it.
+    const held = claimOutDir(requireOutPath(out));
     try {
-      report = await runSweep({
-        compiled: loaded,
-        out,
-        shard,
-        workers,
-        resume: args.resume,
-        retryFailed: args.retryFailed,
-        force: args.force,
-        version: packageVersion(),
-        progress: createProgress(process.stderr, { quiet: args.quiet, label }),
-        shouldStop: stop.requested,
-      });
-    } catch (err) {
-      asDirError(err, true);
+      const stop = stopOnSignals('the runs');
+      const started = performance.now();
+      const label = shard.count > 1 ? `sweep ${loaded.experiment.id} [shard ${shard.index}/${shard.count}]` : `sweep ${loaded.experiment.id}`;
+      let report;
+      try {
+        report = await runSweep({
+          compiled: loaded,
+          out,
+          shard,
+          workers,
+          resume: args.resume,
+          retryFailed: args.retryFailed,
+          force: args.force,
+          version: packageVersion(),
+          progress: createProgress(process.stderr, { quiet: args.quiet, label }),
+          shouldStop: stop.requested,
+        });
+      } catch (err) {
+        asDirError(err, true);
+      } finally {
+        stop.release();
+      }
+      const secs = (performance.now() - started) / 1000;
+      const where = displayPath(out);
+      if (report.stopped) {
+        process.stderr.write(`coalsim: interrupted: ${report.ok + report.failed} runs stored in ${where}; continue with\n  coalsim sweep ${args.experiment} --out ${where} --resume\n`);
+        process.exitCode = 130;
+        return;
+      }
+      // Ctrl-C or SIGTERM while the charts and report are written: they are finished first (a folder
+      // whose manifest says complete must hold them all); a second one quits, saying how to redo them.
+      const finishing = stopOnSignals('the charts and report', `quit before the charts and report were all written; the runs and CSVs are complete. Write the rest with\n  coalsim sweep ${args.experiment} --out ${where} --resume`);
+      let finished: FinishResult | null;
+      try {
+        finished = report.complete && shard.count === 1 ? finishInDir(out, loaded, args.charts) : null;
+      } finally {
+        finishing.release();
+      }
+      if (finishing.requested()) process.exitCode = 130;
+      const charts = finished?.charts ?? 0;
+      const rate = secs > 0 ? report.ranNow / secs : 0;
+      // Paths are printed as fields: a newline or control character in a folder name is shown escaped, as `run` does.
+      const at = (f: string): string => safeField(join(where, f));
+      const lines = [
+        `${label}: ${report.ok + report.failed} runs (${report.failed} failed)${report.resumedFrom > 0 ? `, ${report.resumedFrom} of them already stored` : ''}; ${report.ranNow} ${report.ranNow === 1 ? 'run' : 'runs'} now in ${duration(secs)} (${rate.toFixed(0)} runs/s, ${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`,
+        ...report.files.map((f) => `  ${at(f)}`),
+        `  ${at(STORE_FILE)}  (SQLite: SELECT * FROM results)`,
+        ...(finished ? finished.files.filter((f) => !f.endsWith('.png')).map((f) => `  ${at(f)}`) : []),
+        ...(charts > 0 ? [`  ${at('charts')}/  (${charts} PNG charts)`] : []),
+      ];
+      // A percentile bootstrap over so few replicates covers less than 95% (docs/sweeps.md, ci_method).
+      if (report.complete && loaded.experiment.replicates < FEW_REPLICATES) lines.push(`  note: ${loaded.experiment.replicates} replicate${loaded.experiment.replicates === 1 ? '' : 's'} a point: the 95% intervals of shares and counts (bootstrap) are narrower than nominal below ${FEW_REPLICATES}; raise "replicates" for intervals to rely on`);
+      if (finished?.sensitivity) lines.push('', ...sensitivitySummary(finished.sensitivity));
+      if (shard.count > 1) lines.push(`  shard ${shard.index}/${shard.count} done; combine the shards with: coalsim merge <shard dirs...> --out DIR`);
+      if (report.retried > 0) lines.push(`  ${report.retried} failed run(s) were run again (--retry-failed)`);
+      process.stdout.write(lines.join('\n') + '\n');
+      if (report.failed > 0) {
+        process.stderr.write(`coalsim: ${report.failed} run(s) failed: see the status and error columns of ${join(where, 'runs.csv')}; run them again with\n  coalsim sweep ${args.experiment} --out ${where} --resume --retry-failed\n`);
+        process.exitCode = ExitCode.runsFailed;
+      }
     } finally {
-      stop.release();
-    }
-    const secs = (performance.now() - started) / 1000;
-    const where = displayPath(out);
-    if (report.stopped) {
-      process.stderr.write(`coalsim: interrupted: ${report.ok + report.failed} runs stored in ${where}; continue with\n  coalsim sweep ${args.experiment} --out ${where} --resume\n`);
-      process.exitCode = 130;
-      return;
-    }
-    // Ctrl-C or SIGTERM while the charts and report are written: they are finished first (a folder
-    // whose manifest says complete must hold them all); a second one quits, saying how to redo them.
-    const finishing = stopOnSignals('the charts and report', `quit before the charts and report were all written; the runs and CSVs are complete. Write the rest with\n  coalsim sweep ${args.experiment} --out ${where} --resume`);
-    let finished: FinishResult | null;
-    try {
-      finished = report.complete && shard.count === 1 ? finishInDir(out, loaded, args.charts) : null;
-    } finally {
-      finishing.release();
-    }
-    if (finishing.requested()) process.exitCode = 130;
-    const charts = finished?.charts ?? 0;
-    const rate = secs > 0 ? report.ranNow / secs : 0;
-    // Paths are printed as fields: a newline or control character in a folder name is shown escaped, as `run` does.
-    const at = (f: string): string => safeField(join(where, f));
-    const lines = [
-      `${label}: ${report.ok + report.failed} runs (${report.failed} failed)${report.resumedFrom > 0 ? `, ${report.resumedFrom} of them already stored` : ''}; ${report.ranNow} ${report.ranNow === 1 ? 'run' : 'runs'} now in ${duration(secs)} (${rate.toFixed(0)} runs/s, ${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`,
-      ...report.files.map((f) => `  ${at(f)}`),
-      `  ${at(STORE_FILE)}  (SQLite: SELECT * FROM results)`,
-      ...(finished ? finished.files.filter((f) => !f.endsWith('.png')).map((f) => `  ${at(f)}`) : []),
-      ...(charts > 0 ? [`  ${at('charts')}/  (${charts} PNG charts)`] : []),
-    ];
-    // A percentile bootstrap over so few replicates covers less than 95% (docs/sweeps.md, ci_method).
-    if (report.complete && loaded.experiment.replicates < FEW_REPLICATES) lines.push(`  note: ${loaded.experiment.replicates} replicate${loaded.experiment.replicates === 1 ? '' : 's'} a point: the 95% intervals of shares and counts (bootstrap) are narrower than nominal below ${FEW_REPLICATES}; raise "replicates" for intervals to rely on`);
-    if (finished?.sensitivity) lines.push('', ...sensitivitySummary(finished.sensitivity));
-    if (shard.count > 1) lines.push(`  shard ${shard.index}/${shard.count} done; combine the shards with: coalsim merge <shard dirs...> --out DIR`);
-    if (report.retried > 0) lines.push(`  ${report.retried} failed run(s) were run again (--retry-failed)`);
-    process.stdout.write(lines.join('\n') + '\n');
-    if (report.failed > 0) {
-      process.stderr.write(`coalsim: ${report.failed} run(s) failed: see the status and error columns of ${join(where, 'runs.csv')}; run them again with\n  coalsim sweep ${args.experiment} --out ${where} --resume --retry-failed\n`);
-      process.exitCode = ExitCode.runsFailed;
+      held.release();
     }
   },
 };
