@@ -40,14 +40,36 @@ export function validateText<T>(text: string, kind: DocumentKind<T>): Result<T> 
   const { tree, lines } = doc;
   const migrated = kind.migrate ? kind.migrate(doc.value) : null;
   const data = migrated ? migrated.value : doc.value;
+  const controls = controlCharacterIssues(data);
   const parsed = kind.schema.safeParse(data);
   if (!parsed.success) {
     const issues = dropSafeIntegerEchoes(parsed.error.issues).flatMap((i) => describeZodIssue(i, data, kind.jsonSchema));
-    return { ok: false, issues: cap(locate(lines, tree, issues)) };
+    return { ok: false, issues: cap(locate(lines, tree, [...issues, ...controls])) };
   }
+  if (controls.length > 0) return { ok: false, issues: cap(locate(lines, tree, controls)) };
   const cross = kind.crossCheck ? kind.crossCheck(parsed.data) : [];
   if (cross.length > 0) return { ok: false, issues: cap(locate(lines, tree, cross)) };
   return migrated && migrated.notices.length > 0 ? { ok: true, value: parsed.data, notices: migrated.notices } : { ok: true, value: parsed.data };
+}
+
+/**
+ * Control characters other than tab and line feed (C0, DEL, C1: escape sequences that clear a
+ * terminal, retitle it or hide text, a carriage return that overwrites a line) have no place in
+ * the text of a scenario, experiment or fit file, and its names and labels reach the terminal,
+ * the CSVs and the report: one issue per string that holds one, with the first character's code
+ * point and position. The terminal output escapes them too (output/terminalSafe.ts), for text
+ * from elsewhere (a folder's name, a data file); `cat rounds.csv` does not.
+ */
+export function controlCharacterIssues(value: unknown, path: (string | number)[] = []): InputIssue[] {
+  if (typeof value === 'string') {
+    const at = value.search(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    if (at < 0) return [];
+    const code = value.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+    return [{ code: 'control-character', path, message: `holds the control character U+${code} (at character ${at + 1}); text here reaches the terminal, the CSV files and the report`, fix: 'remove it: names, labels and notes hold printable text (a line break in a description is written \\n)' }];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacterIssues(v, [...path, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => controlCharacterIssues(v, [...path, k]));
+  return [];
 }
 
 export interface ParsedDocument {

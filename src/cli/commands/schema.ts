@@ -14,7 +14,7 @@ interface SchemaArgs {
 const FILE_NOTES =
   'Files are JSONC: UTF-8 JSON that may have `//` and `/* */` comments and trailing commas (VS Code\'s "JSON with Comments"); a UTF-8 byte-order mark is ignored. ' +
   'UTF-16 and other encodings are refused with a message saying so, as are duplicate keys (both places are named) and numbers beyond a double (1e400). ' +
-  'Files are limited in size, nesting depth and string length (see "Limits" in README.md).';
+  'Files are limited in size, nesting depth and string length (see "Limits" in README.md). Text holds no control characters but tab and line feed (an escape sequence in a name would reach the terminal, the CSVs and the report).';
 
 export const SCHEMA_DOC_INTRO: Record<SchemaArgs['kind'], [string, string]> = {
   scenario: ['Scenario format reference', 'Every field of a coalsim scenario file (formatVersion 2; version 1 files are read by migrating them, and `coalsim validate --migrate` rewrites them): type, default, allowed range and meaning. Money in constant US dollars, troops as headcount, time in rounds; per-soldier figures per soldier-year. See README.md for an example and docs/model.md for how the engine uses each field. ' + FILE_NOTES],
