@@ -270,6 +270,21 @@ describe('validate --migrate', () => {
     expect(r.stderr).toContain('not migrated: the file is unchanged');
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
+
+  it('leaves a write-protected version-1 file untouched (exit 3), though renaming over it would succeed (researcher\'s audit)', () => {
+    const tmp = tempDir();
+    const file = join(tmp, 'ro.json');
+    const text = readFileSync(join(ROOT, 'scenarios', 'gulf-war-1991.json'), 'utf8').replace('"formatVersion": 2,', '"formatVersion": 1,');
+    writeFileSync(file, text);
+    chmodSync(file, 0o444);
+    const r = coalsim(['validate', '--migrate', file]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('is write-protected (mode 0444)');
+    expect(r.stderr).toContain('chmod u+w');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(readdirSync(tmp)).toEqual(['ro.json']);
+  });
 });
 
 describe('a file given to the wrong command', () => {

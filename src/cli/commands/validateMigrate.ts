@@ -10,7 +10,7 @@ import { parseScenario } from '../../scenario/load';
 import { readInputFile } from '../../scenario/readInput';
 import { SCENARIO_FORMAT_VERSION } from '../../scenario/schema';
 import { parseDocument } from '../../scenario/validate';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { writeFileAtomically } from '../../output/atomic';
 
 export type MigrationOutcome =
@@ -32,6 +32,13 @@ export function migrateScenarioFile(file: string, shown: string): MigrationOutco
   // Validate what would be written: a file that would not load after migration is left as it is.
   const check = parseScenario(migrated.text);
   if (!check.ok) return { file: shown, status: 'invalid', issues: check.issues };
+  // A write-protected file stays as it is: writing a new file and renaming it over the old one
+  // would pass the protection by (root, or the owner of the folder, can do that to a 0444 file).
+  const mode = statSync(file).mode;
+  if ((mode & 0o222) === 0) {
+    const octal = (mode & 0o777).toString(8).padStart(4, '0');
+    return { file: shown, status: 'invalid', issues: [{ code: 'read-only', path: [], message: `is write-protected (mode ${octal}), so --migrate leaves it as it is`, fix: `make it writable (chmod u+w ${shown}) and migrate again, or migrate a copy` }] };
+  }
   // A byte-order mark the file began with stays (some Windows editors need it to read UTF-8).
   writeFileAtomically(file, (startsWithBom(file) ? '\uFEFF' : '') + migrated.text);
   return { file: shown, status: 'migrated', lines: describeMigration(migrated.reports) };
