@@ -406,13 +406,18 @@ export function claimOutDir(dir: string): Claim {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const seen = readLockText(lock);
       const owner = parseLock(seen);
-      if (owner && !supersededBySlurm(owner.attempt) && (owner.host !== hostname() || pidAlive(owner.pid))) {
+      // Not a lock coalsim wrote ("PID HOST ATTEMPT", a regular file): a user's file of that name,
+      // or a folder, is never taken over (taking over deletes it).
+      if (owner === null) {
+        throw new OutDirError(`${lock} exists but is not a coalsim lock (coalsim writes one line, "PID HOST ATTEMPT", there while it writes ${dir}); move it away, or choose another --out`, 4);
+      }
+      if (!supersededBySlurm(owner.attempt) && (owner.host !== hostname() || pidAlive(owner.pid))) {
         throw new OutDirError(
           `${dir} is being written by another coalsim (pid ${owner.pid}${owner.host !== hostname() ? ` on ${owner.host}` : ''}); wait for it to finish, or choose another --out${owner.host !== hostname() ? ` (if no such process runs, delete ${lock})` : ''}`,
           4,
         );
       }
-      // Dead owner (or an unreadable lock): take it over. Move it aside first and check it is
+      // Dead owner: take it over. Move it aside first and check it is
       // the lock judged dead; if another taker replaced it meanwhile, put theirs back.
       const stale = tempPath(lock, 'stale');
       try {
@@ -456,12 +461,14 @@ function readLockText(lock: string): string | null {
   }
 }
 
+/** The owner a lock names, or null when the text is not what claimOutDir writes ("PID HOST ATTEMPT\n"; older releases wrote "PID HOST" or "PID"). */
 function parseLock(text: string | null): { pid: number; host: string; attempt: string } | null {
   if (text === null) return null;
-  const [pid, host, attempt] = text.trim().split(' ');
-  const n = Number(pid);
+  const m = /^(\d{1,10}) ?(\S*) ?(\S*)\n?$/.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]);
   if (!Number.isInteger(n) || n <= 0) return null;
-  return { pid: n, host: host ?? hostname(), attempt: attempt ?? '-' };
+  return { pid: n, host: m[2] || hostname(), attempt: m[3] || '-' };
 }
 
 /**

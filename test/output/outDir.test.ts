@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { OutputExistsError, writeDirAtomically, writeFileAtomically } from '../../src/output/atomic';
@@ -198,6 +198,21 @@ describe('claiming an output directory', () => {
     expect(readFileSync(join(root, '.stale.lock'), 'utf8')).toMatch(new RegExp(`^${process.pid} `));
     claim.release();
     expect(existsSync(join(root, '.stale.lock'))).toBe(false);
+  });
+
+  it("a user's file or folder named like the lock is never taken over (taking over deletes it): exit 4, kept as it was", () => {
+    // Researcher's audit: any text that was not a live pid counted as a dead lock, so
+    // `run --out r5` deleted a user's `.r5.lock` holding notes.
+    writeFileSync(join(root, '.notes.lock'), 'my notes about this run\n');
+    expect(() => claimOutDir(join(root, 'notes'))).toThrow(expect.objectContaining({ exitCode: 4, message: expect.stringContaining('is not a coalsim lock') }));
+    expect(readFileSync(join(root, '.notes.lock'), 'utf8')).toBe('my notes about this run\n');
+    mkdirSync(join(root, '.folder.lock'));
+    expect(() => claimOutDir(join(root, 'folder'))).toThrow(expect.objectContaining({ exitCode: 4 }));
+    expect(statSync(join(root, '.folder.lock')).isDirectory()).toBe(true);
+    // What older releases wrote ("PID HOST", "PID") still reads as a lock.
+    writeFileSync(join(root, '.old.lock'), `${deadPid()}`);
+    claimOutDir(join(root, 'old')).release();
+    expect(existsSync(join(root, '.old.lock'))).toBe(false);
   });
 
   it('is re-entrant within one process (a command claims, then writeDirAtomically claims again)', () => {
