@@ -10,6 +10,7 @@ import type { EventOf, SimEvent } from '../core/events';
 import type { RunSummary } from '../core/metrics/summary';
 import { accessBudgetWords } from './format';
 import { contingentChoice, deployableOf } from '../core/engine/phases/contingents';
+import { demandPath } from '../scenario/crossChecks';
 import type { Scenario } from '../scenario/schema';
 import { capitalise, dollars, list, money, percent, plural, troops } from './format';
 import { possessive, TheName, theName } from './names';
@@ -504,8 +505,14 @@ function scenarioParagraph(s: Scenario): string[] {
   out.push(
     `${P} has ${money(s.pivotal.budget)} for payments to partners; one of its own soldiers costs ${dollars(s.pivotal.ownSoldierCostPerYear)} a year, what an effective foreign soldier saves it${s.pivotal.flagValuePerYear > 0 ? ` (a partner's flag, worth ${money(s.pivotal.flagValuePerYear)} a year to it, adds to that, so a partner can be worth more)` : ''}.`,
   );
-  const steps = s.pivotal.demand.map((d) => `${troops(d.troops)} from round ${d.fromRound}`);
-  out.push(`It seeks foreign troops over ${plural(s.clock.rounds, s.clock.roundLabel)}: ${list(steps)}.`);
+  // The level as the engine walks it: a demand event's surge lasts until the schedule's next step
+  // sets the level anew (a drawdown when it is lower), which the steps alone did not say.
+  const steps = demandPath(s).map((d, k) => {
+    const e = d.eventIndex === null ? null : s.events[d.eventIndex]!;
+    const why = e !== null ? ` (${e.label ?? 'a demand shock'})` : k > 0 ? ` (scheduled, ${d.troops < d.before ? 'down' : 'up'} from ${troops(d.before)})` : '';
+    return `${troops(d.troops)} from round ${d.round}${why}`;
+  });
+  out.push(`It seeks foreign troops over ${plural(s.clock.rounds, s.clock.roundLabel)}: ${steps.length > 1 ? steps.join('; ') : list(steps)}.`);
   if (contingentChoice(s)) {
     // Contingent choice: what a state offers follows its motives and the price, so only its hard cap is a fixed figure.
     const candidates = s.thirdParties.map((t) => `${theName(t.name)} (${offerWords(t, `at most ${troops(deployableOf(t, s.engine.operation))}`)})`);

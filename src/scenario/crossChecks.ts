@@ -140,6 +140,44 @@ function walkDemand(s: DemandScenario, visit: (eventIndex: number, round: number
   }
 }
 
+/** A change of the demand level: a step of pivotal.demand, or a demand event (its index in events). */
+export interface DemandChange {
+  readonly round: number;
+  readonly troops: number;
+  readonly before: number;
+  readonly eventIndex: number | null;
+}
+
+/**
+ * Every change of the demand level over the run, in order, as the engine walks it (walkDemand):
+ * a later step of pivotal.demand sets the level anew, whatever demand events did before it.
+ */
+export function demandPath(s: DemandScenario): DemandChange[] {
+  const steps = new Map(s.pivotal.demand.map((d) => [d.fromRound, d.troops]));
+  const out: DemandChange[] = [];
+  let level = 0;
+  let lastRound = 0;
+  walkDemand(s, (i, round, before) => {
+    // Steps between the last event and this one (walkDemand visits events only).
+    for (let r = lastRound + 1; r <= round; r++) {
+      const t = steps.get(r);
+      if (t !== undefined && t !== level) out.push({ round: r, troops: t, before: level, eventIndex: null });
+      if (t !== undefined) level = t;
+    }
+    lastRound = round;
+    const e = s.events[i]!;
+    const after = e.type === 'demand' ? (e.troops ?? Math.max(0, before + (e.delta ?? 0))) : before;
+    if (after !== before) out.push({ round, troops: after, before, eventIndex: i });
+    level = after;
+  });
+  for (let r = lastRound + 1; r <= s.clock.rounds; r++) {
+    const t = steps.get(r);
+    if (t !== undefined && t !== level) out.push({ round: r, troops: t, before: level, eventIndex: null });
+    if (t !== undefined) level = t;
+  }
+  return out;
+}
+
 /** The demand just before demand event `eventIndex` applies (troops; 0 for an event after the last round). */
 export function demandBeforeEvent(s: DemandScenario, eventIndex: number): number {
   let found = 0;

@@ -424,8 +424,8 @@ export const ScheduledEventSchema = z.discriminatedUnion('type', [
     .strictObject({
       ...eventBase,
       type: z.literal('demand'),
-      troops: troops.optional().describe('Set demand to this level from this round on.'),
-      delta: z.number().int().min(-10_000_000).max(10_000_000).optional().describe('Add this many troops to demand.'),
+      troops: troops.optional().describe('Set demand to this level from this round on (until a later step of pivotal.demand or another demand event).'),
+      delta: z.number().int().min(-10_000_000).max(10_000_000).optional().describe('Add this many troops to demand from this round; a later step of pivotal.demand sets the level anew, so a surge lasts until the schedule\'s next step.'),
     })
     .describe('A demand shock: an enemy\'s entry, a surge, a drawdown.'),
   z
