@@ -126,6 +126,24 @@ function sideDealWords(c: Context, grants: EventOf<'deal-signed'>['sideDeals']):
 }
 
 /**
+ * Side-deal items cannot be split (docs/model.md, "Packages"): when the items given are worth
+ * more to the partner than the agreed price leaves after the subsidy, over the contract (the
+ * rounds left, at the troops agreed), the partner gets more than the agreed price, and the story
+ * says how much (teacher's audit: Colombia's $122,676 was about $197,000 with its aircraft). The
+ * surplus share is reckoned on the agreed price. '' when the package is within 1% of it.
+ */
+function lumpyWords(c: Context, e: EventOf<'deal-signed'>): string {
+  if (e.sideDeals.length === 0 || e.troops <= 0) return '';
+  const roundsLeft = c.scenario.clock.rounds - e.round + 1;
+  const years = roundsLeft / c.scenario.clock.roundsPerYear;
+  if (years <= 0) return '';
+  const value = e.sideDeals.reduce((a, g) => a + g.value, 0);
+  const perSoldierYear = e.subsidyPerSoldierYear + value / (e.troops * years);
+  if (perSoldierYear <= e.pricePerSoldierYear * 1.01) return '';
+  return ` The items cannot be split: over the ${plural(roundsLeft, c.scenario.clock.roundLabel)} the contract runs, the package is worth about ${dollars(perSoldierYear)} per soldier-year to ${c.name(e.party)}, more than the agreed price (on which its share below is reckoned).`;
+}
+
+/**
  * Who funds a deal's subsidy when payers have lines of their own (issue 16 item 2): each line's
  * part per soldier-year, in the order funded (highest value first), and the pivotal's rest.
  */
@@ -171,7 +189,7 @@ function narrate(e: SimEvent, c: Context): Piece {
       // above the limit the talks opened at says why the limit rose, or the story contradicts itself.
       const opened = c.openedCeiling.get(e.party);
       const rose = opened !== undefined && e.ceiling > opened + 0.5 ? ` ${possessive(capitalise(c.p))} limit had risen from ${dollars(opened)} to ${dollars(e.ceiling)} since the talks opened: ${e.ceiling >= e.pivotalReservation - 0.5 ? `no partner still free could replace ${who} any more, so only what the troops are worth to it bounded it` : 'the partners still free to replace them had become dearer'}.` : '';
-      const sentence = `${shortOf} ${terms}${rose}${share}${linesWords(c, e)}`;
+      const sentence = `${shortOf} ${terms}${lumpyWords(c, e)}${rose}${share}${linesWords(c, e)}`;
       return scarce(c.market(e.round)) ? key(sentence) : text(sentence);
     }
     case 'access-signed': {
