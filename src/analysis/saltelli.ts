@@ -36,7 +36,8 @@ export function blockSize(l: SaltelliLayout): number {
  * The Saltelli design in the unit hypercube [0, 1)^D: N blocks from the first N points of the
  * 2D-dimensional Sobol' sequence (Joe-Kuo directions, the `sobol` package). The first point
  * (the origin) is kept: dropping it unbalances the sequence (Owen 2021, "On dropping the
- * first Sobol' point"); for it A = B and the block adds nothing to any numerator.
+ * first Sobol' point"). For it, and for the second (every coordinate 0.5), A = B: those two
+ * blocks add nothing to any numerator, so N blocks carry N - 2 blocks' information.
  */
 export function saltelliUnit(samples: number, l: SaltelliLayout): number[][] {
   const D = l.dims;
