@@ -186,6 +186,10 @@ describe('coalsim explain', () => {
     const r = coalsim(['explain', '--round', '99']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--round must be a whole number from 1 to 24, got 99\. Example: --round 9/);
+    // A mistyped round is echoed as given, not as yargs' NaN (new-user audit).
+    const typo = coalsim(['explain', '--round', 'nine']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('got nine. Example: --round 9');
   });
 
   it('honours NO_COLOR and never colours a pipe', () => {

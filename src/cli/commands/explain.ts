@@ -13,6 +13,7 @@ import { summarize } from '../../core/metrics/summary';
 import { outputsFromFiles, OutputsError, readRunFiles } from '../../report/loadOutputs';
 import { buildNarrative, type Narrative, type StoryBlock } from '../../report/narrative';
 import { blocks, blockText, endingText, narrativeText, titleText, type TextOptions } from '../../report/text';
+import { safeField } from '../../output/terminalSafe';
 import { CliError, ExitCode } from '../exitCodes';
 import { terminalWidth, useColor } from '../render/format';
 import { safeJson } from '../../output/terminalSafe';
@@ -21,7 +22,7 @@ import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
 interface ExplainArgs {
   scenario?: string;
   seed?: string;
-  round?: number;
+  round?: string;
   step: boolean;
   json: boolean;
 }
@@ -48,11 +49,14 @@ function storyFromScenario(file: string | undefined, seedArg: string | undefined
   return { narrative: buildNarrative({ scenario: input.scenario, events: result.events, summary: summarize(result) }), meta: `Scenario ${input.file}, seed ${seed}.` };
 }
 
-function checkRound(round: number | undefined, n: Narrative): void {
-  if (round === undefined) return;
+/** --round as given (a string, so a mistyped value is echoed, not yargs' NaN), checked against the run's rounds. */
+function checkRound(arg: string | undefined, n: Narrative): number | undefined {
+  if (arg === undefined) return undefined;
+  const round = /^\s*\d+\s*$/.test(arg) ? Number(arg) : Number.NaN;
   if (!Number.isInteger(round) || round < 1 || round > n.rounds.length) {
-    throw new CliError(`--round must be a whole number from 1 to ${n.rounds.length}, got ${String(round)}. Example: --round 9`, ExitCode.usage);
+    throw new CliError(`--round must be a whole number from 1 to ${n.rounds.length}, got ${safeField(arg)}. Example: --round 9`, ExitCode.usage);
   }
+  return round;
 }
 
 /** Wait for one key: true to go on, false to stop (q, Esc, Ctrl-C). */
@@ -110,7 +114,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     y
       .positional('scenario', { type: 'string', describe: 'Scenario JSON file, or an output directory of `coalsim run` (default: scenarios/default.json)' })
       .option('seed', { type: 'string', describe: 'Random seed when running a scenario (default 1)' })
-      .option('round', { type: 'number', describe: 'Tell only this round (with --step: start here)' })
+      .option('round', { type: 'string', describe: 'Tell only this round (with --step: start here)' })
       .option('step', { type: 'boolean', default: false, describe: 'Wait for a key press between rounds (in a terminal)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON lines: {section, round, quiet, sentences}; sections scenario, round, ending and, with several payers, a lead nation or access deals, who-paid-whom' })
       .example('$0 explain', 'The default scenario, seed 1')
@@ -124,17 +128,17 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     if (isDir && args.seed !== undefined) throw new CliError('--seed applies to a scenario file; a saved run already has its seed. Example: coalsim explain scenarios/default.json --seed 7', ExitCode.usage);
     const story = isDir ? storyFromDir(target) : storyFromScenario(target, args.seed);
     const n = story.narrative;
-    checkRound(args.round, n);
+    const round = checkRound(args.round, n);
     if (args.json) {
-      process.stdout.write(jsonLines(n, args.round));
+      process.stdout.write(jsonLines(n, round));
       return;
     }
     const color = useColor(process.stdout);
     const o: TextOptions = { width: Math.max(40, Math.min(100, terminalWidth(process.stdout) - 1)), color };
     const interactive = args.step && process.stdin.isTTY === true && process.stdout.isTTY === true;
-    if (interactive) return stepThrough(story, args.round, o);
-    if (args.round !== undefined) {
-      const r = n.rounds[args.round - 1]!;
+    if (interactive) return stepThrough(story, round, o);
+    if (round !== undefined) {
+      const r = n.rounds[round - 1]!;
       const block: StoryBlock = { from: r.round, to: r.round, sentences: r.sentences, highlights: r.highlights };
       process.stdout.write(blockText(block, o));
       return;
