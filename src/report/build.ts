@@ -22,25 +22,27 @@ export function buildReportFiles(outputs: RunOutputs, options: { readonly charts
   const narrative = buildNarrative({ scenario: outputs.scenario, events: outputs.events, summary: outputs.summary });
   const files = new Map<string, string | Uint8Array>();
   let notice: string | null = null;
+  let pngs = false;
   if (options.charts) {
     const r = (options.renderer ?? pngRenderer)();
     if (r.ok) for (const [name, png] of renderPngs(r.renderer, specs)) files.set(name, png);
     else notice = pngNotice(r.reason);
+    pngs = r.ok;
   }
-  files.set('report.html', buildReportHtml({ outputs, narrative, charts: specs, assets: reportAssets() }));
+  files.set('report.html', buildReportHtml({ outputs, narrative, charts: specs, assets: reportAssets(), pngs }));
   return { files, notice };
 }
 
 /**
  * The same files as buildReportFiles, with the PNGs rendered on a pool of worker threads
  * (renderPool.ts) while this thread builds report.html; `pool` null means no PNGs (--no-charts).
- * The caller owns the pool and closes it.
+ * `keptPngs`: PNGs already beside the report stay there (`report --no-charts`), so its captions
+ * name them. The caller owns the pool and closes it.
  */
-export async function buildReportFilesParallel(outputs: RunOutputs, pool: RenderPool | null): Promise<ReportBuild> {
+export async function buildReportFilesParallel(outputs: RunOutputs, pool: RenderPool | null, keptPngs = false): Promise<ReportBuild> {
   const specs = buildCharts(outputs);
   const pngs = pool?.render(specs) ?? null;
   const narrative = buildNarrative({ scenario: outputs.scenario, events: outputs.events, summary: outputs.summary });
-  const html = buildReportHtml({ outputs, narrative, charts: specs, assets: reportAssets() });
   const files = new Map<string, string | Uint8Array>();
   let notice: string | null = null;
   const r = await pngs;
@@ -48,7 +50,8 @@ export async function buildReportFilesParallel(outputs: RunOutputs, pool: Render
     if (r.ok) for (const [name, png] of r.files) files.set(name, png);
     else notice = pngNotice(r.reason);
   }
-  files.set('report.html', html);
+  // The captions name the PNGs only when they were made (--no-charts, or no canvas: none).
+  files.set('report.html', buildReportHtml({ outputs, narrative, charts: specs, assets: reportAssets(), pngs: (r !== null && r.ok) || keptPngs }));
   return { files, notice };
 }
 

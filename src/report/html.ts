@@ -29,6 +29,8 @@ export interface ReportInput {
   readonly narrative: Narrative;
   readonly charts: readonly ChartSpec[];
   readonly assets: ReportAssets;
+  /** Whether charts/<id>.png sit beside the report (false: --no-charts, or no canvas), so captions name them only then. */
+  readonly pngs?: boolean;
 }
 
 /** Shared by report.html and compare.html: sized for a projector (1024 px) up to a wide screen (1920 px). */
@@ -158,10 +160,10 @@ function story(n: Narrative): SafeHtml {
   })}`;
 }
 
-function figures(specs: readonly ChartSpec[]): SafeHtml {
+function figures(specs: readonly ChartSpec[], pngs: boolean): SafeHtml {
   return html`<div class="figs">${specs.map(
     (s) =>
-      html`<figure id="fig-${s.id}"><div class="chart"><canvas id="chart-${s.id}" width="${s.width}" height="${s.height}" role="img" aria-label="${s.title}. ${s.caption}"></canvas></div>${html`<figcaption><strong>${s.title}.</strong> ${s.caption} <span class="png">PNG: <code>charts/${s.id}.png</code></span></figcaption>`}</figure>\n`,
+      html`<figure id="fig-${s.id}"><div class="chart"><canvas id="chart-${s.id}" width="${s.width}" height="${s.height}" role="img" aria-label="${s.title}. ${s.caption}"></canvas></div>${html`<figcaption><strong>${s.title}.</strong> ${s.caption}${pngs ? html` <span class="png">PNG: <code>charts/${s.id}.png</code></span>` : ''}</figcaption>`}</figure>\n`,
   )}</div>`;
 }
 
@@ -316,7 +318,7 @@ export function buildReportHtml(input: ReportInput): string {
 ${lessonSection(o)}
 <section id="charts">
 <h2>Charts</h2>
-${figures(charts)}
+${figures(charts, input.pngs !== false)}
 </section>
 <section id="members">
 <h2>Members of the coalition</h2>

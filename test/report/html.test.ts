@@ -20,6 +20,12 @@ describe('report.html', () => {
     expect(html).toContain('chartjs-plugin-annotation v');
   });
 
+  it('names charts/<id>.png in a caption only when the PNGs were made (--no-charts: none; new-user audit)', () => {
+    expect(html).not.toContain('PNG: <code>charts/');
+    const withPngs = buildReportHtml({ outputs, narrative: buildNarrative(outputs), charts: buildCharts(outputs), assets: reportAssets(), pngs: true });
+    for (const spec of buildCharts(outputs)) expect(withPngs).toContain(`PNG: <code>charts/${spec.id}.png</code>`);
+  });
+
   it('has a canvas and the spec of every chart', () => {
     for (const spec of buildCharts(outputs)) {
       expect(html).toContain(`<canvas id="chart-${spec.id}" width="1600" height="900"`);

@@ -102,7 +102,9 @@ async function rebuild(dir: string, shown: string, args: ArgumentsCamelCase<Repo
       const what = edited.length === 1 ? edited[0]! : `${edited.length} files (${edited.slice(0, 3).join(', ')}${edited.length > 3 ? ', ...' : ''})`;
       throw new CliError(`${shown}: ${what} ${edited.length === 1 ? 'is' : 'are'} missing or no longer what coalsim wrote (the sha256 in manifest.json differs); a report rebuilt from edited data would present it as the run's. Re-run the scenario instead: coalsim run ${shown}/scenario.json --out <new folder>`, ExitCode.invalidInput);
     }
-    build = await buildReportFilesParallel(outputsFromFiles(existing), pool);
+    // --no-charts keeps the PNGs already there: the rebuilt captions still name them.
+    const kept = !args.charts && [...existing.keys()].some((n) => /^charts\/[^/]+\.png$/.test(n));
+    build = await buildReportFilesParallel(outputsFromFiles(existing), pool, kept);
   } catch (err) {
     if (err instanceof OutputsError) throw new CliError(`${displayPath(dir)}: ${err.message}`, ExitCode.invalidInput);
     throw err;
