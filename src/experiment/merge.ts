@@ -60,7 +60,7 @@ export function mergeSweeps(dirs: readonly string[], out: string, options: { for
   const claim = claimOutDir(requireOutPath(out));
   try {
     // Merging into a folder that already holds a merge rewrites its CSVs: never over a user's edit.
-    if (!options.force && existsSync(out)) assertUnedited(out, SWEEP_CSVS, "the merged CSVs");
+    if (!options.force && existsSync(out)) assertUnedited(out, SWEEP_CSVS, 'the merged CSVs');
     return mergeClaimed(dirs, out, options);
   } finally {
     claim.release();

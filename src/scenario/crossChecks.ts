@@ -100,6 +100,7 @@ export function checkScenario(s: Scenario): InputIssue[] {
   // A delta that would take the demand below zero (the engine floors it at 0): say so, as a
   // typo of sign or size is likelier than a wish to end the demand, which "troops": 0 states.
   walkDemand(s, (i, round, before) => {
+    if (i === null) return;
     const e = s.events[i]!;
     if (e.type === 'demand' && e.troops === undefined && e.delta !== undefined && before + e.delta < 0) {
       issues.push({ code: 'invalid-value', path: ['events', i, 'delta'], message: `takes the demand from ${before} to ${before + e.delta} troops in round ${round}; demand cannot go below 0`, fix: `give a delta of at least ${-before}, or "troops": 0 to end the demand` });
@@ -118,10 +119,11 @@ type DemandScenario = Pick<Scenario, 'clock' | 'events'> & { readonly pivotal: P
 
 /**
  * The demand path as the engine walks it (engine/phases/scheduled.ts): each round its step of
- * pivotal.demand, then its demand events in file order; `visit` sees each demand event with the
- * demand just before it. Troops, >= 0 (a delta below the level floors at 0).
+ * pivotal.demand, then its demand events in file order. `visit` sees each step (eventIndex
+ * null) and each demand event (its index in events), with the demand just before and after it.
+ * Troops, >= 0 (a delta below the level floors at 0).
  */
-function walkDemand(s: DemandScenario, visit: (eventIndex: number, round: number, before: number) => void): void {
+function walkDemand(s: DemandScenario, visit: (eventIndex: number | null, round: number, before: number, after: number) => void): void {
   const steps = new Map(s.pivotal.demand.map((d) => [d.fromRound, d.troops]));
   // Demand events by round, in file order: one pass over the events, not one per round.
   const byRound = new Map<number, number[]>();
@@ -130,17 +132,22 @@ function walkDemand(s: DemandScenario, visit: (eventIndex: number, round: number
   });
   let level = 0;
   for (let round = 1; round <= s.clock.rounds; round++) {
-    level = steps.get(round) ?? level;
+    const step = steps.get(round);
+    if (step !== undefined) {
+      visit(null, round, level, step);
+      level = step;
+    }
     for (const i of byRound.get(round) ?? []) {
       const e = s.events[i]!;
       if (e.type !== 'demand') continue;
-      visit(i, round, level);
-      level = e.troops ?? Math.max(0, level + (e.delta ?? 0));
+      const after = e.troops ?? Math.max(0, level + (e.delta ?? 0));
+      visit(i, round, level, after);
+      level = after;
     }
   }
 }
 
-/** A change of the demand level: a step of pivotal.demand, or a demand event (its index in events). */
+/** A change of the demand level: a step of pivotal.demand (eventIndex null), or a demand event (its index in events). */
 export interface DemandChange {
   readonly round: number;
   readonly troops: number;
@@ -153,28 +160,10 @@ export interface DemandChange {
  * a later step of pivotal.demand sets the level anew, whatever demand events did before it.
  */
 export function demandPath(s: DemandScenario): DemandChange[] {
-  const steps = new Map(s.pivotal.demand.map((d) => [d.fromRound, d.troops]));
   const out: DemandChange[] = [];
-  let level = 0;
-  let lastRound = 0;
-  walkDemand(s, (i, round, before) => {
-    // Steps between the last event and this one (walkDemand visits events only).
-    for (let r = lastRound + 1; r <= round; r++) {
-      const t = steps.get(r);
-      if (t !== undefined && t !== level) out.push({ round: r, troops: t, before: level, eventIndex: null });
-      if (t !== undefined) level = t;
-    }
-    lastRound = round;
-    const e = s.events[i]!;
-    const after = e.type === 'demand' ? (e.troops ?? Math.max(0, before + (e.delta ?? 0))) : before;
-    if (after !== before) out.push({ round, troops: after, before, eventIndex: i });
-    level = after;
+  walkDemand(s, (eventIndex, round, before, after) => {
+    if (after !== before) out.push({ round, troops: after, before, eventIndex });
   });
-  for (let r = lastRound + 1; r <= s.clock.rounds; r++) {
-    const t = steps.get(r);
-    if (t !== undefined && t !== level) out.push({ round: r, troops: t, before: level, eventIndex: null });
-    if (t !== undefined) level = t;
-  }
   return out;
 }
 

@@ -13,10 +13,9 @@ import { summarize } from '../../core/metrics/summary';
 import { outputsFromFiles, OutputsError, readRunFiles } from '../../report/loadOutputs';
 import { buildNarrative, type Narrative, type StoryBlock } from '../../report/narrative';
 import { blocks, blockText, endingText, narrativeText, titleText, type TextOptions } from '../../report/text';
-import { safeField } from '../../output/terminalSafe';
 import { CliError, ExitCode } from '../exitCodes';
 import { terminalWidth, useColor } from '../render/format';
-import { safeJson } from '../../output/terminalSafe';
+import { safeField, safeJson } from '../../output/terminalSafe';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
 
 interface ExplainArgs {

@@ -1,4 +1,6 @@
 /** `coalsim run [scenario]`: one seeded run, written atomically to an output directory. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { codeSource } from '../../output/source';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { runScenario } from '../../core/engine/run';
@@ -6,8 +8,6 @@ import { summarize } from '../../core/metrics/summary';
 import { isNonEmptyDir, OutputExistsError, sameFiles, writeDirAtomically } from '../../output/atomic';
 import { assertNotAnInput, assertReplaceable, claimOutDir, requireOutPath } from '../../output/outDir';
 import { manifestFor, sha256 } from '../../output/manifest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runDataFiles } from '../../output/runFiles';
 import { buildReportFilesParallel } from '../../report/build';
 import { startRenderPool, type RenderPool } from '../../charts/renderPool';
