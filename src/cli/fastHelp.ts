@@ -6,6 +6,7 @@
  */
 import { COMMANDS, EPILOGUE, USAGE, helpWidth } from './commandTable';
 import { packageVersion } from './paths';
+import { invocation } from './invocation';
 
 const SCRIPT = 'coalsim';
 /** The only width laid out here; yargs handles the others. */
@@ -15,7 +16,8 @@ const WIDTH = 100;
 export function fastOutput(argv: readonly string[], columns: number | undefined): string | null {
   if (argv.length !== 1) return null;
   if (argv[0] === '--version') return `${packageVersion()}\n`;
-  if ((argv[0] === '--help' || argv[0] === '-h') && helpWidth(columns) === WIDTH) return topLevelHelp();
+  // Under npx yargs names the script `npx coalsim` (invocation.ts): leave that help to yargs.
+  if ((argv[0] === '--help' || argv[0] === '-h') && helpWidth(columns) === WIDTH && invocation() === SCRIPT) return topLevelHelp();
   return null;
 }
 

@@ -25,6 +25,22 @@ async function yargsOutput(argv: string[]): Promise<string> {
 }
 
 describe('the fast path for top-level --help and --version', () => {
+  // Under `npx jest` npm sets npm_command=exec, and help names the script `npx coalsim` (invocation.ts).
+  const npmCommand = process.env.npm_command;
+  beforeAll(() => void delete process.env.npm_command);
+  afterAll(() => void (npmCommand === undefined ? delete process.env.npm_command : (process.env.npm_command = npmCommand)));
+
+  it('under npx leaves help to yargs, which names the script `npx coalsim`; --version is the same either way', async () => {
+    process.env.npm_command = 'exec';
+    try {
+      expect(fastOutput(['--help'], undefined)).toBeNull();
+      expect(await yargsOutput(['--help'])).toMatch(/^npx coalsim <command> \[options\]/);
+      expect(fastOutput(['--version'], undefined)).toBe(`${packageVersion()}\n`);
+    } finally {
+      delete process.env.npm_command;
+    }
+  });
+
   it.each([['--help'], ['-h'], ['--version']])('%s prints byte for byte what yargs prints', async (flag) => {
     const fast = fastOutput([flag], undefined);
     expect(fast).not.toBeNull();
