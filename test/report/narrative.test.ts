@@ -114,6 +114,9 @@ describe('the hold-up lesson, told once and whole (teaching-holdup)', () => {
     const round5 = m.rounds[4]!.sentences.join(' ');
     expect(round5).toContain("The United States refuses South Africa's demand, and South Africa withdraws all 800 troops.");
     expect(round5).not.toMatch(/pulls its troops out|Its hold-up refused/);
-    expect(m.ending.join(' ')).toMatch(/3 were paid \(South Africa 3 times, \$[\d,]+ in all\) and 1 refused, and the partner left \(South Africa\)/);
+    // Back at a price that carries its casualty premium, it threatens once more and is paid.
+    expect(m.ending.join(' ')).toMatch(/There were 2 hold-ups: 1 was paid \(South Africa, \$[\d,]+\) and 1 refused, and the partner left \(South Africa\)\./);
+    // Seed 18: refused twice, it left twice; one name with its count, not the same name twice.
+    expect(buildNarrative(runOutputs(slack, 18)).ending.join(' ')).toContain('There were 2 hold-ups: 2 refused, and the partner left (South Africa 2 times).');
   });
 });

@@ -22,6 +22,7 @@ import { contingentMotives, deployableTroops, priceSlope, type PartyAttributes }
 import { leaderAsk } from '../../politics/alliance';
 import { thirdPartyReservation } from '../../market/reservation';
 import { cents } from '../../money';
+import { returningCasualtyPressure } from '../../dynamics/holdUp';
 import { defencePact, dutyWeight, missionStance } from '../../../scenario/mechanismInputs';
 import type { Scenario, ThirdPartySpec } from '../../../scenario/schema';
 import type { Model } from '../model';
@@ -99,12 +100,18 @@ export function refreshMotives(s: RunState, model: Model): void {
   }
 }
 
-/** r_i for `troops` more from party i: r_i(k) for a new member, the incremental reservation for an enlargement. */
-export function dealReservation(s: RunState, i: number, troops: number): number {
+/**
+ * r_i for `troops` more from party i: r_i(k) for a new member, the incremental reservation for an
+ * enlargement. A partner out of the coalition that has lost soldiers adds the casualty premium z_i
+ * of the contingent asked for (dynamics/holdUp.ts `returningCasualtyPressure`).
+ */
+export function dealReservation(s: RunState, model: Model, i: number, troops: number): number {
   const p = s.parties[i]!;
   const m = s.motives?.[i];
-  if (!m) return p.reservation;
-  return cents(p.troops > 0 ? enlargementReservation(m, p.troops, troops) : averageReservation(m, troops));
+  if (m && p.troops > 0) return cents(enlargementReservation(m, p.troops, troops));
+  const z = returningCasualtyPressure(s, model, i, troops);
+  const base = m ? averageReservation(m, troops) : p.reservation;
+  return z > 0 ? cents(base + z) : m ? cents(base) : base;
 }
 
 /** The reservation of its whole contingent after a deal for `troops` more (what its share and later rents are measured against). */

@@ -130,7 +130,7 @@ export function signDeal(s: RunState, model: Model, a: Agreement, round: number,
   const member = p.troops > 0;
   const R = pivotalReservation(scenario.pivotal, spec, troops, member);
   // A smaller deal than agreed (budget, a shrunk offer) has its own reservation.
-  const reservation = troops === a.troops ? (a.reservation ?? p.reservation) : dealReservation(s, a.party, troops);
+  const reservation = troops === a.troops ? (a.reservation ?? p.reservation) : dealReservation(s, model, a.party, troops);
   const share = surplusShare(price, reservation, R);
   const deal = {
     party: p.id,

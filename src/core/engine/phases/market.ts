@@ -7,6 +7,7 @@
 import { pivotalReservation } from '../../market/reservation';
 import { supplyCurve, tightness, type Offer } from '../../market/supply';
 import type { PartyState } from '../../state';
+import { returningCasualtyPressure } from '../../dynamics/holdUp';
 import type { Model } from '../model';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
@@ -36,7 +37,10 @@ export function spare(p: Pick<PartyState, 'capacity' | 'troops'>): number {
  */
 export function isAvailable(s: RunState, model: Model, i: number, round: number): boolean {
   const p = s.parties[i]!;
-  return !p.blocked && round >= model.specs[i]!.availableFromRound && spare(p) > 0 && Number.isFinite(p.reservation);
+  if (p.blocked || round < model.specs[i]!.availableFromRound || spare(p) <= 0 || !Number.isFinite(p.reservation)) return false;
+  // A partner that lost soldiers and left, whose government no money could make bear the deaths
+  // a new contingent would bring (dynamics/holdUp.ts `returningCasualtyPressure`), stays home.
+  return p.troops > 0 || p.deaths <= 0 || Number.isFinite(returningCasualtyPressure(s, model, i, spare(p)));
 }
 
 /**
@@ -47,7 +51,7 @@ export function isAvailable(s: RunState, model: Model, i: number, round: number)
  */
 export function offerOf(s: RunState, model: Model, i: number): PartyOffer {
   const troops = offerTroops(s, model, i);
-  return { party: s.parties[i]!.id, index: i, troops, reservation: offerReservation(s, i, troops), effectiveness: model.specs[i]!.effectiveness };
+  return { party: s.parties[i]!.id, index: i, troops, reservation: offerReservation(s, model, i, troops), effectiveness: model.specs[i]!.effectiveness };
 }
 
 /** The troops of party i's offer (`offerOf`), without building the record. */
@@ -57,8 +61,8 @@ export function offerTroops(s: RunState, model: Model, i: number): number {
 }
 
 /** The reservation of party i's offer of `troops` (`offerOf`). */
-function offerReservation(s: RunState, i: number, troops: number): number {
-  return s.motives === null ? s.parties[i]!.reservation : dealReservation(s, i, troops);
+function offerReservation(s: RunState, model: Model, i: number, troops: number): number {
+  return dealReservation(s, model, i, troops);
 }
 
 /**
@@ -74,8 +78,8 @@ export function asksToBePaid(s: RunState, i: number, offer: PartyOffer): boolean
 }
 
 /** `asksToBePaid` for party i's offer of `troops` (`offerTroops`), without building the record. */
-export function asksToBePaidFor(s: RunState, i: number, troops: number): boolean {
-  return asksToBePaidAt(s, i, offerReservation(s, i, troops));
+export function asksToBePaidFor(s: RunState, model: Model, i: number, troops: number): boolean {
+  return asksToBePaidAt(s, i, offerReservation(s, model, i, troops));
 }
 
 /** `asksToBePaid` for an offer whose reservation is `reservation`. */
@@ -109,7 +113,7 @@ export function surveyMarket(s: RunState, model: Model, round: number): MarketSu
     offerClass[i] = 0;
     if (!isAvailable(s, model, i, round)) continue;
     const troops = offerTroops(s, model, i);
-    const reservation = offerReservation(s, i, troops);
+    const reservation = offerReservation(s, model, i, troops);
     troopsOf[i] = troops;
     reservationOf[i] = reservation;
     const unpaid = unpaidSupply(s, i);

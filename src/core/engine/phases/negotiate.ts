@@ -30,6 +30,7 @@ import { promisableValue, recordNoDeal, signDeal } from './deals';
 import { chooseApproaches, type PriceLine } from './approach';
 import { delayCostOf, firstContingentFillIn } from './forceGeneration';
 import { dealReservation, publicSlope } from './contingents';
+import { returningCasualtyPressure } from '../../dynamics/holdUp';
 import { admitVolunteers, asksToBePaidFor, isAvailable, offerTroops, spare, surveyMarket } from './market';
 
 /** Below this believed chance that a deal is possible at all, the pivotal does not open talks. */
@@ -161,10 +162,10 @@ function ceilingFor(s: RunState, model: Model, c: CeilingContext, i: number, tro
  * full let one long negotiation in a slack market keep every other partner waiting until it
  * ended; a deal is still capped at the gap left, so the coalition does not overshoot.
  */
-function expectedFill(s: RunState, i: number, ceiling: number): number {
+function expectedFill(s: RunState, model: Model, i: number, ceiling: number): number {
   const neg = s.parties[i]!.negotiation;
   if (!neg) return 0;
-  return neg.troops * cdf(shifted(s.parties[i]!.pivotalBelief!, beliefOffset(s, i, neg.troops)), ceiling);
+  return neg.troops * cdf(shifted(s.parties[i]!.pivotalBelief!, beliefOffset(s, model, i, neg.troops)), ceiling);
 }
 
 export function recruitByNegotiation(s: RunState, model: Model, settings: NegotiationSettings, round: number, rng: Rng, log: EventSink): number {
@@ -195,10 +196,10 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     // A deployed member asks to be paid for its next soldiers when their reservation is positive,
     // whatever its whole contingent's r_i(k0) (a volunteer's is 0 or below): read from r_i(k0) it
     // could never be asked to enlarge under negotiation (market.ts asksToBePaid says why).
-    if (s.motives !== null && p.troops > 0 ? !asksToBePaidFor(s, i, troops) : p.reservation <= 0) continue;
+    if (s.motives !== null && p.troops > 0 ? !asksToBePaidFor(s, model, i, troops) : p.reservation <= 0) continue;
     p.pivotalBelief ??= pivotalPrior(model, settings, p, rng);
     // With chosen contingents a substitute is priced at the size it would supply (its belief about the intercept plus the public rise).
-    const reservation = mean(p.pivotalBelief) + beliefOffset(s, i, troops);
+    const reservation = mean(p.pivotalBelief) + beliefOffset(s, model, i, troops);
     offered[i] = troops;
     // A substitute that would be a first contingent costs the pivotal its fill-in too (forceGeneration).
     price[i] = (reservation + delayCostOf(s, model, i, fillIn)) / model.specs[i]!.effectiveness;
@@ -225,7 +226,7 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     if (deployed > 0) signed[i] = 1;
     gap -= deployed;
     // Troops still under negotiation (talks that go on into the next round), as expected.
-    pending += expectedFill(s, i, ceiling);
+    pending += expectedFill(s, model, i, ceiling);
   }
 
   // 2. Open talks with the partners worth most to it (recruitment by value, phases/approach.ts),
@@ -265,12 +266,12 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
       const p = s.parties[i]!;
       const troops = Math.min(chosen.troops[q]!, open);
       const { R, ceiling } = ceilingFor(s, model, ctx, i, troops);
-      if (cdf(shifted(p.pivotalBelief!, beliefOffset(s, i, troops)), ceiling) < MIN_DEAL_PROBABILITY) {
+      if (cdf(shifted(p.pivotalBelief!, beliefOffset(s, model, i, troops)), ceiling) < MIN_DEAL_PROBABILITY) {
         recordNoDeal(p, round, 'above-ceiling', ceiling, log);
         unfilled++;
         continue;
       }
-      const reservation = dealReservation(s, i, troops);
+      const reservation = dealReservation(s, model, i, troops);
       const partyBelief = partyPrior(model, settings, { id: p.id, reservation }, ceiling, round, rng, s.market.tightness);
       const deadline = settings.protocol === 'take-it-or-leave-it' ? 1 : settings.deadline;
       p.negotiation = { openedRound: round, troops, exchanges: 0, deadline, pivotalReservation: cents(R), partyBelief, lastPivotalOffer: null, lastPartyOffer: null };
@@ -279,14 +280,14 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
         log.push({
           type: 'negotiation-opened', round, party: p.id, troops, protocol: settings.protocol, deadline,
           reservation, pivotalReservation: cents(R), ceiling: cents(ceiling),
-          pivotalBelief: snapshot(shifted(p.pivotalBelief!, beliefOffset(s, i, troops))), partyBelief: snapshot(partyBelief),
+          pivotalBelief: snapshot(shifted(p.pivotalBelief!, beliefOffset(s, model, i, troops))), partyBelief: snapshot(partyBelief),
           pivotalStrategy: n.pivotal.name, partyStrategy: n.party.name,
         });
       }
       const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
       if (deployed > 0) signed[i] = 1;
       gap -= deployed;
-      pending += expectedFill(s, i, ceiling);
+      pending += expectedFill(s, model, i, ceiling);
       if (deployed === 0 && !p.negotiation) unfilled++;
     }
     if (unfilled === 0) break;
@@ -305,9 +306,9 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
   const spec = model.specs[i]!;
   // The pivotal's belief is about the reservation of a small contingent (and learning is kept
   // about that); for these troops it expects that plus the public rise with size.
-  const offset = beliefOffset(s, i, neg.troops);
+  const offset = beliefOffset(s, model, i, neg.troops);
   const belief = shifted(p.pivotalBelief!, offset);
-  const reservation = dealReservation(s, i, neg.troops);
+  const reservation = dealReservation(s, model, i, neg.troops);
   // Second-order expectations from the (common-knowledge) information structure.
   const rHat = Math.min(mean(belief), ceiling);
   const partyViewOfCeiling = rHat + openness * (ceiling - rHat);
@@ -330,7 +331,7 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
   if (result.outcome === 'agreement') {
     // Demand may have shrunk since talks opened: deploy no more than is still sought.
     const agreed = Math.min(neg.troops, gapLeft);
-    const troops = signDeal(s, model, { party: i, troops: agreed, pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}`, reservation: agreed === neg.troops ? reservation : dealReservation(s, i, agreed) }, round, rng, log);
+    const troops = signDeal(s, model, { party: i, troops: agreed, pricePerSoldierYear: result.price!, ceiling, mechanism: `negotiation:${settings.protocol}`, reservation: agreed === neg.troops ? reservation : dealReservation(s, model, i, agreed) }, round, rng, log);
     const why = p.lastNoDeal === 'ratification-failed' ? 'its parliament did not ratify the agreed deal' : 'the budget could not cover the agreed package';
     endNegotiation(s, settings, i, round, troops > 0 ? 'agreement' : 'breakdown', troops > 0 ? result.price : null, log, troops > 0 ? undefined : why);
     return troops;
@@ -340,9 +341,10 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
 }
 
 /** The rise of the pivotal's expected price for `troops` (more) from party i above its belief's small-contingent level: b_i k (+ 2 b_i k0 for a member). */
-function beliefOffset(s: RunState, i: number, troops: number): number {
+function beliefOffset(s: RunState, model: Model, i: number, troops: number): number {
   const line = publicSlope(s, i);
-  return line.slope * troops + line.memberRise;
+  // A returning partner's casualty premium is public (deaths, risk, its government's sensitivity).
+  return line.slope * troops + line.memberRise + returningCasualtyPressure(s, model, i, troops);
 }
 
 /** A belief moved by `by` (a shift of location: the same learning about the intercept). */

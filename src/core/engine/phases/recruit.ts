@@ -46,7 +46,7 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
   }
   // With contingent choice the pivotal knows r_i(k) itself (floored at the liquidity need, duty
   // valued only up to the duty floor): the line sizes the ask, the exact reservation prices it.
-  const exact = s.motives !== null ? (i: number, k: number) => dealReservation(s, i, k) : undefined;
+  const exact = s.motives !== null ? (i: number, k: number) => dealReservation(s, model, i, k) : undefined;
   // Substitutes: the willing, cheapest per effective soldier first (a competitive market's yardstick),
   // each at its price plus the own soldiers that fill in until it arrives (0 for a member: forceGeneration).
   const fillIn = firstContingentFillIn(s, model, round);
@@ -75,7 +75,7 @@ export function recruitWithCompleteInformation(s: RunState, model: Model, mechan
       const member = p.troops > 0;
       const sub = substituteFor(curve, i, approached, gap);
       const { R, ceiling } = competitiveCeiling(pivotal, model.specs[i]!, troops, sub, member, { delayCost: delay(i) });
-      const reservation = dealReservation(s, i, troops);
+      const reservation = dealReservation(s, model, i, troops);
       const outcome = mechanism.decide({ round, party: p.id, troops, reservation, pivotalReservation: R, ceiling, roundsPerYear: scenario.clock.roundsPerYear }, rng);
       if (outcome.kind === 'no-deal') {
         recordNoDeal(p, round, outcome.reason, ceiling, log);
