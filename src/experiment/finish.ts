@@ -3,9 +3,12 @@
  * aggregate, the sensitivity analysis when the design is saltelli or morris, and
  * sweep-report.html gathering both. Every file through writeFileAtomically.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportAssets } from '../report/assets';
 import { writeFileAtomically } from '../output/atomic';
+import { assertUnedited, SWEEP_VIEWS_FILE, sweepViewHashes } from '../output/outDir';
 import { renderChartFiles, sweepChartsOf } from './charts';
 import type { CompiledExperiment } from './load';
 import { analyzeSweep, isSensitivityDesign, type AnalyzeOptions, type SensitivityReport } from './sensitivity';
@@ -24,8 +27,13 @@ export interface FinishResult {
   readonly sensitivity: SensitivityReport | null;
 }
 
-/** Charts, sensitivity (for saltelli and morris designs) and sweep-report.html of a complete sweep in dir. */
+/**
+ * Charts, sensitivity (for saltelli and morris designs) and sweep-report.html of a complete sweep
+ * in dir, recorded with their hashes in SWEEP_VIEWS_FILE. Throws OutDirError (exit 4) before
+ * writing anything if a view recorded there was edited since: it is the user's now.
+ */
 export function finishSweep(dir: string, c: CompiledExperiment, store: SweepStore, o: FinishOptions): FinishResult {
+  assertUnedited(dir, sweepViewHashes(dir).keys(), 'the charts and report');
   const files: string[] = [];
   const specs = sweepChartsOf(dir, c, o.warn);
   const pngs = o.charts ? renderChartFiles(dir, specs, o.warn) : [];
@@ -47,5 +55,18 @@ export function finishSweep(dir: string, c: CompiledExperiment, store: SweepStor
   });
   writeFileAtomically(join(dir, SWEEP_REPORT_FILE), html);
   files.push(SWEEP_REPORT_FILE, ...pngs);
+  recordViews(dir, files);
   return { files, charts: pngs.length + sensitivityPngs, sensitivity };
+}
+
+/**
+ * Adds the views just written to SWEEP_VIEWS_FILE with the sha256 of their bytes (views written
+ * before and not rewritten now keep their entries), sorted by name. Written last: a view written
+ * but not yet recorded is coalsim's (its name is one a sweep writes), never mistaken for an edit.
+ */
+function recordViews(dir: string, written: readonly string[]): void {
+  const views = sweepViewHashes(dir);
+  for (const name of written) views.set(name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex'));
+  const files = [...views].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, sha256]) => ({ name, sha256 }));
+  writeFileAtomically(join(dir, SWEEP_VIEWS_FILE), JSON.stringify({ note: 'The report, charts and sensitivity files coalsim wrote here, with the sha256 of their bytes: one edited since is yours, and coalsim will not overwrite it.', files }, null, 2) + '\n');
 }

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
-import { applyDirAttributes, assertReplaceable, assertUnedited, claimOutDir, dirAttributes, requireOutPath } from '../output/outDir';
+import { applyDirAttributes, assertReplaceable, assertUnedited, claimOutDir, sweepViewHashes, dirAttributes, requireOutPath } from '../output/outDir';
 import { execute } from './executor';
 import type { CompiledExperiment } from './load';
 import { storeIsWhole, SWEEP_CSVS, writeSweepOutputs, type SweepFiles } from './outputs';
@@ -117,7 +117,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
   try {
     // Before any run: CSVs the user edited since the sweep wrote them are theirs (--force refuses
     // them too, assertReplaceable), not for --resume to rewrite hours later.
-    if (o.resume && !o.force && existsSync(o.out)) assertUnedited(o.out, SWEEP_CSVS, "the sweep's CSVs");
+    if (o.resume && !o.force && existsSync(o.out)) assertUnedited(o.out, [...SWEEP_CSVS, ...sweepViewHashes(o.out).keys()], "the sweep's CSVs, charts and report");
     store = openOrCreateStore(o);
   } catch (err) {
     claim.release();

@@ -116,6 +116,32 @@ export function isCoalsimDir(dir: string): boolean {
 const SWEEP_OUTPUTS = new Set([STORE_FILE, `${STORE_FILE}-wal`, `${STORE_FILE}-shm`, `${STORE_FILE}-journal`, 'runs.csv', 'aggregate.csv', 'sweep-report.html', 'sensitivity.csv', 'sensitivity.json']);
 
 /**
+ * A sweep's record of the views it wrote after its data (experiment/finish.ts): the report, the
+ * charts and the sensitivity files, each with the sha256 of the bytes written. Kept apart from
+ * manifest.json, whose bytes must not depend on --charts (a sweep, its Slurm shards and their
+ * merge give the same manifest), so that a view edited since is the user's, as in a run folder.
+ */
+export const SWEEP_VIEWS_FILE = 'manifest-views.json';
+
+/** The views a sweep folder's SWEEP_VIEWS_FILE lists, name -> sha256 (none, or unreadable: empty). */
+export function sweepViewHashes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  try {
+    const parsed = JSON.parse(readFileSync(join(dir, SWEEP_VIEWS_FILE), 'utf8')) as { files?: unknown } | null;
+    const files = parsed?.files;
+    if (!Array.isArray(files)) return out;
+    for (const f of files as unknown[]) {
+      const name = (f as { name?: unknown } | null)?.name;
+      const hash = (f as { sha256?: unknown } | null)?.sha256;
+      if (typeof name === 'string' && typeof hash === 'string') out.set(name, hash);
+    }
+  } catch {
+    /* none written yet */
+  }
+  return out;
+}
+
+/**
  * What a fit directory holds (fit/outputs.ts FIT_OUTPUT_FILES, fit/run.ts SHARDS_DIR, the job
  * scripts of `fit --slurm`): the store and its journals, the fitted scenario, posterior, summary,
  * report, shards/gen-NNN/shard-KofN.json and slurm/ with its logs; its charts/*.png are in
@@ -194,6 +220,7 @@ export function foreignEntries(dir: string, rebuildsViews = false): string[] {
   const sweep = existsSync(join(dir, STORE_FILE));
   const fit = existsSync(join(dir, FIT_STORE));
   const sweepCharts = sweep ? sweepChartNames(manifest) : new Set<string>();
+  const sweepViews = sweep ? sweepViewHashes(dir) : new Map<string, string>();
   return entriesUnder(dir).filter((r) => {
     // Outputs a sweep or fit rewrites as it goes (its store, runs.csv, the report) and the views
     // `report` rebuilds are its own whatever their bytes; any other file the manifest lists is
@@ -203,7 +230,9 @@ export function foreignEntries(dir: string, rebuildsViews = false): string[] {
     // A sweep's CSVs are listed in its manifest with their hashes once written: edited since, they
     // are the user's (--resume, merge and --force would have replaced them silently).
     if (sweep && SWEEP_OUTPUTS.has(r) && hashes.has(r)) return editedSince(join(dir, r), hashes.get(r));
-    if (sweep && (SWEEP_OUTPUTS.has(r) || sweepCharts.has(r))) return false;
+    // Its report, charts and sensitivity files likewise, from the record of the views it wrote.
+    if (sweep && sweepViews.has(r)) return editedSince(join(dir, r), sweepViews.get(r));
+    if (sweep && (SWEEP_OUTPUTS.has(r) || sweepCharts.has(r) || r === SWEEP_VIEWS_FILE)) return false;
     if (fit && (FIT_OUTPUTS.has(r) || FIT_PATTERNS.some((x) => x.test(r)))) return false;
     if (fit && FIT_RESULTS.has(r) && listed?.has(r) !== true) return false;
     if (r === 'manifest.json') return false;

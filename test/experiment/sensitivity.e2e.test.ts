@@ -3,7 +3,7 @@
  * automatically, and again by `coalsim analyze`), a Morris sweep, and the design checks that
  * keep a design from changing silently.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { coalsim } from '../helpers/cli';
@@ -61,6 +61,18 @@ describe('a saltelli sweep and coalsim analyze', () => {
     const report = JSON.parse(j.stdout) as { parameters: string[]; metrics: { metric: string; method: string; units: number }[] };
     expect(report.parameters).toEqual(['surge', 'openness']);
     expect(report.metrics.map((m) => [m.metric, m.method, m.units])).toEqual([['meanShare', 'sobol', 8], ['flags', 'sobol', 8]]);
+  });
+
+  it('analyze keeps a sensitivity.csv edited since it was written (exit 4, named; manifest-views.json holds its hash)', () => {
+    const file = join(out, 'sensitivity.csv');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original + '# checked by hand\n');
+    const a = coalsim(['analyze', out, '--no-charts'], { env });
+    expect(a.status).toBe(4);
+    expect(a.stderr).toContain('sensitivity.csv');
+    expect(readFileSync(file, 'utf8')).toBe(original + '# checked by hand\n');
+    writeFileSync(file, original);
+    expect(coalsim(['analyze', out, '--no-charts'], { env }).status).toBe(0);
   });
 
   it('analyze refuses a directory that is not a sensitivity sweep (exit 3) or not a sweep at all', () => {

@@ -73,3 +73,28 @@ describe('edited CSVs', () => {
     expect(readFileSync(join(merged, 'aggregate.csv'), 'utf8').endsWith('# mine\n')).toBe(true);
   }, 120_000);
 });
+
+describe('edited views (the report, charts and sensitivity files): recorded in manifest-views.json', () => {
+  const out = join(ws.dir, 'views');
+  const first = sweep([exp, '--out', out, '--no-charts']);
+
+  it('an annotated sweep-report.html: --resume and --force refuse (exit 4, named) and keep it; put back, all run', () => {
+    expect(first.status).toBe(0);
+    const views = JSON.parse(readFileSync(join(out, 'manifest-views.json'), 'utf8')) as { files: { name: string; sha256: string }[] };
+    expect(views.files.map((f) => f.name)).toEqual(['sweep-report.html']);
+    expect(views.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const original = readFileSync(join(out, 'sweep-report.html'), 'utf8');
+    const annotated = original + '<!-- seminar notes -->\n';
+    writeFileSync(join(out, 'sweep-report.html'), annotated);
+    for (const r of [sweep([exp, '--out', out, '--resume', '--no-charts']), sweep([exp, '--out', out, '--force', '--no-charts'])]) {
+      expect(r.status).toBe(4);
+      expect(r.stderr).toContain('sweep-report.html');
+    }
+    expect(readFileSync(join(out, 'sweep-report.html'), 'utf8')).toBe(annotated);
+    writeFileSync(join(out, 'sweep-report.html'), original);
+    expect(sweep([exp, '--out', out, '--resume', '--no-charts']).status).toBe(0);
+    // The manifest of the data does not list the views: its bytes do not depend on --charts.
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { name: string }[] };
+    expect(manifest.files.map((f) => f.name)).toEqual(['runs.csv', 'aggregate.csv']);
+  }, 120_000);
+});
