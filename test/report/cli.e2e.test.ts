@@ -91,6 +91,21 @@ describe('coalsim run: charts and report', () => {
     expect(bareHtml).toBe(withCharts.replace(/ <span class="png">PNG: <code>charts\/[^<]+<\/code><\/span>/g, ''));
   });
 
+  it('`coalsim report` after run --no-charts adds the charts and a report.html naming them, without --force (teacher\'s audit: it refused, exit 4)', () => {
+    const bare = join(tmp, 'bare-then-report');
+    expect(coalsim(['run', '--out', bare, '--no-charts']).status).toBe(0);
+    const r = coalsim(['report', bare]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const charted = filesOf(out);
+    const after = filesOf(bare);
+    expect([...after.keys()].sort()).toEqual([...charted.keys()].sort());
+    // The same files as a run with charts; the manifest differs only in the command it records.
+    for (const [name, bytes] of charted) if (name !== 'manifest.json') expect([name, after.get(name)!.equals(bytes)]).toEqual([name, true]);
+    const listed = (dir: string) => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: unknown[] }).files;
+    expect(listed(bare)).toEqual(listed(out));
+  });
+
   it('report --no-charts --force rebuilds report.html and keeps the existing charts (it deleted them)', () => {
     const copy = join(tmp, 'copy-no-charts');
     expect(coalsim(['run', '--out', copy]).status).toBe(0);

@@ -41,18 +41,24 @@ interface ManifestFile {
  * missing: a report built from edited data would present it as the run's.
  */
 function editedData(existing: ReadonlyMap<string, Uint8Array>, isBuilt: (name: string) => boolean): string[] {
+  return [...manifestHashes(existing)].filter(([name, hash]) => {
+    if (isBuilt(name)) return false;
+    const bytes = existing.get(name);
+    return bytes === undefined || sha256(bytes) !== hash;
+  }).map(([name]) => name);
+}
+
+/** The sha256 manifest.json records for each file it lists (none readable: empty). */
+function manifestHashes(existing: ReadonlyMap<string, Uint8Array>): Map<string, string> {
   const text = existing.get('manifest.json');
-  if (text === undefined) return [];
-  let listed: ManifestFile[];
+  const out = new Map<string, string>();
+  if (text === undefined) return out;
   try {
-    listed = (JSON.parse(Buffer.from(text).toString('utf8')) as { files?: ManifestFile[] }).files ?? [];
+    for (const f of (JSON.parse(Buffer.from(text).toString('utf8')) as { files?: ManifestFile[] }).files ?? []) if (typeof f.name === 'string' && typeof f.sha256 === 'string') out.set(f.name, f.sha256);
   } catch {
-    return [];
+    /* unreadable: every changed view needs --force */
   }
-  return listed.filter((f) => typeof f.name === 'string' && !isBuilt(f.name) && typeof f.sha256 === 'string').filter((f) => {
-    const bytes = existing.get(f.name);
-    return bytes === undefined || sha256(bytes) !== f.sha256;
-  }).map((f) => f.name);
+  return out;
 }
 
 /** The manifest with entries for rebuilt files replaced: data files keep their place, rebuilt ones follow in build order. */
@@ -118,8 +124,11 @@ async function rebuild(dir: string, shown: string, args: ArgumentsCamelCase<Repo
     process.stdout.write(`${shown}: report.html${args.charts ? ` and ${build.files.size - 1} chart(s)` : ''} ${args.charts ? 'are' : 'is'} up to date.\n`);
     return;
   }
-  // Files a rebuild would change or drop; missing ones are simply written.
-  const conflicts = old.filter((name) => !sameBytes(existing.get(name), build.files.get(name) ?? ''));
+  // Files a rebuild would change or drop that were edited since coalsim wrote them (their sha256
+  // is not the manifest's): only those need --force. A view still as coalsim wrote it is replaced
+  // freely: after run --no-charts, report adds the charts and a report.html that names them.
+  const recorded = manifestHashes(existing);
+  const conflicts = old.filter((name) => !sameBytes(existing.get(name), build.files.get(name) ?? '') && recorded.get(name) !== sha256(existing.get(name)!));
   // The folder is rebuilt by replacing it whole (atomically), which coalsim never does to the
   // current directory, its parents or $HOME: say how to run it instead of a --force/--out hint.
   const guarded = protectedReason(dir);
