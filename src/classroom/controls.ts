@@ -198,7 +198,7 @@ export function contrastPresets(s: Scenario, controls: readonly Control[]): read
     const supply = controls.filter((c): c is ChoiceControl => c.id.startsWith('supply') && c.kind === 'choice');
     for (const c of supply) slack[c.id] = c.options[1]!;
     return [
-      { label: `Slack: demand stays at ${first.toLocaleString('en-US')}${supply.length > 0 ? ' and no partner drops out' : ''}`, settings: slack },
+      { label: `Slack: demand stays at ${first.toLocaleString('en-US')}${supply.length > 0 ? ' and every partner stays on the market' : ''}`, settings: slack },
       { label: 'Scarce: the demand shock as written', settings: asIs },
     ];
   }

@@ -41,7 +41,7 @@ describe('classroom controls', () => {
     const supply = controls.find((c) => c.id.startsWith('supply'));
     expect(supply).toMatchObject({ kind: 'choice', label: 'Thailand (supply shock)', options: ['leaves in round 5', 'stays available'] });
     const [a, b] = contrastPresets(s, controls);
-    expect(a.label).toBe('Slack: demand stays at 2,000 and no partner drops out');
+    expect(a.label).toBe('Slack: demand stays at 2,000 and every partner stays on the market');
     expect(b.settings[supply!.id]).toBe('leaves in round 5');
     const at = (supply!.path as (string | number)[])[1] as number;
     const slack = valid(applySettings(s, controls, a.settings)) as Scenario;

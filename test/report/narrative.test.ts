@@ -116,7 +116,13 @@ describe('the hold-up lesson, told once and whole (teaching-holdup)', () => {
     expect(round5).not.toMatch(/pulls its troops out|Its hold-up refused/);
     // Back at a price that carries its casualty premium, it threatens once more and is paid.
     expect(m.ending.join(' ')).toMatch(/There were 2 hold-ups: 1 was paid \(South Africa, \$[\d,]+\) and 1 refused, and the partner left \(South Africa\)\./);
-    // Seed 18: refused twice, it left twice; one name with its count, not the same name twice.
-    expect(buildNarrative(runOutputs(slack, 18)).ending.join(' ')).toContain('There were 2 hold-ups: 2 refused, and the partner left (South Africa 2 times).');
+    // A partner paid twice: one name with its count and the total, not the same name twice.
+    const twice = [
+      { type: 'holdup-threat', round: 20, party: 'COL', demandPerSoldierYear: 1_000, demandTotal: 400_000, replacementPremium: 9_000, tightness: 1.5, leaveProbability: 1, casualtyPremium: 2_000 },
+      { type: 'holdup-resolved', round: 20, party: 'COL', outcome: 'paid', concessionCost: 400_000, share: 0.5 },
+      { type: 'holdup-threat', round: 21, party: 'COL', demandPerSoldierYear: 1_000, demandTotal: 300_000, replacementPremium: 9_000, tightness: 1.5, leaveProbability: 1, casualtyPremium: 2_500 },
+      { type: 'holdup-resolved', round: 21, party: 'COL', outcome: 'paid', concessionCost: 300_000, share: 0.6 },
+    ];
+    expect(buildNarrative(withExtraEvents(runOutputs(bundled('teaching-scarcity'), 1), twice)).ending.join(' ')).toContain('There were 2 hold-ups: 2 were paid (Colombia 2 times, $700,000 in all).');
   });
 });

@@ -79,23 +79,24 @@ export function casualtyPressure(s: RunState, model: Model, i: number, round: nu
 }
 
 /**
- * z_i(t) for a partner out of the coalition that has already lost soldiers and is asked to send
- * `troops` again (a resolute partner refused at a hold-up goes home and may be re-approached): the
- * same premium as a deployed partner's (dynamics/credibility.ts), with the deaths it would expect
- * from that contingent at this round's risk, its exposure and last effort, to the end of the
- * operation. 0 for a partner that never lost a soldier (its first deal is priced as before), and
- * Infinity when no money can make it bear them. Without it a partner that left because r_i + z > p
- * came back for less than r_i + z. Per soldier-year.
+ * z_i(t) for a deal for `troops` more from party i once it has lost soldiers: the premium of
+ * dynamics/credibility.ts for the contingent it would then have (its troops now plus these), with
+ * the deaths so far and those that contingent would bring at this round's risk, its exposure and
+ * last effort, to the end of the operation. It is charged on a return (a resolute partner refused
+ * at a hold-up goes home and may be re-approached) and on an enlargement alike: without it a
+ * partner that left because r_i + z > p came back for less than r_i + z, or came back small and
+ * then enlarged at its old price. 0 for a partner that never lost a soldier (first deals are
+ * priced as before), and Infinity when no money can make it bear those deaths. Per soldier-year.
  */
-export function returningCasualtyPressure(s: RunState, model: Model, i: number, troops: number): number {
+export function dealCasualtyPressure(s: RunState, model: Model, i: number, troops: number): number {
   const p = s.parties[i]!;
-  if (p.deaths <= 0 || p.troops > 0) return 0;
+  if (p.deaths <= 0) return 0;
   const spec = model.specs[i]!;
   const base = casualtyTolerance(spec.casualtySensitivity, model.scenario.engine.operation.maxCasualtyTolerance);
   return casualtyPremium({
     deploymentCost: p.costPerYear,
     deaths: p.deaths,
-    expectedDeathsPerRound: (s.risk / 1000) * troops * spec.exposure * (0.5 + 0.5 * p.effort),
+    expectedDeathsPerRound: (s.risk / 1000) * (p.troops + troops) * spec.exposure * (0.5 + 0.5 * p.effort),
     roundsAfter: model.lastRound - s.round,
     tolerance: retainedTolerance(s, model, i, base),
     elasticity: toleranceElasticity(model),

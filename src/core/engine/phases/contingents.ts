@@ -22,7 +22,7 @@ import { contingentMotives, deployableTroops, priceSlope, type PartyAttributes }
 import { leaderAsk } from '../../politics/alliance';
 import { thirdPartyReservation } from '../../market/reservation';
 import { cents } from '../../money';
-import { returningCasualtyPressure } from '../../dynamics/holdUp';
+import { dealCasualtyPressure } from '../../dynamics/holdUp';
 import { defencePact, dutyWeight, missionStance } from '../../../scenario/mechanismInputs';
 import type { Scenario, ThirdPartySpec } from '../../../scenario/schema';
 import type { Model } from '../model';
@@ -102,15 +102,14 @@ export function refreshMotives(s: RunState, model: Model): void {
 
 /**
  * r_i for `troops` more from party i: r_i(k) for a new member, the incremental reservation for an
- * enlargement. A partner out of the coalition that has lost soldiers adds the casualty premium z_i
- * of the contingent asked for (dynamics/holdUp.ts `returningCasualtyPressure`).
+ * enlargement. A partner that has lost soldiers adds the casualty premium z_i of the contingent
+ * it would then have (dynamics/holdUp.ts `dealCasualtyPressure`).
  */
 export function dealReservation(s: RunState, model: Model, i: number, troops: number): number {
   const p = s.parties[i]!;
   const m = s.motives?.[i];
-  if (m && p.troops > 0) return cents(enlargementReservation(m, p.troops, troops));
-  const z = returningCasualtyPressure(s, model, i, troops);
-  const base = m ? averageReservation(m, troops) : p.reservation;
+  const base = m ? (p.troops > 0 ? enlargementReservation(m, p.troops, troops) : averageReservation(m, troops)) : p.reservation;
+  const z = dealCasualtyPressure(s, model, i, troops);
   return z > 0 ? cents(base + z) : m ? cents(base) : base;
 }
 

@@ -7,7 +7,7 @@
 import { pivotalReservation } from '../../market/reservation';
 import { supplyCurve, tightness, type Offer } from '../../market/supply';
 import type { PartyState } from '../../state';
-import { returningCasualtyPressure } from '../../dynamics/holdUp';
+import { dealCasualtyPressure } from '../../dynamics/holdUp';
 import type { Model } from '../model';
 import type { RunState } from '../runState';
 import type { EventSink } from '../sink';
@@ -38,9 +38,9 @@ export function spare(p: Pick<PartyState, 'capacity' | 'troops'>): number {
 export function isAvailable(s: RunState, model: Model, i: number, round: number): boolean {
   const p = s.parties[i]!;
   if (p.blocked || round < model.specs[i]!.availableFromRound || spare(p) <= 0 || !Number.isFinite(p.reservation)) return false;
-  // A partner that lost soldiers and left, whose government no money could make bear the deaths
-  // a new contingent would bring (dynamics/holdUp.ts `returningCasualtyPressure`), stays home.
-  return p.troops > 0 || p.deaths <= 0 || Number.isFinite(returningCasualtyPressure(s, model, i, spare(p)));
+  // A partner that lost soldiers, whose government no money could make bear the deaths more
+  // troops would bring (dynamics/holdUp.ts `dealCasualtyPressure`), is not asked for more.
+  return p.deaths <= 0 || Number.isFinite(dealCasualtyPressure(s, model, i, spare(p)));
 }
 
 /**

@@ -30,7 +30,7 @@ import { promisableValue, recordNoDeal, signDeal } from './deals';
 import { chooseApproaches, type PriceLine } from './approach';
 import { delayCostOf, firstContingentFillIn } from './forceGeneration';
 import { dealReservation, publicSlope } from './contingents';
-import { returningCasualtyPressure } from '../../dynamics/holdUp';
+import { dealCasualtyPressure } from '../../dynamics/holdUp';
 import { admitVolunteers, asksToBePaidFor, isAvailable, offerTroops, spare, surveyMarket } from './market';
 
 /** Below this believed chance that a deal is possible at all, the pivotal does not open talks. */
@@ -343,8 +343,8 @@ function exchange(s: RunState, model: Model, settings: NegotiationSettings, i: n
 /** The rise of the pivotal's expected price for `troops` (more) from party i above its belief's small-contingent level: b_i k (+ 2 b_i k0 for a member). */
 function beliefOffset(s: RunState, model: Model, i: number, troops: number): number {
   const line = publicSlope(s, i);
-  // A returning partner's casualty premium is public (deaths, risk, its government's sensitivity).
-  return line.slope * troops + line.memberRise + returningCasualtyPressure(s, model, i, troops);
+  // The casualty premium of a partner that lost soldiers is public (deaths, risk, its government's sensitivity).
+  return line.slope * troops + line.memberRise + dealCasualtyPressure(s, model, i, troops);
 }
 
 /** A belief moved by `by` (a shift of location: the same learning about the intercept). */
