@@ -63,6 +63,18 @@ interface Context {
   readonly concededUntold: Set<string>;
   /** Partners whose refused hold-up was already told with the troops they withdrew (this round). */
   readonly refusalTold: Set<string>;
+  /** Partners that took all their troops home, with when and why, until talks with them reopen. */
+  readonly wentHome: Map<string, { round: number; reason: EventOf<'contingent-released'>['reason'] }>;
+  /** The reservation each partner's last talks opened at, so a return can say what its losses added. */
+  readonly openedReservation: Map<string, number>;
+  /** Whether the story has said once what counts as a reversal. */
+  reversalDefined: boolean;
+  /** Partners taken off the market by an availability event and not yet back. */
+  readonly unavailable: Set<string>;
+  /** The last belief mean told, by `holder:party`. */
+  readonly beliefMean: Map<string, number>;
+  /** Side deals handed over to pay a hold-up, by `party:round` (their payment events, cause hold-up). */
+  readonly concessionItems: ReadonlyMap<string, readonly { item: string; cost: number; value: number }[]>;
 }
 
 /** A sentence, or a part of one that joins an earlier offer ("; Poland refuses."). */
@@ -99,7 +111,14 @@ function context(scenario: Scenario, events: readonly SimEvent[]): Context {
   for (const pay of scenario.payers ?? []) names.set(pay.id, pay.name);
   const deals = new Map(scenario.sideDeals.map((s) => [s.id, lowerFirst(s.label, [...names.values()])]));
   const markets = new Map<number, EventOf<'market'>>();
-  for (const e of events) if (e.type === 'market') markets.set(e.round, e);
+  const concessionItems = new Map<string, { item: string; cost: number; value: number }[]>();
+  for (const e of events) {
+    if (e.type === 'market') markets.set(e.round, e);
+    else if (e.type === 'payment' && e.cause === 'hold-up' && e.kind === 'side-deal') {
+      const k = `${e.recipient}:${e.round}`;
+      concessionItems.set(k, [...(concessionItems.get(k) ?? []), { item: e.item, cost: e.amount, value: e.value }]);
+    }
+  }
   return {
     scenario,
     name: (id) => theName(names.get(id) ?? id),
@@ -112,6 +131,12 @@ function context(scenario: Scenario, events: readonly SimEvent[]): Context {
     openedCeiling: new Map<string, number>(),
     concededUntold: new Set<string>(),
     refusalTold: new Set<string>(),
+    wentHome: new Map(),
+    reversalDefined: false,
+    unavailable: new Set<string>(),
+    beliefMean: new Map<string, number>(),
+    concessionItems,
+    openedReservation: new Map<string, number>(),
   };
 }
 
@@ -163,15 +188,24 @@ function narrate(e: SimEvent, c: Context): Piece {
       return NONE;
     case 'demand-changed': {
       const change = e.from === 0 ? `${c.P} seeks ${troops(e.to)} foreign troops.` : e.to === e.from ? `${c.P} still seeks ${troops(e.to)} foreign troops.` : `${c.P} now seeks ${troops(e.to)} foreign troops, ${e.to > e.from ? 'up' : 'down'} from ${troops(e.from)}.`;
-      return e.label ? key(`${e.label}. ${change}`) : text(change);
+      // A labelled event that changes nothing (the classroom's slack pane holds demand) is told, not
+      // starred; a label that already gives the new level is not followed by the same figure again.
+      const said = e.label !== undefined && e.to !== e.from && e.from !== 0 && e.label.includes(troops(e.to)) ? `${e.label} (${e.to > e.from ? 'up' : 'down'} from ${troops(e.from)}).` : null;
+      const sentence = said ?? (e.label ? `${e.label}. ${change}` : change);
+      return e.label && e.to !== e.from ? key(sentence) : text(sentence);
     }
     case 'budget-changed': {
       const who = e.source === 'scenario-event' ? (e.label ?? 'A budget decision') : capitalise(c.name(e.source));
       const verb = e.amount >= 0 ? `adds ${money(e.amount)} to` : `cuts ${money(-e.amount)} from`;
       return text(`${who} ${verb} ${possessive(c.p)} payment budget, which now totals ${money(e.budgetTotal)}.`);
     }
-    case 'availability-changed':
-      return key(e.label ? `${e.label}.` : `${capitalise(c.name(e.party))} ${e.available ? 'can be recruited again' : 'can no longer be recruited'}.`);
+    case 'availability-changed': {
+      // Starred when it changes something: a partner leaves the market, or one that had left comes back.
+      const changes = !e.available || c.unavailable.delete(e.party);
+      if (!e.available) c.unavailable.add(e.party);
+      const sentence = e.label ? `${e.label}.` : `${capitalise(c.name(e.party))} ${e.available ? 'can be recruited again' : 'can no longer be recruited'}.`;
+      return changes ? key(sentence) : text(sentence);
+    }
     case 'volunteered':
       return text(`${capitalise(c.name(e.party))} volunteers ${troops(e.troops)} troops and pays its own way.`);
     case 'deal-signed': {
@@ -189,7 +223,7 @@ function narrate(e: SimEvent, c: Context): Piece {
       // above the limit the talks opened at says why the limit rose, or the story contradicts itself.
       const opened = c.openedCeiling.get(e.party);
       const rose = opened !== undefined && e.ceiling > opened + 0.5 ? ` ${possessive(capitalise(c.p))} limit had risen from ${dollars(opened)} to ${dollars(e.ceiling)} since the talks opened: ${e.ceiling >= e.pivotalReservation - 0.5 ? `no partner still free could replace ${who} any more, so only what the troops are worth to it bounded it` : 'the partners still free to replace them had become dearer'}.` : '';
-      const sentence = `${shortOf} ${terms}${lumpyWords(c, e)}${rose}${share}${linesWords(c, e)}`;
+      const sentence = `${shortOf} ${terms}${lumpyWords(c, e)}${rose}${share}${notReversalWords(c, e)}${linesWords(c, e)}`;
       return scarce(c.market(e.round)) ? key(sentence) : text(sentence);
     }
     case 'access-signed': {
@@ -242,6 +276,7 @@ function narrate(e: SimEvent, c: Context): Piece {
     }
     case 'contingent-released': {
       const who = c.name(e.party);
+      if (e.remaining === 0) c.wentHome.set(e.party, { round: e.round, reason: e.reason });
       const rest = e.remaining === 0 ? '' : `; ${troops(e.remaining)} stay`;
       const all = e.remaining === 0 ? 'all ' : '';
       const count = troops(e.troops);
@@ -278,7 +313,7 @@ function narrate(e: SimEvent, c: Context): Piece {
       const scarcity = e.tightness !== null && e.tightness > 1 ? `, and partners are scarce (tightness ${e.tightness.toFixed(2)})` : '';
       return key(
         `A hold-up: ${who} threatens to cut or withdraw its forces unless it gets ${dollars(e.demandPerSoldierYear)} more per soldier-year (${money(e.demandTotal)} over the rest of the operation). ` +
-          `Replacing it would cost ${c.p} ${dollars(e.replacementPremium)} more per soldier-year${scarcity}. ` +
+          `Losing it would cost ${c.p} ${dollars(e.replacementPremium)} a soldier-year more than it pays now, to fill the gap with other partners or its own soldiers${scarcity}. ` +
           credibility(e, c.P, who),
       );
     }
@@ -287,7 +322,7 @@ function narrate(e: SimEvent, c: Context): Piece {
       switch (e.outcome) {
         case 'paid':
           c.concededUntold.add(e.party);
-          return key(`${c.P} gives in to ${possessive(who)} hold-up, at a cost of ${money(e.concessionCost)}${e.share === null ? '' : `; ${who} now takes ${percent(e.share)} of the surplus`}.`);
+          return key(`${c.P} gives in to ${possessive(who)} hold-up, at a cost of ${money(e.concessionCost)}${concessionWords(c, e)}${e.share === null ? '' : `; ${who} now takes ${percent(e.share)} of the surplus`}.`);
         case 'refused-withdrew':
           // Told with the troops it withdrew (contingent-released, reason 'hold-up', just before).
           if (c.refusalTold.delete(e.party)) return NONE;
@@ -317,10 +352,14 @@ function narrate(e: SimEvent, c: Context): Piece {
       const seen = e.actual ? `${capitalise(who)} sees ${c.p} reneging on its deal` : `${capitalise(who)} believes, wrongly, that ${c.p} has reneged`;
       return text(`${seen} and retaliates by cutting its ${e.response === 'effort' ? 'effort' : 'troops'}.`);
     }
-    case 'alliance-deepened':
-      return key(
-        `${c.P} rewards ${possessive(c.name(e.party))} contribution (${percent(e.shareOfForces)} of its armed forces) with a closer alliance: depth from ${e.from.toFixed(2)} to ${e.to.toFixed(2)}.`,
-      );
+    case 'alliance-deepened': {
+      // A reward may come every month in steps too small for 2 decimals: those are told plainly,
+      // with 3 decimals, not starred as a key event each month (teacher's audit, teaching-signalling).
+      const small = e.to.toFixed(2) === e.from.toFixed(2);
+      const digits = small ? 3 : 2;
+      const sentence = `${c.P} rewards ${possessive(c.name(e.party))} contribution (${percent(e.shareOfForces)} of its armed forces) with a closer alliance: depth from ${e.from.toFixed(digits)} to ${e.to.toFixed(digits)}.`;
+      return small ? text(sentence) : key(sentence);
+    }
     case 'negotiation-opened': {
       const who = c.name(e.party);
       c.openedCeiling.set(e.party, e.ceiling);
@@ -333,9 +372,21 @@ function narrate(e: SimEvent, c: Context): Piece {
           : `${dollars(e.ceiling)}: the troops are worth ${dollars(e.pivotalReservation)} a soldier-year to it, but it never pays more than another partner would cost (its ceiling)`;
         c.ceilingExplained = true;
       } else limit = `${dollars(e.ceiling)}, what the troops are worth to it`;
+      // A partner that went home is asked back: say so, and what its losses added to its price.
+      const home = c.wentHome.get(e.party);
+      const before = c.openedReservation.get(e.party);
+      c.wentHome.delete(e.party);
+      c.openedReservation.set(e.party, e.reservation);
+      c.beliefMean.set(`pivotal:${e.party}`, e.pivotalBelief.mean);
+      c.beliefMean.set(`third-party:${e.party}`, e.partyBelief.mean);
+      const back = home === undefined ? '' : ` ${capitalise(who)} went home in ${c.per} ${home.round}${RETURN_WHY[home.reason]}, so this is its return.`;
+      const accepts =
+        home !== undefined && before !== undefined && e.reservation > before + 0.5
+          ? `Its losses have raised what it would accept from ${dollars(before)} to ${dollars(e.reservation)} per soldier-year (its government weighs the deaths it expects by the end)`
+          : `${capitalise(who)} would accept ${dollars(e.reservation)} per soldier-year`;
       return text(
-        `${c.P} opens talks with ${who} for ${troops(e.troops)} troops (up to ${plural(e.deadline, 'exchange')} of offers). ` +
-          `${capitalise(who)} would accept ${dollars(e.reservation)} per soldier-year and ${c.p} would pay up to ${limit}. Neither knows the other's limit: ` +
+        `${c.P} opens talks with ${who} for ${troops(e.troops)} troops (up to ${plural(e.deadline, 'exchange')} of offers).${back} ` +
+          `${accepts} and ${c.p} would pay up to ${limit}. Neither knows the other's limit: ` +
           `${c.p} guesses ${possessive(who)} is about ${dollars(e.pivotalBelief.mean)}, and ${who} guesses ${possessive(c.p)} is about ${dollars(e.partyBelief.mean)}.`,
       );
     }
@@ -351,10 +402,15 @@ function narrate(e: SimEvent, c: Context): Piece {
       return { kind: 'response', party: e.party, text: `${who} ${verb}`, accepted: e.response === 'accept' };
     }
     case 'belief-updated': {
+      // "still" when the offer barely moved the belief (an ask far above it bounds it only from above).
+      const k = `${e.holder}:${e.party}`;
+      const before = c.beliefMean.get(k);
+      c.beliefMean.set(k, e.belief.mean);
+      const now = before !== undefined && Math.abs(e.belief.mean - before) <= Math.max(1, 0.005 * Math.abs(before)) ? 'still' : 'now';
       const t =
         e.holder === 'pivotal'
-          ? `${c.p} now reckons ${c.name(e.party)} would settle for about ${dollars(e.belief.mean)}`
-          : `${c.name(e.party)} now reckons ${c.p} would pay about ${dollars(e.belief.mean)}`;
+          ? `${c.p} ${now} reckons ${c.name(e.party)} would settle for about ${dollars(e.belief.mean)}`
+          : `${c.name(e.party)} ${now} reckons ${c.p} would pay about ${dollars(e.belief.mean)}`;
       return { kind: 'belief', party: e.party, text: t };
     }
     case 'negotiation-ended': {
@@ -377,8 +433,9 @@ function narrate(e: SimEvent, c: Context): Piece {
       // Promises (issue 16): a side deal delivered over time, counted by the recipient at its believed probability.
       const who = c.name(e.party);
       const when = e.deliveries === 1 ? `for ${c.per} ${e.firstRound}` : `in ${e.deliveries} deliveries, ${c.per}s ${e.firstRound} to ${e.lastRound}`;
-      const belief = e.believedProbability < 1 ? `; ${who} counts on it at ${percent(e.believedProbability)}` : '';
-      return text(`${c.P} promises ${who} ${c.sideDeal(e.item)} ${when} (worth ${money(e.value)} to it, costing ${c.p} ${money(e.cost)} only if delivered${belief}).`);
+      // Counted at its believed probability: the deal's words gave that expected worth, so say how the two figures relate.
+      const worth = e.believedProbability < 1 ? `worth ${money(e.value)} to it if delivered in full, ${money(e.value * e.believedProbability)} as it counts on it at ${percent(e.believedProbability)}` : `worth ${money(e.value)} to it`;
+      return text(`${c.P} promises ${who} ${c.sideDeal(e.item)} ${when} (${worth}; costing ${c.p} ${money(e.cost)} only if delivered).`);
     }
     case 'promise-kept': {
       const what = e.conversion ? `the conversion of ${c.sideDeal(e.item)} to a grant` : e.of === 1 ? c.sideDeal(e.item) : `installment ${e.installment} of ${e.of} of ${c.sideDeal(e.item)}`;
@@ -413,8 +470,10 @@ function narrate(e: SimEvent, c: Context): Piece {
     }
     case 'reversal': {
       const who = c.name(e.party);
+      const defined = c.reversalDefined ? '' : ` (${reversalDefinition(c)})`;
+      c.reversalDefined = true;
       return key(
-        `A reversal: ${who}, whose armed forces are ${Math.round(e.capabilityRatio)} times smaller than ${possessive(c.p)}, takes ${percent(e.share)} of the surplus. The much weaker side got the better of the deal.`,
+        `A reversal: ${who}, whose armed forces are ${Math.round(e.capabilityRatio)} times smaller than ${possessive(c.p)}, takes ${percent(e.share)} of the surplus. The much weaker side got the better of the deal${defined}.`,
       );
     }
     default: {
@@ -513,7 +572,9 @@ function marketSentence(c: Context, m: EventOf<'market'>): string {
       ? 'no partner is on offer at any price it would pay'
       : m.tightness > 1
         ? `partners are scarce (${troops(m.supply)} troops on offer, tightness ${m.tightness.toFixed(2)})`
-        : `partners are plentiful (${troops(m.supply)} troops on offer, tightness ${m.tightness.toFixed(2)})`;
+        : m.tightness > 0.8
+          ? `partners are barely enough (${troops(m.supply)} troops on offer, tightness ${m.tightness.toFixed(2)}: most of them are needed)`
+          : `partners are plentiful (${troops(m.supply)} troops on offer, tightness ${m.tightness.toFixed(2)})`;
   return `At the end of the ${c.per}, ${fill}; ${market}.`;
 }
 
@@ -567,6 +628,50 @@ function urgencySentence(c: Context, m: EventOf<'market'> | undefined): string |
   return `Short of troops, ${c.p} is impatient: a deal a ${c.per} later is worth only ${m.pivotalDiscount.toFixed(2)} of one now to it (${patience.toFixed(2)} when it has all it seeks), and this urgency drives it to offer more.`;
 }
 
+/**
+ * What a paid hold-up handed over, when side deals were part of it: the items, and the rest as
+ * subsidies over the rest of the operation. A side deal is worth more to its recipient than it
+ * costs the giver, so without this the concession's cost and the demand it met did not match
+ * (teacher's audit: "$7.28 million" demanded, "$7.16 million" paid). '' without side deals.
+ */
+function concessionWords(c: Context, e: EventOf<'holdup-resolved'>): string {
+  const items = c.concessionItems.get(`${e.party}:${e.round}`) ?? [];
+  if (items.length === 0) return '';
+  const cost = items.reduce((a, g) => a + g.cost, 0);
+  const value = items.reduce((a, g) => a + g.value, 0);
+  const subsidies = e.concessionCost - cost;
+  return `: ${list(items.map((g) => c.sideDeal(g.item)))} (worth ${money(value)} to ${c.name(e.party)}, costing ${c.p} ${money(cost)})${subsidies >= 0.5 ? ` and ${money(subsidies)} of subsidies over the rest of the operation` : ''}`;
+}
+
+/** What coalsim counts as a bargaining power reversal (metrics/power.ts isReversal), in words. */
+function reversalDefinition(c: Context): string {
+  return `coalsim counts a reversal when a state whose armed forces are at least ${c.scenario.engine.reversalCapabilityRatio} times smaller than ${possessive(c.p)} takes more than half of the surplus`;
+}
+
+/**
+ * A partner that takes most of the surplus without being much weaker than the pivotal: say, once,
+ * why it is not a reversal (teacher's audit: Colombia took 92% in teaching-scarcity and no
+ * reversal was told, while Poland's 74% was one). '' otherwise.
+ */
+function notReversalWords(c: Context, e: EventOf<'deal-signed'>): string {
+  if (c.reversalDefined || e.share === null || e.share <= 0.5) return '';
+  const spec = c.scenario.thirdParties.find((t) => t.id === e.party);
+  if (!spec) return '';
+  const ratio = c.scenario.pivotal.capability.armedForces / Math.max(1, (spec.capability ?? spec).armedForces);
+  if (ratio >= c.scenario.engine.reversalCapabilityRatio) return '';
+  c.reversalDefined = true;
+  return ` That is not a reversal: ${reversalDefinition(c)}, and ${possessive(c.name(e.party))} armed forces are only ${Math.round(ratio)} times smaller.`;
+}
+
+/** Why a partner that went home left, as a clause after "went home in month 5". */
+const RETURN_WHY: Readonly<Record<EventOf<'contingent-released'>['reason'], string>> = {
+  'demand-fell': ', sent home as demand fell',
+  unavailable: ', no longer able to take part',
+  casualties: ' after its losses',
+  'hold-up': ' when its hold-up was refused',
+  retaliation: ' in retaliation',
+};
+
 const RELEASE_WHY: Readonly<Record<EventOf<'contingent-released'>['reason'], string>> = {
   'demand-fell': 'sent home as demand fell',
   unavailable: 'no longer able to take part',
@@ -606,9 +711,22 @@ function endingEvents(events: readonly SimEvent[], name: (id: string) => string,
   }
   const releases = events.filter((e): e is EventOf<'contingent-released'> => e.type === 'contingent-released');
   if (releases.length > 0) {
-    const byWhy = new Map<string, EventOf<'contingent-released'>[]>();
-    for (const r of releases) byWhy.set(r.reason, [...(byWhy.get(r.reason) ?? []), r]);
-    const parts = [...byWhy.entries()].map(([why, rs]) => `${list([...new Set(rs.map((r) => name(r.party)))])} (${troops(rs.reduce((a, r) => a + r.troops, 0))} troops, ${RELEASE_WHY[why as EventOf<'contingent-released'>['reason']] ?? why})`);
+    // Grouped by reason ("the UK and Germany (4,000 troops, sent home as demand fell)"), in order
+    // of first release; a partner that withdrew for several reasons (it left, came back and left
+    // again) is told once, its withdrawals in order.
+    const why = (r: EventOf<'contingent-released'>) => RELEASE_WHY[r.reason] ?? r.reason;
+    const reasonsOf = new Map<string, Set<string>>();
+    for (const r of releases) reasonsOf.set(r.party, (reasonsOf.get(r.party) ?? new Set()).add(r.reason));
+    const groups = new Map<string, EventOf<'contingent-released'>[]>();
+    for (const r of releases) {
+      const k = reasonsOf.get(r.party)!.size === 1 ? `reason:${r.reason}` : `party:${r.party}`;
+      groups.set(k, [...(groups.get(k) ?? []), r]);
+    }
+    const parts = [...groups].map(([k, rs]) =>
+      k.startsWith('party:')
+        ? `${name(rs[0]!.party)} (${rs.map((x, i) => `${troops(x.troops)}${i === 0 ? ' troops' : ''} ${why(x)}`).join(', then ')})`
+        : `${list([...new Set(rs.map((r) => name(r.party)))])} (${troops(rs.reduce((a, r) => a + r.troops, 0))} troops, ${why(rs[0]!)})`,
+    );
     out.push(`Troops withdrawn: ${list(parts)}.`);
   }
   // Once per state, from its first depth to its last (a reward may come every month); steps too small to show at 2 decimals are left out.
@@ -629,7 +747,7 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
   const P = TheName(s.pivotal.name);
   const members = sum.coalition.members.map((m) => `${theName(m.name)}${m.paid ? '' : ' (volunteer)'}`);
   const out: string[] = [];
-  out.push(`In the end ${plural(members.length, 'state')} joined: ${list(members)}.`);
+  out.push(`Over the operation ${plural(members.length, 'state')} joined: ${list(members)}.`);
   if (sum.coalition.neverJoined.length > 0) {
     out.push(`${capitalise(list(sum.coalition.neverJoined.map((n) => `${theName(n.name)} (${STAYED_OUT_WORDS[stayedOutReason(n.id, events)]})`)))} stayed out.`);
   }
@@ -661,9 +779,12 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
   const names = new Map<string, string>([[s.pivotal.id, s.pivotal.name], ...s.thirdParties.map((t) => [t.id, t.name] as [string, string])]);
   const pr = sum.promises;
   if (pr) {
-    const broken = pr.items.filter((r) => r.status === 'broken').map((r) => `${theName(names.get(r.party) ?? r.party)}, round ${r.brokenRound}`);
+    // A promise in installments is kept only if every delivery is made: one that broke after some
+    // says how many came (the story had told each delivered installment as a promise kept).
+    const label = (item: string) => lowerFirst(s.sideDeals.find((d) => d.id === item)?.label ?? item, [...names.values()]);
+    const broken = pr.items.filter((r) => r.status === 'broken').map((r) => `${label(r.item)} to ${theName(names.get(r.party) ?? r.party)}${r.delivered > 0 ? ` after ${r.delivered} of ${r.deliveries} deliveries` : ''}, in round ${r.brokenRound}`);
     out.push(
-      `${P} promised ${plural(pr.made, 'side deal')} rather than paying at signing: ${pr.kept} kept, ${pr.broken} broken${broken.length > 0 ? ` (${list(broken)})` : ''}${pr.outstanding > 0 ? `, ${pr.outstanding} still outstanding` : ''}; it delivered ${money(pr.deliveredCost)} of the ${money(pr.promisedCost)} promised.`,
+      `${P} promised ${plural(pr.made, 'side deal')} rather than paying at signing: ${pr.kept} kept in full, ${pr.broken} broken${broken.length > 0 ? ` (${broken.join('; ')})` : ''}${pr.outstanding > 0 ? `, ${pr.outstanding} still outstanding` : ''}; it delivered ${money(pr.deliveredCost)} of the ${money(pr.promisedCost)} promised.`,
     );
   }
   const rt = sum.retention;

@@ -44,7 +44,7 @@ function membersCompact(s: RunSummary, width: number): string {
     .map((m) => {
       const head = `${safeField(m.name)} (${safeField(m.id)}), ${memberType(m)}`;
       const terms = soldAccessOnly(m) ? `no troops, sold access (${(m.access ?? []).map((a) => a.kind).join(', ')})` : `troops ${fmtInt(m.troopsFinal)} at the end, peak ${fmtInt(m.troopsMax)}; accepts ${fmtMoney(m.reservationPerSoldierYear)}/yr, price ${fmtMoney(m.pricePerSoldierYear)}/yr`;
-      const detail = `joined round ${m.joinedRound}; ${terms}; paid ${fmtMoney(m.paymentsTotal)}${m.sideDealItems.length > 0 ? ` (${count(m.sideDealItems.length, 'side deal')})` : ''}; surplus share ${fmtShare(m.surplusShare)}`;
+      const detail = `joined round ${m.joinedRound}; ${terms}; paid ${fmtMoney(m.paymentsTotal)}${m.sideDealItems.length > 0 ? ` (${sideDealCount(m.sideDealItems)})` : ''}; surplus share ${fmtShare(m.surplusShare)}`;
       return `${wrap(head, width, '')}\n${wrap(detail, width, '    ')}`;
     })
     .join('\n');
@@ -104,4 +104,10 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView, 
 function memberType(m: RunSummary['coalition']['members'][number]): string {
   const labels = m.labels.map((l) => l.label);
   return labels.length === 0 || (labels.length === 1 && labels[0] === m.type) ? m.type : `${m.type} (${labels.join(' + ')})`;
+}
+
+/** "2 side deals", or "1 side deal in 3 deliveries" when an item came in installments (a promised loan). */
+function sideDealCount(items: readonly string[]): string {
+  const distinct = new Set(items).size;
+  return distinct === items.length ? count(distinct, 'side deal') : `${count(distinct, 'side deal')} in ${items.length} deliveries`;
 }

@@ -452,7 +452,9 @@ export function summarize(result: RunResult): RunSummary {
       troopsFinal: p.troops,
       troopsMax: troopsMax.get(spec.id) ?? 0,
       soldierYears: round4((soldierRounds.get(spec.id) ?? 0) / rpy),
-      reservationPerSoldierYear: p.reservation,
+      // The reservation of the contract its price and share refer to (what it would have come
+      // for when it signed, a casualty premium included), else its reservation at the end.
+      reservationPerSoldierYear: p.deal?.reservation ?? lastContract.get(spec.id)?.reservation ?? deal?.reservation ?? p.reservation,
       // The contract in force at the end (enlargements merged), else its last deal.
       pricePerSoldierYear: p.deal?.pricePerSoldierYear ?? lastContract.get(spec.id)?.pricePerSoldierYear ?? deal?.pricePerSoldierYear ?? 0,
       paymentsTotal: cents(kinds.subsidy + kinds['side-deal']),
