@@ -158,7 +158,14 @@ describe('the replication', () => {
     const csv = String(files.get('replication.csv'));
     expect(csv.split('\n')[0]).toContain('observed_share,simulated_share');
     expect(csv.trim().split('\n').length).toBe(166);
-    expect(String(files.get('regression.csv'))).toContain('controls');
+    const reg = String(files.get('regression.csv')).trim().split('\n');
+    expect(reg[0]).toBe('model,formula,outcome,term,coef,se_hc1,ci95_low,ci95_high,t,p,n,r2,unit');
+    expect(reg.join('\n')).toContain('controls');
+    // The coefficients are on a share scale, and the file says so: the observed slope is 0.0293 (2.93 pp).
+    const potential = reg.find((l) => l.startsWith('simple,') && l.includes(',observed_share,potential,'))!;
+    expect(potential.endsWith(',share of armed forces per unit of potential (0.01 = 1 percentage point)')).toBe(true);
+    expect(Number(potential.split(',')[4])).toBeCloseTo(r.simple.observed.coef, 12);
+    expect(r.simple.observed.coef).toBeCloseTo(0.0293, 4);
     const charts = replicationCharts(r);
     expect(charts.map((c) => c.id)).toEqual(['observed-vs-simulated', 'predicted-share-by-potential']);
     expect(JSON.stringify(charts)).not.toContain('NaN');

@@ -132,7 +132,16 @@ export function rankCheckVerdict(r: Pick<ReplicationResult, 'rankCheck' | 'seeds
 }
 
 const STATE_COLUMNS = ['iso3', 'country', 'armed_forces', 'observed_troops', 'observed_share', 'simulated_share', 'simulated_share_median', 'simulated_join_rate', 'potential', 'agree_us', 'similarity', 'bc_depth_01', 'us_ally', 'vdem_polyarchy', 'log_gdp', 'cinc'] as const;
-const REGRESSION_COLUMNS = ['model', 'formula', 'outcome', 'term', 'coef', 'se_hc1', 'ci95_low', 'ci95_high', 't', 'p', 'n', 'r2'] as const;
+const REGRESSION_COLUMNS = ['model', 'formula', 'outcome', 'term', 'coef', 'se_hc1', 'ci95_low', 'ci95_high', 't', 'p', 'n', 'r2', 'unit'] as const;
+
+/**
+ * regression.csv's `unit`: what coef, se_hc1, ci95_low and ci95_high are measured in. The outcome
+ * is a share of armed forces (0.0293 = 2.93 percentage points, as the table and docs print it), so
+ * a slope is a share per unit of its term and the intercept a share; t, p, n and r2 have no unit.
+ */
+export function regressionUnit(term: string): string {
+  return term === 'intercept' ? 'share of armed forces (0.01 = 1 percentage point)' : `share of armed forces per unit of ${term} (0.01 = 1 percentage point)`;
+}
 
 export function replicationFiles(r: ReplicationResult): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
@@ -165,7 +174,7 @@ export function replicationFiles(r: ReplicationResult): Map<string, string | Uin
     for (const which of ['observed', 'simulated'] as const) {
       const fit = which === 'observed' ? m.observedFit : m.simulatedFit;
       for (const c of fit.coefficients) {
-        reg.push({ model: name, formula: m.formula, outcome: `${which}_share`, term: c.name, coef: c.coef, se_hc1: c.se, ci95_low: c.ciLow, ci95_high: c.ciHigh, t: c.t, p: c.p, n: fit.n, r2: fit.r2 });
+        reg.push({ model: name, formula: m.formula, outcome: `${which}_share`, term: c.name, coef: c.coef, se_hc1: c.se, ci95_low: c.ciLow, ci95_high: c.ciHigh, t: c.t, p: c.p, n: fit.n, r2: fit.r2, unit: regressionUnit(c.name) });
       }
     }
   }
