@@ -40,9 +40,47 @@ function rows(r: ValidationResult): string[][] {
   return r.schemes.flatMap((s) => s.models.map((m) => [s.scheme, m.label, ...cells(m)]));
 }
 
-/** Which model scores best on each metric in each scheme (ties listed together). */
-export function leaders(r: ValidationResult): { scheme: string; metric: string; best: string[]; near: string[]; noise: number }[] {
-  const out: { scheme: string; metric: string; best: string[]; near: string[]; noise: number }[] = [];
+/**
+ * Where the pooled AUC's best model does not also lead the within-fold AUC (crossValidate.ts
+ * WithinFoldAuc) of its scheme: the within-fold leaders with their mean, and the pooled best
+ * models' within-fold means.
+ */
+export interface WithinFoldDissent {
+  readonly leaders: readonly string[];
+  readonly value: number;
+  readonly pooledBest: readonly { label: string; value: number }[];
+}
+
+export interface Leader {
+  readonly scheme: string;
+  readonly metric: string;
+  readonly best: string[];
+  readonly near: string[];
+  readonly noise: number;
+  /** AUC only: set when the pooled lead does not hold within the folds. */
+  readonly withinFold?: WithinFoldDissent;
+}
+
+/** Scores within 5e-4 of each other are a tie (they print the same at two decimals or nearly so). */
+const TIE = 5e-4;
+
+/** The AUC's within-fold check (WithinFoldDissent), or undefined when the pooled best also leads within the folds or no within-fold AUC exists. */
+function withinFoldDissent(s: ValidationResult['schemes'][number], best: readonly string[]): WithinFoldDissent | undefined {
+  const vals = s.models.flatMap((m) => {
+    const w = (s.withinFold ?? []).find((x) => x.id === m.id)?.mean;
+    return w === null || w === undefined ? [] : [{ label: m.label, value: w }];
+  });
+  if (vals.length === 0) return undefined;
+  const top = Math.max(...vals.map((x) => x.value));
+  const leaders = vals.filter((x) => top - x.value < TIE).map((x) => x.label);
+  const pooledBest = vals.filter((x) => best.includes(x.label));
+  if (pooledBest.length === 0 || pooledBest.every((x) => leaders.includes(x.label))) return undefined;
+  return { leaders, value: top, pooledBest };
+}
+
+/** Which model scores best on each metric in each scheme (ties listed together); for the AUC, whether that lead holds within the folds. */
+export function leaders(r: ValidationResult): Leader[] {
+  const out: Leader[] = [];
   for (const s of r.schemes) {
     const metrics: [string, (m: ModelScore) => number | null, number][] = [
       ['AUC', (m) => m.auc?.auc ?? null, NOISE_AUC],
@@ -53,10 +91,13 @@ export function leaders(r: ValidationResult): { scheme: string; metric: string; 
       const vals = s.models.map((m) => ({ label: m.label, v: get(m) })).filter((x) => x.v !== null) as { label: string; v: number }[];
       if (vals.length === 0) continue;
       const top = Math.max(...vals.map((x) => x.v));
-      const best = vals.filter((x) => Math.abs(x.v - top) < 5e-4);
+      const best = vals.filter((x) => Math.abs(x.v - top) < TIE);
       // A lead inside the simulator's own noise is no lead: name who is that close.
       const near = vals.filter((x) => !best.includes(x) && top - x.v <= noise);
-      out.push({ scheme: s.scheme, metric, best: best.map((x) => x.label), near: near.map((x) => x.label), noise });
+      const bestLabels = best.map((x) => x.label);
+      // The pooled AUC also compares states scored by different folds' models: say when its leader does not lead within the folds.
+      const dissent = metric === 'AUC' ? withinFoldDissent(s, bestLabels) : undefined;
+      out.push({ scheme: s.scheme, metric, best: bestLabels, near: near.map((x) => x.label), noise, ...(dissent ? { withinFold: dissent } : {}) });
     }
   }
   return out;
@@ -65,11 +106,17 @@ export function leaders(r: ValidationResult): { scheme: string; metric: string; 
 /**
  * One "best" line: the highest point score, and the models within the noise of it. Below 5
  * contributors it is only the highest point score (replicate warns that it is not evidence).
+ * When the AUC's pooled leader does not lead within the folds, the line says it is the pooled
+ * AUC and who leads within the folds, with both within-fold means, so it cannot be read as a
+ * lead the within-fold line and the verdict against (c) deny.
  */
-export function leaderLine(r: ValidationResult, l: ReturnType<typeof leaders>[number]): string {
-  const head = r.contributors < 5 ? `Highest ${l.metric} (point estimate, ${r.contributors} contributor${r.contributors === 1 ? '' : 's'})` : `Best ${l.metric}`;
+export function leaderLine(r: ValidationResult, l: Leader): string {
+  const metric = l.withinFold ? `pooled ${l.metric}` : l.metric;
+  const head = r.contributors < 5 ? `Highest ${metric} (point estimate, ${r.contributors} contributor${r.contributors === 1 ? '' : 's'})` : `Best ${metric}`;
   const near = l.near.length > 0 ? `; within ±${l.noise} of it, so no clear lead over: ${l.near.join(', ')}` : '';
-  return `${head}, ${l.scheme}: ${l.best.join(' = ')}${near}`;
+  const w = l.withinFold;
+  const within = w ? `; within the folds ${w.leaders.join(' = ')} lead${w.leaders.length === 1 ? 's' : ''} (${f2(w.value)} against ${w.pooledBest.map((x) => (w.pooledBest.length === 1 ? f2(x.value) : `${x.label} ${f2(x.value)}`)).join(', ')})` : '';
+  return `${head}, ${l.scheme}: ${l.best.join(' = ')}${near}${within}`;
 }
 
 /** The spread of the simulator's held-out scores over fit variants (docs/replication.md): AUC, and rank correlations. */

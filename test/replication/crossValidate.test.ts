@@ -148,6 +148,21 @@ describe('the simulator as a predictor', () => {
     expect(lines[1]).toBe('Best rho (all), 5-fold: coalsim; within ±0.15 of it, so no clear lead over: (c) logistic + OLS regression');
     expect(leaderLine(r(2), leaders(r(2))[0]!)).toBe('Highest AUC (point estimate, 2 contributors), 5-fold: (c) logistic + OLS regression; within ±0.05 of it, so no clear lead over: coalsim');
   });
+
+  it('a "best AUC" line that the within-fold AUC contradicts says it is the pooled AUC and who leads within the folds, from the same scores', () => {
+    const score = (id: string, label: string, auc: number) => ({ id, label, auc: { auc, ciLow: 0, ciHigh: 1 }, rhoAll: null, rhoContributors: null });
+    const models = [score('coalsim', 'coalsim', 0.93), score('armed-forces', '(a) size', 0.53), score('logit-ols', '(c) logistic + OLS regression', 0.79)];
+    const r = (within: [number, number, number]) =>
+      ({ case: 'x', states: 165, contributors: 45, seeds: 20, schemes: [{ scheme: 'leave-one-region-out', models, withinFold: models.map((m, i) => ({ id: m.id, mean: within[i], folds: 4, of: 5 })), folds: [] }] }) as unknown as Parameters<typeof leaders>[0];
+    const line = (within: [number, number, number]) => leaderLine(r(within), leaders(r(within))[0]!);
+    expect(line([0.82, 0.55, 0.85])).toBe('Best pooled AUC, leave-one-region-out: coalsim; within the folds (c) logistic + OLS regression leads (0.85 against 0.82)');
+    // The pooled leader also leads (or ties) within the folds: the line is as before.
+    expect(line([0.86, 0.55, 0.85])).toBe('Best AUC, leave-one-region-out: coalsim');
+    expect(line([0.85, 0.55, 0.85])).toBe('Best AUC, leave-one-region-out: coalsim');
+    // No within-fold figures (no fold with both classes): nothing to contradict.
+    const bare = { ...r([0, 0, 0]), schemes: [{ ...r([0, 0, 0]).schemes[0]!, withinFold: models.map((m) => ({ id: m.id, mean: null, folds: 0, of: 5 })) }] } as unknown as Parameters<typeof leaders>[0];
+    expect(leaderLine(bare, leaders(bare)[0]!)).toBe('Best AUC, leave-one-region-out: coalsim');
+  });
 });
 
 // The shared data sits beside the clone in CI and on the project machines.
