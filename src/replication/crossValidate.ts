@@ -220,6 +220,11 @@ export function simulatorPredictor(o: SimulatorCvOptions): SimulatorPredictor {
   };
 }
 
+/** A held-out prediction with the fold that made it: `fold` is the Fold's name ("fold 1 of 5", or a COW region). */
+export interface HeldOutPrediction extends Prediction {
+  readonly fold: string;
+}
+
 export interface ModelScore {
   readonly id: string;
   readonly label: string;
@@ -229,7 +234,8 @@ export interface ModelScore {
   readonly rhoAll: RankCorrelation | null;
   /** The same over the observed contributors. */
   readonly rhoContributors: RankCorrelation | null;
-  readonly predictions: readonly Prediction[];
+  /** The held-out predictions scored, pooled over the folds, in the case's state order. */
+  readonly predictions: readonly HeldOutPrediction[];
 }
 
 /**
@@ -289,7 +295,7 @@ function tryRho(x: readonly number[], y: readonly number[]): RankCorrelation | n
 }
 
 /** Scores pooled out-of-fold predictions of one predictor. */
-export function score(predictor: Predictor, c: CvCase, predictions: readonly Prediction[]): ModelScore {
+export function score(predictor: Predictor, c: CvCase, predictions: readonly HeldOutPrediction[]): ModelScore {
   const byId = new Map(c.states.map((s) => [s.id, s]));
   const obs = predictions.map((p) => byId.get(p.id)!);
   const pos = obs.map((s) => s.troops > 0);
@@ -307,7 +313,7 @@ export function score(predictor: Predictor, c: CvCase, predictions: readonly Pre
 
 /** Every predictor on the same folds; held-out predictions pooled, in the case's state order. */
 export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: readonly Predictor[], scheme: string, demandOverObserved = DEMAND_OVER_OBSERVED): SchemeResult {
-  const pooled = new Map<string, Map<string, Prediction>>(predictors.map((p) => [p.id, new Map()]));
+  const pooled = new Map<string, Map<string, HeldOutPrediction>>(predictors.map((p) => [p.id, new Map()]));
   const foldInfo = folds.map((f) => {
     const train = c.states.filter((s) => !f.heldOut.has(s.id));
     const test = c.states.filter((s) => f.heldOut.has(s.id));
@@ -315,7 +321,7 @@ export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: rea
     let fittedCount = 0;
     let demand = simulatorFit(train, c.states, demandOverObserved, c.troopsObserved).demand;
     for (const p of predictors) {
-      for (const pred of p.predict(train, test)) pooled.get(p.id)!.set(pred.id, pred);
+      for (const pred of p.predict(train, test)) pooled.get(p.id)!.set(pred.id, { ...pred, fold: f.name });
       if ('fits' in p) {
         const rf = (p as SimulatorPredictor).fits.at(-1) ?? null;
         fitted = rf?.values ?? null;

@@ -3,7 +3,7 @@
  * Markdown for docs/replication.md (between the CV_BEGIN and CV_END markers), CSV of every
  * held-out prediction. Pure.
  */
-import type { ModelScore, ValidationResult } from './crossValidate';
+import type { CvCase, ModelScore, ValidationResult } from './crossValidate';
 import type { FittedValues } from './fitRules';
 
 export const CV_BEGIN = '<!-- generated: coalsim replicate isaf --cv --update-doc docs/replication.md (do not edit by hand) -->';
@@ -235,13 +235,50 @@ export function replaceSection(doc: string, section: string): string {
   return doc.slice(0, a) + section + doc.slice(b + CV_END.length);
 }
 
-/** Every held-out prediction: scheme, model, state, predicted participation and troops, observed troops. */
-export function cvPredictionRows(r: ValidationResult, observed: ReadonlyMap<string, number>): Record<string, string | number>[] {
+/**
+ * The columns of predictions.csv, one row per held-out prediction (scheme x model x state):
+ *
+ * - `scheme`: "5-fold (fold seed 1)" or "leave-one-region-out (COW regions)";
+ * - `fold`: the held-out fold that predicted the state ("fold 1 of 5", or a COW region's name);
+ *   the within-fold AUC compares only rows of one scheme, model and fold;
+ * - `model`: the predictor's id (coalsim, armed-forces, agreement-x-forces, logit-ols);
+ * - `state`: ISO3 code;
+ * - `participation_score`: the score whose ranking gives the participation AUC (higher = more
+ *   likely to take part). Its unit depends on the model: coalsim, the share of seeds in which the
+ *   state deployed (0-1); (c) logit-ols, the fitted probability (0-1); (a) armed-forces, armed
+ *   forces (persons); (b) agreement-x-forces, UN agreement x armed forces (persons);
+ * - `observed_participant`: 1 if the state took part (contributed troops, or is a COW war
+ *   participant on the US side), else 0: the class the AUC separates;
+ * - `expected_troops`: the predicted contingent in persons (coalsim: mean peak troops over the
+ *   seeds; (a), (b), (c): their fitted troop prediction); empty when the case observes
+ *   participation only (a COW war), where no troops are scored;
+ * - `observed_troops`: the observed contingent in persons (0 for a non-contributor); empty when
+ *   the case observes participation only.
+ */
+export const PREDICTION_COLUMNS = ['scheme', 'fold', 'model', 'state', 'participation_score', 'observed_participant', 'expected_troops', 'observed_troops'] as const;
+
+/** Every held-out prediction as a predictions.csv row (PREDICTION_COLUMNS), in scheme, model, state order. */
+export function cvPredictionRows(r: ValidationResult, c: Pick<CvCase, 'states' | 'troopsObserved'>): Record<(typeof PREDICTION_COLUMNS)[number], string | number | null>[] {
   // 12 significant digits: a share of seeds summed in floating point prints as 1, not
   // 1.0000000000000002 (above the 0-1 it is documented to lie in); the scores read the unrounded values.
   const tidy = (x: number) => Number(x.toPrecision(12));
+  const observed = new Map(c.states.map((s) => [s.id, s.troops]));
   return r.schemes.flatMap((s) =>
-    s.models.flatMap((m) => m.predictions.map((p) => ({ scheme: s.scheme, model: m.id, state: p.id, participation: tidy(p.participation), expected_troops: tidy(p.troops), observed_troops: observed.get(p.id) ?? 0 }))),
+    s.models.flatMap((m) =>
+      m.predictions.map((p) => {
+        const troops = observed.get(p.id) ?? 0;
+        return {
+          scheme: s.scheme,
+          fold: p.fold,
+          model: m.id,
+          state: p.id,
+          participation_score: tidy(p.participation),
+          observed_participant: troops > 0 ? 1 : 0,
+          expected_troops: c.troopsObserved ? tidy(p.troops) : null,
+          observed_troops: c.troopsObserved ? troops : null,
+        };
+      }),
+    ),
   );
 }
 

@@ -1,5 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { CSV_READ_OPTIONS } from '../../src/output/csv';
+import { auc } from '../../src/replication/stats';
 import { coalsim, tempDir } from '../helpers/cli';
 
 describe('coalsim replicate isaf (built CLI)', () => {
@@ -144,6 +147,36 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     const r = coalsim(['replicate', 'coalition', '--year', '2003', '--troops', file('th.csv', 'iso3,troops\nGBR,45000\n'), '--theatre', '999', '--seeds', '1']);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/--theatre: 999 is the COW code of no state in 2003/);
+  });
+});
+
+(existsSync(SHARED) ? describe : describe.skip)('coalsim replicate coalition --war --out (built CLI, shared data)', () => {
+  it('predictions.csv lets a user recompute the within-fold AUC of summary.json; a COW war has no troop columns', () => {
+    const out = join(tempDir('war-out'), 'vietnam');
+    const r = coalsim(['replicate', 'coalition', '--war', '163', '--seeds', '2', '--folds', '2', '--out', out]);
+    expect(r.status).toBe(0);
+    const rows = parse(readFileSync(join(out, 'predictions.csv'), 'utf8'), { columns: true, ...CSV_READ_OPTIONS }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(['scheme', 'fold', 'model', 'state', 'participation_score', 'observed_participant', 'expected_troops', 'observed_troops']);
+    // Participation only: the 0/1 outcome is observed_participant; no troop figure is observed or predicted.
+    expect(new Set(rows.map((x) => x.observed_participant))).toEqual(new Set(['0', '1']));
+    expect(rows.every((x) => x.expected_troops === '' && x.observed_troops === '')).toBe(true);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { schemes: { scheme: string; withinFold: { id: string; mean: number | null; folds: number }[]; models: { id: string; auc: { auc: number } | null }[] }[] };
+    const aucOf = (xs: Record<string, string>[]) => auc(xs.map((x) => Number(x.participation_score)), xs.map((x) => x.observed_participant === '1')).auc;
+    let checked = 0;
+    for (const s of summary.schemes) {
+      for (const m of s.models) {
+        const mine = rows.filter((x) => x.scheme === s.scheme && x.model === m.id);
+        expect(aucOf(mine)).toBeCloseTo(m.auc!.auc, 9);
+        const folds = [...new Set(mine.map((x) => x.fold))].map((f) => mine.filter((x) => x.fold === f)).filter((xs) => new Set(xs.map((x) => x.observed_participant)).size === 2);
+        const w = s.withinFold.find((x) => x.id === m.id)!;
+        expect(folds).toHaveLength(w.folds);
+        if (w.mean !== null) {
+          expect(folds.reduce((a, xs) => a + aucOf(xs), 0) / folds.length).toBeCloseTo(w.mean, 9);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });
 

@@ -4,11 +4,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agreementBaseline, armedForcesBaseline, logisticIrls, regressionBaseline, theatreVaries, type CvState } from '../../src/replication/baselines';
+import { parse } from 'csv-parse/sync';
+import { agreementBaseline, armedForcesBaseline, BASELINES, logisticIrls, regressionBaseline, theatreVaries, type CvState } from '../../src/replication/baselines';
 import { allianceMembers, buildCoalitionCase, regionalThreat, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
 import { NATO_2010 } from '../../src/replication/isaf';
 import { auc, crossValidate, isafCase, modelDemand, simulatorFit, simulatorPredictor, trainingMaxShare } from '../../src/replication/crossValidate';
-import { cvMarkdown, cvPredictionRows, leaderLine, leaders, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
+import { cvJson, cvMarkdown, cvPredictionRows, leaderLine, leaders, PREDICTION_COLUMNS, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
+import { CSV_READ_OPTIONS, toCsv } from '../../src/output/csv';
 import { cowRegion, kFolds, regionFolds } from '../../src/replication/folds';
 import { DEFAULT_ISAF_OPTIONS, fitCostRule, partyRule } from '../../src/replication/isaf';
 import { parseIsafCsv, replicationSample } from '../../src/replication/isafData';
@@ -135,9 +137,37 @@ describe('the simulator as a predictor', () => {
   });
 
   it('predictions.csv rows print a share summed in floating point as the number it is (1, not 1.0000000000000002)', () => {
-    const r = { schemes: [{ scheme: '5-fold', models: [{ id: 'coalsim', predictions: [{ id: 'GBR', participation: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1].reduce((a, b) => a + b, 0), troops: 28.400000000000002 }] }] }] } as unknown as Parameters<typeof cvPredictionRows>[0];
+    const r = { schemes: [{ scheme: '5-fold', models: [{ id: 'coalsim', predictions: [{ id: 'GBR', fold: 'fold 2 of 5', participation: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1].reduce((a, b) => a + b, 0), troops: 28.400000000000002 }] }] }] } as unknown as Parameters<typeof cvPredictionRows>[0];
     expect([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1].reduce((a, b) => a + b, 0)).toBe(0.9999999999999999);
-    expect(cvPredictionRows(r, new Map([['GBR', 1]]))).toEqual([{ scheme: '5-fold', model: 'coalsim', state: 'GBR', participation: 1, expected_troops: 28.4, observed_troops: 1 }]);
+    const gbr = { ...isaf.states.find((s) => s.id === 'GBR')!, troops: 9500 };
+    expect(cvPredictionRows(r, { states: [gbr], troopsObserved: true })).toEqual([{ scheme: '5-fold', fold: 'fold 2 of 5', model: 'coalsim', state: 'GBR', participation_score: 1, observed_participant: 1, expected_troops: 28.4, observed_troops: 9500 }]);
+    // Participation only (a COW war): no troop figure is observed or scored, so both troop cells are empty.
+    expect(cvPredictionRows(r, { states: [{ ...gbr, troops: 1 }], troopsObserved: false })).toEqual([{ scheme: '5-fold', fold: 'fold 2 of 5', model: 'coalsim', state: 'GBR', participation_score: 1, observed_participant: 1, expected_troops: null, observed_troops: null }]);
+  });
+
+  it('predictions.csv holds what the summary\'s pooled and within-fold AUCs are computed from: recomputed from the written rows, they match', () => {
+    // The three baselines on ISAF's two schemes (cheap: no engine); the simulator's rows go through the same code.
+    const ids = isaf.states.map((s) => s.id);
+    const r = { case: isaf.label, states: 165, contributors: 45, seeds: 1, schemes: [crossValidate(isaf, kFolds(ids, 5, 1), BASELINES, '5-fold (fold seed 1)'), crossValidate(isaf, regionFolds(isaf.states), BASELINES, 'leave-one-region-out (COW regions)')] };
+    const csv = toCsv(PREDICTION_COLUMNS, cvPredictionRows(r, isaf));
+    const rows = parse(csv, { columns: true, ...CSV_READ_OPTIONS }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...PREDICTION_COLUMNS]);
+    expect(rows).toHaveLength(2 * 3 * 165);
+    const summary = cvJson(r) as { schemes: { scheme: string; withinFold: { id: string; mean: number | null; folds: number }[]; models: { id: string; auc: { auc: number } | null }[] }[] };
+    for (const s of summary.schemes) {
+      for (const m of s.models) {
+        const mine = rows.filter((x) => x.scheme === s.scheme && x.model === m.id);
+        const aucOf = (xs: Record<string, string>[]) => auc(xs.map((x) => Number(x.participation_score)), xs.map((x) => x.observed_participant === '1')).auc;
+        expect(aucOf(mine)).toBeCloseTo(m.auc!.auc, 9);
+        const folds = [...new Set(mine.map((x) => x.fold))].map((f) => mine.filter((x) => x.fold === f)).filter((xs) => xs.some((x) => x.observed_participant === '1') && xs.some((x) => x.observed_participant === '0'));
+        const w = s.withinFold.find((x) => x.id === m.id)!;
+        expect(folds).toHaveLength(w.folds);
+        expect(folds.reduce((a, xs) => a + aucOf(xs), 0) / folds.length).toBeCloseTo(w.mean!, 9);
+      }
+    }
+    // The fold names are the schemes' own, and troops are persons on ISAF.
+    expect(new Set(rows.filter((x) => x.scheme!.startsWith('leave')).map((x) => x.fold))).toEqual(new Set(['Americas', 'Europe', 'Africa', 'Middle East', 'Asia and Oceania']));
+    expect(rows.find((x) => x.state === 'GBR')!.observed_troops).toBe('9500');
   });
   it('a "best model" line names the models within the noise of the best, and is only a point estimate below 5 contributors', () => {
     const score = (label: string, auc: number, rho: number) => ({ label, auc: { auc, ciLow: 0, ciHigh: 1 }, rhoAll: { rho, ciLow: 0, ciHigh: 1 }, rhoContributors: null });

@@ -15,7 +15,7 @@ import { sha256 } from '../../output/manifest';
 import { replicationCharts } from '../../replication/charts';
 import { allianceMembersById, buildCoalitionCase, SHARED_FILES, warList, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
-import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, replaceSection } from '../../replication/cvRender';
+import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, PREDICTION_COLUMNS, replaceSection } from '../../replication/cvRender';
 import { buildIsafScenario, DEFAULT_ISAF_OPTIONS, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
 import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication/isafData';
 import { fitSimilarityRule, MIN_SIMILARITY_PAIRS, type SimilarityRule } from '../../replication/similarity';
@@ -445,9 +445,8 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   const markdown = cvMarkdown(result, command);
   if (args.updateDoc !== undefined) writeFileAtomically(args.updateDoc, replaceSection(updatableDoc(args.updateDoc), markdown));
   if (args.out !== undefined) {
-    const observed = new Map(c.states.map((s) => [s.id, s.troops]));
     const files = new Map<string, string | Uint8Array>();
-    files.set('predictions.csv', toCsv(['scheme', 'model', 'state', 'participation', 'expected_troops', 'observed_troops'], cvPredictionRows(result, observed)));
+    files.set('predictions.csv', toCsv(PREDICTION_COLUMNS, cvPredictionRows(result, c)));
     files.set('summary.json', JSON.stringify({ ...cvJson(result), notes, ...(details ? { coalition: details } : {}) }, null, 2) + '\n');
     // The doc markers belong to docs/replication.md's ISAF section: another coalition's comparison has none.
     // Another coalition's comparison carries how its case was built (data years, similarity, states left out).
