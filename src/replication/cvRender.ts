@@ -199,8 +199,11 @@ export function cvText(r: ValidationResult): string {
   return lines.join('\n');
 }
 
-/** The generated Markdown section, markers included. */
-export function cvMarkdown(r: ValidationResult, command: string): string {
+/**
+ * The generated Markdown section, markers included: the command, the table, the fold lines, the
+ * verdicts and then `notes` (replicate's warnings and how the case was built), one bullet each.
+ */
+export function cvMarkdown(r: ValidationResult, command: string, notes: readonly string[] = []): string {
   const lines = [CV_BEGIN, '', `\`${command}\``, '', intro(r), '', `| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`];
   for (const row of rows(r)) lines.push(`| ${row.join(' | ')} |`);
   lines.push('');
@@ -213,8 +216,20 @@ export function cvMarkdown(r: ValidationResult, command: string): string {
   for (const l of leaders(r)) lines.push(`- ${leaderLine(r, l)}.`);
   lines.push('');
   for (const l of againstRegression(r)) lines.push(`- ${l}`);
+  if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
   lines.push('', CV_END);
   return lines.join('\n');
+}
+
+/**
+ * comparison.md of `replicate isaf --cv --out DIR` and `replicate coalition --out DIR`: the
+ * Markdown section without the docs/replication.md markers (their text names `--update-doc`, which
+ * this run may not have used), so the file starts with the command that was run (the output
+ * directory aside, so the same command writes the same file from any folder), and ends with the
+ * notes, low-seed and few-contributor warnings included.
+ */
+export function cvComparison(r: ValidationResult, command: string, notes: readonly string[]): string {
+  return cvMarkdown(r, command, notes).split('\n').filter((l) => l !== CV_BEGIN && l !== CV_END).join('\n').trim() + '\n';
 }
 
 /** Whether a document has the generated section's two markers, in order (replaceSection needs them). */

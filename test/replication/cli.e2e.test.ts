@@ -151,7 +151,7 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
 });
 
 (existsSync(SHARED) ? describe : describe.skip)('coalsim replicate coalition --war --out (built CLI, shared data)', () => {
-  it('predictions.csv lets a user recompute the within-fold AUC of summary.json; a COW war has no troop columns', () => {
+  it('predictions.csv lets a user recompute the within-fold AUC of summary.json; a COW war has no troop columns; comparison.md carries the warnings', () => {
     const out = join(tempDir('war-out'), 'vietnam');
     const r = coalsim(['replicate', 'coalition', '--war', '163', '--seeds', '2', '--folds', '2', '--out', out]);
     expect(r.status).toBe(0);
@@ -177,6 +177,11 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
       }
     }
     expect(checked).toBeGreaterThan(0);
+    const md = readFileSync(join(out, 'comparison.md'), 'utf8');
+    expect(md.startsWith('`coalsim replicate coalition --seeds 2 --folds 2 --war 163`\n')).toBe(true);
+    expect(md).not.toContain('<!--');
+    expect(md).toContain('- Warning: 2 seeds per fold:');
+    expect(md).toContain('- Warning: only 4 participants in the case');
   });
 });
 

@@ -9,7 +9,7 @@ import { agreementBaseline, armedForcesBaseline, BASELINES, logisticIrls, regres
 import { allianceMembers, buildCoalitionCase, regionalThreat, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
 import { NATO_2010 } from '../../src/replication/isaf';
 import { auc, crossValidate, isafCase, modelDemand, simulatorFit, simulatorPredictor, trainingMaxShare } from '../../src/replication/crossValidate';
-import { cvJson, cvMarkdown, cvPredictionRows, leaderLine, leaders, PREDICTION_COLUMNS, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
+import { cvComparison, cvJson, cvMarkdown, cvPredictionRows, leaderLine, leaders, PREDICTION_COLUMNS, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
 import { CSV_READ_OPTIONS, toCsv } from '../../src/output/csv';
 import { cowRegion, kFolds, regionFolds } from '../../src/replication/folds';
 import { DEFAULT_ISAF_OPTIONS, fitCostRule, partyRule } from '../../src/replication/isaf';
@@ -192,6 +192,21 @@ describe('the simulator as a predictor', () => {
     // No within-fold figures (no fold with both classes): nothing to contradict.
     const bare = { ...r([0, 0, 0]), schemes: [{ ...r([0, 0, 0]).schemes[0]!, withinFold: models.map((m) => ({ id: m.id, mean: null, folds: 0, of: 5 })) }] } as unknown as Parameters<typeof leaders>[0];
     expect(leaderLine(bare, leaders(bare)[0]!)).toBe('Best AUC, leave-one-region-out: coalsim');
+  });
+
+  it('comparison.md starts with the command run, has no --update-doc marker, and carries the notes (the low-seed warning)', () => {
+    const res = crossValidate(isaf, kFolds(isaf.states.map((s) => s.id), 5, 1), [armedForcesBaseline], '5-fold');
+    const r = { case: 'ISAF', states: 165, contributors: 45, seeds: 4, schemes: [res] };
+    const warning = 'Warning: 4 seeds per fold: the simulator\'s participation score (the share of seeds in which a state joins) takes only 5 values, so its AUC and the verdict against the baselines are coarse; use --seeds 20 for figures to report.';
+    const md = cvComparison(r, 'coalsim replicate isaf --cv --seeds 4', [warning]);
+    expect(md.startsWith('`coalsim replicate isaf --cv --seeds 4`\n')).toBe(true);
+    expect(md).not.toContain('<!--');
+    expect(md.endsWith(`- ${warning}\n`)).toBe(true);
+    // The docs section (--update-doc) keeps its markers, with the same notes inside them.
+    const section = cvMarkdown(r, 'coalsim replicate isaf --cv --seeds 4', [warning]);
+    expect(section.startsWith(`${CV_BEGIN}\n`)).toBe(true);
+    expect(section.endsWith(`- ${warning}\n\n${CV_END}`)).toBe(true);
+    expect(cvMarkdown(r, 'c')).not.toContain('Warning');
   });
 });
 

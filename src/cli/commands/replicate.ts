@@ -15,7 +15,7 @@ import { sha256 } from '../../output/manifest';
 import { replicationCharts } from '../../replication/charts';
 import { allianceMembersById, buildCoalitionCase, SHARED_FILES, warList, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
-import { CV_BEGIN, CV_END, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, PREDICTION_COLUMNS, replaceSection } from '../../replication/cvRender';
+import { CV_BEGIN, CV_END, cvComparison, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, PREDICTION_COLUMNS, replaceSection } from '../../replication/cvRender';
 import { buildIsafScenario, DEFAULT_ISAF_OPTIONS, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
 import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication/isafData';
 import { fitSimilarityRule, MIN_SIMILARITY_PAIRS, type SimilarityRule } from '../../replication/similarity';
@@ -442,15 +442,15 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
     throw new CliError(`${args.study}: ${(err as Error).message}`, ExitCode.invalidInput);
   }
   const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', shellWord(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', shellWord(args.theatre)] : []), ...(args.alliance !== undefined ? ['--alliance', shellWord(args.alliance)] : []), ...(args.data !== undefined ? ['--data', shellWord(args.data)] : []), ...(args.sharedData !== undefined ? ['--shared-data', shellWord(args.sharedData)] : [])].join(' ');
-  const markdown = cvMarkdown(result, command);
+  const markdown = cvMarkdown(result, command, notes);
   if (args.updateDoc !== undefined) writeFileAtomically(args.updateDoc, replaceSection(updatableDoc(args.updateDoc), markdown));
   if (args.out !== undefined) {
     const files = new Map<string, string | Uint8Array>();
     files.set('predictions.csv', toCsv(PREDICTION_COLUMNS, cvPredictionRows(result, c)));
     files.set('summary.json', JSON.stringify({ ...cvJson(result), notes, ...(details ? { coalition: details } : {}) }, null, 2) + '\n');
-    // The doc markers belong to docs/replication.md's ISAF section: another coalition's comparison has none.
-    // Another coalition's comparison carries how its case was built (data years, similarity, states left out).
-    files.set('comparison.md', (args.study === 'isaf' ? markdown : [markdown.split('\n').filter((l) => l !== CV_BEGIN && l !== CV_END).join('\n').trim(), '', ...notes.map((n) => `- ${n}`)].join('\n')) + '\n');
+    // The doc markers belong to docs/replication.md's generated section, which --update-doc writes; the file
+    // starts with the command run and carries the notes (warnings; for another coalition, how its case was built).
+    files.set('comparison.md', cvComparison(result, command, notes));
     const manifest = { tool: 'coalsim', version: packageVersion(), source: codeSource(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: args.sharedData ?? '../shared/data beside the package (default)' } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, rules: { ...DEFAULT_ISAF_OPTIONS, ...rules, demand: 'fitted per fold (summary.json: schemes[].folds[].demand)' }, constantsFittedPerFold: 'summary.json: schemes[].folds[].fitted', files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
     files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     writeDirAtomically(args.out, files, args.force);
