@@ -16,7 +16,7 @@ import { validateText, type DocumentKind } from '../scenario/validate';
 import { checkExperiment } from './checks';
 import { designPoints, designSize, type Point } from './designs';
 import { overlappingPaths, parsePath, resolvePath } from './paths';
-import { describePoint, describeScenarioIssue, scenarioAt, type ResolvedParameter } from './point';
+import { blameParameter, describePoint, describeScenarioIssue, scenarioAt, unknownPathIssue, type ResolvedParameter } from './point';
 import { ExperimentSchema, experimentJsonSchema, type Experiment } from './schema';
 import { canonicalJson, pointKey } from './seeds';
 
@@ -125,25 +125,18 @@ export function compileExperiment(experiment: Experiment, base: Scenario, option
       if (r.ok) continue;
       bad++;
       for (const issue of r.issues) {
-        const i = blame(params, issue.path);
+        const typo = unknownPathIssue(params, issue);
+        const i = typo?.index ?? blameParameter(params, issue.path);
         const message = describeScenarioIssue(issue);
         const dedupe = `${i}|${message}`;
         if (seen.has(dedupe) || seen.size >= MAX_POINT_ISSUES) continue;
         seen.add(dedupe);
-        const who = i >= 0 ? `parameter "${params[i]!.name}"` : 'the point';
-        if (i >= 0 && issue.code === 'unknown-field' && samePath(issue.path, params[i]!.at)) {
-          // The last key of the path is not a field of the scenario: a typo in the path, whatever the values.
-          const p = params[i]!;
-          const guess = /did you mean "([^"]+)"/.exec(issue.message)?.[1];
-          const fixed = guess !== undefined ? p.path.replace(/[A-Za-z_$][\w$]*$/, guess) : undefined;
-          issues.push({
-            code: 'bad-path',
-            path: ['parameters', i, 'path'],
-            message: `parameter "${p.name}": the scenario has no field at "${p.path}"${fixed !== undefined ? `; did you mean "${fixed}"?` : ''}`,
-            fix: fixed !== undefined ? `write "path": "${fixed}"` : (issue.fix ?? 'check the path against the scenario format (docs/scenario-format.md)'),
-          });
+        // The last key of the path is not a field of the scenario: a typo in the path, whatever the values.
+        if (typo !== undefined) {
+          issues.push(typo.issue);
           continue;
         }
+        const who = i >= 0 ? `parameter "${params[i]!.name}"` : 'the point';
         issues.push({
           code: 'invalid-point',
           path: i >= 0 ? ['parameters', i] : ['parameters'],
@@ -159,27 +152,6 @@ export function compileExperiment(experiment: Experiment, base: Scenario, option
   }
   const keys = points.map((p) => pointKey(experiment.parameters.map((q) => q.path), p));
   return { ok: true, value: { experiment, base, params, points, keys, requestedPoints: designSize(experiment.parameters, experiment.design), hash: experimentHash(experiment, base) } };
-}
-
-function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  return a.length === b.length && a.every((x, k) => x === b[k]);
-}
-
-/** Which parameter an issue in the scenario comes from: the one whose path is a prefix (or extension) of it. */
-function blame(params: readonly ResolvedParameter[], path: readonly (string | number)[]): number {
-  let best = -1;
-  let bestLen = -1;
-  params.forEach((p, i) => {
-    const n = Math.min(p.at.length, path.length);
-    let k = 0;
-    while (k < n && p.at[k] === path[k]) k++;
-    if (k === n && k > 0 && k > bestLen) {
-      best = i;
-      bestLen = k;
-    }
-  });
-  // One parameter: whatever broke, it broke it.
-  return best < 0 && params.length === 1 ? 0 : best;
 }
 
 /** File paths and the $schema hint do not change what is computed, so they stay out of the hash. */

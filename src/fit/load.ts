@@ -9,7 +9,7 @@
 import { dirname, resolve } from 'node:path';
 import { checkCalibration } from '../calibration/checks';
 import { overlappingPaths, parsePath, resolvePath } from '../experiment/paths';
-import { describeScenarioIssue, scenarioAt } from '../experiment/point';
+import { blameParameter, describePoint, describeScenarioIssue, scenarioAt, unknownPathIssue } from '../experiment/point';
 import { canonicalJson } from '../experiment/seeds';
 import { sha256 } from '../output/manifest';
 import type { InputIssue, Result } from '../scenario/issues';
@@ -110,21 +110,34 @@ export function compileFit(fit: Fit, base: Scenario): { ok: true; value: FitSpec
     issues.push({ ...issue, path: ['figures', j as number, ...rest] });
   }
   if (issues.length > 0) return { ok: false, issues };
-  // Each parameter at its prior's low end, middle and high end, the others at their middles.
+  // Every parameter at its prior's middle first. An issue there belongs to the parameter whose
+  // path it lies on (a misspelt last field of a path is a problem of that path alone), not to
+  // every parameter: all of them are set at once.
   const mid = params.map((p) => middle(priorRange(p.prior), p));
+  const atMid = scenarioAt(base, params, mid);
+  if (!atMid.ok) {
+    const seen = new Set<string>();
+    for (const issue of atMid.issues) {
+      const typo = unknownPathIssue(params, issue);
+      const i = typo?.index ?? blameParameter(params, issue.path);
+      const dedupe = `${i}|${typo !== undefined ? 'path' : describeScenarioIssue(issue)}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      if (typo !== undefined) issues.push(typo.issue);
+      else if (i >= 0) issues.push({ code: 'invalid-prior', path: ['parameters', i, 'prior'], message: `parameter "${params[i]!.name}" = ${mid[i]} (its prior's middle) makes the scenario invalid: ${describeScenarioIssue(issue)}`, fix: 'narrow the prior to values the scenario allows' });
+      else issues.push({ code: 'invalid-prior', path: ['parameters'], message: `the parameters at their priors' middles (${describePoint(params, mid)}) make the scenario invalid: ${describeScenarioIssue(issue)}`, fix: 'change the priors so that the scenario stays valid' });
+    }
+    return { ok: false, issues };
+  }
+  // Then each parameter at its prior's low and high ends, the others at their middles: the
+  // scenario was valid at the middles, so a problem is the varied parameter's.
   params.forEach((p, i) => {
     const [lo, hi] = priorRange(p.prior);
-    for (const x of [lo, mid[i]!, hi]) {
+    for (const x of [lo, hi]) {
       const point = mid.slice();
       point[i] = p.integer ? Math.round(x) : x;
       const r = scenarioAt(base, params, point);
       if (r.ok) continue;
-      const first = r.issues[0]!;
-      if (first.code === 'unknown-field') {
-        // The path's last field is not one the scenario has (a misspelling): say so at the path.
-        issues.push({ code: 'bad-path', path: ['parameters', i, 'path'], message: `parameter "${p.name}": ${describeScenarioIssue(first)}`, ...(first.fix !== undefined ? { fix: first.fix } : {}) });
-        break;
-      }
       issues.push({ code: 'invalid-prior', path: ['parameters', i, 'prior'], message: `parameter "${p.name}" = ${point[i]} makes the scenario invalid: ${describeScenarioIssue(r.issues[0]!)}`, fix: 'narrow the prior to values the scenario allows' });
       break;
     }

@@ -72,8 +72,29 @@ describe('fit file validation', () => {
   it('a misspelt field in a parameter path gets a did-you-mean, at the path of the parameter', () => {
     const [p] = problems((f) => ({ ...f, parameters: [{ ...f.parameters[0]!, path: 'engine.pricing.thirdPartyWieght' }] }));
     expect(p!.where).toBe('parameters[0].path');
-    expect(p!.message).toMatch(/did you mean "thirdPartyWeight"/);
+    expect(p!.message).toMatch(/did you mean "engine\.pricing\.thirdPartyWeight"/);
     expect(p!.line).toBeGreaterThan(1);
+  });
+
+  it('a misspelt last field in one of several parameter paths is one problem, at that path, worded as sweep words it', () => {
+    const ps = problems((f) => ({ ...f, parameters: [
+      { name: 'w', path: 'engine.pricing.thirdPartyWeight', prior: { type: 'uniform', min: 0.1, max: 0.9 } },
+      { name: 'c0', path: 'thirdParties[0].deploymentCostPerYear', prior: { type: 'uniform', min: 10_000, max: 40_000 } },
+      { name: 'flag', path: 'pivotal.flagValuePerYr', prior: { type: 'uniform', min: 0, max: 1_000 } },
+      { name: 'cB', path: 'thirdParties[id=B].deploymentCostPerYear', prior: { type: 'uniform', min: 10_000, max: 40_000 } },
+    ] }));
+    expect(ps.map((p) => p.where)).toEqual(['parameters[2].path']);
+    expect(ps[0]!.message).toBe('parameter "flag": the scenario has no field at "pivotal.flagValuePerYr"; did you mean "pivotal.flagValuePerYear"?');
+    expect(ps[0]!.fix).toBe('write "path": "pivotal.flagValuePerYear"');
+  });
+
+  it('a prior whose middle the scenario forbids is blamed on that parameter alone', () => {
+    const ps = problems((f) => ({ ...f, parameters: [
+      { name: 'c0', path: 'thirdParties[0].deploymentCostPerYear', prior: { type: 'uniform', min: 10_000, max: 40_000 } },
+      { name: 'w', path: 'engine.pricing.thirdPartyWeight', prior: { type: 'uniform', min: 2, max: 3 } },
+    ] }));
+    expect(ps.map((p) => p.where)).toEqual(['parameters[1].prior']);
+    expect(ps[0]!.message).toMatch(/^parameter "w" = 2\.5 \(its prior's middle\) makes the scenario invalid: engine\.pricing\.thirdPartyWeight: /);
   });
 
   it('a wrong id in a selector lists the ids there are', () => {
@@ -111,7 +132,7 @@ describe('fit file validation', () => {
     writeFileSync(join(dir, 'f.fit.json'), JSON.stringify({ ...goodFit(), parameters: [{ ...goodFit().parameters[0]!, path: 'pivotal.flagValuePerYer' }] }, null, 2));
     const r = coalsim(['fit', join(dir, 'f.fit.json'), '--out', join(dir, 'out')]);
     expect(r.status).toBe(3);
-    expect(r.stderr).toMatch(/f\.fit\.json:\d+:\d+ {2}parameters\[0\]\.path: parameter "w": pivotal\.flagValuePerYer: unknown field; did you mean "flagValuePerYear"\? Fix: rename it to "flagValuePerYear"/);
+    expect(r.stderr).toMatch(/f\.fit\.json:\d+:\d+ {2}parameters\[0\]\.path: parameter "w": the scenario has no field at "pivotal\.flagValuePerYer"; did you mean "pivotal\.flagValuePerYear"\? Fix: write "path": "pivotal\.flagValuePerYear"/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
