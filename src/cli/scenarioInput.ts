@@ -6,6 +6,7 @@ import { nearestExistingPath } from '../scenario/readInput';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { CliError, ExitCode } from './exitCodes';
+import { typedValue } from './numberOptions';
 import { bundledScenarioIds, nearestBundledId, scenarioReference } from '../scenario/bundled';
 import { DEFAULT_SCENARIO } from './paths';
 import { wrongKindMessage } from './fileKind';
@@ -64,6 +65,5 @@ export function parseSeed(value: unknown): number {
     const n = Number(text);
     if (n <= 0xffffffff) return n;
   }
-  const shown = Array.isArray(value) ? `${value.length} values (${value.map((v) => JSON.stringify(String(v))).join(', ')}); give it once` : JSON.stringify(String(value));
-  throw new CliError(`--seed must be a whole number from 0 to 4294967295 in decimal digits, got ${shown}. Example: --seed 7`, ExitCode.usage);
+  throw new CliError(`--seed must be a whole number from 0 to 4294967295 in decimal digits, got ${typedValue(value)}. Example: --seed 7`, ExitCode.usage);
 }

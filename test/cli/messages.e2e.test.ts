@@ -1,5 +1,5 @@
 /**
- * Messages that leave no guessing, through the built CLI: seeds exactly as typed, did-you-mean
+ * Messages that leave no guessing, through the built CLI: seeds and other numbers exactly as typed, did-you-mean
  * for options, bundled ids and experiment paths, missing positionals, experiments told from
  * scenarios by their own fields, a missing base scenario named, and oversized files refused
  * (exit 3) with the limit named.
@@ -23,6 +23,20 @@ describe('CLI messages', () => {
     const r = coalsim(['run', '--seed', seed, '--out', join(dir, 'never')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--seed must be a whole number from 0 to 4294967295 in decimal digits, got ${shown}`);
+  });
+
+  it.each([
+    [['replicate', 'coalition', '--war', 'abc'], '--war must be a whole number >= 1, got "abc". Example: --war 211'],
+    [['analyze', 'out/none', '--resamples', 'abc'], '--resamples must be a whole number from 10 to 100000, got "abc". Example: --resamples 1000'],
+    [['analyze', 'out/none', '--confidence', 'abc'], '--confidence must lie between 0 and 1, got "abc"'],
+    [['fit', 'none.fit.json', '--check-seeds', 'abc'], '--check-seeds must be a whole number from 1 to 100000, got "abc". Example: --check-seeds 100'],
+    [['calibrate', 'default', '--seeds', '1e3'], '--seeds must be a whole number from 1 to 1000000, got "1e3"'],
+    [['sweep', 'none.json', '--workers', '0x2'], '--workers must be a whole number from 0 to 1024, got "0x2"'],
+  ])('%j: a number option is refused (exit 2), echoing what was typed', (args, message) => {
+    const r = coalsim(args, { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/NaN|not a number/);
   });
 
   it('unknown options get the nearest known one', () => {

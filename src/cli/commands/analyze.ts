@@ -8,13 +8,14 @@ import { isSensitivityDesign, sensitivitySummary } from '../../experiment/sensit
 import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { SweepDirError } from '../../experiment/sweep';
 import { CliError, ExitCode } from '../exitCodes';
+import { decimalOption, typedValue, wholeNumberOption } from '../numberOptions';
 import { displayPath } from '../scenarioInput';
 import { claimOutDir } from '../../output/outDir';
 
 interface AnalyzeArgs {
   dir: string;
-  resamples: number;
-  confidence: number;
+  resamples: string;
+  confidence: string;
   charts: boolean;
   json: boolean;
 }
@@ -25,16 +26,17 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
   builder: (y: Argv) =>
     y
       .positional('dir', { type: 'string', demandOption: true, describe: 'Output directory of `coalsim sweep` (or `merge`)' })
-      .option('resamples', { type: 'number', default: 1000, describe: 'Bootstrap resamples for the intervals' })
-      .option('confidence', { type: 'number', default: 0.95, describe: 'Confidence level of the intervals' })
+      .option('resamples', { type: 'string', default: '1000', describe: 'Bootstrap resamples for the intervals' })
+      .option('confidence', { type: 'string', default: '0.95', describe: 'Confidence level of the intervals' })
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts (--no-charts to skip)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the indices as JSON on stdout' })
       .example('$0 analyze out/sens', 'Writes sensitivity.csv, sensitivity.json, charts/sensitivity-*.png and sweep-report.html')
       .example('$0 analyze out/sens --json | jq \'.metrics[0].rows\'', 'The indices as JSON')
       .epilogue('Exit codes: 0 ok; 2 bad option; 3 not a sensitivity design or not a sweep directory; 8 the sweep is incomplete (resume or merge it first).') as unknown as Argv<AnalyzeArgs>,
   handler: (args: ArgumentsCamelCase<AnalyzeArgs>) => {
-    if (!Number.isInteger(args.resamples) || args.resamples < 10 || args.resamples > 100_000) throw new CliError(`--resamples must be a whole number from 10 to 100000, got ${String(args.resamples)}. Example: --resamples 1000`, ExitCode.usage);
-    if (!(args.confidence > 0 && args.confidence < 1)) throw new CliError(`--confidence must lie between 0 and 1, got ${String(args.confidence)}. Example: --confidence 0.9`, ExitCode.usage);
+    const resamples = wholeNumberOption('--resamples', args.resamples, { min: 10, max: 100_000, example: '--resamples 1000' });
+    const confidence = decimalOption(args.confidence);
+    if (!(confidence > 0 && confidence < 1)) throw new CliError(`--confidence must lie between 0 and 1, got ${typedValue(args.confidence)}. Example: --confidence 0.9`, ExitCode.usage);
     const where = displayPath(args.dir);
     const path = join(args.dir, STORE_FILE);
     if (!existsSync(path)) throw new CliError(`${where} holds no sweep (no ${STORE_FILE}); give the --out directory of \`coalsim sweep\``, ExitCode.invalidInput);
@@ -64,7 +66,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       if (store.meta.shardCount !== 1 || missing > 0) {
         throw new CliError(`${where} is incomplete (${store.meta.shardCount !== 1 ? `shard ${store.meta.shardIndex}/${store.meta.shardCount}; merge the shards first` : `${missing} run(s) missing; finish it with coalsim sweep <experiment> --out ${where} --resume`})`, ExitCode.incompleteMerge);
       }
-      const result = finishSweep(args.dir, c, store, { charts: args.charts, resamples: args.resamples, confidence: args.confidence, warn: (m) => process.stderr.write(`coalsim: ${m}\n`) });
+      const result = finishSweep(args.dir, c, store, { charts: args.charts, resamples, confidence, warn: (m) => process.stderr.write(`coalsim: ${m}\n`) });
       const report = result.sensitivity!;
       if (args.json) {
         process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -15,11 +15,12 @@ import { markdownTable, renderCalibrationText, rowsOf } from '../../calibration/
 import { formatIssues } from '../../scenario/issues';
 import type { Scenario } from '../../scenario/schema';
 import { CliError, ExitCode } from '../exitCodes';
+import { wholeNumberOption } from '../numberOptions';
 import { displayPath, resolveScenarioPath } from '../scenarioInput';
 
 interface CalibrateArgs {
   scenarios?: string[];
-  seeds: number;
+  seeds: string;
   json: boolean;
   markdown: boolean;
   quiet: boolean;
@@ -44,9 +45,7 @@ export function loadForCalibration(arg: string): Scenario {
 }
 
 export function parseSeedCount(value: unknown): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new CliError(`--seeds must be a whole number from 1 to 1000000, got ${String(value)}. Example: --seeds 200`, ExitCode.usage);
-  return n;
+  return wholeNumberOption('--seeds', value, { min: 1, max: 1_000_000, example: '--seeds 200' });
 }
 
 export function calibrateAll(scenarios: readonly Scenario[], seeds: number, options: { progress: boolean }): CalibrationReport {
@@ -77,7 +76,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   builder: (y: Argv) =>
     y
       .positional('scenarios', { type: 'string', array: true, describe: 'Scenario files, or ids of bundled scenarios (e.g. korea-1950)' })
-      .option('seeds', { type: 'number', default: 200, describe: 'Runs per scenario, seeds 1..N' })
+      .option('seeds', { type: 'string', default: '200', describe: 'Runs per scenario, seeds 1..N' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the results as JSON' })
       .option('markdown', { type: 'boolean', default: false, describe: 'Print one Markdown table (for docs)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar' })

@@ -22,6 +22,7 @@ import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScrip
 import { formatIssues } from '../../scenario/issues';
 import { createFitProgress } from '../fitProgress';
 import { CliError, ExitCode } from '../exitCodes';
+import { wholeNumberOption } from '../numberOptions';
 import { PACKAGE_ROOT, packageVersion } from '../paths';
 import { duration } from '../progress';
 import { displayPath } from '../scenarioInput';
@@ -34,19 +35,19 @@ import { chooseShard, defaultWorkers } from './sweep';
 interface FitArgs {
   fit: string;
   out?: string;
-  workers?: number;
+  workers?: string;
   resume: boolean;
   force: boolean;
   shard?: string;
-  generation?: number;
+  generation?: string;
   merge: boolean;
   date?: string;
-  checkSeeds: number;
+  checkSeeds: string;
   quiet: boolean;
   json: boolean;
   slurm: boolean;
-  shards: number;
-  cpusPerTask: number;
+  shards: string;
+  cpusPerTask: string;
   time: string;
   partition?: string;
   mem?: string;
@@ -72,9 +73,9 @@ function dirError(err: unknown): never {
 }
 
 /** Write the outputs of a complete fit; returns the summary text lines. */
-function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], out: string, args: FitArgs): { lines: string[]; summary: string } {
-  const date = args.date ?? loaded.fit.date ?? 'undated';
-  const { results, fitted } = fitResults(loaded, gens, { date, checkSeeds: args.checkSeeds });
+function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], out: string, o: { date?: string | undefined; checkSeeds: number }): { lines: string[]; summary: string } {
+  const date = o.date ?? loaded.fit.date ?? 'undated';
+  const { results, fitted } = fitResults(loaded, gens, { date, checkSeeds: o.checkSeeds });
   const { files, chartNote } = fitFiles(loaded, gens, results, fitted, { version: packageVersion() });
   writeFitFiles(out, files);
   const where = displayPath(out);
@@ -92,9 +93,10 @@ function checkDate(d: string | undefined): void {
   if (d !== undefined && !z.iso.date().safeParse(d).success) throw new CliError(`--date must be a calendar date YYYY-MM-DD (a real day), got "${d}". Example: --date 2026-11-30`, ExitCode.usage);
 }
 
-function writeSlurm(loaded: LoadedFit, args: FitArgs, out: string): void {
-  if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > loaded.fit.method.population) throw new CliError(`--shards must be a whole number from 1 to the population (${loaded.fit.method.population}), got ${String(args.shards)}. Example: --shards 8`, ExitCode.usage);
-  if (!Number.isInteger(args.cpusPerTask) || args.cpusPerTask < 1) throw new CliError(`--cpus-per-task must be a whole number >= 1, got ${String(args.cpusPerTask)}`, ExitCode.usage);
+function writeSlurm(loaded: LoadedFit, args: FitArgs, out: string, checkSeeds: number): void {
+  const population = loaded.fit.method.population;
+  const shards = wholeNumberOption('--shards', args.shards, { min: 1, max: population, range: `from 1 to the population (${population})`, example: '--shards 8' });
+  const cpusPerTask = wholeNumberOption('--cpus-per-task', args.cpusPerTask, { min: 1, example: '--cpus-per-task 8' });
   if (!/^[0-9:-]+$/.test(args.time)) throw new CliError(`--time must be a Slurm time such as 02:00:00, got "${args.time}"`, ExitCode.usage);
   requireSbatchValues(args);
   const dir = join(out, 'slurm');
@@ -105,18 +107,18 @@ function writeSlurm(loaded: LoadedFit, args: FitArgs, out: string): void {
     cli: join(PACKAGE_ROOT, 'bin', 'coalsim.js'),
     fit: resolve(loaded.file),
     out,
-    shards: args.shards,
+    shards,
     generations: totalGenerations(loaded),
-    cpusPerTask: args.cpusPerTask,
+    cpusPerTask,
     time: args.time,
     ...(args.partition !== undefined ? { partition: args.partition } : {}),
     ...(args.mem !== undefined ? { mem: args.mem } : {}),
     extra: args.sbatch,
-    args: [...(args.date !== undefined ? ['--date', args.date] : []), '--check-seeds', String(args.checkSeeds)],
+    args: [...(args.date !== undefined ? ['--date', args.date] : []), '--check-seeds', String(checkSeeds)],
   });
   writeJobScripts(dir, [['shard.sbatch', files.shard], ['merge.sbatch', files.merge], ['submit.sh', files.submit]]);
   const where = displayPath(dir);
-  process.stdout.write(`wrote ${where}/shard.sbatch (array of ${args.shards} shards), ${where}/merge.sbatch and ${where}/submit.sh (${totalGenerations(loaded)} generations)\n`);
+  process.stdout.write(`wrote ${where}/shard.sbatch (array of ${shards} shards), ${where}/merge.sbatch and ${where}/submit.sh (${totalGenerations(loaded)} generations)\n`);
   if (!args.submit) {
     process.stdout.write(`submit with: bash ${shellWord(`${where}/submit.sh`)}   (outputs in ${displayPath(out)})\n`);
     return;
@@ -133,17 +135,17 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     y
       .positional('fit', { type: 'string', demandOption: true, describe: 'Fit file (see scenarios/fits/ and docs/fit.md)' })
       .option('out', { type: 'string', describe: 'Output directory (default: out/fit-<fit id>)' })
-      .option('workers', { type: 'number', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
+      .option('workers', { type: 'string', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted fit in --out (after Ctrl-C, a crash or kill -9)' })
       .option('force', { type: 'boolean', default: false, describe: 'Delete what --out holds and start over' })
       .option('date', { type: 'string', describe: 'Date recorded in the fitted scenario, YYYY-MM-DD (default: the fit file\'s "date"; never the clock)' })
-      .option('check-seeds', { type: 'number', default: 100, describe: 'Seeds 1..N for scoring the fitted scenario against every figure' })
+      .option('check-seeds', { type: 'string', default: '100', describe: 'Seeds 1..N for scoring the fitted scenario against every figure' })
       .option('shard', { type: 'string', describe: 'Build only shard i/n of the next generation into --out/shards/ (default: from SLURM_ARRAY_TASK_ID/COUNT with --slurm scripts)' })
-      .option('generation', { type: 'number', describe: 'With --shard: fail unless this is the next generation' })
+      .option('generation', { type: 'string', describe: 'With --shard: fail unless this is the next generation' })
       .option('merge', { type: 'boolean', default: false, describe: 'Store the shards of the next generation and finish it; write the outputs once the fit is complete' })
       .option('slurm', { type: 'boolean', default: false, describe: 'Write Slurm scripts into --out/slurm (per generation: an array of --shards, then a merge)' })
-      .option('shards', { type: 'number', default: 4, describe: 'With --slurm: array tasks per generation' })
-      .option('cpus-per-task', { type: 'number', default: 4, describe: 'With --slurm: CPUs (worker threads) per task' })
+      .option('shards', { type: 'string', default: '4', describe: 'With --slurm: array tasks per generation' })
+      .option('cpus-per-task', { type: 'string', default: '4', describe: 'With --slurm: CPUs (worker threads) per task' })
       .option('time', { type: 'string', default: '02:00:00', describe: 'With --slurm: time limit per job' })
       .option('partition', { type: 'string', describe: 'With --slurm: sbatch --partition' })
       .option('mem', { type: 'string', describe: 'With --slurm: sbatch --mem' })
@@ -157,14 +159,14 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       .example('$0 fit scenarios/fits/korea-1950.fit.json --out /scratch/fk --slurm --shards 8', 'Slurm scripts (--cpus-per-task N sizes each job)') as unknown as Argv<FitArgs>,
   handler: async (args: ArgumentsCamelCase<FitArgs>) => {
     checkDate(args.date);
-    if (!Number.isInteger(args.checkSeeds) || args.checkSeeds < 1 || args.checkSeeds > 100_000) throw new CliError(`--check-seeds must be a whole number from 1 to 100000, got ${String(args.checkSeeds)}`, ExitCode.usage);
-    const workers = args.workers ?? defaultWorkers(process.env);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 1024) throw new CliError(`--workers must be a whole number from 0 to 1024, got ${String(args.workers)}. Example: --workers 4`, ExitCode.usage);
+    const checkSeeds = wholeNumberOption('--check-seeds', args.checkSeeds, { min: 1, max: 100_000, example: '--check-seeds 100' });
+    const workers = wholeNumberOption('--workers', args.workers ?? String(defaultWorkers(process.env)), { min: 0, max: 1024, example: '--workers 4' });
+    const generation = args.generation !== undefined ? wholeNumberOption('--generation', args.generation, { min: 0, example: '--generation 3' }) : undefined;
     const loaded = requireFit(args.fit);
     const out = resolve(args.out ?? `out/fit-${loaded.fit.id}`);
     assertDirectoryPath(args.out ?? out);
     const where = displayPath(out);
-    if (args.slurm) return writeSlurm(loaded, args, out);
+    if (args.slurm) return writeSlurm(loaded, args, out, checkSeeds);
     const label = `fit ${loaded.fit.id}`;
     const progress = createFitProgress(process.stderr, { quiet: args.quiet || args.json, label });
 
@@ -176,7 +178,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     const sharding = args.shard !== undefined || process.env.SLURM_ARRAY_TASK_ID !== undefined;
     const claim = sharding ? null : claimOutDir(out);
     try {
-      await fitIn(loaded, out, where, label, progress, workers, sharding, args);
+      await fitIn(loaded, out, where, label, progress, { workers, checkSeeds, generation }, sharding, args);
     } finally {
       claim?.release();
     }
@@ -184,7 +186,8 @@ export const fitCommand: CommandModule<object, FitArgs> = {
 };
 
 
-async function fitIn(loaded: LoadedFit, out: string, where: string, label: string, progress: FitProgressSink, workers: number, sharding: boolean, args: ArgumentsCamelCase<FitArgs>): Promise<void> {
+async function fitIn(loaded: LoadedFit, out: string, where: string, label: string, progress: FitProgressSink, numbers: { workers: number; checkSeeds: number; generation: number | undefined }, sharding: boolean, args: ArgumentsCamelCase<FitArgs>): Promise<void> {
+  const { workers, checkSeeds, generation } = numbers;
   if (args.merge) {
     let m;
     try {
@@ -198,7 +201,7 @@ async function fitIn(loaded: LoadedFit, out: string, where: string, label: strin
       if (!m.finished) process.exitCode = ExitCode.incompleteMerge;
       return;
     }
-    const { lines, summary } = writeOutputs(loaded, readGenerations(loaded, out), out, args);
+    const { lines, summary } = writeOutputs(loaded, readGenerations(loaded, out), out, { date: args.date, checkSeeds });
     process.stdout.write(args.json ? summary : lines.join('\n') + '\n');
     return;
   }
@@ -208,7 +211,7 @@ async function fitIn(loaded: LoadedFit, out: string, where: string, label: strin
   try {
     if (sharding) {
       const shard = chooseShard(args.shard, process.env);
-      const r = await runShard({ loaded, out, workers, version: packageVersion(), shard, progress, shouldStop: stop.requested, ...(args.generation !== undefined ? { generation: args.generation } : {}) });
+      const r = await runShard({ loaded, out, workers, version: packageVersion(), shard, progress, shouldStop: stop.requested, ...(generation !== undefined ? { generation } : {}) });
       if (r.stopped) {
         process.stderr.write(`coalsim: interrupted; shard ${shard.index}/${shard.count} of generation ${r.generation} not written (run it again)\n`);
         process.exitCode = 130;
@@ -225,7 +228,7 @@ async function fitIn(loaded: LoadedFit, out: string, where: string, label: strin
     }
     if (!fitComplete(loaded, r.generations)) throw new Error('fit ended before it was complete');
     const secs = (performance.now() - started) / 1000;
-    const { lines, summary } = writeOutputs(loaded, r.generations, out, args);
+    const { lines, summary } = writeOutputs(loaded, r.generations, out, { date: args.date, checkSeeds });
     if (args.json) process.stdout.write(summary);
     else process.stdout.write([...lines, `  ${r.builtParticles} particles built now${r.resumedParticles > 0 ? `, ${r.resumedParticles} found stored` : ''}, in ${duration(secs)} (${workers === 0 ? 'in-process' : `${workers} worker${workers === 1 ? '' : 's'}`})`].join('\n') + '\n');
   } catch (err) {

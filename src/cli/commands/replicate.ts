@@ -21,6 +21,7 @@ import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication
 import { fitSimilarityRule, MIN_SIMILARITY_PAIRS, type SimilarityRule } from '../../replication/similarity';
 import type { RankCorrelation } from '../../replication/stats';
 import { CliError, ExitCode } from '../exitCodes';
+import { wholeNumberOption } from '../numberOptions';
 import { packageVersion, PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
 import { shellWord } from '../../experiment/slurm';
@@ -38,12 +39,12 @@ interface ReplicateArgs {
   charts: boolean;
   data?: string;
   cv: boolean;
-  folds: number;
-  foldSeed: number;
+  folds: string;
+  foldSeed: string;
   markdown: boolean;
   updateDoc?: string;
-  year?: number;
-  war?: number;
+  year?: string;
+  war?: string;
   troops?: string;
   theatre?: string;
   alliance?: string;
@@ -195,12 +196,12 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .positional('study', { type: 'string', choices: ['isaf', 'coalition'], describe: 'isaf: alliance signalling in ISAF, Nov 2010; coalition: score the simulator and baselines on another real coalition, built from the shared data (always cross-validated)' })
       .option('seeds', { type: 'string', default: '20', describe: 'Seeds to run (1..N); simulated shares are means over them (per fold with --cv)' })
       .option('cv', { type: 'boolean', default: false, describe: 'Out-of-sample comparison: k-fold and leave-one-region-out, the simulator beside three baselines (docs/replication.md)' })
-      .option('folds', { type: 'number', default: 5, describe: 'k for the k-fold scheme (with --cv or coalition)' })
-      .option('fold-seed', { type: 'number', default: 1, describe: 'Seed of the k-fold assignment' })
+      .option('folds', { type: 'string', default: '5', describe: 'k for the k-fold scheme (with --cv or coalition)' })
+      .option('fold-seed', { type: 'string', default: '1', describe: 'Seed of the k-fold assignment' })
       .option('markdown', { type: 'boolean', default: false, describe: 'Print the comparison as the Markdown section of docs/replication.md' })
       .option('update-doc', { type: 'string', describe: 'isaf --cv: replace the generated comparison section in this Markdown file (docs/replication.md)' })
-      .option('year', { type: 'number', describe: 'coalition: the year whose data builds the states (default: the COW war\'s start year)' })
-      .option('war', { type: 'number', describe: 'coalition: a COW war number in cow_war_participants_us_coalitions.csv (the shipped file: 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003; rows added for another war work too); outcome = taking part on the US side' })
+      .option('year', { type: 'string', describe: 'coalition: the year whose data builds the states (default: the COW war\'s start year)' })
+      .option('war', { type: 'string', describe: 'coalition: a COW war number in cow_war_participants_us_coalitions.csv (the shipped file: 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003; rows added for another war work too); outcome = taking part on the US side' })
       .option('troops', { type: 'string', describe: 'coalition: a CSV of observed contingents, columns iso3 (or ccode) and troops; states not listed count as 0' })
       .option('alliance', { type: 'string', describe: 'coalition: ATOP ids of the alliance(s) that run or invoke the mission, comma-separated (e.g. 3180 for NATO, 3260 for SEATO); only their members\' US pacts carry alliance duty. Default: every US defence pact (replicate isaf: NATO, whose mission ISAF was)' })
       .option('theatre', { type: 'string', describe: 'coalition, with --troops: COW codes of the state opponents, comma-separated (e.g. 645 for Iraq); states in their COW region get the regional-threat motive. None for a counter-insurgency' })
@@ -226,9 +227,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
     // The coalition-only options would be ignored by replicate isaf: refuse them instead of running something else.
     const coalitionOnly = (['war', 'year', 'troops', 'sharedData'] as const).filter((k) => args[k] !== undefined).map((k) => `--${k === 'sharedData' ? 'shared-data' : k}`);
     if (args.study !== 'coalition' && coalitionOnly.length > 0) throw new CliError(`${coalitionOnly.join(', ')} go${coalitionOnly.length === 1 ? 'es' : ''} with replicate coalition (another US-led coalition built from the shared data); replicate isaf reads the Nov 2010 cross-section (--data FILE for another file in its format). Example: coalsim replicate coalition ${coalitionOnly.includes('--war') ? '--war 163' : '--year 2012 --troops isaf2012.csv'}`, ExitCode.usage);
-    // Read as typed (a string): yargs' numbers turn "abc" into NaN and "1e3" into 1000.
-    const seeds = /^\d+$/.test(String(args.seeds).trim()) ? Number(String(args.seeds).trim()) : NaN;
-    if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) throw new CliError(`--seeds must be a whole number from 1 to 10000, got ${JSON.stringify(String(args.seeds))}. Example: --seeds 20`, ExitCode.usage);
+    const seeds = wholeNumberOption('--seeds', args.seeds, { min: 1, max: 10_000, example: '--seeds 20' });
     if (args.out !== undefined) {
       try {
         assertWritable(args.out, args.force);
@@ -302,10 +301,10 @@ function readInput(file: string): string {
   return r.text;
 }
 
+const EXAMPLES: Readonly<Record<string, string>> = { war: '--war 211', year: '--year 2003', folds: '--folds 5', 'fold-seed': '--fold-seed 1' };
+
 function wholeNumber(name: string, v: unknown, min: number): number {
-  const x = Number(v);
-  if (!Number.isInteger(x) || x < min) throw new CliError(`--${name} must be a whole number >= ${min}, got ${Number.isNaN(x) ? 'something that is not a number' : String(v)}`, ExitCode.usage);
-  return x;
+  return wholeNumberOption(`--${name}`, v, { min, ...(EXAMPLES[name] !== undefined ? { example: EXAMPLES[name] } : {}) });
 }
 
 /** The case to score: the ISAF cross-section, or a coalition built from the shared data. */
@@ -441,7 +440,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   } catch (err) {
     throw new CliError(`${args.study}: ${(err as Error).message}`, ExitCode.invalidInput);
   }
-  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(args.war)] : []), ...(args.year !== undefined ? ['--year', String(args.year)] : []), ...(args.troops !== undefined ? ['--troops', shellWord(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', shellWord(args.theatre)] : []), ...(args.alliance !== undefined ? ['--alliance', shellWord(args.alliance)] : []), ...(args.data !== undefined ? ['--data', shellWord(args.data)] : []), ...(args.sharedData !== undefined ? ['--shared-data', shellWord(args.sharedData)] : [])].join(' ');
+  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(Number(args.war))] : []), ...(args.year !== undefined ? ['--year', String(Number(args.year))] : []), ...(args.troops !== undefined ? ['--troops', shellWord(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', shellWord(args.theatre)] : []), ...(args.alliance !== undefined ? ['--alliance', shellWord(args.alliance)] : []), ...(args.data !== undefined ? ['--data', shellWord(args.data)] : []), ...(args.sharedData !== undefined ? ['--shared-data', shellWord(args.sharedData)] : [])].join(' ');
   const markdown = cvMarkdown(result, command, notes);
   if (args.updateDoc !== undefined) writeFileAtomically(args.updateDoc, replaceSection(updatableDoc(args.updateDoc), markdown));
   if (args.out !== undefined) {

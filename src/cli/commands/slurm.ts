@@ -9,6 +9,7 @@ import { checkSbatchValue, shellWord, slurmScripts } from '../../experiment/slur
 import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScripts';
 import { assertDirectoryPath, claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
 import { CliError, ExitCode } from '../exitCodes';
+import { wholeNumberOption } from '../numberOptions';
 import { PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
 import { requireExperiment } from './sweep';
@@ -19,8 +20,8 @@ const SCRIPT_NAMES = ['sweep.sbatch', 'merge.sbatch', 'submit.sh'] as const;
 interface SlurmArgs {
   experiment: string;
   out: string;
-  shards: number;
-  cpusPerTask: number;
+  shards: string;
+  cpusPerTask: string;
   time: string;
   partition?: string;
   mem?: string;
@@ -36,8 +37,8 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     y
       .positional('experiment', { type: 'string', demandOption: true, describe: 'Experiment JSON file' })
       .option('out', { type: 'string', demandOption: true, describe: 'Working directory on the shared filesystem: slurm/ (scripts, logs), shards/<i>/, result/' })
-      .option('shards', { type: 'number', default: 4, describe: 'Array tasks (each runs runs with number % shards = task id)' })
-      .option('cpus-per-task', { type: 'number', default: 4, describe: 'CPUs (worker threads) per array task' })
+      .option('shards', { type: 'string', default: '4', describe: 'Array tasks (each runs runs with number % shards = task id)' })
+      .option('cpus-per-task', { type: 'string', default: '4', describe: 'CPUs (worker threads) per array task' })
       .option('time', { type: 'string', default: '02:00:00', describe: 'Time limit per task (sbatch --time)' })
       .option('partition', { type: 'string', describe: 'sbatch --partition' })
       .option('mem', { type: 'string', describe: 'sbatch --mem, e.g. 4G' })
@@ -49,10 +50,9 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
   handler: (args: ArgumentsCamelCase<SlurmArgs>) => {
     const loaded = requireExperiment(args.experiment);
     const total = totalRuns(loaded);
-    if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > Math.min(total, 100_000)) {
-      throw new CliError(`--shards must be a whole number from 1 to ${Math.min(total, 100_000)} (the experiment has ${total} runs), got ${String(args.shards)}. Example: --shards 8`, ExitCode.usage);
-    }
-    if (!Number.isInteger(args.cpusPerTask) || args.cpusPerTask < 1) throw new CliError(`--cpus-per-task must be a whole number >= 1, got ${String(args.cpusPerTask)}. Example: --cpus-per-task 8`, ExitCode.usage);
+    const most = Math.min(total, 100_000);
+    const shards = wholeNumberOption('--shards', args.shards, { min: 1, max: most, range: `from 1 to ${most} (the experiment has ${total} runs)`, example: '--shards 8' });
+    const cpusPerTask = wholeNumberOption('--cpus-per-task', args.cpusPerTask, { min: 1, example: '--cpus-per-task 8' });
     if (!/^[0-9:-]+$/.test(args.time)) throw new CliError(`--time must be a Slurm time such as 02:00:00 or 1-00:00:00, got "${args.time}"`, ExitCode.usage);
     requireSbatchValues(args);
     const out = requireOutPath(args.out);
@@ -66,7 +66,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       assertJobScriptsWritable(dir, SCRIPT_NAMES, args.force, displayPath(dir));
       const why = protectedReason(dir);
       if (why !== null && existsSync(dir)) throw new CliError(`refusing to write job scripts: ${why}; choose another --out`, ExitCode.outputExists);
-      const stale = staleShard(join(out, 'shards'), args.shards, loaded.hash);
+      const stale = staleShard(join(out, 'shards'), shards, loaded.hash);
       if (stale !== null) throw new CliError(`refusing to write job scripts: ${displayPath(join(out, 'shards'))} holds ${stale}, which the new tasks' --resume would refuse (every task would fail). Use the same --shards and experiment as before, or another --out; coalsim does not delete shard results`, ExitCode.outputExists);
       const files = slurmScripts({
         jobName: `coalsim-${loaded.experiment.id}`.slice(0, 60),
@@ -74,8 +74,8 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
         cli: join(PACKAGE_ROOT, 'bin', 'coalsim.js'),
         experiment: resolve(args.experiment),
         out,
-        shards: args.shards,
-        cpusPerTask: args.cpusPerTask,
+        shards,
+        cpusPerTask,
         time: args.time,
         ...(args.partition !== undefined ? { partition: args.partition } : {}),
         ...(args.mem !== undefined ? { mem: args.mem } : {}),
@@ -86,7 +86,7 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       claim.release();
     }
     const where = displayPath(dir);
-    process.stdout.write(`wrote ${where}/sweep.sbatch (array of ${args.shards} shards, ${total} runs), ${where}/merge.sbatch and ${where}/submit.sh\n`);
+    process.stdout.write(`wrote ${where}/sweep.sbatch (array of ${shards} shards, ${total} runs), ${where}/merge.sbatch and ${where}/submit.sh\n`);
     if (!args.submit) {
       process.stdout.write(`submit with: bash ${shellWord(`${where}/submit.sh`)}   (result in ${displayPath(join(out, 'result'))})\n`);
       return;

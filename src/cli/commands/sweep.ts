@@ -15,6 +15,7 @@ import { runSweep, SweepDirError } from '../../experiment/sweep';
 import { OutputExistsError } from '../../output/atomic';
 import { formatIssues } from '../../scenario/issues';
 import { CliError, ExitCode } from '../exitCodes';
+import { wholeNumberOption } from '../numberOptions';
 import { assertNotAnInput, claimOutDir, requireOutPath } from '../../output/outDir';
 import { safeField } from '../../output/terminalSafe';
 import { stopOnSignals } from '../stopSignals';
@@ -26,7 +27,7 @@ import { wrongKindMessage } from '../fileKind';
 interface SweepArgs {
   experiment?: string;
   out?: string;
-  workers?: number;
+  workers?: string;
   resume: boolean;
   retryFailed: boolean;
   force: boolean;
@@ -101,7 +102,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     y
       .positional('experiment', { type: 'string', describe: 'Experiment JSON file (see experiments/)' })
       .option('out', { type: 'string', describe: 'Output directory (default: out/sweep-<experiment-id>)' })
-      .option('workers', { type: 'number', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
+      .option('workers', { type: 'string', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted sweep in --out, skipping stored runs' })
       .option('retry-failed', { type: 'boolean', default: false, describe: 'With --resume: run the stored failed runs again (same seeds)' })
       .option('force', { type: 'boolean', default: false, describe: 'Delete what --out holds and start over' })
@@ -121,8 +122,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       return;
     }
     if (args.experiment === undefined) throw new CliError('name an experiment file. Example: coalsim sweep experiments/information-by-surge.json --out out/ibs', ExitCode.usage);
-    const workers = args.workers ?? defaultWorkers(process.env);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 1024) throw new CliError(`--workers must be a whole number from 0 to 1024, got ${String(args.workers)}. Example: --workers 4`, ExitCode.usage);
+    const workers = wholeNumberOption('--workers', args.workers ?? String(defaultWorkers(process.env)), { min: 0, max: 1024, example: '--workers 4' });
     if (args.retryFailed && !args.resume) throw new CliError('--retry-failed re-runs the failed runs of a stored sweep: add --resume. Example: coalsim sweep e.json --out out/e --resume --retry-failed', ExitCode.usage);
     const shard = chooseShard(args.shard, process.env);
     // Checking every design point takes ~1 ms a point: say so for large designs.
