@@ -40,6 +40,16 @@ describe('coalsim compare', () => {
     }
   });
 
+  it('a run folder that does not exist, or is a file, is refused with exit 3 (as report, explain and analyze), naming it', () => {
+    const missing = coalsim(['compare', a, join(dir, 'missing')]);
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toContain(`${join(dir, 'missing')}: no such directory. Give output directories of \`coalsim run\``);
+    const file = coalsim(['compare', join(a, 'summary.json'), b]);
+    expect(file.status).toBe(3);
+    expect(file.stderr).toContain(`${join(a, 'summary.json')} is a file, not a directory`);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
   it('needs at least two runs, and refuses to overwrite without --force', () => {
     expect(coalsim(['compare', a]).status).toBe(2);
     const out = join(dir, 'twice');
@@ -56,7 +66,6 @@ describe('coalsim compare', () => {
     expect(refused.status).toBe(4);
     expect(refused.stderr).toMatch(/notes\.txt/);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
-    expect(coalsim(['compare', a, join(dir, 'missing')]).status).toBe(2);
     // Never into a run being compared: --force would have replaced the run with the comparison.
     const before = readFileSync(join(a, 'summary.json'), 'utf8');
     const into = coalsim(['compare', a, b, '--out', a, '--force', '--no-charts']);

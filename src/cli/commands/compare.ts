@@ -27,8 +27,16 @@ interface CompareArgs {
   charts: boolean;
 }
 
+const RUN_DIRS_EXAMPLE = 'e.g. coalsim compare out/teaching-information-open-seed1 out/teaching-information-discreet-seed1';
+
+/**
+ * A run folder to compare. One that does not exist, or a file, is an input that names nothing
+ * readable: exit 3, as report, explain and analyze exit for the folder they read (README, Exit codes).
+ */
 function load(dir: string): RunOutputs {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a directory. Give output directories of \`coalsim run\`, e.g. coalsim compare out/teaching-information-open-seed1 out/teaching-information-discreet-seed1`, ExitCode.usage);
+  const shown = safeField(displayPath(dir));
+  if (!existsSync(dir)) throw new CliError(`${shown}: no such directory. Give output directories of \`coalsim run\`, ${RUN_DIRS_EXAMPLE}`, ExitCode.invalidInput);
+  if (!statSync(dir).isDirectory()) throw new CliError(`${shown} is a file, not a directory. Give output directories of \`coalsim run\`, ${RUN_DIRS_EXAMPLE}`, ExitCode.invalidInput);
   try {
     return outputsFromFiles(readRunFiles(dir));
   } catch (err) {
