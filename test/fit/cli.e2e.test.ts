@@ -1,5 +1,5 @@
 /** `coalsim fit` as a user runs it: outputs, --json, a fitted scenario `coalsim run` accepts, progress lines off a terminal. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calibrate } from '../../src/calibration/calibrate';
 import { parseCalibratedScenario } from '../../src/calibration/checks';
@@ -61,6 +61,13 @@ describe('coalsim fit (CLI)', () => {
     const cwd = coalsim(['fit', join(dir, 'f.fit.json'), '--out', '.', '--workers', '0', '--force'], { cwd: out });
     expect(cwd.status).toBe(4);
     expect(existsSync(join(out, 'fit.sqlite'))).toBe(true);
+    // A result of the fit edited since is the user's too, as the help says.
+    rmSync(join(out, 'notes.txt'));
+    writeFileSync(join(out, 'fitted-scenario.json'), readFileSync(join(out, 'fitted-scenario.json'), 'utf8').replace('"formatVersion"', '"formatVersion" '));
+    const edited = coalsim(['fit', join(dir, 'f.fit.json'), '--out', out, '--workers', '0', '--force']);
+    expect(edited.status).toBe(4);
+    expect(edited.stderr).toMatch(/\(fitted-scenario\.json\)/);
+    expect(coalsim(['fit', '--help']).stdout.replace(/\s+/g, ' ')).toContain('--force Start over: replace the fit coalsim wrote in --out (with --slurm, its job scripts). Refused (exit 4) if --out holds files coalsim did not write or that were edited since');
   }, 90_000);
 
   it('writes Slurm scripts: per generation an array of shards, then a merge', () => {

@@ -137,7 +137,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       .option('out', { type: 'string', describe: 'Output directory (default: out/fit-<fit id>)' })
       .option('workers', { type: 'string', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted fit in --out (after Ctrl-C, a crash or kill -9)' })
-      .option('force', { type: 'boolean', default: false, describe: 'Delete what --out holds and start over' })
+      .option('force', { type: 'boolean', default: false, describe: 'Start over: replace the fit coalsim wrote in --out (with --slurm, its job scripts). Refused (exit 4) if --out holds files coalsim did not write or that were edited since' })
       .option('date', { type: 'string', describe: 'Date recorded in the fitted scenario, YYYY-MM-DD (default: the fit file\'s "date"; never the clock)' })
       .option('check-seeds', { type: 'string', default: '100', describe: 'Seeds 1..N for scoring the fitted scenario against every figure' })
       .option('shard', { type: 'string', describe: 'Build only shard i/n of the next generation into --out/shards/ (default: from SLURM_ARRAY_TASK_ID/COUNT with --slurm scripts)' })

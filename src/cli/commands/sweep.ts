@@ -105,7 +105,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('workers', { type: 'string', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted sweep in --out, skipping stored runs' })
       .option('retry-failed', { type: 'boolean', default: false, describe: 'With --resume: run the stored failed runs again (same seeds)' })
-      .option('force', { type: 'boolean', default: false, describe: 'Delete what --out holds and start over' })
+      .option('force', { type: 'boolean', default: false, describe: 'Start over: replace the sweep coalsim wrote in --out. Refused (exit 4) if --out holds files coalsim did not write or that were edited since' })
       .option('shard', { type: 'string', describe: 'Run only shard i of n (runs with number % n = i), e.g. 0/4 (default: from SLURM_ARRAY_TASK_ID/COUNT)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts of the aggregate (--no-charts to skip)' })
