@@ -3,7 +3,7 @@
  * strings from results, no colour, no clock.
  */
 import type { ScenarioCalibration, TargetResult } from './calibrate';
-import { closeCallBand, type Recorded } from './score';
+import { closeCallBand, shownPercents, type Recorded } from './score';
 
 export function formatValue(x: number, unit: string): string {
   if (!Number.isFinite(x)) return String(x);
@@ -32,9 +32,11 @@ export function formatSimulated(t: TargetResult): string {
   const o = t.score.outcome;
   if (o === null) return t.score.n === 0 ? 'no value' : '-';
   if (o.kind === 'number') return `${formatValue(o.median, t.unit)} [${formatValue(o.low, t.unit)}, ${formatValue(o.high, t.unit)}]`;
-  const modal = `${show(o.modal)} ${Math.round(o.modalShare * 100)}%`;
-  const recorded = 'equals' in t.recorded && o.modal !== t.recorded.equals ? ` (${show(t.recorded.equals)} ${Math.round(o.recordedShare * 100)}%)` : '';
-  return modal + recorded;
+  const other = 'equals' in t.recorded && o.modal !== t.recorded.equals;
+  // Percentages that add up: "yes 53% (no 47%)", not each rounded on its own ("no 48%").
+  const shown = shownPercents(o, !other);
+  const modal = `${show(o.modal)} ${shown.modal}%`;
+  return other && 'equals' in t.recorded ? `${modal} (${show(t.recorded.equals)} ${shown.recorded}%)` : modal;
 }
 
 export function formatRule(t: TargetResult): string {

@@ -61,6 +61,41 @@ export interface Score {
   readonly reason: string;
 }
 
+/**
+ * Whole percentages of shares, adding up to the rounded sum of the shares (100 for a whole
+ * distribution): each share's floor, then the points left over to the largest remainders (ties:
+ * the larger share, then the earlier). Rounding each on its own showed 105 and 95 runs of 200 as
+ * "yes 53% (no 48%)", 101 in all.
+ */
+export function wholePercents(shares: readonly number[]): number[] {
+  // Counted in millionths of a percent, so that 0.29 * 100 (28.999999999999996) floors to 29.
+  const micro = shares.map((x) => Math.round(x * 1e8));
+  const out = micro.map((m) => Math.floor(m / 1e6));
+  let left = Math.round(micro.reduce((a, b) => a + b, 0) / 1e6) - out.reduce((a, b) => a + b, 0);
+  const order = micro.map((_, i) => i).sort((i, j) => micro[j]! - out[j]! * 1e6 - (micro[i]! - out[i]! * 1e6) || micro[j]! - micro[i]! || i - j);
+  for (const i of order) {
+    if (left <= 0) break;
+    out[i]!++;
+    left--;
+  }
+  return out;
+}
+
+/**
+ * The percentages a categorical figure shows: the modal value's and the recorded value's (the
+ * same when the recorded value is the modal one), out of 100 with the other values' share, so
+ * that two complementary values add to 100. The table (render.ts) and the reasons use these.
+ */
+export function shownPercents(o: Pick<CategoricalOutcome, 'modalShare' | 'recordedShare'>, recordedIsModal: boolean): { modal: number; recorded: number } {
+  if (recordedIsModal) {
+    // One percentage shown: nothing for it to add up with.
+    const m = Math.round(o.modalShare * 100);
+    return { modal: m, recorded: m };
+  }
+  const [m, r] = wholePercents([o.modalShare, o.recordedShare, Math.max(0, 1 - o.modalShare - o.recordedShare)]);
+  return { modal: m!, recorded: r! };
+}
+
 export function defaultTolerance(kind: MeasureKind): Tolerance {
   return kind === 'number' ? { rule: 'interval', coverage: 0.9 } : { rule: 'modal', minShare: 0.5 };
 }
@@ -136,19 +171,21 @@ export function scoreCategorical(kind: 'category' | 'boolean', values: readonly 
   };
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const isModal = recordedCount === max;
+  // As the table shows them: the modal and the recorded value's percentages add up with the rest to 100.
+  const shown = shownPercents(outcome, isModal);
   if (tolerance.rule === 'close-call') {
     const [lo, hi] = closeCallBand(tolerance);
     const r = share(recordedCount);
     const pass = inCloseCallBand(r, [lo, hi]);
-    const reason = `recorded value in ${pct(r)} of runs (a close call needs ${pct(lo)} to ${pct(hi)})`;
+    const reason = `recorded value in ${shown.recorded}% of runs (a close call needs ${pct(lo)} to ${pct(hi)})`;
     return { rule: 'close-call', n: present.length, missing, outcome, pass, reason };
   }
   const pass = isModal && share(recordedCount) >= tolerance.minShare;
   const reason = pass
-    ? `recorded value in ${pct(share(recordedCount))} of runs`
+    ? `recorded value in ${shown.recorded}% of runs`
     : isModal
-      ? `recorded value is the most frequent but only in ${pct(share(recordedCount))} of runs (needs ${pct(tolerance.minShare)})`
-      : `runs mostly give ${JSON.stringify(modal)} (${pct(share(max))}); the recorded value in ${pct(share(recordedCount))}`;
+      ? `recorded value is the most frequent but only in ${shown.recorded}% of runs (needs ${pct(tolerance.minShare)})`
+      : `runs mostly give ${JSON.stringify(modal)} (${shown.modal}%); the recorded value in ${shown.recorded}%`;
   return { rule: 'modal', n: present.length, missing, outcome, pass, reason };
 }
 

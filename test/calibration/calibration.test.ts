@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { collectValues, seedRange } from '../../src/calibration/calibrate';
 import { checkCalibration, parseCalibratedScenario } from '../../src/calibration/checks';
 import { parseMeasure, readMeasure, type RunView } from '../../src/calibration/measures';
-import { quantile, scoreValues } from '../../src/calibration/score';
+import { formatSimulated } from '../../src/calibration/render';
+import { quantile, scoreValues, wholePercents } from '../../src/calibration/score';
 import { runScenario } from '../../src/core/engine/run';
 import { summarize, type RunSummary } from '../../src/core/metrics/summary';
 import type { Scenario } from '../../src/scenario/schema';
@@ -172,6 +173,27 @@ describe('scoring', () => {
     // The band's ends count, whatever the rounding of 1 - minShare: 67 of 100 runs against [0.33, 0.67].
     const edge = Array.from({ length: 100 }, (_, i) => i >= 67);
     expect(scoreValues('boolean', edge, { equals: false }, { rule: 'close-call', minShare: 0.33 }).pass).toBe(true);
+  });
+  it('shows complementary percentages that add to 100 (105 yes and 95 no of 200: 53% and 47%, not 48%)', () => {
+    const votes = Array.from({ length: 200 }, (_, i) => i < 105);
+    const close = scoreValues('boolean', votes, { equals: false }, { rule: 'close-call', minShare: 0.25 });
+    const target = { id: 'x', label: 'x', measure: 'm', kind: 'boolean', unit: '', recorded: { equals: false }, tolerance: { rule: 'close-call', minShare: 0.25 }, source: 's', score: close } as const;
+    expect(formatSimulated(target)).toBe('yes 53% (no 47%)');
+    expect(close.reason).toBe('recorded value in 47% of runs (a close call needs 25% to 75%)');
+    const modal = scoreValues('boolean', votes, { equals: false }, undefined);
+    expect(modal.reason).toBe('runs mostly give true (53%); the recorded value in 47%');
+    // The recorded value is the modal one: its percentage alone, rounded as before.
+    expect(formatSimulated({ ...target, recorded: { equals: true }, score: scoreValues('boolean', votes, { equals: true }, undefined) })).toBe('yes 53%');
+  });
+  it('wholePercents: floors, then the points left to the largest remainders; the sum is the rounded total', () => {
+    expect(wholePercents([0.525, 0.475])).toEqual([53, 47]);
+    expect(wholePercents([0.475, 0.525])).toEqual([47, 53]);
+    expect(wholePercents([0.29, 0.71])).toEqual([29, 71]);
+    expect(wholePercents([1 / 3, 1 / 3, 1 / 3])).toEqual([34, 33, 33]);
+    expect(wholePercents([0.335, 0.335, 0.33])).toEqual([34, 33, 33]);
+    expect(wholePercents([0.005, 0.005, 0.99])).toEqual([1, 0, 99]);
+    expect(wholePercents([1, 0])).toEqual([100, 0]);
+    for (let k = 0; k <= 200; k++) expect(wholePercents([k / 200, 1 - k / 200]).reduce((a, b) => a + b, 0)).toBe(100);
   });
   it('misses when no run gives a value or the record has the wrong form', () => {
     expect(scoreValues('number', [null, null], { value: 1 }, undefined)).toMatchObject({ pass: false, n: 0, missing: 2 });
