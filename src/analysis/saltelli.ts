@@ -15,6 +15,7 @@
  *   S1_i = mean_j f(B_j) (f(AB_j^i) - f(A_j)) / V                   (Saltelli et al. 2010, Table 2 (b))
  *   ST_i = mean_j (f(A_j) - f(AB_j^i))^2 / (2V)                      (Jansen 1999; Saltelli et al. 2010, Table 2 (f))
  *   S2_ik = mean_j (f(BA_j^i) f(AB_j^k) - f(A_j) f(B_j)) / V - S1_i - S1_k   (Saltelli 2002, eq. 12)
+ * The means are over all N (complete) blocks, including the two where A = B (saltelliUnit).
  * Confidence intervals: percentile bootstrap over the N blocks. Pure; no I/O.
  */
 import { SobolSequenceGenerator } from 'sobol';
@@ -36,8 +37,11 @@ export function blockSize(l: SaltelliLayout): number {
  * The Saltelli design in the unit hypercube [0, 1)^D: N blocks from the first N points of the
  * 2D-dimensional Sobol' sequence (Joe-Kuo directions, the `sobol` package). The first point
  * (the origin) is kept: dropping it unbalances the sequence (Owen 2021, "On dropping the
- * first Sobol' point"). For it, and for the second (every coordinate 0.5), A = B: those two
- * blocks add nothing to any numerator, so N blocks carry N - 2 blocks' information.
+ * first Sobol' point"). For it, and for the second (every coordinate 0.5), A = B: every term
+ * of those two blocks is exactly 0. They stay in every mean (sobolIndices divides by all N
+ * blocks, and V is over all their A and B points): the quasi-Monte Carlo rule averages the
+ * integrand over all N points of the sequence, and those zeros are its values there. Dividing
+ * by N - 2 would scale every index by N / (N - 2) and weight the sequence unevenly.
  */
 export function saltelliUnit(samples: number, l: SaltelliLayout): number[][] {
   const D = l.dims;
