@@ -222,7 +222,7 @@ function narrate(e: SimEvent, c: Context): Piece {
       // The ceiling is recomputed at every exchange (the substitutes still free, the budget): a deal
       // above the limit the talks opened at says why the limit rose, or the story contradicts itself.
       const opened = c.openedCeiling.get(e.party);
-      const rose = opened !== undefined && e.ceiling > opened + 0.5 ? ` ${possessive(capitalise(c.p))} limit had risen from ${dollars(opened)} to ${dollars(e.ceiling)} since the talks opened: ${e.ceiling >= e.pivotalReservation - 0.5 ? `no partner still free could replace ${who} any more, so only what the troops are worth to it bounded it` : 'the partners still free to replace them had become dearer'}.` : '';
+      const rose = opened !== undefined && e.ceiling > opened + 0.5 ? ` ${possessive(capitalise(c.p))} limit had risen from ${dollars(opened)} to ${dollars(e.ceiling)} since the talks opened: ${e.ceiling >= e.pivotalReservation - 0.5 ? `the partners still free could no longer fill what it sought this ${c.per} without ${who}, so only what the troops are worth to it bounded it` : 'the partners still free to replace them had become dearer'}.` : '';
       const sentence = `${shortOf} ${terms}${lumpyWords(c, e)}${rose}${share}${notReversalWords(c, e)}${linesWords(c, e)}`;
       return scarce(c.market(e.round)) ? key(sentence) : text(sentence);
     }

@@ -1,11 +1,10 @@
 /**
  * The story never contradicts its own numbers (a teacher's audit, 2026-12-07): a deal struck above
  * the limit its talks opened at says why the limit rose (the ceiling is recomputed at every
- * exchange: here South Africa signed in the same round, and the substitutes needed for what is
- * still sought had become dearer. Until 2026-12-07 the engine kept the round-start gap as the
- * troops still sought, so the story said no partner still free could replace the Philippines,
- * with Thailand free: a second teacher's audit); a bluff called is said to have kept the partner
- * "then" when it left later.
+ * exchange: here South Africa signed in the same round, and the partners still free could not
+ * fill the month's gap without the Philippines; it said "no partner still free could replace the
+ * Philippines", with Thailand free, until a second teacher's audit); a bluff called is said to
+ * have kept the partner "then" when it left later.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,9 +26,7 @@ it('a deal above the ceiling the talks opened at says the limit rose, with both 
   const deal = o.events.find((e): e is EventOf<'deal-signed'> => e.type === 'deal-signed' && e.party === 'PHL')!;
   expect(deal.pricePerSoldierYear).toBeGreaterThan(opened.ceiling);
   const story = buildNarrative(o).rounds[deal.round - 1]!.sentences.join(' ');
-  // A substitute still bounds the limit: it stays below what the troops are worth to the pivotal.
-  expect(deal.ceiling).toBeLessThan(deal.pivotalReservation);
-  expect(story).toContain("The United States' limit had risen from $2,838 to $3,069 since the talks opened: the partners still free to replace them had become dearer.");
+  expect(story).toContain("The United States' limit had risen from $2,838 to $14,250 since the talks opened: the partners still free could no longer fill what it sought this month without the Philippines, so only what the troops are worth to it bounded it.");
   expect(story).not.toContain('no partner still free could replace');
 });
 

@@ -109,17 +109,18 @@ function rememberOrder(sc: RunScratch, length: number, n: number): void {
   for (let k = 0; k < r; k++) order[length + k] = rest[k]!;
 }
 
-/** What the ceiling for a partner is judged on this round. */
+/** What the ceiling for a partner is judged on this round (set once, before any talks). */
 interface CeilingContext {
   /**
-   * Troops still sought: the gap when recruitment by deal began, lowered by each deal signed
-   * this round. Partners signed this round leave the substitutes (`signed`), so the troops they
-   * filled leave the need too: with the round-start gap, a partner still free that could replace
-   * the next one alone was judged too small, and the ceiling rose to what the troops are worth
-   * (teacher's audit, teaching-holdup seed 1, round 2: "no partner still free could replace the
-   * Philippines", with Thailand free).
+   * Troops still sought when recruitment by deal began. Partners signed this round leave the
+   * substitutes (`signed`) while the troops they filled stay in this need, so a substitute must
+   * cover the whole month's gap without the partner in talks. Lowering it with each deal (the
+   * rest of the gap only) was tried on 2026-12-07 after a teacher's audit: it moved the ISAF
+   * replication's rank check (New Zealand fell below the Netherlands), halved the effect of
+   * openness in a slack synthetic market and stopped punishments in the retention case, so it
+   * needs a recalibration of its own and is not in this version (docs/model.md, "The market").
    */
-  unmet: number;
+  readonly unmet: number;
   /** Years a deal signed now runs. */
   readonly years: number;
   /** This round's fill-in share for first contingents (forceGeneration). */
@@ -232,7 +233,6 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
     const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
     if (deployed > 0) signed[i] = 1;
     gap -= deployed;
-    ctx.unmet = gap;
     // Troops still under negotiation (talks that go on into the next round), as expected.
     pending += expectedFill(s, model, i, ceiling);
   }
@@ -295,7 +295,6 @@ export function recruitByNegotiation(s: RunState, model: Model, settings: Negoti
       const deployed = exchange(s, model, settings, i, round, ceiling, dP, gap, rng, log);
       if (deployed > 0) signed[i] = 1;
       gap -= deployed;
-      ctx.unmet = gap;
       pending += expectedFill(s, model, i, ceiling);
       if (deployed === 0 && !p.negotiation) unfilled++;
     }
