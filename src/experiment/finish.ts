@@ -3,12 +3,12 @@
  * aggregate, the sensitivity analysis when the design is saltelli or morris, and
  * sweep-report.html gathering both. Every file through writeFileAtomically.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportAssets } from '../report/assets';
 import { writeFileAtomically } from '../output/atomic';
 import { assertUnedited, SWEEP_VIEWS_FILE, sweepViewHashes } from '../output/outDir';
+import { sha256 } from '../output/manifest';
 import { renderChartFiles, sweepChartsOf } from './charts';
 import type { CompiledExperiment } from './load';
 import { analyzeSweep, isSensitivityDesign, type AnalyzeOptions, type SensitivityReport } from './sensitivity';
@@ -66,7 +66,7 @@ export function finishSweep(dir: string, c: CompiledExperiment, store: SweepStor
  */
 function recordViews(dir: string, written: readonly string[]): void {
   const views = sweepViewHashes(dir);
-  for (const name of written) views.set(name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex'));
+  for (const name of written) views.set(name, sha256(readFileSync(join(dir, name))));
   const files = [...views].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, sha256]) => ({ name, sha256 }));
   writeFileAtomically(join(dir, SWEEP_VIEWS_FILE), JSON.stringify({ note: 'The report, charts and sensitivity files coalsim wrote here, with the sha256 of their bytes: one edited since is yours, and coalsim will not overwrite it.', files }, null, 2) + '\n');
 }

@@ -18,6 +18,27 @@ export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/**
+ * The sha256 a manifest-like JSON text records per file (`{ "files": [{ "name", "sha256" }] }`:
+ * manifest.json, a sweep's manifest-views.json), name -> hash; entries without both are skipped,
+ * and unreadable text gives an empty map.
+ */
+export function recordedHashes(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  try {
+    const files = (JSON.parse(text) as { files?: unknown } | null)?.files;
+    if (!Array.isArray(files)) return out;
+    for (const f of files as unknown[]) {
+      const name = (f as { name?: unknown } | null)?.name;
+      const hash = (f as { sha256?: unknown } | null)?.sha256;
+      if (typeof name === 'string' && typeof hash === 'string') out.set(name, hash);
+    }
+  } catch {
+    /* not JSON: nothing recorded */
+  }
+  return out;
+}
+
 export function manifestFor(
   provenance: Provenance,
   run: { scenarioId: string; scenarioFile: string; scenarioText: string; scenarioCanonical: unknown; seed: number },

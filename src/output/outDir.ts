@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { recordedHashes } from './manifest';
 
 /** A refusal with its exit code (2 usage, 4 output directory); main.ts prints it without a stack. */
 export class OutDirError extends Error {
@@ -125,20 +126,11 @@ export const SWEEP_VIEWS_FILE = 'manifest-views.json';
 
 /** The views a sweep folder's SWEEP_VIEWS_FILE lists, name -> sha256 (none, or unreadable: empty). */
 export function sweepViewHashes(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
   try {
-    const parsed = JSON.parse(readFileSync(join(dir, SWEEP_VIEWS_FILE), 'utf8')) as { files?: unknown } | null;
-    const files = parsed?.files;
-    if (!Array.isArray(files)) return out;
-    for (const f of files as unknown[]) {
-      const name = (f as { name?: unknown } | null)?.name;
-      const hash = (f as { sha256?: unknown } | null)?.sha256;
-      if (typeof name === 'string' && typeof hash === 'string') out.set(name, hash);
-    }
+    return recordedHashes(readFileSync(join(dir, SWEEP_VIEWS_FILE), 'utf8'));
   } catch {
-    /* none written yet */
+    return new Map(); // none written yet
   }
-  return out;
 }
 
 /**

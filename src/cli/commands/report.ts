@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeDirAtomically } from '../../output/atomic';
-import { sha256 } from '../../output/manifest';
+import { recordedHashes, sha256 } from '../../output/manifest';
 import { buildReportFilesParallel } from '../../report/build';
 import { startRenderPool } from '../../charts/renderPool';
 import { outputsFromFiles, OutputsError, readOutputDir } from '../../report/loadOutputs';
@@ -51,14 +51,8 @@ function editedData(existing: ReadonlyMap<string, Uint8Array>, isBuilt: (name: s
 /** The sha256 manifest.json records for each file it lists (none readable: empty). */
 function manifestHashes(existing: ReadonlyMap<string, Uint8Array>): Map<string, string> {
   const text = existing.get('manifest.json');
-  const out = new Map<string, string>();
-  if (text === undefined) return out;
-  try {
-    for (const f of (JSON.parse(Buffer.from(text).toString('utf8')) as { files?: ManifestFile[] }).files ?? []) if (typeof f.name === 'string' && typeof f.sha256 === 'string') out.set(f.name, f.sha256);
-  } catch {
-    /* unreadable: every changed view needs --force */
-  }
-  return out;
+  // Unreadable: nothing recorded, so every changed view needs --force.
+  return text === undefined ? new Map() : recordedHashes(Buffer.from(text).toString('utf8'));
 }
 
 /** The manifest with entries for rebuilt files replaced: data files keep their place, rebuilt ones follow in build order. */

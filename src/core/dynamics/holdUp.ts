@@ -65,17 +65,7 @@ export function holdUpRecord(s: RunState, i: number): HoldUpRecord | undefined {
 
 /** z_i(t) for party i now (dynamics/credibility.ts): the rise of its reservation from the deaths it expects by the end. */
 export function casualtyPressure(s: RunState, model: Model, i: number, round: number): number {
-  const p = s.parties[i]!;
-  const spec = model.specs[i]!;
-  const base = casualtyTolerance(spec.casualtySensitivity, model.scenario.engine.operation.maxCasualtyTolerance);
-  return casualtyPremium({
-    deploymentCost: p.costPerYear,
-    deaths: p.deaths,
-    expectedDeathsPerRound: expectedDeathsPerRound(s, model, i),
-    roundsAfter: model.lastRound - round,
-    tolerance: retainedTolerance(s, model, i, base),
-    elasticity: toleranceElasticity(model),
-  });
+  return premiumFor(s, model, i, s.parties[i]!.troops, round);
 }
 
 /**
@@ -89,15 +79,19 @@ export function casualtyPressure(s: RunState, model: Model, i: number, round: nu
  * priced as before), and Infinity when no money can make it bear those deaths. Per soldier-year.
  */
 export function dealCasualtyPressure(s: RunState, model: Model, i: number, troops: number): number {
+  return s.parties[i]!.deaths <= 0 ? 0 : premiumFor(s, model, i, s.parties[i]!.troops + troops, s.round);
+}
+
+/** credibility.ts `casualtyPremium` for party i with `contingent` troops deployed, judged at `round`. */
+function premiumFor(s: RunState, model: Model, i: number, contingent: number, round: number): number {
   const p = s.parties[i]!;
-  if (p.deaths <= 0) return 0;
   const spec = model.specs[i]!;
   const base = casualtyTolerance(spec.casualtySensitivity, model.scenario.engine.operation.maxCasualtyTolerance);
   return casualtyPremium({
     deploymentCost: p.costPerYear,
     deaths: p.deaths,
-    expectedDeathsPerRound: (s.risk / 1000) * (p.troops + troops) * spec.exposure * (0.5 + 0.5 * p.effort),
-    roundsAfter: model.lastRound - s.round,
+    expectedDeathsPerRound: expectedDeathsPerRound(s, model, i, contingent),
+    roundsAfter: model.lastRound - round,
     tolerance: retainedTolerance(s, model, i, base),
     elasticity: toleranceElasticity(model),
   });

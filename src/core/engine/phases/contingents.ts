@@ -110,7 +110,8 @@ export function dealReservation(s: RunState, model: Model, i: number, troops: nu
   const m = s.motives?.[i];
   const base = m ? (p.troops > 0 ? enlargementReservation(m, p.troops, troops) : averageReservation(m, troops)) : p.reservation;
   const z = dealCasualtyPressure(s, model, i, troops);
-  return z > 0 ? cents(base + z) : m ? cents(base) : base;
+  // Without contingent choice and without a premium, its reservation as it stands (not re-rounded).
+  return !m && z === 0 ? base : cents(base + z);
 }
 
 /** The reservation of its whole contingent after a deal for `troops` more (what its share and later rents are measured against). */

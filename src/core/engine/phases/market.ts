@@ -51,18 +51,13 @@ export function isAvailable(s: RunState, model: Model, i: number, round: number)
  */
 export function offerOf(s: RunState, model: Model, i: number): PartyOffer {
   const troops = offerTroops(s, model, i);
-  return { party: s.parties[i]!.id, index: i, troops, reservation: offerReservation(s, model, i, troops), effectiveness: model.specs[i]!.effectiveness };
+  return { party: s.parties[i]!.id, index: i, troops, reservation: dealReservation(s, model, i, troops), effectiveness: model.specs[i]!.effectiveness };
 }
 
 /** The troops of party i's offer (`offerOf`), without building the record. */
 export function offerTroops(s: RunState, model: Model, i: number): number {
   if (s.motives === null) return spare(s.parties[i]!);
   return Math.max(1, offeredAt(s, i, model.specs[i]!.effectiveness * model.scenario.pivotal.ownSoldierCostPerYear));
-}
-
-/** The reservation of party i's offer of `troops` (`offerOf`). */
-function offerReservation(s: RunState, model: Model, i: number, troops: number): number {
-  return dealReservation(s, model, i, troops);
 }
 
 /**
@@ -79,7 +74,7 @@ export function asksToBePaid(s: RunState, i: number, offer: PartyOffer): boolean
 
 /** `asksToBePaid` for party i's offer of `troops` (`offerTroops`), without building the record. */
 export function asksToBePaidFor(s: RunState, model: Model, i: number, troops: number): boolean {
-  return asksToBePaidAt(s, i, offerReservation(s, model, i, troops));
+  return asksToBePaidAt(s, i, dealReservation(s, model, i, troops));
 }
 
 /** `asksToBePaid` for an offer whose reservation is `reservation`. */
@@ -113,7 +108,7 @@ export function surveyMarket(s: RunState, model: Model, round: number): MarketSu
     offerClass[i] = 0;
     if (!isAvailable(s, model, i, round)) continue;
     const troops = offerTroops(s, model, i);
-    const reservation = offerReservation(s, model, i, troops);
+    const reservation = dealReservation(s, model, i, troops);
     troopsOf[i] = troops;
     reservationOf[i] = reservation;
     const unpaid = unpaidSupply(s, i);

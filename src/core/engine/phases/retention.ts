@@ -33,10 +33,10 @@ export interface RetentionRecord {
   reservedCents: number;
 }
 
-/** Deaths expected per round for party i now: the Poisson mean of dynamics/casualties.ts. */
-export function expectedDeathsPerRound(s: RunState, model: Model, i: number): number {
+/** Deaths expected per round for party i with `troops` deployed (default: its troops now): the Poisson mean of dynamics/casualties.ts. */
+export function expectedDeathsPerRound(s: RunState, model: Model, i: number, troops = s.parties[i]!.troops): number {
   const p = s.parties[i]!;
-  return (s.risk / 1000) * p.troops * model.specs[i]!.exposure * (0.5 + 0.5 * p.effort);
+  return (s.risk / 1000) * troops * model.specs[i]!.exposure * (0.5 + 0.5 * p.effort);
 }
 
 /** eps: how far compensation raises a government's casualty tolerance (the retention block's, or its default 1 when the scenario has none). */
