@@ -93,8 +93,10 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(helpWidth(process.stdout.columns))
     .epilogue(EPILOGUE)
     .fail((msg, err, y) => {
-      if (err) throw err;
-      throw new CliError(`${explainUsageError(msg, argv, y, COMMANDS.map((c) => c.command.split(' ')[0]!))}\nRun with --help for usage.`, ExitCode.usage);
+      // yargs' own parse errors (an option missing its value: "Not enough arguments following: seed")
+      // arrive as a YError, not a message: they are usage errors too, not bugs.
+      if (err && err.name !== 'YError') throw err;
+      throw new CliError(`${explainUsageError(msg ?? err!.message, argv, y, COMMANDS.map((c) => c.command.split(' ')[0]!))}\nRun with --help for usage.`, ExitCode.usage);
     });
   try {
     await parser.parseAsync();

@@ -28,3 +28,14 @@ export function decimalOption(value: unknown): number {
   const text = typeof value === 'number' ? String(value) : value;
   return typeof text === 'string' && /^\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/.test(text) ? Number(text) : Number.NaN;
 }
+
+/**
+ * A numeric option's yargs declaration: a string to the parser (read as typed, above), labelled
+ * `[number]` in --help. yargs labels an option that is both a string and a number `[number]` and
+ * parses it as a string (yargs-parser coerces to a number only options that are not strings), so
+ * the help no longer says `[string]` of a seed. `requiresArg`: a bare `--seed` is an error, not the
+ * default; a default is shown as typed (`[default: 1]`, not `[default: "1"]`).
+ */
+export function numberOption<D extends string | undefined = undefined>(describe: string, defaultValue?: D): { string: true; number: true; requiresArg: true; describe: string; default?: D; defaultDescription?: string } {
+  return { string: true, number: true, requiresArg: true, describe, ...(defaultValue !== undefined ? { default: defaultValue, defaultDescription: defaultValue } : {}) };
+}

@@ -31,6 +31,12 @@ export function explainUsageError(msg: string, argv: readonly string[], y: unkno
   if (/^Not enough non-option arguments/.test(msg) && command !== undefined && MISSING_POSITIONAL[command] !== undefined) {
     return `${command}: ${MISSING_POSITIONAL[command]}`;
   }
+  // A numeric option typed without its value (numberOptions.ts: requiresArg).
+  const bare = /^Not enough arguments following: (.+)$/.exec(msg);
+  if (bare) {
+    const flag = bare[1]!.length === 1 ? `-${bare[1]}` : `--${bare[1]}`;
+    return `${flag} was given without a value: write one after it (${invocationOf(command)} --help says what it takes)`;
+  }
   const unknown = /^Unknown arguments?: (.+)$/.exec(msg);
   if (unknown && y !== undefined) {
     const known = knownOptions(y);
@@ -48,6 +54,11 @@ export function explainUsageError(msg: string, argv: readonly string[], y: unkno
     return lines.join('\n');
   }
   return msg;
+}
+
+/** `coalsim <command>` for a message, or `coalsim` when no command was typed. */
+function invocationOf(command: string | undefined): string {
+  return command === undefined ? 'coalsim' : `coalsim ${command}`;
 }
 
 /** What a command's positional arguments are, for a message about an extra one. */

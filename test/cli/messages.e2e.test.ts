@@ -39,6 +39,20 @@ describe('CLI messages', () => {
     expect(r.stderr).not.toMatch(/NaN|not a number/);
   });
 
+  it('a number option typed without its value is a usage error (exit 2), not a bug report or the default', () => {
+    const r = coalsim(['run', '--seed'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--seed was given without a value: write one after it (coalsim run --help says what it takes)');
+    expect(r.stderr).not.toMatch(/unexpected error|YError/);
+  });
+
+  it('--help labels number options [number] though they are read as typed', () => {
+    const help = coalsim(['run', '--help']).stdout;
+    expect(help).toMatch(/--seed +Random seed; same scenario \+ seed = same bytes +\[number\] \[default: 1\]/);
+    expect(coalsim(['replicate', '--help']).stdout).toMatch(/--folds .*\[number\] \[default: 5\]/);
+    expect(coalsim(['sweep', '--help']).stdout).not.toMatch(/--workers[^\n]*\[string\]/);
+  });
+
   it('unknown options get the nearest known one', () => {
     expect(coalsim(['run', '--no-chart']).stderr).toContain('unknown option --no-chart; did you mean --no-charts?');
     const r = coalsim(['sweep', 'x.json', '--worker', '2']);

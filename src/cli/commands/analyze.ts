@@ -8,7 +8,7 @@ import { isSensitivityDesign, sensitivitySummary } from '../../experiment/sensit
 import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { SweepDirError } from '../../experiment/sweep';
 import { CliError, ExitCode } from '../exitCodes';
-import { decimalOption, typedValue, wholeNumberOption } from '../numberOptions';
+import { decimalOption, numberOption, typedValue, wholeNumberOption } from '../numberOptions';
 import { displayPath } from '../scenarioInput';
 import { claimOutDir } from '../../output/outDir';
 
@@ -26,8 +26,8 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
   builder: (y: Argv) =>
     y
       .positional('dir', { type: 'string', demandOption: true, describe: 'Output directory of `coalsim sweep` (or `merge`)' })
-      .option('resamples', { type: 'string', default: '1000', describe: 'Bootstrap resamples for the intervals' })
-      .option('confidence', { type: 'string', default: '0.95', describe: 'Confidence level of the intervals' })
+      .option('resamples', numberOption('Bootstrap resamples for the intervals', '1000'))
+      .option('confidence', numberOption('Confidence level of the intervals', '0.95'))
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts (--no-charts to skip)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the indices as JSON on stdout' })
       .example('$0 analyze out/sens', 'Writes sensitivity.csv, sensitivity.json, charts/sensitivity-*.png and sweep-report.html')

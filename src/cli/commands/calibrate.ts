@@ -15,7 +15,7 @@ import { markdownTable, renderCalibrationText, rowsOf } from '../../calibration/
 import { formatIssues } from '../../scenario/issues';
 import type { Scenario } from '../../scenario/schema';
 import { CliError, ExitCode } from '../exitCodes';
-import { wholeNumberOption } from '../numberOptions';
+import { numberOption, wholeNumberOption } from '../numberOptions';
 import { displayPath, resolveScenarioPath } from '../scenarioInput';
 
 interface CalibrateArgs {
@@ -76,7 +76,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   builder: (y: Argv) =>
     y
       .positional('scenarios', { type: 'string', array: true, describe: 'Scenario files, or ids of bundled scenarios (e.g. korea-1950)' })
-      .option('seeds', { type: 'string', default: '200', describe: 'Runs per scenario, seeds 1..N' })
+      .option('seeds', numberOption('Runs per scenario, seeds 1..N', '200'))
       .option('json', { type: 'boolean', default: false, describe: 'Print the results as JSON' })
       .option('markdown', { type: 'boolean', default: false, describe: 'Print one Markdown table (for docs)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar' })

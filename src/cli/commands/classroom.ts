@@ -13,6 +13,7 @@ import { assertDirectoryPath } from '../../output/outDir';
 import { reportAssets } from '../../report/assets';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
+import { numberOption } from '../numberOptions';
 
 /** The tag every classroom page carries in its head (classroom/page.ts): how --force knows a page is coalsim's. */
 const CLASSROOM_TAG = /<meta name="generator" content="coalsim classroom">/;
@@ -31,7 +32,7 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', describe: 'Scenario JSON file, or the id of a bundled one (default: scenarios/default.json)' })
-      .option('seed', { type: 'string', default: '1', describe: 'Seed the panes start with (each pane can change it)' })
+      .option('seed', numberOption('Seed the panes start with (each pane can change it)', '1'))
       .option('out', { type: 'string', describe: 'HTML file to write (default: out/<scenario-id>-classroom.html)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing file' })
       .option('json', { type: 'boolean', default: false, describe: 'Print {file, scenario, bytes} as JSON' })

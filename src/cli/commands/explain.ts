@@ -17,6 +17,7 @@ import { CliError, ExitCode } from '../exitCodes';
 import { terminalWidth, useColor } from '../render/format';
 import { safeField, safeJson } from '../../output/terminalSafe';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
+import { numberOption } from '../numberOptions';
 
 interface ExplainArgs {
   scenario?: string;
@@ -112,8 +113,8 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', describe: 'Scenario JSON file, or an output directory of `coalsim run` (default: scenarios/default.json)' })
-      .option('seed', { type: 'string', describe: 'Random seed when running a scenario (default 1)' })
-      .option('round', { type: 'string', describe: 'Tell only this round (with --step: start here)' })
+      .option('seed', numberOption('Random seed when running a scenario (default 1)'))
+      .option('round', numberOption('Tell only this round (with --step: start here)'))
       .option('step', { type: 'boolean', default: false, describe: 'Wait for a key press between rounds (in a terminal)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON lines: {section, round, quiet, sentences}; sections scenario, round, ending and, with several payers, a lead nation or access deals, who-paid-whom' })
       .example('$0 explain', 'The default scenario, seed 1')

@@ -22,7 +22,7 @@ import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScrip
 import { formatIssues } from '../../scenario/issues';
 import { createFitProgress } from '../fitProgress';
 import { CliError, ExitCode } from '../exitCodes';
-import { wholeNumberOption } from '../numberOptions';
+import { numberOption, wholeNumberOption } from '../numberOptions';
 import { PACKAGE_ROOT, packageVersion } from '../paths';
 import { duration } from '../progress';
 import { displayPath } from '../scenarioInput';
@@ -135,17 +135,17 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     y
       .positional('fit', { type: 'string', demandOption: true, describe: 'Fit file (see scenarios/fits/ and docs/fit.md)' })
       .option('out', { type: 'string', describe: 'Output directory (default: out/fit-<fit id>)' })
-      .option('workers', { type: 'string', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
+      .option('workers', numberOption('Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)'))
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted fit in --out (after Ctrl-C, a crash or kill -9)' })
       .option('force', { type: 'boolean', default: false, describe: 'Start over: replace the fit coalsim wrote in --out (with --slurm, its job scripts). Refused (exit 4) if --out holds files coalsim did not write or that were edited since' })
       .option('date', { type: 'string', describe: 'Date recorded in the fitted scenario, YYYY-MM-DD (default: the fit file\'s "date"; never the clock)' })
-      .option('check-seeds', { type: 'string', default: '100', describe: 'Seeds 1..N for scoring the fitted scenario against every figure' })
+      .option('check-seeds', numberOption('Seeds 1..N for scoring the fitted scenario against every figure', '100'))
       .option('shard', { type: 'string', describe: 'Build only shard i/n of the next generation into --out/shards/ (default: from SLURM_ARRAY_TASK_ID/COUNT with --slurm scripts)' })
-      .option('generation', { type: 'string', describe: 'With --shard: fail unless this is the next generation' })
+      .option('generation', numberOption('With --shard: fail unless this is the next generation'))
       .option('merge', { type: 'boolean', default: false, describe: 'Store the shards of the next generation and finish it; write the outputs once the fit is complete' })
       .option('slurm', { type: 'boolean', default: false, describe: 'Write Slurm scripts into --out/slurm (per generation: an array of --shards, then a merge)' })
-      .option('shards', { type: 'string', default: '4', describe: 'With --slurm: array tasks per generation' })
-      .option('cpus-per-task', { type: 'string', default: '4', describe: 'With --slurm: CPUs (worker threads) per task' })
+      .option('shards', numberOption('With --slurm: array tasks per generation', '4'))
+      .option('cpus-per-task', numberOption('With --slurm: CPUs (worker threads) per task', '4'))
       .option('time', { type: 'string', default: '02:00:00', describe: 'With --slurm: time limit per job' })
       .option('partition', { type: 'string', describe: 'With --slurm: sbatch --partition' })
       .option('mem', { type: 'string', describe: 'With --slurm: sbatch --mem' })

@@ -21,7 +21,7 @@ import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication
 import { fitSimilarityRule, MIN_SIMILARITY_PAIRS, type SimilarityRule } from '../../replication/similarity';
 import type { RankCorrelation } from '../../replication/stats';
 import { CliError, ExitCode } from '../exitCodes';
-import { wholeNumberOption } from '../numberOptions';
+import { numberOption, wholeNumberOption } from '../numberOptions';
 import { packageVersion, PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
 import { shellWord } from '../../experiment/slurm';
@@ -194,14 +194,14 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
   builder: (y: Argv) =>
     y
       .positional('study', { type: 'string', choices: ['isaf', 'coalition'], describe: 'isaf: alliance signalling in ISAF, Nov 2010; coalition: score the simulator and baselines on another real coalition, built from the shared data (always cross-validated)' })
-      .option('seeds', { type: 'string', default: '20', describe: 'Seeds to run (1..N); simulated shares are means over them (per fold with --cv)' })
+      .option('seeds', numberOption('Seeds to run (1..N); simulated shares are means over them (per fold with --cv)', '20'))
       .option('cv', { type: 'boolean', default: false, describe: 'Out-of-sample comparison: k-fold and leave-one-region-out, the simulator beside three baselines (docs/replication.md)' })
-      .option('folds', { type: 'string', default: '5', describe: 'k for the k-fold scheme (with --cv or coalition)' })
-      .option('fold-seed', { type: 'string', default: '1', describe: 'Seed of the k-fold assignment' })
+      .option('folds', numberOption('k for the k-fold scheme (with --cv or coalition)', '5'))
+      .option('fold-seed', numberOption('Seed of the k-fold assignment', '1'))
       .option('markdown', { type: 'boolean', default: false, describe: 'Print the comparison as the Markdown section of docs/replication.md' })
       .option('update-doc', { type: 'string', describe: 'isaf --cv: replace the generated comparison section in this Markdown file (docs/replication.md)' })
-      .option('year', { type: 'string', describe: 'coalition: the year whose data builds the states (default: the COW war\'s start year)' })
-      .option('war', { type: 'string', describe: 'coalition: a COW war number in cow_war_participants_us_coalitions.csv (the shipped file: 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003; rows added for another war work too); outcome = taking part on the US side' })
+      .option('year', numberOption('coalition: the year whose data builds the states (default: the COW war\'s start year)'))
+      .option('war', numberOption('coalition: a COW war number in cow_war_participants_us_coalitions.csv (the shipped file: 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003; rows added for another war work too); outcome = taking part on the US side'))
       .option('troops', { type: 'string', describe: 'coalition: a CSV of observed contingents, columns iso3 (or ccode) and troops; states not listed count as 0' })
       .option('alliance', { type: 'string', describe: 'coalition: ATOP ids of the alliance(s) that run or invoke the mission, comma-separated (e.g. 3180 for NATO, 3260 for SEATO); only their members\' US pacts carry alliance duty. Default: every US defence pact (replicate isaf: NATO, whose mission ISAF was)' })
       .option('theatre', { type: 'string', describe: 'coalition, with --troops: COW codes of the state opponents, comma-separated (e.g. 645 for Iraq); states in their COW region get the regional-threat motive. None for a counter-insurgency' })

@@ -18,6 +18,7 @@ import { renderSummary } from '../render/summaryTable';
 import { terminalWidth, useColor } from '../render/format';
 import { safeJson } from '../../output/terminalSafe';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
+import { numberOption } from '../numberOptions';
 
 interface RunArgs {
   scenario?: string;
@@ -34,7 +35,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', describe: 'Scenario JSON file, or the id of a bundled one (default: scenarios/default.json)' })
-      .option('seed', { type: 'string', default: '1', describe: 'Random seed; same scenario + seed = same bytes' })
+      .option('seed', numberOption('Random seed; same scenario + seed = same bytes', '1'))
       .option('out', { type: 'string', describe: 'Output directory (default: out/<scenario-id>-seed<seed>)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing non-empty output directory' })
       .option('json', { type: 'boolean', default: false, describe: 'Print summary.json to stdout instead of the table' })

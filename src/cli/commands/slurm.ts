@@ -9,7 +9,7 @@ import { checkSbatchValue, shellWord, slurmScripts } from '../../experiment/slur
 import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScripts';
 import { assertDirectoryPath, claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
 import { CliError, ExitCode } from '../exitCodes';
-import { wholeNumberOption } from '../numberOptions';
+import { numberOption, wholeNumberOption } from '../numberOptions';
 import { PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
 import { requireExperiment } from './sweep';
@@ -37,8 +37,8 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
     y
       .positional('experiment', { type: 'string', demandOption: true, describe: 'Experiment JSON file' })
       .option('out', { type: 'string', demandOption: true, describe: 'Working directory on the shared filesystem: slurm/ (scripts, logs), shards/<i>/, result/' })
-      .option('shards', { type: 'string', default: '4', describe: 'Array tasks (each runs runs with number % shards = task id)' })
-      .option('cpus-per-task', { type: 'string', default: '4', describe: 'CPUs (worker threads) per array task' })
+      .option('shards', numberOption('Array tasks (each runs runs with number % shards = task id)', '4'))
+      .option('cpus-per-task', numberOption('CPUs (worker threads) per array task', '4'))
       .option('time', { type: 'string', default: '02:00:00', describe: 'Time limit per task (sbatch --time)' })
       .option('partition', { type: 'string', describe: 'sbatch --partition' })
       .option('mem', { type: 'string', describe: 'sbatch --mem, e.g. 4G' })

@@ -15,7 +15,7 @@ import { runSweep, SweepDirError } from '../../experiment/sweep';
 import { OutputExistsError } from '../../output/atomic';
 import { formatIssues } from '../../scenario/issues';
 import { CliError, ExitCode } from '../exitCodes';
-import { wholeNumberOption } from '../numberOptions';
+import { numberOption, wholeNumberOption } from '../numberOptions';
 import { assertNotAnInput, claimOutDir, requireOutPath } from '../../output/outDir';
 import { safeField } from '../../output/terminalSafe';
 import { stopOnSignals } from '../stopSignals';
@@ -102,7 +102,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     y
       .positional('experiment', { type: 'string', describe: 'Experiment JSON file (see experiments/)' })
       .option('out', { type: 'string', describe: 'Output directory (default: out/sweep-<experiment-id>)' })
-      .option('workers', { type: 'string', describe: 'Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)' })
+      .option('workers', numberOption('Worker threads (default: SLURM_CPUS_PER_TASK, else all cores; 0 runs in this thread)'))
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted sweep in --out, skipping stored runs' })
       .option('retry-failed', { type: 'boolean', default: false, describe: 'With --resume: run the stored failed runs again (same seeds)' })
       .option('force', { type: 'boolean', default: false, describe: 'Start over: replace the sweep coalsim wrote in --out. Refused (exit 4) if --out holds files coalsim did not write or that were edited since' })
