@@ -104,7 +104,7 @@ describe('hold-ups', () => {
 
   it('a partner refused at a hold-up that went home asks again for the deaths it expects: its reservation on return carries the casualty premium, and it is never paid less than that', () => {
     // Mechanism: dynamics/credibility.ts z_i(t), charged by a returning partner too
-    // (holdUp.ts returningCasualtyPressure): it left because r_i + z > p, so it returns above r_i.
+    // (holdUp.ts dealCasualtyPressure): it left because r_i + z > p, so it returns above r_i.
     let returns = 0;
     for (let seed = 1; seed <= 50; seed++) {
       const r = runScenario(holdup, seed);
