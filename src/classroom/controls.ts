@@ -77,21 +77,23 @@ export function valueAt(doc: unknown, path: ConcretePath): unknown {
 export function controlsFor(s: Scenario): Control[] {
   const totalOffer = s.thirdParties.reduce((a, t) => a + (t.maxTroops ?? Math.floor(t.armedForces * t.deployableShare)), 0);
   const out: Control[] = [];
+  // In the clock's unit, as the story and the charts' x axis speak: "from month 5", not "from round 5".
+  const per = s.clock.roundLabel;
   s.pivotal.demand.forEach((d, i) => {
     const max = upTo(Math.max(d.troops, totalOffer), 1000);
-    out.push({ kind: 'number', id: `demand${i}`, label: `Troops sought from round ${d.fromRound}`, help: `Foreign troops ${theName(s.pivotal.name)} seeks. At most ${totalOffer.toLocaleString('en-US')} are on offer, with every partner available (fewer while one is not yet available or after one leaves): above what is on offer, partners are scarce.`, path: ['pivotal', 'demand', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
+    out.push({ kind: 'number', id: `demand${i}`, label: `Troops sought from ${per} ${d.fromRound}`, help: `Foreign troops ${theName(s.pivotal.name)} seeks. At most ${totalOffer.toLocaleString('en-US')} are on offer, with every partner available (fewer while one is not yet available or after one leaves): above what is on offer, partners are scarce.`, path: ['pivotal', 'demand', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
   });
   s.events.forEach((e, i) => {
     if (e.type !== 'demand') return;
     if (e.troops !== undefined) {
       const max = upTo(Math.max(e.troops, totalOffer), 1000);
-      out.push({ kind: 'number', id: `event${i}`, label: `Troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: move it above the troops on offer then (at most ${totalOffer.toLocaleString('en-US')}, fewer once partners have left; the story's market line gives the figure each month).`, path: ['events', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
+      out.push({ kind: 'number', id: `event${i}`, label: `Troops sought from ${per} ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: move it above the troops on offer then (at most ${totalOffer.toLocaleString('en-US')}, fewer once partners have left; the story's market line gives the figure each ${per}).`, path: ['events', i, 'troops'], min: 0, max, step: stepFor(max), unit: 'troops' });
     } else if (e.delta !== undefined) {
       // A shock written as a change of demand (teaching-holdup, default): the slider sets the change.
       const max = upTo(Math.max(Math.abs(e.delta), totalOffer), 1000);
       // No lower than the demand it changes: a cut below zero is refused by validation (scenario/crossChecks).
       const min = -Math.min(max, demandBeforeEvent(s, i));
-      out.push({ kind: 'number', id: `shift${i}`, label: `Extra troops sought from round ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: raise it until demand passes the troops on offer then (at most ${totalOffer.toLocaleString('en-US')}, fewer once partners have left; the story's market line gives the figure each month); 0 keeps demand where it was.`, path: ['events', i, 'delta'], min, max, step: stepFor(max), unit: 'troops' });
+      out.push({ kind: 'number', id: `shift${i}`, label: `Extra troops sought from ${per} ${e.round} (shock)`, help: `${e.label ?? 'A demand shock'}. Scarcity: raise it until demand passes the troops on offer then (at most ${totalOffer.toLocaleString('en-US')}, fewer once partners have left; the story's market line gives the figure each ${per}); 0 keeps demand where it was.`, path: ['events', i, 'delta'], min, max, step: stepFor(max), unit: 'troops' });
     }
   });
   // A supply shock that takes a partner off the market (teaching-holdup: Thailand hesitates after
@@ -100,9 +102,9 @@ export function controlsFor(s: Scenario): Control[] {
     if (e.type !== 'availability' || e.available) return;
     const party = s.thirdParties.find((t) => t.id === e.party);
     const name = theName(party?.name ?? e.party);
-    const leaves = `leaves in round ${e.round}`;
+    const leaves = `leaves in ${per} ${e.round}`;
     const stays = 'stays available';
-    out.push({ kind: 'choice', id: `supply${i}`, label: `${capitalise(name)} (supply shock)`, help: `${e.label ?? `${name} is no longer available`}. Scarcity: as written ${name} leaves the market in round ${e.round}, one substitute fewer; "${stays}" keeps it on offer.`, path: ['events', i, 'available'], options: [leaves, stays], values: { [leaves]: false, [stays]: true } });
+    out.push({ kind: 'choice', id: `supply${i}`, label: `${capitalise(name)} (supply shock)`, help: `${e.label ?? `${name} is no longer available`}. Scarcity: as written ${name} leaves the market in ${per} ${e.round}, one substitute fewer; "${stays}" keeps it on offer.`, path: ['events', i, 'available'], options: [leaves, stays], values: { [leaves]: false, [stays]: true } });
   });
   // The signalling lesson (teaching-signalling): whether states choose their contingents to
   // signal, and each signaller's alliance depth, the lever of its unrealized potential
@@ -127,7 +129,7 @@ export function controlsFor(s: Scenario): Control[] {
   out.push(
     { kind: 'number', id: 'openness', label: 'Openness of recruitment', help: 'How much of its limit the pivotal state shows partners (0 discreet, 1 open).', path: ['pivotal', 'bargaining', 'openness'], min: 0, max: 1, step: 0.05, unit: '0–1' },
     { kind: 'number', id: 'intelligence', label: 'Intelligence', help: "How well the pivotal state knows partners' reservations (0 not at all, 1 exactly).", path: ['pivotal', 'bargaining', 'intelligence'], min: 0, max: 1, step: 0.05, unit: '0–1' },
-    { kind: 'number', id: 'patience', label: "Pivotal's patience", help: 'Discount factor per round: the value of a deal one round later (higher: more patient).', path: ['pivotal', 'bargaining', 'patience'], min: 0.5, max: 0.99, step: 0.01, unit: 'per round' },
+    { kind: 'number', id: 'patience', label: "Pivotal's patience", help: `Discount factor per ${per}: the value of a deal one ${per} later (higher: more patient).`, path: ['pivotal', 'bargaining', 'patience'], min: 0.5, max: 0.99, step: 0.01, unit: `per ${per}` },
     { kind: 'number', id: 'urgency', label: "Pivotal's urgency", help: 'How much a shortfall of troops makes it impatient: d(t) = patience × (1 − urgency × shortfall / demand).', path: ['pivotal', 'bargaining', 'urgency'], min: 0, max: 1, step: 0.05, unit: '0–1' },
     { kind: 'choice', id: 'strategy', label: "Pivotal's strategy", help: 'How it makes offers.', path: ['pivotal', 'bargaining', 'strategy'], options: b.strategy === 'fixed-rate' || b.fixedRatePerSoldierPerRound !== undefined ? STRATEGIES : STRATEGIES.filter((x) => x !== 'fixed-rate') },
   );

@@ -11,7 +11,7 @@
 import { finishConfig, fitConfigToBox } from '../charts/finish';
 import { CHART_DEFAULTS, type ChartSpec } from '../charts/types';
 import type { ReportAssets } from './assets';
-import { dollars, money, moneyShort, percent, plural, soldAccessOnly, troops } from './format';
+import { capitalise, dollars, money, moneyShort, percent, plural, soldAccessOnly, troops } from './format';
 import { holdupStories, OUTCOME_WORDS } from './holdups';
 import { lessonOf } from './lesson';
 import type { RunOutputs } from './loadOutputs';
@@ -156,7 +156,7 @@ function lessonSection(o: RunOutputs): SafeHtml {
 function story(n: Narrative): SafeHtml {
   return html`${foldQuiet(n.rounds).map((b) => {
     const quiet = n.rounds.find((r) => r.round === b.from)?.quiet === true;
-    return html`<details class="${quiet ? 'quiet' : 'eventful'}" id="round-${b.from}"><summary>${blockHeading(b, n.rounds.length)}${b.highlights.length > 0 ? ` – ${b.highlights.length} key event${b.highlights.length === 1 ? '' : 's'}` : ''}</summary><ul>${b.sentences.map((x, i) => (b.highlights.includes(i) ? html`<li class="key">${x}</li>` : html`<li>${x}</li>`))}</ul></details>\n`;
+    return html`<details class="${quiet ? 'quiet' : 'eventful'}" id="round-${b.from}"><summary>${blockHeading(b, n.roundLabel, n.rounds.length)}${b.highlights.length > 0 ? ` – ${b.highlights.length} key event${b.highlights.length === 1 ? '' : 's'}` : ''}</summary><ul>${b.sentences.map((x, i) => (b.highlights.includes(i) ? html`<li class="key">${x}</li>` : html`<li>${x}</li>`))}</ul></details>\n`;
   })}`;
 }
 
@@ -177,7 +177,7 @@ function membersTable(o: RunOutputs): SafeHtml {
       html`<td class="num" title="0 = all the surplus to the pivotal state, 1 = all to the partner">${m.surplusShare === null ? '–' : m.surplusShare.toFixed(2)}</td>`,
     ]}</tr>\n`;
   });
-  const head = ['State and type', 'Joined (round)', 'Troops at end', 'Peak troops', 'Would accept ($/soldier-year)', 'Got ($/soldier-year)', 'Total paid', 'Surplus share'];
+  const head = ['State and type', `Joined (${o.scenario.clock.roundLabel})`, 'Troops at end', 'Peak troops', 'Would accept ($/soldier-year)', 'Got ($/soldier-year)', 'Total paid', 'Surplus share'];
   const outs = o.summary.coalition.neverJoined;
   return html`<table><thead><tr>${head.map((h, i) => html`<th${raw(i === 0 ? ' class="text"' : '')}>${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table>
 ${outs.length > 0 ? html`<p>Stayed out: ${outs.map((n, i) => html`${i > 0 ? ', ' : ''}${n.name} (${STAYED_OUT_WORDS[stayedOutReason(n.id, o.events)]}${n.labels?.length ? `; ${n.labels.map((l) => l.label).join(', ')}: ${n.labels.flatMap((l) => l.evidence).join('; ')}` : ''})`)}.</p>` : ''}
@@ -192,14 +192,14 @@ function holdupsAndReversals(o: RunOutputs): SafeHtml {
   const holdups =
     stories.length === 0
       ? html`<p class="none">No partner threatened to cut or withdraw its forces in this run.</p>`
-      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th title="extra US$ per soldier-year the partner demanded">Demand ($/soldier-year)</th><th title="the same over the rest of the operation">Demand (total)</th><th title="troops sought / troops on offer; above 1 partners are scarce">Tightness then</th><th class="text">Outcome</th><th title="what conceding cost the pivotal, US$">Amount paid (cost to the pivotal)</th></tr></thead><tbody>${stories.map(
+      : html`<table><thead><tr><th>${capitalise(o.scenario.clock.roundLabel)}</th><th class="text">State</th><th title="extra US$ per soldier-year the partner demanded">Demand ($/soldier-year)</th><th title="the same over the rest of the operation">Demand (total)</th><th title="troops sought / troops on offer; above 1 partners are scarce">Tightness then</th><th class="text">Outcome</th><th title="what conceding cost the pivotal, US$">Amount paid (cost to the pivotal)</th></tr></thead><tbody>${stories.map(
           (h) =>
-            html`<tr><td class="num">${h.round}</td><td class="text">${name(h.party)}</td><td class="num">${dollars(h.demandPerSoldierYear)}</td><td class="num">${money(h.demandTotal)}</td><td class="num">${h.tightness === null ? 'none on offer' : h.tightness.toFixed(2)}</td><td class="text">${h.outcome === null ? 'unresolved at the end' : `${OUTCOME_WORDS[h.outcome]}${h.resolvedRound !== null && h.resolvedRound !== h.round ? ` (round ${h.resolvedRound})` : ''}`}</td><td class="num">${h.outcome === 'paid' ? money(h.amount) : '–'}</td></tr>\n`,
+            html`<tr><td class="num">${h.round}</td><td class="text">${name(h.party)}</td><td class="num">${dollars(h.demandPerSoldierYear)}</td><td class="num">${money(h.demandTotal)}</td><td class="num">${h.tightness === null ? 'none on offer' : h.tightness.toFixed(2)}</td><td class="text">${h.outcome === null ? 'unresolved at the end' : `${OUTCOME_WORDS[h.outcome]}${h.resolvedRound !== null && h.resolvedRound !== h.round ? ` (${o.scenario.clock.roundLabel} ${h.resolvedRound})` : ''}`}</td><td class="num">${h.outcome === 'paid' ? money(h.amount) : '–'}</td></tr>\n`,
         )}</tbody></table><p class="note">A demand is what the partner asked, valued as it values it; the amount paid is what conceding cost the pivotal. Paid in side deals (jets, aid), which cost the giver less than they are worth to the receiver, a demand met in full costs less than it asked.</p>`;
   const revs =
     reversals.length === 0
       ? html`<p class="none">No reversal: no much weaker state took the larger share of a deal's surplus.</p>`
-      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th>Its surplus share (0–1)</th><th>How many times larger the pivotal's forces are</th></tr></thead><tbody>${reversals.map((e) =>
+      : html`<table><thead><tr><th>${capitalise(o.scenario.clock.roundLabel)}</th><th class="text">State</th><th>Its surplus share (0–1)</th><th>How many times larger the pivotal's forces are</th></tr></thead><tbody>${reversals.map((e) =>
           e.type === 'reversal' ? html`<tr><td class="num">${e.round}</td><td class="text">${name(e.party)}</td><td class="num">${e.share.toFixed(2)}</td><td class="num">${Math.round(e.capabilityRatio)}×</td></tr>` : '',
         )}</tbody></table>`;
   return html`<h3>Hold-ups</h3>${holdups}<h3>Reversals</h3>${revs}${promisesTable(o)}${retentionSection(o)}${flowsTable(o)}`;
@@ -229,7 +229,7 @@ function retentionSection(o: RunOutputs): SafeHtml | string {
   const offerRows =
     offers.length === 0
       ? html`<p class="none">No partner's dead neared its limit in a way worth paying for.</p>`
-      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th title="US$ per soldier-year from then on">Retention</th><th>Dead / tolerance</th><th title="deaths it can bear once compensated">Tolerance paid</th><th title="expected rounds it stays, before and after">Stay (rounds)</th></tr></thead><tbody>${offers.map((e) =>
+      : html`<table><thead><tr><th>${capitalise(o.scenario.clock.roundLabel)}</th><th class="text">State</th><th title="US$ per soldier-year from then on">Retention</th><th>Dead / tolerance</th><th title="deaths it can bear once compensated">Tolerance paid</th><th title="expected rounds it stays, before and after">Stay (rounds)</th></tr></thead><tbody>${offers.map((e) =>
           e.type === 'retention-offered'
             ? html`<tr><td class="num">${e.round}</td><td class="text">${name(e.party)}</td><td class="num">${dollars(e.perSoldierYear)}</td><td class="num">${e.deaths} / ${e.baseTolerance}</td><td class="num">${Math.floor(e.tolerance)}</td><td class="num">${e.roundsBefore.toFixed(1)} → ${e.roundsAfter.toFixed(1)}</td></tr>\n`
             : '',
@@ -237,7 +237,7 @@ function retentionSection(o: RunOutputs): SafeHtml | string {
   const punishRows =
     weighed.length === 0
       ? ''
-      : html`<table><thead><tr><th>Round</th><th class="text">State</th><th class="text">Decision</th><th title="US$ of the round's payment">Withheld</th><th title="expected deterrence gain, US$">Deterrence</th><th title="expected retaliation at the round's market, US$">Retaliation</th></tr></thead><tbody>${weighed.map((e) =>
+      : html`<table><thead><tr><th>${capitalise(o.scenario.clock.roundLabel)}</th><th class="text">State</th><th class="text">Decision</th><th title="US$ of the round's payment">Withheld</th><th title="expected deterrence gain, US$">Deterrence</th><th title="expected retaliation at the round's market, US$">Retaliation</th></tr></thead><tbody>${weighed.map((e) =>
           e.type === 'punishment-weighed'
             ? html`<tr><td class="num">${e.round}</td><td class="text">${name(e.party)}</td><td class="text">${e.punished ? 'punished' : 'spared'}</td><td class="num">${e.punished ? money(e.withheld) : '–'}</td><td class="num">${money(e.deterrence)}</td><td class="num">${money(e.retaliation)}</td></tr>\n`
             : '',
@@ -251,9 +251,9 @@ function promisesTable(o: RunOutputs): SafeHtml | string {
   if (!pr) return '';
   const names = new Map(o.scenario.thirdParties.map((t) => [t.id, t.name]));
   const labels = new Map(o.scenario.sideDeals.map((d) => [d.id, d.label]));
-  const status = (r: (typeof pr.items)[number]): string => (r.status === 'broken' ? `broken (round ${r.brokenRound})` : r.status === 'kept' ? 'kept' : 'outstanding at the end');
+  const status = (r: (typeof pr.items)[number]): string => (r.status === 'broken' ? `broken (${o.scenario.clock.roundLabel} ${r.brokenRound})` : r.status === 'kept' ? 'kept' : 'outstanding at the end');
   return html`<h3>Promises</h3><p>${plural(pr.made, 'side deal')} promised rather than paid at signing: ${pr.kept} kept, ${pr.broken} broken, ${pr.outstanding} outstanding. Delivered ${money(pr.deliveredCost)} of the ${money(pr.promisedCost)} promised; breaking promises saved ${money(pr.cancelledCost)}.</p>
-<table><thead><tr><th>Round</th><th class="text">State</th><th class="text">Promise</th><th title="worth to the recipient if every delivery is kept">Value</th><th title="the probability of delivery the recipient believed">Believed</th><th>Deliveries kept</th><th title="what the kept deliveries cost the pivotal">Cost paid</th><th class="text">Outcome</th></tr></thead><tbody>${pr.items.map(
+<table><thead><tr><th>${capitalise(o.scenario.clock.roundLabel)}</th><th class="text">State</th><th class="text">Promise</th><th title="worth to the recipient if every delivery is kept">Value</th><th title="the probability of delivery the recipient believed">Believed</th><th>Deliveries kept</th><th title="what the kept deliveries cost the pivotal">Cost paid</th><th class="text">Outcome</th></tr></thead><tbody>${pr.items.map(
     (r) =>
       html`<tr><td class="num">${r.round}</td><td class="text">${names.get(r.party) ?? r.party}</td><td class="text">${labels.get(r.item) ?? r.item}</td><td class="num">${money(r.value)}</td><td class="num">${percent(r.believedProbability)}</td><td class="num">${r.delivered} of ${r.deliveries}</td><td class="num">${money(r.deliveredCost)}</td><td class="text">${status(r)}</td></tr>\n`,
   )}</tbody></table>`;
@@ -314,7 +314,7 @@ export function buildReportHtml(input: ReportInput): string {
 <h1>${s.meta.title}</h1>
 <p class="meta">Scenario <code>${s.meta.id}</code>, seed ${o.summary.seed}, ${plural(s.clock.rounds, s.clock.roundLabel)}. A coalsim run report.</p>
 </header>
-<nav><a href="#lesson">What to look for</a><a href="#charts">Charts</a><a href="#members">Members</a><a href="#holdups">Hold-ups and reversals</a><a href="#ending">How it ended</a><a href="#story">Round by round</a></nav>
+<nav><a href="#lesson">What to look for</a><a href="#charts">Charts</a><a href="#members">Members</a><a href="#holdups">Hold-ups and reversals</a><a href="#ending">How it ended</a><a href="#story">${capitalise(s.clock.roundLabel)} by ${s.clock.roundLabel}</a></nav>
 ${lessonSection(o)}
 <section id="charts">
 <h2>Charts</h2>
@@ -335,9 +335,9 @@ ${para(n.ending)}
 ${n.whoPaid.length > 0 ? html`<h3 id="who-paid-whom">Who paid whom</h3><ul class="who-paid">${n.whoPaid.map((x) => html`<li>${x}</li>`)}</ul>` : ''}
 </section>
 <section id="story" class="story">
-<h2>The scenario, and what happened round by round</h2>
+<h2>The scenario, and what happened ${s.clock.roundLabel} by ${s.clock.roundLabel}</h2>
 ${para(n.scenario)}
-<p class="meta">Click a round to open it.</p>
+<p class="meta">Click a ${s.clock.roundLabel} to open it.</p>
 ${story(n)}
 </section>
 <footer>Every number on this page comes from the run's files beside it: <code>summary.json</code>, <code>rounds.csv</code>, <code>payments.csv</code> and <code>events.ndjson</code>. Rebuild this page with <code>coalsim report &lt;dir&gt; --force</code>; tell the story in a terminal with <code>coalsim explain &lt;dir&gt;</code>.</footer>

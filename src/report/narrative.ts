@@ -37,6 +37,8 @@ export interface Narrative {
   readonly ending: readonly string[];
   /** Who paid what to whom (whoPaid.ts): payers' lines, pass-through, access deals; empty when the pivotal paid every partner directly for troops. */
   readonly whoPaid: readonly string[];
+  /** What one round is on the scenario's clock ("month"), for headings: "Month 9", not "Round 9", beside sentences that say "this month". */
+  readonly roundLabel: string;
 }
 
 export interface NarrativeInput {
@@ -589,7 +591,7 @@ function scenarioParagraph(s: Scenario): string[] {
   const steps = demandPath(s).map((d, k) => {
     const e = d.eventIndex === null ? null : s.events[d.eventIndex]!;
     const why = e !== null ? ` (${e.label ?? 'a demand shock'})` : k > 0 ? ` (scheduled, ${d.troops < d.before ? 'down' : 'up'} from ${troops(d.before)})` : '';
-    return `${troops(d.troops)} from round ${d.round}${why}`;
+    return `${troops(d.troops)} from ${s.clock.roundLabel} ${d.round}${why}`;
   });
   out.push(`It seeks foreign troops over ${plural(s.clock.rounds, s.clock.roundLabel)}: ${steps.length > 1 ? steps.join('; ') : list(steps)}.`);
   if (contingentChoice(s)) {
@@ -601,7 +603,7 @@ function scenarioParagraph(s: Scenario): string[] {
     out.push(`${plural(s.thirdParties.length, 'state')} could join: ${list(candidates)}.`);
   }
   for (const d of s.donors) {
-    out.push(`${TheName(d.name)} adds ${list(d.contributions.map((k) => `${money(k.amount)} in round ${k.round}`))}.`);
+    out.push(`${TheName(d.name)} adds ${list(d.contributions.map((k) => `${money(k.amount)} in ${s.clock.roundLabel} ${k.round}`))}.`);
   }
   for (const pay of s.payers ?? []) {
     // Payers with their own lines (issue 16 item 2): what they pay, to whom, and what the troops are worth to them.
@@ -617,7 +619,7 @@ function scenarioParagraph(s: Scenario): string[] {
   }
   if (s.sideDeals.length > 0) out.push(`Side deals on offer: ${list(s.sideDeals.map((d) => lowerFirst(d.label)))}.`);
   const labelled = s.events.filter((e) => e.label !== undefined);
-  if (labelled.length > 0) out.push(`Scheduled events: ${labelled.map((e) => `${e.label!.replace(/[.]$/, '')} (round ${e.round})`).join('; ')}.`);
+  if (labelled.length > 0) out.push(`Scheduled events: ${labelled.map((e) => `${e.label!.replace(/[.]$/, '')} (${s.clock.roundLabel} ${e.round})`).join('; ')}.`);
   return out;
 }
 
@@ -782,7 +784,7 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
     // A promise in installments is kept only if every delivery is made: one that broke after some
     // says how many came (the story had told each delivered installment as a promise kept).
     const label = (item: string) => lowerFirst(s.sideDeals.find((d) => d.id === item)?.label ?? item, [...names.values()]);
-    const broken = pr.items.filter((r) => r.status === 'broken').map((r) => `${label(r.item)} to ${theName(names.get(r.party) ?? r.party)}${r.delivered > 0 ? ` after ${r.delivered} of ${r.deliveries} deliveries` : ''}, in round ${r.brokenRound}`);
+    const broken = pr.items.filter((r) => r.status === 'broken').map((r) => `${label(r.item)} to ${theName(names.get(r.party) ?? r.party)}${r.delivered > 0 ? ` after ${r.delivered} of ${r.deliveries} deliveries` : ''}, in ${s.clock.roundLabel} ${r.brokenRound}`);
     out.push(
       `${P} promised ${plural(pr.made, 'side deal')} rather than paying at signing: ${pr.kept} kept in full, ${pr.broken} broken${broken.length > 0 ? ` (${broken.join('; ')})` : ''}${pr.outstanding > 0 ? `, ${pr.outstanding} still outstanding` : ''}; it delivered ${money(pr.deliveredCost)} of the ${money(pr.promisedCost)} promised.`,
     );
@@ -860,7 +862,7 @@ export function buildNarrative(input: NarrativeInput): Narrative {
     prevPaid = paid;
     prevMarket = market;
   }
-  return { title: scenario.meta.title, scenario: scenarioParagraph(scenario), rounds, ending: endingParagraph(summary, scenario, events), whoPaid: whoPaidSentences(summary, scenario, events) };
+  return { title: scenario.meta.title, scenario: scenarioParagraph(scenario), rounds, ending: endingParagraph(summary, scenario, events), whoPaid: whoPaidSentences(summary, scenario, events), roundLabel: scenario.clock.roundLabel };
 }
 
 export interface StoryBlock {
@@ -882,10 +884,14 @@ export function foldQuiet(rounds: readonly RoundStory[]): StoryBlock[] {
   return blocks.map(({ from, to, sentences, highlights }) => ({ from, to, sentences, highlights }));
 }
 
-/** "Round 9", "Rounds 4–8"; with the number of rounds, "Round 9 of 18". */
-export function blockHeading(b: Pick<StoryBlock, 'from' | 'to'>, total?: number): string {
+/**
+ * In the clock's own unit, as the sentences under it speak ("At the end of the month"):
+ * "Month 9", "Months 4–8"; with the number of rounds, "Month 9 of 18".
+ */
+export function blockHeading(b: Pick<StoryBlock, 'from' | 'to'>, roundLabel: string, total?: number): string {
   const of = total === undefined ? '' : ` of ${total}`;
-  return b.from === b.to ? `Round ${b.from}${of}` : `Rounds ${b.from}–${b.to}${of}`;
+  const unit = capitalise(roundLabel);
+  return b.from === b.to ? `${unit} ${b.from}${of}` : `${unit}s ${b.from}–${b.to}${of}`;
 }
 
 /** Why the threat is believed or not (dynamics/credibility.ts): casualty pressure, and the pivotal's belief that the partner would really leave. */

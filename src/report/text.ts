@@ -10,7 +10,9 @@ export interface TextOptions {
   /** Wrap width in columns. */
   readonly width: number;
   readonly color: boolean;
-  /** The number of rounds, for "Round t of T" headings (explain --step). */
+  /** What one round is on the scenario's clock ("month"): headings read "Month 9". */
+  readonly roundLabel: string;
+  /** The number of rounds, for "Month t of T" headings (explain --step). */
   readonly totalRounds?: number;
 }
 
@@ -48,7 +50,7 @@ export function blockText(b: StoryBlock, o: TextOptions): string {
     if (!key.has(i)) return `  - ${body}`;
     return o.color ? `  * \x1b[1m${body}\x1b[22m` : `  * ${body}`;
   });
-  return `${heading(blockHeading(b, o.totalRounds), o)}\n${items.join('\n')}\n`;
+  return `${heading(blockHeading(b, o.roundLabel, o.totalRounds), o)}\n${items.join('\n')}\n`;
 }
 
 /** How it ended, then who paid what to whom when the run had payers, a lead nation or access deals. */
@@ -63,6 +65,7 @@ export function blocks(n: Narrative): StoryBlock[] {
 }
 
 /** The whole story at once (what a pipe gets). */
-export function narrativeText(n: Narrative, meta: string, o: TextOptions): string {
+export function narrativeText(n: Narrative, meta: string, options: Omit<TextOptions, 'roundLabel'>): string {
+  const o: TextOptions = { ...options, roundLabel: n.roundLabel };
   return [titleText(n, meta, o), ...blocks(n).map((b) => blockText(b, o)), endingText(n, o)].join('\n');
 }

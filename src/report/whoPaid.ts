@@ -35,7 +35,7 @@ export function whoPaidSentences(sum: RunSummary, s: Scenario, events: readonly 
   const payers = sum.payers ?? [];
   if (payers.length > 0) out.push(...payerSentences(sum, s, payers, name, P));
   out.push(...leadSentences(sum, name));
-  out.push(...accessSentences(sum, events, name, theName(s.pivotal.name)));
+  out.push(...accessSentences(sum, events, name, theName(s.pivotal.name), s.clock.roundLabel));
   return out;
 }
 
@@ -100,14 +100,14 @@ function leadSentences(sum: RunSummary, name: (id: string) => string): string[] 
   });
 }
 
-function accessSentences(sum: RunSummary, events: readonly SimEvent[], name: (id: string) => string, p: string): string[] {
+function accessSentences(sum: RunSummary, events: readonly SimEvent[], name: (id: string) => string, p: string, per: string): string[] {
   const paid = new Map<string, number>();
   for (const e of events) if (e.type === 'payment' && e.cause === 'access') paid.set(e.recipient, (paid.get(e.recipient) ?? 0) + e.amount);
   return sum.coalition.members.flatMap((m) =>
     (m.access ?? []).map((a, i, all) => {
       const what = `${ACCESS_WORDS[a.kind as EventOf<'access-signed'>['kind']] ?? 'its cooperation'}${a.label ? ` (${a.label})` : ''}`;
       const total = i === all.length - 1 ? ` In all it was paid ${money(Math.round((paid.get(m.id) ?? 0) * 100) / 100)} for access.` : '';
-      return `${capitalise(name(m.id))} sold ${p} ${what} from round ${a.round}, without troops, for ${money(a.pricePerYear)} a year: granting it cost ${name(m.id)} ${money(a.reservation)} a year, and it was worth ${money(a.pivotalReservation)} a year to ${p}.${total}`;
+      return `${capitalise(name(m.id))} sold ${p} ${what} from ${per} ${a.round}, without troops, for ${money(a.pricePerYear)} a year: granting it cost ${name(m.id)} ${money(a.reservation)} a year, and it was worth ${money(a.pivotalReservation)} a year to ${p}.${total}`;
     }),
   );
 }

@@ -60,7 +60,7 @@ describe('chart specs for the default scenario', () => {
     const noReversals = { ...outputs, events: outputs.events.filter((e) => e.type !== 'reversal') };
     const withReversal = withExtraEvents(noReversals, [{ type: 'reversal', round: 10, party: 'GEO', share: 0.62, capabilityRatio: 46.7 }]);
     const power = buildCharts(withReversal).find((s) => s.id === 'bargaining-power')!.config as unknown as Loose;
-    expect(power.options.plugins.subtitle.text).toMatch(/ 1 reversal \(stars\): Georgia 0\.62 \(round 10\)\.$/);
+    expect(power.options.plugins.subtitle.text).toMatch(/ 1 reversal \(stars\): Georgia 0\.62 \(month 10\)\.$/);
     const stars = power.data.datasets.find((ds: Loose) => ds.pointStyle === 'star');
     expect(stars.data).toContainEqual({ x: '10', y: 0.62 });
   });
@@ -68,7 +68,7 @@ describe('chart specs for the default scenario', () => {
   it('mark the scheduled shocks (round 9) on the time charts', () => {
     const ann = cfg('forces').options.plugins.annotation.annotations;
     expect(ann.marker0.value).toBe(9 - 1.5);
-    expect(ann.marker0.label.content[0]).toBe('Round 9: An enemy offensive');
+    expect(ann.marker0.label.content[0]).toBe('Month 9: An enemy offensive');
     expect(shortLabel('An enemy offensive: the pivotal state seeks a surge')).toBe('An enemy offensive');
   });
 
@@ -94,9 +94,9 @@ describe('hold-up chart and unknown events', () => {
     expect(all.map((s) => s.id)).toContain('holdups');
     const h = all.find((s) => s.id === 'holdups')!.config as unknown as Loose;
     expect(h.data.labels).toEqual([
-      ['Round 12: Turkey', 'paid'],
-      ['Round 15: Ethiopia', 'bluff called, stayed'],
-      ['Round 17: Georgia', 'refused, left'],
+      ['Month 12: Turkey', 'paid'],
+      ['Month 15: Ethiopia', 'bluff called, stayed'],
+      ['Month 17: Georgia', 'refused, left'],
     ]);
     const [demanded, conceded, tightness] = h.data.datasets as [Loose, Loose, Loose];
     expect(demanded.label).toBe('Demanded (US$ millions, over the rest of the operation)');

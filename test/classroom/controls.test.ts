@@ -14,11 +14,11 @@ import type { Scenario } from '../../src/scenario/schema';
 const bundled = (id: string) => valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8')));
 
 describe('classroom controls', () => {
-  it('teaching-holdup: the enemy entry (+3,000 troops in round 5) is a slider, and the panes are slack (0) against as written', () => {
+  it('teaching-holdup: the enemy entry (+3,000 troops in month 5) is a slider, and the panes are slack (0) against as written', () => {
     const s = bundled('teaching-holdup');
     const controls = controlsFor(s);
     const shift = controls.find((c) => c.id.startsWith('shift'));
-    expect(shift).toMatchObject({ path: ['events', expect.any(Number), 'delta'], label: 'Extra troops sought from round 5 (shock)' });
+    expect(shift).toMatchObject({ path: ['events', expect.any(Number), 'delta'], label: 'Extra troops sought from month 5 (shock)' });
     const [a, b] = contrastPresets(s, controls);
     expect(a.label).toMatch(/^Slack/);
     expect(a.settings[shift!.id]).toBe(0);
@@ -39,10 +39,10 @@ describe('classroom controls', () => {
     const s = bundled('teaching-holdup');
     const controls = controlsFor(s);
     const supply = controls.find((c) => c.id.startsWith('supply'));
-    expect(supply).toMatchObject({ kind: 'choice', label: 'Thailand (supply shock)', options: ['leaves in round 5', 'stays available'] });
+    expect(supply).toMatchObject({ kind: 'choice', label: 'Thailand (supply shock)', options: ['leaves in month 5', 'stays available'] });
     const [a, b] = contrastPresets(s, controls);
     expect(a.label).toBe('Slack: demand stays at 2,000 and every partner stays on the market');
-    expect(b.settings[supply!.id]).toBe('leaves in round 5');
+    expect(b.settings[supply!.id]).toBe('leaves in month 5');
     const at = (supply!.path as (string | number)[])[1] as number;
     const slack = valid(applySettings(s, controls, a.settings)) as Scenario;
     expect(slack.events[at]).toMatchObject({ type: 'availability', party: 'THA', available: true, label: 'Thailand stays available' });

@@ -156,8 +156,8 @@ describe('coalsim explain', () => {
     expect(plain.stdout).not.toMatch(ANSI);
     expect(plain.stdout).not.toContain('[space/enter');
     expect(plain.stdout).toMatch(/^Stabilisation mission with a surge \(illustrative\)\nScenario scenarios\/default\.json, seed 1\./);
-    expect(unwrap(plain.stdout)).toContain('\nRound 9\n  * An enemy offensive: the pivotal state seeks a surge of 12,000 more foreign troops.');
-    expect(plain.stdout).toMatch(/\nRounds \d+–\d+\n  - No change: /);
+    expect(unwrap(plain.stdout)).toContain('\nMonth 9\n  * An enemy offensive: the pivotal state seeks a surge of 12,000 more foreign troops.');
+    expect(plain.stdout).toMatch(/\nMonths \d+–\d+\n  - No change: /);
     for (const line of plain.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(plain.stdout).toContain('\nHow it ended\n');
   });
@@ -187,8 +187,8 @@ describe('coalsim explain', () => {
   it('--round N tells only that round', () => {
     const r = coalsim(['explain', '--round', '9']);
     expect(r.status).toBe(0);
-    expect(r.stdout.startsWith('Round 9\n')).toBe(true);
-    expect(r.stdout).not.toMatch(/\nRound (8|10)\n/);
+    expect(r.stdout.startsWith('Month 9\n')).toBe(true);
+    expect(r.stdout).not.toMatch(/\n(Round|Month) (8|10)\n/);
     expect(plain.stdout).toContain(r.stdout.trim());
     const json = coalsim(['explain', '--round', '9', '--json']).stdout.trim().split('\n');
     expect(json).toHaveLength(1);

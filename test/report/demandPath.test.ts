@@ -21,6 +21,6 @@ it('the default scenario: 6,000, then 18,000 from the offensive, then the schedu
   const run = runScenario(s, 1);
   expect([1, 8, 9, 18, 19, 24].map((t) => run.states[t]!.demand)).toEqual([6000, 6000, 18000, 18000, 9000, 9000]);
   const text = JSON.stringify(buildNarrative({ scenario: s, events: run.events, summary: summarize(run) }));
-  expect(text).toContain('6,000 from round 1; 18,000 from round 9 (An enemy offensive');
-  expect(text).toContain('9,000 from round 19 (scheduled, down from 18,000)');
+  expect(text).toContain('6,000 from month 1; 18,000 from month 9 (An enemy offensive');
+  expect(text).toContain('9,000 from month 19 (scheduled, down from 18,000)');
 });

@@ -36,7 +36,7 @@ describe('report.html', () => {
   it('has the scenario, the story, the members table with typology and payments, and the ending', () => {
     const n = buildNarrative(outputs);
     expect(html).toContain(escapeHtml(n.scenario[0]!));
-    expect(html).toMatch(/<summary>Round 9 of 24 – \d key events?<\/summary>/);
+    expect(html).toMatch(/<summary>Month 9 of 24 – \d key events?<\/summary>/);
     expect(html).toContain(escapeHtml(n.rounds[8]!.sentences[0]!));
     for (const m of outputs.summary.coalition.members) expect(html).toContain(`<strong>${escapeHtml(m.name)}</strong> <code>${m.id}</code>`);
     expect(html).toMatch(/<span class="why" title="[^"]*">(Volunteer|Critical contributor|Opportunist|Signaller|Willing but under-resourced|Paid contributor)(: [^<]+)?<\/span><\/td>/);
@@ -50,8 +50,8 @@ describe('report.html', () => {
     const o = withExtraEvents(outputs, HOLDUP_EVENTS);
     const page = buildReportHtml({ outputs: o, narrative: buildNarrative(o), charts: buildCharts(o), assets: reportAssets() });
     // Threat, demand, tightness then, outcome and amount, one row per hold-up.
-    expect(page).toContain('<tr><td class="num">12</td><td class="text">Turkey</td><td class="num">$20,000</td><td class="num">$50 million</td><td class="num">1.30</td><td class="text">paid (round 13)</td><td class="num">$50 million</td></tr>');
-    expect(page).toContain('<td class="text">refused; bluff called, forces stayed (round 16)</td><td class="num">–</td>');
+    expect(page).toContain('<tr><td class="num">12</td><td class="text">Turkey</td><td class="num">$20,000</td><td class="num">$50 million</td><td class="num">1.30</td><td class="text">paid (month 13)</td><td class="num">$50 million</td></tr>');
+    expect(page).toContain('<td class="text">refused; bluff called, forces stayed (month 16)</td><td class="num">–</td>');
     expect(page).toContain('<canvas id="chart-holdups"');
   });
 

@@ -105,14 +105,14 @@ const PLOT_RIGHT = WIDTH - 110;
 
 /**
  * A dashed vertical line at the start of each round with a labelled scheduled event (a
- * shock), so a jump in a series can be read against its cause. Labels are laid out so that
+ * shock), labelled in the clock's unit ("Month 9: ..."), so a jump in a series can be read against its cause. Labels are laid out so that
  * none overprints another or leaves the canvas: each goes beside its line (right in the
  * first half of the run, left in the second, or whichever side fits), on the first row
  * where it clears the labels already placed; rows stack down from the top of the plot
  * (or up from the bottom with at = 'end'). Widths are estimated from the text; the
  * label-layout test measures the real boxes.
  */
-export function markerAnnotations(markers: readonly Marker[], rounds: number, xScale: 'category' | 'linear' = 'category', at: 'start' | 'end' = 'start'): Record<string, Json> {
+export function markerAnnotations(markers: readonly Marker[], rounds: number, roundLabel: string, xScale: 'category' | 'linear' = 'category', at: 'start' | 'end' = 'start'): Record<string, Json> {
   // On a category axis round t sits at index t - 1; on a linear one at t. The line goes just before it.
   const shift = xScale === 'category' ? 1.5 : 0.5;
   const span = xScale === 'category' ? Math.max(1, rounds - 1) : Math.max(1, rounds);
@@ -122,7 +122,8 @@ export function markerAnnotations(markers: readonly Marker[], rounds: number, xS
   const out: Record<string, Json> = {};
   markers.forEach((m, i) => {
     const parts = m.label.split('; ');
-    const lines = [`Round ${m.round}: ${parts[0] ?? ''}`, ...parts.slice(1)];
+    // In the clock's unit, as the x axis and the story say: "Month 5: ...".
+    const lines = [`${capitalise(roundLabel)} ${m.round}: ${parts[0] ?? ''}`, ...parts.slice(1)];
     const width = Math.max(...lines.map((l) => textWidth(l, size))) + 2 * 6 + 4;
     const x = Math.min(Math.max(xOf(m.round - shift), PLOT_LEFT), PLOT_RIGHT);
     const preferRight = m.round <= rounds / 2;

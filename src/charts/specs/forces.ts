@@ -43,7 +43,7 @@ export function forcesChart(d: ChartData): ChartSpec {
     borderDash: [14, 4, 2, 4],
     label: { display: true, content: 'Tightness 1 = demand equals supply', position: 'start', backgroundColor: 'rgba(255, 255, 255, 0.9)', color: '#333333', font: { size: FONT.annotation, weight: 'normal' } },
   };
-  Object.assign(annotations, markerAnnotations(d.markers, d.rounds.length));
+  Object.assign(annotations, markerAnnotations(d.markers, d.rounds.length, d.roundLabel));
 
   const scarceRounds = spans.reduce((a, s) => a + s.to - s.from + 1, 0);
   const subtitle = `${TheName(d.pivotalName)} seeks foreign troops (demand) from partners willing to come at a price it would pay (supply). ${scarceRounds} of ${d.rounds.length} ${d.roundLabel}s scarce.`;

@@ -8,7 +8,7 @@ import { TheName, theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { GREY, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, inUnit, type Json, moneyUnit, r4, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, capitalise, FONT, HEIGHT, inUnit, type Json, moneyUnit, r4, ticks, WIDTH } from './common';
 
 const SHORT_OUTCOME: Readonly<Record<NonNullable<HoldupStory['outcome']>, string>> = { paid: 'paid', 'refused-withdrew': 'refused, left', 'bluff-called': 'bluff called, stayed' };
 
@@ -21,7 +21,7 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
   const labels = hs.map((h) => {
     const who = names.get(h.party) ?? h.party;
     const short = many ? h.party : who.length > 24 ? `${who.slice(0, 23)}…` : who;
-    return [`Round ${h.round}: ${short}`, h.outcome === null ? 'unresolved' : SHORT_OUTCOME[h.outcome]];
+    return [`${capitalise(d.roundLabel)} ${h.round}: ${short}`, h.outcome === null ? 'unresolved' : SHORT_OUTCOME[h.outcome]];
   });
   const unit = moneyUnit(Math.max(1, ...hs.map((h) => h.demandTotal)));
   const tight = hs.map((h) => (h.tightness === null ? null : r4(h.tightness)));
@@ -37,7 +37,7 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
     'Hold-ups: what each partner demanded, and what it got',
     subtitle,
     {
-      x: { type: 'category', title: axisTitle('Each hold-up: round, partner and outcome'), ticks: ticks({ font: { size: many ? FONT.tick - 4 : FONT.tick } }), grid: { display: false } },
+      x: { type: 'category', title: axisTitle(`Each hold-up: ${d.roundLabel}, partner and outcome`), ticks: ticks({ font: { size: many ? FONT.tick - 4 : FONT.tick } }), grid: { display: false } },
       y: { position: 'left', min: 0, grace: '10%', title: axisTitle(unit.label), ticks: ticks() },
       y2: { position: 'right', min: 0, max: r4(maxTight * 1.15), title: axisTitle('Tightness (demand ÷ supply)'), ticks: ticks(), grid: { drawOnChartArea: false } },
     },
@@ -56,7 +56,7 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
   return {
     id: 'holdups',
     title: 'Hold-ups',
-    caption: `One group per threat, labelled with its round, the partner and how it ended. Orange bar: what the partner demanded over the rest of the operation; blue bar: what ${theName(d.pivotalName)} conceded (none when refused). Green circle (right axis): market tightness when it threatened; above the dashed line at 1 partners were scarce. ${TheName(d.pivotalName)} pays when the concession costs less than replacing the partner at that moment, which scarcity makes likely; in a slack market it pays only a small demand, when the substitutes left cost more.`,
+    caption: `One group per threat, labelled with its ${d.roundLabel}, the partner and how it ended. Orange bar: what the partner demanded over the rest of the operation; blue bar: what ${theName(d.pivotalName)} conceded (none when refused). Green circle (right axis): market tightness when it threatened; above the dashed line at 1 partners were scarce. ${TheName(d.pivotalName)} pays when the concession costs less than replacing the partner at that moment, which scarcity makes likely; in a slack market it pays only a small demand, when the substitutes left cost more.`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig({ type: 'bar', data: { labels, datasets }, options }),

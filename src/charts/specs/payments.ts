@@ -35,7 +35,7 @@ export function paymentsPerRoundChart(d: ChartData): ChartSpec {
       `Payments to partners per ${d.roundLabel}, by recipient`,
       `Subsidies and side deals paid by ${theName(d.pivotalName)}; ${moneyWords(total)} in all, to ${parties.length} partners.`,
       { x: xAxis(d, true), y: { stacked: true, min: 0, grace: '18%', title: axisTitle(`${unit.label} per ${d.roundLabel}`), ticks: ticks() } },
-      markerAnnotations(d.markers, d.rounds.length)
+      markerAnnotations(d.markers, d.rounds.length, d.roundLabel)
     ),
   };
   return {
@@ -73,7 +73,7 @@ export function paymentsCumulativeChart(d: ChartData): ChartSpec {
       'Cumulative payments to partners, by recipient',
       `${moneyWords(total)} paid by the end${budget.length > 0 ? `, of a budget of ${moneyWords(budget.at(-1) ?? 0)}` : ''}.`,
       { x: xAxis(d, false), y: { stacked: true, min: 0, grace: '18%', title: axisTitle(`${unit.label}, cumulative`), ticks: ticks() } },
-      markerAnnotations(d.markers, d.rounds.length)
+      markerAnnotations(d.markers, d.rounds.length, d.roundLabel)
     ),
   };
   return {
@@ -113,7 +113,7 @@ export function paymentsByKindChart(d: ChartData): ChartSpec {
         y: { stacked: true, min: 0, grace: '18%', position: 'left', title: axisTitle(`${perRound.label} per ${d.roundLabel} (bars)`), ticks: ticks() },
         y2: { stacked: false, min: 0, position: 'right', title: axisTitle(`${cumUnit.label}, cumulative (lines)`), ticks: ticks(), grid: { drawOnChartArea: false } },
       },
-      markerAnnotations(d.markers, d.rounds.length)
+      markerAnnotations(d.markers, d.rounds.length, d.roundLabel)
     ),
   };
   return {

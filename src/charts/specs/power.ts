@@ -9,12 +9,12 @@ import { GREY, INK, seriesStyle, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
 import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, seriesKey, seriesLabel, ticks, WIDTH } from './common';
 
-/** "1 reversal: Poland takes 0.77 (round 10)." Up to three named, in the subtitle (labels beside the stars would overprint). */
+/** "1 reversal: Poland takes 0.77 (month 10)." Up to three named, in the subtitle (labels beside the stars would overprint). */
 function reversalWords(d: ChartData, names: ReadonlyMap<string, string>): string {
   const n = d.reversals.length;
   if (n === 0) return 'No reversal.';
   const short = (s: string): string => (s.length <= 24 ? s : `${s.slice(0, 23)}…`);
-  const named = d.reversals.slice(0, 2).map((r) => `${short(names.get(r.party) ?? r.party)} ${r.share.toFixed(2)} (round ${r.round})`);
+  const named = d.reversals.slice(0, 2).map((r) => `${short(names.get(r.party) ?? r.party)} ${r.share.toFixed(2)} (${d.roundLabel} ${r.round})`);
   return `${n} reversal${n === 1 ? '' : 's'} (stars): ${named.join('; ')}${n > 2 ? `; ${n - 2} more` : ''}.`;
 }
 
@@ -98,7 +98,7 @@ export function powerChart(d: ChartData): ChartSpec {
         yAdjust: -22,
       },
     },
-    ...markerAnnotations(d.markers, d.rounds.length, 'category', 'end'),
+    ...markerAnnotations(d.markers, d.rounds.length, d.roundLabel, 'category', 'end'),
   };
   const final = mean.filter((x): x is number => x !== null);
   const config = {

@@ -32,7 +32,7 @@ export function troopsChart(d: ChartData): ChartSpec {
         x: { title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks(), grid: { display: false } },
         y: { stacked: true, min: 0, grace: '18%', title: axisTitle('Troops deployed (headcount)'), ticks: ticks() },
       },
-      markerAnnotations(d.markers, d.rounds.length)
+      markerAnnotations(d.markers, d.rounds.length, d.roundLabel)
     ),
   };
   return {

@@ -74,7 +74,8 @@ function nextKey(): Promise<boolean> {
 async function stepThrough(story: Story, start: number | undefined, o: TextOptions): Promise<void> {
   const all = blocks(story.narrative);
   const first = start === undefined ? 0 : Math.max(0, all.findIndex((b) => b.to >= start));
-  const prompt = o.color ? '\x1b[2m[space/enter: next round · q: quit · key events marked *]\x1b[22m' : '[space/enter: next round · q: quit · key events marked *]';
+  const next = `[space/enter: next ${story.narrative.roundLabel} · q: quit · key events marked *]`;
+  const prompt = o.color ? `\x1b[2m${next}\x1b[22m` : next;
   o = { ...o, totalRounds: story.narrative.rounds.length };
   process.stdout.write(titleText(story.narrative, story.meta, o) + '\n');
   emitKeypressEvents(process.stdin);
@@ -134,7 +135,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       return;
     }
     const color = useColor(process.stdout);
-    const o: TextOptions = { width: Math.max(40, Math.min(100, terminalWidth(process.stdout) - 1)), color };
+    const o: TextOptions = { width: Math.max(40, Math.min(100, terminalWidth(process.stdout) - 1)), color, roundLabel: n.roundLabel };
     const interactive = args.step && process.stdin.isTTY === true && process.stdout.isTTY === true;
     if (interactive) return stepThrough(story, round, o);
     if (round !== undefined) {

@@ -44,7 +44,7 @@ function membersCompact(s: RunSummary, width: number): string {
     .map((m) => {
       const head = `${safeField(m.name)} (${safeField(m.id)}), ${memberType(m)}`;
       const terms = soldAccessOnly(m) ? `no troops, sold access (${(m.access ?? []).map((a) => a.kind).join(', ')})` : `troops ${fmtInt(m.troopsFinal)} at the end, peak ${fmtInt(m.troopsMax)}; accepts ${fmtMoney(m.reservationPerSoldierYear)}/yr, price ${fmtMoney(m.pricePerSoldierYear)}/yr`;
-      const detail = `joined round ${m.joinedRound}; ${terms}; paid ${fmtMoney(m.paymentsTotal)}${m.sideDealItems.length > 0 ? ` (${sideDealCount(m.sideDealItems)})` : ''}; surplus share ${fmtShare(m.surplusShare)}`;
+      const detail = `joined ${safeField(s.roundLabel)} ${m.joinedRound}; ${terms}; paid ${fmtMoney(m.paymentsTotal)}${m.sideDealItems.length > 0 ? ` (${sideDealCount(m.sideDealItems)})` : ''}; surplus share ${fmtShare(m.surplusShare)}`;
       return `${wrap(head, width, '')}\n${wrap(detail, width, '    ')}`;
     })
     .join('\n');
@@ -79,7 +79,7 @@ export function renderSummary(s: RunSummary, outDir: string, view: SummaryView, 
     para(`Paid ${fmtMoney(s.payments.total)} (subsidies ${fmtMoney(s.payments.byKind.subsidy)}, side deals ${fmtMoney(s.payments.byKind['side-deal'])}) of a budget of ${fmtMoney(s.budget.total)}${accessBudgetWords(s, fmtMoney)}.`),
     para(`A foreign soldier-year cost ${fmtMoney(c.costPerForeignSoldierYear)} (paid ones ${fmtMoney(c.costPerPaidSoldierYear)}) against ${fmtMoney(c.ownSoldierCostPerYear)} for one of the pivotal state's own.`),
     para(
-      `Market tightness mean ${fmtShare(s.market.meanTightness)}, max ${fmtShare(s.market.maxTightness)}; ${count(s.market.scarceRounds, 'scarce round')}. Mean third-party surplus share ${fmtShare(s.power.meanShare)} over ${count(s.power.deals, 'deal')} as signed (each member above shows its contract at the end, after any troops it added and any hold-up payment); ${count(s.power.reversals, 'reversal')}${s.power.reversalsBy.length > 0 ? ': ' + s.power.reversalsBy.map((r) => `${safeField(r.party)} in round ${r.round} (${fmtShare(r.share)})`).join(', ') : ''}.`,
+      `Market tightness mean ${fmtShare(s.market.meanTightness)}, max ${fmtShare(s.market.maxTightness)}; ${count(s.market.scarceRounds, `scarce ${safeField(s.roundLabel)}`)}. Mean third-party surplus share ${fmtShare(s.power.meanShare)} over ${count(s.power.deals, 'deal')} as signed (each member above shows its contract at the end, after any troops it added and any hold-up payment); ${count(s.power.reversals, 'reversal')}${s.power.reversalsBy.length > 0 ? ': ' + s.power.reversalsBy.map((r) => `${safeField(r.party)} in ${safeField(s.roundLabel)} ${r.round} (${fmtShare(r.share)})`).join(', ') : ''}.`,
     ),
     ...(s.promises
       ? [para(`Promises: ${count(s.promises.made, 'made', 'made')}, ${s.promises.kept} kept, ${s.promises.broken} broken, ${s.promises.outstanding} outstanding; delivered ${fmtMoney(s.promises.deliveredCost)} of ${fmtMoney(s.promises.promisedCost)} promised.`)]
