@@ -129,23 +129,34 @@ export function finishConfig(config: ChartConfiguration, fills: readonly (FillPa
 
 /**
  * For a page (report.html, the classroom): a finished config sized for a `specWidth` x
- * `specHeight` slide, made responsive for a box `boxWidth` wide. Its type shrinks with the box,
- * not below `minScale`, so the plot keeps its room. Mutates and returns `config`. Self-contained
+ * `specHeight` slide, made responsive for a box `boxWidth` wide. Its type and label offsets
+ * shrink with the box, not below `minScale`; below it the canvas is made taller instead of
+ * shrinking the type further, so the plot keeps its room. Mutates and returns `config`. Self-contained
  * (its source is inlined into the pages' scripts, like finishConfig).
  */
 export function fitConfigToBox(config: ChartConfiguration, specWidth: number, specHeight: number, boxWidth: number, minScale: number): ChartConfiguration {
-  const scale = Math.max(minScale, Math.min(1, (boxWidth || specWidth) / specWidth));
+  const ratio = Math.min(1, (boxWidth || specWidth) / specWidth);
+  const scale = Math.max(minScale, ratio);
+  // A label's offsets (xAdjust, yAdjust: an event marker's note placed beside its line, the
+  // 0.5 line's note above it) are pixels of the slide, reckoned from the label's own size: they
+  // shrink with its type. Left as they were, a note in a narrow pane (the classroom's) slid far
+  // from its line, over the data, and off the plot, where it was cut.
   const shrink = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as { font?: { size?: unknown } } & Record<string, unknown>;
     if (n.font && typeof n.font.size === 'number') n.font.size = Math.round(n.font.size * scale);
+    for (const k of ['xAdjust', 'yAdjust']) if (typeof n[k] === 'number') n[k] = Math.round((n[k] as number) * scale);
     for (const k of Object.keys(n)) if (k !== 'font') shrink(n[k]);
   };
   const options = (config.options ?? {}) as Record<string, unknown>;
   shrink(options);
   options.responsive = true;
   options.maintainAspectRatio = true;
-  options.aspectRatio = specWidth / specHeight;
+  // Below minScale the type is larger than the box's width alone would make it: the canvas is
+  // made taller by as much (its height the slide's times the type's scale), so titles, legend and
+  // notes keep the room they have on the slide and the plot keeps its height. At the slide's 16:9
+  // a classroom pane's notes covered half the plot and overprinted each other.
+  options.aspectRatio = (specWidth / specHeight) * (ratio / scale);
   delete options.devicePixelRatio;
   config.options = options as ChartConfiguration['options'];
   return config;

@@ -83,3 +83,52 @@ export function layoutProblems(spec: ChartSpec): string[] {
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (overlaps(boxes[i]!, boxes[j]!)) out.push(`${spec.id}: ${boxes[i]!.what} overlaps ${boxes[j]!.what}`);
   return out;
 }
+
+/** A line annotation's label with its line (x, x2, y, y2 in pixels): whether a note sits beside the line it explains. */
+export interface LineLabel {
+  readonly name: string;
+  readonly line: { readonly x: number; readonly x2: number; readonly y: number; readonly y2: number };
+  readonly label: Box;
+}
+
+/**
+ * Every labelled line annotation, and the drawn segments of every line dataset (stepped 'before'
+ * as the charts draw them: a riser at the previous point, then flat to the point), in pixels of
+ * a `spec.width` x `spec.height` canvas, with the chart area.
+ */
+export function linesAndLabels(spec: ChartSpec): { labels: LineLabel[]; segments: Box[]; chartArea: ChartInstance['chartArea'] } {
+  const canvas = canvasModule.createCanvas(spec.width, spec.height);
+  const config = finishConfig(spec.config, spec.fills, (w, h) => canvasModule.createCanvas(w, h));
+  const chart = new Chart(canvas, config) as ChartInstance & { getDatasetMeta(i: number): { data: { x: number; y: number; skip?: boolean }[]; hidden?: boolean } };
+  const labels: LineLabel[] = [];
+  const annotations = ((spec.config.options as { plugins?: { annotation?: { annotations?: Record<string, unknown> } } }).plugins?.annotation?.annotations ?? {}) as Record<string, unknown>;
+  const names = Object.keys(annotations);
+  plugin.getAnnotations(chart).forEach((el, i) => {
+    if (el.options.type !== 'line' || !el.options.label?.display || !el.elements?.[0]) return;
+    const l = el.elements[0];
+    labels.push({ name: names[i] ?? String(i), line: { x: el.x, x2: el.x2, y: el.y, y2: el.y2 }, label: { what: JSON.stringify(l.options.content), left: l.x, top: l.y, right: l.x2, bottom: l.y2 } });
+  });
+  const segments: Box[] = [];
+  const datasets = (spec.config.data.datasets ?? []) as { label?: string; showLine?: boolean; stepped?: unknown; type?: string }[];
+  datasets.forEach((ds, i) => {
+    if (ds.showLine === false || (ds.type ?? spec.config.type) !== 'line') return;
+    const pts = chart.getDatasetMeta(i).data.filter((p) => !p.skip && Number.isFinite(p.y));
+    for (let k = 1; k < pts.length; k++) {
+      const a = pts[k - 1]!;
+      const b = pts[k]!;
+      const what = `line "${ds.label ?? i}"`;
+      if (ds.stepped === 'before') {
+        segments.push({ what, left: a.x, right: a.x, top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) });
+        segments.push({ what, left: a.x, right: b.x, top: b.y, bottom: b.y });
+      } else segments.push({ what, left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) });
+    }
+  });
+  const chartArea = { ...chart.chartArea };
+  chart.destroy();
+  return { labels, segments, chartArea };
+}
+
+/** Whether a drawn segment (a flat or upright stretch of line, or its bounding box) passes through a label box. */
+export function crosses(seg: Box, b: Box): boolean {
+  return seg.left <= b.right && seg.right >= b.left && seg.top <= b.bottom && seg.bottom >= b.top;
+}

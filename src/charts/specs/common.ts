@@ -100,8 +100,8 @@ export function textWidth(text: string, size: number): number {
 }
 
 /** The plot's horizontal extent on a WIDTH-wide canvas, estimated before layout (axis ticks and titles on both sides). */
-const PLOT_LEFT = 120;
-const PLOT_RIGHT = WIDTH - 110;
+export const PLOT_LEFT = 120;
+export const PLOT_RIGHT = WIDTH - 110;
 
 /**
  * A dashed vertical line at the start of each round with a labelled scheduled event (a
@@ -163,6 +163,8 @@ export function markerAnnotations(markers: readonly Marker[], rounds: number, ro
         content: lines,
         // 'start' is the top of the plot; charts whose own labels sit at the top put these at the bottom.
         position: at,
+        // Over the data, not under it: a note behind bars or areas was hidden, and lines ran through its text.
+        drawTime: 'afterDatasetsDraw',
         backgroundColor: 'rgba(255, 255, 255, 0.9)',
         borderColor: GREY,
         borderWidth: 1,

@@ -41,7 +41,7 @@ export function forcesChart(d: ChartData): ChartSpec {
     borderColor: GREY,
     borderWidth: 2,
     borderDash: [14, 4, 2, 4],
-    label: { display: true, content: 'Tightness 1 = demand equals supply', position: 'start', backgroundColor: 'rgba(255, 255, 255, 0.9)', color: '#333333', font: { size: FONT.annotation, weight: 'normal' } },
+    label: { display: true, content: 'Tightness 1 = demand equals supply', position: 'start', drawTime: 'afterDatasetsDraw', backgroundColor: 'rgba(255, 255, 255, 0.9)', color: '#333333', font: { size: FONT.annotation, weight: 'normal' } },
   };
   Object.assign(annotations, markerAnnotations(d.markers, d.rounds.length, d.roundLabel));
 

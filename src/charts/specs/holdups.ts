@@ -49,7 +49,7 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
         borderColor: GREY,
         borderWidth: 2,
         borderDash: [14, 4, 2, 4],
-        label: { display: true, content: 'Tightness 1: above it partners are scarce', position: 'end', backgroundColor: 'rgba(255, 255, 255, 0.9)', color: '#333333', font: { size: FONT.annotation, weight: 'normal' }, yAdjust: -20 },
+        label: { display: true, content: 'Tightness 1: above it partners are scarce', position: 'end', drawTime: 'afterDatasetsDraw', backgroundColor: 'rgba(255, 255, 255, 0.9)', color: '#333333', font: { size: FONT.annotation, weight: 'normal' }, yAdjust: -20 },
       },
     },
   );

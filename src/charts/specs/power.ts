@@ -7,7 +7,7 @@ import { theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { GREY, INK, seriesStyle, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, seriesKey, seriesLabel, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, PLOT_LEFT, PLOT_RIGHT, r4, roundAxisTitle, roundLabels, seriesKey, seriesLabel, textWidth, ticks, WIDTH } from './common';
 
 /** "1 reversal: Poland takes 0.77 (month 10)." Up to three named, in the subtitle (labels beside the stars would overprint). */
 function reversalWords(d: ChartData, names: ReadonlyMap<string, string>): string {
@@ -16,6 +16,66 @@ function reversalWords(d: ChartData, names: ReadonlyMap<string, string>): string
   const short = (s: string): string => (s.length <= 24 ? s : `${s.slice(0, 23)}…`);
   const named = d.reversals.slice(0, 2).map((r) => `${short(names.get(r.party) ?? r.party)} ${r.share.toFixed(2)} (${d.roundLabel} ${r.round})`);
   return `${n} reversal${n === 1 ? '' : 's'} (stars): ${named.join('; ')}${n > 2 ? `; ${n - 2} more` : ''}.`;
+}
+
+const HALF_NOTE = 'Equal split (0.5): above it, the third party gets the better of the deal';
+/** Where the whole note crosses the data everywhere (the caption says the rest). */
+const HALF_NOTE_SHORT = 'Equal split (0.5)';
+
+/**
+ * Where the 0.5 line's note goes: just above or below the line, at its right or left end,
+ * whichever stretch no series crosses (a share or the mean near 0.5 ran through the text:
+ * teaching-holdup's mean of 0.53 from month 6, in the classroom and in the PNG); the first of
+ * end-above, start-above, end-below, start-below that is free, then the same with the short
+ * note "Equal split (0.5)", else the short note where it is crossed least.
+ * Geometry is estimated before layout, as for the event markers: the plot about 560 px tall
+ * between PLOT_LEFT and PLOT_RIGHT, the note FONT.annotation high plus padding.
+ */
+function halfNotePlace(datasets: readonly Json[], rounds: number): { content: string; position: 'start' | 'end'; yAdjust: number } {
+  const plotHeight = 560;
+  const offset = 22;
+  const noteHalfHeight = (FONT.annotation * 1.2 + 12) / 2;
+  const span = Math.max(1, rounds - 1);
+  const xOf = (i: number): number => PLOT_LEFT + (i / span) * (PLOT_RIGHT - PLOT_LEFT);
+  // Each line as stepped 'before' segments: at round index i its value holds from x(i - 1) to x(i), with a riser at x(i - 1).
+  const series = datasets.filter((ds) => ds.showLine !== false && Array.isArray(ds.data)).map((ds) => (ds.data as (number | null)[]).map((v) => (typeof v === 'number' ? v : null)));
+  const stars = datasets.filter((ds) => ds.showLine === false && Array.isArray(ds.data)).flatMap((ds) => ds.data as { x: string; y: number }[]);
+  const crossings = (content: string, position: 'start' | 'end', above: boolean): number => {
+    const noteWidth = textWidth(content, FONT.annotation) + 12;
+    const left = position === 'end' ? PLOT_RIGHT - noteWidth : PLOT_LEFT;
+    const right = left + noteWidth;
+    // The note's band in share units, widened by a marker's radius (deal markers 11 px, stars 18 px).
+    const centre = 0.5 + ((above ? offset : -offset) / plotHeight);
+    const pad = (noteHalfHeight + 12) / plotHeight;
+    const [lo, hi] = [centre - pad, centre + pad];
+    const inBand = (y: number): boolean => y >= lo && y <= hi;
+    let n = 0;
+    for (const values of series) {
+      values.forEach((y, i) => {
+        if (y === null) return;
+        const x0 = xOf(Math.max(0, i - 1));
+        const x1 = xOf(i);
+        if (x1 < left || x0 > right) return;
+        if (inBand(y)) n++;
+        const prev = i > 0 ? values[i - 1] : null;
+        if (prev !== null && prev !== undefined && x0 >= left && x0 <= right && Math.min(prev, y) <= hi && Math.max(prev, y) >= lo) n++;
+      });
+    }
+    for (const p of stars) {
+      const x = xOf(Number(p.x) - 1);
+      if (x >= left - 18 && x <= right + 18 && inBand(p.y)) n++;
+    }
+    return n;
+  };
+  const places = [
+    { position: 'end' as const, above: true },
+    { position: 'start' as const, above: true },
+    { position: 'end' as const, above: false },
+    { position: 'start' as const, above: false },
+  ];
+  const candidates = [HALF_NOTE, HALF_NOTE_SHORT].flatMap((content) => places.map((c) => ({ ...c, content, n: crossings(content, c.position, c.above) })));
+  const best = candidates.find((c) => c.n === 0) ?? candidates.filter((c) => c.content === HALF_NOTE_SHORT).reduce((a, b) => (b.n < a.n ? b : a));
+  return { content: best.content, position: best.position, yAdjust: best.above ? -offset : offset };
 }
 
 export function powerChart(d: ChartData): ChartSpec {
@@ -79,6 +139,7 @@ export function powerChart(d: ChartData): ChartSpec {
     });
   }
 
+  const half = halfNotePlace(datasets, d.rounds.length);
   const annotations: Record<string, Json> = {
     half: {
       type: 'line',
@@ -90,12 +151,14 @@ export function powerChart(d: ChartData): ChartSpec {
       drawTime: 'beforeDatasetsDraw',
       label: {
         display: true,
-        content: 'Equal split (0.5): above it, the third party gets the better of the deal',
-        position: 'end',
+        content: half.content,
+        position: half.position,
+        // Over the data: where no place is free of it, a line still cannot run through the text.
+        drawTime: 'afterDatasetsDraw',
         backgroundColor: 'rgba(255, 255, 255, 0.9)',
         color: '#222222',
         font: { size: FONT.annotation, weight: 'normal' },
-        yAdjust: -22,
+        yAdjust: half.yAdjust,
       },
     },
     ...markerAnnotations(d.markers, d.rounds.length, d.roundLabel, 'category', 'end'),
