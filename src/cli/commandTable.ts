@@ -99,9 +99,9 @@ export interface LazyCommand {
 /** The usage line and one-line description at the top of --help ($0 is the script name). */
 export const USAGE = '$0 <command> [options]\n\nAgent-based simulator of how military coalitions are bought and bargained for.';
 
-/** The lines at the foot of --help. */
+/** The lines at the foot of --help: exit codes, examples a new user can copy (each command's --help has its own), the docs. */
 export const EPILOGUE =
-  'Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment/fit, 4 output directory exists, is in use or may not be replaced, 5 file I/O or disk full, 6 calibration miss (calibrate --strict), 7 sweep finished with failed runs, 8 merge, sweep or fit generation incomplete, 9 fit tolerance out of reach.\nDocs: README.md';
+  'Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid scenario/experiment/fit, 4 output directory exists, is in use or may not be replaced, 5 file I/O or disk full, 6 calibration miss (calibrate --strict), 7 sweep finished with failed runs, 8 merge, sweep or fit generation incomplete, 9 fit tolerance out of reach.\nExamples: coalsim run teaching-holdup (a classroom hold-up, seed 1, into out/teaching-holdup-seed1); coalsim explain out/teaching-holdup-seed1 (its story, month by month); coalsim classroom teaching-holdup (a page with sliders, offline). Every command has examples in its own --help.\nDocs: README.md';
 
 /** Columns --help wraps to: the terminal's width, at most 100 (100 off a terminal). */
 export function helpWidth(columns: number | undefined): number {

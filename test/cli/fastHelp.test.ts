@@ -72,3 +72,13 @@ describe('the fast path for top-level --help and --version', () => {
     expect(version.stdout).toBe(`${packageVersion()}\n`);
   });
 });
+
+describe('top-level --help', () => {
+  it("gives a new user commands to copy, as every command's --help does (teacher's audit: it had none)", () => {
+    const r = coalsim(['--help']);
+    expect(r.status).toBe(0);
+    const text = r.stdout.replace(/\n/g, ' ');
+    expect(text).toContain('Examples: coalsim run teaching-holdup (a classroom hold-up, seed 1, into out/teaching-holdup-seed1); coalsim explain out/teaching-holdup-seed1');
+    expect(text).toContain('coalsim classroom teaching-holdup');
+  });
+});
