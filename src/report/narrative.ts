@@ -71,6 +71,8 @@ interface Context {
   readonly openedReservation: Map<string, number>;
   /** Whether the story has said once what counts as a reversal. */
   reversalDefined: boolean;
+  /** Whether the story has said what tightness is (first market line only). */
+  tightnessDefined: boolean;
   /** Partners taken off the market by an availability event and not yet back. */
   readonly unavailable: Set<string>;
   /** The last belief mean told, by `holder:party`. */
@@ -135,6 +137,7 @@ function context(scenario: Scenario, events: readonly SimEvent[]): Context {
     refusalTold: new Set<string>(),
     wentHome: new Map(),
     reversalDefined: false,
+    tightnessDefined: false,
     unavailable: new Set<string>(),
     beliefMean: new Map<string, number>(),
     concessionItems,
@@ -569,14 +572,20 @@ function paymentSentence(c: Context, payments: readonly EventOf<'payment'>[], qu
 function marketSentence(c: Context, m: EventOf<'market'>): string {
   if (m.demand === 0) return `No foreign troops are sought; ${troops(m.deployed)} are deployed.`;
   const fill = m.shortfall > 0 ? `${troops(m.deployed)} of the ${troops(m.demand)} troops sought are deployed, ${troops(m.shortfall)} short` : m.demand === 0 ? 'no foreign troops are sought' : `all ${troops(m.demand)} troops sought are deployed`;
+  // "Tightness" is said once in words a class can follow, at its first appearance.
+  const tight = (x: number): string => {
+    if (c.tightnessDefined) return `tightness ${x.toFixed(2)}`;
+    c.tightnessDefined = true;
+    return `tightness ${x.toFixed(2)}: the troops sought divided by those on offer, above 1 partners are scarce`;
+  };
   const market =
     m.tightness === null
       ? 'no partner is on offer at any price it would pay'
       : m.tightness > 1
-        ? `partners are scarce (${troops(m.supply)} troops on offer, tightness ${m.tightness.toFixed(2)})`
+        ? `partners are scarce (${troops(m.supply)} troops on offer, ${tight(m.tightness)})`
         : m.tightness > 0.8
-          ? `partners are barely enough (${troops(m.supply)} troops on offer, tightness ${m.tightness.toFixed(2)}: most of them are needed)`
-          : `partners are plentiful (${troops(m.supply)} troops on offer, tightness ${m.tightness.toFixed(2)})`;
+          ? `partners are barely enough (${troops(m.supply)} troops on offer, ${tight(m.tightness)}; most of them are needed)`
+          : `partners are plentiful (${troops(m.supply)} troops on offer, ${tight(m.tightness)})`;
   return `At the end of the ${c.per}, ${fill}; ${market}.`;
 }
 

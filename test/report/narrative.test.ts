@@ -12,6 +12,12 @@ const n = buildNarrative(outputs);
 const textOf = (round: number): string => n.rounds[round - 1]!.sentences.join(' ');
 
 describe('narrative of the default scenario', () => {
+  it("says once, at its first appearance, what tightness is (teacher's audit: a bare 'tightness 0.63' a class cannot follow)", () => {
+    const all = n.rounds.flatMap((r) => r.sentences).filter((x) => /tightness \d/.test(x));
+    expect(all[0]).toMatch(/tightness \d\.\d\d: the troops sought divided by those on offer, above 1 partners are scarce\)\.$/);
+    expect(all.slice(1).filter((x) => x.includes('divided by'))).toEqual([]);
+  });
+
   it('has one story per round, the scenario and an ending', () => {
     expect(n.rounds.map((r) => r.round)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     expect(n.title).toBe(outputs.scenario.meta.title);
