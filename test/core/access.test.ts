@@ -40,7 +40,7 @@ describe('access deals', () => {
     const j = s.coalition.members.find((m) => m.id === 'J')!;
     expect(j).toMatchObject({ troopsMax: 0, paid: true, paymentsTotal: 1_500_000, type: 'critical' });
     expect(j.labels.map((l) => l.label)).toEqual(['critical', 'access-seller']);
-    expect(j.labels[1]!.evidence[0]).toMatch(/sold other access \(cooperation\) in round 1 for \$1,500,000 a year/);
+    expect(j.labels[1]!.evidence[0]).toMatch(/sold other access \(cooperation\) in month 1 for \$1,500,000 a year/);
     expect(s.coalition.flags).toBe(2);
     expect(s.payments.access).toBe(1_500_000);
     // Access buys no soldiers: the cost per foreign soldier-year is the troop payments' alone.

@@ -11,7 +11,6 @@ import { controlsFor } from '../../src/classroom/controls';
 import { renderSummary } from '../../src/cli/render/summaryTable';
 import { reportAssets } from '../../src/report/assets';
 import { buildReportHtml } from '../../src/report/html';
-import { escapeHtml } from '../../src/report/safeHtml';
 import { buildNarrative } from '../../src/report/narrative';
 import { narrativeText } from '../../src/report/text';
 import { loadScenarioFile } from '../../src/scenario/load';
@@ -33,8 +32,8 @@ function texts(s: Scenario): { story: string; summary: string; page: string; cha
   return {
     story: narrativeText(n, 'meta', { width: 100, color: false }),
     summary: renderSummary(o.summary, 'out/x', { width: 80, color: false, events: o.events }),
-    // Less the typology's evidence, which summary.json carries as the engine wrote it (src/core/metrics/typology.ts: "in round 5").
-    page: o.summary.coalition.members.flatMap((m) => m.labels.flatMap((l) => l.evidence)).reduce((page, e) => page.split(escapeHtml(e)).join(''), buildReportHtml({ outputs: o, narrative: n, charts, assets: reportAssets() })),
+    // With the typology's evidence (src/core/metrics/typology.ts tells time in the clock's unit too: "in month 5").
+    page: buildReportHtml({ outputs: o, narrative: n, charts, assets: reportAssets() }),
     charts: JSON.stringify(charts.map((c) => [c.caption, c.config.data.labels, c.config.options?.plugins])),
     controls: JSON.stringify(controlsFor(s)),
   };

@@ -51,7 +51,7 @@ describe('lead-nation label (iraq-2003, Poland)', () => {
       const total = via.reduce((a, f) => a + f.amount, 0);
       expect(label.evidence[0]).toBe(`passed $${Math.round(total).toLocaleString('en-US')} of the pivotal's money to ${via.length} partner${via.length === 1 ? '' : 's'} under its command (paid by United States)`);
       const names = new Map(iraq.thirdParties.map((t) => [t.id, t.name]));
-      for (const f of via) expect(label.evidence).toContainEqual(expect.stringMatching(new RegExp(`^\\$${Math.round(f.amount).toLocaleString('en-US').replace(/,/g, ',')} to ${names.get(f.recipient)} \\(rounds? \\d+(-\\d+)?\\)$`)));
+      for (const f of via) expect(label.evidence).toContainEqual(expect.stringMatching(new RegExp(`^\\$${Math.round(f.amount).toLocaleString('en-US').replace(/,/g, ',')} to ${names.get(f.recipient)} \\(months? \\d+(-\\d+)?\\)$`)));
       expect(label.events.length).toBe(via.length);
       expect(label.events.every((e) => e.type === 'payment' && e.round >= 1)).toBe(true);
     }

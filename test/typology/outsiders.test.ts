@@ -22,8 +22,8 @@ describe('labels of a state that stayed out', () => {
       {
         label: 'critical',
         evidence: [
-          'its transit access was worth $2,500,000,000 a year to the pivotal from it in particular; no deal in round 2: its legislature refused to ratify the deal',
-          'its airspace access was worth $600,000,000 a year to the pivotal from it in particular; no deal in round 2: its legislature refused to ratify the deal',
+          'its transit access was worth $2,500,000,000 a year to the pivotal from it in particular; no deal in month 2: its legislature refused to ratify the deal',
+          'its airspace access was worth $600,000,000 a year to the pivotal from it in particular; no deal in month 2: its legislature refused to ratify the deal',
         ],
         events: [
           { type: 'access-no-deal', round: 2 },

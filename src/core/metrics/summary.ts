@@ -424,7 +424,7 @@ export function summarize(result: RunResult): RunSummary {
     const p = final.parties[spec.id]!;
     const joined = states.find((s) => s.parties[spec.id]!.joinedRound !== null)?.parties[spec.id]!.joinedRound ?? null;
     if (joined === null) {
-      const labels = outsiderLabels({ spec, pivotal: scenario.pivotal, accessRefused: accessRefused.get(spec.id) ?? [], approachedRound: firstApproach.get(spec.id) ?? null });
+      const labels = outsiderLabels({ spec, pivotal: scenario.pivotal, accessRefused: accessRefused.get(spec.id) ?? [], approachedRound: firstApproach.get(spec.id) ?? null, roundLabel: scenario.clock.roundLabel });
       neverJoined.push({ id: spec.id, name: spec.name, lastReason: lastNoDeal.get(spec.id) ?? null, ...(labels.length > 0 ? { labels } : {}) });
       continue;
     }
@@ -473,6 +473,7 @@ export function summarize(result: RunResult): RunSummary {
         signalEvidence: signalEvidence(result, spec, dealsBy.get(spec.id) ?? [], volunteeredRound.get(spec.id), volunteeredTroops.get(spec.id)),
         ...(access ? { accessDeals: access } : {}),
         ...(passedThrough ? { passedThrough } : {}),
+        roundLabel: scenario.clock.roundLabel,
       }),
       deaths: p.deaths,
       holdUpThreats: p.holdUpThreats,

@@ -175,6 +175,8 @@ export interface BehaviourInput {
   readonly signalEvidence?: readonly SignalEvidence[];
   /** Money it passed through as a lead nation (issue 16), largest first; omitted: none. */
   readonly passedThrough?: readonly PassThrough[];
+  /** The scenario clock's name for a round ("month"), in which the evidence tells time; omitted: "round". */
+  readonly roundLabel?: string;
 }
 
 /**
@@ -203,6 +205,7 @@ const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 
 export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   const { spec, pivotal } = x;
+  const unit = x.roundLabel ?? 'round';
   const out: LabelEvidence[] = [];
   const package_ = x.subsidyReceived + x.sideDealValueReceived;
   const dealEvents = x.deals.map((d) => ({ type: 'deal-signed', round: d.round }));
@@ -210,7 +213,7 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
 
   if (x.volunteeredRound !== null && package_ === 0) {
     const years = x.soldierYears >= 10 ? Math.round(x.soldierYears).toLocaleString('en-US') : x.soldierYears.toFixed(1);
-    out.push({ label: 'volunteer', evidence: [`joined in round ${x.volunteeredRound} unpaid: ${years} soldier-years of service, no subsidy and no side deal`], events: [{ type: 'volunteered', round: x.volunteeredRound }] });
+    out.push({ label: 'volunteer', evidence: [`joined in ${unit} ${x.volunteeredRound} unpaid: ${years} soldier-years of service, no subsidy and no side deal`], events: [{ type: 'volunteered', round: x.volunteeredRound }] });
   }
   // A liquidity need is per soldier deployed: a state that only sold access has none to meet.
   // Under-resourced is what it needed and how that was met: it could not fund its deployment, and
@@ -248,7 +251,7 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   const opportunistic = x.holdUpThreats ? x.holdUpThreats.filter((t) => t.demand > t.justified + 0.5).map((t) => t.round) : x.holdUpThreatRounds;
   if (opportunistic.length > 0) {
     const beyond = x.holdUpThreats ? ', more than its casualties justified,' : '';
-    opp.push(`threatened to withdraw unless paid more${beyond} in round${opportunistic.length > 1 ? 's' : ''} ${opportunistic.join(', ')}`);
+    opp.push(`threatened to withdraw unless paid more${beyond} in ${unit}${opportunistic.length > 1 ? 's' : ''} ${opportunistic.join(', ')}`);
   }
   if (opp.length > 0) out.push({ label: 'opportunist', evidence: opp, events: [...dealEvents, ...opportunistic.map((round) => ({ type: 'holdup-threat', round }))] });
 
@@ -274,9 +277,9 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
     if (critical.length > 0) {
       const { d, troopValue, byMarket } = critical[critical.length - 1]!;
       const benchmark = byMarket ? 'the same troops would have cost from the marginal substitute' : d.enlargement === true ? 'more soldiers of a partner already deployed are worth to the pivotal (no new flag)' : 'its soldiers and flag are worth to the pivotal';
-      ev.push(`paid ${money(d.pricePerSoldierYear)} per soldier-year in round ${d.round}, above the ${money(troopValue)} ${benchmark}: a premium of ${money(d.pricePerSoldierYear - troopValue)} for it in particular`);
+      ev.push(`paid ${money(d.pricePerSoldierYear)} per soldier-year in ${unit} ${d.round}, above the ${money(troopValue)} ${benchmark}: a premium of ${money(d.pricePerSoldierYear - troopValue)} for it in particular`);
     }
-    for (const a of access) ev.push(`its ${a.kind} access${a.label ? ` (${a.label})` : ''} was worth ${money(a.pivotalReservation)} a year to the pivotal from it in particular; it was paid ${money(a.pricePerYear)} a year from round ${a.round}`);
+    for (const a of access) ev.push(`its ${a.kind} access${a.label ? ` (${a.label})` : ''} was worth ${money(a.pivotalReservation)} a year to the pivotal from it in particular; it was paid ${money(a.pricePerYear)} a year from ${unit} ${a.round}`);
     if (x.sideDealValueReceived > 0) ev.push(`received side deals worth ${money(x.sideDealValueReceived)}`);
     out.push({ label: 'critical', evidence: ev, events: [...critical.map((c) => ({ type: 'deal-signed', round: c.d.round })), ...access.map((a) => ({ type: 'access-signed', round: a.round }))] });
   }
@@ -286,15 +289,15 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   // would have asked more than it got for these troops (so it would not have sent them).
   for (const d of x.signalEvidence ?? []) {
     if (d.kind === 'decisive') {
-      sig.push(`without its signalling motive it would have asked ${money(d.withoutSignal)} per soldier-year for the ${d.troops.toLocaleString('en-US')} troops it sent in round ${d.round}, above the ${money(d.price)} it got: the signal made the deployment`);
+      sig.push(`without its signalling motive it would have asked ${money(d.withoutSignal)} per soldier-year for the ${d.troops.toLocaleString('en-US')} troops it sent in ${unit} ${d.round}, above the ${money(d.price)} it got: the signal made the deployment`);
       sigEvents.push({ type: d.price > 0 ? 'deal-signed' : 'volunteered', round: d.round });
     } else {
-      sig.push(`deployed ${(100 * d.shareDeployed).toFixed(2)}% of its forces in round ${d.round} (${d.troops.toLocaleString('en-US')} troops), above the ${(100 * d.ask).toFixed(2)}% the leader asked of every state, with a signal worth ${money(d.signal)} per soldier-year to it (unrealized alliance potential ${alliancePotential(spec).toFixed(2)})`);
+      sig.push(`deployed ${(100 * d.shareDeployed).toFixed(2)}% of its forces in ${unit} ${d.round} (${d.troops.toLocaleString('en-US')} troops), above the ${(100 * d.ask).toFixed(2)}% the leader asked of every state, with a signal worth ${money(d.signal)} per soldier-year to it (unrealized alliance potential ${alliancePotential(spec).toFixed(2)})`);
       sigEvents.push({ type: 'round-started', round: d.round });
     }
   }
   if (x.allianceDeepenedRound !== null) {
-    sig.push(`the pivotal deepened their alliance in round ${x.allianceDeepenedRound} for over-contributing`);
+    sig.push(`the pivotal deepened their alliance in ${unit} ${x.allianceDeepenedRound} for over-contributing`);
     sigEvents.push({ type: 'alliance-deepened', round: x.allianceDeepenedRound });
   }
   if (sig.length > 0) out.push({ label: 'signaller', evidence: sig, events: sigEvents });
@@ -303,7 +306,7 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
       label: 'access-seller',
       evidence: access.map(
         (a) =>
-          `sold ${a.kind} access${a.label ? ` (${a.label})` : ''} in round ${a.round} for ${money(a.pricePerYear)} a year: granting it cost it ${money(a.reservation)} a year, it was worth ${money(a.pivotalReservation)} a year to the pivotal${a.share === null ? '' : `; its share of the surplus ${(100 * a.share).toFixed(0)}%`}`,
+          `sold ${a.kind} access${a.label ? ` (${a.label})` : ''} in ${unit} ${a.round} for ${money(a.pricePerYear)} a year: granting it cost it ${money(a.reservation)} a year, it was worth ${money(a.pivotalReservation)} a year to the pivotal${a.share === null ? '' : `; its share of the surplus ${(100 * a.share).toFixed(0)}%`}`,
       ),
       events: access.map((a) => ({ type: 'access-signed', round: a.round })),
     });
@@ -313,7 +316,7 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
     const whose = (id: string, name: string): string => (id === pivotal.id ? `the pivotal's` : `${name}'s`);
     const payers = [...new Map(through.map((f) => [f.payer, whose(f.payer, f.payerName)])).values()];
     const total = through.reduce((a, f) => a + f.amount, 0);
-    const rounds = (f: PassThrough): string => (f.firstRound === f.lastRound ? `round ${f.firstRound}` : `rounds ${f.firstRound}-${f.lastRound}`);
+    const rounds = (f: PassThrough): string => (f.firstRound === f.lastRound ? `${unit} ${f.firstRound}` : `${unit}s ${f.firstRound}-${f.lastRound}`);
     out.push({
       label: 'lead-nation',
       evidence: [
@@ -351,18 +354,19 @@ const NO_DEAL_WORDS: Readonly<Record<string, string>> = {
  * critical for its bases and airspace, whose parliament refused the transit (BRIEF §4; Henke 2019).
  * `approachedRound`: the first round the pivotal opened troop talks with it (null: never).
  */
-export function outsiderLabels(x: { readonly spec: ThirdPartySpec; readonly pivotal: PivotalSpec; readonly accessRefused: readonly AccessRefusal[]; readonly approachedRound: number | null }): LabelEvidence[] {
+export function outsiderLabels(x: { readonly spec: ThirdPartySpec; readonly pivotal: PivotalSpec; readonly accessRefused: readonly AccessRefusal[]; readonly approachedRound: number | null; readonly roundLabel?: string }): LabelEvidence[] {
+  const unit = x.roundLabel ?? 'round';
   const evidence: string[] = [];
   const events: { type: string; round: number }[] = [];
   const lastByKind = new Map<string, AccessRefusal>();
   for (const a of x.accessRefused) lastByKind.set(a.kind, a);
   for (const a of lastByKind.values()) {
-    evidence.push(`its ${a.kind} access was worth ${money(a.pivotalReservation)} a year to the pivotal from it in particular; no deal in round ${a.round}: ${NO_DEAL_WORDS[a.reason] ?? a.reason}`);
+    evidence.push(`its ${a.kind} access was worth ${money(a.pivotalReservation)} a year to the pivotal from it in particular; no deal in ${unit} ${a.round}: ${NO_DEAL_WORDS[a.reason] ?? a.reason}`);
     events.push({ type: 'access-no-deal', round: a.round });
   }
   const particular = x.spec.criticality * x.pivotal.criticalPartnerValuePerYear;
   if (particular > 0 && x.approachedRound !== null) {
-    evidence.push(`the pivotal valued it as a partner in particular (${money(particular)} a year on top of its troops) and bargained with it from round ${x.approachedRound}, without a deal`);
+    evidence.push(`the pivotal valued it as a partner in particular (${money(particular)} a year on top of its troops) and bargained with it from ${unit} ${x.approachedRound}, without a deal`);
     events.push({ type: 'negotiation-opened', round: x.approachedRound });
   }
   return evidence.length > 0 ? [{ label: 'critical', evidence, events }] : [];
