@@ -81,10 +81,20 @@ export function protectedReason(dir: string, env: NodeJS.ProcessEnv = process.en
   return null;
 }
 
-/** Is `file` an SQLite database, or one whose creation was cut short (empty)? */
-function isStore(file: string): boolean {
-  if (!existsSync(file)) return false;
+/**
+ * What `file` is: a coalsim store ('store': an SQLite database whose meta table names a coalsim
+ * format), one whose creation was cut short ('unfinished': an empty file, or SQLite without
+ * tables, the state a kill during SweepStore.create / FitStore.create leaves), or neither (null).
+ *
+ * Any SQLite file used to count as coalsim's: a user's own database named sweep.sqlite (or an
+ * empty file of that name) made their whole folder "a coalsim sweep", and `sweep --force`
+ * deleted their runs.csv and report with it (hostile review, 2026-12-07). A link is never ours.
+ */
+export function storeKind(file: string): 'store' | 'unfinished' | null {
   try {
+    const st = lstatSync(file);
+    if (!st.isFile()) return null;
+    if (st.size === 0) return 'unfinished';
     const head = Buffer.alloc(16);
     const fd = openSync(file, 'r');
     try {
@@ -92,15 +102,28 @@ function isStore(file: string): boolean {
     } finally {
       closeSync(fd);
     }
-    return head.toString('latin1').startsWith('SQLite format 3') || statSync(file).size === 0;
+    if (!head.toString('latin1').startsWith('SQLite format 3')) return null;
+    // Loaded only here: most commands never meet a store, and the native module costs start-up time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+      if (tables === 0) return 'unfinished';
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'format'").get() as { value?: unknown } | undefined;
+      // A sweep store keeps JSON values ('"coalsim-sweep-1"'), a fit store plain ones ('coalsim-fit-1').
+      return typeof row?.value === 'string' && /^"?coalsim-(sweep|fit)-\d+"?$/.test(row.value) ? 'store' : null;
+    } finally {
+      db.close();
+    }
   } catch {
-    return false; // unreadable: not ours as far as we can tell
+    return null; // absent, unreadable, or a database without coalsim's meta table: not ours as far as we can tell
   }
 }
 
 /** Did coalsim write this directory? Its manifest, its sweep store or its fit store says so. */
 export function isCoalsimDir(dir: string): boolean {
-  if (isStore(join(dir, STORE_FILE)) || isStore(join(dir, FIT_STORE))) return true;
+  if (storeKind(join(dir, STORE_FILE)) !== null || storeKind(join(dir, FIT_STORE)) !== null) return true;
   try {
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { tool?: unknown };
     return m.tool === 'coalsim';
@@ -209,8 +232,14 @@ export function foreignEntries(dir: string, rebuildsViews = false): string[] {
   } catch {
     /* no readable manifest: only a sweep store can vouch for the files */
   }
-  const sweep = existsSync(join(dir, STORE_FILE));
-  const fit = existsSync(join(dir, FIT_STORE));
+  // Only a coalsim store vouches for a sweep's or a fit's other files (a user's own sweep.sqlite
+  // does not); one whose creation was cut short vouches only for itself and its journals, since
+  // coalsim creates it first, in an empty folder, before writing anything else there.
+  const sweepStore = storeKind(join(dir, STORE_FILE));
+  const fitStore = storeKind(join(dir, FIT_STORE));
+  const sweep = sweepStore === 'store';
+  const fit = fitStore === 'store';
+  const journalOf = (store: string, r: string): boolean => r === store || r === `${store}-wal` || r === `${store}-shm` || r === `${store}-journal`;
   const sweepCharts = sweep ? sweepChartNames(manifest) : new Set<string>();
   const sweepViews = sweep ? sweepViewHashes(dir) : new Map<string, string>();
   return entriesUnder(dir).filter((r) => {
@@ -227,6 +256,8 @@ export function foreignEntries(dir: string, rebuildsViews = false): string[] {
     if (sweep && (SWEEP_OUTPUTS.has(r) || sweepCharts.has(r) || r === SWEEP_VIEWS_FILE)) return false;
     if (fit && (FIT_OUTPUTS.has(r) || FIT_PATTERNS.some((x) => x.test(r)))) return false;
     if (fit && FIT_RESULTS.has(r) && listed?.has(r) !== true) return false;
+    if (sweepStore === 'unfinished' && journalOf(STORE_FILE, r)) return false;
+    if (fitStore === 'unfinished' && journalOf(FIT_STORE, r)) return false;
     if (r === 'manifest.json') return false;
     // The report and charts too: a report a teacher annotated is theirs, though coalsim could
     // rebuild the original from the data (it used to be replaced, edited or not); only `report`,

@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { OutputExistsError, writeDirAtomically, writeFileAtomically } from '../../src/output/atomic';
 import { assertNotAnInput, assertReplaceable, claimOutDir, foreignEntries, isCoalsimDir, OutDirError, protectedReason, removeDebris, requireOutPath } from '../../src/output/outDir';
+import Database from 'better-sqlite3';
 import { tempDir } from '../helpers/cli';
 
 const COALSIM_MANIFEST = JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [] });
@@ -20,6 +21,14 @@ function coalsimDir(dir: string): string {
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ tool: 'coalsim', version: '0.1.0', files: [{ name: 'keep.txt', bytes: 10, sha256: createHash('sha256').update('old result').digest('hex') }] }));
   writeFileSync(join(dir, 'keep.txt'), 'old result');
   return dir;
+}
+
+/** A store as coalsim makes one: SQLite whose meta table names a coalsim format (a sweep's value is JSON). */
+function coalsimStore(path: string, format: string): void {
+  const db = new Database(path);
+  db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+  db.prepare("INSERT INTO meta VALUES ('format', ?)").run(format);
+  db.close();
 }
 
 function refusal(f: () => void): OutDirError {
@@ -117,7 +126,7 @@ describe('--force replaces only a directory coalsim wrote, never a protected one
   it("counts as a sweep's only the charts its metrics and parameters name: a user's PNG in charts/ is never deleted with them", () => {
     const d = join(root, 'sweep-charts');
     mkdirSync(join(d, 'charts'), { recursive: true });
-    writeFileSync(join(d, 'sweep.sqlite'), 'SQLite format 3\0');
+    coalsimStore(join(d, 'sweep.sqlite'), '"coalsim-sweep-1"');
     writeFileSync(join(d, 'manifest.json'), JSON.stringify({ tool: 'coalsim', kind: 'sweep', metrics: ['deals'], design: { parameters: [{ name: 'budget' }] }, files: [{ name: 'runs.csv' }] }));
     for (const f of ['runs.csv', 'charts/deals-by-budget.png', 'charts/deals-heatmap.png', 'charts/sensitivity-deals.png', 'charts/mine.png']) writeFileSync(join(d, f), 'x');
     expect(foreignEntries(d)).toEqual(['charts/mine.png']);
@@ -126,8 +135,8 @@ describe('--force replaces only a directory coalsim wrote, never a protected one
     // A fit's charts are in its manifest's file list, so an unlisted PNG there is a user's too.
     const f = join(root, 'fit-charts');
     mkdirSync(join(f, 'charts'), { recursive: true });
-    writeFileSync(join(f, 'fit.sqlite'), 'SQLite format 3\0');
-    writeFileSync(join(f, 'manifest.json'), JSON.stringify({ tool: 'coalsim', files: [{ name: 'charts/posterior.png' }] }));
+    coalsimStore(join(f, 'fit.sqlite'), 'coalsim-fit-1');
+    writeFileSync(join(f, 'manifest.json'), JSON.stringify({ tool: 'coalsim', files: [{ name: 'charts/posterior.png', sha256: createHash('sha256').update('x').digest('hex') }] }));
     writeFileSync(join(f, 'charts/posterior.png'), 'x');
     writeFileSync(join(f, 'charts/annotated.png'), 'x');
     expect(foreignEntries(f)).toEqual(['charts/annotated.png']);
