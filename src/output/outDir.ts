@@ -262,7 +262,10 @@ export function foreignEntries(dir: string, rebuildsViews = false): string[] {
     // The report and charts too: a report a teacher annotated is theirs, though coalsim could
     // rebuild the original from the data (it used to be replaced, edited or not); only `report`,
     // which exists to rebuild them, replaces edited views, and only with --force.
-    if (listed?.has(r) === true) return !(rebuildsViews && REBUILT_VIEWS.test(r)) && editedSince(join(dir, r), hashes.get(r));
+    // A listed file without its sha256 is not vouched for: coalsim records one for every file it
+    // writes, so such an entry is from a manifest.json someone wrote by hand (it let --force delete
+    // the files it named).
+    if (listed?.has(r) === true) return !(rebuildsViews && REBUILT_VIEWS.test(r)) && (!hashes.has(r) || editedSince(join(dir, r), hashes.get(r)));
     return true;
   });
 }

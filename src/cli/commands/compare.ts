@@ -5,6 +5,7 @@
  */
 import { codeSource } from '../../output/source';
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { sideBySidePng } from '../../charts/composite';
 import { pngRenderer } from '../../charts/render';
@@ -45,6 +46,24 @@ function load(dir: string): RunOutputs {
   }
 }
 
+/**
+ * out/compare-<id>-seed<seed>-vs-...: one folder inside out/. The scenario id is validated (a
+ * letter, then letters, digits, "_", "-", "."), but the seed is read as it stands in each run's
+ * summary.json, which a run folder sent by someone else may carry as any JSON value: a seed of
+ * "1/../../../x" put the comparison outside out/ (hostile review, 2026-12-07). A seed that is not
+ * what `coalsim run` writes (a whole number 0 to 4294967295) is refused, naming the file and field.
+ */
+function defaultOut(runs: readonly RunOutputs[], dirs: readonly string[]): string {
+  const parts = runs.map((o, i) => {
+    const seed: unknown = o.summary.seed;
+    if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+      throw new CliError(`${safeField(join(displayPath(dirs[i]!), 'summary.json'))}: seed: must be a whole number 0 to 4294967295 as coalsim run writes it, got ${safeField(JSON.stringify(seed) ?? 'nothing')}; the default folder is named from it. Fix: re-run the scenario, or name the folder with --out DIR`, ExitCode.invalidInput);
+    }
+    return `${o.scenario.meta.id}-seed${seed}`;
+  });
+  return `out/compare-${parts.join('-vs-')}`;
+}
+
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <runs..>',
   describe: 'Compare saved runs: a table of differences and the same charts side by side',
@@ -61,7 +80,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const dirs = args.runs;
     if (dirs.length < 2) throw new CliError('name at least two run directories to compare, e.g. coalsim compare out/a-seed1 out/b-seed1', ExitCode.usage);
     const runs = dirs.map(load);
-    const out = args.out ?? `out/compare-${runs.map((o) => `${o.scenario.meta.id}-seed${o.summary.seed}`).join('-vs-')}`;
+    const out = args.out ?? defaultOut(runs, dirs);
     if (out.trim() === '') throw new CliError('--out must name a directory', ExitCode.usage);
     // Never into (or around) a run being compared: --force would replace it with the comparison.
     assertNotAnInput(out, dirs);
