@@ -64,7 +64,7 @@ export function renderChartFiles(dir: string, specs: readonly SweepChart[], warn
   for (const spec of specs) {
     const name = join('charts', `${spec.id}.png`);
     // Complete or absent: a full disk never leaves a truncated PNG (exit 5).
-    writeFileAtomically(join(dir, name), render(spec.config));
+    writeFileAtomically(join(dir, name), render(spec.config), dir);
     files.push(name);
   }
   return files;

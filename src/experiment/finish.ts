@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportAssets } from '../report/assets';
 import { writeFileAtomically } from '../output/atomic';
-import { assertUnedited, SWEEP_VIEWS_FILE, sweepViewHashes } from '../output/outDir';
+import { assertNoLinkBelow, assertUnedited, SWEEP_VIEWS_FILE, sweepViewHashes } from '../output/outDir';
 import { sha256 } from '../output/manifest';
 import { renderChartFiles, sweepChartsOf } from './charts';
 import type { CompiledExperiment } from './load';
@@ -34,6 +34,8 @@ export interface FinishResult {
  */
 export function finishSweep(dir: string, c: CompiledExperiment, store: SweepStore, o: FinishOptions): FinishResult {
   assertUnedited(dir, sweepViewHashes(dir).keys(), 'the charts and report');
+  // Before anything is written: charts/ planted as a link would send the PNGs to its target.
+  assertNoLinkBelow(dir, join(dir, 'charts', 'chart.png'));
   const files: string[] = [];
   const specs = sweepChartsOf(dir, c, o.warn);
   const pngs = o.charts ? renderChartFiles(dir, specs, o.warn) : [];

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
-import { assertReplaceable, assertUnedited, claimOutDir, sweepViewHashes, requireOutPath } from '../output/outDir';
+import { assertNoLinkBelow, assertReplaceable, assertUnedited, claimOutDir, sweepViewHashes, requireOutPath } from '../output/outDir';
 import { migrateValue } from '../scenario/migrate';
 import { ScenarioSchema, type Scenario } from '../scenario/schema';
 import { compileExperiment, experimentHash, type CompiledExperiment } from './load';
@@ -60,7 +60,11 @@ export function mergeSweeps(dirs: readonly string[], out: string, options: { for
   const claim = claimOutDir(requireOutPath(out));
   try {
     // Merging into a folder that already holds a merge rewrites its CSVs: never over a user's edit.
-    if (!options.force && existsSync(out)) assertUnedited(out, [...SWEEP_CSVS, ...sweepViewHashes(out).keys()], 'the merged CSVs, charts and report');
+    if (!options.force && existsSync(out)) {
+      assertUnedited(out, [...SWEEP_CSVS, ...sweepViewHashes(out).keys()], 'the merged CSVs, charts and report');
+      // Before the CSVs are rewritten: the charts would not go through a link planted in the folder.
+      assertNoLinkBelow(out, join(out, 'charts', 'chart.png'));
+    }
     return mergeClaimed(dirs, out, options);
   } finally {
     claim.release();

@@ -99,7 +99,7 @@ export function writeSensitivityOutputs(dir: string, r: SensitivityReport, optio
   }
   for (const s of specs) {
     const name = join('charts', `${s.id}.png`);
-    writeFileAtomically(join(dir, name), render(s.config));
+    writeFileAtomically(join(dir, name), render(s.config), dir);
     files.push(name);
   }
   return files;

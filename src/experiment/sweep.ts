@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputExistsError } from '../output/atomic';
-import { applyDirAttributes, assertReplaceable, assertUnedited, claimOutDir, sweepViewHashes, dirAttributes, requireOutPath } from '../output/outDir';
+import { applyDirAttributes, assertNoLinkBelow, assertReplaceable, assertUnedited, claimOutDir, sweepViewHashes, dirAttributes, requireOutPath } from '../output/outDir';
 import { execute } from './executor';
 import type { CompiledExperiment } from './load';
 import { storeIsWhole, SWEEP_CSVS, writeSweepOutputs, type SweepFiles } from './outputs';
@@ -117,7 +117,11 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
   try {
     // Before any run: CSVs the user edited since the sweep wrote them are theirs (--force refuses
     // them too, assertReplaceable), not for --resume to rewrite hours later.
-    if (o.resume && !o.force && existsSync(o.out)) assertUnedited(o.out, [...SWEEP_CSVS, ...sweepViewHashes(o.out).keys()], "the sweep's CSVs, charts and report");
+    if (o.resume && !o.force && existsSync(o.out)) {
+      assertUnedited(o.out, [...SWEEP_CSVS, ...sweepViewHashes(o.out).keys()], "the sweep's CSVs, charts and report");
+      // And before any run, not hours later when the charts are written: never through a planted link.
+      assertNoLinkBelow(o.out, join(o.out, 'charts', 'chart.png'));
+    }
     store = openOrCreateStore(o);
   } catch (err) {
     claim.release();

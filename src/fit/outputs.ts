@@ -7,7 +7,7 @@
  * machine, worker count, resume or shard layout.
  */
 import { codeSource } from '../output/source';
-import { assertUnedited } from '../output/outDir';
+import { assertNoLinkBelow, assertUnedited } from '../output/outDir';
 import { join } from 'node:path';
 import { formatRecorded, formatSimulated } from '../calibration/render';
 import { pngRenderer } from '../charts/render';
@@ -69,7 +69,9 @@ export function fitFiles(l: LoadedFit, gens: readonly FinishedGeneration[], resu
 export function writeFitFiles(out: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   // A result the user edited since the last fit wrote it (fitted-scenario.json, taken and run) is theirs now.
   assertUnedited(out, files.keys());
-  for (const [name, content] of files) if (name !== FIT_OUTPUT_FILES.manifest) writeFileAtomically(join(out, name), content);
+  // Before any is written: none goes through a link planted in the folder (charts -> elsewhere).
+  for (const name of files.keys()) assertNoLinkBelow(out, join(out, name));
+  for (const [name, content] of files) if (name !== FIT_OUTPUT_FILES.manifest) writeFileAtomically(join(out, name), content, out);
   const manifest = files.get(FIT_OUTPUT_FILES.manifest);
   if (manifest !== undefined) writeFileAtomically(join(out, FIT_OUTPUT_FILES.manifest), manifest);
 }

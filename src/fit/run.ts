@@ -212,7 +212,7 @@ export async function runShard(o: Omit<FitRunOptions, 'resume' | 'force'> & { sh
     await pool.close();
   }
   const content: ShardFileContent = { format: 'coalsim-fit-shard-1', hash: l.hash, generation: g, shard: o.shard, particles: indices.map((i) => [i, built.get(i)!] as const) };
-  writeFileAtomically(file, JSON.stringify(content) + '\n');
+  writeFileAtomically(file, JSON.stringify(content) + '\n', o.out);
   return { generation: g, file, particles: indices.length, stopped: false };
 }
 

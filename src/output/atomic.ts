@@ -10,7 +10,7 @@
  */
 import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { applyDirAttributes, assertReplaceable, claimOutDir, dirAttributes, existsMessage, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, tempPath, writeNewFileDurably } from './outDir';
+import { applyDirAttributes, assertNoLinkBelow, assertReplaceable, claimOutDir, dirAttributes, existsMessage, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, tempPath, writeNewFileDurably } from './outDir';
 
 export { isNonEmptyDir } from './outDir';
 
@@ -99,10 +99,14 @@ export function writeDirAtomically(dir: string, files: OutputFiles, force: boole
  * Replacing a user's file keeps what the file was besides its text: its permission bits and,
  * where this process may set it, its owner (a private `chmod 600` file stays private); and a
  * file with other hard links is rewritten in place once the full text is safely on disk in the
- * temporary file (a rename would leave the other names holding the old text).
+ * temporary file (a rename would leave the other names holding the old text). With `within`
+ * (the output folder the file lies in), a folder between the two that is a symbolic link is
+ * refused (exit 4, outDir.ts assertNoLinkBelow), never written through.
  */
-export function writeFileAtomically(path: string, content: string | Uint8Array): void {
+export function writeFileAtomically(path: string, content: string | Uint8Array, within?: string): void {
   const target = requireOutPath(path, 'the output file path');
+  // `within`: the output folder the file belongs to; no folder between it and the file may be a link.
+  if (within !== undefined) assertNoLinkBelow(within, target);
   let st;
   try {
     st = lstatSync(target);

@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { recordedHashes } from './manifest';
 
 /** A refusal with its exit code (2 usage, 4 output directory); main.ts prints it without a stack. */
@@ -351,6 +351,32 @@ export function pidAlive(pid: number): boolean {
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Every folder between `root` (an output folder) and `path` (a file coalsim is about to write in
+ * it) that exists is a real folder, not a symbolic link nor anything else; throws OutDirError
+ * (exit 4) naming the link and the fix otherwise. A link planted inside an output folder
+ * (`charts -> ~/Pictures`) was written through: `sweep --resume`, `analyze` and a fit's results
+ * replaced same-named files at its target, which coalsim never wrote (hostile review,
+ * 2026-12-07). `root` itself may be a link (a sweep resumed through a link to its folder).
+ */
+export function assertNoLinkBelow(root: string, path: string): void {
+  const base = resolve(root);
+  const rel = relative(base, dirname(resolve(path)));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return;
+  let p = base;
+  for (const part of rel.split(sep)) {
+    p = join(p, part);
+    let st;
+    try {
+      st = lstatSync(p);
+    } catch {
+      return; // absent: mkdir makes it, and what is below it, as real folders
+    }
+    if (st.isSymbolicLink()) throw new OutDirError(`${p} is a symbolic link (to ${real(p)}); coalsim writes only into real folders inside its output folder, never through a link. Move the link away (or replace it with a folder), then run the command again`, 4);
+    if (!st.isDirectory()) throw new OutDirError(`${p} is not a folder, but coalsim writes files inside it. Move it away, then run the command again`, 4);
   }
 }
 

@@ -182,6 +182,25 @@ describe('--force replaces only a directory coalsim wrote, never a protected one
     expect(readFileSync(join(dir, 'big.bin')).equals(big)).toBe(true);
     expect(readdirSync(dir)).toEqual(['big.bin']);
   });
+
+  it('writeFileAtomically with its output folder never writes through a link planted inside it (charts -> elsewhere), exit 4', () => {
+    const out = join(root, 'linked-out');
+    const elsewhere = join(root, 'pictures');
+    mkdirSync(out, { recursive: true });
+    mkdirSync(elsewhere, { recursive: true });
+    writeFileSync(join(elsewhere, 'chart.png'), 'my own picture');
+    symlinkSync(elsewhere, join(out, 'charts'));
+    const e = refusal(() => writeFileAtomically(join(out, 'charts', 'chart.png'), 'PNG', out));
+    expect(e.exitCode).toBe(4);
+    expect(e.message).toMatch(/charts is a symbolic link/);
+    expect(readFileSync(join(elsewhere, 'chart.png'), 'utf8')).toBe('my own picture');
+    expect(readdirSync(elsewhere)).toEqual(['chart.png']);
+    // A real folder, a folder still to be made, and an output folder that is itself a link are fine.
+    writeFileAtomically(join(out, 'shards', 'gen-000', 'shard-0of1.json'), '{}', out);
+    symlinkSync(out, join(root, 'link-to-out'));
+    writeFileAtomically(join(root, 'link-to-out', 'shards', 'gen-000', 'shard-0of2.json'), '{}', join(root, 'link-to-out'));
+    expect(readdirSync(join(out, 'shards', 'gen-000')).sort()).toEqual(['shard-0of1.json', 'shard-0of2.json']);
+  });
 });
 
 describe('claiming an output directory', () => {
