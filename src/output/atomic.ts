@@ -8,7 +8,7 @@
  * (a second process writing the same directory exits 4), and --force replacing only a
  * directory coalsim wrote, never the current directory, its parents, $HOME or `/`.
  */
-import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyDirAttributes, assertNoLinkBelow, assertReplaceable, claimOutDir, dirAttributes, existsMessage, fsyncDir, isNonEmptyDir, OutDirError, protectedReason, requireOutPath, tempPath, writeNewFileDurably } from './outDir';
 
@@ -165,10 +165,13 @@ export function writeFileAtomically(path: string, content: string | Uint8Array, 
  */
 export function sameFiles(dir: string, files: OutputFiles): boolean {
   const present = new Set<string>();
+  // Never through a link: one planted in the folder (loop -> ., usr -> /usr) was followed, walking
+  // whatever it reached until ELOOP (exit 5, "file error"); it is an entry like any other, not
+  // coalsim's, so the folder is not the same and the refusal names it.
   const walk = (d: string, prefix: string): void => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
+      if (lstatSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
       else present.add(prefix + name);
     }
   };
