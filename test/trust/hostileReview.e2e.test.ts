@@ -12,6 +12,7 @@
  *   through: `sweep --resume` and `analyze` replaced same-named files at the link's target.
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { coalsim, filesOf, tempDir } from '../helpers/cli';
@@ -142,4 +143,19 @@ describe('a re-run into its own folder does not follow a link planted there', ()
       rmSync(join(out, 'planted'));
     }
   });
+});
+
+describe('classroom --out naming something that is not a regular file', () => {
+  it('a named pipe is refused at once (exit 4, named), not read until someone writes to it', () => {
+    const dir = tempDir('coalsim-classroom-fifo-');
+    const fifo = join(dir, 'page.html');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status !== 0) return; // no mkfifo here
+    const started = Date.now();
+    const r = coalsim(['classroom', 'teaching-scarcity', '--out', fifo, '--force']);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/not a regular file/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  }, 180_000);
 });

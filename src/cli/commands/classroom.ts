@@ -54,6 +54,10 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
       throw new CliError(`cannot build the classroom page: ${(err as Error).message}`, ExitCode.internal);
     }
     const page = buildClassroomHtml({ scenario: input.scenario, seed, engine, assets: reportAssets() });
+    // Read only a regular file: a named pipe (or a device) given as --out blocked the read below
+    // until something wrote to it, so the command never ended (hostile review, 2026-12-07).
+    const kind = existsSync(out) ? statSync(out) : null;
+    if (kind !== null && !kind.isFile() && !kind.isDirectory()) throw new CliError(`--out ${displayPath(out)} is not a regular file (a named pipe, a device or a socket); coalsim writes its page only as a file of its own. Choose another --out, e.g. --out ${input.scenario.meta.id}-classroom.html`, ExitCode.outputExists);
     if (existsSync(out) && statSync(out).isDirectory()) throw new CliError(`--out ${out} is a directory; name the page's file, e.g. --out ${join(out, `${input.scenario.meta.id}-classroom.html`)}`, ExitCode.outputExists);
     const existing = existsSync(out) ? readFileSync(out, 'utf8') : null;
     const same = existing === page;
