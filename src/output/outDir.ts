@@ -637,14 +637,23 @@ export function writeAll(fd: number, buf: Uint8Array): void {
   }
 }
 
-/** Create `path` exclusively, write all of content, fsync, close. */
+/**
+ * Create `path` exclusively, write all of content, fsync, close. If the write fails (a full disk),
+ * the file, which this call created, is removed: the lock's temporary file of claimOutDir was left
+ * behind, empty, beside --out by every command that met a disk with no space at all.
+ */
 export function writeNewFileDurably(path: string, content: string | Uint8Array): void {
   const fd = openSync(path, 'wx');
   try {
-    writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    rmSync(path, { force: true });
+    throw err;
   }
 }
 

@@ -29,7 +29,9 @@ function tmpFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (/\.(tmp|old)-\d+$|\.lock$/.test(e.name)) found.push(join(d, e.name));
+      // coalsim's temporary names (outDir.ts tempPath: `.coalsim-tmp-PID`, `-old-`, `-stale-`; the
+      // pattern used to look for an older `.tmp-PID` only, so it could not see them) and locks.
+      if (/\.coalsim-(tmp|old|stale)-\d+$|\.(tmp|old)-\d+$|\.lock$/.test(e.name)) found.push(join(d, e.name));
       if (e.isDirectory()) walk(join(d, e.name));
     }
   };
@@ -68,6 +70,18 @@ maybe('disk full on a 2 MB tmpfs', () => {
     expect(tmpFiles(mount)).toEqual([]);
     rmSync(filler);
     expect(coalsim(['run', '--seed', '2', '--out', out, '--force', '--no-charts']).status).toBe(0);
+  }, 120_000);
+
+  it('a disk with no space left at all: run, compare and classroom exit 5 and leave not even the lock\'s temporary file', () => {
+    expect(coalsim(['run', 'teaching-holdup', '--out', join(mount, 'a'), '--no-charts']).status).toBe(0);
+    const filler = fillTo(mount, 0);
+    const before = filesOf(mount);
+    for (const args of [['run', '--out', join(mount, 'b'), '--no-charts'], ['compare', join(mount, 'a'), join(mount, 'a'), '--out', join(mount, 'c'), '--no-charts'], ['classroom', 'teaching-holdup', '--out', join(mount, 'page.html')]]) {
+      expectDiskFull(coalsim(args));
+      expect(tmpFiles(mount)).toEqual([]);
+    }
+    expect(filesOf(mount)).toEqual(before);
+    rmSync(filler);
   }, 120_000);
 
   it('sweep: whenever the space runs out, exit 5 and --resume after freeing it gives the same bytes', () => {
