@@ -91,22 +91,18 @@ export function protectedReason(dir: string, env: NodeJS.ProcessEnv = process.en
  * deleted their runs.csv and report with it (hostile review, 2026-12-07). A link is never ours.
  */
 export function storeKind(file: string): 'store' | 'unfinished' | null {
+  let st;
   try {
-    const st = lstatSync(file);
-    if (!st.isFile()) return null;
-    if (st.size === 0) return 'unfinished';
-    const head = Buffer.alloc(16);
-    const fd = openSync(file, 'r');
-    try {
-      readSync(fd, head, 0, head.length, 0);
-    } finally {
-      closeSync(fd);
-    }
-    if (!head.toString('latin1').startsWith('SQLite format 3')) return null;
-    // Loaded only here: most commands never meet a store, and the native module costs start-up time.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Database = require('better-sqlite3') as typeof import('better-sqlite3');
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    st = lstatSync(file);
+  } catch {
+    return null; // absent
+  }
+  if (!st.isFile()) return null;
+  if (st.size === 0) return 'unfinished';
+  // Loaded only here: most commands never meet a store, and the native module costs start-up time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const kindOf = (db: import('better-sqlite3').Database): 'store' | 'unfinished' | null => {
     try {
       const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
       if (tables === 0) return 'unfinished';
@@ -116,10 +112,47 @@ export function storeKind(file: string): 'store' | 'unfinished' | null {
     } finally {
       db.close();
     }
+  };
+  let head: Buffer;
+  try {
+    // A copy of the start of the file, never the file itself: SQLite opening a database in WAL mode,
+    // even read-only, creates its -wal and -shm files beside it, in what may be a user's folder.
+    // A store's schema and meta table are made first, in one transaction, so they lie in its first pages.
+    head = Buffer.alloc(Math.min(st.size, STORE_HEAD_BYTES));
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
-    return null; // absent, unreadable, or a database without coalsim's meta table: not ours as far as we can tell
+    return null; // unreadable: not ours as far as we can tell
+  }
+  if (!head.toString('latin1').startsWith('SQLite format 3')) return null;
+  const wal = head.length > 19 && head[18] === 2;
+  try {
+    const copy = Buffer.from(head);
+    // The copy reads as a rollback-journal database (bytes 18-19: 1), of the pages it holds.
+    copy[18] = copy[19] = 1;
+    const pageSize = copy.readUInt16BE(16) === 1 ? 65536 : copy.readUInt16BE(16);
+    const pages = Math.floor(copy.length / pageSize);
+    if (pages > 0 && copy.length < st.size) copy.writeUInt32BE(pages, 28);
+    return kindOf(new Database(pages > 0 && copy.length < st.size ? copy.subarray(0, pages * pageSize) : copy, { readonly: true }));
+  } catch {
+    // The copy did not hold what the query needs (a larger database): open the file itself, read-only,
+    // when that creates nothing beside it (not in WAL mode, or its -wal and -shm are already there).
+    if (copyCovers(st.size) || (wal && !(existsSync(`${file}-wal`) && existsSync(`${file}-shm`)))) return null;
+    try {
+      return kindOf(new Database(file, { readonly: true, fileMustExist: true }));
+    } catch {
+      return null; // a database without coalsim's meta table, or unreadable: not ours as far as we can tell
+    }
   }
 }
+
+/** How much of a store storeKind copies: its schema and meta table (with the scenario, at most 10 MiB) lie well within it. */
+const STORE_HEAD_BYTES = 16 << 20;
+const copyCovers = (size: number): boolean => size <= STORE_HEAD_BYTES;
 
 /** Did coalsim write this directory? Its manifest, its sweep store or its fit store says so. */
 export function isCoalsimDir(dir: string): boolean {

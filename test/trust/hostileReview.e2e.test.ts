@@ -27,6 +27,8 @@ describe("a user's own sweep.sqlite does not make the folder coalsim's", () => {
   it.each([
     ['a SQLite database of their own', (path: string) => {
       const db = new Database(path);
+      // In WAL mode: even a read-only look by SQLite would add sweep.sqlite-wal and -shm to their folder.
+      db.pragma('journal_mode = WAL');
       db.exec('CREATE TABLE observations (x REAL)');
       db.prepare('INSERT INTO observations VALUES (42)').run();
       db.close();
