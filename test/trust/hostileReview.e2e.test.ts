@@ -161,3 +161,20 @@ describe('classroom --out naming something that is not a regular file', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   }, 180_000);
 });
+
+describe('replicate isaf --cv --update-doc checks the file it will rewrite before the cross-validation', () => {
+  it('a symbolic link is refused at once (exit 4, named), not after the minutes of work; its target is unchanged', () => {
+    const dir = tempDir('coalsim-update-doc-link-');
+    const doc = join(dir, 'replication.md');
+    const text = `notes\n${'<!-- generated: coalsim replicate isaf --cv --update-doc docs/replication.md (do not edit by hand) -->'}\nold\n<!-- end generated -->\n`;
+    writeFileSync(doc, text);
+    symlinkSync(doc, join(dir, 'link.md'));
+    const started = Date.now();
+    const r = coalsim(['replicate', 'isaf', '--cv', '--seeds', '1', '--update-doc', join(dir, 'link.md')]);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/link\.md is a symbolic link/);
+    // The cross-validation (about 40 s at one seed on 2 cores) did not run first.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(readFileSync(doc, 'utf8')).toBe(text);
+  }, 180_000);
+});

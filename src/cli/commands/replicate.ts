@@ -5,7 +5,7 @@
  */
 import { codeSource } from '../../output/source';
 import { readInputFile } from '../../scenario/readInput';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { pngRenderer, renderPngs } from '../../charts/render';
@@ -404,7 +404,26 @@ function similarityNotes(built: { similarity: SimilarityRule | null; similarityF
  * holding the generated section's markers (only that section is replaced; nothing is appended
  * to a file that never had it). Exit 3 naming the file and the fix otherwise.
  */
+function realpathOr(file: string): string {
+  try {
+    return displayPath(realpathSync(file));
+  } catch {
+    return 'a file that does not exist';
+  }
+}
+
 function updatableDoc(file: string): string {
+  // What writeFileAtomically will refuse, refused here, before the minutes of the cross-validation
+  // (a link was found only when the section was written, after the work); and a named pipe is never
+  // read (the read would wait for a writer).
+  let st;
+  try {
+    st = lstatSync(file);
+  } catch {
+    st = null; // missing: the read below says so
+  }
+  if (st?.isSymbolicLink()) throw new CliError(`--update-doc ${displayPath(file)} is a symbolic link; coalsim does not write through links. Name the regular file it points to (${realpathOr(file)}); it was left unchanged`, ExitCode.outputExists);
+  if (st !== null && !st.isFile()) throw new CliError(`--update-doc ${displayPath(file)} is not a regular file; give docs/replication.md, or print the section with --markdown`, ExitCode.invalidInput);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
