@@ -206,6 +206,25 @@ describe('coalsim classroom --force (one file, not a directory)', () => {
     expect(readFileSync(mine, 'utf8')).toBe('<html>my own lesson plan</html>');
   });
 
+  it("never replaces its own page once a teacher edited it, even with --force: the page's seal (its sha256, in its head) no longer matches", () => {
+    const page = join(dir, 'annotated.html');
+    expect(coalsim(['classroom', 'teaching-holdup', '--out', page]).status).toBe(0);
+    const written = readFileSync(page, 'utf8');
+    expect(written).toMatch(/<meta name="coalsim-sha256" content="[0-9a-f]{64}">/);
+    const annotated = written.replace('<main>', '<main><p>Ask the class: why did the US pay?</p>');
+    writeFileSync(page, annotated);
+    const r = coalsim(['classroom', 'teaching-holdup', '--out', page, '--seed', '2', '--force']);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/was edited since \(its coalsim-sha256 no longer matches\), so it is partly yours; coalsim never replaces it, even with --force/);
+    expect(readFileSync(page, 'utf8')).toBe(annotated);
+    // A page of a coalsim that did not seal its pages: whether it was edited cannot be told, so it stays.
+    const old = join(dir, 'unsealed.html');
+    writeFileSync(old, written.replace(/\n<meta name="coalsim-sha256" content="[0-9a-f]{64}">/, ''));
+    const u = coalsim(['classroom', 'teaching-holdup', '--out', old, '--force']);
+    expect(u.status).toBe(4);
+    expect(u.stderr).toMatch(/written by an earlier coalsim, which did not seal its pages/);
+  });
+
   it('replaces its own page with --force, and names the fix when --out is a directory', () => {
     const page = join(dir, 'holdup.html');
     expect(coalsim(['classroom', 'teaching-holdup', '--out', page]).status).toBe(0);

@@ -10,13 +10,12 @@ import { engineBundle } from '../../classroom/bundle';
 import { buildClassroomHtml } from '../../classroom/page';
 import { writeFileAtomically } from '../../output/atomic';
 import { assertDirectoryPath } from '../../output/outDir';
+import { pageSealState, sealPage } from '../../output/pageSeal';
 import { reportAssets } from '../../report/assets';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
 import { numberOption } from '../numberOptions';
 
-/** The tag every classroom page carries in its head (classroom/page.ts): how --force knows a page is coalsim's. */
-const CLASSROOM_TAG = /<meta name="generator" content="coalsim classroom">/;
 
 interface ClassroomArgs {
   scenario?: string;
@@ -53,7 +52,8 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
     } catch (err) {
       throw new CliError(`cannot build the classroom page: ${(err as Error).message}`, ExitCode.internal);
     }
-    const page = buildClassroomHtml({ scenario: input.scenario, seed, engine, assets: reportAssets() });
+    // Sealed with its own hash (output/pageSeal.ts): a lone file has no manifest to tell coalsim's bytes from a teacher's edits.
+    const page = sealPage(buildClassroomHtml({ scenario: input.scenario, seed, engine, assets: reportAssets() }));
     // Read only a regular file: a named pipe (or a device) given as --out blocked the read below
     // until something wrote to it, so the command never ended (hostile review, 2026-12-07).
     const kind = existsSync(out) ? statSync(out) : null;
@@ -62,8 +62,11 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
     const existing = existsSync(out) ? readFileSync(out, 'utf8') : null;
     const same = existing === page;
     if (existing !== null && !same) {
-      // --force replaces only a page coalsim wrote (its generator tag), never a user's file.
-      if (!CLASSROOM_TAG.test(existing.slice(0, 2000))) throw new CliError(`${displayPath(out)} is not a classroom page coalsim wrote; coalsim never replaces such a file, even with --force. Choose another --out`, ExitCode.outputExists);
+      // --force replaces only a page coalsim wrote and nobody edited since (its seal), never a user's file or a teacher's notes.
+      const state = pageSealState(existing);
+      if (state === 'foreign') throw new CliError(`${displayPath(out)} is not a classroom page coalsim wrote; coalsim never replaces such a file, even with --force. Choose another --out`, ExitCode.outputExists);
+      if (state === 'edited') throw new CliError(`${displayPath(out)} is a classroom page coalsim wrote, but it was edited since (its coalsim-sha256 no longer matches), so it is partly yours; coalsim never replaces it, even with --force. Choose another --out, or move the page away first`, ExitCode.outputExists);
+      if (state === 'unsealed') throw new CliError(`${displayPath(out)} was written by an earlier coalsim, which did not seal its pages, so whether it was edited since cannot be told; coalsim does not replace it, even with --force. Choose another --out, or delete the page yourself if it holds nothing of yours`, ExitCode.outputExists);
       if (!args.force) throw new CliError(`${displayPath(out)} already exists; pass --force to replace it, or choose another --out`, ExitCode.outputExists);
     }
     if (!same) writeFileAtomically(out, page);
