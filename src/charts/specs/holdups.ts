@@ -33,13 +33,16 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
   ];
   const count = (o: string): number => hs.filter((h) => h.outcome === o).length;
   const subtitle = `${hs.length} threat${hs.length === 1 ? '' : 's'} to cut or withdraw forces unless paid more: ${count('paid')} paid, ${count('refused-withdrew')} refused (the partner left), ${count('bluff-called')} bluff${count('bluff-called') === 1 ? '' : 's'} called.`;
+  // The top tick on the step grid: a max of 1.15 x the largest tightness (1.9) put a last tick
+  // between 1.8 and 2, crowding the two labels.
+  const tightAxis = stepAxis(maxTight * 1.15);
   const options = baseOptions(
     'Hold-ups: what each partner demanded, and what it got',
     subtitle,
     {
       x: { type: 'category', title: axisTitle(`Each hold-up: ${d.roundLabel}, partner and outcome`), ticks: ticks({ font: { size: many ? FONT.tick - 4 : FONT.tick } }), grid: { display: false } },
       y: { position: 'left', min: 0, grace: '10%', title: axisTitle(unit.label), ticks: ticks() },
-      y2: { position: 'right', min: 0, max: r4(maxTight * 1.15), title: axisTitle('Tightness (demand ÷ supply)'), ticks: ticks(), grid: { drawOnChartArea: false } },
+      y2: { position: 'right', min: 0, max: tightAxis.max, title: axisTitle('Tightness (demand ÷ supply)'), ticks: ticks({ stepSize: tightAxis.step }), grid: { drawOnChartArea: false } },
     },
     {
       scarce: {
@@ -62,4 +65,15 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
     config: asConfig({ type: 'bar', data: { labels, datasets }, options }),
     fills: ['diagonal', null, null],
   };
+}
+
+/**
+ * An axis from 0 whose top is a whole number of steps: the step is 1, 2 or 5 times a power of ten,
+ * the smallest that reaches `top` in at most 10 steps; max = top rounded up to it.
+ */
+export function stepAxis(top: number): { max: number; step: number } {
+  const t = top > 0 && Number.isFinite(top) ? top : 1;
+  const power = 10 ** Math.floor(Math.log10(t / 10));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((st) => t / st <= 10)!;
+  return { max: r4(Math.ceil(t / step - 1e-9) * step), step: r4(step) };
 }
