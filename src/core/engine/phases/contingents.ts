@@ -61,7 +61,7 @@ export function deployableOf(spec: ThirdPartySpec, op: Scenario['engine']['opera
  * Its motives this round. The political cost of committing forces is anchored at its usual
  * deployable share sigma_i (`deployableShare`): at armed forces x sigma_i the marginal soldier
  * costs c_i (1 + casualty sensitivity) more, and it keeps rising at that rate up to the hard cap
- * K_i (`maxTroops`, else armed forces x `maxDeployableShare`): h_i / K_i = c_i (1 + cs) / (A_i
+ * K_i (`deployableOf`: `maxTroops`, else armed forces x max(`deployableShare`, `maxDeployableShare`)): h_i / K_i = c_i (1 + cs) / (A_i
  * sigma_i) whatever the cap. `maxTroops` is only a cap: a cap that does not bind must not change
  * the choice below it (anchored at a cap set to a recorded contingent, the recorded size would
  * need a price of w_i + h_i for its last soldier, about twice its cost, and never be chosen).
