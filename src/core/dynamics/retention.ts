@@ -40,7 +40,7 @@ export interface RetentionInputs {
   readonly deaths: number;
   /** mu: deaths expected per round now (>= 0). */
   readonly expectedDeathsPerRound: number;
-  /** H: rounds of the operation after this one (payments run this round and those). */
+  /** H: rounds left, this one included (payments run this round and those after it; phases/retention.ts passes `lastRound - round + 1`). */
   readonly roundsLeft: number;
   /** c: its deployment cost per soldier-year (> 0). */
   readonly deploymentCost: number;
