@@ -139,8 +139,8 @@ export const PivotalBargainingSchema = z
       .default(0.5)
       .describe('How openly it recruits (UN mandate, demarches, summits): how much of its reservation third parties learn, 0-1.'),
     intelligence: share.default(0.5).describe('How well it knows third parties\' reservations, 0 (not at all) to 1 (exactly).'),
-    concessionExponent: z.number().gt(0).max(100).optional().describe('For boulware/conceder: e in x(t) = a + (z - a) t^(1/e), a the belief-mean anchor, z the best final offer under the belief (see docs/model.md).'),
-    fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round.'),
+    concessionExponent: z.number().gt(0).max(100).optional().describe('For boulware/conceder: e in x(t) = a + (z - a) t^(1/e), a the belief-mean anchor, z the best final offer under the belief (see docs/model.md). Omitted: 0.2 for boulware, 3 for conceder.'),
+    fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round. Omitted: 0 (it offers nothing, so only a partner asking nothing accepts).'),
     deadlineRound: round
       .optional()
       .describe('Urgency (BRIEF §6): the round by which the pivotal wants its coalition in place (e.g. a UN deadline, the start of an offensive); its patience falls as it nears. Omitted: no deadline (today\'s behaviour). Must not exceed clock.rounds. Past it the pivotal stays as impatient as in its round.'),
@@ -155,9 +155,11 @@ export const PivotalBargainingSchema = z
 
 export const ThirdPartyBargainingSchema = z
   .strictObject({
-    strategy: StrategyNameSchema.exclude(['fixed-rate']).default('equilibrium'),
+    strategy: StrategyNameSchema.exclude(['fixed-rate'])
+      .default('equilibrium')
+      .describe('equilibrium: the subgame-perfect alternating-offers split on the believed pie; screening: the offer that maximises expected gain given the belief; boulware / conceder: time-dependent concession (late / early). fixed-rate is for the pivotal only.'),
     patience: z.number().gt(0).max(1).default(0.95).describe('Discount factor per round (d_i).'),
-    concessionExponent: z.number().gt(0).max(100).optional(),
+    concessionExponent: z.number().gt(0).max(100).optional().describe('For boulware/conceder: e in x(t) = a + (z - a) t^(1/e) (see docs/model.md). Omitted: 0.2 for boulware, 3 for conceder.'),
   })
   .describe('How this third party negotiates (used when engine.pricing.rule is "negotiation").');
 
@@ -169,7 +171,7 @@ export const PivotalSchema = z
     id,
     name: name,
     capability: CapabilitySchema.describe('Used to judge when a much weaker state takes the larger share (a reversal).'),
-    budget: money.describe('US$ available for payments to partners over the whole operation (donors may add to it).'),
+    budget: money.describe('US$ available for payments to partners over the whole operation (donors may add to it). 0 is refused when troops are sought and no donor or budget event adds money.'),
     accessBudget: money
       .optional()
       .describe('US$ set aside for access deals (bases, transit, airspace, sanctions) apart from `budget`: access is paid from it and troops from `budget`, so a refused access deal frees no money for troops (the US\'s 2003 grants offered to Turkey were their own appropriation, not the Coalition Support Funds that reimbursed contingents). Omitted: access deals are paid from `budget`, shared with troops.'),
@@ -196,7 +198,7 @@ export const PivotalSchema = z
     demand: z
       .array(DemandStepSchema)
       .min(1)
-      .describe('Forces sought from others over time, as steps; rounds before the first step seek none.'),
+      .describe('Forces sought from others over time, as steps in increasing fromRound order, each fromRound at most clock.rounds; rounds before the first step seek none.'),
     retention: z
       .strictObject({
         toleranceElasticity: z
@@ -220,7 +222,7 @@ export const PivotalSchema = z
   .describe('The state that organises the operation, recruits and pays.');
 
 export const ContributionSchema = z.strictObject({
-  round,
+  round: round.describe('Round the money arrives, at most clock.rounds.'),
   amount: money.describe('US$ added to the pivotal state\'s payment budget in that round.'),
 });
 
@@ -298,7 +300,7 @@ export const ThirdPartySchema = z
   .strictObject({
     id,
     name: name,
-    capability: CapabilitySchema.optional().describe('Defaults to { armedForces } from the field of that name.'),
+    capability: CapabilitySchema.optional().describe('Defaults to { armedForces } from the field of that name; when given, its armedForces must equal that field.'),
     armedForces: troops.describe('Active armed forces, headcount.'),
     deployableShare: share.default(0.1).describe('Share of armed forces it can deploy abroad.'),
     maxTroops: troops.optional().describe('Explicit cap on the contingent; overrides deployableShare when set.'),
@@ -334,7 +336,7 @@ export const ThirdPartySchema = z
     opportunismMarkupPerYear: money
       .default(0)
       .describe('Markup per soldier-year an opportunist asks above what its cost and interest justify (m_i).'),
-    availableFromRound: round.default(1).describe('First round in which it can be recruited.'),
+    availableFromRound: round.default(1).describe('First round in which it can be recruited, at most clock.rounds.'),
     holdUpPropensity: share
       .optional()
       .describe('Deprecated and ignored: hold-ups are strategic, a deployed partner threatens when its expected gain beats the cost of a called bluff (docs/model.md §5). Still accepted so that old files load; `coalsim validate` warns.'),
@@ -352,7 +354,7 @@ export const ThirdPartySchema = z
     bargaining: ThirdPartyBargainingSchema.default(THIRD_PARTY_BARGAINING_DEFAULT),
     leadNation: id
       .optional()
-      .describe('The third party whose command it serves under (Poland\'s multinational division in Iraq). While the lead is deployed, the pivotal state\'s subsidies to this party pass through the lead (ledger: payer, via the lead, to the recipient). Omitted: paid directly.'),
+      .describe('The third party whose command it serves under (Poland\'s multinational division in Iraq). While the lead is deployed, the pivotal state\'s subsidies to this party pass through the lead (ledger: payer, via the lead, to the recipient). The lead may not be the party itself nor serve under another lead. Omitted: paid directly.'),
     access: z
       .array(AccessOfferSchema)
       .min(1)
@@ -415,7 +417,7 @@ export const SideDealSchema = z
   .describe('An item in the side-deal catalog.');
 
 const eventBase = {
-  round,
+  round: round.describe('Round it happens, at most clock.rounds.'),
   label: name.optional().describe('What happened, in words, for the event log and narrative.'),
 };
 
@@ -427,7 +429,7 @@ export const ScheduledEventSchema = z.discriminatedUnion('type', [
       troops: troops.optional().describe('Set demand to this level from this round on (until a later step of pivotal.demand or another demand event).'),
       delta: z.number().int().min(-10_000_000).max(10_000_000).optional().describe('Add this many troops to demand from this round; a later step of pivotal.demand sets the level anew, so a surge lasts until the schedule\'s next step.'),
     })
-    .describe('A demand shock: an enemy\'s entry, a surge, a drawdown.'),
+    .describe('A demand shock: an enemy\'s entry, a surge, a drawdown. Give exactly one of troops and delta; a delta may not take demand below 0.'),
   z
     .strictObject({ ...eventBase, type: z.literal('budget'), amount: z.number().min(-1e13).max(1e13) })
     .describe('Money added to (or cut from) the pivotal\'s payment budget.'),
@@ -469,7 +471,7 @@ export const PricingSchema = z.discriminatedUnion('rule', [
         .default('alternating-offers')
         .describe('alternating-offers: one offer per round, proposers alternate, until the deadline; take-it-or-leave-it: one offer, then breakdown.'),
       deadline: z.number().int().min(1).max(1000).default(6).describe('Most exchanges (one per round) before a negotiation ends without a deal.'),
-      firstProposer: z.enum(['pivotal', 'third-party']).default('pivotal'),
+      firstProposer: z.enum(['pivotal', 'third-party']).default('pivotal').describe('Who makes the first offer in each negotiation; proposers then alternate.'),
       horizon: z
         .enum(['open-ended', 'deadline'])
         .default('open-ended')
@@ -533,13 +535,13 @@ export const OperationSchema = z
       .describe('Contingent size as a choice: each state offers troops from its motives (interest, signalling value of its unrealized alliance potential, alliance duty, stance, liquidity, casualty sensitivity, the political cost of committing a growing share of its forces), is paid per deal for its reservation at that size, can enlarge when demand rises, and alliances are reviewed during the run. Off: contingents are fixed at maxTroops or armedForces x deployableShare.'),
     maxDeployableShare: share
       .default(0.1)
-      .describe('With signalling on, the largest share of its armed forces a state would deploy (a hard cap; the political cost of committing forces is anchored at deployableShare).'),
+      .describe('With signalling on, the largest share of its armed forces a state would deploy (a hard cap, never below the state\'s own deployableShare, replaced by maxTroops when that is set; the political cost of committing forces is anchored at deployableShare).'),
     firstContingentLeadYears: z
       .number()
       .min(0)
       .max(5)
       .default(0.5)
-      .describe('With signalling on, years a state not yet deployed needs before its first contingent arrives (a national mandate, pre-deployment training, a national support element, strategic lift); a deployed member enlarges along the supply line it has, without the wait. The wait counts from the round the demand schedule last rose (the opening demand was generated before round 1); until a first contingent arrives the pivotal\'s own soldiers fill in, so it values one at e c_P x (rounds still to wait / rounds left) less per soldier-year. Default 0.5: the Brahimi Report\'s 90-day target for complex missions (UN A/55/305, 2000) is a floor rarely met; 0 turns it off. See docs/model.md, "Force generation".'),
+      .describe('With signalling on, years a state not yet deployed needs before its first contingent arrives (a national mandate, pre-deployment training, a national support element, strategic lift); a deployed member enlarges along the supply line it has, without the wait. The wait counts from the round the troops sought last rose (a step of pivotal.demand, a demand event or a random demand shock; the opening demand was generated before round 1); until a first contingent arrives the pivotal\'s own soldiers fill in, so it values one at e c_P x (rounds still to wait / rounds left) less per soldier-year. Default 0.5: the Brahimi Report\'s 90-day target for complex missions (UN A/55/305, 2000) is a floor rarely met; 0 turns it off. See docs/model.md, "Force generation".'),
     allianceReward: share
       .default(0)
       .describe('With signalling on, how fast the pivotal deepens its alliance, during the run, with members deploying a larger share of their forces than it asks of everyone (demand / the third parties\' armed forces): the share of their unrealized potential closed by a year of deploying twice the ask. A deeper alliance lowers their signalling value from then on.'),
