@@ -47,6 +47,12 @@ export function checkScenario(s: Scenario): InputIssue[] {
     issues.push({ code: 'missing-field', path: ['pivotal', 'bargaining', 'deadlineUrgency'], message: 'deadlineUrgency is set but there is no deadlineRound for it to count down to', fix: 'add pivotal.bargaining.deadlineRound (a round from 1 to clock.rounds), or remove deadlineUrgency' });
   }
 
+  // The fixed-rate strategy posts this rate and never haggles: without it the pivotal offered 0, so
+  // no partner that asks anything ever signed, and nothing said why (docs audit, 2026-12-07).
+  if (s.engine.pricing.rule === 'negotiation' && b.strategy === 'fixed-rate' && b.fixedRatePerSoldierPerRound === undefined) {
+    issues.push({ code: 'missing-field', path: ['pivotal', 'bargaining', 'fixedRatePerSoldierPerRound'], message: 'the fixed-rate strategy posts this rate, and it is missing, so the pivotal would offer nothing and only partners asking nothing would join', fix: 'add pivotal.bargaining.fixedRatePerSoldierPerRound (US$ per soldier per round; the UN reimbursed 1410 a month), or choose another strategy' });
+  }
+
   let previous = 0;
   s.pivotal.demand.forEach((step, i) => {
     beyond(step.fromRound, ['pivotal', 'demand', i, 'fromRound']);

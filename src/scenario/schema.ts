@@ -140,7 +140,7 @@ export const PivotalBargainingSchema = z
       .describe('How openly it recruits (UN mandate, demarches, summits): how much of its reservation third parties learn, 0-1.'),
     intelligence: share.default(0.5).describe('How well it knows third parties\' reservations, 0 (not at all) to 1 (exactly).'),
     concessionExponent: z.number().gt(0).max(100).optional().describe('For boulware/conceder: e in x(t) = a + (z - a) t^(1/e), a the belief-mean anchor, z the best final offer under the belief (see docs/model.md). Omitted: 0.2 for boulware, 3 for conceder.'),
-    fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round. Omitted: 0 (it offers nothing, so only a partner asking nothing accepts).'),
+    fixedRatePerSoldierPerRound: money.optional().describe('For the fixed-rate strategy: the posted rate per soldier per round. Required with that strategy under the negotiation rule; unused otherwise.'),
     deadlineRound: round
       .optional()
       .describe('Urgency (BRIEF §6): the round by which the pivotal wants its coalition in place (e.g. a UN deadline, the start of an offensive); its patience falls as it nears. Omitted: no deadline (today\'s behaviour). Must not exceed clock.rounds. Past it the pivotal stays as impatient as in its round.'),

@@ -34,4 +34,13 @@ describe('fields for the coming mechanisms', () => {
     expect(bad({ pivotal: { ...input.pivotal, bargaining: { deadlineRound: 99 } } })).toMatch(/pivotal\.bargaining\.deadlineRound: round 99 is after the last round/);
     expect(bad({ pivotal: { ...input.pivotal, bargaining: { deadlineUrgency: 0.5 } } })).toMatch(/pivotal\.bargaining\.deadlineUrgency: deadlineUrgency is set but there is no deadlineRound/);
   });
+
+  it('the fixed-rate strategy under negotiation needs its posted rate: without it the pivotal offered 0 and no paying partner ever signed', () => {
+    const input = tinyScenario();
+    const negotiation = { ...(input.engine as object), pricing: { rule: 'negotiation', protocol: 'alternating-offers', deadline: 4 } };
+    const r = parseScenario(JSON.stringify({ ...input, engine: negotiation, pivotal: { ...input.pivotal, bargaining: { strategy: 'fixed-rate' } } }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')).toMatch(/pivotal\.bargaining\.fixedRatePerSoldierPerRound: the fixed-rate strategy posts this rate, and it is missing/);
+    expect(parseScenario(JSON.stringify({ ...input, engine: negotiation, pivotal: { ...input.pivotal, bargaining: { strategy: 'fixed-rate', fixedRatePerSoldierPerRound: 1410 } } })).ok).toBe(true);
+  });
 });
