@@ -40,8 +40,8 @@ function def(name: string, kind: MeasureKind, args: readonly ArgKind[], unit: st
 
 export const MEASURES: readonly MeasureDef[] = [
   // Whole coalition.
-  def('costPerForeignSoldierYear', 'number', [], 'US$/soldier-year', 'Total payments per foreign soldier-year deployed (volunteers included).', ({ summary }) => summary.costs.costPerForeignSoldierYear),
-  def('costPerPaidSoldierYear', 'number', [], 'US$/soldier-year', 'Total payments per paid soldier-year.', ({ summary }) => summary.costs.costPerPaidSoldierYear),
+  def('costPerForeignSoldierYear', 'number', [], 'US$/soldier-year', 'Payments to partners other than for access deals (which buy no soldiers) per foreign soldier-year deployed (volunteers included).', ({ summary }) => summary.costs.costPerForeignSoldierYear),
+  def('costPerPaidSoldierYear', 'number', [], 'US$/soldier-year', 'Payments to partners other than for access deals per paid soldier-year.', ({ summary }) => summary.costs.costPerPaidSoldierYear),
   def('ratioToOwnSoldier', 'number', [], 'ratio', 'Cost per foreign soldier-year divided by the pivotal\'s own soldier cost.', ({ summary }) => summary.costs.ratioToOwnSoldier),
   def('paymentsTotal', 'number', [], 'US$', 'All payments to partners (subsidies and side deals at their cost to the giver).', ({ summary }) => summary.payments.total),
   def('troopPaymentsTotal', 'number', [], 'US$', 'Payments for troops: all payments to partners less those for access deals (e.g. reimbursements, leaving out a transit package).', ({ summary }) => cents(summary.payments.total - (summary.payments.access ?? 0))),

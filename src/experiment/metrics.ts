@@ -37,21 +37,23 @@ export const METRICS = {
     label: 'Cost per foreign soldier-year',
     unit: 'US$ per soldier-year',
     range: 'amount',
-    description: 'Total payments per foreign soldier-year deployed (US$)',
+    // Not all payments: the summary leaves out payments for access deals, which buy no soldiers
+    // (docs/model.md, Accounting); the description said "total payments" until the researcher's audit.
+    description: 'Payments to partners other than for access deals (which buy no soldiers) per foreign soldier-year deployed (US$)',
     compute: ({ summary }) => summary.costs.costPerForeignSoldierYear,
   },
   costPerPaidSoldierYear: {
     label: 'Cost per paid soldier-year',
     unit: 'US$ per soldier-year',
     range: 'amount',
-    description: 'Total payments per paid soldier-year (US$)',
+    description: 'Payments to partners other than for access deals per paid soldier-year (US$)',
     compute: ({ summary }) => summary.costs.costPerPaidSoldierYear,
   },
   ratioToOwnSoldier: {
     label: 'Cost relative to an own soldier',
     unit: 'ratio',
     range: 'amount',
-    description: 'Cost per foreign soldier-year over the pivotal\'s own soldier cost',
+    description: 'Cost per foreign soldier-year (access payments left out) over the pivotal\'s own soldier cost',
     compute: ({ summary }) => summary.costs.ratioToOwnSoldier,
   },
   foreignSoldierYears: {
@@ -156,7 +158,7 @@ export const METRICS = {
     label: 'Cost per effective soldier-year',
     unit: 'US$ per soldier-year',
     range: 'amount',
-    description: 'Total payments per effective soldier-year (troops x effectiveness x effort) (US$)',
+    description: 'Payments to partners other than for access deals per effective soldier-year (troops x effectiveness x effort) (US$)',
     compute: ({ summary }) => summary.costs.costPerEffectiveSoldierYear,
   },
   holdUpThreats: {

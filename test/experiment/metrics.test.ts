@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as describeStats } from '../../src/experiment/aggregate';
 import { METRICS, metricAxisTitle, metricBounds, metricInterval, metricsMarkdownTable } from '../../src/experiment/metrics';
-import { ROOT } from '../helpers/scenarios';
+import { runScenario } from '../../src/core/engine/run';
+import { summarize } from '../../src/core/metrics/summary';
+import { ROOT, valid } from '../helpers/scenarios';
 
 describe('metric registry', () => {
   it('docs/sweeps.md holds the table generated from the registry', () => {
@@ -21,6 +23,26 @@ describe('metric registry', () => {
     expect(metricBounds('meanShare')).toEqual([0, 1]);
     expect(metricBounds('reversals')).toEqual([0, null]);
     expect([metricInterval('meanShare'), metricInterval('reversals'), metricInterval('costPerForeignSoldierYear')]).toEqual(['bootstrap', 'bootstrap', 't']);
+  });
+});
+
+describe('what the cost metrics divide', () => {
+  // Researcher's audit: the registry (and so docs/sweeps.md and --list-metrics) called these
+  // "Total payments per ... soldier-year", but the summary divides the payments less those for
+  // access deals (docs/model.md, Accounting). In gulf-war-1991 seed 3 access is two thirds of
+  // the total, so "total payments" misdescribed the number by a factor of about 2.5.
+  it('leave access payments out, and say so', () => {
+    const scenario = valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'gulf-war-1991.json'), 'utf8')));
+    const s = summarize(runScenario(scenario, 3));
+    const access = s.payments.access ?? 0;
+    expect(access).toBeGreaterThan(0);
+    const run = { summary: s };
+    expect(METRICS.costPerForeignSoldierYear.compute(run)!).toBeCloseTo((s.payments.total - access) / s.costs.foreignSoldierYears, -1);
+    expect(METRICS.costPerForeignSoldierYear.compute(run)!).toBeLessThan(0.5 * (s.payments.total / s.costs.foreignSoldierYears));
+    for (const id of ['costPerForeignSoldierYear', 'costPerPaidSoldierYear', 'costPerEffectiveSoldierYear', 'ratioToOwnSoldier'] as const) {
+      expect(METRICS[id].description).not.toMatch(/^Total payments/);
+      expect(METRICS[id].description).toMatch(/access/);
+    }
   });
 });
 
