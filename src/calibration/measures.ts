@@ -93,7 +93,10 @@ export const MEASURES: readonly MeasureDef[] = [
   def('surplusShare', 'number', ['party'], 'share', 'Surplus share of the partner\'s latest deal (null if none).', ({ summary }, [id]) => member(summary, id!)?.surplusShare ?? null),
   def('holdUpThreats', 'number', ['party'], 'count', 'Hold-up threats the partner made.', ({ summary }, [id]) => member(summary, id!)?.holdUpThreats ?? 0),
   def('holdUpPaid', 'boolean', ['party'], 'yes/no', 'Whether the pivotal paid at least one hold-up threat by the partner.', ({ result }, [id]) => (result?.events ?? []).some((e) => e.type === 'holdup-resolved' && e.party === id && e.outcome === 'paid')),
-  def('holdUpPaidCost', 'number', ['party'], 'US$', 'What the pivotal paid for the partner\'s hold-ups, at cost.', ({ result }, [id]) => {
+  // concessionCost is the conceded terms' cost to the end of the run as agreed when the pivotal gave
+  // in (holdUp.ts payConcession), not the ledger: a contingent that leaves early is paid less
+  // (korea-1950 seed 3, South Africa: $2.45m conceded, $1.79m paid). The description said "paid".
+  def('holdUpPaidCost', 'number', ['party'], 'US$', 'Cost to the pivotal of the concessions it granted to the partner\'s hold-ups, over the rest of the run as agreed when it gave in (what was paid, in payments.csv with cause hold-up, is less if the contingent left early).', ({ result }, [id]) => {
     let total = 0;
     for (const e of result?.events ?? []) if (e.type === 'holdup-resolved' && e.party === id) total += e.concessionCost;
     return Math.round(total * 100) / 100;
