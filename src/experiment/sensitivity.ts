@@ -166,7 +166,10 @@ export function sensitivitySummary(r: SensitivityReport): string[] {
       return `${x.parameter} ${key} ${sig(x.value)}${ci}${s1 ? ` (S1 ${sig(s1.value)})` : ''}${x.belowNoise ? ' below noise' : ''}`;
     };
     const noise = m.noise ? `; seed noise ${(100 * m.noise.meanShare).toFixed(1)}% of the variance of the point means` : '';
-    lines.push(`${m.metric} (${m.method === 'sobol' ? 'Sobol' : 'Morris'}, ${m.units} ${m.method === 'sobol' ? 'blocks' : 'trajectories'}${m.unitsDropped > 0 ? `, ${m.unitsDropped} left out for undefined values` : ''}${noise}):`);
+    // The bracket's level: --confidence changes it, and neither the brackets nor sensitivity.csv
+    // said so (a 50% interval printed like a 95% one). Named once per metric.
+    const level = `; ${Number((100 * r.confidence).toPrecision(6))}% bootstrap intervals over ${m.method === 'sobol' ? 'blocks' : 'trajectories'}`;
+    lines.push(`${m.metric} (${m.method === 'sobol' ? 'Sobol' : 'Morris'}, ${m.units} ${m.method === 'sobol' ? 'blocks' : 'trajectories'}${m.unitsDropped > 0 ? `, ${m.unitsDropped} left out for undefined values` : ''}${noise}${level}):`);
     for (const x of ranked) lines.push(`  ${fmt(x)}`);
   }
   return lines;
