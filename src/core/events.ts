@@ -138,7 +138,7 @@ export type SimEvent =
       readonly round: number;
       readonly party: string;
       readonly outcome: HoldUpOutcome;
-      /** Cost to the pivotal of what it conceded (0 unless paid). */
+      /** Cost to the pivotal of what it conceded, over the rest of the run as agreed (0 unless paid); what is actually paid is the `payment` events with cause hold-up, less if the partner leaves early. */
       readonly concessionCost: number;
       /** The partner's surplus share after the episode. */
       readonly share: number | null;

@@ -160,9 +160,9 @@ export interface RunSummary {
   readonly costs: {
     readonly foreignSoldierYears: number;
     readonly paidSoldierYears: number;
-    /** Total payments per foreign soldier-year deployed (volunteers included). */
+    /** Payments for troops per foreign soldier-year deployed (volunteers included): payments less those for access deals (docs/model.md, Accounting). */
     readonly costPerForeignSoldierYear: number | null;
-    /** Total payments per paid soldier-year. */
+    /** Payments for troops (access deals left out) per paid soldier-year. */
     readonly costPerPaidSoldierYear: number | null;
     readonly ownSoldierCostPerYear: number;
     /** costPerForeignSoldierYear / ownSoldierCostPerYear. */
@@ -176,6 +176,7 @@ export interface RunSummary {
   readonly operation: {
     readonly deaths: number;
     readonly withdrawals: Readonly<Record<string, number>>;
+    /** `concessionCost`: the conceded terms' cost to the end of the run, as agreed when the pivotal gave in (US$); the ledger's hold-up payments (payments.csv, cause hold-up) are less when a partner leaves before the end. */
     readonly holdUps: { readonly threats: number; readonly paid: number; readonly refusedWithdrew: number; readonly bluffCalled: number; readonly concessionCost: number };
     readonly paymentCuts: number;
     readonly renegingPerceived: { readonly actual: number; readonly misperceived: number };
