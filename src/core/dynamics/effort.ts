@@ -12,12 +12,14 @@ import type { RunState } from '../engine/runState';
 import type { EventSink } from '../engine/sink';
 
 /** Effort of a contingent given how it was recruited (paid or not) and whether it is retaliating. */
-export function effortOf(spec: ThirdPartySpec, p: Pick<PartyState, 'costPerYear' | 'deal' | 'grievanceUntil'>, scenario: Scenario, round: number): number {
+export function effortOf(spec: ThirdPartySpec, p: Pick<PartyState, 'costPerYear' | 'deal' | 'grievanceUntil' | 'allianceDepth'>, scenario: Scenario, round: number): number {
   const op = scenario.engine.operation;
   let effort = 1;
   if (p.deal && p.deal.pricePerSoldierYear > 0) {
     // Intrinsic motivation: what the mission (and the signal) is worth to it per soldier-year, against the cost.
-    const intrinsic = spec.intrinsicValuePerYear + spec.signallingValuePerYear * alliancePotential(spec);
+    // The signal at the alliance depth of the run so far: an alliance deepened for over-contributing
+    // leaves less unrealized potential to signal (issue 12 item 3), here as in its reservation.
+    const intrinsic = spec.intrinsicValuePerYear + spec.signallingValuePerYear * alliancePotential({ preferenceSimilarity: spec.preferenceSimilarity, allianceDepth: p.allianceDepth });
     const motivation = p.costPerYear > 0 ? Math.min(1, intrinsic / p.costPerYear) : 1;
     effort = 1 - op.crowdingOut * (1 - motivation) * (1 - scenario.pivotal.monitoring);
   }
