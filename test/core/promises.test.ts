@@ -62,8 +62,12 @@ describe('promise arithmetic', () => {
     expect(renegingLoss({ ...stake, roundsAfter: 0 })).toBe(0);
     const losses = [8, 4, 2, 1].map((h) => renegingLoss({ ...stake, roundsAfter: h }));
     for (let k = 1; k < losses.length; k++) expect(losses[k]!).toBeLessThan(losses[k - 1]!);
-    // Withheld share >= 1/2 of what was due: that share of the troops goes home, net of the subsidy saved.
-    expect(losses[0]).toBeCloseTo((Math.ceil(2500 * (160e6 / (160e6 + 6_847_291))) * (158_465 - 32_867) * 8) / 12, 2);
+    // Withheld share >= 1/2 of what was due: that share of the troops goes home, net of the subsidy
+    // saved, and the troops that stay withhold effort for retaliationRounds (pay.ts sets the
+    // grievance for both responses): 2,398 go home, 102 stay at 0.3 less effort for 3 months.
+    const home = Math.ceil(2500 * (160e6 / (160e6 + 6_847_291)));
+    expect(home).toBe(2398);
+    expect(losses[0]).toBeCloseTo((home * (158_465 - 32_867) * 8) / 12 + (0.3 * (2500 - home) * 158_465 * 3) / 12, 2);
     // A small installment against a large subsidy: only effort is withheld, for retaliationRounds.
     expect(renegingLoss({ ...stake, withheldValue: 1e6 })).toBeCloseTo((0.3 * 2500 * 158_465 * 3) / 12, 2);
   });

@@ -126,7 +126,9 @@ export interface RenegingStake {
  * pivotal state that reneges ... meets retaliation"). With `x = v / (v + cash due)` the
  * withheld share of what the partner was due this round:
  *
- *     x >= 1/2:  loss = ceil(k x) (R - s) H / Y      the troops that go home, net of the subsidy saved
+ *     x >= 1/2:  loss = h (R - s) H / Y + cut (k - h) R min(rho, H) / Y,  h = ceil(k x)
+ *                the troops that go home, net of the subsidy saved, and the effort the troops
+ *                that stay withhold for rho rounds (pay.ts sets the grievance for both responses)
  *     x <  1/2:  loss = cut k R min(rho, H) / Y      effort withheld for rho rounds
  *
  * `k` troops, `R` their worth and `s` their subsidy per soldier-year, `H` rounds left after
@@ -138,11 +140,12 @@ export function renegingLoss(a: RenegingStake): number {
   if (a.troops <= 0 || a.roundsAfter <= 0) return 0;
   const due = a.withheldValue + a.cashDue;
   const x = due > 0 ? a.withheldValue / due : 0;
+  const withheldEffort = (troops: number) => (a.retaliationEffortCut * troops * a.worthPerSoldierYear * Math.min(a.retaliationRounds, a.roundsAfter)) / a.roundsPerYear;
   if (x >= TROOP_RETALIATION_SHARE) {
     const home = Math.min(a.troops, Math.ceil(a.troops * x));
-    return (home * Math.max(0, a.worthPerSoldierYear - a.subsidyPerSoldierYear) * a.roundsAfter) / a.roundsPerYear;
+    return (home * Math.max(0, a.worthPerSoldierYear - a.subsidyPerSoldierYear) * a.roundsAfter) / a.roundsPerYear + withheldEffort(a.troops - home);
   }
-  return (a.retaliationEffortCut * a.troops * a.worthPerSoldierYear * Math.min(a.retaliationRounds, a.roundsAfter)) / a.roundsPerYear;
+  return withheldEffort(a.troops);
 }
 
 /**
