@@ -3,8 +3,8 @@
  * summary.json `operation.holdUps.concessionCost` and the `holdUpPaidCost` measure) is the cost
  * of the conceded terms over the rest of the run as agreed when the pivotal gave in, not the money
  * that changed hands: a contingent that leaves early is paid less. korea-1950 seed 3: South Africa
- * is conceded $2,446,665 in round 7 (its $3,262.22 per soldier-year x 300 troops x 2.5 years),
- * withdraws in round 29, and the ledger (payments.csv, cause hold-up) shows $1,794,221. The
+ * is conceded $2,334,210 in round 7 (its $3,112.28 per soldier-year x 300 troops x 2.5 years),
+ * withdraws in round 29, and the ledger (payments.csv, cause hold-up) shows $1,711,754. The
  * measure said "What the pivotal paid"; it now says what it reads.
  */
 import { readFileSync } from 'node:fs';
@@ -22,8 +22,8 @@ describe('hold-up concession cost', () => {
 
   it('is the value conceded, which exceeds what the ledger paid when the partner leaves early', () => {
     expect(summary.operation.holdUps.paid).toBe(1);
-    expect(summary.operation.holdUps.concessionCost).toBe(2_446_665);
-    expect(Math.round(ledger * 100) / 100).toBe(1_794_221);
+    expect(summary.operation.holdUps.concessionCost).toBe(2_334_210);
+    expect(Math.round(ledger * 100) / 100).toBe(1_711_754);
   });
 
   it('is described as the value agreed, not as money paid', () => {

@@ -40,7 +40,7 @@ export interface RetentionInputs {
   readonly deaths: number;
   /** mu: deaths expected per round now (>= 0). */
   readonly expectedDeathsPerRound: number;
-  /** H: rounds left, this one included (payments run this round and those after it; phases/retention.ts passes `lastRound - round + 1`). */
+  /** H: rounds whose deaths are still to come, the rounds after this one (this round's casualties are drawn before retention; phases/retention.ts passes `lastRound - round`, as a hold-up's z counts them; the payments' horizon, this round included, is the caller's). */
   readonly roundsLeft: number;
   /** c: its deployment cost per soldier-year (> 0). */
   readonly deploymentCost: number;

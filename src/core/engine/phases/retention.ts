@@ -84,12 +84,14 @@ export function considerRetention(s: RunState, model: Model, round: number, log:
     const rounds = after + 1;
     const free = freeBudget(s.pivotal) + (rec?.reservedCents ?? 0) / 100;
     const affordable = Math.max(current, (free * rpy) / (p.troops * rounds));
-    const quick = chooseRetention({ baseTolerance: base, deaths: p.deaths, expectedDeathsPerRound: mu, roundsLeft: rounds, deploymentCost: p.costPerYear, elasticity: settings.toleranceElasticity, premium: 0, current, affordable });
+    // Deaths to come: this round's casualties are drawn before retention (step.ts), so only the
+    // `after` rounds ahead add any, as in a hold-up's z (holdUp.ts); the money runs `rounds`.
+    const quick = chooseRetention({ baseTolerance: base, deaths: p.deaths, expectedDeathsPerRound: mu, roundsLeft: after, deploymentCost: p.costPerYear, elasticity: settings.toleranceElasticity, premium: 0, current, affordable });
     // Expected to stay to the end as things are: no pressure, no need to survey the market.
-    if (quick.roundsBefore >= rounds) continue;
+    if (quick.roundsBefore >= after) continue;
     market ??= substituteMarket(s, model, round);
     const premium = replacementCostNow(s, model, i, market, rounds);
-    const choice = chooseRetention({ baseTolerance: base, deaths: p.deaths, expectedDeathsPerRound: mu, roundsLeft: rounds, deploymentCost: p.costPerYear, elasticity: settings.toleranceElasticity, premium, current, affordable });
+    const choice = chooseRetention({ baseTolerance: base, deaths: p.deaths, expectedDeathsPerRound: mu, roundsLeft: after, deploymentCost: p.costPerYear, elasticity: settings.toleranceElasticity, premium, current, affordable });
     const z = Math.floor(choice.perSoldierYear * 100) / 100;
     if (z <= current) continue;
     const records = (s.retention ??= []);
