@@ -203,6 +203,9 @@ function pageScript(): string {
 })();`;
 }
 
+/** The tag every classroom page carries in its head: how `classroom --force` knows a page is coalsim's (seal.ts). */
+export const GENERATOR_TAG = '<meta name="generator" content="coalsim classroom">';
+
 export function buildClassroomHtml(input: ClassroomInput): string {
   const s = input.scenario;
   const controls = controlsFor(s);
@@ -213,7 +216,7 @@ export function buildClassroomHtml(input: ClassroomInput): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta name="generator" content="coalsim classroom">
+${raw(GENERATOR_TAG)}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${s.meta.title} – coalsim classroom</title>
 <style>${raw(STYLE)}</style>

@@ -1,4 +1,4 @@
-import { stepAxis } from '../../src/charts/specs/holdups';
+import { stepAxis } from '../../src/charts/specs/common';
 
 describe("the hold-ups chart's tightness axis", () => {
   it('tops out on its own step grid, so no last tick crowds the one below it (1.9 beside 1.8 before)', () => {

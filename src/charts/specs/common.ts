@@ -198,3 +198,14 @@ export function seriesKey(parties: readonly { readonly id: string; readonly name
 export function asConfig(config: Json): Config {
   return config as unknown as Config;
 }
+
+/**
+ * An axis from 0 whose top is a whole number of steps: the step is 1, 2 or 5 times a power of ten,
+ * the smallest that reaches `top` in at most 10 steps; max = top rounded up to it.
+ */
+export function stepAxis(top: number): { max: number; step: number } {
+  const t = top > 0 && Number.isFinite(top) ? top : 1;
+  const power = 10 ** Math.floor(Math.log10(t / 10));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((st) => t / st <= 10)!;
+  return { max: r4(Math.ceil(t / step - 1e-9) * step), step: r4(step) };
+}

@@ -8,7 +8,7 @@ import { TheName, theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { GREY, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, capitalise, FONT, HEIGHT, inUnit, type Json, moneyUnit, r4, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, capitalise, FONT, HEIGHT, inUnit, type Json, moneyUnit, r4, stepAxis, ticks, WIDTH } from './common';
 
 const SHORT_OUTCOME: Readonly<Record<NonNullable<HoldupStory['outcome']>, string>> = { paid: 'paid', 'refused-withdrew': 'refused, left', 'bluff-called': 'bluff called, stayed' };
 
@@ -65,15 +65,4 @@ export function holdupsChart(d: ChartData): ChartSpec | null {
     config: asConfig({ type: 'bar', data: { labels, datasets }, options }),
     fills: ['diagonal', null, null],
   };
-}
-
-/**
- * An axis from 0 whose top is a whole number of steps: the step is 1, 2 or 5 times a power of ten,
- * the smallest that reaches `top` in at most 10 steps; max = top rounded up to it.
- */
-export function stepAxis(top: number): { max: number; step: number } {
-  const t = top > 0 && Number.isFinite(top) ? top : 1;
-  const power = 10 ** Math.floor(Math.log10(t / 10));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((st) => t / st <= 10)!;
-  return { max: r4(Math.ceil(t / step - 1e-9) * step), step: r4(step) };
 }

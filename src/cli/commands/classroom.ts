@@ -10,7 +10,7 @@ import { engineBundle } from '../../classroom/bundle';
 import { buildClassroomHtml } from '../../classroom/page';
 import { writeFileAtomically } from '../../output/atomic';
 import { assertDirectoryPath } from '../../output/outDir';
-import { pageSealState, sealPage } from '../../output/pageSeal';
+import { pageSealState, sealPage } from '../../classroom/seal';
 import { reportAssets } from '../../report/assets';
 import { CliError, ExitCode } from '../exitCodes';
 import { displayPath, parseSeed, requireScenario } from '../scenarioInput';
@@ -52,7 +52,7 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
     } catch (err) {
       throw new CliError(`cannot build the classroom page: ${(err as Error).message}`, ExitCode.internal);
     }
-    // Sealed with its own hash (output/pageSeal.ts): a lone file has no manifest to tell coalsim's bytes from a teacher's edits.
+    // Sealed with its own hash (classroom/seal.ts): a lone file has no manifest to tell coalsim's bytes from a teacher's edits.
     const page = sealPage(buildClassroomHtml({ scenario: input.scenario, seed, engine, assets: reportAssets() }));
     // Read only a regular file: a named pipe (or a device) given as --out blocked the read below
     // until something wrote to it, so the command never ended (hostile review, 2026-12-07).

@@ -1,4 +1,4 @@
-import { pageSealState, sealPage } from '../../src/output/pageSeal';
+import { pageSealState, sealPage } from '../../src/classroom/seal';
 
 const PAGE = '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<meta name="generator" content="coalsim classroom">\n<title>t</title>\n</head>\n<body><main>x</main></body>\n</html>\n';
 

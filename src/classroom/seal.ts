@@ -5,10 +5,11 @@
  * notes added to the page, or any edit, break the seal, and the page is then partly the user's.
  * Pure.
  */
-import { sha256 } from './manifest';
+import { sha256 } from '../output/manifest';
+import { GENERATOR_TAG } from './page';
 
-/** The tag the seal goes after: every classroom page carries it (classroom/page.ts). */
-const ANCHOR = '<meta name="generator" content="coalsim classroom">';
+/** The tag the seal goes after: every classroom page carries it. */
+const ANCHOR = GENERATOR_TAG;
 const SEAL = /\n<meta name="coalsim-sha256" content="([0-9a-f]{64})">/;
 
 /** The page with its seal: a `coalsim-sha256` meta tag after the generator tag, holding the sha256 of the page without it. Throws when the page has no generator tag (a bug). */
