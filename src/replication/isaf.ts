@@ -11,6 +11,7 @@ import type { Scenario, ScenarioInput } from '../scenario/schema';
 import { alliancePotential, POTENTIAL_NAME, replicationSample, type IsafRow } from './isafData';
 import { median, ols, spearman, type Coefficient, type OlsResult, type RankCorrelation } from './stats';
 import { threatOf } from './baselines';
+import { mandateStance } from './mandate';
 
 /** The rule constants; every one is documented in docs/replication.md. */
 export interface IsafOptions {
@@ -65,6 +66,13 @@ export interface IsafOptions {
    * (milsup + depth) / 2).
    */
   readonly missionAllies: readonly number[] | null;
+  /**
+   * The Security Council authorised the mission (replication/mandate.ts). Without a mandate a
+   * state with no US defence pact (atop_milsup_us, any pact: the alliance compels, whichever
+   * treaty it is) opposes the mission: missionStance `NO_MANDATE_STANCE`. ISAF had one
+   * (UNSC resolutions 1386 and 1510).
+   */
+  readonly mandate: boolean;
 }
 
 /**
@@ -93,6 +101,7 @@ export const DEFAULT_ISAF_OPTIONS: IsafOptions = {
   costUncertainty: 0.1,
   dutyWeight: 1,
   missionAllies: NATO_2010,
+  mandate: true,
 };
 
 /**
@@ -150,6 +159,12 @@ export function partyRule(r: IsafRow, cost: CostRule, o: IsafOptions): PartyRule
   };
 }
 
+/** The mission stance the mandate rule sets (replication/mandate.ts), as a scenario field; {} where it sets none. */
+function stanceOf(mandate: boolean, usAlly: number): { missionStance?: number } {
+  const stance = mandateStance(mandate, usAlly);
+  return stance === undefined ? {} : { missionStance: stance };
+}
+
 /**
  * The coalsim scenario for the Nov 2010 cross-section (input form; validate with parseScenario).
  * `cost` is the fitted soldier-cost rule; by default it is fitted on `rows` (cross-validation
@@ -172,6 +187,7 @@ export function buildIsafScenario(rows: readonly IsafRow[], options: Partial<Isa
       // atop_milsup_us: a military-support pact with the US, the source of an ally's duty floor
       // (politics/alliance.ts), when it is a pact this mission invokes (missionAllies).
       defencePact: r.usAlly >= 1 && (o.missionAllies === null || o.missionAllies.includes(r.ccode)),
+      ...stanceOf(o.mandate, r.usAlly),
     };
   });
   return {

@@ -80,6 +80,9 @@ describe('coalsim replicate: out-of-sample options (built CLI)', () => {
     expect(w.status).toBe(2);
     expect(w.stderr).toMatch(/--war goes with replicate coalition/);
     expect(coalsim(['replicate', 'isaf', '--alliance', '3180', '--seeds', '1']).status).toBe(2);
+    const m = coalsim(['replicate', 'isaf', '--mandate', 'no', '--seeds', '1']);
+    expect(m.status).toBe(2);
+    expect(m.stderr).toMatch(/--mandate goes with replicate coalition; ISAF had a UN mandate/);
     expect(coalsim(['replicate', 'coalition', '--war', '163', '--alliance', '12', '--seeds', '1']).status).toBe(2);
   });
 });
@@ -194,5 +197,18 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     expect(ok.status).toBe(0);
     const notes = (JSON.parse(ok.stdout) as { notes: string[] }).notes.join('\n');
     expect(notes).toContain('Alliance duty: only the pacts of ATOP alliance(s) 3260: 7 state(s) in the case, GBR, FRA, PAK, THA, PHL, AUS, NZL.');
+  });
+});
+
+(existsSync(SHARED) ? describe : describe.skip)('coalsim replicate coalition --mandate (built CLI, shared data)', () => {
+  const notesOf = (args: string[]) => {
+    const r = coalsim(['replicate', 'coalition', ...args, '--seeds', '1', '--folds', '2', '--json']);
+    expect(r.status).toBe(0);
+    return (JSON.parse(r.stdout) as { notes: string[] }).notes.find((n) => n.startsWith('UN mandate'));
+  };
+  it('reads the record for a COW war, says how many states oppose without one, and takes --mandate over the record', () => {
+    expect(notesOf(['--war', '163'])).toMatch(/^UN mandate: none \(Vietnam War: no Security Council resolution\)\. States with no US defence pact oppose the mission \(stance -0\.5: joining costs them their deployment cost again\): \d+ of 108 states\.$/);
+    expect(notesOf(['--war', '211'])).toBe('UN mandate: yes (Gulf War: UNSC Resolution 678 (29 November 1990)); no state opposes the mission for want of one.');
+    expect(notesOf(['--war', '211', '--mandate', 'no'])).toMatch(/^UN mandate: none \(as given with --mandate\)/);
   });
 });

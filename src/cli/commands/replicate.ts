@@ -13,6 +13,7 @@ import { assertWritable, OutputExistsError, writeDirAtomically, writeFileAtomica
 import { toCsv } from '../../output/csv';
 import { sha256 } from '../../output/manifest';
 import { replicationCharts } from '../../replication/charts';
+import { mandateStance, NO_MANDATE_STANCE, UN_MANDATE_BY_WAR } from '../../replication/mandate';
 import { allianceMembersById, buildCoalitionCase, SHARED_FILES, warList, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
 import { CV_BEGIN, CV_END, cvComparison, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, PREDICTION_COLUMNS, replaceSection } from '../../replication/cvRender';
@@ -48,6 +49,7 @@ interface ReplicateArgs {
   troops?: string;
   theatre?: string;
   alliance?: string;
+  mandate?: string;
   sharedData?: string;
 }
 
@@ -204,6 +206,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .option('war', numberOption('coalition: a COW war number in cow_war_participants_us_coalitions.csv (the shipped file: 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003; rows added for another war work too); outcome = taking part on the US side'))
       .option('troops', { type: 'string', describe: 'coalition: a CSV of observed contingents, columns iso3 (or ccode) and troops; states not listed count as 0' })
       .option('alliance', { type: 'string', describe: 'coalition: ATOP ids of the alliance(s) that run or invoke the mission, comma-separated (e.g. 3180 for NATO, 3260 for SEATO); only their members\' US pacts carry alliance duty. Default: every US defence pact (replicate isaf: NATO, whose mission ISAF was)' })
+      .option('mandate', { type: 'string', choices: ['yes', 'no'], describe: 'coalition: whether the UN Security Council authorised the use of force. Without a mandate, states with no US defence pact oppose the mission: joining costs them their deployment cost again (docs/replication.md). Default: the record for the six US-led COW wars (yes: 151 Korea, 211 Gulf; no: 163, 221, 225, 227); yes for a --troops file or another war' })
       .option('theatre', { type: 'string', describe: 'coalition, with --troops: COW codes of the state opponents, comma-separated (e.g. 645 for Iraq); states in their COW region get the regional-threat motive. None for a counter-insurgency' })
       .option('shared-data', { type: 'string', describe: 'coalition: the shared data directory (default: ../shared/data beside the package)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the numbers as JSON instead of the table' })
@@ -219,10 +222,11 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules; each fold fits one rule constant per 5 training participants (the Gulf: 1 or 2)')
       .example('$0 replicate coalition --war 163 --alliance 3260', 'Vietnam, with only SEATO\'s members (the treaty the US invoked) carrying alliance duty')
       .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year, from a CSV you write: columns iso3 (or ccode) and troops, one row per state')
-      .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', 'Contingents in a war with a state opponent (645: Iraq): states in its region feel a regional threat') as unknown as Argv<ReplicateArgs>,
+      .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645 --mandate no', 'Contingents in a war with a state opponent (645: Iraq) that the Security Council did not authorise: states in its region feel a regional threat, and only US allies can be brought in') as unknown as Argv<ReplicateArgs>,
   handler: (args: ArgumentsCamelCase<ReplicateArgs>) => {
     if (args.updateDoc !== undefined && !(args.study === 'isaf' && args.cv)) throw new CliError('--update-doc regenerates the ISAF comparison in docs/replication.md and goes with `replicate isaf --cv`; for another coalition use --out DIR (comparison.md) or --markdown', ExitCode.usage);
     if (args.theatre !== undefined && args.troops === undefined) throw new CliError('--theatre goes with coalition --troops FILE; with --war the theatre is the war\'s other side, read from the COW file. Example: coalsim replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', ExitCode.usage);
+    if (args.mandate !== undefined && args.study !== 'coalition') throw new CliError('--mandate goes with replicate coalition; ISAF had a UN mandate (resolutions 1386 and 1510), docs/replication.md', ExitCode.usage);
     if (args.alliance !== undefined && args.study !== 'coalition') throw new CliError('--alliance goes with replicate coalition; replicate isaf is NATO\'s mission (its pact members carry alliance duty, docs/replication.md)', ExitCode.usage);
     // The coalition-only options would be ignored by replicate isaf: refuse them instead of running something else.
     const coalitionOnly = (['war', 'year', 'troops', 'sharedData'] as const).filter((k) => args[k] !== undefined).map((k) => `--${k === 'sharedData' ? 'shared-data' : k}`);
@@ -348,6 +352,10 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     if (bad !== undefined) throw new CliError(`coalition: --theatre: "${bad}" is not a COW country code. Fix: give whole numbers separated by commas, e.g. --theatre 645`, ExitCode.usage);
     outcome = { kind: 'troops', troopsText, file: args.troops!, theatre: theatre.map(Number) };
   }
+  // Whether the Security Council authorised force: --mandate, else the record for a COW war (mandate.ts), else yes (no stance rule).
+  const recorded = outcome.kind === 'cow-war' ? UN_MANDATE_BY_WAR[outcome.warNum] : undefined;
+  const mandate = args.mandate !== undefined ? args.mandate === 'yes' : (recorded?.mandate ?? true);
+  const mandateFrom = args.mandate !== undefined ? 'as given with --mandate' : recorded !== undefined ? recorded.source : outcome.kind === 'cow-war' ? `war ${outcome.warNum} is not one of the six US-led COW wars on record, so a mandate is assumed (--mandate no if there was none)` : 'assumed for a --troops file (--mandate no if there was none)';
   // Whose pact carries alliance duty: the members of the alliances named with --alliance, else every US defence pact.
   const atopIds = args.alliance === undefined ? null : args.alliance.split(',').map((v) => v.trim());
   const badId = atopIds?.find((v) => !/^\d{4}$/.test(v));
@@ -365,6 +373,9 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     const words: Record<string, string> = { militaryCapabilities: 'military spending and personnel (NMC)', armedForces: 'armed forces (World Bank/IISS)', alliances: 'alliances (ATOP)', unVoting: 'UN voting' };
     const notes = [
       ...(stale.length > 0 ? [`Data years: ${year} is past the last year of some sources, so their last year stands in: ${stale.map(([k, y]) => `${words[k]} ${y}`).join(', ')}.`] : []),
+      mandate
+        ? `UN mandate: yes (${mandateFrom}); no state opposes the mission for want of one.`
+        : `UN mandate: none (${mandateFrom}). States with no US defence pact oppose the mission (stance ${NO_MANDATE_STANCE}: joining costs them their deployment cost again): ${built.case.states.filter((st) => mandateStance(false, st.usAlly) !== undefined).length} of ${built.case.states.length} states.`,
       allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${ids!.join(', ')}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
       `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
       // The path as given, or the bundled file's place in the package: the same from any working folder.
@@ -375,7 +386,7 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
         ? `Theatre (regional-threat motive): the COW region(s) of ${built.theatre.opponents.map((o, i) => `${built.theatre.opponentNames[i]} (${o})`).join(', ')}; ${built.theatre.nearStates.length} state(s) in them, with the threat each feels (the opponents' power over its own, 0-1): ${built.theatre.nearStates.map((id) => `${id} ${built.theatre.threat[id]!.toFixed(2)}`).join(', ')}.`
         : 'Theatre: none (no state opponent; --theatre CCODES names them for a troops file).',
     ];
-    return { c: built.case, inputs, notes, details: { dropped: built.dropped, unmatched: built.unmatched, theatre: built.theatre }, rules: { missionAllies } };
+    return { c: built.case, inputs, notes, details: { dropped: built.dropped, unmatched: built.unmatched, theatre: built.theatre }, rules: { missionAllies, mandate } };
   } catch (err) {
     throw new CliError(`coalition: ${(err as Error).message}`, ExitCode.invalidInput);
   }
@@ -459,7 +470,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   } catch (err) {
     throw new CliError(`${args.study}: ${(err as Error).message}`, ExitCode.invalidInput);
   }
-  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(Number(args.war))] : []), ...(args.year !== undefined ? ['--year', String(Number(args.year))] : []), ...(args.troops !== undefined ? ['--troops', shellWord(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', shellWord(args.theatre)] : []), ...(args.alliance !== undefined ? ['--alliance', shellWord(args.alliance)] : []), ...(args.data !== undefined ? ['--data', shellWord(args.data)] : []), ...(args.sharedData !== undefined ? ['--shared-data', shellWord(args.sharedData)] : [])].join(' ');
+  const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(Number(args.war))] : []), ...(args.year !== undefined ? ['--year', String(Number(args.year))] : []), ...(args.troops !== undefined ? ['--troops', shellWord(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', shellWord(args.theatre)] : []), ...(args.alliance !== undefined ? ['--alliance', shellWord(args.alliance)] : []), ...(args.mandate !== undefined ? ['--mandate', args.mandate] : []), ...(args.data !== undefined ? ['--data', shellWord(args.data)] : []), ...(args.sharedData !== undefined ? ['--shared-data', shellWord(args.sharedData)] : [])].join(' ');
   const markdown = cvMarkdown(result, command, notes);
   if (args.updateDoc !== undefined) writeFileAtomically(args.updateDoc, replaceSection(updatableDoc(args.updateDoc), markdown));
   if (args.out !== undefined) {
