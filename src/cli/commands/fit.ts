@@ -11,7 +11,8 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadFitFile, type LoadedFit } from '../../fit/load';
 import { fitFiles, writeFitFiles, FIT_OUTPUT_FILES } from '../../fit/outputs';
 import { FitTaskError } from '../../fit/pool';
-import { fitResults } from '../../fit/results';
+import { fitResults, type ParameterPosterior } from '../../fit/results';
+import { formatParameterValue, parameterUnit } from '../../fit/units';
 import { FitDirError, fitComplete, mergeShards, readGenerations, runFit, runShard, totalGenerations, type FitProgressSink } from '../../fit/run';
 import { fitSlurmScripts } from '../../fit/slurm';
 import { shellWord } from '../../experiment/slurm';
@@ -72,6 +73,17 @@ function dirError(err: unknown): never {
   throw err;
 }
 
+/**
+ * One fitted parameter for the terminal, in its unit (fit/units.ts): `flagValue = $4.6M
+ * [90%: $1.2M, $9.8M] (was $4.6M; US$ a year)`. summary.json keeps the plain numbers.
+ */
+export function parameterLine(p: Pick<ParameterPosterior, 'name' | 'path' | 'integer' | 'median' | 'q05' | 'q95' | 'before'>): string {
+  const unit = parameterUnit(p.path);
+  const v = (x: number) => formatParameterValue(x, unit, p.integer);
+  const before = typeof p.before === 'number' ? v(p.before) : p.before === null || p.before === undefined ? 'unset' : JSON.stringify(p.before);
+  return `  ${p.name} = ${v(p.median)}  [90%: ${v(p.q05)}, ${v(p.q95)}]  (was ${before}${unit === null ? '' : `; ${unit}`})`;
+}
+
 /** Write the outputs of a complete fit; returns the summary text lines. */
 function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], out: string, o: { date?: string | undefined; checkSeeds: number }): { lines: string[]; summary: string } {
   const date = o.date ?? loaded.fit.date ?? 'undated';
@@ -81,7 +93,7 @@ function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], ou
   const where = displayPath(out);
   const lines = [
     `fit ${loaded.fit.id}: ${gens.length} generations, ${results.simulations} evaluations; targets ${results.targets.passed}/${results.targets.total} pass, held-out checks ${results.checks.passed}/${results.checks.total} pass`,
-    ...results.parameters.map((p) => `  ${p.name} = ${p.median}  [90%: ${p.q05}, ${p.q95}]  (was ${JSON.stringify(p.before)})`),
+    ...results.parameters.map((p) => parameterLine(p)),
     ...[...files.keys()].filter((f) => !f.startsWith('charts/')).map((f) => `  ${join(where, f)}`),
     ...(chartNote === null ? [`  ${join(where, 'charts')}/  (${[...files.keys()].filter((f) => f.startsWith('charts/')).length} PNG charts)`] : [`  (no charts: ${chartNote})`]),
     `  run it: ${invocation()} run ${join(where, FIT_OUTPUT_FILES.scenario)}`,
