@@ -207,7 +207,7 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     return (JSON.parse(r.stdout) as { notes: string[] }).notes.find((n) => n.startsWith('UN mandate'));
   };
   it('reads the record for a COW war, says how many states oppose without one, and takes --mandate over the record', () => {
-    expect(notesOf(['--war', '163'])).toMatch(/^UN mandate: none \(Vietnam War: no Security Council resolution\)\. States with no US defence pact oppose the mission \(stance -0\.5: joining costs them their deployment cost again\): \d+ of 108 states\.$/);
+    expect(notesOf(['--war', '163'])).toMatch(/^UN mandate: none \(Vietnam War: no authorisation of force; the Council adopted no resolution on the war \(the US put it on the agenda in February 1966, without result\)\)\. States with no US defence pact oppose the mission \(stance -0\.5: joining costs them their deployment cost again\): \d+ of 108 states\.$/);
     expect(notesOf(['--war', '211'])).toBe('UN mandate: yes (Gulf War: UNSC Resolution 678 (29 November 1990)); no state opposes the mission for want of one.');
     expect(notesOf(['--war', '211', '--mandate', 'no'])).toMatch(/^UN mandate: none \(as given with --mandate\)/);
   });

@@ -15,7 +15,17 @@ describe('a UN mandate and the stance of states without a US pact (replication/m
     const mandated = Object.entries(UN_MANDATE_BY_WAR).filter(([, m]) => m.mandate).map(([war]) => Number(war));
     expect(mandated).toEqual([151, 211]);
     expect(Object.keys(UN_MANDATE_BY_WAR).map(Number)).toEqual([151, 163, 211, 221, 225, 227]);
-    expect(UN_MANDATE_BY_WAR[211]!.source).toContain('678');
+    expect(UN_MANDATE_BY_WAR[211]!.source).toContain('678 (29 November 1990)');
+  });
+
+  it('dates the resolutions each record cites, and does not call a resolution a mandate where it was none', () => {
+    expect(UN_MANDATE_BY_WAR[151]!.source).toMatch(/83 \(27 June 1950.*84 \(7 July 1950/);
+    expect(UN_MANDATE_BY_WAR[221]!.source).toContain('1244 of 10 June 1999');
+    expect(UN_MANDATE_BY_WAR[225]!.source).toMatch(/1368 \(12 September 2001\).*1373 \(28 September 2001\).*1386 \(20 December 2001\)/);
+    // Iraq: 1441 gave no express authorisation; 1483 (May) and 1511 (October) came after the invasion.
+    expect(UN_MANDATE_BY_WAR[227]!.source).toMatch(/no express authorisation.*1441 \(8 November 2002\).*1483 \(22 May 2003\).*1511 \(16 October 2003\)/);
+    // Vietnam: the Council adopted nothing on the war (the US put it on the agenda in 1966).
+    expect(UN_MANDATE_BY_WAR[163]!.source).toMatch(/^Vietnam War: no authorisation of force/);
   });
 
   it('without a mandate a state with no US defence pact opposes the mission; an ally, or any state under a mandate, has no stance set', () => {
