@@ -201,14 +201,39 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
 });
 
 (existsSync(SHARED) ? describe : describe.skip)('coalsim replicate coalition --mandate (built CLI, shared data)', () => {
-  const notesOf = (args: string[]) => {
+  interface MandateJson { authorised: boolean; from: string; record: { mandate: boolean; source: string } | null; stance: number | null; exempt: string; opposed: string[] }
+  const run = (args: string[]) => {
     const r = coalsim(['replicate', 'coalition', ...args, '--seeds', '1', '--folds', '2', '--json']);
     expect(r.status).toBe(0);
-    return (JSON.parse(r.stdout) as { notes: string[] }).notes.find((n) => n.startsWith('UN mandate'));
+    const j = JSON.parse(r.stdout) as { notes: string[]; coalition: { mandate: MandateJson } };
+    return { note: j.notes.find((n) => n.startsWith('UN mandate')), mandate: j.coalition.mandate };
   };
-  it('reads the record for a COW war, says how many states oppose without one, and takes --mandate over the record', () => {
-    expect(notesOf(['--war', '163'])).toMatch(/^UN mandate: none \(Vietnam War: no authorisation of force; the Council adopted no resolution on the war \(the US put it on the agenda in February 1966, without result\)\)\. States with no US defence pact oppose the mission \(stance -0\.5: joining costs them their deployment cost again\): \d+ of 108 states\.$/);
-    expect(notesOf(['--war', '211'])).toBe('UN mandate: yes (Gulf War: UNSC Resolution 678 (29 November 1990)); no state opposes the mission for want of one.');
-    expect(notesOf(['--war', '211', '--mandate', 'no'])).toMatch(/^UN mandate: none \(as given with --mandate\)/);
+  it('reads the record for a COW war, says how many states oppose without one and lists them, and takes --mandate over the record while still naming it', () => {
+    const vietnam = run(['--war', '163']);
+    expect(vietnam.note).toMatch(/^UN mandate: none \(Vietnam War: no authorisation of force; the Council adopted no resolution on the war \(the US put it on the agenda in February 1966, without result\)\)\. States with no US defence pact of any kind \(atop_milsup_us 0, whatever --alliance names\) oppose the mission \(stance -0\.5: joining costs them their deployment cost again\): 68 of 108 states/);
+    expect(vietnam.mandate).toMatchObject({ authorised: false, from: 'record', stance: -0.5, record: { mandate: false } });
+    expect(vietnam.mandate.opposed).toHaveLength(68);
+    // Neutral Sweden opposes; Australia (ANZUS, SEATO) and Britain (NATO) are exempt.
+    expect(vietnam.mandate.opposed).toContain('SWE');
+    expect(vietnam.mandate.opposed).not.toContain('AUS');
+    expect(vietnam.mandate.opposed).not.toContain('GBR');
+    // --alliance decides alliance duty, not the stance: the same states oppose with SEATO alone carrying duty.
+    expect(run(['--war', '163', '--alliance', '3260']).mandate.opposed).toEqual(vietnam.mandate.opposed);
+    const gulf = run(['--war', '211']);
+    expect(gulf.note).toBe('UN mandate: yes (Gulf War: UNSC Resolution 678 (29 November 1990)); no state opposes the mission for want of one.');
+    expect(gulf.mandate).toMatchObject({ authorised: true, from: 'record', stance: null, opposed: [] });
+    const overridden = run(['--war', '211', '--mandate', 'no']);
+    expect(overridden.note).toMatch(/^UN mandate: none \(as given with --mandate; the record says yes: Gulf War: UNSC Resolution 678/);
+    expect(overridden.mandate).toMatchObject({ authorised: false, from: '--mandate', record: { mandate: true }, stance: -0.5 });
+  });
+
+  it('the manifest records the rule the simulation ran with (rules.mandate) and where it came from', () => {
+    const out = join(tempDir(), 'vietnam');
+    expect(coalsim(['replicate', 'coalition', '--war', '163', '--seeds', '1', '--folds', '2', '--out', out]).status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { rules: { mandate: boolean }; mandate: { authorised: boolean; from: string; stance: number; opposed: string } };
+    expect(manifest.rules.mandate).toBe(false);
+    expect(manifest.mandate).toMatchObject({ authorised: false, from: 'record', stance: -0.5, opposed: '68 state(s) (summary.json: coalition.mandate.opposed)' });
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { coalition: { mandate: { opposed: string[] } } };
+    expect(summary.coalition.mandate.opposed).toHaveLength(68);
   });
 });

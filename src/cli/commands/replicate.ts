@@ -206,7 +206,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .option('war', numberOption('coalition: a COW war number in cow_war_participants_us_coalitions.csv (the shipped file: 151 Korea, 163 Vietnam, 211 Gulf, 227 Iraq 2003; rows added for another war work too); outcome = taking part on the US side'))
       .option('troops', { type: 'string', describe: 'coalition: a CSV of observed contingents, columns iso3 (or ccode) and troops; states not listed count as 0' })
       .option('alliance', { type: 'string', describe: 'coalition: ATOP ids of the alliance(s) that run or invoke the mission, comma-separated (e.g. 3180 for NATO, 3260 for SEATO); only their members\' US pacts carry alliance duty. Default: every US defence pact (replicate isaf: NATO, whose mission ISAF was)' })
-      .option('mandate', { type: 'string', choices: ['yes', 'no'], describe: 'coalition: whether the UN Security Council authorised the use of force. Without a mandate, states with no US defence pact oppose the mission: joining costs them their deployment cost again (docs/replication.md). Default: the record for the six US-led COW wars (yes: 151 Korea, 211 Gulf; no: 163, 221, 225, 227); yes for a --troops file or another war' })
+      .option('mandate', { type: 'string', choices: ['yes', 'no'], describe: 'coalition: whether the UN Security Council authorised the use of force. Without a mandate, states with no US defence pact (any pact, whatever --alliance names) oppose the mission: joining costs them their deployment cost again (docs/replication.md). Default: the record for the six US-led COW wars (yes: 151 Korea, 211 Gulf; no: 163, 221, 225, 227); yes for a --troops file or another war' })
       .option('theatre', { type: 'string', describe: 'coalition, with --troops: COW codes of the state opponents, comma-separated (e.g. 645 for Iraq); states in their COW region get the regional-threat motive. None for a counter-insurgency' })
       .option('shared-data', { type: 'string', describe: 'coalition: the shared data directory (default: ../shared/data beside the package)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the numbers as JSON instead of the table' })
@@ -222,7 +222,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .example('$0 replicate coalition --war 211', 'Score the Gulf War coalition (participation) with the ISAF rules; each fold fits one rule constant per 5 training participants (the Gulf: 1 or 2)')
       .example('$0 replicate coalition --war 163 --alliance 3260', 'Vietnam, with only SEATO\'s members (the treaty the US invoked) carrying alliance duty')
       .example('$0 replicate coalition --year 2012 --troops isaf2012.csv --out out/isaf2012', 'Score observed contingents of another year, from a CSV you write: columns iso3 (or ccode) and troops, one row per state')
-      .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645 --mandate no', 'Contingents in a war with a state opponent (645: Iraq) that the Security Council did not authorise: states in its region feel a regional threat, and only US allies can be brought in') as unknown as Argv<ReplicateArgs>,
+      .example('$0 replicate coalition --year 2003 --troops iraq2003.csv --theatre 645 --mandate no', 'Contingents in a war with a state opponent (645: Iraq) that the Security Council did not authorise: states in its region feel a regional threat, and states with no US defence pact join only if their motives cover twice the deployment cost') as unknown as Argv<ReplicateArgs>,
   handler: (args: ArgumentsCamelCase<ReplicateArgs>) => {
     if (args.updateDoc !== undefined && !(args.study === 'isaf' && args.cv)) throw new CliError('--update-doc regenerates the ISAF comparison in docs/replication.md and goes with `replicate isaf --cv`; for another coalition use --out DIR (comparison.md) or --markdown', ExitCode.usage);
     if (args.theatre !== undefined && args.troops === undefined) throw new CliError('--theatre goes with coalition --troops FILE; with --war the theatre is the war\'s other side, read from the COW file. Example: coalsim replicate coalition --year 2003 --troops iraq2003.csv --theatre 645', ExitCode.usage);
@@ -317,6 +317,19 @@ interface CaseDetails {
   readonly dropped: readonly string[];
   readonly unmatched: readonly string[];
   readonly theatre: { readonly opponents: readonly number[]; readonly nearStates: readonly string[] };
+  /** The UN-mandate rule as applied (replication/mandate.ts): what was decided, from where, and whom it set a stance for. */
+  readonly mandate: {
+    readonly authorised: boolean;
+    /** '--mandate' (given), 'record' (mandate.ts for a COW war) or 'assumed' (another war, a troops file). */
+    readonly from: '--mandate' | 'record' | 'assumed';
+    /** The record for the war, where there is one (also when --mandate overrides it). */
+    readonly record: { readonly mandate: boolean; readonly source: string } | null;
+    /** The stance set for each opposed state; null with a mandate. */
+    readonly stance: number | null;
+    readonly exempt: string;
+    /** The states given the stance (no US defence pact of any kind), in case order. */
+    readonly opposed: readonly string[];
+  };
 }
 
 function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]): { c: CvCase; inputs: Record<string, string>; notes: string[]; details: CaseDetails | null; rules: Partial<IsafOptions> } {
@@ -355,7 +368,7 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
   // Whether the Security Council authorised force: --mandate, else the record for a COW war (mandate.ts), else yes (no stance rule).
   const recorded = outcome.kind === 'cow-war' ? UN_MANDATE_BY_WAR[outcome.warNum] : undefined;
   const mandate = args.mandate !== undefined ? args.mandate === 'yes' : (recorded?.mandate ?? true);
-  const mandateFrom = args.mandate !== undefined ? 'as given with --mandate' : recorded !== undefined ? recorded.source : outcome.kind === 'cow-war' ? `war ${outcome.warNum} is not one of the six US-led COW wars on record, so a mandate is assumed (--mandate no if there was none)` : 'assumed for a --troops file (--mandate no if there was none)';
+  const mandateFrom = args.mandate !== undefined ? `as given with --mandate${recorded !== undefined ? `; the record says ${recorded.mandate ? 'yes' : 'none'}: ${recorded.source}` : ''}` : recorded !== undefined ? recorded.source : outcome.kind === 'cow-war' ? `war ${outcome.warNum} is not one of the six US-led COW wars on record, so a mandate is assumed (--mandate no if there was none)` : 'assumed for a --troops file (--mandate no if there was none)';
   // Whose pact carries alliance duty: the members of the alliances named with --alliance, else every US defence pact.
   const atopIds = args.alliance === undefined ? null : args.alliance.split(',').map((v) => v.trim());
   const badId = atopIds?.find((v) => !/^\d{4}$/.test(v));
@@ -369,13 +382,15 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     if (unknownId !== undefined) throw new Error(`--alliance ${unknownId}: no state had that alliance with the US in ${built.dataYears.alliances} (${SHARED_FILES.alliance}, atopids)`);
     const missionAllies = byId === null ? null : [...new Set([...byId.values()].flat())].sort((a, b) => a - b);
     const allied = missionAllies === null ? null : built.case.states.filter((st) => missionAllies.includes(st.ccode)).map((st) => st.id);
+    // The states the rule sets a stance for: any US defence pact exempts, whatever --alliance names (that decides duty only).
+    const opposed = mandate ? [] : built.case.states.filter((st) => mandateStance(false, st.usAlly) !== undefined).map((st) => st.id);
     const stale = (Object.entries(built.dataYears) as [string, number][]).filter(([, y]) => y !== year);
     const words: Record<string, string> = { militaryCapabilities: 'military spending and personnel (NMC)', armedForces: 'armed forces (World Bank/IISS)', alliances: 'alliances (ATOP)', unVoting: 'UN voting' };
     const notes = [
       ...(stale.length > 0 ? [`Data years: ${year} is past the last year of some sources, so their last year stands in: ${stale.map(([k, y]) => `${words[k]} ${y}`).join(', ')}.`] : []),
       mandate
         ? `UN mandate: yes (${mandateFrom}); no state opposes the mission for want of one.`
-        : `UN mandate: none (${mandateFrom}). States with no US defence pact oppose the mission (stance ${NO_MANDATE_STANCE}: joining costs them their deployment cost again): ${built.case.states.filter((st) => mandateStance(false, st.usAlly) !== undefined).length} of ${built.case.states.length} states.`,
+        : `UN mandate: none (${mandateFrom}). States with no US defence pact of any kind (atop_milsup_us 0, whatever --alliance names) oppose the mission (stance ${NO_MANDATE_STANCE}: joining costs them their deployment cost again): ${opposed.length} of ${built.case.states.length} states (listed under "coalition.mandate" in --json and summary.json).`,
       allied === null ? 'Alliance duty: every US defence pact counts (--alliance IDS names the alliances that run or invoke the mission).' : `Alliance duty: only the pacts of ATOP alliance(s) ${ids!.join(', ')}: ${allied.length} state(s) in the case, ${allied.join(', ')}.`,
       `GDP per capita imputed from military spending per soldier relative to the US (OLS on the 2010 cross-section: slope ${built.imputation.slope.toFixed(3)}, R² ${built.imputation.r2.toFixed(2)}, n = ${built.imputation.n}).`,
       // The path as given, or the bundled file's place in the package: the same from any working folder.
@@ -386,7 +401,15 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
         ? `Theatre (regional-threat motive): the COW region(s) of ${built.theatre.opponents.map((o, i) => `${built.theatre.opponentNames[i]} (${o})`).join(', ')}; ${built.theatre.nearStates.length} state(s) in them, with the threat each feels (the opponents' power over its own, 0-1): ${built.theatre.nearStates.map((id) => `${id} ${built.theatre.threat[id]!.toFixed(2)}`).join(', ')}.`
         : 'Theatre: none (no state opponent; --theatre CCODES names them for a troops file).',
     ];
-    return { c: built.case, inputs, notes, details: { dropped: built.dropped, unmatched: built.unmatched, theatre: built.theatre }, rules: { missionAllies, mandate } };
+    const mandateDetails: CaseDetails['mandate'] = {
+      authorised: mandate,
+      from: args.mandate !== undefined ? '--mandate' : recorded !== undefined ? 'record' : 'assumed',
+      record: recorded === undefined ? null : { mandate: recorded.mandate, source: recorded.source },
+      stance: mandate ? null : NO_MANDATE_STANCE,
+      exempt: 'atop_milsup_us = 1 for the year: any US defence pact, whatever --alliance names',
+      opposed,
+    };
+    return { c: built.case, inputs, notes, details: { dropped: built.dropped, unmatched: built.unmatched, theatre: built.theatre, mandate: mandateDetails }, rules: { missionAllies, mandate } };
   } catch (err) {
     throw new CliError(`coalition: ${(err as Error).message}`, ExitCode.invalidInput);
   }
@@ -480,7 +503,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
     // The doc markers belong to docs/replication.md's generated section, which --update-doc writes; the file
     // starts with the command run and carries the notes (warnings; for another coalition, how its case was built).
     files.set('comparison.md', cvComparison(result, command, notes));
-    const manifest = { tool: 'coalsim', version: packageVersion(), source: codeSource(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: args.sharedData ?? '../shared/data beside the package (default)' } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, rules: { ...DEFAULT_ISAF_OPTIONS, ...rules, demand: 'fitted per fold (summary.json: schemes[].folds[].demand)' }, constantsFittedPerFold: 'summary.json: schemes[].folds[].fitted', files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
+    const manifest = { tool: 'coalsim', version: packageVersion(), source: codeSource(), node: process.version, command: ['coalsim', ...process.argv.slice(2)], study: args.study, data, inputs, ...(args.study === 'coalition' ? { sharedData: args.sharedData ?? '../shared/data beside the package (default)' } : {}), similarityRule, seeds: seedList(seeds), folds: k, foldSeed, rules: { ...DEFAULT_ISAF_OPTIONS, ...rules, demand: 'fitted per fold (summary.json: schemes[].folds[].demand)' }, ...(details ? { mandate: { ...details.mandate, opposed: `${details.mandate.opposed.length} state(s) (summary.json: coalition.mandate.opposed)` } } : {}), constantsFittedPerFold: 'summary.json: schemes[].folds[].fitted', files: [...files.entries()].map(([name, content]) => ({ name, bytes: Buffer.byteLength(content), sha256: sha256(content) })) };
     files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     writeDirAtomically(args.out, files, args.force);
   }
