@@ -45,6 +45,19 @@ describe('chart notes', () => {
     expect(segments.filter((s) => crosses(s, half.label)).map((s) => s.what)).toEqual([]);
   });
 
+  it.each([
+    ['teaching-holdup', 1],
+    ['teaching-holdup', 2],
+    ['teaching-holdup', 4],
+    ['teaching-scarcity', 1],
+  ] as const)("%s seed %d: no share line runs through an event's note on the bargaining-power chart (it goes where the shares leave room)", (id, seed) => {
+    const spec = buildCharts(runOutputs(bundled(id), seed)).find((c) => c.id === 'bargaining-power')!;
+    const { labels, segments } = linesAndLabels(spec);
+    const notes = labels.filter((l) => l.name.startsWith('marker'));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect([note.name, segments.filter((s) => crosses(s, note.label)).map((s) => s.what)]).toEqual([note.name, []]);
+  });
+
   // 580 px: a pane on a 1280-px screen (narrower panes, as on a 1024-px projector, still push a long note past the plot's edge: not yet handled).
   it.each([580, 760])('in a classroom pane %d px wide, each event note sits beside its line, inside the plot, overprinting no other label', (box) => {
     for (const spec of buildCharts(runOutputs(bundled('teaching-holdup'), 1)).map((s) => inBox(s, box, 0.45))) {

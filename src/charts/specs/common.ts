@@ -103,24 +103,34 @@ export function textWidth(text: string, size: number): number {
 export const PLOT_LEFT = 120;
 export const PLOT_RIGHT = WIDTH - 110;
 
+/** Where along a marker's line its note sits: the top ('start'), the bottom ('end'), or a point between, from the top ('30%'). */
+export type MarkerPosition = 'start' | 'end' | `${number}%`;
+
+/**
+ * Chooses the notes' position once their horizontal extents are laid out (canvas pixels, with
+ * each note's row), given the height of a row of notes in pixels.
+ */
+export type MarkerPlacer = (extents: readonly { readonly left: number; readonly right: number; readonly row: number }[], rowHeight: number) => MarkerPosition;
+
 /**
  * A dashed vertical line at the start of each round with a labelled scheduled event (a
  * shock), labelled in the clock's unit ("Month 9: ..."), so a jump in a series can be read against its cause. Labels are laid out so that
  * none overprints another or leaves the canvas: each goes beside its line (right in the
  * first half of the run, left in the second, or whichever side fits), on the first row
  * where it clears the labels already placed; rows stack down from the top of the plot
- * (or up from the bottom with at = 'end'). Widths are estimated from the text; the
- * label-layout test measures the real boxes.
+ * (or up from the bottom with at = 'end', or down from a point along the line: at = '30%'), or
+ * where a `MarkerPlacer` chooses. Widths are estimated from the text; the label-layout test
+ * measures the real boxes.
  */
-export function markerAnnotations(markers: readonly Marker[], rounds: number, roundLabel: string, xScale: 'category' | 'linear' = 'category', at: 'start' | 'end' = 'start'): Record<string, Json> {
+export function markerAnnotations(markers: readonly Marker[], rounds: number, roundLabel: string, xScale: 'category' | 'linear' = 'category', at: MarkerPosition | MarkerPlacer = 'start'): Record<string, Json> {
   // On a category axis round t sits at index t - 1; on a linear one at t. The line goes just before it.
   const shift = xScale === 'category' ? 1.5 : 0.5;
   const span = xScale === 'category' ? Math.max(1, rounds - 1) : Math.max(1, rounds);
   const xOf = (value: number): number => PLOT_LEFT + ((value - (xScale === 'category' ? 0 : 0.5)) / span) * (PLOT_RIGHT - PLOT_LEFT);
   const size = FONT.annotation;
   const rows: { left: number; right: number }[][] = [];
-  const out: Record<string, Json> = {};
-  markers.forEach((m, i) => {
+  const placed: { m: Marker; lines: string[]; x: number; e: { left: number; right: number }; row: number }[] = [];
+  markers.forEach((m) => {
     const parts = m.label.split('; ');
     // In the clock's unit, as the x axis and the story say: "Month 5: ...".
     const lines = [`${capitalise(roundLabel)} ${m.round}: ${parts[0] ?? ''}`, ...parts.slice(1)];
@@ -149,7 +159,13 @@ export function markerAnnotations(markers: readonly Marker[], rounds: number, ro
     }
     const e = extent(side);
     (rows[row] ??= []).push(e);
-    const rowHeight = Math.max(...markers.map((mm) => mm.label.split('; ').length)) * size * 1.25 + 2 * 6 + 8;
+    placed.push({ m, lines, x, e, row });
+  });
+  const rowHeight = Math.max(...markers.map((mm) => mm.label.split('; ').length)) * size * 1.25 + 2 * 6 + 8;
+  // Where along the lines the notes go: fixed, or chosen by the chart from where its data lies.
+  const position = typeof at === 'function' ? at(placed.map((p) => ({ ...p.e, row: p.row })), rowHeight) : at;
+  const out: Record<string, Json> = {};
+  placed.forEach(({ m, lines, x, e, row }, i) => {
     out[`marker${i}`] = {
       type: 'line',
       scaleID: 'x',
@@ -161,8 +177,9 @@ export function markerAnnotations(markers: readonly Marker[], rounds: number, ro
       label: {
         display: true,
         content: lines,
-        // 'start' is the top of the plot; charts whose own labels sit at the top put these at the bottom.
-        position: at,
+        // 'start' is the top of the plot; charts whose own labels sit at the top put these at the bottom,
+        // and the bargaining-power chart puts them where its lines leave room (power.ts markerPlace).
+        position,
         // Over the data, not under it: a note behind bars or areas was hidden, and lines ran through its text.
         drawTime: 'afterDatasetsDraw',
         backgroundColor: 'rgba(255, 255, 255, 0.9)',
@@ -173,7 +190,8 @@ export function markerAnnotations(markers: readonly Marker[], rounds: number, ro
         padding: 6,
         // The label is centred on the line by default: move its centre to the chosen extent.
         xAdjust: Math.round((e.left + e.right) / 2 - x),
-        yAdjust: Math.round((at === 'start' ? 1 : -1) * (row * rowHeight + 4)),
+        // Rows stack down from the top or from a point along the line, up from the bottom.
+        yAdjust: Math.round((position === 'end' ? -1 : 1) * (row * rowHeight + (position === 'start' || position === 'end' ? 4 : 0))),
         textAlign: 'left',
       },
     };

@@ -7,7 +7,7 @@ import { theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { GREY, INK, seriesStyle, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, PLOT_LEFT, PLOT_RIGHT, r4, roundAxisTitle, roundLabels, seriesKey, seriesLabel, textWidth, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, type MarkerPlacer, type MarkerPosition, PLOT_LEFT, PLOT_RIGHT, r4, roundAxisTitle, roundLabels, seriesKey, seriesLabel, textWidth, ticks, WIDTH } from './common';
 
 /** "1 reversal: Poland takes 0.77 (month 10)." Up to three named, in the subtitle (labels beside the stars would overprint). */
 function reversalWords(d: ChartData, names: ReadonlyMap<string, string>): string {
@@ -22,50 +22,58 @@ const HALF_NOTE = 'Equal split (0.5): above it, the third party gets the better 
 /** Where the whole note crosses the data everywhere (the caption says the rest). */
 const HALF_NOTE_SHORT = 'Equal split (0.5)';
 
+/** The plot's height in pixels, estimated before layout, and the 0.5 note's offset from its line. */
+const PLOT_HEIGHT = 560;
+const HALF_OFFSET = 22;
+const HALF_NOTE_HALF_HEIGHT = (FONT.annotation * 1.2 + 12) / 2;
+
+/**
+ * How many times the chart's data crosses a note's box: between canvas x `left` and `right`, and
+ * shares `lo` to `hi`. Each line counts as stepped 'before' segments (at round index i its value
+ * holds from x(i - 1) to x(i), with a riser at x(i - 1)); stars (reversals) count within their
+ * radius. Geometry is estimated before layout: the plot about PLOT_HEIGHT px tall between
+ * PLOT_LEFT and PLOT_RIGHT.
+ */
+function crossingsIn(datasets: readonly Json[], rounds: number, left: number, right: number, lo: number, hi: number): number {
+  const span = Math.max(1, rounds - 1);
+  const xOf = (i: number): number => PLOT_LEFT + (i / span) * (PLOT_RIGHT - PLOT_LEFT);
+  const series = datasets.filter((ds) => ds.showLine !== false && Array.isArray(ds.data)).map((ds) => (ds.data as (number | null)[]).map((v) => (typeof v === 'number' ? v : null)));
+  const stars = datasets.filter((ds) => ds.showLine === false && Array.isArray(ds.data)).flatMap((ds) => ds.data as { x: string; y: number }[]);
+  const inBand = (y: number): boolean => y >= lo && y <= hi;
+  let n = 0;
+  for (const values of series) {
+    values.forEach((y, i) => {
+      if (y === null) return;
+      const x0 = xOf(Math.max(0, i - 1));
+      const x1 = xOf(i);
+      if (x1 < left || x0 > right) return;
+      if (inBand(y)) n++;
+      const prev = i > 0 ? values[i - 1] : null;
+      if (prev !== null && prev !== undefined && x0 >= left && x0 <= right && Math.min(prev, y) <= hi && Math.max(prev, y) >= lo) n++;
+    });
+  }
+  for (const p of stars) {
+    const x = xOf(Number(p.x) - 1);
+    if (x >= left - 18 && x <= right + 18 && inBand(p.y)) n++;
+  }
+  return n;
+}
+
 /**
  * Where the 0.5 line's note goes: just above or below the line, at its right or left end,
  * whichever stretch no series crosses (a share or the mean near 0.5 ran through the text:
  * teaching-holdup's mean of 0.53 from month 6, in the classroom and in the PNG); the first of
  * end-above, start-above, end-below, start-below that is free, then the same with the short
  * note "Equal split (0.5)", else the short note where it is crossed least.
- * Geometry is estimated before layout, as for the event markers: the plot about 560 px tall
- * between PLOT_LEFT and PLOT_RIGHT, the note FONT.annotation high plus padding.
  */
 function halfNotePlace(datasets: readonly Json[], rounds: number): { content: string; position: 'start' | 'end'; yAdjust: number } {
-  const plotHeight = 560;
-  const offset = 22;
-  const noteHalfHeight = (FONT.annotation * 1.2 + 12) / 2;
-  const span = Math.max(1, rounds - 1);
-  const xOf = (i: number): number => PLOT_LEFT + (i / span) * (PLOT_RIGHT - PLOT_LEFT);
-  // Each line as stepped 'before' segments: at round index i its value holds from x(i - 1) to x(i), with a riser at x(i - 1).
-  const series = datasets.filter((ds) => ds.showLine !== false && Array.isArray(ds.data)).map((ds) => (ds.data as (number | null)[]).map((v) => (typeof v === 'number' ? v : null)));
-  const stars = datasets.filter((ds) => ds.showLine === false && Array.isArray(ds.data)).flatMap((ds) => ds.data as { x: string; y: number }[]);
   const crossings = (content: string, position: 'start' | 'end', above: boolean): number => {
     const noteWidth = textWidth(content, FONT.annotation) + 12;
     const left = position === 'end' ? PLOT_RIGHT - noteWidth : PLOT_LEFT;
-    const right = left + noteWidth;
     // The note's band in share units, widened by a marker's radius (deal markers 11 px, stars 18 px).
-    const centre = 0.5 + ((above ? offset : -offset) / plotHeight);
-    const pad = (noteHalfHeight + 12) / plotHeight;
-    const [lo, hi] = [centre - pad, centre + pad];
-    const inBand = (y: number): boolean => y >= lo && y <= hi;
-    let n = 0;
-    for (const values of series) {
-      values.forEach((y, i) => {
-        if (y === null) return;
-        const x0 = xOf(Math.max(0, i - 1));
-        const x1 = xOf(i);
-        if (x1 < left || x0 > right) return;
-        if (inBand(y)) n++;
-        const prev = i > 0 ? values[i - 1] : null;
-        if (prev !== null && prev !== undefined && x0 >= left && x0 <= right && Math.min(prev, y) <= hi && Math.max(prev, y) >= lo) n++;
-      });
-    }
-    for (const p of stars) {
-      const x = xOf(Number(p.x) - 1);
-      if (x >= left - 18 && x <= right + 18 && inBand(p.y)) n++;
-    }
-    return n;
+    const centre = 0.5 + (above ? HALF_OFFSET : -HALF_OFFSET) / PLOT_HEIGHT;
+    const pad = (HALF_NOTE_HALF_HEIGHT + 12) / PLOT_HEIGHT;
+    return crossingsIn(datasets, rounds, left, left + noteWidth, centre - pad, centre + pad);
   };
   const places = [
     { position: 'end' as const, above: true },
@@ -75,7 +83,31 @@ function halfNotePlace(datasets: readonly Json[], rounds: number): { content: st
   ];
   const candidates = [HALF_NOTE, HALF_NOTE_SHORT].flatMap((content) => places.map((c) => ({ ...c, content, n: crossings(content, c.position, c.above) })));
   const best = candidates.find((c) => c.n === 0) ?? candidates.filter((c) => c.content === HALF_NOTE_SHORT).reduce((a, b) => (b.n < a.n ? b : a));
-  return { content: best.content, position: best.position, yAdjust: best.above ? -offset : offset };
+  return { content: best.content, position: best.position, yAdjust: best.above ? -HALF_OFFSET : HALF_OFFSET };
+}
+
+/**
+ * Where the event markers' notes go along their lines: the bottom of the plot, the top, or a
+ * point between (from the top: 20%, 35%, 65%, 80%), whichever box the shares cross least, in
+ * that order of preference (the bottom first, as before: the stars and the title sit at the top).
+ * A note at the bottom had covered the low shares of under-resourced partners (teaching-holdup
+ * seed 1: the Philippines' 0.03 and South Africa's 0.08 under "Month 5: A great power enters the
+ * war"). Points whose box would reach the 0.5 line's note are not used.
+ */
+function markerPlace(datasets: readonly Json[], rounds: number): MarkerPlacer {
+  return (extents, rowHeight) => {
+    const rows = 1 + Math.max(0, ...extents.map((e) => e.row));
+    const h = (rows * rowHeight + 12) / PLOT_HEIGHT;
+    const halfBand = (HALF_OFFSET + HALF_NOTE_HALF_HEIGHT + 12) / PLOT_HEIGHT;
+    // Each place as the band of shares its boxes cover (shares run 1 at the top to 0 at the bottom).
+    const places: { position: MarkerPosition; lo: number; hi: number }[] = [
+      { position: 'end' as const, lo: 0, hi: h },
+      { position: 'start' as const, lo: 1 - h, hi: 1 },
+      ...[20, 35, 65, 80].map((p) => ({ position: `${p}%` as MarkerPosition, lo: 1 - p / 100 - h + rowHeight / 2 / PLOT_HEIGHT, hi: 1 - p / 100 + rowHeight / 2 / PLOT_HEIGHT })),
+    ].filter((pl) => pl.lo >= 0 && pl.hi <= 1 && (pl.position === 'start' || pl.position === 'end' || pl.hi < 0.5 - halfBand || pl.lo > 0.5 + halfBand));
+    const scored = places.map((pl) => ({ ...pl, n: extents.reduce((a, e) => a + crossingsIn(datasets, rounds, e.left, e.right, pl.lo, pl.hi), 0) }));
+    return scored.reduce((a, b) => (b.n < a.n ? b : a)).position;
+  };
 }
 
 export function powerChart(d: ChartData): ChartSpec {
@@ -161,7 +193,7 @@ export function powerChart(d: ChartData): ChartSpec {
         yAdjust: half.yAdjust,
       },
     },
-    ...markerAnnotations(d.markers, d.rounds.length, d.roundLabel, 'category', 'end'),
+    ...markerAnnotations(d.markers, d.rounds.length, d.roundLabel, 'category', markerPlace(datasets, d.rounds.length)),
   };
   const final = mean.filter((x): x is number => x !== null);
   const config = {
