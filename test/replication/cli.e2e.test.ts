@@ -236,4 +236,13 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { coalition: { mandate: { opposed: string[] } } };
     expect(summary.coalition.mandate.opposed).toHaveLength(68);
   });
+
+  it('a war on the mandate record but not in the participants file is refused the same way with or without --year (exit 2), with the fix', () => {
+    for (const extra of [[], ['--year', '1999']]) {
+      const r = coalsim(['replicate', 'coalition', '--war', '221', ...extra, '--seeds', '1', '--folds', '2']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/war 221 \(War for Kosovo\) is one of the US-led COW wars on record, but is not in .*cow_war_participants_us_coalitions\.csv/);
+      expect(r.stderr).toMatch(/it has 151 Korean War; 163 Vietnam War, Phase 2; 211 Gulf War; 227 Invasion of Iraq\)\. Fix: .*--war 211.*pass --shared-data with that folder/);
+    }
+  });
 });

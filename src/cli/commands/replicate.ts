@@ -6,7 +6,7 @@
 import { codeSource } from '../../output/source';
 import { readInputFile } from '../../scenario/readInput';
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { pngRenderer, renderPngs } from '../../charts/render';
 import { assertWritable, OutputExistsError, writeDirAtomically, writeFileAtomically } from '../../output/atomic';
@@ -353,7 +353,17 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     } catch (err) {
       throw new CliError(`${displayPath(file)}: ${(err as Error).message}`, ExitCode.invalidInput);
     }
-    if (args.year === undefined && fromFile === null) throw new CliError(`coalition: war ${warNum} is not in ${displayPath(file)}, or has no United States row (it has ${warList(participantsText)})`, ExitCode.usage);
+    // The same refusal with or without --year (with it, the case builder refused it later, with exit 3), and the way out:
+    // a war on the mandate record (Kosovo 221, Afghanistan 225) is known but not in the shipped file.
+    if (fromFile === null) {
+      const known = UN_MANDATE_BY_WAR[warNum];
+      const what = known !== undefined ? `war ${warNum} (${known.source.split(':')[0]}) is one of the US-led COW wars on record, but` : `war ${warNum}`;
+      throw new CliError(
+        `coalition: ${what} is not in ${displayPath(file)}, or has no United States row (it has ${warList(participantsText)}). ` +
+          `Fix: pick one of those (e.g. --war 211), or copy ${displayPath(dir)} to a folder of your own, add the war's rows to its ${basename(file)} (one per participant, the United States included, in the file's columns) and pass --shared-data with that folder`,
+        ExitCode.usage,
+      );
+    }
     year = args.year !== undefined ? wholeNumber('year', args.year, 1) : fromFile!;
   } else {
     if (args.year === undefined) throw new CliError('coalition: --troops needs --year (the year of the contingents). Example: --year 2012 --troops isaf2012.csv', ExitCode.usage);
