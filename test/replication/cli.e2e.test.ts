@@ -35,6 +35,13 @@ describe('coalsim replicate isaf (built CLI)', () => {
     expect(readFileSync(join(b, 'replication.csv'), 'utf8')).toBe(csv);
   });
 
+  it('--help names the wars of the --mandate record, and says which the shipped participants file lacks', () => {
+    const h = coalsim(['replicate', '--help']);
+    expect(h.status).toBe(0);
+    const flat = h.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('no: 163 Vietnam, 221 Kosovo, 225 Afghanistan 2001, 227 Iraq 2003; the shipped participants file has no rows for 221 and 225');
+  });
+
   it('rejects a bad --seeds with exit 2', () => {
     expect(coalsim(['replicate', 'isaf', '--seeds', '0']).status).toBe(2);
   });
