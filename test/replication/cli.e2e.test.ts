@@ -192,6 +192,12 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     expect(md).not.toContain('<!--');
     expect(md).toContain('- Warning: 2 seeds per fold:');
     expect(md).toContain('- Warning: only 4 participants in the case');
+    // What docs/replication.md says the manifest holds, the rules (with the mandate the case was run under) among them.
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Record<string, unknown> & { rules: Record<string, unknown>; inputs: Record<string, string> };
+    for (const k of ['command', 'data', 'inputs', 'sharedData', 'similarityRule', 'seeds', 'folds', 'foldSeed', 'rules', 'constantsFittedPerFold', 'files']) expect(manifest).toHaveProperty(k);
+    expect(manifest.rules.mandate).toBe(false);
+    expect(manifest.rules.missionAllies).toBeNull();
+    expect(Object.keys(manifest.inputs)).toContain('cow_war_participants_us_coalitions.csv');
   });
 });
 
