@@ -28,13 +28,14 @@ export function displayPath(file: string): string {
   return rel === '' ? '.' : rel.startsWith('..') ? file : rel;
 }
 
-export function requireScenario(file: string | undefined): ValidScenario {
+/** `runDir`: the command also reads a run's output directory (explain), so a path that names nothing says so. */
+export function requireScenario(file: string | undefined, runDir = false): ValidScenario {
   const path = file === undefined ? DEFAULT_SCENARIO : resolveScenarioPath(file);
   const loaded = loadScenarioFile(path);
   if (!loaded.result.ok) {
     const other = file !== undefined && existsSync(path) ? wrongKindMessage(path, displayPath(path), 'scenario') : null;
     if (other !== null) throw new CliError(other, ExitCode.invalidInput);
-    const issues = loaded.result.issues[0]?.message === 'file not found' && file !== undefined ? [notFound(file)] : loaded.result.issues;
+    const issues = loaded.result.issues[0]?.message === 'file not found' && file !== undefined ? [notFound(file, runDir)] : loaded.result.issues;
     throw new CliError(formatIssues(displayPath(path), issues), ExitCode.invalidInput);
   }
   // An older format version was migrated in memory: say so, once, where the user looks for problems.
@@ -48,7 +49,7 @@ export function requireScenario(file: string | undefined): ValidScenario {
  * "1e3" for 1000; a seed must be what the user typed, so those are refused, echoing the input.
  */
 /** Neither a file nor a bundled id: suggest the nearest bundled id, or the nearest existing path. */
-function notFound(arg: string): InputIssue {
+function notFound(arg: string, runDir: boolean): InputIssue {
   const id = nearestBundledId(arg);
   if (id !== undefined) return { code: 'unreadable', path: [], message: `no such file or bundled scenario; the nearest bundled id is "${id}"`, fix: `give "${id}"` };
   const near = nearestExistingPath(arg, '.json');
@@ -56,7 +57,7 @@ function notFound(arg: string): InputIssue {
     const shown = displayPath(near);
     return { code: 'unreadable', path: [], message: `file not found; did you mean "${shown}"?`, fix: `give "${shown}"` };
   }
-  return { code: 'unreadable', path: [], message: 'file not found, and no bundled scenario has this id', fix: `give the path of a scenario .json file, or a bundled id: ${bundledScenarioIds().join(', ')}` };
+  return { code: 'unreadable', path: [], message: 'file not found, and no bundled scenario has this id', fix: `give the path of a scenario .json file, ${runDir ? 'the output directory of a `coalsim run` (e.g. out/default-seed1), ' : ''}or a bundled id: ${bundledScenarioIds().join(', ')}` };
 }
 
 export function parseSeed(value: unknown): number {

@@ -211,6 +211,16 @@ describe('coalsim explain', () => {
     expect(typo.stderr).toContain('got nine. Example: --round 9');
   });
 
+  it('says it reads a bundled id and a run folder: in --help, and when the path names nothing (exit 3)', () => {
+    const help = coalsim(['explain', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('Scenario JSON file, the id of a bundled one, or an output directory of `coalsim run`');
+    const r = coalsim(['explain', join(tempDir('explain-missing'), 'no-such-run')]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('Fix: give the path of a scenario .json file, the output directory of a `coalsim run` (e.g. out/default-seed1), or a bundled id: ');
+    // run reads no run folder, so its message does not offer one.
+    expect(coalsim(['run', join(tempDir('run-missing'), 'no-such-file')]).stderr).toContain('Fix: give the path of a scenario .json file, or a bundled id: ');
+  });
+
   it('honours NO_COLOR and never colours a pipe', () => {
     const r = coalsim(['explain', '--round', '1'], { env: { FORCE_COLOR: '1' } });
     expect(r.stdout).not.toMatch(ANSI);

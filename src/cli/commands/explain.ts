@@ -44,7 +44,7 @@ function storyFromDir(dir: string): Story {
 
 function storyFromScenario(file: string | undefined, seedArg: string | undefined): Story {
   const seed = parseSeed(seedArg ?? '1');
-  const input = requireScenario(file);
+  const input = requireScenario(file, true);
   const result = runScenario(input.scenario, seed);
   return { narrative: buildNarrative({ scenario: input.scenario, events: result.events, summary: summarize(result) }), meta: `Scenario ${input.file}, seed ${seed}.` };
 }
@@ -113,12 +113,13 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
   describe: 'Tell the story of a run in plain language, round by round',
   builder: (y: Argv) =>
     y
-      .positional('scenario', { type: 'string', describe: 'Scenario JSON file, or an output directory of `coalsim run` (default: scenarios/default.json)' })
+      .positional('scenario', { type: 'string', describe: 'Scenario JSON file, the id of a bundled one, or an output directory of `coalsim run` (default: scenarios/default.json)' })
       .option('seed', numberOption('Random seed when running a scenario (default 1)'))
       .option('round', numberOption('Tell only this round (with --step: start here)'))
       .option('step', { type: 'boolean', default: false, describe: 'Wait for a key press between rounds (in a terminal)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON lines: {section, round, quiet, sentences}; sections scenario, round, ending and, with several payers, a lead nation or access deals, who-paid-whom' })
       .example('$0 explain', 'The default scenario, seed 1')
+      .example('$0 explain teaching-holdup', 'A bundled scenario by id, seed 1')
       .example('$0 explain --step', 'One round per key press, for a class')
       .example('$0 explain out/default-seed1 --round 9', 'Round 9 of a saved run')
       .example('$0 explain scenarios/amisom-2012.json', 'Several payers: who paid what to whom, and why')
