@@ -24,6 +24,13 @@ export function fittedText(f: FittedValues | null, count: number, trainingContri
   if (count >= words.length) return `${fitted} (${who})`;
   return `${fitted} (${who}: ${count} of ${words.length} constants); documented ${words.slice(count).join(', ')}`;
 }
+/**
+ * A fold's demand as the fold lines print it. With no training contributor the demand has nothing
+ * to scale from and sits at its floor of 1 troop (crossValidate.ts): say so, or "1" reads as a figure.
+ */
+export function demandText(demand: number, trainingContributors: number): string {
+  return `${demand.toLocaleString('en-US')}${trainingContributors === 0 ? ' (the floor: no training contributor to scale it from)' : ''}`;
+}
 const ci = (v: number, lo: number, hi: number) => `${f2(v)} [${f2(lo)}, ${f2(hi)}]`;
 
 function cells(m: ModelScore): [string, string, string] {
@@ -189,7 +196,7 @@ export function cvText(r: ValidationResult): string {
     last = row[0]!;
   }
   lines.push('');
-  for (const s of r.schemes) lines.push(`${s.scheme}, the simulator per fold: ${s.folds.map((f) => `${f.name}: demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)}`).join(' | ')}`);
+  for (const s of r.schemes) lines.push(`${s.scheme}, the simulator per fold: ${s.folds.map((f) => `${f.name}: demand through the model ${demandText(f.demand, f.trainingContributors)}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)}`).join(' | ')}`);
   lines.push('');
   for (const l of withinFoldLines(r)) lines.push(l);
   lines.push('');
@@ -208,7 +215,7 @@ export function cvMarkdown(r: ValidationResult, command: string, notes: readonly
   for (const row of rows(r)) lines.push(`| ${row.join(' | ')} |`);
   lines.push('');
   for (const s of r.schemes) {
-    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), demand through the model ${f.demand.toLocaleString('en-US')}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)})`).join('; ')}.`);
+    lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), demand through the model ${demandText(f.demand, f.trainingContributors)}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)})`).join('; ')}.`);
   }
   lines.push('');
   for (const l of withinFoldLines(r)) lines.push(`- ${l}.`);

@@ -9,7 +9,7 @@ import { agreementBaseline, armedForcesBaseline, BASELINES, logisticIrls, regres
 import { allianceMembers, buildCoalitionCase, regionalThreat, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
 import { NATO_2010 } from '../../src/replication/isaf';
 import { auc, crossValidate, isafCase, modelDemand, simulatorFit, simulatorPredictor, trainingMaxShare } from '../../src/replication/crossValidate';
-import { cvComparison, cvJson, cvMarkdown, cvPredictionRows, leaderLine, leaders, PREDICTION_COLUMNS, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
+import { cvComparison, cvJson, cvMarkdown, demandText, cvPredictionRows, leaderLine, leaders, PREDICTION_COLUMNS, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
 import { CSV_READ_OPTIONS, toCsv } from '../../src/output/csv';
 import { cowRegion, kFolds, regionFolds } from '../../src/replication/folds';
 import { DEFAULT_ISAF_OPTIONS, fitCostRule, partyRule } from '../../src/replication/isaf';
@@ -85,6 +85,14 @@ describe('the simulator as a predictor', () => {
     expect(simulatorFit(isaf.states, isaf.states).demand).toBe(40_930);
     const noEurope = isaf.states.filter((s) => s.ccode < 200 || s.ccode >= 400);
     expect(simulatorFit(noEurope, isaf.states).demand).toBeLessThan(15_000);
+  });
+
+  it('with no training contributor the demand sits at its floor of 1, and the fold lines say so rather than print a bare 1', () => {
+    const none = isaf.states.filter((s) => s.troops === 0);
+    expect(simulatorFit(none, isaf.states).demand).toBe(1);
+    expect(simulatorFit(none, isaf.states, undefined, false).demand).toBe(1);
+    expect(demandText(1, 0)).toBe('1 (the floor: no training contributor to scale it from)');
+    expect(demandText(40_930, 45)).toBe('40,930');
   });
 
   it('the model-based demand keeps the observed total on every state and corrects the armed-forces scaling when Europe is held out', () => {
