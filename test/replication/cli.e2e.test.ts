@@ -86,10 +86,14 @@ describe('coalsim replicate: out-of-sample options (built CLI)', () => {
     const w = coalsim(['replicate', 'isaf', '--war', '163', '--seeds', '1']);
     expect(w.status).toBe(2);
     expect(w.stderr).toMatch(/--war goes with replicate coalition/);
-    expect(coalsim(['replicate', 'isaf', '--alliance', '3180', '--seeds', '1']).status).toBe(2);
+    const a = coalsim(['replicate', 'isaf', '--alliance', '3180', '--seeds', '1']);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toContain('Example: coalsim replicate coalition --war 163 --alliance 3260');
     const m = coalsim(['replicate', 'isaf', '--mandate', 'no', '--seeds', '1']);
     expect(m.status).toBe(2);
     expect(m.stderr).toMatch(/--mandate goes with replicate coalition; ISAF had a UN mandate/);
+    // Like the other coalition-only options, the refusal shows the command that takes it.
+    expect(m.stderr).toContain('so replicate isaf sets no stance (docs/replication.md). Example: coalsim replicate coalition --war 163 --mandate no');
     expect(coalsim(['replicate', 'coalition', '--war', '163', '--alliance', '12', '--seeds', '1']).status).toBe(2);
   });
 });
