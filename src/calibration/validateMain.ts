@@ -4,7 +4,7 @@
  * ISAF replication when the CLI offers it (`coalsim replicate isaf --json`), and prints one
  * combined table; then the stylized facts of issue 12 (stylizedFacts.ts; 100 seeds, 20 under
  * --fast, or --fact-seeds N) and the out-of-sample comparison with baselines (crossValidate.ts;
- * 20 seeds per fold, 3 under --fast, or --cv-seeds N). --no-facts / --no-cv skip them.
+ * 100 seeds per fold, 20 under --fast, or --cv-seeds N). --no-facts / --no-cv skip them.
  * --fast uses fewer seeds (what CI runs). Exit 0 even with misses (they are information)
  * unless --strict, which exits 6 when any calibration figure misses.
  */
@@ -17,7 +17,7 @@ import { BUNDLED_SCENARIOS, PACKAGE_ROOT } from '../cli/paths';
 import { formatIssues } from '../scenario/issues';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/load';
-import { isafCase, validateOutOfSample, type ValidationResult } from '../replication/crossValidate';
+import { CV_SEEDS, isafCase, validateOutOfSample, type ValidationResult } from '../replication/crossValidate';
 import { cvJson, cvMarkdown, cvText } from '../replication/cvRender';
 import { fitCostRule, replicateIsaf, seedList } from '../replication/isaf';
 import { parseIsafCsv, replicationSample } from '../replication/isafData';
@@ -114,7 +114,7 @@ function main(argv: string[]): number {
     return ExitCode.usage;
   }
   const factSeeds = numberArg(argv, '--fact-seeds', fast ? 20 : 100);
-  const cvSeeds = numberArg(argv, '--cv-seeds', fast ? 3 : 20);
+  const cvSeeds = numberArg(argv, '--cv-seeds', fast ? 20 : CV_SEEDS);
   if (![factSeeds, cvSeeds].every((x) => Number.isInteger(x) && x >= 1)) {
     process.stderr.write('validate: --fact-seeds and --cv-seeds need a whole number >= 1\n');
     return ExitCode.usage;

@@ -217,6 +217,18 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
   });
 });
 
+(existsSync(SHARED) ? describe : describe.skip)('seeds per fold (built CLI, shared data)', () => {
+  it('the out-of-sample comparison runs 100 seeds per fold by default, the ISAF regression 20', () => {
+    const cv = coalsim(['replicate', 'coalition', '--war', '163', '--folds', '2', '--json']);
+    expect(cv.status).toBe(0);
+    expect((JSON.parse(cv.stdout) as { seeds: number }).seeds).toBe(100);
+    const reg = coalsim(['replicate', 'isaf', '--json']);
+    expect(reg.status).toBe(0);
+    expect((JSON.parse(reg.stdout) as { seeds: number }).seeds).toBe(20);
+    expect(coalsim(['replicate', '--help']).stdout.replace(/\s+/g, ' ')).toContain('[default: 20 for the ISAF regression; 100 per fold with --cv and for coalition]');
+  });
+});
+
 (existsSync(SHARED) ? describe : describe.skip)('coalsim replicate coalition --mandate (built CLI, shared data)', () => {
   interface MandateJson { authorised: boolean; from: string; record: { mandate: boolean; source: string } | null; stance: number | null; exempt: string; opposed: string[] }
   const run = (args: string[]) => {

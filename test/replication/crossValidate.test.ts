@@ -205,7 +205,7 @@ describe('the simulator as a predictor', () => {
   it('comparison.md starts with the command run, has no --update-doc marker, and carries the notes (the low-seed warning)', () => {
     const res = crossValidate(isaf, kFolds(isaf.states.map((s) => s.id), 5, 1), [armedForcesBaseline], '5-fold');
     const r = { case: 'ISAF', states: 165, contributors: 45, seeds: 4, schemes: [res] };
-    const warning = 'Warning: 4 seeds per fold: the simulator\'s participation score (the share of seeds in which a state joins) takes only 5 values, so its AUC and the verdict against the baselines are coarse; use --seeds 20 for figures to report.';
+    const warning = 'Warning: 4 seeds per fold: the simulator\'s participation score (the share of seeds in which a state joins) takes only 5 values, so its AUC and the verdict against the baselines are coarse; use --seeds 100 (the default) for figures to report.';
     const md = cvComparison(r, 'coalsim replicate isaf --cv --seeds 4', [warning]);
     expect(md.startsWith('`coalsim replicate isaf --cv --seeds 4`\n')).toBe(true);
     expect(md).not.toContain('<!--');
