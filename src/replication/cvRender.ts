@@ -66,6 +66,12 @@ export interface Leader {
   readonly noise: number;
   /** AUC only: set when the pooled lead does not hold within the folds. */
   readonly withinFold?: WithinFoldDissent;
+  /**
+   * AUC only: set when the pooled best also leads within the folds but other models are within
+   * the noise of it there (so the within-fold figures give it no clear lead): its within-fold
+   * mean and theirs.
+   */
+  readonly withinNear?: { readonly value: number; readonly near: readonly { label: string; value: number }[] };
 }
 
 /** Scores within 5e-4 of each other are a tie (they print the same at two decimals or nearly so). */
@@ -85,7 +91,20 @@ function withinFoldDissent(s: ValidationResult['schemes'][number], best: readonl
   return { leaders, value: top, pooledBest };
 }
 
-/** Which model scores best on each metric in each scheme (ties listed together); for the AUC, whether that lead holds within the folds. */
+/** The models within `noise` of the pooled best's within-fold AUC (not the pooled best themselves), when the pooled best leads within the folds; undefined when none is. */
+function withinFoldNear(s: ValidationResult['schemes'][number], best: readonly string[], noise: number): Leader['withinNear'] {
+  const vals = s.models.flatMap((m) => {
+    const w = (s.withinFold ?? []).find((x) => x.id === m.id)?.mean;
+    return w === null || w === undefined ? [] : [{ label: m.label, value: w }];
+  });
+  const mine = vals.filter((x) => best.includes(x.label));
+  if (mine.length === 0) return undefined;
+  const value = Math.max(...mine.map((x) => x.value));
+  const near = vals.filter((x) => !best.includes(x.label) && value - x.value <= noise);
+  return near.length === 0 ? undefined : { value, near };
+}
+
+/** Which model scores best on each metric in each scheme (ties listed together); for the AUC, whether that lead holds within the folds, and by more than the noise. */
 export function leaders(r: ValidationResult): Leader[] {
   const out: Leader[] = [];
   for (const s of r.schemes) {
@@ -104,7 +123,11 @@ export function leaders(r: ValidationResult): Leader[] {
       const bestLabels = best.map((x) => x.label);
       // The pooled AUC also compares states scored by different folds' models: say when its leader does not lead within the folds.
       const dissent = metric === 'AUC' ? withinFoldDissent(s, bestLabels) : undefined;
-      out.push({ scheme: s.scheme, metric, best: bestLabels, near: near.map((x) => x.label), noise, ...(dissent ? { withinFold: dissent } : {}) });
+      // A within-fold lead inside the noise is no clear lead either: name who is that close there
+      // (unless the pooled line already names them).
+      const wNear = metric === 'AUC' && !dissent ? withinFoldNear(s, bestLabels, noise) : undefined;
+      const withinNear = wNear && wNear.near.some((x) => !near.some((y) => y.label === x.label)) ? wNear : undefined;
+      out.push({ scheme: s.scheme, metric, best: bestLabels, near: near.map((x) => x.label), noise, ...(dissent ? { withinFold: dissent } : {}), ...(withinNear ? { withinNear } : {}) });
     }
   }
   return out;
@@ -115,15 +138,18 @@ export function leaders(r: ValidationResult): Leader[] {
  * contributors it is only the highest point score (replicate warns that it is not evidence).
  * When the AUC's pooled leader does not lead within the folds, the line says it is the pooled
  * AUC and who leads within the folds, with both within-fold means, so it cannot be read as a
- * lead the within-fold line and the verdict against (c) deny.
+ * lead the within-fold line and the verdict against (c) deny. When it leads within the folds by
+ * no more than the noise, the line says "pooled" too and names the models that close there.
  */
 export function leaderLine(r: ValidationResult, l: Leader): string {
-  const metric = l.withinFold ? `pooled ${l.metric}` : l.metric;
+  const metric = l.withinFold || l.withinNear ? `pooled ${l.metric}` : l.metric;
   const head = r.contributors < 5 ? `Highest ${metric} (point estimate, ${r.contributors} contributor${r.contributors === 1 ? '' : 's'})` : `Best ${metric}`;
   const near = l.near.length > 0 ? `; within ±${l.noise} of it, so no clear lead over: ${l.near.join(', ')}` : '';
   const w = l.withinFold;
   const within = w ? `; within the folds ${w.leaders.join(' = ')} lead${w.leaders.length === 1 ? 's' : ''} (${f2(w.value)} against ${w.pooledBest.map((x) => (w.pooledBest.length === 1 ? f2(x.value) : `${x.label} ${f2(x.value)}`)).join(', ')})` : '';
-  return `${head}, ${l.scheme}: ${l.best.join(' = ')}${near}${within}`;
+  const wn = l.withinNear;
+  const withinNear = wn ? `; within the folds it leads by no more than ±${l.noise}, so no clear lead there over: ${wn.near.map((x) => `${x.label} (${f2(x.value)} against ${f2(wn.value)})`).join(', ')}` : '';
+  return `${head}, ${l.scheme}: ${l.best.join(' = ')}${near}${within}${withinNear}`;
 }
 
 /** The spread of the simulator's held-out scores over fit variants (docs/replication.md): AUC, and rank correlations. */
@@ -149,23 +175,32 @@ export function againstRegression(r: ValidationResult): string[] {
     const parts = s.paired.map((p) => ({ name: names[p.metric]![0], noise: names[p.metric]![1], ...p }));
     // The pooled AUC also compares states of different folds: a lead on it counts only if the
     // simulator also leads within the folds (withinFoldLines), where each pair of states compared
-    // was scored by one fitted model.
+    // was scored by one fitted model, and by more than the same noise band: the within-fold mean
+    // is no less noisy than the pooled AUC (a few folds, some with one or two contributors).
     const within = (id: string) => s.withinFold.find((w) => w.id === id)?.mean ?? null;
     const simWithin = within(s.models[0]?.id ?? '');
     const regWithin = within('logit-ols');
-    const withinAgrees = (metric: string, d: number) => metric !== 'auc' || simWithin === null || regWithin === null || Math.sign(simWithin - regWithin) === Math.sign(d);
+    const withinLead = (metric: string, noise: number): 'clear' | 'narrow' | 'none' => {
+      if (metric !== 'auc' || simWithin === null || regWithin === null) return 'clear';
+      const d = simWithin - regWithin;
+      return d > noise ? 'clear' : d > 0 ? 'narrow' : 'none';
+    };
     // Each metric once: ahead (interval clear of 0, beyond the noise, and within the folds too for
-    // AUC), ahead on the pooled score only, behind, or level.
-    const verdict = (x: (typeof parts)[number]): 'ahead' | 'pooledOnly' | 'behind' | 'level' =>
-      x.ciLow > 0 && x.difference > x.noise ? (withinAgrees(x.metric, x.difference) ? 'ahead' : 'pooledOnly') : x.ciHigh < 0 && x.difference < -x.noise ? 'behind' : 'level';
+    // AUC, beyond the noise there as well), ahead on the pooled score with a lead within the folds
+    // inside the noise, ahead on the pooled score only, behind, or level.
+    const verdict = (x: (typeof parts)[number]): 'ahead' | 'pooledNarrow' | 'pooledOnly' | 'behind' | 'level' =>
+      x.ciLow > 0 && x.difference > x.noise
+        ? { clear: 'ahead' as const, narrow: 'pooledNarrow' as const, none: 'pooledOnly' as const }[withinLead(x.metric, x.noise)]
+        : x.ciHigh < 0 && x.difference < -x.noise ? 'behind' : 'level';
     const named = (v: ReturnType<typeof verdict>) => parts.filter((x) => verdict(x) === v).map((x) => x.name);
-    const [ahead, pooledOnly, behind, level] = [named('ahead'), named('pooledOnly'), named('behind'), named('level')];
+    const [ahead, pooledNarrow, pooledOnly, behind, level] = [named('ahead'), named('pooledNarrow'), named('pooledOnly'), named('behind'), named('level')];
     const words = [
+      pooledNarrow.length > 0 ? `ahead of (c) on the pooled ${pooledNarrow.join(' and ')} only: within the folds it leads by less than the noise band (the simulator ${f2(simWithin!)}, (c) ${f2(regWithin!)}), so no clear lead` : '',
       pooledOnly.length > 0 ? `ahead of (c) on the pooled ${pooledOnly.join(' and ')} only: within the folds it does not lead ((c) ${f2(regWithin!)}, the simulator ${f2(simWithin!)}), so no lead` : '',
       ahead.length > 0 ? `ahead of (c) on ${ahead.join(' and ')}` : '', behind.length > 0 ? `behind it on ${behind.join(' and ')}` : '', level.length > 0 ? `level with it on ${level.join(' and ')}` : ''].filter((w) => w !== '');
     out.push(
       `${s.scheme}: the simulator minus (c), with 95% intervals from a paired bootstrap over states, is ${parts.map((x) => `${sign(x.difference)} [${sign(x.ciLow)}, ${sign(x.ciHigh)}] on ${x.name}`).join(', ')}. ` +
-        `A lead needs both the interval clear of 0 and a difference beyond the simulator's own noise as measured on ISAF 2010 (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho over fit variants and fold assignments): it is ${words.join('; ')}.`,
+        `A lead needs both the interval clear of 0 and a difference beyond the simulator's own noise as measured on ISAF 2010 (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho over fit variants and fold assignments), for the AUC within the folds as well as pooled: it is ${words.join('; ')}.`,
     );
   }
   return out;

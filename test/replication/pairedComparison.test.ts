@@ -58,3 +58,21 @@ it('a lead on the pooled AUC alone, with none within the folds, is no lead', () 
   expect(line).toContain('ahead of (c) on the pooled participation AUC only: within the folds it does not lead ((c) 1.00, the simulator 1.00), so no lead');
   expect(line).not.toMatch(/it is ahead of \(c\) on participation AUC/);
 });
+
+it('a pooled AUC lead with a lead within the folds inside the noise band is no clear lead (ISAF 2010 leaving a region out at 100 seeds: 0.89 against 0.85)', () => {
+  const asSim: Predictor = { ...calibrated, id: 'coalsim', label: 'coalsim (calibrated)' };
+  const asReg: Predictor = { ...shifted, id: 'logit-ols', label: '(c) shifted' };
+  const r = crossValidate(c, folds, [asSim, asReg], 'toy folds');
+  const verdict = (sim: number, reg: number) => {
+    const withinFold = r.withinFold.map((w) => ({ ...w, mean: w.id === 'coalsim' ? sim : reg }));
+    return againstRegression({ case: 'toy', states: 40, contributors: 20, seeds: 1, schemes: [{ ...r, withinFold }] })[0]!;
+  };
+  const narrow = verdict(0.89, 0.85);
+  expect(narrow).toContain('for the AUC within the folds as well as pooled');
+  expect(narrow).toContain('ahead of (c) on the pooled participation AUC only: within the folds it leads by less than the noise band (the simulator 0.89, (c) 0.85), so no clear lead');
+  expect(narrow).not.toMatch(/it is ahead of \(c\) on participation AUC/);
+  // Beyond the noise within the folds too: a lead.
+  expect(verdict(0.95, 0.85)).toMatch(/it is ahead of \(c\) on participation AUC/);
+  // No lead within the folds: as before.
+  expect(verdict(0.85, 0.89)).toContain('within the folds it does not lead ((c) 0.89, the simulator 0.85), so no lead');
+});
