@@ -25,16 +25,16 @@ import { auc, spearman, type Auc, type RankCorrelation } from './stats';
 import { bootstrapIntervals } from '../analysis/bootstrap';
 import { uniformFrom } from '../analysis/random';
 
-
 /**
  * Seeds per fold for the out-of-sample comparison (--cv, coalition). The simulator's participation
  * score is the share of seeds in which a state joins, so N seeds give it N + 1 values: at 20, a
  * state that joins one time in 25 scores 0 in 44% of runs ((24/25)^20), tied with every state
- * that never joins, and the AUC counts such ties as half (2% of runs at 100). At 100 the ISAF comparison leaving a region out read 0.89 within folds
- * against 0.82 at 20 (docs/replication.md); predictions are cheap beside the fit (about 1,000 runs
- * against its 4,800).
+ * that never joins, and the AUC counts such ties as half (2% of runs at 100). At 100 the ISAF
+ * comparison leaving a region out read 0.89 within folds against 0.82 at 20 (docs/replication.md);
+ * predictions are cheap beside the fit (about 1,000 runs against its 4,800).
  */
 export const CV_SEEDS = 100;
+
 export { auc, type Auc } from './stats';
 
 export interface SimulatorCvOptions {

@@ -382,8 +382,11 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
   }
   // Whether the Security Council authorised force: --mandate, else the record for a COW war (mandate.ts), else yes (no stance rule).
   const recorded = outcome.kind === 'cow-war' ? UN_MANDATE_BY_WAR[outcome.warNum] : undefined;
-  const mandate = args.mandate !== undefined ? args.mandate === 'yes' : (recorded?.mandate ?? true);
-  const mandateFrom = args.mandate !== undefined ? `as given with --mandate${recorded !== undefined ? `; the record says ${recorded.mandate ? 'yes' : 'none'}: ${recorded.source}` : ''}` : recorded !== undefined ? recorded.source : outcome.kind === 'cow-war' ? `war ${outcome.warNum} is not one of the six US-led COW wars on record, so a mandate is assumed (--mandate no if there was none)` : 'assumed for a --troops file (--mandate no if there was none)';
+  const from: CaseDetails['mandate']['from'] = args.mandate !== undefined ? '--mandate' : recorded !== undefined ? 'record' : 'assumed';
+  const mandate = from === '--mandate' ? args.mandate === 'yes' : (recorded?.mandate ?? true);
+  const recordSays = recorded === undefined ? '' : `; the record says ${recorded.mandate ? 'yes' : 'none'}: ${recorded.source}`;
+  const assumed = outcome.kind === 'cow-war' ? `war ${outcome.warNum} is not one of the six US-led COW wars on record, so a mandate is assumed` : 'assumed for a --troops file';
+  const mandateFrom = from === '--mandate' ? `as given with --mandate${recordSays}` : from === 'record' ? recorded!.source : `${assumed} (--mandate no if there was none)`;
   // Whose pact carries alliance duty: the members of the alliances named with --alliance, else every US defence pact.
   const atopIds = args.alliance === undefined ? null : args.alliance.split(',').map((v) => v.trim());
   const badId = atopIds?.find((v) => !/^\d{4}$/.test(v));
@@ -418,7 +421,7 @@ function cvCase(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[
     ];
     const mandateDetails: CaseDetails['mandate'] = {
       authorised: mandate,
-      from: args.mandate !== undefined ? '--mandate' : recorded !== undefined ? 'record' : 'assumed',
+      from,
       record: recorded === undefined ? null : { mandate: recorded.mandate, source: recorded.source },
       stance: mandate ? null : NO_MANDATE_STANCE,
       exempt: 'atop_milsup_us = 1 for the year: any US defence pact, whatever --alliance names',
