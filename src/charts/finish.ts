@@ -150,6 +150,64 @@ export function fitConfigToBox(config: ChartConfiguration, specWidth: number, sp
   };
   const options = (config.options ?? {}) as Record<string, unknown>;
   shrink(options);
+  // Titles wrap to the box at their own type size (Chart.js draws each line as given, so a
+  // slide's one-line subtitle ran off a phone-width pane). Character width: DejaVu Sans averages
+  // about 0.62 em (common.ts textWidth); continuation lines are indented.
+  const boxPixels = Math.min(boxWidth || specWidth, specWidth);
+  type Titled = { text?: unknown; display?: boolean; font?: { size?: number } };
+  const wrapTo = (text: string, size: number | undefined): string[] => {
+    const perLine = Math.max(20, Math.floor((boxPixels - 24) / (0.62 * (size ?? 12))));
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line !== '' && line.length + 1 + word.length > perLine) {
+        lines.push(line);
+        line = '  ' + word;
+      } else line = line === '' ? word : line + ' ' + word;
+    }
+    return line === '' ? lines : lines.concat([line]);
+  };
+  const linesOf = (t: Titled): string[] => (t.display === false || t.text === undefined || t.text === '' ? [] : Array.isArray(t.text) ? (t.text as string[]) : [String(t.text)]);
+  const plugins = (options.plugins ?? {}) as { title?: Titled; subtitle?: Titled; annotation?: { annotations?: Record<string, { label?: { content?: unknown; xAdjust?: number; padding?: number; font?: { size?: number } } }> } };
+  // Event notes (the `marker<i>` line annotations, placed for the slide beside their lines) that
+  // a narrow box cannot hold beside their lines become numbered tags on their lines, and the
+  // notes are written out under the subtitle, where they are read in order. The plot is about
+  // the box less 240 slide pixels of axes, at the type's scale; a note fits beside a line in the
+  // middle of the plot if it is under half of it, and beside one nearer an edge if under more:
+  // 0.65 keeps the notes in the plot in a 580-px pane (two panes on a 1280-px screen) and makes
+  // tags below about 540 px (a phone, or a pane on a 1024-px projector).
+  const annotations = plugins.annotation?.annotations ?? {};
+  const notes = Object.keys(annotations).filter((k) => /^marker\d+$/.test(k) && Array.isArray(annotations[k]!.label?.content));
+  const plotWidth = boxPixels - 240 * scale;
+  const labelWidth = (l: { padding?: number; font?: { size?: number } }, text: readonly string[]): number => Math.max(...text.map((t) => t.length)) * 0.62 * (l.font?.size ?? 12) + 2 * (l.padding ?? 6) + 4;
+  const written: string[] = [];
+  if (notes.some((k) => labelWidth(annotations[k]!.label!, annotations[k]!.label!.content as string[]) > 0.65 * plotWidth)) {
+    notes.forEach((k, i) => {
+      const label = annotations[k]!.label!;
+      written.push(`${i + 1}: ${(label.content as string[]).join('; ')}`);
+      label.content = [String(i + 1)];
+      label.xAdjust = (typeof label.xAdjust === 'number' && label.xAdjust < 0 ? -1 : 1) * Math.round(6 * scale + labelWidth(label, label.content as string[]) / 2);
+    });
+  }
+  // Any other line's note (one string, "head: explanation", such as the 0.5 line's) too wide
+  // for the plot keeps its head only; the subtitle says what the line means.
+  for (const k of Object.keys(annotations)) {
+    const label = annotations[k]!.label;
+    if (!label || typeof label.content !== 'string' || label.content.indexOf(': ') < 0) continue;
+    if (labelWidth(label, [label.content]) > 0.65 * plotWidth) label.content = label.content.slice(0, label.content.indexOf(': '));
+  }
+  let added = 0;
+  for (const [t, extra] of [[plugins.title, []], [plugins.subtitle ?? (written.length > 0 ? (plugins.subtitle = {}) : undefined), written]] as [Titled | undefined, string[]][]) {
+    if (!t) continue;
+    const all = linesOf(t).concat(extra);
+    if (all.length === 0) continue;
+    const wrapped = all.flatMap((l) => wrapTo(l, t.font?.size));
+    if (wrapped.length !== linesOf(t).length || extra.length > 0) {
+      added += (wrapped.length - linesOf(t).length) * 1.2 * (t.font?.size ?? 12);
+      t.text = wrapped;
+      t.display = true;
+    }
+  }
   options.responsive = true;
   options.maintainAspectRatio = true;
   // Below minScale the type is larger than the box's width alone would make it: the canvas is
@@ -157,6 +215,8 @@ export function fitConfigToBox(config: ChartConfiguration, specWidth: number, sp
   // notes keep the room they have on the slide and the plot keeps its height. At the slide's 16:9
   // a classroom pane's notes covered half the plot and overprinted each other.
   options.aspectRatio = (specWidth / specHeight) * (ratio / scale);
+  // Lines the titles gained by wrapping make the canvas taller by their height, not the plot shorter.
+  if (added > 0) options.aspectRatio = boxPixels / (boxPixels / (options.aspectRatio as number) + added);
   delete options.devicePixelRatio;
   config.options = options as ChartConfiguration['options'];
   return config;

@@ -276,6 +276,8 @@ export interface WithinFoldAuc {
   readonly id: string;
   /** Mean of the per-fold AUCs; null when no fold has both classes. */
   readonly mean: number | null;
+  /** The AUC of each fold, in fold order; null for a fold without both contributors and non-contributors. */
+  readonly perFold: readonly (number | null)[];
   /** Folds with both classes, and all folds. */
   readonly folds: number;
   readonly of: number;
@@ -356,15 +358,15 @@ export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: rea
 
 function withinFoldAuc(id: string, c: CvCase, folds: readonly Fold[], preds: ReadonlyMap<string, Prediction>): WithinFoldAuc {
   const byId = new Map(c.states.map((s) => [s.id, s]));
-  const values: number[] = [];
-  for (const f of folds) {
+  const perFold = folds.map((f) => {
     const held = [...f.heldOut].flatMap((sid) => {
       const p = preds.get(sid);
       return p ? [{ score: p.participation, pos: byId.get(sid)!.troops > 0 }] : [];
     });
-    if (held.some((h) => h.pos) && held.some((h) => !h.pos)) values.push(auc(held.map((h) => h.score), held.map((h) => h.pos)).auc);
-  }
-  return { id, mean: values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null, folds: values.length, of: folds.length };
+    return held.some((h) => h.pos) && held.some((h) => !h.pos) ? auc(held.map((h) => h.score), held.map((h) => h.pos)).auc : null;
+  });
+  const values = perFold.filter((v): v is number => v !== null);
+  return { id, mean: values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null, perFold, folds: values.length, of: folds.length };
 }
 
 /** The paired bootstrap of the simulator minus (c) (PairedDifference), on every metric both have. */

@@ -156,6 +156,33 @@ export function leaderLine(r: ValidationResult, l: Leader): string {
 export const NOISE_AUC = 0.05;
 export const NOISE_RHO = 0.15;
 
+type Side = 'lead' | 'deficit' | 'level';
+
+/** The simulator (first model) against (c) fold by fold: the mean within-fold AUC of each, and in how many folds (with both classes) each scores higher. Null without both. */
+interface WithinFoldComparison {
+  readonly sim: number;
+  readonly reg: number;
+  readonly difference: number;
+  readonly higher: number;
+  readonly lower: number;
+  readonly folds: number;
+}
+
+function withinFoldComparison(s: ValidationResult['schemes'][number]): WithinFoldComparison | null {
+  const sim = s.withinFold.find((w) => w.id === s.models[0]?.id);
+  const reg = s.withinFold.find((w) => w.id === 'logit-ols');
+  if (!sim || !reg || sim.mean === null || reg.mean === null) return null;
+  const pairs = sim.perFold.flatMap((a, i) => {
+    const b = reg.perFold[i];
+    return a === null || b === null || b === undefined ? [] : [a - b];
+  });
+  return { sim: sim.mean, reg: reg.mean, difference: sim.mean - reg.mean, higher: pairs.filter((d) => d > TIE).length, lower: pairs.filter((d) => d < -TIE).length, folds: pairs.length };
+}
+
+function withinFigures(w: WithinFoldComparison): string {
+  return `the simulator ${f2(w.sim)}, (c) ${f2(w.reg)}; higher in ${w.higher} and lower in ${w.lower} of ${w.folds} folds`;
+}
+
 /**
  * The simulator (the first model of each scheme) against the regression baseline (c), which
  * issue 12 says it should beat: the point difference on each metric, in words, generated so the
@@ -173,34 +200,39 @@ export function againstRegression(r: ValidationResult): string[] {
   for (const s of r.schemes) {
     if (s.paired.length === 0) continue;
     const parts = s.paired.map((p) => ({ name: names[p.metric]![0], noise: names[p.metric]![1], ...p }));
-    // The pooled AUC also compares states of different folds: a lead on it counts only if the
-    // simulator also leads within the folds (withinFoldLines), where each pair of states compared
-    // was scored by one fitted model, and by more than the same noise band: the within-fold mean
-    // is no less noisy than the pooled AUC (a few folds, some with one or two contributors).
-    const within = (id: string) => s.withinFold.find((w) => w.id === id)?.mean ?? null;
-    const simWithin = within(s.models[0]?.id ?? '');
-    const regWithin = within('logit-ols');
-    const withinLead = (metric: string, noise: number): 'clear' | 'narrow' | 'none' => {
-      if (metric !== 'auc' || simWithin === null || regWithin === null) return 'clear';
-      const d = simWithin - regWithin;
-      return d > noise ? 'clear' : d > 0 ? 'narrow' : 'none';
+    // The pooled AUC also compares states of different folds, so for the AUC the verdict reads
+    // the within-fold comparison too (withinFoldLines: each pair of states compared was scored by
+    // one fitted model), held to the same noise band (the within-fold mean is no less noisy than
+    // the pooled AUC: a few folds, some with one or two contributors), and both ways: a lead
+    // counts only if it holds within the folds, and a deficit within the folds is said even
+    // where the pooled score is level.
+    const within = withinFoldComparison(s);
+    const pooledSide = (x: (typeof parts)[number]): Side => (x.ciLow > 0 && x.difference > x.noise ? 'lead' : x.ciHigh < 0 && x.difference < -x.noise ? 'deficit' : 'level');
+    // A clause joins the ahead / behind / level lists, or, where the pooled and within-fold
+    // readings differ, stands alone and says both.
+    type Clause = { word: 'ahead' | 'behind' | 'level'; text: string } | { own: string };
+    const clause = (x: (typeof parts)[number]): Clause => {
+      const pooled = pooledSide(x);
+      if (x.metric !== 'auc' || within === null) return { word: pooled === 'lead' ? 'ahead' : pooled === 'deficit' ? 'behind' : 'level', text: x.name };
+      const w: Side = within.difference > x.noise ? 'lead' : within.difference < -x.noise ? 'deficit' : 'level';
+      const fig = withinFigures(within);
+      if (pooled === w) return { word: w === 'lead' ? 'ahead' : w === 'deficit' ? 'behind' : 'level', text: `${x.name} (within the folds too: ${fig})` };
+      if (pooled === 'lead') return { own: within.difference > 0 ? `ahead of (c) on the pooled ${x.name} only: within the folds it leads by less than the noise band (${fig}), so no clear lead` : `ahead of (c) on the pooled ${x.name} only: within the folds it does not lead (${fig}), so no lead` };
+      if (pooled === 'deficit') return { own: within.difference < 0 ? `behind it on the pooled ${x.name} only: within the folds it trails by less than the noise band (${fig}), so no clear deficit` : `behind it on the pooled ${x.name} only: within the folds it does not trail (${fig}), so no deficit` };
+      if (w === 'deficit') return { own: `behind it on ${x.name} within the folds (${fig}), though level on the pooled score` };
+      return { own: `level with it on the pooled ${x.name}; within the folds it leads by more than the noise band (${fig}), which alone is no lead` };
     };
-    // Each metric once: ahead (interval clear of 0, beyond the noise, and within the folds too for
-    // AUC, beyond the noise there as well), ahead on the pooled score with a lead within the folds
-    // inside the noise, ahead on the pooled score only, behind, or level.
-    const verdict = (x: (typeof parts)[number]): 'ahead' | 'pooledNarrow' | 'pooledOnly' | 'behind' | 'level' =>
-      x.ciLow > 0 && x.difference > x.noise
-        ? { clear: 'ahead' as const, narrow: 'pooledNarrow' as const, none: 'pooledOnly' as const }[withinLead(x.metric, x.noise)]
-        : x.ciHigh < 0 && x.difference < -x.noise ? 'behind' : 'level';
-    const named = (v: ReturnType<typeof verdict>) => parts.filter((x) => verdict(x) === v).map((x) => x.name);
-    const [ahead, pooledNarrow, pooledOnly, behind, level] = [named('ahead'), named('pooledNarrow'), named('pooledOnly'), named('behind'), named('level')];
+    const clauses = parts.map(clause);
+    const named = (word: 'ahead' | 'behind' | 'level') => clauses.flatMap((x) => ('word' in x && x.word === word ? [x.text] : []));
     const words = [
-      pooledNarrow.length > 0 ? `ahead of (c) on the pooled ${pooledNarrow.join(' and ')} only: within the folds it leads by less than the noise band (the simulator ${f2(simWithin!)}, (c) ${f2(regWithin!)}), so no clear lead` : '',
-      pooledOnly.length > 0 ? `ahead of (c) on the pooled ${pooledOnly.join(' and ')} only: within the folds it does not lead ((c) ${f2(regWithin!)}, the simulator ${f2(simWithin!)}), so no lead` : '',
-      ahead.length > 0 ? `ahead of (c) on ${ahead.join(' and ')}` : '', behind.length > 0 ? `behind it on ${behind.join(' and ')}` : '', level.length > 0 ? `level with it on ${level.join(' and ')}` : ''].filter((w) => w !== '');
+      ...clauses.flatMap((x) => ('own' in x ? [x.own] : [])),
+      named('ahead').length > 0 ? `ahead of (c) on ${named('ahead').join(' and ')}` : '',
+      named('behind').length > 0 ? `behind it on ${named('behind').join(' and ')}` : '',
+      named('level').length > 0 ? `level with it on ${named('level').join(' and ')}` : '',
+    ].filter((w) => w !== '');
     out.push(
       `${s.scheme}: the simulator minus (c), with 95% intervals from a paired bootstrap over states, is ${parts.map((x) => `${sign(x.difference)} [${sign(x.ciLow)}, ${sign(x.ciHigh)}] on ${x.name}`).join(', ')}. ` +
-        `A lead needs both the interval clear of 0 and a difference beyond the simulator's own noise as measured on ISAF 2010 (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho over fit variants and fold assignments), for the AUC within the folds as well as pooled: it is ${words.join('; ')}.`,
+        `A lead needs both the interval clear of 0 and a difference beyond the simulator's own noise as measured on ISAF 2010 (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho over fit variants and fold assignments), for the AUC within the folds as well as pooled, where a deficit beyond that noise is named too: it is ${words.join('; ')}.`,
     );
   }
   return out;

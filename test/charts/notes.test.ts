@@ -13,7 +13,7 @@ import { fitConfigToBox } from '../../src/charts/finish';
 import type { ChartSpec } from '../../src/charts/types';
 import { loadScenarioFile } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/schema';
-import { crosses, layoutProblems, linesAndLabels } from '../helpers/chartBoxes';
+import { crosses, layoutProblems, linesAndLabels, titleOverflow } from '../helpers/chartBoxes';
 import { ROOT } from '../helpers/scenarios';
 import { runOutputs } from '../report/helpers';
 
@@ -60,8 +60,8 @@ describe('chart notes', () => {
     expect(notes).toEqual(notes.map(([name]) => [name, []]));
   });
 
-  // 580 px: a pane on a 1280-px screen (narrower panes, as on a 1024-px projector, still push a long note past the plot's edge: not yet handled).
-  it.each([580, 760])('in a classroom pane %d px wide, each event note sits beside its line, inside the plot, overprinting no other label', (box) => {
+  // 580 px: a pane on a 1280-px screen; 420 and 360: a pane on a 1024-px projector's half and a phone.
+  it.each([360, 420, 580, 760])('in a classroom pane %d px wide, each event note sits beside its line, inside the plot, overprinting no other label', (box) => {
     for (const spec of buildCharts(runOutputs(bundled('teaching-holdup'), 1)).map((s) => inBox(s, box, 0.45))) {
       const { labels, chartArea } = linesAndLabels(spec);
       for (const m of labels.filter((l) => l.name.startsWith('marker'))) {
@@ -71,6 +71,25 @@ describe('chart notes', () => {
         expect([spec.id, m.name, m.label.left >= chartArea.left - 1 && m.label.right <= chartArea.right + 1]).toEqual([spec.id, m.name, true]);
       }
       expect(layoutProblems(spec)).toEqual([]);
+      expect(titleOverflow(spec)).toEqual([]);
     }
+  });
+
+  it('in a phone-width pane (360 px) the event notes become numbered tags on their lines and are written out under the subtitle; at 580 px they stay in the plot', () => {
+    const power = (box: number) => inBox(buildCharts(runOutputs(bundled('teaching-holdup'), 1)).find((s) => s.id === 'bargaining-power')!, box, 0.45);
+    const parts = (spec: ChartSpec) => {
+      const plugins = (spec.config.options as { plugins: { subtitle: { text: unknown }; annotation: { annotations: Record<string, { label?: { content?: unknown } }> } } }).plugins;
+      const notes = Object.entries(plugins.annotation.annotations).filter(([k]) => k.startsWith('marker')).map(([, a]) => a.label!.content);
+      const subtitle = Array.isArray(plugins.subtitle.text) ? (plugins.subtitle.text as string[]).join(' ').replace(/ {3}/g, ' ') : String(plugins.subtitle.text);
+      return { notes, subtitle };
+    };
+    const wide = parts(power(580));
+    expect(wide.notes).toEqual([['Month 5: A great power enters the war', "Casualties mount after the enemy's entry", "Thailand's government hesitates after the enemy's entry"]]);
+    const phone = parts(power(360));
+    expect(phone.notes).toEqual([['1']]);
+    expect(phone.subtitle).toContain("1: Month 5: A great power enters the war; Casualties mount after the enemy's entry; Thailand's government hesitates after the enemy's entry");
+    // The 0.5 line's note keeps its head, "Equal split (0.5)", where the whole would cross the plot.
+    const half = (spec: ChartSpec) => (spec.config.options as { plugins: { annotation: { annotations: { half: { label: { content: string } } } } } }).plugins.annotation.annotations.half.label.content;
+    expect(half(power(360))).toBe('Equal split (0.5)');
   });
 });

@@ -172,6 +172,55 @@ describeInChromium('classroom.html in headless chromium', () => {
     await page.close();
   }, 180_000);
 
+  it('on a phone (390 px wide) every chart keeps its titles, notes and tags inside the canvas, and the event notes are tags written out under the subtitle', async () => {
+    const phone = await launch(join(dir, 'profile-phone'), { width: 390, height: 844 });
+    try {
+      const file = join(dir, 'phone.html');
+      writeFileSync(file, buildClassroomHtml({ scenario: bundled('teaching-holdup'), seed: 1, engine, assets: reportAssets() }));
+      const { page, log } = await openFile(phone, pathToFileURL(file).href);
+      await page.waitForFunction(() => (globalThis as unknown as { coalsimPanes?: unknown[] }).coalsimPanes?.length === 2);
+      const found = await page.evaluate(() => {
+        type Box = { x: number; x2: number; y: number; y2: number; options: { content?: unknown } };
+        type El = { options: { type: string; label?: { display?: boolean } }; elements?: Box[] };
+        const g = globalThis as unknown as {
+          Chart: { instances: Record<string, { canvas: { id: string }; width: number; ctx: { font: string; measureText(t: string): { width: number } }; options: { plugins: Record<string, { text?: unknown; display?: boolean; font?: { size?: number; weight?: string; family?: string } }> } }>; registry: { getPlugin(id: string): { getAnnotations(c: unknown): El[] } } };
+        };
+        const plugin = g.Chart.registry.getPlugin('annotation');
+        const outside: string[] = [];
+        const tags: string[] = [];
+        const subtitles: Record<string, string> = {};
+        for (const chart of Object.values(g.Chart.instances)) {
+          for (const key of ['title', 'subtitle']) {
+            const t = chart.options.plugins[key];
+            if (!t || t.display === false || t.text === undefined) continue;
+            const lines = Array.isArray(t.text) ? (t.text as string[]) : [String(t.text)];
+            if (key === 'subtitle') subtitles[chart.canvas.id] = lines.join(' ');
+            chart.ctx.font = `${t.font?.weight === 'bold' ? 'bold ' : ''}${t.font?.size ?? 12}px ${t.font?.family ?? 'sans-serif'}`;
+            for (const l of lines) if (chart.ctx.measureText(l).width > chart.width + 1) outside.push(`${chart.canvas.id} ${key}: ${l}`);
+          }
+          for (const el of plugin.getAnnotations(chart)) {
+            const l = el.options.label?.display ? el.elements?.[0] : undefined;
+            if (!l) continue;
+            if (l.x < -1 || l.x2 > chart.width + 1) outside.push(`${chart.canvas.id} note ${JSON.stringify(l.options.content)}: ${Math.round(l.x)}-${Math.round(l.x2)} of ${chart.width}`);
+            if (Array.isArray(l.options.content) && /^\d+$/.test(String(l.options.content[0]))) tags.push(`${chart.canvas.id} ${String(l.options.content[0])}`);
+          }
+        }
+        return { outside, tags, subtitles, charts: Object.keys(g.Chart.instances).length };
+      });
+      expect(found.charts).toBeGreaterThan(4);
+      expect(found.outside).toEqual([]);
+      // The hold-up story's event (month 5) is a tag on each pane's bargaining-power chart, and its note is under the subtitle.
+      for (const pane of ['A', 'B']) {
+        expect(found.tags).toContain(`${pane}-chart-bargaining-power 1`);
+        expect(found.subtitles[`${pane}-chart-bargaining-power`]!.replace(/ {3}/g, ' ')).toContain('1: Month 5: A great power enters the war');
+      }
+      expect(log.errors).toEqual([]);
+      await page.close();
+    } finally {
+      await phone.close();
+    }
+  }, 180_000);
+
   it.each(TEACHING)('%s: both panes equal the CLI, and a re-run with redraw takes under 200 ms (median)', async (id) => {
     const scenario = bundled(id);
     const controls = controlsFor(scenario);

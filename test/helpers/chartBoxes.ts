@@ -70,6 +70,23 @@ export function labelBoxes(spec: ChartSpec): { boxes: Box[]; width: number; heig
   return { boxes, width: spec.width, height: spec.height, chartArea };
 }
 
+/** The title and subtitle lines of a spec wider than its canvas, measured in DejaVu Sans at their type size, as "line (width px)". */
+export function titleOverflow(spec: ChartSpec): string[] {
+  const ctx = (canvasModule.createCanvas(10, 10) as unknown as { getContext(k: '2d'): { font: string; measureText(t: string): { width: number } } }).getContext('2d');
+  const plugins = (spec.config.options as { plugins?: Record<string, { text?: unknown; display?: boolean; font?: { size?: number; weight?: string } }> }).plugins ?? {};
+  const out: string[] = [];
+  for (const key of ['title', 'subtitle']) {
+    const t = plugins[key];
+    if (!t || t.display === false || t.text === undefined) continue;
+    ctx.font = `${t.font?.weight === 'bold' ? 'bold ' : ''}${t.font?.size ?? CHART_DEFAULTS.fontSize}px "DejaVu Sans"`;
+    for (const line of Array.isArray(t.text) ? (t.text as string[]) : [String(t.text)]) {
+      const w = ctx.measureText(line).width;
+      if (w > spec.width) out.push(`${spec.id} ${key}: "${line}" (${Math.round(w)} px)`);
+    }
+  }
+  return out;
+}
+
 export function overlaps(a: Box, b: Box): boolean {
   // Touching edges is not an overlap; a pixel of rounding is forgiven.
   return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
