@@ -218,21 +218,21 @@ export function againstRegression(r: ValidationResult): string[] {
       const fig = withinFigures(within);
       if (pooled === w) return { word: w === 'lead' ? 'ahead' : w === 'deficit' ? 'behind' : 'level', text: `${x.name} (within the folds too: ${fig})` };
       if (pooled === 'lead') return { own: within.difference > 0 ? `ahead of (c) on the pooled ${x.name} only: within the folds it leads by less than the noise band (${fig}), so no clear lead` : `ahead of (c) on the pooled ${x.name} only: within the folds it does not lead (${fig}), so no lead` };
-      if (pooled === 'deficit') return { own: within.difference < 0 ? `behind it on the pooled ${x.name} only: within the folds it trails by less than the noise band (${fig}), so no clear deficit` : `behind it on the pooled ${x.name} only: within the folds it does not trail (${fig}), so no deficit` };
-      if (w === 'deficit') return { own: `behind it on ${x.name} within the folds (${fig}), though level on the pooled score` };
-      return { own: `level with it on the pooled ${x.name}; within the folds it leads by more than the noise band (${fig}), which alone is no lead` };
+      if (pooled === 'deficit') return { own: within.difference < 0 ? `behind (c) on the pooled ${x.name} only: within the folds it trails by less than the noise band (${fig}), so no clear deficit` : `behind (c) on the pooled ${x.name} only: within the folds it does not trail (${fig}), so no deficit` };
+      if (w === 'deficit') return { own: `behind (c) on ${x.name} within the folds (${fig}), though level on the pooled score` };
+      return { own: `level with (c) on the pooled ${x.name}; within the folds it leads by more than the noise band (${fig}), which alone is no lead` };
     };
     const clauses = parts.map(clause);
     const named = (word: 'ahead' | 'behind' | 'level') => clauses.flatMap((x) => ('word' in x && x.word === word ? [x.text] : []));
     const words = [
       ...clauses.flatMap((x) => ('own' in x ? [x.own] : [])),
       named('ahead').length > 0 ? `ahead of (c) on ${named('ahead').join(' and ')}` : '',
-      named('behind').length > 0 ? `behind it on ${named('behind').join(' and ')}` : '',
-      named('level').length > 0 ? `level with it on ${named('level').join(' and ')}` : '',
+      named('behind').length > 0 ? `behind (c) on ${named('behind').join(' and ')}` : '',
+      named('level').length > 0 ? `level with (c) on ${named('level').join(' and ')}` : '',
     ].filter((w) => w !== '');
     out.push(
       `${s.scheme}: the simulator minus (c), with 95% intervals from a paired bootstrap over states, is ${parts.map((x) => `${sign(x.difference)} [${sign(x.ciLow)}, ${sign(x.ciHigh)}] on ${x.name}`).join(', ')}. ` +
-        `A lead needs both the interval clear of 0 and a difference beyond the simulator's own noise as measured on ISAF 2010 (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho over fit variants and fold assignments), for the AUC within the folds as well as pooled, where a deficit beyond that noise is named too: it is ${words.join('; ')}.`,
+        `A lead needs both the interval clear of 0 and a difference beyond the simulator's own noise as measured on ISAF 2010 (±${NOISE_AUC} AUC, ±${NOISE_RHO} rho over fit variants and fold assignments), for the AUC within the folds as well as pooled, where a deficit beyond that noise is named too: the simulator is ${words.join('; ')}.`,
     );
   }
   return out;

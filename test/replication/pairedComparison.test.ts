@@ -57,23 +57,23 @@ it('a pooled AUC deficit shows in the paired interval; the verdict says behind o
   const [line] = againstRegression({ case: 'toy', states: 40, contributors: 20, seeds: 1, schemes: [r] });
   expect(line).toContain('-0.25 [');
   // Both are perfect within each fold: the pooled deficit comes from pooling alone.
-  expect(line).toContain('behind it on the pooled participation AUC only: within the folds it does not trail (the simulator 1.00, (c) 1.00; higher in 0 and lower in 0 of 2 folds), so no deficit');
+  expect(line).toContain('behind (c) on the pooled participation AUC only: within the folds it does not trail (the simulator 1.00, (c) 1.00; higher in 0 and lower in 0 of 2 folds), so no deficit');
   // Behind within the folds by more than the noise too: behind.
-  expect(verdictWith(r, [0.8, 0.7], [0.9, 0.85])).toContain('behind it on participation AUC (within the folds too: the simulator 0.75, (c) 0.88; higher in 0 and lower in 2 of 2 folds)');
+  expect(verdictWith(r, [0.8, 0.7], [0.9, 0.85])).toContain('behind (c) on participation AUC (within the folds too: the simulator 0.75, (c) 0.88; higher in 0 and lower in 2 of 2 folds)');
   // Behind within the folds by less than the noise: no clear deficit.
-  expect(verdictWith(r, [0.88, 0.86], [0.9, 0.87])).toContain('behind it on the pooled participation AUC only: within the folds it trails by less than the noise band (the simulator 0.87, (c) 0.89; higher in 0 and lower in 2 of 2 folds), so no clear deficit');
+  expect(verdictWith(r, [0.88, 0.86], [0.9, 0.87])).toContain('behind (c) on the pooled participation AUC only: within the folds it trails by less than the noise band (the simulator 0.87, (c) 0.89; higher in 0 and lower in 2 of 2 folds), so no clear deficit');
 });
 
 it('a deficit within the folds is named even where the pooled AUC is level (Vietnam 1965 5-fold at 40 seeds: pooled 0.61 against 0.59, within the folds 0.58 against 0.78)', () => {
   const r = crossValidate(c, folds, [twin, calibrated], 'toy folds');
   expect(r.paired.find((p) => p.metric === 'auc')!.difference).toBe(0);
   const line = verdictWith(r, [0.6, 0.56], [0.8, 0.76]);
-  expect(line).toContain('behind it on participation AUC within the folds (the simulator 0.58, (c) 0.78; higher in 0 and lower in 2 of 2 folds), though level on the pooled score');
+  expect(line).toContain('behind (c) on participation AUC within the folds (the simulator 0.58, (c) 0.78; higher in 0 and lower in 2 of 2 folds), though level on the pooled score');
   // A lead within the folds with a level pooled score is reported, and is no lead.
-  expect(verdictWith(r, [0.95, 0.9], [0.8, 0.8])).toContain('level with it on the pooled participation AUC; within the folds it leads by more than the noise band (the simulator 0.93, (c) 0.80; higher in 2 and lower in 0 of 2 folds), which alone is no lead');
+  expect(verdictWith(r, [0.95, 0.9], [0.8, 0.8])).toContain('level with (c) on the pooled participation AUC; within the folds it leads by more than the noise band (the simulator 0.93, (c) 0.80; higher in 2 and lower in 0 of 2 folds), which alone is no lead');
   expect(verdictWith(r, [0.95, 0.9], [0.8, 0.8])).not.toMatch(/ahead of \(c\) on/);
   // Level both ways: level.
-  expect(verdictWith(r, [0.9, 0.8], [0.8, 0.9])).toContain('level with it on participation AUC (within the folds too: the simulator 0.85, (c) 0.85; higher in 1 and lower in 1 of 2 folds)');
+  expect(verdictWith(r, [0.9, 0.8], [0.8, 0.9])).toContain('level with (c) on participation AUC (within the folds too: the simulator 0.85, (c) 0.85; higher in 1 and lower in 1 of 2 folds)');
 });
 
 it('a lead on the pooled AUC alone, with none within the folds, is no lead', () => {
@@ -83,7 +83,7 @@ it('a lead on the pooled AUC alone, with none within the folds, is no lead', () 
   expect(r.paired.find((p) => p.metric === 'auc')!.ciLow).toBeGreaterThan(0);
   const [line] = againstRegression({ case: 'toy', states: 40, contributors: 20, seeds: 1, schemes: [r] });
   expect(line).toContain('ahead of (c) on the pooled participation AUC only: within the folds it does not lead (the simulator 1.00, (c) 1.00; higher in 0 and lower in 0 of 2 folds), so no lead');
-  expect(line).not.toMatch(/it is ahead of \(c\) on participation AUC/);
+  expect(line).not.toMatch(/the simulator is ahead of \(c\) on participation AUC/);
 });
 
 it('a pooled AUC lead with a lead within the folds inside the noise band is no clear lead (ISAF 2010 leaving a region out at 100 seeds: 0.89 against 0.85)', () => {
@@ -94,9 +94,9 @@ it('a pooled AUC lead with a lead within the folds inside the noise band is no c
   const narrow = verdict(0.89, 0.85);
   expect(narrow).toContain('for the AUC within the folds as well as pooled');
   expect(narrow).toContain('ahead of (c) on the pooled participation AUC only: within the folds it leads by less than the noise band (the simulator 0.89, (c) 0.85; higher in 2 and lower in 0 of 2 folds), so no clear lead');
-  expect(narrow).not.toMatch(/it is ahead of \(c\) on participation AUC/);
+  expect(narrow).not.toMatch(/the simulator is ahead of \(c\) on participation AUC/);
   // Beyond the noise within the folds too: a lead.
-  expect(verdict(0.95, 0.85)).toMatch(/it is ahead of \(c\) on participation AUC/);
+  expect(verdict(0.95, 0.85)).toMatch(/the simulator is ahead of \(c\) on participation AUC/);
   // No lead within the folds: as before.
   expect(verdict(0.85, 0.89)).toContain('within the folds it does not lead (the simulator 0.85, (c) 0.89; higher in 0 and lower in 2 of 2 folds), so no lead');
 });
