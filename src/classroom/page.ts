@@ -41,6 +41,9 @@ h1 { font-size: 1.6rem; margin: 0.2rem 0; }
 .control input[type=range] { width: 100%; }
 .control input[type=number], .control select { width: 100%; font: inherit; }
 .control .help { grid-column: 1 / -1; color: #666; font-size: 0.78rem; margin-top: -0.2rem; }
+/* On a phone the label takes its own line and the slider the rest of the next (beside the exact
+   box): with the label's 8rem and the box's 7.5rem on one line, a slider had 0 px. */
+@media (max-width: 540px) { .control { grid-template-columns: minmax(0, 1fr) 6.5rem; row-gap: 0.1rem; } .control label { grid-column: 1 / -1; } main { padding: 0.6rem 0.6rem 2rem; } .pane { padding: 0.5rem; } }
 .numbers { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.4rem; margin: 0.6rem 0; }
 .num { background: #f4f4f1; border-left: 5px solid #0072B2; padding: 0.3rem 0.6rem; }
 .num .v { font-size: 1.35rem; font-weight: bold; display: block; }

@@ -79,6 +79,11 @@ th, td { padding: 0.3rem 0.45rem; border-bottom: 1px solid var(--rule); text-ali
 th { background: var(--bg-soft); border-bottom: 2px solid var(--ink); font-weight: bold; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
 td.num { white-space: nowrap; }
+/* Cells break between words, never inside one (the page's overflow-wrap: anywhere had made
+   towers of one letter per line in the Members table on a phone, "S/t/a/t/e"); a table wider
+   than a phone scrolls inside its own box, the page does not. */
+th, td { overflow-wrap: normal; hyphens: manual; }
+@media (max-width: 700px) { table { display: block; overflow-x: auto; } th:first-child, td:first-child { min-width: 11rem; } }
 td .why { display: block; color: var(--muted); font-size: 0.78rem; line-height: 1.3; }
 tbody tr:nth-child(even) { background: #fafaf8; }
 .none { color: var(--muted); font-style: italic; }

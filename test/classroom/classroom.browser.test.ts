@@ -172,7 +172,7 @@ describeInChromium('classroom.html in headless chromium', () => {
     await page.close();
   }, 180_000);
 
-  it('on a phone (390 px wide) every chart keeps its titles, notes and tags inside the canvas, and the event notes are tags written out under the subtitle', async () => {
+  it('on a phone (390 px wide) every control is wide enough to move, every chart keeps its titles, notes and tags inside the canvas, and the event notes are tags written out under the subtitle', async () => {
     const phone = await launch(join(dir, 'profile-phone'), { width: 390, height: 844 });
     try {
       const file = join(dir, 'phone.html');
@@ -205,8 +205,13 @@ describeInChromium('classroom.html in headless chromium', () => {
             if (Array.isArray(l.options.content) && /^\d+$/.test(String(l.options.content[0]))) tags.push(`${chart.canvas.id} ${String(l.options.content[0])}`);
           }
         }
-        return { outside, tags, subtitles, charts: Object.keys(g.Chart.instances).length };
+        // Every control a class moves, in both panes: sliders, choices and the seed box (a slider had 0 px on a phone).
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ id: string; getBoundingClientRect(): { width: number } }> } }).document;
+        const controls = Array.from(doc.querySelectorAll('.control input[type=range], .control select, .control input[data-control=seed]')).map((e) => ({ id: e.id, width: Math.round(e.getBoundingClientRect().width) }));
+        return { outside, tags, subtitles, charts: Object.keys(g.Chart.instances).length, controls };
       });
+      expect(found.controls.length).toBeGreaterThan(10);
+      expect(found.controls.filter((c) => c.width < 150)).toEqual([]);
       expect(found.charts).toBeGreaterThan(4);
       expect(found.outside).toEqual([]);
       // The hold-up story's event (month 5) is a tag on each pane's bargaining-power chart, and its note is under the subtitle.

@@ -1,6 +1,6 @@
 /**
- * report.html on a projector and on wide screens (real Chromium): no horizontal scroll at
- * 1024x768, 1280 or 1920 wide; the lesson ("What to look for" and the headline numbers) on
+ * report.html on a projector, on wide screens and on a phone (real Chromium): no horizontal
+ * scroll at 1024x768, 1280, 1920 or 390 wide; the lesson ("What to look for" and the headline numbers) on
  * the first screen at 1024x768; the Members table's cells do not wrap into towers.
  * Screenshots go to $COALSIM_SCREENSHOTS (or a temp dir) for a person to look at.
  */
@@ -75,5 +75,36 @@ describeInChromium('report.html on a projector (Chromium)', () => {
     expect(m.lessonBottom).toBeGreaterThan(0);
     // A member's row is a few lines at most (the old Type column ran to 8-10 lines).
     expect(m.tallestMemberCell).toBeLessThan(200);
+  }, 120_000);
+
+  // A student's phone: the page does not scroll sideways (a wide table scrolls in its own box),
+  // and the Members table's words stay whole (the page's overflow-wrap had broken "State" into
+  // a tower of one letter per line).
+  it.each(SCENARIOS)('%s on a phone (390x844): no sideways page scroll, table words whole, a readable first column', async (id) => {
+    const r = loadScenarioFile(join(ROOT, 'scenarios', `${id}.json`)).result;
+    if (!r.ok) throw new Error('invalid');
+    const file = join(dir, `${id}-phone.html`);
+    writeFileSync(file, String(buildReportFiles(runOutputs(r.value, 1), { charts: false }).files.get('report.html')));
+    const ctx = await launch(join(dir, `profile-${id}-phone`), { width: 390, height: 844 });
+    contexts.push(ctx);
+    const { page, log } = await openFile(ctx, pathToFileURL(file).href);
+    const m = await page.evaluate(() => {
+      type El = { textContent: string; getBoundingClientRect(): { width: number }; scrollWidth: number; clientWidth: number };
+      const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(s: string): ArrayLike<El> } }).document;
+      const cells = Array.from(d.querySelectorAll('#members th, #members td'));
+      return {
+        scrollWidth: d.documentElement.scrollWidth,
+        clientWidth: d.documentElement.clientWidth,
+        // A cell whose content is wider than the cell: a word that could only fit by breaking inside it.
+        overflowing: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent.slice(0, 40)),
+        firstColumn: Math.min(...Array.from(d.querySelectorAll('#members tbody td:first-child')).map((c) => c.getBoundingClientRect().width)),
+      };
+    });
+    await page.screenshot({ path: join(shots, `${id}-phone.png`) });
+    await page.close();
+    expect(log.errors).toEqual([]);
+    expect(m.scrollWidth).toBeLessThanOrEqual(m.clientWidth);
+    expect(m.overflowing).toEqual([]);
+    expect(m.firstColumn).toBeGreaterThanOrEqual(150);
   }, 120_000);
 });
