@@ -146,9 +146,13 @@ export function leaderLine(r: ValidationResult, l: Leader): string {
   const head = r.contributors < 5 ? `Highest ${metric} (point estimate, ${r.contributors} contributor${r.contributors === 1 ? '' : 's'})` : `Best ${metric}`;
   const near = l.near.length > 0 ? `; within ±${l.noise} of it, so no clear lead over: ${l.near.join(', ')}` : '';
   const w = l.withinFold;
-  const within = w ? `; within the folds ${w.leaders.join(' = ')} lead${w.leaders.length === 1 ? 's' : ''} (${f2(w.value)} against ${w.pooledBest.map((x) => (w.pooledBest.length === 1 ? f2(x.value) : `${x.label} ${f2(x.value)}`)).join(', ')})` : '';
+  // Figures leader first: "its 0.89 against 0.87". A within-fold lead over the pooled best inside the noise is no clear lead either.
+  const margin = w ? w.value - Math.max(...w.pooledBest.map((x) => x.value)) : 0;
+  const within = w
+    ? `; within the folds ${w.leaders.join(' = ')} lead${w.leaders.length === 1 ? 's' : ''}${margin <= l.noise ? ` by no more than ±${l.noise}, so no clear lead there either way` : ''} (${f2(w.value)} against ${w.pooledBest.map((x) => (w.pooledBest.length === 1 ? f2(x.value) : `${x.label} ${f2(x.value)}`)).join(', ')})`
+    : '';
   const wn = l.withinNear;
-  const withinNear = wn ? `; within the folds it leads by no more than ±${l.noise}, so no clear lead there over: ${wn.near.map((x) => `${x.label} (${f2(x.value)} against ${f2(wn.value)})`).join(', ')}` : '';
+  const withinNear = wn ? `; within the folds it leads by no more than ±${l.noise}, so no clear lead there over: ${wn.near.map((x) => `${x.label} (${f2(wn.value)} against its ${f2(x.value)})`).join(', ')}` : '';
   return `${head}, ${l.scheme}: ${l.best.join(' = ')}${near}${within}${withinNear}`;
 }
 
@@ -158,8 +162,13 @@ export const NOISE_RHO = 0.15;
 
 type Side = 'lead' | 'deficit' | 'level';
 
+/** Fewest folds with both participants and non-participants for the within-fold comparison to confirm or deny a pooled difference. */
+export const MIN_WITHIN_FOLDS = 3;
+
 /** The simulator (first model) against (c) fold by fold: the mean within-fold AUC of each, and in how many folds (with both classes) each scores higher. Null without both. */
 interface WithinFoldComparison {
+  /** Folds in all (scored or not). */
+  readonly of: number;
   readonly sim: number;
   readonly reg: number;
   readonly difference: number;
@@ -176,7 +185,7 @@ function withinFoldComparison(s: ValidationResult['schemes'][number]): WithinFol
     const b = reg.perFold[i];
     return a === null || b === null || b === undefined ? [] : [a - b];
   });
-  return { sim: sim.mean, reg: reg.mean, difference: sim.mean - reg.mean, higher: pairs.filter((d) => d > TIE).length, lower: pairs.filter((d) => d < -TIE).length, folds: pairs.length };
+  return { of: sim.of, sim: sim.mean, reg: reg.mean, difference: sim.mean - reg.mean, higher: pairs.filter((d) => d > TIE).length, lower: pairs.filter((d) => d < -TIE).length, folds: pairs.length };
 }
 
 function withinFigures(w: WithinFoldComparison): string {
@@ -214,8 +223,19 @@ export function againstRegression(r: ValidationResult): string[] {
     const clause = (x: (typeof parts)[number]): Clause => {
       const pooled = pooledSide(x);
       if (x.metric !== 'auc' || within === null) return { word: pooled === 'lead' ? 'ahead' : pooled === 'deficit' ? 'behind' : 'level', text: x.name };
-      const w: Side = within.difference > x.noise ? 'lead' : within.difference < -x.noise ? 'deficit' : 'level';
       const fig = withinFigures(within);
+      // One or two folds with both classes cannot confirm or deny a pooled difference.
+      if (within.folds < MIN_WITHIN_FOLDS) {
+        const few = `within the folds only ${within.folds} of ${within.of} can be scored (${fig}), too few to confirm it`;
+        if (pooled === 'lead') return { own: `ahead of (c) on the pooled ${x.name} only: ${few}, so no clear lead` };
+        if (pooled === 'deficit') return { own: `behind (c) on the pooled ${x.name} only: ${few}, so no clear deficit` };
+        return { word: 'level', text: `${x.name} (within the folds: ${fig})` };
+      }
+      const w: Side = within.difference > x.noise ? 'lead' : within.difference < -x.noise ? 'deficit' : 'level';
+      // Level both ways yet never on one side in any fold (three folds or more): said, as a difference inside the noise.
+      if (pooled === 'level' && w === 'level' && within.folds >= MIN_WITHIN_FOLDS && (within.higher === 0 || within.lower === 0) && within.higher + within.lower >= MIN_WITHIN_FOLDS) {
+        return { own: within.higher === 0 ? `level with (c) on ${x.name}, but never higher within a fold (${fig}): a deficit inside the noise band` : `level with (c) on ${x.name}, but never lower within a fold (${fig}): a lead inside the noise band` };
+      }
       if (pooled === w) return { word: w === 'lead' ? 'ahead' : w === 'deficit' ? 'behind' : 'level', text: `${x.name} (within the folds too: ${fig})` };
       if (pooled === 'lead') return { own: within.difference > 0 ? `ahead of (c) on the pooled ${x.name} only: within the folds it leads by less than the noise band (${fig}), so no clear lead` : `ahead of (c) on the pooled ${x.name} only: within the folds it does not lead (${fig}), so no lead` };
       if (pooled === 'deficit') return { own: within.difference < 0 ? `behind (c) on the pooled ${x.name} only: within the folds it trails by less than the noise band (${fig}), so no clear deficit` : `behind (c) on the pooled ${x.name} only: within the folds it does not trail (${fig}), so no deficit` };
@@ -248,6 +268,12 @@ export function withinFoldLines(r: ValidationResult): string[] {
   });
 }
 
+/** Why the rho columns read n/a, when no model has a rank correlation (a case that records participation, not troops). */
+function rhoNote(r: ValidationResult): string[] {
+  const none = r.schemes.every((s) => s.models.every((m) => m.rhoAll === null && m.rhoContributors === null));
+  return none ? ['rho (all) and rho (contributors) are n/a: this case records who took part, not how many troops, so only the participation AUC is scored.'] : [];
+}
+
 function intro(r: ValidationResult): string {
   return `${r.case}: ${r.states} states, ${r.contributors} contributors; simulator over ${r.seeds} seed${r.seeds === 1 ? '' : 's'} per fold. Held-out predictions pooled over folds.`;
 }
@@ -262,6 +288,7 @@ export function cvText(r: ValidationResult): string {
     lines.push(fmt([row[0] === last ? '' : row[0]!, ...row.slice(1)]));
     last = row[0]!;
   }
+  lines.push(...rhoNote(r));
   lines.push('');
   for (const s of r.schemes) lines.push(`${s.scheme}, the simulator per fold: ${s.folds.map((f) => `${f.name}: demand through the model ${demandText(f.demand, f.trainingContributors)}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)}`).join(' | ')}`);
   lines.push('');
@@ -281,6 +308,7 @@ export function cvMarkdown(r: ValidationResult, command: string, notes: readonly
   const lines = [CV_BEGIN, '', `\`${command}\``, '', intro(r), '', `| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`];
   for (const row of rows(r)) lines.push(`| ${row.join(' | ')} |`);
   lines.push('');
+  for (const l of rhoNote(r)) lines.push(l, '');
   for (const s of r.schemes) {
     lines.push(`- ${s.scheme}: ${s.folds.map((f) => `${f.name} (${f.heldOut} held out, ${f.contributors} contributor(s), demand through the model ${demandText(f.demand, f.trainingContributors)}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)})`).join('; ')}.`);
   }
