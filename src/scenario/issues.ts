@@ -12,6 +12,8 @@ export interface InputIssue {
   /** 1-based position in the source text, when the path could be located. */
   readonly line?: number;
   readonly column?: number;
+  /** Found by the shape checks of a document whose cross-field checks (validate.ts DocumentKind.crossCheck) run only once its shape is valid. */
+  readonly crossChecksPending?: true;
 }
 
 /**
@@ -55,5 +57,7 @@ export function formatIssues(file: string, issues: readonly InputIssue[]): strin
   // fixing from the top does not jump from line 22 back to line 11.
   const at = (i: InputIssue): number => (i.line === undefined ? Infinity : i.line * 1e6 + (i.column ?? 0));
   const ordered = issues.map((issue, k) => ({ issue, k })).sort((a, b) => at(a.issue) - at(b.issue) || a.k - b.k).map((x) => x.issue);
-  return [head, ...ordered.map((i) => '  ' + formatIssue(file, i))].join('\n');
+  // The cross-field checks have not run yet: say so, or fixing these would bring a second list as a surprise.
+  const pending = issues.some((i) => i.crossChecksPending) ? ['  (Checks across fields, such as ids that events name, rounds after the clock and the order of demand steps, run once these are fixed.)'] : [];
+  return [head, ...ordered.map((i) => '  ' + formatIssue(file, i)), ...pending].join('\n');
 }

@@ -44,7 +44,8 @@ export function validateText<T>(text: string, kind: DocumentKind<T>): Result<T> 
   const parsed = kind.schema.safeParse(data);
   if (!parsed.success) {
     const issues = dropSafeIntegerEchoes(parsed.error.issues).flatMap((i) => describeZodIssue(i, data, kind.jsonSchema));
-    return { ok: false, issues: cap(locate(lines, tree, [...issues, ...controls])) };
+    const located = cap(locate(lines, tree, [...issues, ...controls]));
+    return { ok: false, issues: kind.crossCheck ? located.map((i) => ({ ...i, crossChecksPending: true as const })) : located };
   }
   if (controls.length > 0) return { ok: false, issues: cap(locate(lines, tree, controls)) };
   const cross = kind.crossCheck ? kind.crossCheck(parsed.data) : [];

@@ -1,5 +1,5 @@
 import { parseScenario } from '../../src/scenario/load';
-import { formatIssue, formatPath, type InputIssue } from '../../src/scenario/issues';
+import { formatIssue, formatIssues, formatPath, type InputIssue } from '../../src/scenario/issues';
 import { defaultScenarioText, tinyScenario } from '../helpers/scenarios';
 
 function issuesOf(text: string): readonly InputIssue[] {
@@ -114,6 +114,21 @@ describe('scenario validation', () => {
       s.pivotal.demand = [{ fromRound: 2, troops: 10 }, { fromRound: 1, troops: 5 }, { fromRound: 9, troops: 1 }];
     }));
     expect(issues.map((i) => i.code).sort()).toEqual(['round-out-of-range', 'unordered']);
+  });
+
+  it('says that the cross-field checks wait for a valid shape, so a second list after the fixes is no surprise (a new user: a typo and an event after the last round came one at a time)', () => {
+    const shape = issuesOf(withTiny((s) => {
+      (s.thirdParties[0] as Record<string, unknown>).casualtySensitivty = 1;
+      s.pivotal.demand = [{ fromRound: 9, troops: 1 }];
+    }));
+    expect(shape.map((i) => i.code)).toEqual(['unknown-field']);
+    expect(formatIssues('s.json', shape).split('\n').at(-1)).toBe('  (Checks across fields, such as ids that events name, rounds after the clock and the order of demand steps, run once these are fixed.)');
+    // Once the shape is valid the cross-field problem is listed, and no such note follows.
+    const cross = issuesOf(withTiny((s) => {
+      s.pivotal.demand = [{ fromRound: 9, troops: 1 }];
+    }));
+    expect(cross.map((i) => i.code)).toEqual(['round-out-of-range']);
+    expect(formatIssues('s.json', cross)).not.toContain('Checks across fields');
   });
 
   it('reports every problem at once, not only the first', () => {
