@@ -1,5 +1,5 @@
 /**
- * No label overprints another or leaves the canvas: legend items, event markers' labels,
+ * No label overprints another or leaves the canvas (titles measured line by line too): legend items, event markers' labels,
  * reversal labels and every other annotation label, measured from Chart.js's layout of each
  * chart of every bundled scenario (seeds 1 and 2) and of a 30-partner scenario with
  * 80-character names.

@@ -97,6 +97,8 @@ export function layoutProblems(spec: ChartSpec): string[] {
   const { boxes, width, height } = labelBoxes(spec);
   const out: string[] = [];
   for (const b of boxes) if (b.left < -0.5 || b.top < -0.5 || b.right > width + 0.5 || b.bottom > height + 0.5) out.push(`${spec.id}: ${b.what} leaves the canvas (${Math.round(b.left)},${Math.round(b.top)})-(${Math.round(b.right)},${Math.round(b.bottom)})`);
+  // Titles are drawn centred, line by line: a line wider than the canvas loses both ends.
+  for (const t of titleOverflow(spec)) out.push(`${t} is wider than the canvas`);
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (overlaps(boxes[i]!, boxes[j]!)) out.push(`${spec.id}: ${boxes[i]!.what} overlaps ${boxes[j]!.what}`);
   return out;
 }

@@ -81,7 +81,7 @@ export function baseOptions(title: string, subtitle: string, scales: Json, annot
     interaction: { mode: 'nearest', intersect: false },
     plugins: {
       title: { display: true, text: title, font: { size: FONT.title, weight: 'bold' }, padding: { top: 8, bottom: 4 } },
-      subtitle: { display: subtitle !== '', text: subtitle, font: { size: FONT.subtitle }, color: '#444444', padding: { bottom: 16 } },
+      subtitle: { display: subtitle !== '', text: wrapToWidth(subtitle, FONT.subtitle, WIDTH - 80), font: { size: FONT.subtitle }, color: '#444444', padding: { bottom: 16 } },
       legend: { position: 'bottom', labels: { font: { size: FONT.legend }, boxHeight: 20, pointStyleWidth: 56, padding: 22 } },
       annotation: { annotations },
     },
@@ -97,6 +97,26 @@ export function roundLabels(rounds: readonly number[]): string[] {
 /** Estimated width of a line of text in pixels (DejaVu Sans averages about 0.62 em a character). */
 export function textWidth(text: string, size: number): number {
   return text.length * 0.62 * size;
+}
+
+/**
+ * A title's text as Chart.js draws it: one string when it fits `width` pixels at `size`, else
+ * lines broken between words (Chart.js draws each line as given, centred, so a line wider than
+ * the canvas lost both its ends: the bargaining-power subtitle naming three reversals).
+ */
+export function wrapToWidth(text: string, size: number, width: number): string | string[] {
+  if (textWidth(text, size) <= width) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && textWidth(next, size) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 /** The plot's horizontal extent on a WIDTH-wide canvas, estimated before layout (axis ticks and titles on both sides). */
