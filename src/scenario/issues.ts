@@ -58,6 +58,6 @@ export function formatIssues(file: string, issues: readonly InputIssue[]): strin
   const at = (i: InputIssue): number => (i.line === undefined ? Infinity : i.line * 1e6 + (i.column ?? 0));
   const ordered = issues.map((issue, k) => ({ issue, k })).sort((a, b) => at(a.issue) - at(b.issue) || a.k - b.k).map((x) => x.issue);
   // The cross-field checks have not run yet: say so, or fixing these would bring a second list as a surprise.
-  const pending = issues.some((i) => i.crossChecksPending) ? ['  (Checks across fields, such as ids that events name, rounds after the clock and the order of demand steps, run once these are fixed.)'] : [];
+  const pending = issues.some((i) => i.crossChecksPending) ? ['  (Checks that compare fields with each other, such as ids that refer to other entries and rounds against the clock, run once these are fixed.)'] : [];
   return [head, ...ordered.map((i) => '  ' + formatIssue(file, i)), ...pending].join('\n');
 }

@@ -122,7 +122,7 @@ describe('scenario validation', () => {
       s.pivotal.demand = [{ fromRound: 9, troops: 1 }];
     }));
     expect(shape.map((i) => i.code)).toEqual(['unknown-field']);
-    expect(formatIssues('s.json', shape).split('\n').at(-1)).toBe('  (Checks across fields, such as ids that events name, rounds after the clock and the order of demand steps, run once these are fixed.)');
+    expect(formatIssues('s.json', shape).split('\n').at(-1)).toBe('  (Checks that compare fields with each other, such as ids that refer to other entries and rounds against the clock, run once these are fixed.)');
     // Once the shape is valid the cross-field problem is listed, and no such note follows.
     const cross = issuesOf(withTiny((s) => {
       s.pivotal.demand = [{ fromRound: 9, troops: 1 }];
