@@ -152,7 +152,9 @@ export function fitConfigToBox(config: ChartConfiguration, specWidth: number, sp
   shrink(options);
   // Titles wrap to the box at their own type size (Chart.js draws each line as given, so a
   // slide's one-line subtitle ran off a phone-width pane). Character width: DejaVu Sans averages
-  // about 0.62 em (common.ts textWidth); continuation lines are indented.
+  // about 0.62 em (common.ts textWidth); continuation lines are indented. The same rule as
+  // common.ts wrapToWidth (the slide's wrap), written out here because this function's source is
+  // inlined into the pages' scripts and can call nothing outside itself.
   const boxPixels = Math.min(boxWidth || specWidth, specWidth);
   type Titled = { text?: unknown; display?: boolean; font?: { size?: number } };
   const wrapTo = (text: string, size: number | undefined): string[] => {

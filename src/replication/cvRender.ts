@@ -233,7 +233,7 @@ export function againstRegression(r: ValidationResult): string[] {
       }
       const w: Side = within.difference > x.noise ? 'lead' : within.difference < -x.noise ? 'deficit' : 'level';
       // Level both ways yet never on one side in any fold (three folds or more): said, as a difference inside the noise.
-      if (pooled === 'level' && w === 'level' && within.folds >= MIN_WITHIN_FOLDS && (within.higher === 0 || within.lower === 0) && within.higher + within.lower >= MIN_WITHIN_FOLDS) {
+      if (pooled === 'level' && w === 'level' && (within.higher === 0 || within.lower === 0) && within.higher + within.lower >= MIN_WITHIN_FOLDS) {
         return { own: within.higher === 0 ? `level with (c) on ${x.name}, but never higher within a fold (${fig}): a deficit inside the noise band` : `level with (c) on ${x.name}, but never lower within a fold (${fig}): a lead inside the noise band` };
       }
       if (pooled === w) return { word: w === 'lead' ? 'ahead' : w === 'deficit' ? 'behind' : 'level', text: `${x.name} (within the folds too: ${fig})` };
