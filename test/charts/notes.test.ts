@@ -60,6 +60,25 @@ describe('chart notes', () => {
     expect(notes).toEqual(notes.map(([name]) => [name, []]));
   });
 
+  // The charts whose event notes sit at the top of the plot (common.ts valueAxisTop): their value
+  // axes reach above the notes' band. The forces chart's demand line had run behind "Month 9: An
+  // enemy offensive" on the default scenario, seed 1, and the troops chart's touched its box.
+  const TOP_NOTES = ['forces', 'troops', 'payments-per-round', 'payments-cumulative', 'payments-by-kind'];
+  const withEvents = ['default', 'teaching-holdup', 'teaching-scarcity', 'korea-1950', 'isaf-surge'];
+  it.each(withEvents.flatMap((id) => [[id, 1] as const, [id, 2] as const]))('%s seed %d: no line, band or bar of the forces, troops and payments charts reaches under an event note at the top of the plot', (id, seed) => {
+    const charts = buildCharts(runOutputs(bundled(id), seed)).filter((c) => TOP_NOTES.includes(c.id));
+    expect(charts.map((c) => c.id).sort()).toEqual([...TOP_NOTES].sort());
+    let notes = 0;
+    for (const spec of charts) {
+      const { labels, segments } = linesAndLabels(spec);
+      for (const note of labels.filter((l) => l.name.startsWith('marker'))) {
+        notes++;
+        expect([spec.id, note.name, segments.filter((s) => crosses(s, note.label)).map((s) => s.what)]).toEqual([spec.id, note.name, []]);
+      }
+    }
+    expect(notes).toBeGreaterThan(0);
+  });
+
   // 580 px: a pane on a 1280-px screen; 420 and 360: a pane on a 1024-px projector's half and a phone.
   it.each([360, 420, 580, 760])('in a classroom pane %d px wide, each event note sits beside its line, inside the plot, overprinting no other label', (box) => {
     for (const spec of buildCharts(runOutputs(bundled('teaching-holdup'), 1)).map((s) => inBox(s, box, 0.45))) {

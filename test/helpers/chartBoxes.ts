@@ -112,7 +112,8 @@ export interface LineLabel {
 
 /**
  * Every labelled line annotation, and the drawn segments of every line dataset (stepped 'before'
- * as the charts draw them: a riser at the previous point, then flat to the point), in pixels of
+ * as the charts draw them: a riser at the previous point, then flat to the point; other lines as
+ * the box of each stretch between two points) and the box of every bar, in pixels of
  * a `spec.width` x `spec.height` canvas, with the chart area.
  */
 export function linesAndLabels(spec: ChartSpec): { labels: LineLabel[]; segments: Box[]; chartArea: ChartInstance['chartArea'] } {
@@ -130,6 +131,13 @@ export function linesAndLabels(spec: ChartSpec): { labels: LineLabel[]; segments
   const segments: Box[] = [];
   const datasets = (spec.config.data.datasets ?? []) as { label?: string; showLine?: boolean; stepped?: unknown; type?: string }[];
   datasets.forEach((ds, i) => {
+    if ((ds.type ?? spec.config.type) === 'bar') {
+      // A bar as its drawn box: from its base up to its top (stacked: this segment of the stack).
+      for (const b of chart.getDatasetMeta(i).data as unknown as { x: number; y: number; base: number; width: number }[]) {
+        if (Number.isFinite(b.y) && b.base !== b.y) segments.push({ what: `bar "${ds.label ?? i}"`, left: b.x - b.width / 2, right: b.x + b.width / 2, top: Math.min(b.y, b.base), bottom: Math.max(b.y, b.base) });
+      }
+      return;
+    }
     if (ds.showLine === false || (ds.type ?? spec.config.type) !== 'line') return;
     const pts = chart.getDatasetMeta(i).data.filter((p) => !p.skip && Number.isFinite(p.y));
     for (let k = 1; k < pts.length; k++) {

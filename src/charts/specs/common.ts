@@ -132,17 +132,15 @@ export type MarkerPosition = 'start' | 'end' | `${number}%`;
  */
 export type MarkerPlacer = (extents: readonly { readonly left: number; readonly right: number; readonly row: number }[], rowHeight: number) => MarkerPosition;
 
-/**
- * A dashed vertical line at the start of each round with a labelled scheduled event (a
- * shock), labelled in the clock's unit ("Month 9: ..."), so a jump in a series can be read against its cause. Labels are laid out so that
- * none overprints another or leaves the canvas: each goes beside its line (right in the
- * first half of the run, left in the second, or whichever side fits), on the first row
- * where it clears the labels already placed; rows stack down from the top of the plot
- * (or up from the bottom with at = 'end', or down from a point along the line: at = '30%'), or
- * where a `MarkerPlacer` chooses. Widths are estimated from the text; the label-layout test
- * measures the real boxes.
- */
-export function markerAnnotations(markers: readonly Marker[], rounds: number, roundLabel: string, xScale: 'category' | 'linear' = 'category', at: MarkerPosition | MarkerPlacer = 'start'): Record<string, Json> {
+interface MarkerLayout {
+  readonly placed: readonly { readonly m: Marker; readonly lines: readonly string[]; readonly x: number; readonly e: { readonly left: number; readonly right: number }; readonly row: number }[];
+  /** The height of a row of notes, px. */
+  readonly rowHeight: number;
+  readonly shift: number;
+}
+
+/** Each marker's note beside its line, on the first row where it clears the notes already placed (markerAnnotations says how). */
+function layoutMarkers(markers: readonly Marker[], rounds: number, roundLabel: string, xScale: 'category' | 'linear'): MarkerLayout {
   // On a category axis round t sits at index t - 1; on a linear one at t. The line goes just before it.
   const shift = xScale === 'category' ? 1.5 : 0.5;
   const span = xScale === 'category' ? Math.max(1, rounds - 1) : Math.max(1, rounds);
@@ -182,6 +180,59 @@ export function markerAnnotations(markers: readonly Marker[], rounds: number, ro
     placed.push({ m, lines, x, e, row });
   });
   const rowHeight = Math.max(...markers.map((mm) => mm.label.split('; ').length)) * size * 1.25 + 2 * 6 + 8;
+  return { placed, rowHeight, shift };
+}
+
+/**
+ * The height the event notes take at the top of the plot (at = 'start'), in canvas pixels: their
+ * rows and the gap above them; 0 without markers.
+ */
+export function markerNotesHeight(markers: readonly Marker[], rounds: number, roundLabel: string, xScale: 'category' | 'linear' = 'category'): number {
+  if (markers.length === 0) return 0;
+  const { placed, rowHeight } = layoutMarkers(markers, rounds, roundLabel, xScale);
+  return (1 + Math.max(...placed.map((p) => p.row))) * rowHeight + 4;
+}
+
+/** The plot's height on a HEIGHT-tall canvas, estimated before layout (title, two-line subtitle, two legend rows). */
+export const PLOT_HEIGHT = 560;
+
+/**
+ * Chart.js's tick spacing for a range split into `spaces` (its niceNum: 1, 2, 5 or 10 times a
+ * power of ten, rounded up), so an axis top chosen here is where Chart.js puts a tick.
+ */
+function niceSpacing(range: number, spaces: number): number {
+  const raw = range / spaces;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const fraction = raw / magnitude;
+  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
+}
+
+/**
+ * A value axis's top, from 0, that leaves the band of `notesHeight` px at the top of the plot to
+ * the event notes, so no bar, band or line reaches under them (the forces chart's demand line had
+ * run behind "Month 9: An enemy offensive" on the default scenario); with no notes, 18% of
+ * headroom (Chart.js grace) as before. Returns the axis options to spread into the scale.
+ */
+export function valueAxisTop(dataMax: number, notesHeight: number): Json {
+  if (notesHeight <= 0 || !(dataMax > 0)) return { grace: '18%' };
+  const target = dataMax / Math.max(0.5, 1 - notesHeight / PLOT_HEIGHT);
+  const step = niceSpacing(target, 10);
+  return { max: Math.ceil(target / step - 1e-9) * step };
+}
+
+/**
+ * A dashed vertical line at the start of each round with a labelled scheduled event (a
+ * shock), labelled in the clock's unit ("Month 9: ..."), so a jump in a series can be read against its cause. Labels are laid out so that
+ * none overprints another or leaves the canvas: each goes beside its line (right in the
+ * first half of the run, left in the second, or whichever side fits), on the first row
+ * where it clears the labels already placed; rows stack down from the top of the plot
+ * (or up from the bottom with at = 'end', or down from a point along the line: at = '30%'), or
+ * where a `MarkerPlacer` chooses. Widths are estimated from the text; the label-layout test
+ * measures the real boxes.
+ */
+export function markerAnnotations(markers: readonly Marker[], rounds: number, roundLabel: string, xScale: 'category' | 'linear' = 'category', at: MarkerPosition | MarkerPlacer = 'start'): Record<string, Json> {
+  const { placed, rowHeight, shift } = layoutMarkers(markers, rounds, roundLabel, xScale);
+  const size = FONT.annotation;
   // Where along the lines the notes go: fixed, or chosen by the chart from where its data lies.
   const position = typeof at === 'function' ? at(placed.map((p) => ({ ...p.e, row: p.row })), rowHeight) : at;
   const out: Record<string, Json> = {};

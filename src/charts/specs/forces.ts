@@ -3,7 +3,7 @@ import type { ChartData } from '../data';
 import { TheName, theName } from '../../report/names';
 import { GREY, INK, LIGHT_GREY, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, markerNotesHeight, r4, roundAxisTitle, roundLabels, ticks, valueAxisTop, WIDTH } from './common';
 
 /** Rounds in which troops were sought and demand exceeded what was on offer. */
 export function scarceSpans(d: ChartData): { from: number; to: number }[] {
@@ -22,6 +22,11 @@ export function scarceSpans(d: ChartData): { from: number; to: number }[] {
 export function forcesChart(d: ChartData): ChartSpec {
   const spans = scarceSpans(d);
   const maxTight = Math.max(1.5, ...d.tightness.map((x) => x ?? 0));
+  // The event notes keep a band of their own at the top: both axes reach above it.
+  const notes = markerNotesHeight(d.markers, d.rounds.length, d.roundLabel);
+  const troopsTop = valueAxisTop(Math.max(0, ...d.demand, ...d.supply, ...d.deployed), notes);
+  const tightClear = valueAxisTop(Math.max(0, ...d.tightness.map((x) => x ?? 0)), notes).max;
+  const tightTop = Math.max(maxTight * 1.1, typeof tightClear === 'number' ? tightClear : 0);
   const annotations: Record<string, Json> = {};
   spans.forEach((s, i) => {
     annotations[`scarce${i}`] = {
@@ -63,8 +68,8 @@ export function forcesChart(d: ChartData): ChartSpec {
       subtitle,
       {
         x: { title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks(), grid: { display: false } },
-        y: { position: 'left', min: 0, grace: '18%', title: axisTitle('Troops (headcount)'), ticks: ticks() },
-        y2: { position: 'right', min: 0, suggestedMax: r4(maxTight * 1.1), title: axisTitle('Tightness (demand ÷ supply)'), ticks: ticks(), grid: { drawOnChartArea: false } },
+        y: { position: 'left', min: 0, ...troopsTop, title: axisTitle('Troops (headcount)'), ticks: ticks() },
+        y2: { position: 'right', min: 0, suggestedMax: r4(tightTop), title: axisTitle('Tightness (demand ÷ supply)'), ticks: ticks(), grid: { drawOnChartArea: false } },
       },
       annotations
     ),

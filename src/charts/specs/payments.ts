@@ -3,7 +3,7 @@ import { possessive, theName } from '../../report/names';
 import type { ChartData, PartySeries } from '../data';
 import { GREY, INK, seriesStyle, SERIES_COLOURS } from '../palette';
 import type { ChartSpec, FillPattern } from '../types';
-import { asConfig, axisTitle, baseOptions, cumulative, HEIGHT, inUnit, type Json, markerAnnotations, moneyUnit, moneyWords, roundAxisTitle, roundLabels, ticks, WIDTH, seriesKey, seriesLabel } from './common';
+import { asConfig, axisTitle, baseOptions, cumulative, HEIGHT, inUnit, type Json, markerAnnotations, markerNotesHeight, moneyUnit, moneyWords, roundAxisTitle, roundLabels, ticks, valueAxisTop, WIDTH, seriesKey, seriesLabel } from './common';
 
 function paidParties(d: ChartData): PartySeries[] {
   return d.parties.filter((p) => p.paid.some((x) => x > 0));
@@ -11,6 +11,16 @@ function paidParties(d: ChartData): PartySeries[] {
 
 function totals(d: ChartData): number[] {
   return d.rounds.map((_, t) => Math.round(((d.paidByKind.subsidy[t] ?? 0) + (d.paidByKind.sideDeal[t] ?? 0)) * 100) / 100);
+}
+
+/** The event notes' band at the top of the plot (common.ts valueAxisTop). */
+function notesHeight(d: ChartData): number {
+  return markerNotesHeight(d.markers, d.rounds.length, d.roundLabel);
+}
+
+/** An axis top for the notes, without the headroom an axis gets when there are none (the running totals' axis never had it). */
+function withoutGrace(top: Json): Json {
+  return 'max' in top ? top : {};
 }
 
 function xAxis(d: ChartData, stacked: boolean): Json {
@@ -34,7 +44,7 @@ export function paymentsPerRoundChart(d: ChartData): ChartSpec {
     options: baseOptions(
       `Payments to partners per ${d.roundLabel}, by recipient`,
       `Subsidies and side deals paid by ${theName(d.pivotalName)}; ${moneyWords(total)} in all, to ${parties.length} partners.`,
-      { x: xAxis(d, true), y: { stacked: true, min: 0, grace: '18%', title: axisTitle(`${unit.label} per ${d.roundLabel}`), ticks: ticks() } },
+      { x: xAxis(d, true), y: { stacked: true, min: 0, ...valueAxisTop(Math.max(0, ...inUnit(totals(d), unit)), notesHeight(d)), title: axisTitle(`${unit.label} per ${d.roundLabel}`), ticks: ticks() } },
       markerAnnotations(d.markers, d.rounds.length, d.roundLabel)
     ),
   };
@@ -72,7 +82,7 @@ export function paymentsCumulativeChart(d: ChartData): ChartSpec {
     options: baseOptions(
       'Cumulative payments to partners, by recipient',
       `${moneyWords(total)} paid by the end${budget.length > 0 ? `, of a budget of ${moneyWords(budget.at(-1) ?? 0)}` : ''}.`,
-      { x: xAxis(d, false), y: { stacked: true, min: 0, grace: '18%', title: axisTitle(`${unit.label}, cumulative`), ticks: ticks() } },
+      { x: xAxis(d, false), y: { stacked: true, min: 0, ...valueAxisTop(Math.max(0, ...inUnit(cumulative(totals(d)), unit), ...inUnit(budget, unit)), notesHeight(d)), title: axisTitle(`${unit.label}, cumulative`), ticks: ticks() } },
       markerAnnotations(d.markers, d.rounds.length, d.roundLabel)
     ),
   };
@@ -110,8 +120,8 @@ export function paymentsByKindChart(d: ChartData): ChartSpec {
       `Subsidies ${moneyWords(subTotal)}; side deals ${sideTotal > 0 ? moneyWords(sideTotal) : 'none'}.`,
       {
         x: xAxis(d, true),
-        y: { stacked: true, min: 0, grace: '18%', position: 'left', title: axisTitle(`${perRound.label} per ${d.roundLabel} (bars)`), ticks: ticks() },
-        y2: { stacked: false, min: 0, position: 'right', title: axisTitle(`${cumUnit.label}, cumulative (lines)`), ticks: ticks(), grid: { drawOnChartArea: false } },
+        y: { stacked: true, min: 0, ...valueAxisTop(Math.max(0, ...inUnit(totals(d), perRound)), notesHeight(d)), position: 'left', title: axisTitle(`${perRound.label} per ${d.roundLabel} (bars)`), ticks: ticks() },
+        y2: { stacked: false, min: 0, ...withoutGrace(valueAxisTop(Math.max(0, ...inUnit(cumSub, cumUnit), ...inUnit(cumSide, cumUnit)), notesHeight(d))), position: 'right', title: axisTitle(`${cumUnit.label}, cumulative (lines)`), ticks: ticks(), grid: { drawOnChartArea: false } },
       },
       markerAnnotations(d.markers, d.rounds.length, d.roundLabel)
     ),

@@ -7,7 +7,7 @@ import { theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { GREY, INK, seriesStyle, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, type MarkerPlacer, type MarkerPosition, PLOT_LEFT, PLOT_RIGHT, r4, roundAxisTitle, roundLabels, seriesKey, seriesLabel, textWidth, ticks, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, type MarkerPlacer, type MarkerPosition, PLOT_HEIGHT, PLOT_LEFT, PLOT_RIGHT, r4, roundAxisTitle, roundLabels, seriesKey, seriesLabel, textWidth, ticks, WIDTH } from './common';
 
 /** "1 reversal: Poland takes 0.77 (month 10)." Up to three named, in the subtitle (labels beside the stars would overprint). */
 function reversalWords(d: ChartData, names: ReadonlyMap<string, string>): string {
@@ -22,8 +22,7 @@ const HALF_NOTE = 'Equal split (0.5): above it, the third party gets the better 
 /** Where the whole note crosses the data everywhere (the caption says the rest). */
 const HALF_NOTE_SHORT = 'Equal split (0.5)';
 
-/** The plot's height in pixels, estimated before layout, and the 0.5 note's offset from its line. */
-const PLOT_HEIGHT = 560;
+/** The 0.5 note's offset from its line, px. */
 const HALF_OFFSET = 22;
 const HALF_NOTE_HALF_HEIGHT = (FONT.annotation * 1.2 + 12) / 2;
 

@@ -3,7 +3,7 @@ import { theName } from '../../report/names';
 import type { ChartData } from '../data';
 import { INK, seriesStyle } from '../palette';
 import type { ChartSpec, FillPattern } from '../types';
-import { asConfig, axisTitle, baseOptions, HEIGHT, type Json, markerAnnotations, r4, roundAxisTitle, roundLabels, ticks, WIDTH, seriesKey, seriesLabel } from './common';
+import { asConfig, axisTitle, baseOptions, HEIGHT, type Json, markerAnnotations, markerNotesHeight, r4, roundAxisTitle, roundLabels, ticks, valueAxisTop, WIDTH, seriesKey, seriesLabel } from './common';
 
 export function troopsChart(d: ChartData): ChartSpec {
   const parties = d.parties.filter((p) => p.troops.some((x) => x > 0));
@@ -21,6 +21,8 @@ export function troopsChart(d: ChartData): ChartSpec {
   fills.push(null);
 
   const peak = Math.max(0, ...d.deployed);
+  const stackTop = Math.max(0, ...d.rounds.map((_, t) => parties.reduce((a, p) => a + (p.troops[t] ?? 0), 0)), ...d.demand, ...effective);
+  const notes = markerNotesHeight(d.markers, d.rounds.length, d.roundLabel);
   const shortRounds = d.rounds.filter((_, t) => (d.deployed[t] ?? 0) < (d.demand[t] ?? 0)).length;
   const config = {
     type: 'line',
@@ -30,7 +32,7 @@ export function troopsChart(d: ChartData): ChartSpec {
       `${parties.length} contributors; peak ${peak.toLocaleString('en-US')} troops; short of demand in ${shortRounds} of ${d.rounds.length} ${d.roundLabel}s.`,
       {
         x: { title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks(), grid: { display: false } },
-        y: { stacked: true, min: 0, grace: '18%', title: axisTitle('Troops deployed (headcount)'), ticks: ticks() },
+        y: { stacked: true, min: 0, ...valueAxisTop(stackTop, notes), title: axisTitle('Troops deployed (headcount)'), ticks: ticks() },
       },
       markerAnnotations(d.markers, d.rounds.length, d.roundLabel)
     ),
