@@ -108,7 +108,11 @@ export function analyzeSweep(c: CompiledExperiment, store: SweepStore, o: Analyz
         names.forEach((p, i) => {
           const s1 = r.S1[i]!;
           const st = r.ST[i]!;
-          rows.push({ metric, parameter: p, index: 'S1', value: s1.value, ciLow: s1.ci?.low ?? null, ciHigh: s1.ci?.high ?? null, belowNoise: null });
+          // Noise adds nothing to a first-order index in expectation (it only widens V), so what
+          // noise alone gives S1 is 0: an S1 whose interval reaches down to 0 is not an effect. A
+          // negative estimate (the Saltelli 2010 estimator is unbiased, not bounded) is sampling
+          // error around 0, never a negative share: flagged, not read as "significantly negative".
+          rows.push({ metric, parameter: p, index: 'S1', value: s1.value, ciLow: s1.ci?.low ?? null, ciHigh: s1.ci?.high ?? null, belowNoise: threshold === null ? null : (s1.ci?.low ?? s1.value) <= 0 || s1.value <= 0 });
           // Noise inflates every ST by about the noise share: an ST whose interval reaches down to it is not an effect.
           rows.push({ metric, parameter: p, index: 'ST', value: st.value, ciLow: st.ci?.low ?? null, ciHigh: st.ci?.high ?? null, belowNoise: threshold === null ? null : (st.ci?.low ?? st.value) <= threshold });
         });
@@ -163,7 +167,9 @@ export function sensitivitySummary(r: SensitivityReport): string[] {
     const fmt = (x: SensitivityRow): string => {
       const s1 = m.rows.find((y) => y.parameter === x.parameter && y.index === 'S1');
       const ci = x.ciLow !== null && x.ciHigh !== null ? ` [${sig(x.ciLow)}, ${sig(x.ciHigh)}]` : '';
-      return `${x.parameter} ${key} ${sig(x.value)}${ci}${s1 ? ` (S1 ${sig(s1.value)})` : ''}${x.belowNoise ? ' below noise' : ''}`;
+      // A negative S1 is printed as what it is: 0 within sampling error.
+      const first = s1 ? (s1.value < 0 ? ` (S1 ${sig(s1.value)}: 0 within sampling error)` : ` (S1 ${sig(s1.value)})`) : '';
+      return `${x.parameter} ${key} ${sig(x.value)}${ci}${first}${x.belowNoise ? ' below noise' : ''}`;
     };
     const noise = m.noise ? `; seed noise ${(100 * m.noise.meanShare).toFixed(1)}% of the variance of the point means` : '';
     // The bracket's level: --confidence changes it, and neither the brackets nor sensitivity.csv

@@ -38,7 +38,8 @@ function chartOf(r: SensitivityReport, m: MetricSensitivity): SweepChart {
   const datasets = sobol
     ? [bars('S1', 'S1, first order (alone)', COLOURS.first, true), { ...bars('ST', 'ST, total (with interactions)', COLOURS.total, true), ...(noiseLabel ? { coalsimRefLine: { value: m.noiseThreshold, label: noiseLabel } } : {}) }]
     : [{ ...bars('mu_star', 'μ*, mean |elementary effect|', COLOURS.total, true), ...(noiseLabel ? { coalsimRefLine: { value: m.noiseThreshold, label: noiseLabel } } : {}) }, bars('sigma', 'σ, spread of the effects', COLOURS.sigma, false)];
-  const flagged = m.rows.filter((x) => x.belowNoise).map((x) => x.parameter);
+  // The total effect (or μ*) decides whether a parameter matters at all; S1 rows carry their own flag.
+  const flagged = m.rows.filter((x) => x.belowNoise && x.index === key).map((x) => x.parameter);
   const design = sobol ? `${m.units} Saltelli blocks` : `${m.units} Morris trajectories`;
   const subtitle = [
     `${design}, mean of ${r.replicates} replicate${r.replicates === 1 ? '' : 's'} per point; whiskers: ${Math.round(r.confidence * 100)}% bootstrap interval`,

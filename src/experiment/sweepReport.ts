@@ -76,12 +76,14 @@ function sensitivitySection(r: SensitivityReport): string {
     const key = sobol ? 'ST' : 'mu_star';
     const ranked = m.rows.filter((x) => x.index === key).sort((a, b) => b.value - a.value);
     const head = sobol ? '<th class="text">parameter</th><th>S1</th><th>S1 interval</th><th>ST</th><th>ST interval</th><th class="text">above noise?</th>' : '<th class="text">parameter</th><th>μ*</th><th>μ* interval</th><th>μ</th><th>σ</th><th class="text">above noise?</th>';
+    // A negative S1 is sampling error around 0 (sensitivity.ts), said so beside the figure.
+    const firstOrder = (v: number | null): string => (v !== null && v < 0 ? `${num(v)} (0 within sampling error)` : num(v));
     const rows = ranked.map((x) => {
       const at = (index: string) => m.rows.find((y) => y.parameter === x.parameter && y.index === index);
       const iv = (y: { ciLow: number | null; ciHigh: number | null } | undefined): string => (y && y.ciLow !== null ? `${num(y.ciLow)} – ${num(y.ciHigh)}` : '');
       const noise = x.belowNoise === null ? '' : x.belowNoise ? 'no' : 'yes';
       return sobol
-        ? `<tr><td class="text">${escapeHtml(x.parameter)}</td><td>${num(at('S1')?.value ?? null)}</td><td>${iv(at('S1'))}</td><td>${num(x.value)}</td><td>${iv(x)}</td><td class="text">${noise}</td></tr>`
+        ? `<tr><td class="text">${escapeHtml(x.parameter)}</td><td>${firstOrder(at('S1')?.value ?? null)}</td><td>${iv(at('S1'))}</td><td>${num(x.value)}</td><td>${iv(x)}</td><td class="text">${noise}</td></tr>`
         : `<tr><td class="text">${escapeHtml(x.parameter)}</td><td>${num(x.value)}</td><td>${iv(x)}</td><td>${num(at('mu')?.value ?? null)}</td><td>${num(at('sigma')?.value ?? null)}</td><td class="text">${noise}</td></tr>`;
     });
     parts.push(`<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`);

@@ -49,6 +49,8 @@ describe('a saltelli sweep and coalsim analyze', () => {
     // The flag is the documented rule: ST's lower bound at or below the noise share.
     // (Compared where rounding to 4 digits cannot decide it.)
     for (const x of share.filter((y) => y.index === 'ST' && Math.abs(Number(y.ci_low) - noise) > 1e-3)) expect(x.below_noise).toBe(String(Number(x.ci_low) <= noise));
+    // S1's noise floor is 0 (noise adds nothing to it in expectation): flagged when its interval reaches 0.
+    for (const x of share.filter((y) => y.index === 'S1' && Math.abs(Number(y.ci_low)) > 1e-3)) expect(x.below_noise).toBe(String(Number(x.ci_low) <= 0 || Number(x.value) <= 0));
   });
 
   it('coalsim analyze recomputes the same indices, and --json gives them as data', () => {

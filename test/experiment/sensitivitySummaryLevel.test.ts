@@ -6,7 +6,7 @@
  */
 import { sensitivitySummary, type SensitivityReport } from '../../src/experiment/sensitivity';
 
-function report(confidence: number): SensitivityReport {
+function report(confidence: number, s1 = 0.9): SensitivityReport {
   return {
     experiment: 'x',
     design: { type: 'saltelli', samples: 8, secondOrder: false },
@@ -18,7 +18,7 @@ function report(confidence: number): SensitivityReport {
       {
         metric: 'meanShare', method: 'sobol', undefinedPoints: 0, units: 8, unitsDropped: 0, noise: null, noiseThreshold: null,
         rows: [
-          { metric: 'meanShare', parameter: 'surge', index: 'S1', value: 0.9, ciLow: 0.8, ciHigh: 1, belowNoise: null },
+          { metric: 'meanShare', parameter: 'surge', index: 'S1', value: s1, ciLow: s1 - 0.1, ciHigh: s1 + 0.1, belowNoise: null },
           { metric: 'meanShare', parameter: 'surge', index: 'ST', value: 1, ciLow: 0.9, ciHigh: 1.1, belowNoise: null },
         ],
       },
@@ -31,5 +31,12 @@ describe('the terminal summary of a sensitivity analysis', () => {
     expect(sensitivitySummary(report(0.5))[0]).toMatch(/50% bootstrap intervals/);
     expect(sensitivitySummary(report(0.95))[0]).toMatch(/95% bootstrap intervals/);
     expect(sensitivitySummary(report(0.95))[0]).toMatch(/^meanShare \(Sobol, 8 blocks/);
+  });
+
+  // Researcher's trial (2026-12-07): sensitivity.csv had patience S1 -0.047 [-0.081, -0.012] for the
+  // price, which reads as a significant negative share of variance; it is sampling error around 0.
+  it('says a negative first-order index is 0 within sampling error, not a negative share', () => {
+    expect(sensitivitySummary(report(0.95, -0.047))[1]).toMatch(/\(S1 -0\.047: 0 within sampling error\)/);
+    expect(sensitivitySummary(report(0.95, 0.9))[1]).toMatch(/\(S1 0\.9\)$/);
   });
 });
