@@ -91,3 +91,28 @@ function lineProgress(stream: NodeJS.WriteStream, label: string): ProgressSink {
     },
   };
 }
+
+/**
+ * Progress of a job done in a few long steps (folds of a cross-validation) on stderr: on a
+ * terminal a bar with the step just done and an ETA; elsewhere nothing (a minute-long job in a
+ * pipe or a log needs no running commentary). `done` closes the bar.
+ */
+export function createStepProgress(stream: NodeJS.WriteStream, label: string, unit: string): { update(done: number, total: number, what: string): void; done(): void } {
+  if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
+  const bar = new SingleBar({ stream, format: `${label} {bar} {value}/{total} ${unit} | {what} | ETA {etaText}`, barCompleteChar: '█', barIncompleteChar: '░', hideCursor: true, fps: 5 });
+  let startedAt = 0;
+  let started = false;
+  return {
+    update(done, total, what) {
+      if (!started) {
+        startedAt = performance.now();
+        bar.start(total, 0, { what: 'starting', etaText: '?' });
+        started = true;
+      }
+      bar.update(done, { what, etaText: rateAndEta(startedAt, 0, done, total).eta });
+    },
+    done() {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -324,7 +324,7 @@ export function score(predictor: Predictor, c: CvCase, predictions: readonly Hel
 }
 
 /** Every predictor on the same folds; held-out predictions pooled, in the case's state order. */
-export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: readonly Predictor[], scheme: string, demandOverObserved = DEMAND_OVER_OBSERVED): SchemeResult {
+export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: readonly Predictor[], scheme: string, demandOverObserved = DEMAND_OVER_OBSERVED, onFold?: (fold: string) => void): SchemeResult {
   const pooled = new Map<string, Map<string, HeldOutPrediction>>(predictors.map((p) => [p.id, new Map()]));
   const foldInfo = folds.map((f) => {
     const train = c.states.filter((s) => !f.heldOut.has(s.id));
@@ -341,6 +341,7 @@ export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: rea
         demand = (p as SimulatorPredictor).demands.at(-1) ?? demand;
       }
     }
+    onFold?.(f.name);
     return { name: f.name, heldOut: test.length, contributors: test.filter((s) => s.troops > 0).length, trainingContributors: train.filter((s) => s.troops > 0).length, demand, fitted, fittedCount };
   });
   const models = predictors.map((p) => {
@@ -419,6 +420,8 @@ export interface ValidationOptions {
   readonly costRule: CostRule;
   /** Evaluation budget of each fold's rule fit; 0: the documented constants, unfitted. */
   readonly fitEvaluations?: number;
+  /** Called after each fold of either scheme (for a progress display): folds done, folds in all, the scheme and fold just done. */
+  readonly onFold?: (done: number, total: number, scheme: string, fold: string) => void;
 }
 
 export interface ValidationResult {
@@ -435,15 +438,18 @@ export function validateOutOfSample(c: CvCase, o: ValidationOptions): Validation
   const foldSeed = o.foldSeed ?? 1;
   const predictors = [simulatorPredictor({ seeds: o.seeds, rules: o.rules, demandOverObserved: o.demandOverObserved, costRule: o.costRule, troopsObserved: c.troopsObserved, fitEvaluations: o.fitEvaluations }), ...BASELINES];
   const ids = c.states.map((s) => s.id);
+  const schemes = [
+    { name: `${k}-fold (fold seed ${foldSeed})`, folds: kFolds(ids, k, foldSeed) },
+    { name: 'leave-one-region-out (COW regions)', folds: regionFolds(c.states.map((s) => ({ id: s.id, ccode: s.ccode }))) },
+  ];
+  const total = schemes.reduce((a, sc) => a + sc.folds.length, 0);
+  let done = 0;
   return {
     case: c.label,
     states: c.states.length,
     contributors: c.states.filter((s) => s.troops > 0).length,
     seeds: o.seeds.length,
-    schemes: [
-      crossValidate(c, kFolds(ids, k, foldSeed), predictors, `${k}-fold (fold seed ${foldSeed})`, o.demandOverObserved),
-      crossValidate(c, regionFolds(c.states.map((s) => ({ id: s.id, ccode: s.ccode }))), predictors, 'leave-one-region-out (COW regions)', o.demandOverObserved),
-    ],
+    schemes: schemes.map((sc) => crossValidate(c, sc.folds, predictors, sc.name, o.demandOverObserved, (fold) => o.onFold?.(++done, total, sc.name, fold))),
   };
 }
 

@@ -129,6 +129,12 @@ describe('the simulator as a predictor', () => {
     expect(before.every((p) => p.participation >= 0 && p.participation <= 1 && p.troops >= 0)).toBe(true);
   });
 
+  it('reports each fold as it is done, in order, for the progress bar', () => {
+    const seen: string[] = [];
+    crossValidate(isaf, kFolds(isaf.states.map((s) => s.id), 5, 1), [armedForcesBaseline], '5-fold', undefined, (fold) => seen.push(fold));
+    expect(seen).toEqual(['fold 1 of 5', 'fold 2 of 5', 'fold 3 of 5', 'fold 4 of 5', 'fold 5 of 5']);
+  });
+
   it('the generated Markdown section replaces only its own markers', () => {
     const r = crossValidate(isaf, kFolds(isaf.states.map((s) => s.id), 5, 1), [armedForcesBaseline], '5-fold');
     const md = cvMarkdown({ case: 'x', states: 165, contributors: 45, seeds: 1, schemes: [r] }, 'cmd');

@@ -26,6 +26,7 @@ import { numberOption, wholeNumberOption } from '../numberOptions';
 import { packageVersion, PACKAGE_ROOT } from '../paths';
 import { displayPath } from '../scenarioInput';
 import { shellWord } from '../../experiment/slurm';
+import { createStepProgress } from '../progress';
 
 export const ISAF_DATA_FILE = resolve(PACKAGE_ROOT, 'data', 'isaf_2010_crosssection.csv');
 /** The shared data extracts beside a clone (CI and the project machines keep them in ../shared/data). */
@@ -506,10 +507,14 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   const notes = seeds < LOW_CV_SEEDS ? [...caseNotes, ...few, `Warning: ${seeds} seed${seeds === 1 ? '' : 's'} per fold: the simulator's participation score (the share of seeds in which a state joins) takes only ${seeds + 1} values, so its AUC and the verdict against the baselines are coarse; use --seeds ${CV_SEEDS} (the default) for figures to report.`] : [...caseNotes, ...few];
   if (k > c.states.length) throw new CliError(`--folds ${k} exceeds the ${c.states.length} states in the case`, ExitCode.usage);
   let result: ValidationResult;
+  // About a minute at the default seeds: a bar on a terminal, fold by fold (a researcher's trial saw nothing for 57 s).
+  const progress = createStepProgress(process.stderr, `replicate ${args.study}${args.study === 'isaf' ? ' --cv' : ''}`, 'folds');
   try {
-    result = validateOutOfSample(c, { seeds: seedList(seeds), k, foldSeed, costRule: fitCostRule(rows), rules });
+    result = validateOutOfSample(c, { seeds: seedList(seeds), k, foldSeed, costRule: fitCostRule(rows), rules, onFold: (done, total, scheme, fold) => progress.update(done, total, `${scheme.startsWith('leave') ? 'leave-one-region-out' : `${k}-fold`}: ${fold}`) });
   } catch (err) {
     throw new CliError(`${args.study}: ${(err as Error).message}`, ExitCode.invalidInput);
+  } finally {
+    progress.done();
   }
   const command = ['coalsim', 'replicate', args.study, ...(args.study === 'isaf' ? ['--cv'] : []), '--seeds', String(seeds), ...(k !== 5 ? ['--folds', String(k)] : []), ...(foldSeed !== 1 ? ['--fold-seed', String(foldSeed)] : []), ...(args.war !== undefined ? ['--war', String(Number(args.war))] : []), ...(args.year !== undefined ? ['--year', String(Number(args.year))] : []), ...(args.troops !== undefined ? ['--troops', shellWord(args.troops)] : []), ...(args.theatre !== undefined ? ['--theatre', shellWord(args.theatre)] : []), ...(args.alliance !== undefined ? ['--alliance', shellWord(args.alliance)] : []), ...(args.mandate !== undefined ? ['--mandate', args.mandate] : []), ...(args.data !== undefined ? ['--data', shellWord(args.data)] : []), ...(args.sharedData !== undefined ? ['--shared-data', shellWord(args.sharedData)] : [])].join(' ');
   const markdown = cvMarkdown(result, command, notes);
