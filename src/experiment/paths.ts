@@ -97,10 +97,12 @@ export function resolvePath(doc: unknown, segments: readonly Segment[]): PathRes
         if (hits.length !== 1) {
           const have = cur.map((item) => ownField(item, seg.field)).filter((v) => v !== undefined).map(String);
           if (hits.length > 1) return { ok: false, message: `${hits.length} items of ${here} have ${seg.field}=${seg.value}`, fix: 'select by a unique field, or by index' };
-          const guess = have.length > 0 ? closest(seg.value, have) : undefined;
+          // Every value as near as the nearest, up to three: one guess among ties pointed a user
+          // who meant Turkey (TUR) at Thailand (THA) for "TRK", both two edits away.
+          const guesses = nearest(seg.value, have);
           return {
             ok: false,
-            message: `no item of ${here} has ${seg.field}=${seg.value}${guess !== undefined && near(seg.value, guess) ? `; did you mean ${seg.field}=${guess}?` : ''}`,
+            message: `no item of ${here} has ${seg.field}=${seg.value}${guesses.length > 0 ? `; did you mean ${guesses.map((g) => `${seg.field}=${g}`).join(' or ')}?` : ''}`,
             fix: have.length > 0 ? `use one of: ${have.map((v) => `[${seg.field}=${v}]`).join(', ')}` : `the items of ${here} have no field "${seg.field}"`,
           };
         }
@@ -129,6 +131,14 @@ function missingKey(here: string, key: string, known: string[]): PathResult<Conc
   const guess = known.length > 0 ? closest(key, known) : undefined;
   if (guess !== undefined && near(key, guess)) return { ok: false, message: `${here} has no field "${key}"; did you mean "${guess}"?`, fix: `write "${guess}"` };
   return { ok: false, message: `${here} has no field "${key}"`, fix: known.length > 0 ? `fields here: ${[...known].sort().join(', ')}` : 'check the path against the scenario' };
+}
+
+/** The values nearest to `value` (ties kept, in the items' order, at most three), if near enough to be a typo. */
+function nearest(value: string, have: readonly string[]): string[] {
+  const d = have.map((h) => distance(value.toLowerCase(), h.toLowerCase()));
+  const best = Math.min(...d);
+  const hits = have.filter((h, k) => d[k] === best && near(value, h));
+  return hits.length <= 3 ? hits : [];
 }
 
 function near(a: string, b: string): boolean {

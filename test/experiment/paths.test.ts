@@ -44,6 +44,8 @@ describe('parameter paths', () => {
       ['engin.costUncertainty', /the scenario has no field "engin"; did you mean "engine"\?/],
       ['pivotal.demand[7].troops', /pivotal\.demand has 2 item\(s\), so index \[7\] does not exist/],
       ['thirdParties[id=TUK].criticality', /no item of thirdParties has id=TUK; did you mean id=TUR\?/],
+      // Ties are all offered: "TRK" is two edits from Thailand and from Turkey (a researcher's trial got only THA).
+      ['thirdParties[id=TRK].criticality', /no item of thirdParties has id=TRK; did you mean id=THA or id=TUR\?/],
       ['thirdParties.criticality', /thirdParties is a list: address an item/],
       ['engine.costUncertainty.x', /engine\.costUncertainty is a number .* not an object/],
       ['engine[0]', /engine is an object.*not a list/],
