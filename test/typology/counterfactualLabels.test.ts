@@ -99,3 +99,32 @@ describe('opportunist: a threat beyond what casualties justify', () => {
     expect(l.events).toEqual([{ type: 'holdup-threat', round: 7 }, { type: 'holdup-threat', round: 8 }]);
   });
 });
+
+/**
+ * opportunist: asked more than its costs justify, judged against what it would ask for the same
+ * contingent without a markup (engine/phases/contingents.ts reservationWithoutMarkup). With chosen
+ * contingents the political cost of the contingent's size is a cost: a teacher's trial found Brazil
+ * in teaching-signalling, with no markup, called an opportunist for asking $27,416 a soldier-year
+ * for 4,861 troops against $22,913 of net cost, where the scenario says it "sends only what it is
+ * paid for".
+ */
+describe('the opportunist label counts a chosen contingent\'s political cost as a cost', () => {
+  const signalling = valid(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-signalling.json'), 'utf8')));
+  it.each([1, 2, 3, 4, 5])('teaching-signalling seed %d: Brazil, with no markup, is paid and under-resourced, never an opportunist', (seed) => {
+    const bra = summarize(runScenario(signalling, seed)).coalition.members.find((m) => m.id === 'BRA');
+    expect(bra).toBeDefined();
+    const labels = bra!.labels.map((l) => l.label);
+    expect(labels).toContain('under-resourced');
+    expect(labels).not.toContain('opportunist');
+  });
+
+  it('a markup on the same contingent still makes an opportunist, by the markup', () => {
+    const marked = { ...signalling, thirdParties: signalling.thirdParties.map((t) => (t.id === 'BRA' ? { ...t, opportunismMarkupPerYear: 6000 } : t)) };
+    const bra = summarize(runScenario(valid(marked), 1)).coalition.members.find((m) => m.id === 'BRA')!;
+    const opp = bra.labels.find((l) => l.label === 'opportunist');
+    expect(opp).toBeDefined();
+    // What it asked above the benchmark is the markup (to the cent, rounding aside).
+    const above = Number(/\$([\d,]+) above what/.exec(opp!.evidence[0]!)![1]!.replace(/,/g, ''));
+    expect(Math.abs(above - 6000)).toBeLessThanOrEqual(1);
+  });
+});

@@ -8,7 +8,7 @@ import type { RunResult } from '../engine/run';
 import type { EventOf, PaymentKind, SimEvent } from '../events';
 import { cents } from '../money';
 import { alliancePotential } from '../market/reservation';
-import { reservationWithoutSignal } from '../engine/phases/contingents';
+import { reservationWithoutMarkup, reservationWithoutSignal } from '../engine/phases/contingents';
 import { leaderAsk, signallingValue } from '../politics/alliance';
 import type { ThirdPartySpec } from '../../scenario/schema';
 import type { SimState } from '../state';
@@ -269,6 +269,7 @@ export function summarize(result: RunResult): RunSummary {
   const rpy = scenario.clock.roundsPerYear;
   const final = states[states.length - 1]!;
   const specs = new Map(scenario.thirdParties.map((p) => [p.id, p]));
+  const coalitionForces = scenario.thirdParties.reduce((a, t) => a + t.armedForces, 0);
 
   const soldierRounds = new Map<string, number>();
   const paidSoldierRounds = new Map<string, number>();
@@ -472,6 +473,8 @@ export function summarize(result: RunResult): RunSummary {
         sideDealValueReceived: sideValue.get(spec.id) ?? 0, soldierYears: years, holdUpThreatRounds: threatRounds.get(spec.id) ?? [], holdUpThreats: threats.get(spec.id) ?? [],
         allianceDeepenedRound: deepenedRound.get(spec.id) ?? null, troopsMax: troopsMax.get(spec.id) ?? 0,
         signalEvidence: signalEvidence(result, spec, dealsBy.get(spec.id) ?? [], volunteeredRound.get(spec.id), volunteeredTroops.get(spec.id)),
+        // Its reservation p.reservation is r_i(k) of its contingent at the end: the benchmark is the same without a markup.
+        justifiedReservation: cents(reservationWithoutMarkup(spec, scenario, coalitionForces, { costPerYear: p.costPerYear, allianceDepth: p.allianceDepth, troops: p.troops, demand: final.demand })),
         ...(access ? { accessDeals: access } : {}),
         ...(passedThrough ? { passedThrough } : {}),
         roundLabel: scenario.clock.roundLabel,

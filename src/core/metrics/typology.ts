@@ -177,6 +177,12 @@ export interface BehaviourInput {
   readonly passedThrough?: readonly PassThrough[];
   /** The scenario clock's name for a round ("month"), in which the evidence tells time; omitted: "round". */
   readonly roundLabel?: string;
+  /**
+   * What it would ask for the same contingent without an opportunist's markup (engine/phases/
+   * contingents.ts reservationWithoutMarkup): with chosen contingents it includes the political
+   * cost of the contingent's size. Omitted: its net cost and liquidity need alone are the benchmark.
+   */
+  readonly justifiedReservation?: number;
 }
 
 /**
@@ -241,10 +247,13 @@ export function behaviourLabels(x: BehaviourInput): LabelEvidence[] {
   // it cannot fund itself, whichever is larger (an under-resourced state asking for its
   // liquidity need is not an opportunist).
   // Its stance cost on the mission (issue 12 item 4) is a real cost, not an opportunist's markup.
-  const justified = Math.max(0, x.costPerYear - spec.intrinsicValuePerYear - signal + stanceCost(missionStance(spec), x.costPerYear), x.liquidityNeed);
+  // With chosen contingents, the political cost of the contingent's size is a cost too.
+  const netOrLiquidity = Math.max(0, x.costPerYear - spec.intrinsicValuePerYear - signal + stanceCost(missionStance(spec), x.costPerYear), x.liquidityNeed);
+  const justified = Math.max(netOrLiquidity, x.justifiedReservation ?? 0);
+  const what = justified > netOrLiquidity + 0.5 ? "its costs (its contingent's political cost included), interest and liquidity" : 'its cost, interest and liquidity';
   const askedAbove = x.reservation - justified;
   const opp: string[] = [];
-  if (askedAbove > 0.5 && x.volunteeredRound === null) opp.push(`asked at least ${money(x.reservation)} per soldier-year, ${money(askedAbove)} above what its cost, interest and liquidity justify (${money(justified)})`);
+  if (askedAbove > 0.5 && x.volunteeredRound === null) opp.push(`asked at least ${money(x.reservation)} per soldier-year, ${money(askedAbove)} above what ${what} justify (${money(justified)})`);
   // A threat is opportunism when it asks more than the partner's casualties justify (a bluff
   // asks anything at all): a casualty-stricken government that asks only what would keep it
   // (its gap r_i + z - p, dynamics/credibility.ts) is not holding the pivotal up.

@@ -194,6 +194,21 @@ export function reservationWithoutSignal(spec: ThirdPartySpec, scenario: Scenari
   return at.deployedBefore > 0 ? enlargementReservation(m, at.deployedBefore, at.troops) : averageReservation(m, at.troops);
 }
 
+/**
+ * What party i would ask per soldier-year for `at.troops` now without an opportunist's markup
+ * (m_i = 0, all else as it is): the benchmark of the typology's opportunist label, "asked more
+ * than its costs justify" (BRIEF §1, §3). With chosen contingents that benchmark is r_i(k) of
+ * this round's motives with m_i removed, so the political cost of the contingent's size, a real
+ * cost, counts as justified (Brazil in teaching-signalling, with no markup, asked $27,416 for
+ * 4,861 troops against $22,913 of net cost and was called an opportunist); with fixed
+ * contingents, the scalar r_i with m_i removed.
+ */
+export function reservationWithoutMarkup(spec: ThirdPartySpec, scenario: Scenario, coalitionForces: number, at: Omit<DeploymentMoment, 'deployedBefore'>): number {
+  const plain = { ...spec, opportunismMarkupPerYear: 0 };
+  if (!contingentChoice(scenario)) return thirdPartyReservation({ ...plain, allianceDepth: at.allianceDepth }, at.costPerYear).reservation;
+  return averageReservation(motivesOf(plain, scenario.engine.operation, at.costPerYear, at.allianceDepth, leaderAsk(at.demand, coalitionForces), scenario.engine.minContingent), at.troops);
+}
+
 /** Initial capacity: K_i with contingent choice, else the fixed capacity. */
 export function initialCapacity(spec: ThirdPartySpec, scenario: Scenario, fixed: number): number {
   return contingentChoice(scenario) ? deployableOf(spec, scenario.engine.operation) : fixed;
