@@ -41,6 +41,14 @@ export interface Headline {
   readonly paymentsTotal: number;
   readonly flags: number;
   readonly holdups: { readonly threats: number; readonly paid: number; readonly refusedWithdrew: number; readonly bluffCalled: number; readonly amountPaid: number };
+  /** Side deals promised rather than paid at signing (summary.json `promises`), each with what became of it; null when none was promised. */
+  readonly promises: {
+    readonly made: number;
+    readonly kept: number;
+    readonly broken: number;
+    readonly outstanding: number;
+    readonly items: readonly { readonly name: string; readonly item: string; readonly status: 'kept' | 'broken' | 'outstanding'; readonly round: number | null }[];
+  } | null;
 }
 
 export type PaneResult =
@@ -77,6 +85,15 @@ export function headlineOf(scenario: Scenario, summary: ReturnType<typeof summar
       bluffCalled: h.filter((x) => x.outcome === 'bluff-called').length,
       amountPaid: Math.round(h.reduce((a, x) => a + x.amount, 0) * 100) / 100,
     },
+    promises: summary.promises
+      ? {
+          made: summary.promises.made,
+          kept: summary.promises.kept,
+          broken: summary.promises.broken,
+          outstanding: summary.promises.outstanding,
+          items: summary.promises.items.map((r) => ({ name: names.get(r.party) ?? r.party, item: scenario.sideDeals.find((d) => d.id === r.item)?.label ?? r.item, status: r.status, round: r.brokenRound })),
+        }
+      : null,
   };
 }
 

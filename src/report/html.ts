@@ -305,6 +305,8 @@ export function buildReportHtml(input: ReportInput): string {
   const s = o.scenario;
   const chartData = charts.map((c) => ({ id: c.id, width: c.width, height: c.height, config: c.config, fills: c.fills }));
   const para = (sentences: readonly string[]): SafeHtml => html`<p>${sentences.join(' ')}</p>`;
+  // A run that promised side deals has its promises table in this section: the title and the nav say so (a teacher looked for it in vain).
+  const holdupsTitle = o.summary.promises ? 'Hold-ups, reversals and promises' : 'Hold-ups and reversals';
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -319,7 +321,7 @@ export function buildReportHtml(input: ReportInput): string {
 <h1>${s.meta.title}</h1>
 <p class="meta">Scenario <code>${s.meta.id}</code>, seed ${o.summary.seed}, ${plural(s.clock.rounds, s.clock.roundLabel)}. A coalsim run report.</p>
 </header>
-<nav><a href="#lesson">What to look for</a><a href="#charts">Charts</a><a href="#members">Members</a><a href="#holdups">Hold-ups and reversals</a><a href="#ending">How it ended</a><a href="#story">${capitalise(s.clock.roundLabel)} by ${s.clock.roundLabel}</a></nav>
+<nav><a href="#lesson">What to look for</a><a href="#charts">Charts</a><a href="#members">Members</a><a href="#holdups">${holdupsTitle}</a><a href="#ending">How it ended</a><a href="#story">${capitalise(s.clock.roundLabel)} by ${s.clock.roundLabel}</a></nav>
 ${lessonSection(o)}
 <section id="charts">
 <h2>Charts</h2>
@@ -331,7 +333,7 @@ ${figures(charts, input.pngs !== false)}
 ${membersTable(o)}
 </section>
 <section id="holdups">
-<h2>Hold-ups and reversals</h2>
+<h2>${holdupsTitle}</h2>
 ${holdupsAndReversals(o)}
 </section>
 <section id="ending">

@@ -23,7 +23,7 @@ import { describeInChromium, launch, openFile } from '../helpers/browser';
 import { coalsim } from '../helpers/cli';
 import { ROOT } from '../helpers/scenarios';
 
-const TEACHING = ['teaching-scarcity', 'teaching-holdup', 'teaching-signalling', 'teaching-information-open'] as const;
+const TEACHING = ['teaching-scarcity', 'teaching-holdup', 'teaching-signalling', 'teaching-information-open', 'teaching-promises'] as const;
 
 function bundled(id: string): Scenario {
   const r = loadScenarioFile(join(ROOT, 'scenarios', `${id}.json`)).result;
@@ -73,7 +73,20 @@ function cliNumbers(dir: string, scenario: unknown, seed: number): Shown {
   const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as RunSummary;
   const events = readFileSync(join(out, 'events.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SimEvent);
   const h = holdupStories(events);
+  const sc = scenario as { thirdParties: { id: string; name: string }[]; sideDeals: { id: string; label: string }[] };
+  const promises = s.promises
+    ? {
+        promises: {
+          made: s.promises.made,
+          kept: s.promises.kept,
+          broken: s.promises.broken,
+          outstanding: s.promises.outstanding,
+          items: s.promises.items.map((r) => ({ name: sc.thirdParties.find((t) => t.id === r.party)?.name ?? r.party, item: sc.sideDeals.find((d) => d.id === r.item)?.label ?? r.item, status: r.status, round: r.brokenRound })),
+        },
+      }
+    : {};
   return {
+    ...promises,
     troops: [s.coalition.troopsFinal, s.coalition.demandFinal],
     costPerForeignSoldierYear: s.costs.costPerForeignSoldierYear,
     meanShare: s.power.meanShare,
@@ -168,6 +181,17 @@ describeInChromium('classroom.html in headless chromium', () => {
     }
     // As written (seed 1) the US pays the Philippines' threat: the end share must show somewhere.
     expect(paidSomewhere).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  // A teacher's trial: the promises lesson's result (which promise was kept, which broken) was on
+  // the console only; the page showed a "none hold-ups" card instead.
+  it('teaching-promises: each pane has a card saying which promised side deals were kept and which broken (the visa waiver broken as written, kept when due sooner)', async () => {
+    const { page, errors } = await open('teaching-promises');
+    const card = (pane: 'A' | 'B') => page.evaluate((p) => (globalThis as unknown as { document: { querySelector(q: string): { innerText: string } | null } }).document.querySelector(`#pane-${p} [data-key="promises"]`)?.innerText ?? '', pane);
+    expect(await card('A')).toMatch(/Poland: A visa waiver for Polish citizens broken in month \d+/);
+    expect(await card('B')).toMatch(/Poland: A visa waiver for Polish citizens kept/);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

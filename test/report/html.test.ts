@@ -3,6 +3,9 @@ import { reportAssets } from '../../src/report/assets';
 import { buildReportFiles } from '../../src/report/build';
 import { escapeHtml, buildReportHtml } from '../../src/report/html';
 import { buildNarrative } from '../../src/report/narrative';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, valid } from '../helpers/scenarios';
 import { HOLDUP_EVENTS, runOutputs, withExtraEvents } from './helpers';
 
 const outputs = runOutputs();
@@ -53,6 +56,18 @@ describe('report.html', () => {
     expect(page).toContain('<tr><td class="num">12</td><td class="text">Turkey</td><td class="num">$20,000</td><td class="num">$50 million</td><td class="num">1.30</td><td class="text">paid (month 13)</td><td class="num">$50 million</td></tr>');
     expect(page).toContain('<td class="text">refused; bluff called, forces stayed (month 16)</td><td class="num">–</td>');
     expect(page).toContain('<canvas id="chart-holdups"');
+  });
+
+  // A teacher's trial looked for the promises lesson's result in the report and found no section named for it.
+  it('names the promises in the section title and the nav when the run made promises (teaching-promises), and lists which were broken', () => {
+    const file = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'teaching-promises.json'), 'utf8')) as unknown;
+    const o = runOutputs(valid(file), 1);
+    const page = buildReportHtml({ outputs: o, narrative: buildNarrative(o), charts: [], assets: reportAssets() });
+    expect(page).toContain('<a href="#holdups">Hold-ups, reversals and promises</a>');
+    expect(page).toContain('<h2>Hold-ups, reversals and promises</h2>');
+    expect(page).toContain('<h3>Promises</h3>');
+    expect(o.summary.promises!.broken).toBeGreaterThan(0);
+    expect(html).toContain('<h2>Hold-ups and reversals</h2>');
   });
 
   it('is byte-identical for the same run, with no date or time in it', () => {
