@@ -60,6 +60,19 @@ describe('chart notes', () => {
     expect(notes).toEqual(notes.map(([name]) => [name, []]));
   });
 
+  // A teacher's trial: Bangladesh took 0.72 of its month-10 enlargement's surplus in teaching-scarcity,
+  // while its line (the contract in force, the added troops blended in) showed 0.26 and nothing showed 0.72.
+  it("teaching-scarcity seed 1: a member's added troops get a ring at their own deal's share, off its blended line", () => {
+    const o = runOutputs(bundled('teaching-scarcity'), 1);
+    const spec = buildCharts(o).find((c) => c.id === 'bargaining-power')!;
+    const ring = (spec.config.data.datasets as unknown as { label?: string; data: { x: string; y: number }[] }[]).find((ds) => ds.label?.startsWith("Added troops' own deal"));
+    const bgd = o.events.filter((e) => e.type === 'deal-signed' && e.party === 'BGD' && e.round === 10) as { share: number | null }[];
+    expect(bgd).toHaveLength(1);
+    expect(bgd[0]!.share).toBeGreaterThan(0.7);
+    expect(ring?.data).toContainEqual({ x: '10', y: Math.round(bgd[0]!.share! * 1e4) / 1e4 });
+    expect(spec.caption).toMatch(/a ring off a line is troops a member added/);
+  });
+
   // The charts whose event notes sit at the top of the plot (common.ts valueAxisTop): their value
   // axes reach above the notes' band. The forces chart's demand line had run behind "Month 9: An
   // enemy offensive" on the default scenario, seed 1, and the troops chart's touched its box.

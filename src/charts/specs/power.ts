@@ -170,6 +170,35 @@ export function powerChart(d: ChartData): ChartSpec {
     });
   }
 
+  // Troops a member added (an enlargement) are priced in a deal of their own, but the line carries
+  // the contract in force, which blends them in: teaching-scarcity's Bangladesh took 0.72 of its
+  // month-10 enlargement's surplus while its line showed the blended 0.26. Such a deal gets a
+  // hollow marker at its own share, in its party's colour and shape.
+  const lineAt = new Map(parties.map((p) => [p.id, p.share]));
+  const added = d.deals.filter((deal) => {
+    const t = d.rounds.indexOf(deal.round);
+    const line = lineAt.get(deal.party)?.[t];
+    return deal.share !== null && t >= 0 && line !== null && line !== undefined && Math.abs(r4(deal.share) - line) > 0.005;
+  });
+  if (added.length > 0) {
+    const style = (id: string) => seriesStyle(parties.find((p) => p.id === id)!.styleIndex);
+    datasets.push({
+      label: "Added troops' own deal (the line blends them into the contract)",
+      data: added.map((deal) => ({ x: String(deal.round), y: r4(deal.share!) })),
+      showLine: false,
+      // A ring wider than the deal and reversal markers, drawn over them with a clear centre, so
+      // it shows where another partner's marker sits at the same share.
+      pointStyle: 'circle',
+      pointRadius: 16,
+      pointBorderWidth: 4,
+      pointBorderColor: added.map((deal) => style(deal.party).line),
+      pointBackgroundColor: 'rgba(255, 255, 255, 0)',
+      borderColor: INK,
+      backgroundColor: 'rgba(255, 255, 255, 0)',
+      order: -1,
+    });
+  }
+
   const half = halfNotePlace(datasets, d.rounds.length);
   const annotations: Record<string, Json> = {
     half: {
@@ -200,7 +229,7 @@ export function powerChart(d: ChartData): ChartSpec {
     data: { labels: roundLabels(d.rounds), datasets },
     options: baseOptions(
       'Bargaining power: who gets the surplus',
-      `Partner's share of each deal's surplus (0 = all to ${theName(d.pivotalName)}, 1 = all to the partner). ${reversalWords(d, names)}${final.length > 0 ? '' : ' No paid deals.'}`,
+      `Partner's share of the surplus in the deal it holds (0 = all to ${theName(d.pivotalName)}, 1 = all to the partner). ${reversalWords(d, names)}${final.length > 0 ? '' : ' No paid deals.'}`,
       {
         x: { title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks(), grid: { display: false } },
         y: { min: 0, max: 1, title: axisTitle("Third party's share of the surplus (0–1)"), ticks: ticks({ stepSize: 0.1 }) },
@@ -211,7 +240,7 @@ export function powerChart(d: ChartData): ChartSpec {
   return {
     id: 'bargaining-power',
     title: 'Bargaining power over time',
-    caption: `${seriesKey(parties).trim()}${parties.length > 10 ? ' ' : ''}A deal creates a surplus between the least a partner accepts and the most ${theName(d.pivotalName)} would pay. Each line is the partner's share of it while its deal holds (large marker: deal signed). Above the dashed 0.5 line the partner has the upper hand; a star marks a reversal, where a much weaker state takes the larger share.`,
+    caption: `${seriesKey(parties).trim()}${parties.length > 10 ? ' ' : ''}A deal creates a surplus between the least a partner accepts and the most ${theName(d.pivotalName)} would pay. Each line is the partner's share of it while its deal holds (large marker: deal signed)${added.length > 0 ? "; a ring off a line is troops a member added, at their own deal's share, which the line blends into its contract" : ''}. Above the dashed 0.5 line the partner has the upper hand; a star marks a reversal, where a much weaker state takes the larger share.`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig(config),
