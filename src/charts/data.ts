@@ -46,6 +46,8 @@ export interface ChartData {
   readonly tightness: readonly (number | null)[];
   /** The pivotal's payment budget including donations so far. */
   readonly budget: readonly number[];
+  /** Whether any donor adds to that budget (the budget line's legend says "with donations" only then). */
+  readonly donors: boolean;
   /** rounds.csv power_index (troop-weighted mean share of paid deals in force), when the engine writes it. */
   readonly powerIndex: readonly (number | null)[] | null;
   readonly paidByKind: { readonly subsidy: readonly number[]; readonly sideDeal: readonly number[] };
@@ -218,6 +220,7 @@ export function chartData(outputs: RunOutputs): ChartData {
     supply,
     tightness,
     budget,
+    donors: scenario.donors.length > 0,
     powerIndex: hasPowerIndex ? powerIndex : null,
     paidByKind: { subsidy, sideDeal },
     deals,

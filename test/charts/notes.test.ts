@@ -73,6 +73,16 @@ describe('chart notes', () => {
     expect(spec.caption).toMatch(/a ring off a line is troops a member added/);
   });
 
+  // A teacher's trial: the tightness-1 note sat on its line at the left, by the troops axis, and read
+  // as a number of troops; on the line it also hid supply and deployed troops running along it.
+  it.each(['default', 'teaching-holdup', 'teaching-scarcity', 'korea-1950', 'isaf-surge'].flatMap((id) => [[id, 1] as const, [id, 2] as const]))("%s seed %d: the tightness-1 note names its axis and no line runs through it", (id, seed) => {
+    const spec = buildCharts(runOutputs(bundled(id), seed)).find((c) => c.id === 'forces')!;
+    const { labels, segments } = linesAndLabels(spec);
+    const parity = labels.find((l) => l.name === 'parity')!;
+    expect(parity.label.what).toContain('(right axis)');
+    expect(segments.filter((s) => crosses(s, parity.label)).map((s) => s.what)).toEqual([]);
+  });
+
   // The charts whose event notes sit at the top of the plot (common.ts valueAxisTop): their value
   // axes reach above the notes' band. The forces chart's demand line had run behind "Month 9: An
   // enemy offensive" on the default scenario, seed 1, and the troops chart's touched its box.

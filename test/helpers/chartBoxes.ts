@@ -112,8 +112,8 @@ export interface LineLabel {
 
 /**
  * Every labelled line annotation, and the drawn segments of every line dataset (stepped 'before'
- * as the charts draw them: a riser at the previous point, then flat to the point; other lines as
- * the box of each stretch between two points) and the box of every bar, in pixels of
+ * as the charts draw them: a riser at the previous point, then flat to the point; 'middle': flat,
+ * a riser half-way, flat; straight lines as 8 small boxes along each stretch) and the box of every bar, in pixels of
  * a `spec.width` x `spec.height` canvas, with the chart area.
  */
 export function linesAndLabels(spec: ChartSpec): { labels: LineLabel[]; segments: Box[]; chartArea: ChartInstance['chartArea'] } {
@@ -147,7 +147,22 @@ export function linesAndLabels(spec: ChartSpec): { labels: LineLabel[]; segments
       if (ds.stepped === 'before') {
         segments.push({ what, left: a.x, right: a.x, top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) });
         segments.push({ what, left: a.x, right: b.x, top: b.y, bottom: b.y });
-      } else segments.push({ what, left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) });
+      } else if (ds.stepped === 'middle') {
+        const mid = (a.x + b.x) / 2;
+        segments.push({ what, left: a.x, right: mid, top: a.y, bottom: a.y });
+        segments.push({ what, left: mid, right: mid, top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) });
+        segments.push({ what, left: mid, right: b.x, top: b.y, bottom: b.y });
+      } else {
+        // A straight stretch as 8 small boxes along it: one box for the whole stretch caught labels
+        // beside a steep diagonal that the line itself never reaches.
+        for (let k = 0; k < 8; k++) {
+          const x0 = a.x + ((b.x - a.x) * k) / 8;
+          const x1 = a.x + ((b.x - a.x) * (k + 1)) / 8;
+          const y0 = a.y + ((b.y - a.y) * k) / 8;
+          const y1 = a.y + ((b.y - a.y) * (k + 1)) / 8;
+          segments.push({ what, left: Math.min(x0, x1), right: Math.max(x0, x1), top: Math.min(y0, y1), bottom: Math.max(y0, y1) });
+        }
+      }
     }
   });
   const chartArea = { ...chart.chartArea };

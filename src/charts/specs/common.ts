@@ -213,6 +213,41 @@ function niceSpacing(range: number, spaces: number): number {
  * run behind "Month 9: An enemy offensive" on the default scenario); with no notes, 18% of
  * headroom (Chart.js grace) as before. Returns the axis options to spread into the scale.
  */
+/** The least tick Chart.js would draw (its niceNum spacing over 10 spaces) at or above `target`. */
+export function niceTop(target: number): number {
+  if (!(target > 0)) return 1;
+  const step = niceSpacing(target, 10);
+  return Math.ceil(target / step - 1e-9) * step;
+}
+
+/**
+ * How many stretches of the given lines pass through a box of the plot: canvas x `left` to
+ * `right`, heights `lo` to `hi` as fractions of the plot (0 at the bottom), each line read on its
+ * own axis (0 to `max`) and drawn straight between rounds on a category axis (each stretch
+ * sampled at 9 points). Geometry estimated before layout, as for the notes (PLOT_LEFT, PLOT_RIGHT).
+ */
+export function lineCrossings(lines: readonly { readonly values: readonly (number | null)[]; readonly max: number }[], rounds: number, box: { readonly left: number; readonly right: number; readonly lo: number; readonly hi: number }): number {
+  const span = Math.max(1, rounds - 1);
+  const xOf = (i: number): number => PLOT_LEFT + (i / span) * (PLOT_RIGHT - PLOT_LEFT);
+  let n = 0;
+  for (const { values, max } of lines) {
+    for (let i = 1; i < values.length; i++) {
+      const a = values[i - 1];
+      const b = values[i];
+      if (a === null || a === undefined || b === null || b === undefined || !(max > 0)) continue;
+      for (let k = 0; k <= 8; k++) {
+        const x = xOf(i - 1 + k / 8);
+        const y = (a + ((b - a) * k) / 8) / max;
+        if (x >= box.left && x <= box.right && y >= box.lo && y <= box.hi) {
+          n++;
+          break;
+        }
+      }
+    }
+  }
+  return n;
+}
+
 export function valueAxisTop(dataMax: number, notesHeight: number): Json {
   if (notesHeight <= 0 || !(dataMax > 0)) return { grace: '18%' };
   const target = dataMax / Math.max(0.5, 1 - notesHeight / PLOT_HEIGHT);

@@ -3,7 +3,7 @@ import type { ChartData } from '../data';
 import { TheName, theName } from '../../report/names';
 import { GREY, INK, LIGHT_GREY, SERIES_COLOURS } from '../palette';
 import type { ChartSpec } from '../types';
-import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, markerAnnotations, markerNotesHeight, r4, roundAxisTitle, roundLabels, ticks, valueAxisTop, WIDTH } from './common';
+import { asConfig, axisTitle, baseOptions, FONT, HEIGHT, type Json, lineCrossings, markerAnnotations, markerNotesHeight, niceTop, PLOT_HEIGHT, PLOT_LEFT, PLOT_RIGHT, r4, roundAxisTitle, roundLabels, textWidth, ticks, valueAxisTop, WIDTH } from './common';
 
 /** Rounds in which troops were sought and demand exceeded what was on offer. */
 export function scarceSpans(d: ChartData): { from: number; to: number }[] {
@@ -19,6 +19,43 @@ export function scarceSpans(d: ChartData): { from: number; to: number }[] {
   return spans;
 }
 
+const PARITY_NOTE = 'Tightness 1 (right axis): demand equals supply';
+
+/**
+ * Where the tightness-1 line's note goes: just above or below the line, at its right end (by the
+ * axis it is read on) or its left, the first of end-above, start-above, end-below, start-below
+ * that no line crosses, else the one crossed least. On the line itself it hid supply and troops
+ * deployed where they ran along it (teaching-holdup: 3,000 troops at tightness 1).
+ */
+function parityNotePlace(d: ChartData, yTop: number, y2Top: number, notesHeight: number): { position: 'start' | 'end'; yAdjust: number } {
+  const lines = [
+    { values: d.demand, max: yTop },
+    { values: d.supply, max: yTop },
+    { values: d.deployed, max: yTop },
+    { values: d.tightness, max: y2Top },
+  ];
+  const width = textWidth(PARITY_NOTE, FONT.annotation) + 12;
+  const half = (FONT.annotation * 1.2 + 12) / 2;
+  const offset = Math.round(half + 4);
+  const at = 1 / y2Top;
+  const places = [
+    { position: 'end' as const, above: true },
+    { position: 'start' as const, above: true },
+    { position: 'end' as const, above: false },
+    { position: 'start' as const, above: false },
+  ].map((p) => {
+    const left = p.position === 'end' ? PLOT_RIGHT - width : PLOT_LEFT;
+    const centre = at + ((p.above ? 1 : -1) * offset) / PLOT_HEIGHT;
+    const lo = centre - half / PLOT_HEIGHT;
+    const hi = centre + half / PLOT_HEIGHT;
+    // Under the event notes' band, or off the plot, counts as crossed.
+    const blocked = hi > 1 - notesHeight / PLOT_HEIGHT || lo < 0 ? 100 : 0;
+    return { ...p, n: blocked + lineCrossings(lines, d.rounds.length, { left, right: left + width, lo, hi }) };
+  });
+  const best = places.find((p) => p.n === 0) ?? places.reduce((a, b) => (b.n < a.n ? b : a));
+  return { position: best.position, yAdjust: best.above ? -offset : offset };
+}
+
 export function forcesChart(d: ChartData): ChartSpec {
   const spans = scarceSpans(d);
   const maxTight = Math.max(1.5, ...d.tightness.map((x) => x ?? 0));
@@ -26,7 +63,11 @@ export function forcesChart(d: ChartData): ChartSpec {
   const notes = markerNotesHeight(d.markers, d.rounds.length, d.roundLabel);
   const troopsTop = valueAxisTop(Math.max(0, ...d.demand, ...d.supply, ...d.deployed), notes);
   const tightClear = valueAxisTop(Math.max(0, ...d.tightness.map((x) => x ?? 0)), notes).max;
-  const tightTop = Math.max(maxTight * 1.1, typeof tightClear === 'number' ? tightClear : 0);
+  // Both axes pinned at ticks Chart.js draws, so the parity note can be placed where the lines leave room.
+  const troopsMax = Math.max(0, ...d.demand, ...d.supply, ...d.deployed);
+  const yTop = typeof troopsTop.max === 'number' ? troopsTop.max : niceTop(troopsMax * 1.18);
+  const y2Top = niceTop(Math.max(maxTight * 1.1, typeof tightClear === 'number' ? tightClear : 0));
+  const parity = parityNotePlace(d, yTop, y2Top, notes);
   const annotations: Record<string, Json> = {};
   spans.forEach((s, i) => {
     annotations[`scarce${i}`] = {
@@ -46,7 +87,9 @@ export function forcesChart(d: ChartData): ChartSpec {
     borderColor: GREY,
     borderWidth: 2,
     borderDash: [14, 4, 2, 4],
-    label: { display: true, content: 'Tightness 1 = demand equals supply', position: 'start', drawTime: 'afterDatasetsDraw', backgroundColor: 'rgba(255, 255, 255, 0.9)', color: '#333333', font: { size: FONT.annotation, weight: 'normal' } },
+    // Said to be read on the right axis (at the left, by the troops axis, a teacher's students read
+    // it as a number of troops), just off the line where the lines leave room (parityNotePlace).
+    label: { display: true, content: PARITY_NOTE, position: parity.position, yAdjust: parity.yAdjust, drawTime: 'afterDatasetsDraw', backgroundColor: 'rgba(255, 255, 255, 0.9)', color: '#333333', font: { size: FONT.annotation, weight: 'normal' } },
   };
   Object.assign(annotations, markerAnnotations(d.markers, d.rounds.length, d.roundLabel));
 
@@ -68,8 +111,8 @@ export function forcesChart(d: ChartData): ChartSpec {
       subtitle,
       {
         x: { title: axisTitle(roundAxisTitle(d.roundLabel)), ticks: ticks(), grid: { display: false } },
-        y: { position: 'left', min: 0, ...troopsTop, title: axisTitle('Troops (headcount)'), ticks: ticks() },
-        y2: { position: 'right', min: 0, suggestedMax: r4(tightTop), title: axisTitle('Tightness (demand ÷ supply)'), ticks: ticks(), grid: { drawOnChartArea: false } },
+        y: { position: 'left', min: 0, max: yTop, title: axisTitle('Troops (headcount)'), ticks: ticks() },
+        y2: { position: 'right', min: 0, max: r4(y2Top), title: axisTitle('Tightness (demand ÷ supply)'), ticks: ticks(), grid: { drawOnChartArea: false } },
       },
       annotations
     ),

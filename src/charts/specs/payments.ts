@@ -72,7 +72,7 @@ export function paymentsCumulativeChart(d: ChartData): ChartSpec {
     fills.push(s.fill);
   });
   if (budget.length > 0) {
-    datasets.push({ label: 'Payment budget (with donations)', data: inUnit(budget, unit), stack: 'budget', fill: false, borderColor: INK, backgroundColor: INK, borderWidth: 4, borderDash: [14, 6], pointRadius: 0, stepped: 'middle' });
+    datasets.push({ label: d.donors ? 'Payment budget (with donations)' : 'Payment budget', data: inUnit(budget, unit), stack: 'budget', fill: false, borderColor: INK, backgroundColor: INK, borderWidth: 4, borderDash: [14, 6], pointRadius: 0, stepped: 'middle' });
     fills.push(null);
   }
   const total = cumulative(totals(d)).at(-1) ?? 0;
@@ -89,7 +89,7 @@ export function paymentsCumulativeChart(d: ChartData): ChartSpec {
   return {
     id: 'payments-cumulative',
     title: 'Cumulative payments, by recipient',
-    caption: `The bands stack each partner's payments received so far; their top edge is the total paid. The dashed black line is ${possessive(theName(d.pivotalName))} payment budget, including donors' contributions.${seriesKey(parties)}`,
+    caption: `The bands stack each partner's payments received so far; their top edge is the total paid. The dashed black line is ${possessive(theName(d.pivotalName))} payment budget${d.donors ? ", including donors' contributions" : ''}.${seriesKey(parties)}`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig(config),
