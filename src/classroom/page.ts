@@ -85,7 +85,20 @@ function pageScript(): string {
   function Pane(key, preset) {
     var root = document.getElementById('pane-' + key);
     var self = { key: key, settings: JSON.parse(JSON.stringify(preset.settings)), seed: data.seed, charts: {}, runs: 0 };
-    root.appendChild(el('h2', {}, key + ': ' + preset.label));
+    var title = el('h2', {}, key + ': ' + preset.label);
+    root.appendChild(title);
+    // Once a control moves, the preset's label no longer describes the pane (a teacher's trial: "Slack:
+    // demand stays at 3,000" stayed up over a pane re-run with 7,500 sought): it says what changed.
+    function retitle() {
+      var changed = data.controls.filter(function (c) { return self.settings[c.id] !== preset.settings[c.id]; }).map(function (c) {
+        var v = self.settings[c.id];
+        var shown = typeof v === 'number' && Math.abs(v) >= 1000 ? int.format(v) : String(v);
+        // A word unit ("troops"), not a range ("0–1").
+        return c.label + ' ' + shown + (c.kind === 'number' && /^[A-Za-z$]/.test(c.unit) ? ' ' + c.unit : '');
+      });
+      title.textContent = changed.length === 0 ? key + ': ' + preset.label : key + ': changed from "' + preset.label + '": ' + changed.join('; ');
+      root.setAttribute('data-changed', String(changed.length));
+    }
     var controls = el('div', { class: 'controls' });
     root.appendChild(controls);
     data.controls.forEach(function (c) {
@@ -175,6 +188,7 @@ function pageScript(): string {
     }
     function update() {
       var t0 = performance.now();
+      retitle();
       var r = engine.runPane(data.scenario, data.controls, self.settings, self.seed);
       numbers.textContent = '';
       errors.textContent = '';

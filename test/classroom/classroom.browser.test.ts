@@ -143,6 +143,9 @@ describeInChromium('classroom.html in headless chromium', () => {
     expect(labels.some((l) => /^Reversal/.test(l))).toBe(true);
     const text = await page.evaluate(() => (globalThis as unknown as { document: { getElementById(id: string): { innerText: string } } }).document.getElementById('pane-A').innerText);
     expect(text).toMatch(/Poland takes 0\.[5-9]\d/);
+    // The preset's label ("Slack: ...") no longer describes the pane: its title says what changed.
+    const title = await page.evaluate(() => (globalThis as unknown as { document: { querySelector(q: string): { textContent: string } } }).document.querySelector('#pane-A h2').textContent);
+    expect(title).toMatch(/^A: changed from "Slack[^"]*": Troops sought from month 9 \(shock\) 8,000 troops$/);
 
     // Several more moves, then compare with the CLI on the same modified scenario.
     await move(page, 'A', 'openness', 0.3);
