@@ -228,7 +228,12 @@ function narrate(e: SimEvent, c: Context): Piece {
       // above the limit the talks opened at says why the limit rose, or the story contradicts itself.
       const opened = c.openedCeiling.get(e.party);
       const rose = opened !== undefined && e.ceiling > opened + 0.5 ? ` ${possessive(capitalise(c.p))} limit had risen from ${dollars(opened)} to ${dollars(e.ceiling)} since the talks opened: ${e.ceiling >= e.pivotalReservation - 0.5 ? `the partners still free could no longer fill what it sought this ${c.per} without ${who}, so only what the troops are worth to it bounded it` : 'the partners still free to replace them had become dearer'}.` : '';
-      const sentence = `${shortOf} ${terms}${lumpyWords(c, e)}${rose}${share}${notReversalWords(c, e)}${linesWords(c, e)}`;
+      // A partner's minimum is re-read every round; a deal signed at a minimum other than the one
+      // the talks opened at says so, or "raised what it would accept to $2,754" then "would have
+      // come for $2,265" reads as a contradiction (a teacher's trial, teaching-holdup seed 4).
+      const openedAt = c.openedReservation.get(e.party);
+      const moved = e.share !== null && openedAt !== undefined && Math.abs(openedAt - e.reservation) > 0.5 ? ` (Its minimum had ${e.reservation < openedAt ? 'fallen' : 'risen'} from ${dollars(openedAt)} when the talks opened: it is re-read each ${c.per}, with its costs, the casualties it expects over the ${c.per}s left and its alliance motives.)` : '';
+      const sentence = `${shortOf} ${terms}${lumpyWords(c, e)}${rose}${share}${moved}${notReversalWords(c, e)}${linesWords(c, e)}`;
       return scarce(c.market(e.round)) ? key(sentence) : text(sentence);
     }
     case 'access-signed': {

@@ -72,6 +72,25 @@ describe('narrative of hold-ups', () => {
   });
 });
 
+describe('narrative of a minimum that moves during talks', () => {
+  // A teacher's trial, teaching-holdup seed 4: "raised what it would accept to $2,754" (talks open,
+  // month 6) then "South Africa would have come for $2,265" (deal, month 7), unexplained. Mechanism:
+  // its casualty premium z = c (D + mu H) / (T eps) - c / eps (dynamics/credibility.ts) falls as H,
+  // the months left, falls.
+  it('says the minimum fell since the talks opened, with both figures', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'scenarios', 'teaching-holdup.json'), 'utf8');
+    const r = parseScenario(text);
+    if (!r.ok) throw new Error('teaching-holdup invalid');
+    const o = runOutputs(r.value, 4);
+    const opened = o.events.filter((e) => e.type === 'negotiation-opened' && e.party === 'ZAF').at(-1) as EventOf<'negotiation-opened'>;
+    const signed = o.events.filter((e) => e.type === 'deal-signed' && e.party === 'ZAF').at(-1) as EventOf<'deal-signed'>;
+    expect(signed.reservation).toBeLessThan(opened.reservation - 1);
+    const story = buildNarrative(o).rounds[signed.round - 1]!.sentences.join(' ');
+    expect(story).toContain(`would have come for ${dollars(signed.reservation)}`);
+    expect(story).toContain(`Its minimum had fallen from ${dollars(opened.reservation)} when the talks opened`);
+  });
+});
+
 describe('narrative of events this build does not know', () => {
   it('says so in words instead of failing', () => {
     const m = buildNarrative(withExtraEvents(outputs, [UNKNOWN_EVENT, ...HOLDUP_EVENTS]));
