@@ -442,7 +442,11 @@ function narrate(e: SimEvent, c: Context): Piece {
     case 'promise-made': {
       // Promises (issue 16): a side deal delivered over time, counted by the recipient at its believed probability.
       const who = c.name(e.party);
-      const when = e.deliveries === 1 ? `for ${c.per} ${e.firstRound}` : `in ${e.deliveries} deliveries, ${c.per}s ${e.firstRound} to ${e.lastRound}`;
+      // A loan whose last installment converts to a grant has one delivery more than installments:
+      // say which, or "4 of 4" and "3 of 5 deliveries" later read as a contradiction (a teacher's trial).
+      const grant = c.scenario.sideDeals.find((d) => d.id === e.item)?.delivery?.finalGrant !== undefined;
+      const parts = grant ? ` (${e.deliveries - 1} installments, then the conversion of the last to a grant)` : '';
+      const when = e.deliveries === 1 ? `for ${c.per} ${e.firstRound}` : `in ${e.deliveries} deliveries${parts}, ${c.per}s ${e.firstRound} to ${e.lastRound}`;
       // Counted at its believed probability: the deal's words gave that expected worth, so say how the two figures relate.
       const worth = e.believedProbability < 1 ? `worth ${money(e.value)} to it if delivered in full, ${money(e.value * e.believedProbability)} as it counts on it at ${percent(e.believedProbability)}` : `worth ${money(e.value)} to it`;
       return text(`${c.P} promises ${who} ${c.sideDeal(e.item)} ${when} (${worth}; costing ${c.p} ${money(e.cost)} only if delivered).`);
@@ -798,7 +802,7 @@ function endingParagraph(sum: RunSummary, s: Scenario, events: readonly SimEvent
     // A promise in installments is kept only if every delivery is made: one that broke after some
     // says how many came (the story had told each delivered installment as a promise kept).
     const label = (item: string) => lowerFirst(s.sideDeals.find((d) => d.id === item)?.label ?? item, [...names.values()]);
-    const broken = pr.items.filter((r) => r.status === 'broken').map((r) => `${label(r.item)} to ${theName(names.get(r.party) ?? r.party)}${r.delivered > 0 ? ` after ${r.delivered} of ${r.deliveries} deliveries` : ''}, in ${s.clock.roundLabel} ${r.brokenRound}`);
+    const broken = pr.items.filter((r) => r.status === 'broken').map((r) => `${label(r.item)} to ${theName(names.get(r.party) ?? r.party)}${r.delivered > 0 ? ` after ${r.delivered} of ${r.deliveries} deliveries${s.sideDeals.find((d) => d.id === r.item)?.delivery?.finalGrant !== undefined ? ` (${r.deliveries - 1} installments and the conversion to a grant)` : ''}` : ''}, in ${s.clock.roundLabel} ${r.brokenRound}`);
     out.push(
       `${P} promised ${plural(pr.made, 'side deal')} rather than paying at signing: ${pr.kept} kept in full, ${pr.broken} broken${broken.length > 0 ? ` (${broken.join('; ')})` : ''}${pr.outstanding > 0 ? `, ${pr.outstanding} still outstanding` : ''}; it delivered ${money(pr.deliveredCost)} of the ${money(pr.promisedCost)} promised.`,
     );

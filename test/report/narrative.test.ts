@@ -91,6 +91,19 @@ describe('narrative of a minimum that moves during talks', () => {
   });
 });
 
+describe('narrative of a loan whose last installment converts to a grant', () => {
+  // A teacher's trial: "in 5 deliveries" at the promise, "installment 4 of 4" at the break and
+  // "after 3 of 5 deliveries" at the end could not be reconciled without reading the JSON.
+  it('names the deliveries: the installments, then the conversion', () => {
+    const r = parseScenario(readFileSync(join(__dirname, '..', '..', 'scenarios', 'teaching-promises.json'), 'utf8'));
+    if (!r.ok) throw new Error('teaching-promises invalid');
+    const n = buildNarrative(runOutputs(r.value, 1));
+    const all = [...n.rounds.flatMap((x) => x.sentences), ...n.ending].join(' ');
+    expect(all).toMatch(/a cheap loan in four installments in 5 deliveries \(4 installments, then the conversion of the last to a grant\)/);
+    expect(all).toMatch(/after 3 of 5 deliveries \(4 installments and the conversion to a grant\)/);
+  });
+});
+
 describe('narrative of events this build does not know', () => {
   it('says so in words instead of failing', () => {
     const m = buildNarrative(withExtraEvents(outputs, [UNKNOWN_EVENT, ...HOLDUP_EVENTS]));
