@@ -240,7 +240,7 @@ export function powerChart(d: ChartData): ChartSpec {
   return {
     id: 'bargaining-power',
     title: 'Bargaining power over time',
-    caption: `${seriesKey(parties).trim()}${parties.length > 10 ? ' ' : ''}A deal creates a surplus between the least a partner accepts and the most ${theName(d.pivotalName)} would pay. Each line is the partner's share of it while its deal holds (large marker: deal signed)${added.length > 0 ? "; a ring off a line is troops a member added, at their own deal's share, which the line blends into its contract" : ''}. Above the dashed 0.5 line the partner has the upper hand; a star marks a reversal, where a much weaker state takes the larger share.`,
+    caption: `${seriesKey(parties).trim()}${parties.length > 10 ? ' ' : ''}A deal creates a surplus between the least a partner accepts and the most ${theName(d.pivotalName)} would pay. Each line is the partner's share of it while its deal holds (large marker: deal signed)${added.length > 0 ? "; a ring off a line is troops a member added, at their own deal's share, which the line blends into its contract" : ''}. Above the dashed 0.5 line the partner has the upper hand; a star marks a reversal, where a much weaker state takes the larger share. The black line weighs each paid deal in force by its troops, ${d.roundLabel} by ${d.roundLabel}, hold-up concessions included: a different measure from the headline mean over deals as signed (summary.json power.meanShare; the black line's mean over the ${d.roundLabel}s is power.meanPowerIndex).`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig(config),
