@@ -17,7 +17,7 @@ import { mandateStance, NO_MANDATE_STANCE, UN_MANDATE_BY_WAR } from '../../repli
 import { allianceMembersById, buildCoalitionCase, SHARED_FILES, warList, warStartYear, type CoalitionOutcome, type SharedDataText } from '../../replication/coalitionData';
 import { CV_SEEDS, isafCase, validateOutOfSample, type CvCase, type ValidationResult } from '../../replication/crossValidate';
 import { CV_BEGIN, CV_END, cvComparison, cvJson, cvMarkdown, cvPredictionRows, cvText, hasSection, PREDICTION_COLUMNS, replaceSection } from '../../replication/cvRender';
-import { buildIsafScenario, DEFAULT_ISAF_OPTIONS, fitCostRule, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
+import { buildIsafScenario, DEFAULT_ISAF_OPTIONS, fitCostRule, rankPairSupport, replicateIsaf, seedList, type IsafOptions, type ModelPair, type ReplicationResult, type Slope } from '../../replication/isaf';
 import { parseIsafCsv, replicationSample, type IsafRow } from '../../replication/isafData';
 import { fitSimilarityRule, MIN_SIMILARITY_PAIRS, type SimilarityRule } from '../../replication/similarity';
 import type { RankCorrelation } from '../../replication/stats';
@@ -132,7 +132,13 @@ export function rankCheckVerdict(r: Pick<ReplicationResult, 'rankCheck' | 'seeds
     ([['the Netherlands', nld], ['Greece', grc]] as const).filter(([, lo]) => hi > lo && hi < lo * 1.1).map(([lo, loShare]) => `${name} only just above ${lo} (${pct(hi)} against ${pct(loShare)})`),
   );
   const narrowly = close.length > 0 ? `; ${close.join('; ')}` : '';
-  return misses.length === 0 ? `verdict: all four pairs hold over ${seeds}${narrowly}` : `verdict: ${4 - misses.length} of 4 pairs hold over ${seeds}; ${misses.join('; ')}${narrowly}`;
+  // Whether the order would survive other seeds: a pair that holds (or fails) in fewer than 95% of
+  // bootstrap resamples of the seeds is within seed noise, said beside the verdict.
+  const support = rankPairSupport(r.rankCheck);
+  const names: Record<string, string> = { GEO: 'Georgia', NZL: 'New Zealand', NLD: 'the Netherlands', GRC: 'Greece' };
+  const shaky = support ? [...support].filter(([, p]) => p > 0.05 && p < 0.95).map(([k, p]) => { const [a, b] = k.split('>'); return `${names[a!]} above ${names[b!]} in ${Math.round(100 * p)}%`; }) : [];
+  const noise = shaky.length > 0 ? `. Within seed noise: ${shaky.join(', ')} of 1,000 bootstrap resamples of the seeds (more seeds may reverse it)` : '';
+  return misses.length === 0 ? `verdict: all four pairs hold over ${seeds}${narrowly}${noise}` : `verdict: ${4 - misses.length} of 4 pairs hold over ${seeds}; ${misses.join('; ')}${narrowly}${noise}`;
 }
 
 const STATE_COLUMNS = ['iso3', 'country', 'armed_forces', 'observed_troops', 'observed_share', 'simulated_share', 'simulated_share_median', 'simulated_join_rate', 'potential', 'agree_us', 'similarity', 'bc_depth_01', 'us_ally', 'vdem_polyarchy', 'log_gdp', 'cinc'] as const;
