@@ -159,7 +159,7 @@ function pageScript(): string {
         if (ids.indexOf(id) < 0) { self.charts[id].chart.destroy(); self.charts[id].box.remove(); delete self.charts[id]; }
       });
       specs.forEach(function (spec, i) {
-        var config = fitConfigToBox(finishConfig(spec.config, spec.fills, tile), spec.width, spec.height, charts.clientWidth, 0.45);
+        var config = fitConfigToBox(finishConfig(spec.config, spec.fills, tile), spec.width, spec.height, charts.clientWidth, charts.clientWidth < ${PHONE_PANE} ? ${PHONE_MIN_SCALE} : ${CLASSROOM_MIN_SCALE});
         var have = self.charts[spec.id];
         if (have && have.type === config.type) {
           have.chart.data = config.data;
@@ -220,6 +220,22 @@ function pageScript(): string {
   }
   window.coalsimPanes = [Pane('A', data.presets[0]), Pane('B', data.presets[1])];
 })();`;
+}
+
+/**
+ * The least type scale of a chart in a classroom pane: below it the canvas grows taller instead.
+ * 0.6 (ticks and notes about 11 px) in a pane as wide as a projected half-screen: at 0.45 a
+ * teacher's trial measured 7-8 px axis labels and notes in a 580-px pane on a 1280-px screen,
+ * unreadable from the back of a lecture hall. Under PHONE_PANE px (a phone, held close) 0.45, so
+ * the legend and notes still fit the width (classroomMinScale).
+ */
+export const CLASSROOM_MIN_SCALE = 0.6;
+export const PHONE_MIN_SCALE = 0.45;
+export const PHONE_PANE = 540;
+
+/** The least type scale for a classroom pane `boxWidth` px wide. */
+export function classroomMinScale(boxWidth: number): number {
+  return boxWidth < PHONE_PANE ? PHONE_MIN_SCALE : CLASSROOM_MIN_SCALE;
 }
 
 /** The tag every classroom page carries in its head: how `classroom --force` knows a page is coalsim's (seal.ts). */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ChartConfiguration } from 'chart.js';
 import { buildCharts } from '../../src/charts/index';
 import { fitConfigToBox } from '../../src/charts/finish';
+import { classroomMinScale } from '../../src/classroom/page';
 import type { ChartSpec } from '../../src/charts/types';
 import { loadScenarioFile } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/schema';
@@ -23,7 +24,7 @@ function bundled(id: string): Scenario {
   return r.value;
 }
 
-/** A spec as a page draws it in a box `box` px wide (the classroom: minimum type scale 0.45), at the canvas size Chart.js gives it. */
+/** A spec as a page draws it in a box `box` px wide (the classroom: minimum type scale classroomMinScale(box)), at the canvas size Chart.js gives it. */
 function inBox(spec: ChartSpec, box: number, minScale: number): ChartSpec {
   const config = fitConfigToBox(JSON.parse(JSON.stringify(spec.config)) as ChartConfiguration, spec.width, spec.height, box, minScale);
   const options = config.options as { responsive?: boolean; aspectRatio: number };
@@ -104,7 +105,7 @@ describe('chart notes', () => {
 
   // 580 px: a pane on a 1280-px screen; 420 and 360: a pane on a 1024-px projector's half and a phone.
   it.each([360, 420, 580, 760])('in a classroom pane %d px wide, each event note sits beside its line, inside the plot, overprinting no other label', (box) => {
-    for (const spec of buildCharts(runOutputs(bundled('teaching-holdup'), 1)).map((s) => inBox(s, box, 0.45))) {
+    for (const spec of buildCharts(runOutputs(bundled('teaching-holdup'), 1)).map((s) => inBox(s, box, classroomMinScale(box)))) {
       const { labels, chartArea } = linesAndLabels(spec);
       for (const m of labels.filter((l) => l.name.startsWith('marker'))) {
         const gap = m.label.left >= m.line.x ? m.label.left - m.line.x : m.line.x - m.label.right;
@@ -117,15 +118,16 @@ describe('chart notes', () => {
     }
   });
 
-  it('in a phone-width pane (360 px) the event notes become numbered tags on their lines and are written out under the subtitle; at 580 px they stay in the plot', () => {
-    const power = (box: number) => inBox(buildCharts(runOutputs(bundled('teaching-holdup'), 1)).find((s) => s.id === 'bargaining-power')!, box, 0.45);
+  it('in a phone-width pane (360 px) the event notes become numbered tags on their lines and are written out under the subtitle; at 760 px they stay in the plot', () => {
+    const power = (box: number) => inBox(buildCharts(runOutputs(bundled('teaching-holdup'), 1)).find((s) => s.id === 'bargaining-power')!, box, classroomMinScale(box));
     const parts = (spec: ChartSpec) => {
       const plugins = (spec.config.options as { plugins: { subtitle: { text: unknown }; annotation: { annotations: Record<string, { label?: { content?: unknown } }> } } }).plugins;
       const notes = Object.entries(plugins.annotation.annotations).filter(([k]) => k.startsWith('marker')).map(([, a]) => a.label!.content);
       const subtitle = Array.isArray(plugins.subtitle.text) ? (plugins.subtitle.text as string[]).join(' ').replace(/ {3}/g, ' ') : String(plugins.subtitle.text);
       return { notes, subtitle };
     };
-    const wide = parts(power(580));
+    // At 580 px the classroom's larger type (CLASSROOM_MIN_SCALE 0.6) makes this 3-line note a tag too.
+    const wide = parts(power(760));
     expect(wide.notes).toEqual([['Month 5: A great power enters the war', "Casualties mount after the enemy's entry", "Thailand's government hesitates after the enemy's entry"]]);
     const phone = parts(power(360));
     expect(phone.notes).toEqual([['1']]);
