@@ -95,6 +95,8 @@ async function rebuild(dir: string, shown: string, args: ArgumentsCamelCase<Repo
   const pool = args.charts ? startRenderPool() : null;
   let existing: ReturnType<typeof readOutputDir>;
   let build;
+  // Whether this rebuild writes charts/*.png: as asked, unless they cannot be drawn here.
+  let charts = args.charts;
   try {
     existing = readOutputDir(dir);
     const edited = editedData(existing, builtBy(args.charts));
@@ -103,8 +105,16 @@ async function rebuild(dir: string, shown: string, args: ArgumentsCamelCase<Repo
       throw new CliError(`${shown}: ${what} ${edited.length === 1 ? 'is' : 'are'} missing or no longer what coalsim wrote (the sha256 in manifest.json differs); a report rebuilt from edited data would present it as the run's. Re-run the scenario instead: coalsim run ${shown}/scenario.json --out <new folder>`, ExitCode.invalidInput);
     }
     // --no-charts keeps the PNGs already there: the rebuilt captions still name them.
-    const kept = !args.charts && [...existing.keys()].some((n) => /^charts\/[^/]+\.png$/.test(n));
-    build = await buildReportFilesParallel(outputsFromFiles(existing), pool, kept);
+    const hadPngs = [...existing.keys()].some((n) => /^charts\/[^/]+\.png$/.test(n));
+    const outputs = outputsFromFiles(existing);
+    build = await buildReportFilesParallel(outputs, pool, !args.charts && hadPngs);
+    // Charts asked for but not drawn (no canvas on this machine): the PNGs already there are kept,
+    // as with --no-charts, never dropped (a security review: report on a copy of a run folder on a
+    // machine without cairo deleted its seven charts, exit 0; with --force, hand-annotated ones too).
+    if (args.charts && hadPngs && ![...build.files.keys()].some((n) => n.endsWith('.png'))) {
+      charts = false;
+      build = { ...(await buildReportFilesParallel(outputs, null, true)), notice: `${build.notice ?? 'PNG charts could not be drawn'} The charts already in the folder are kept as they are.` };
+    }
   } catch (err) {
     if (err instanceof OutputsError) throw new CliError(`${displayPath(dir)}: ${err.message}`, ExitCode.invalidInput);
     throw err;
@@ -112,10 +122,10 @@ async function rebuild(dir: string, shown: string, args: ArgumentsCamelCase<Repo
     await pool?.close();
   }
   if (build.notice !== null) process.stderr.write(`coalsim: ${build.notice}\n`);
-  const isBuilt = builtBy(args.charts);
+  const isBuilt = builtBy(charts);
   const old = [...existing.keys()].filter(isBuilt);
   if (old.length === build.files.size && [...build.files].every(([name, content]) => sameBytes(existing.get(name), content))) {
-    process.stdout.write(`${shown}: report.html${args.charts ? ` and ${build.files.size - 1} chart(s)` : ''} ${args.charts ? 'are' : 'is'} up to date.\n`);
+    process.stdout.write(`${shown}: report.html${charts ? ` and ${build.files.size - 1} chart(s)` : ''} ${charts ? 'are' : 'is'} up to date.\n`);
     return;
   }
   // Files a rebuild would change or drop that were edited since coalsim wrote them (their sha256
