@@ -2,6 +2,7 @@
  * The command line: a declarative table of commands, and one top-level catch that turns
  * errors into a message on stderr and an exit code (see exitCodes.ts).
  */
+import { SweepDirError } from '../experiment/store';
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { InvariantError } from '../core/errors';
 import { CliError, ExitCode } from './exitCodes';
@@ -111,6 +112,12 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof OutDirError) {
       process.stderr.write(`coalsim: ${safeText(err.message)}\n`);
       return err.exitCode;
+    }
+    // A sweep folder this command must not use (a store behind a symbolic link, a different
+    // experiment): refused as an existing output, from any command that opens a store.
+    if (err instanceof SweepDirError) {
+      process.stderr.write(`coalsim: ${safeText(err.message)}\n`);
+      return ExitCode.outputExists;
     }
     const io = describeIoError(err);
     if (io !== null) {

@@ -8,6 +8,7 @@
  * Tables: meta(key, value); points(point, point_key, <parameters>); runs(run, point,
  * replicate, seed, status, error, <metrics>); and a view `results` joining the two.
  */
+import { lstatSync, readlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Point } from './designs';
 import type { RunOutcome, RunTask } from './runner';
@@ -49,6 +50,39 @@ export function cell(value: unknown): string | number | null {
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/** The directory holds results that this sweep must not mix with, or a store it must not open. */
+export class SweepDirError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SweepDirError';
+  }
+}
+
+/**
+ * Refuses a store file (or its journal, WAL or shared-memory companion) that is a symbolic link:
+ * opened through it, SQLite writes to the link's target, outside --out, and coalsim never writes
+ * through a link (a security review found a resumed sweep writing to another folder's store).
+ */
+export function refuseLinkedStore(path: string): void {
+  for (const f of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) {
+    let link = false;
+    try {
+      link = lstatSync(f).isSymbolicLink();
+    } catch {
+      continue;
+    }
+    if (link) {
+      let target = '?';
+      try {
+        target = readlinkSync(f);
+      } catch {
+        // Unreadable link: its target is not needed to refuse it.
+      }
+      throw new SweepDirError(`${f} is a symbolic link (to ${target}); coalsim never opens a sweep store through a link, which would write to a file outside the sweep's folder. Replace the link with the file itself, or use another --out`);
+    }
+  }
+}
+
 export class SweepStore {
   private readonly insertRun: Database.Statement;
   readonly meta: StoreMeta;
@@ -63,6 +97,7 @@ export class SweepStore {
   }
 
   static create(path: string, meta: Omit<StoreMeta, 'format'>, points: readonly Point[], keys: readonly string[]): SweepStore {
+    refuseLinkedStore(path);
     const db = new Database(path);
     configure(db);
     const full: StoreMeta = { format: FORMAT, ...meta };
@@ -98,6 +133,7 @@ export class SweepStore {
    * empty, or an SQLite file without tables. Such a file holds no runs and may be recreated.
    */
   static isUnfinished(path: string): boolean {
+    refuseLinkedStore(path);
     let db: Database.Database | null = null;
     try {
       db = new Database(path, { fileMustExist: true });
@@ -112,6 +148,7 @@ export class SweepStore {
 
   /** Open an existing store; null when the file is not a sweep store. */
   static open(path: string, options: { readonly?: boolean } = {}): SweepStore | null {
+    refuseLinkedStore(path);
     const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true });
     try {
       if (!options.readonly) configure(db);

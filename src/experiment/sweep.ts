@@ -12,16 +12,10 @@ import type { CompiledExperiment } from './load';
 import { storeIsWhole, SWEEP_CSVS, writeSweepOutputs, type SweepFiles } from './outputs';
 import { pointGroups, type PointStats } from './aggregate';
 import { type Shard, tasksToRun, totalRuns } from './shards';
-import { STORE_FILE, SweepStore } from './store';
+import { STORE_FILE, SweepDirError, SweepStore } from './store';
 import { canonicalJson } from './seeds';
 
-/** The directory holds results that this sweep must not mix with. */
-export class SweepDirError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SweepDirError';
-  }
-}
+export { SweepDirError } from './store';
 
 /** Most point x metric statistics a sweep holds in memory to write aggregate.csv (about 200 bytes each). */
 const MAX_HELD_STATS = 100_000;

@@ -10,7 +10,7 @@ import { MAX_DESIGN_POINTS } from '../../scenario/limits';
 import { METRICS } from '../../experiment/metrics';
 import { createProgress, duration } from '../progress';
 import { parseShard, shardFromEnv, WHOLE, type Shard } from '../../experiment/shards';
-import { STORE_FILE, SweepStore } from '../../experiment/store';
+import { refuseLinkedStore, STORE_FILE, SweepStore } from '../../experiment/store';
 import { runSweep, SweepDirError } from '../../experiment/sweep';
 import { OutputExistsError } from '../../output/atomic';
 import { formatIssues } from '../../scenario/issues';
@@ -139,6 +139,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     // --force replaces the folder as a whole: never when the experiment or its scenario lies in it
     // (a run's scenario.json, edited and swept), as run, compare and merge refuse too.
     if (args.force) assertNotAnInput(out, [args.experiment, loaded.scenarioFile]);
+    // A store behind a symbolic link is refused first: any other check would read through it.
+    refuseLinkedStore(join(out, STORE_FILE));
 
     const lost = designLoss(loaded);
     if (lost) process.stderr.write(`coalsim: ${lost}\n`);
