@@ -33,8 +33,24 @@ export function assertWritable(dir: string, force: boolean, rebuildsViews = fals
   if (!force && isNonEmptyDir(target)) throw new OutputExistsError(dir);
   assertReplaceable(target, force, '--out', rebuildsViews);
   // The directory is replaced as a whole (renamed away, even when empty): never one that is protected.
-  const why = existsSync(target) ? protectedReason(target) : null;
-  if (why !== null) throw new OutDirError(`refusing to write into ${dir}: ${why}, and coalsim replaces its output directory as a whole. Choose a new subdirectory, e.g. --out ${join(dir, 'coalsim-out')}`, 4);
+  // lstat, not exists: a dangling symbolic link "does not exist" and was renamed over (ENOTDIR, naming
+  // coalsim's temporary folder; a security review).
+  const why = presentOrLink(target) ? protectedReason(target) : null;
+  if (why !== null) {
+    // A new subdirectory of a link would be written through it: name a real folder instead.
+    const fix = lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink() ? 'Give --out a real folder, not a link to one' : `Choose a new subdirectory, e.g. --out ${join(dir, 'coalsim-out')}`;
+    throw new OutDirError(`refusing to write into ${dir}: ${why}, and coalsim replaces its output directory as a whole. ${fix}`, 4);
+  }
+}
+
+/** Whether anything is at `path`, a dangling symbolic link included. */
+function presentOrLink(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The permission bits of a regular file (not following a symlink), or null. */

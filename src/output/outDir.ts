@@ -19,7 +19,7 @@
  *   touched, and inside an output directory only files are, never a folder.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, realpathSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { recordedHashes } from './manifest';
@@ -55,6 +55,19 @@ function real(p: string): string {
   }
 }
 
+/** Where a symbolic link points: its resolved target, or, dangling, what it names. */
+function linkTarget(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    try {
+      return `${readlinkSync(p)}, which does not exist`;
+    } catch {
+      return resolve(p);
+    }
+  }
+}
+
 const isAncestorOrSelf = (a: string, b: string): boolean => a === b || b.startsWith(a.endsWith(sep) ? a : a + sep);
 
 /**
@@ -74,7 +87,7 @@ export function protectedReason(dir: string, env: NodeJS.ProcessEnv = process.en
     if (homes.some((h) => isAncestorOrSelf(t, h))) return `${dir} is your home directory or one of its parents`;
   }
   try {
-    if (lstatSync(target).isSymbolicLink()) return `${dir} is a symbolic link (to ${real(target)})`;
+    if (lstatSync(target).isSymbolicLink()) return `${dir} is a symbolic link (to ${linkTarget(target)})`;
   } catch {
     /* absent: nothing to protect */
   }

@@ -4,7 +4,7 @@
  * store, and of another folder's shard store it refused to resume into). Every command that opens
  * a store refuses, exit 4, naming the link and its target; the target is left byte-identical.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { coalsim, tempDir } from '../helpers/cli';
@@ -36,5 +36,25 @@ describe('a sweep store behind a symbolic link', () => {
     expect(r.status).toBe(4);
     expect(r.stderr).toContain(`sweep.sqlite is a symbolic link (to ${outside}); coalsim never opens a sweep store through a link`);
     expect(sha(outside)).toBe(before);
+  });
+});
+
+/**
+ * --out that is a dangling symbolic link: refused like any link, naming it and where it points,
+ * with a fix that is not a subfolder of the link. It had failed with ENOTDIR, exit 5, naming
+ * coalsim's temporary folder (a security review).
+ */
+describe('--out as a dangling symbolic link', () => {
+  const dir = tempDir('coalsim-dangling-out-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('is refused, exit 4, naming the link and its missing target; nothing is created', () => {
+    const link = join(dir, 'dang');
+    symlinkSync(join(dir, 'nowhere'), link);
+    const r = coalsim(['run', 'teaching-holdup', '--out', link, '--no-charts']);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain(`is a symbolic link (to ${join(dir, 'nowhere')}, which does not exist)`);
+    expect(r.stderr).toContain('Give --out a real folder, not a link to one');
+    expect(r.stderr).not.toMatch(/coalsim-tmp|ENOTDIR/);
+    expect(readdirSync(dir)).toEqual(['dang']);
   });
 });
