@@ -58,3 +58,21 @@ describe('--out as a dangling symbolic link', () => {
     expect(readdirSync(dir)).toEqual(['dang']);
   });
 });
+
+/** `report` given a link to a run folder names the real folder as the fix (it had said "cd .. && coalsim report <link>", refused the same way). */
+describe('report through a symbolic link to a run folder', () => {
+  const dir = tempDir('coalsim-report-link-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('is refused, naming the real folder to give instead', () => {
+    const run = join(dir, 'r2');
+    expect(coalsim(['run', 'teaching-holdup', '--out', run, '--no-charts']).status).toBe(0);
+    writeFileSync(join(run, 'report.html'), readFileSync(join(run, 'report.html'), 'utf8') + ' ');
+    const link = join(dir, 'r2link');
+    symlinkSync(run, link);
+    const r = coalsim(['report', link, '--force']);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain(`Give the folder itself: coalsim report ${run}`);
+    // And that command works.
+    expect(coalsim(['report', run, '--force', '--no-charts']).status).toBe(0);
+  });
+});

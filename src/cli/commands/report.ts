@@ -3,7 +3,8 @@
  * without re-running it. Same files in, same bytes out as `coalsim run` wrote. The directory
  * is rewritten atomically, with the manifest's entries for the rebuilt files updated.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { shellWord } from '../../experiment/slurm';
 import { basename, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { writeDirAtomically } from '../../output/atomic';
@@ -136,7 +137,12 @@ async function rebuild(dir: string, shown: string, args: ArgumentsCamelCase<Repo
   // The folder is rebuilt by replacing it whole (atomically), which coalsim never does to the
   // current directory, its parents or $HOME: say how to run it instead of a --force/--out hint.
   const guarded = protectedReason(dir);
-  if (guarded !== null) throw new CliError(`${shown}: ${guarded}; report rebuilds a run folder by replacing it whole, which coalsim never does there. Run it from the folder above: cd .. && coalsim report ${basename(resolve(dir))}`, ExitCode.outputExists);
+  if (guarded !== null) {
+    // Through a link, the folder above would be refused the same way: name the real folder.
+    const linked = lstatSync(resolve(dir), { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    const fix = linked ? `Give the folder itself: coalsim report ${shellWord(realpathSync(resolve(dir)))}` : `Run it from the folder above: cd .. && coalsim report ${basename(resolve(dir))}`;
+    throw new CliError(`${shown}: ${guarded}; report rebuilds a run folder by replacing it whole, which coalsim never does there. ${fix}`, ExitCode.outputExists);
+  }
   // A file its manifest does not list is a user's: the rebuild replaces the folder whole, so
   // --force could not help (the guard refuses to delete it); say so instead of suggesting it.
   const foreign = foreignEntries(dir, true);
