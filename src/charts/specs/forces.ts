@@ -61,10 +61,11 @@ export function forcesChart(d: ChartData): ChartSpec {
   const maxTight = Math.max(1.5, ...d.tightness.map((x) => x ?? 0));
   // The event notes keep a band of their own at the top: both axes reach above it.
   const notes = markerNotesHeight(d.markers, d.rounds.length, d.roundLabel);
-  const troopsTop = valueAxisTop(Math.max(0, ...d.demand, ...d.supply, ...d.deployed), notes);
-  const tightClear = valueAxisTop(Math.max(0, ...d.tightness.map((x) => x ?? 0)), notes).max;
-  // Both axes pinned at ticks Chart.js draws, so the parity note can be placed where the lines leave room.
   const troopsMax = Math.max(0, ...d.demand, ...d.supply, ...d.deployed);
+  const troopsTop = valueAxisTop(troopsMax, notes);
+  const tightClear = valueAxisTop(Math.max(0, ...d.tightness.map((x) => x ?? 0)), notes).max;
+  // Both axes pinned at ticks Chart.js draws (18% headroom without notes, as Chart.js grace gave),
+  // so the parity note can be placed where the lines leave room.
   const yTop = typeof troopsTop.max === 'number' ? troopsTop.max : niceTop(troopsMax * 1.18);
   const y2Top = niceTop(Math.max(maxTight * 1.1, typeof tightClear === 'number' ? tightClear : 0));
   const parity = parityNotePlace(d, yTop, y2Top, notes);
