@@ -76,3 +76,21 @@ describe('report through a symbolic link to a run folder', () => {
     expect(coalsim(['report', run, '--force', '--no-charts']).status).toBe(0);
   });
 });
+
+/** `coalsim slurm` refuses a link planted at slurm/logs, where the jobs would write their logs through it (a security review). */
+describe('slurm with a symbolic link at slurm/logs', () => {
+  const dir = tempDir('coalsim-slurm-logs-link-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('is refused, exit 4, naming the link; no script is written', () => {
+    const exp = join(dir, 'tiny.json');
+    writeFileSync(exp, JSON.stringify({ formatVersion: 1, id: 'tiny', title: 'tiny', scenario: 'default', design: { type: 'grid' }, parameters: [{ name: 'o', path: 'pivotal.bargaining.openness', values: [0.2, 0.8] }], replicates: 2, metrics: ['meanShare'] }));
+    const out = join(dir, 'sl');
+    mkdirSync(join(out, 'slurm'), { recursive: true });
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(join(dir, 'elsewhere'), join(out, 'slurm', 'logs'));
+    const r = coalsim(['slurm', exp, '--out', out, '--shards', '2']);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain(`${join(out, 'slurm', 'logs')} is a symbolic link`);
+    expect(readdirSync(join(out, 'slurm'))).toEqual(['logs']);
+  });
+});

@@ -59,7 +59,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       }
       const design = c.experiment.design;
       if (!isSensitivityDesign(design)) {
-        throw new CliError(`${where} holds a ${design.type} design; sensitivity indices need "design": { "type": "saltelli", "samples": 128 } (Sobol) or { "type": "morris", "trajectories": 20 } in the experiment. Its charts and sweep-report.html are already there.`, ExitCode.invalidInput);
+        throw new CliError(`${where} holds a ${design.type} design; sensitivity indices need "design": { "type": "saltelli", "samples": 128 } (Sobol) or { "type": "morris", "trajectories": 20 } in the experiment.${existsSync(join(args.dir, 'sweep-report.html')) ? ' Its charts and sweep-report.html are already there.' : ` Its charts and sweep-report.html are written by coalsim sweep <experiment> --out ${where} --resume.`}`, ExitCode.invalidInput);
       }
       const { ok, failed } = store.counts();
       const missing = store.meta.totalRuns - ok - failed;

@@ -7,7 +7,7 @@ import { totalRuns } from '../../experiment/shards';
 import { STORE_FILE, SweepStore } from '../../experiment/store';
 import { checkSbatchValue, shellWord, slurmScripts } from '../../experiment/slurm';
 import { assertJobScriptsWritable, writeJobScripts } from '../../output/jobScripts';
-import { assertDirectoryPath, claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
+import { assertDirectoryPath, assertNoLinkBelow, claimOutDir, protectedReason, requireOutPath } from '../../output/outDir';
 import { CliError, ExitCode } from '../exitCodes';
 import { numberOption, wholeNumberOption } from '../numberOptions';
 import { PACKAGE_ROOT } from '../paths';
@@ -66,6 +66,8 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       assertJobScriptsWritable(dir, SCRIPT_NAMES, args.force, displayPath(dir));
       const why = protectedReason(dir);
       if (why !== null && existsSync(dir)) throw new CliError(`refusing to write job scripts: ${why}; choose another --out`, ExitCode.outputExists);
+      // The jobs write their logs in slurm/logs: never through a link planted there (a security review).
+      assertNoLinkBelow(out, join(dir, 'logs', 'task.out'));
       const stale = staleShard(join(out, 'shards'), shards, loaded.hash);
       if (stale !== null) throw new CliError(`refusing to write job scripts: ${displayPath(join(out, 'shards'))} holds ${stale}, which the new tasks' --resume would refuse (every task would fail). Use the same --shards and experiment as before, or another --out; coalsim does not delete shard results`, ExitCode.outputExists);
       const files = slurmScripts({
