@@ -51,6 +51,12 @@ describe('coalsim fit (CLI)', () => {
     expect(again.stderr).not.toMatch(/\u001b\[/);
     expect(again.stdout).toMatch(/targets 1\/1 pass, held-out checks 1\/1 pass/);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(r.stdout);
+    expect(again.stderr).not.toMatch(/re-scoring/);
+    // A finished fit resumed with another --check-seeds is re-scored, and says so (a researcher's trial: its pass rates changed without a word).
+    const rescored = coalsim(['fit', join(dir, 'f.fit.json'), '--out', out, '--workers', '0', '--resume', '--check-seeds', '4']);
+    expect(rescored.status).toBe(0);
+    expect(rescored.stderr).toContain(`re-scoring the fitted scenario over 4 seeds; the results in ${out} were scored over 3 (--check-seeds)`);
+    expect(coalsim(['fit', join(dir, 'f.fit.json'), '--out', out, '--workers', '0', '--resume', '--check-seeds', '3']).status).toBe(0);
     // --force replaces a fit only while everything in it is the fit's: a file a user added stops it (exit 4), and stays.
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const kept = coalsim(['fit', join(dir, 'f.fit.json'), '--out', out, '--workers', '0', '--force']);

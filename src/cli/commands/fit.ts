@@ -4,7 +4,7 @@
  * and a report in which held-out checks are scored apart from the targets.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
@@ -87,6 +87,10 @@ export function parameterLine(p: Pick<ParameterPosterior, 'name' | 'path' | 'int
 /** Write the outputs of a complete fit; returns the summary text lines. */
 function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], out: string, o: { date?: string | undefined; checkSeeds: number }): { lines: string[]; summary: string } {
   const date = o.date ?? loaded.fit.date ?? 'undated';
+  // A finished fit re-scored at another --check-seeds rewrites its headline: say so (a researcher's
+  // trial saw "3/6" become "4/6" after a --resume with no word of why).
+  const before = previousCheckSeeds(join(out, FIT_OUTPUT_FILES.summary));
+  if (before !== null && before !== o.checkSeeds) process.stderr.write(`coalsim: note: re-scoring the fitted scenario over ${o.checkSeeds} seeds; the results in ${displayPath(out)} were scored over ${before} (--check-seeds), so pass rates may change\n`);
   const { results, fitted } = fitResults(loaded, gens, { date, checkSeeds: o.checkSeeds });
   const { files, chartNote } = fitFiles(loaded, gens, results, fitted, { version: packageVersion() });
   writeFitFiles(out, files);
@@ -99,6 +103,16 @@ function writeOutputs(loaded: LoadedFit, gens: readonly FinishedGeneration[], ou
     `  run it: ${invocation()} run ${join(where, FIT_OUTPUT_FILES.scenario)}`,
   ];
   return { lines, summary: files.get(FIT_OUTPUT_FILES.summary) as string };
+}
+
+/** The --check-seeds a fit's summary.json was scored with, or null (none, unreadable, or an older layout). */
+function previousCheckSeeds(file: string): number | null {
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8')) as { checkSeeds?: unknown };
+    return typeof j.checkSeeds === 'number' ? j.checkSeeds : Array.isArray(j.checkSeeds) ? j.checkSeeds.length : null;
+  } catch {
+    return null;
+  }
 }
 
 function checkDate(d: string | undefined): void {
