@@ -155,7 +155,10 @@ export function powerChart(d: ChartData): ChartSpec {
     }
     return w > 0 ? r4(sum / w) : null;
   });
-  datasets.push({ label: 'All paid deals in force (troop-weighted mean)', data: mean, borderColor: INK, backgroundColor: INK, borderWidth: 5, pointRadius: 0, spanGaps: false, stepped: 'before' });
+  // Drawn first (order 1), under the partners' lines: where one partner holds the only paid deal the
+  // mean is its share, and drawn on top the thick black line hid that partner's line (a teacher's
+  // trial: Turkey in the default scenario, months 2-10); beneath, it edges the coloured line.
+  datasets.push({ label: 'All paid deals in force (troop-weighted mean)', data: mean, borderColor: INK, backgroundColor: INK, borderWidth: 5, pointRadius: 0, spanGaps: false, stepped: 'before', order: 1 });
 
   if (d.reversals.length > 0) {
     datasets.push({
