@@ -236,10 +236,9 @@ export interface RunSummary {
  * state, politics/alliance.ts `leaderAsk`, the test of the alliance review) while it had a
  * signalling motive. Empty for a party with no signalling motive.
  */
-function signalEvidence(result: RunResult, spec: ThirdPartySpec, deals: readonly { round: number; troops: number; pricePerSoldierYear: number }[], volunteeredRound: number | undefined, volunteeredTroops: number | undefined): SignalEvidence[] {
+function signalEvidence(result: RunResult, spec: ThirdPartySpec, deals: readonly { round: number; troops: number; pricePerSoldierYear: number }[], volunteeredRound: number | undefined, volunteeredTroops: number | undefined, coalitionForces: number): SignalEvidence[] {
   if (spec.signallingValuePerYear <= 0 || spec.preferenceSimilarity <= 0) return [];
   const { scenario, states } = result;
-  const coalitionForces = scenario.thirdParties.reduce((a, t) => a + t.armedForces, 0);
   const at = (round: number, troops: number, price: number): SignalEvidence[] => {
     const now = states[round];
     const before = states[round - 1];
@@ -269,6 +268,7 @@ export function summarize(result: RunResult): RunSummary {
   const rpy = scenario.clock.roundsPerYear;
   const final = states[states.length - 1]!;
   const specs = new Map(scenario.thirdParties.map((p) => [p.id, p]));
+  // The sum of third parties' armed forces (the leader's ask divides demand by it): once per summary, not per member.
   const coalitionForces = scenario.thirdParties.reduce((a, t) => a + t.armedForces, 0);
 
   const soldierRounds = new Map<string, number>();
@@ -472,7 +472,7 @@ export function summarize(result: RunResult): RunSummary {
         volunteeredRound: volunteeredRound.get(spec.id) ?? null, deals: dealsBy.get(spec.id) ?? [], subsidyReceived: troopSubsidy,
         sideDealValueReceived: sideValue.get(spec.id) ?? 0, soldierYears: years, holdUpThreatRounds: threatRounds.get(spec.id) ?? [], holdUpThreats: threats.get(spec.id) ?? [],
         allianceDeepenedRound: deepenedRound.get(spec.id) ?? null, troopsMax: troopsMax.get(spec.id) ?? 0,
-        signalEvidence: signalEvidence(result, spec, dealsBy.get(spec.id) ?? [], volunteeredRound.get(spec.id), volunteeredTroops.get(spec.id)),
+        signalEvidence: signalEvidence(result, spec, dealsBy.get(spec.id) ?? [], volunteeredRound.get(spec.id), volunteeredTroops.get(spec.id), coalitionForces),
         // Its reservation p.reservation is r_i(k) of its contingent at the end: the benchmark is the same without a markup.
         justifiedReservation: cents(reservationWithoutMarkup(spec, scenario, coalitionForces, { costPerYear: p.costPerYear, allianceDepth: p.allianceDepth, troops: p.troops, demand: final.demand })),
         ...(access ? { accessDeals: access } : {}),
