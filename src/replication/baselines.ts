@@ -9,7 +9,7 @@
  *       contributors (a two-part or "hurdle" model), expected troops = p * exp(x'b).
  */
 import { jStat } from 'jstat';
-import { ols } from './stats';
+import { lexicographicRanks, ols } from './stats';
 
 /** What every predictor sees of a state: the data, never the outcome of a held-out state. */
 export interface CvState {
@@ -51,6 +51,28 @@ export interface Prediction {
   readonly participation: number;
   /** Expected contingent in persons (scored by Spearman rank correlation). */
   readonly troops: number;
+  /**
+   * Breaks ties in `participation` and in `troops` where the model has a finer reading of how
+   * near a state is to taking part (the scores rank lexicographically: stats.ts
+   * `lexicographicRanks`). The simulator's: its mean opening surplus (fitRules.ts `simulate`),
+   * which orders the many states that join in none of the seeds. Absent for the baselines,
+   * whose scores are continuous.
+   */
+  readonly tieBreak?: number;
+}
+
+/** The scores a set of predictions is ranked by for the participation AUC: participation, ties broken by tieBreak. */
+export function participationScores(ps: readonly Prediction[]): number[] {
+  return lexicographicRanks(ps.map((p) => p.participation), tieBreaks(ps));
+}
+
+/** The same for the troops' rank correlations: expected troops, ties broken by tieBreak. */
+export function troopScores(ps: readonly Prediction[]): number[] {
+  return lexicographicRanks(ps.map((p) => p.troops), tieBreaks(ps));
+}
+
+function tieBreaks(ps: readonly Prediction[]): number[] | undefined {
+  return ps.every((p) => p.tieBreak !== undefined) ? ps.map((p) => p.tieBreak!) : undefined;
 }
 
 /** Fits on `train`, predicts `test`. Deterministic. */

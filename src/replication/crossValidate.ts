@@ -16,10 +16,10 @@
  * gets its constants fitted on its own training folds. When the mechanisms change, re-running
  * regenerates the comparison.
  */
-import { BASELINES, type CvState, type Prediction, type Predictor } from './baselines';
+import { BASELINES, participationScores, troopScores, type CvState, type Prediction, type Predictor } from './baselines';
 import { kFolds, regionFolds, type Fold } from './folds';
 import { DEFAULT_ISAF_OPTIONS, seedList, type CostRule, type IsafOptions } from './isaf';
-import { FIT_EVALUATIONS, FITTED_CONSTANTS, fitRuleConstants, rulesOf, simulate, type FittedValues, type RuleFit } from './fitRules';
+import { FIT_EVALUATIONS, FITTED_CONSTANTS, fitRuleConstants, rulesOf, simulate, simulatedPrediction, type FittedValues, type RuleFit } from './fitRules';
 import type { IsafRow } from './isafData';
 import { auc, spearman, type Auc, type RankCorrelation } from './stats';
 import { bootstrapIntervals } from '../analysis/bootstrap';
@@ -225,7 +225,7 @@ export function simulatorPredictor(o: SimulatorCvOptions): SimulatorPredictor {
       fits.push(rf);
       const rules = rf ? { ...base, ...rulesOf(rf.values, base.demand) } : base;
       const sim = simulate(rows, rules, o.costRule, o.seeds, test.map((s) => s.id));
-      return test.map((s) => ({ id: s.id, ...sim.get(s.id)! }));
+      return test.map((s) => simulatedPrediction(s.id, sim.get(s.id)!));
     },
   };
 }
@@ -316,9 +316,9 @@ export function score(predictor: Predictor, c: CvCase, predictions: readonly Hel
   return {
     id: predictor.id,
     label: predictor.label,
-    auc: both ? auc(predictions.map((p) => p.participation), pos) : null,
-    rhoAll: c.troopsObserved ? tryRho(predictions.map((p) => p.troops), obs.map((s) => s.troops)) : null,
-    rhoContributors: c.troopsObserved ? tryRho(contributors.map((p) => p.troops), contributors.map((p) => byId.get(p.id)!.troops)) : null,
+    auc: both ? auc(participationScores(predictions), pos) : null,
+    rhoAll: c.troopsObserved ? tryRho(troopScores(predictions), obs.map((s) => s.troops)) : null,
+    rhoContributors: c.troopsObserved ? tryRho(troopScores(contributors), contributors.map((p) => byId.get(p.id)!.troops)) : null,
     predictions,
   };
 }
@@ -362,9 +362,9 @@ function withinFoldAuc(id: string, c: CvCase, folds: readonly Fold[], preds: Rea
   const perFold = folds.map((f) => {
     const held = [...f.heldOut].flatMap((sid) => {
       const p = preds.get(sid);
-      return p ? [{ score: p.participation, pos: byId.get(sid)!.troops > 0 }] : [];
+      return p ? [{ p, pos: byId.get(sid)!.troops > 0 }] : [];
     });
-    return held.some((h) => h.pos) && held.some((h) => !h.pos) ? auc(held.map((h) => h.score), held.map((h) => h.pos)).auc : null;
+    return held.some((h) => h.pos) && held.some((h) => !h.pos) ? auc(participationScores(held.map((h) => h.p)), held.map((h) => h.pos)).auc : null;
   });
   const values = perFold.filter((v): v is number => v !== null);
   return { id, mean: values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null, perFold, folds: values.length, of: folds.length };
@@ -382,7 +382,7 @@ export function pairedDifferences(c: CvCase, sim: ModelScore, reg: ModelScore, s
       at: (idx) => {
         const pos = idx.map((i) => units[i]!.observed > 0);
         if (!pos.some(Boolean) || pos.every(Boolean)) return Number.NaN;
-        return auc(idx.map((i) => units[i]!.a.participation), pos).auc - auc(idx.map((i) => units[i]!.b.participation), pos).auc;
+        return auc(participationScores(idx.map((i) => units[i]!.a)), pos).auc - auc(participationScores(idx.map((i) => units[i]!.b)), pos).auc;
       },
     },
     ...(c.troopsObserved
@@ -396,7 +396,7 @@ export function pairedDifferences(c: CvCase, sim: ModelScore, reg: ModelScore, s
             const use = idx.filter(keep);
             if (use.length < 4) return Number.NaN;
             const obs = use.map((i) => units[i]!.observed);
-            return spearman(use.map((i) => units[i]!.a.troops), obs).rho - spearman(use.map((i) => units[i]!.b.troops), obs).rho;
+            return spearman(troopScores(use.map((i) => units[i]!.a)), obs).rho - spearman(troopScores(use.map((i) => units[i]!.b)), obs).rho;
           },
         }))
       : []),

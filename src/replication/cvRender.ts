@@ -364,6 +364,11 @@ export function replaceSection(doc: string, section: string): string {
  *   likely to take part). Its unit depends on the model: coalsim, the share of seeds in which the
  *   state deployed (0-1); (c) logit-ols, the fitted probability (0-1); (a) armed-forces, armed
  *   forces (persons); (b) agreement-x-forces, UN agreement x armed forces (persons);
+ * - `tie_break`: coalsim only, its mean opening surplus per soldier-year in units of the pivotal's
+ *   soldier cost, (e_i c_P - r_i) / c_P before round 1 (fitRules.ts `SimulatedOutcome`); it orders
+ *   states tied on `participation_score` (most often those that joined in no seed) for the AUC, and
+ *   on `expected_troops` for the rank correlations; empty for the baselines, and for a state under
+ *   open opposition (r_i infinite);
  * - `observed_participant`: 1 if the state took part (contributed troops, or is a COW war
  *   participant on the US side), else 0: the class the AUC separates;
  * - `expected_troops`: the predicted contingent in persons (coalsim: mean peak troops over the
@@ -372,7 +377,7 @@ export function replaceSection(doc: string, section: string): string {
  * - `observed_troops`: the observed contingent in persons (0 for a non-contributor); empty when
  *   the case observes participation only.
  */
-export const PREDICTION_COLUMNS = ['scheme', 'fold', 'model', 'state', 'participation_score', 'observed_participant', 'expected_troops', 'observed_troops'] as const;
+export const PREDICTION_COLUMNS = ['scheme', 'fold', 'model', 'state', 'participation_score', 'tie_break', 'observed_participant', 'expected_troops', 'observed_troops'] as const;
 
 /** Every held-out prediction as a predictions.csv row (PREDICTION_COLUMNS), in scheme, model, state order. */
 export function cvPredictionRows(r: ValidationResult, c: Pick<CvCase, 'states' | 'troopsObserved'>): Record<(typeof PREDICTION_COLUMNS)[number], string | number | null>[] {
@@ -390,6 +395,7 @@ export function cvPredictionRows(r: ValidationResult, c: Pick<CvCase, 'states' |
           model: m.id,
           state: p.id,
           participation_score: tidy(p.participation),
+          tie_break: p.tieBreak !== undefined && Number.isFinite(p.tieBreak) ? tidy(p.tieBreak) : null,
           observed_participant: troops > 0 ? 1 : 0,
           expected_troops: c.troopsObserved ? tidy(p.troops) : null,
           observed_troops: c.troopsObserved ? troops : null,

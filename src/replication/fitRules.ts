@@ -29,7 +29,7 @@
  */
 import { SobolSequenceGenerator } from 'sobol';
 import { runScenario } from '../core/engine/run';
-import type { CvState } from './baselines';
+import { participationScores, troopScores, type CvState, type Prediction } from './baselines';
 import { DEFAULT_ISAF_OPTIONS, validIsafScenario, type CostRule, type IsafOptions } from './isaf';
 import type { IsafRow } from './isafData';
 import { auc, spearman } from './stats';
@@ -103,24 +103,49 @@ export function compassSearch(f: (x: readonly number[]) => number, x0: readonly 
   return { x: best, value: bestValue, evaluations };
 }
 
-/**
- * What the engine predicts per state id over the seeds: `participation` = share of seeds in
- * which it deployed, `troops` = mean peak contingent.
- */
-export function simulate(scenarioRows: readonly IsafRow[], rules: IsafOptions, costRule: CostRule, seeds: readonly number[], ids: readonly string[]): Map<string, { participation: number; troops: number }> {
+/** What the engine predicts for one state over the seeds (`simulate`). */
+export interface SimulatedOutcome {
+  /** Share of seeds in which it deployed, 0-1. */
+  readonly participation: number;
+  /** Mean peak contingent, persons. */
+  readonly troops: number;
+  /**
+   * Mean opening surplus per soldier-year, in units of the pivotal's soldier cost c_P:
+   * (e_i c_P - r_i) / c_P with r_i its reservation before round 1 (states[0], the realised cost
+   * drawn) and e_i c_P the pivotal's own-soldier cost a soldier of it saves, the troop part of R_i
+   * (BRIEF §6). A deal for troops alone has a surplus to share only when it is >= 0; flags and
+   * criticality add to R_i, budget and demand limit who is bought. -Infinity under open
+   * opposition (r_i infinite). The prediction's tie-break (baselines.ts `Prediction.tieBreak`):
+   * of the states that join in no seed, those with a larger surplus came nearer a deal.
+   */
+  readonly openingSurplus: number;
+}
+
+/** The simulator's prediction for a state: its outcome, ties broken by its opening surplus. */
+export function simulatedPrediction(id: string, o: SimulatedOutcome): Prediction {
+  return { id, participation: o.participation, troops: o.troops, tieBreak: o.openingSurplus };
+}
+
+/** What the engine predicts per state id over the seeds (SimulatedOutcome). */
+export function simulate(scenarioRows: readonly IsafRow[], rules: IsafOptions, costRule: CostRule, seeds: readonly number[], ids: readonly string[]): Map<string, SimulatedOutcome> {
   const scenario = validIsafScenario(scenarioRows, rules, costRule);
   const n = seeds.length;
-  const out = new Map(ids.map((id) => [id, { participation: 0, troops: 0 }]));
+  const cP = scenario.pivotal.ownSoldierCostPerYear;
+  const effectiveness = new Map(scenario.thirdParties.map((t) => [t.id, t.effectiveness]));
+  const sums = ids.map(() => ({ joined: 0, troops: 0, surplus: 0 }));
   for (const seed of seeds) {
     const run = runScenario(scenario, seed);
-    for (const id of ids) {
+    const opening = run.states[0]!;
+    ids.forEach((id, i) => {
       let peak = 0;
       for (const st of run.states) peak = Math.max(peak, st.parties[id]?.troops ?? 0);
-      const o = out.get(id)!;
-      out.set(id, { participation: o.participation + (peak > 0 ? 1 : 0) / n, troops: o.troops + peak / n });
-    }
+      const sum = sums[i]!;
+      if (peak > 0) sum.joined++;
+      sum.troops += peak;
+      sum.surplus += (effectiveness.get(id)! * cP - opening.parties[id]!.reservation) / cP;
+    });
   }
-  return out;
+  return new Map(ids.map((id, i) => [id, { participation: sums[i]!.joined / n, troops: sums[i]!.troops / n, openingSurplus: sums[i]!.surplus / n }]));
 }
 
 /**
@@ -129,14 +154,14 @@ export function simulate(scenarioRows: readonly IsafRow[], rules: IsafOptions, c
  * states and troops observed). A degenerate prediction (every state the same) scores 0.5 or 0 on
  * a term, never NaN.
  */
-export function trainingScore(train: readonly CvState[], pred: ReadonlyMap<string, { participation: number; troops: number }>, troopsObserved: boolean): number {
+export function trainingScore(train: readonly CvState[], pred: ReadonlyMap<string, SimulatedOutcome>, troopsObserved: boolean): number {
   const pos = train.map((s) => s.troops > 0);
   let score = 0;
-  if (pos.some(Boolean) && pos.some((x) => !x)) score += auc(train.map((s) => pred.get(s.id)!.participation), pos).auc;
+  if (pos.some(Boolean) && pos.some((x) => !x)) score += auc(participationScores(train.map((s) => simulatedPrediction(s.id, pred.get(s.id)!))), pos).auc;
   if (troopsObserved) {
     const rho = (xs: readonly CvState[]) => {
       if (xs.length < 4) return 0;
-      const r = spearman(xs.map((s) => pred.get(s.id)!.troops), xs.map((s) => s.troops)).rho;
+      const r = spearman(troopScores(xs.map((s) => simulatedPrediction(s.id, pred.get(s.id)!))), xs.map((s) => s.troops)).rho;
       return Number.isFinite(r) ? r : 0;
     };
     score += rho(train) + rho(train.filter((s) => s.troops > 0));

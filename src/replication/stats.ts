@@ -162,6 +162,29 @@ export function ranks(xs: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * Scores that order by `primary` and break its ties by `secondary` (lexicographic), as ranks
+ * 1..n with exact ties (equal on both) averaged. A rank statistic (AUC, Spearman) of the result
+ * is that statistic of the lexicographic order. `secondary` undefined: `primary` alone.
+ */
+export function lexicographicRanks(primary: readonly number[], secondary?: readonly number[]): number[] {
+  if (!secondary) return ranks(primary);
+  // Compared with < and >, not by subtraction: -Infinity - -Infinity is NaN.
+  const cmp = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
+  const order = Array.from(primary, (_, i) => i).sort((a, b) => cmp(primary[a]!, primary[b]!) || cmp(secondary[a]!, secondary[b]!) || a - b);
+  const out = new Array<number>(primary.length).fill(0);
+  let i = 0;
+  while (i < order.length) {
+    let j = i;
+    const same = (m: number) => primary[order[m]!] === primary[order[i]!] && secondary[order[m]!] === secondary[order[i]!];
+    while (j + 1 < order.length && same(j + 1)) j++;
+    const avg = (i + j) / 2 + 1;
+    for (let m = i; m <= j; m++) out[order[m]!] = avg;
+    i = j + 1;
+  }
+  return out;
+}
+
 export function pearson(x: readonly number[], y: readonly number[]): number {
   const n = x.length;
   const mx = x.reduce((s, v) => s + v, 0) / n;

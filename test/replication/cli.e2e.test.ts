@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { CSV_READ_OPTIONS } from '../../src/output/csv';
-import { auc } from '../../src/replication/stats';
+import { auc, lexicographicRanks } from '../../src/replication/stats';
 import { coalsim, tempDir } from '../helpers/cli';
 
 describe('coalsim replicate isaf (built CLI)', () => {
@@ -170,12 +170,16 @@ const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
     const r = coalsim(['replicate', 'coalition', '--war', '163', '--seeds', '2', '--folds', '2', '--out', out]);
     expect(r.status).toBe(0);
     const rows = parse(readFileSync(join(out, 'predictions.csv'), 'utf8'), { columns: true, ...CSV_READ_OPTIONS }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['scheme', 'fold', 'model', 'state', 'participation_score', 'observed_participant', 'expected_troops', 'observed_troops']);
+    expect(Object.keys(rows[0]!)).toEqual(['scheme', 'fold', 'model', 'state', 'participation_score', 'tie_break', 'observed_participant', 'expected_troops', 'observed_troops']);
     // Participation only: the 0/1 outcome is observed_participant; no troop figure is observed or predicted.
     expect(new Set(rows.map((x) => x.observed_participant))).toEqual(new Set(['0', '1']));
     expect(rows.every((x) => x.expected_troops === '' && x.observed_troops === '')).toBe(true);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { schemes: { scheme: string; withinFold: { id: string; mean: number | null; folds: number }[]; models: { id: string; auc: { auc: number } | null }[] }[] };
-    const aucOf = (xs: Record<string, string>[]) => auc(xs.map((x) => Number(x.participation_score)), xs.map((x) => x.observed_participant === '1')).auc;
+    // The simulator's rows rank by participation_score, ties broken by tie_break (lexicographic); the baselines' have none.
+    const scoreOf = (xs: Record<string, string>[]) => lexicographicRanks(xs.map((x) => Number(x.participation_score)), xs.every((x) => x.tie_break !== '') ? xs.map((x) => Number(x.tie_break)) : undefined);
+    const aucOf = (xs: Record<string, string>[]) => auc(scoreOf(xs), xs.map((x) => x.observed_participant === '1')).auc;
+    expect(rows.filter((x) => x.model === 'coalsim').every((x) => x.tie_break !== '')).toBe(true);
+    expect(rows.filter((x) => x.model !== 'coalsim').every((x) => x.tie_break === '')).toBe(true);
     let checked = 0;
     for (const s of summary.schemes) {
       for (const m of s.models) {

@@ -154,9 +154,9 @@ describe('the simulator as a predictor', () => {
     const r = { schemes: [{ scheme: '5-fold', models: [{ id: 'coalsim', predictions: [{ id: 'GBR', fold: 'fold 2 of 5', participation: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1].reduce((a, b) => a + b, 0), troops: 28.400000000000002 }] }] }] } as unknown as Parameters<typeof cvPredictionRows>[0];
     expect([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1].reduce((a, b) => a + b, 0)).toBe(0.9999999999999999);
     const gbr = { ...isaf.states.find((s) => s.id === 'GBR')!, troops: 9500 };
-    expect(cvPredictionRows(r, { states: [gbr], troopsObserved: true })).toEqual([{ scheme: '5-fold', fold: 'fold 2 of 5', model: 'coalsim', state: 'GBR', participation_score: 1, observed_participant: 1, expected_troops: 28.4, observed_troops: 9500 }]);
+    expect(cvPredictionRows(r, { states: [gbr], troopsObserved: true })).toEqual([{ scheme: '5-fold', fold: 'fold 2 of 5', model: 'coalsim', state: 'GBR', participation_score: 1, tie_break: null, observed_participant: 1, expected_troops: 28.4, observed_troops: 9500 }]);
     // Participation only (a COW war): no troop figure is observed or scored, so both troop cells are empty.
-    expect(cvPredictionRows(r, { states: [{ ...gbr, troops: 1 }], troopsObserved: false })).toEqual([{ scheme: '5-fold', fold: 'fold 2 of 5', model: 'coalsim', state: 'GBR', participation_score: 1, observed_participant: 1, expected_troops: null, observed_troops: null }]);
+    expect(cvPredictionRows(r, { states: [{ ...gbr, troops: 1 }], troopsObserved: false })).toEqual([{ scheme: '5-fold', fold: 'fold 2 of 5', model: 'coalsim', state: 'GBR', participation_score: 1, tie_break: null, observed_participant: 1, expected_troops: null, observed_troops: null }]);
   });
 
   it('predictions.csv holds what the summary\'s pooled and within-fold AUCs are computed from: recomputed from the written rows, they match', () => {

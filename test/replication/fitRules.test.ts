@@ -41,17 +41,28 @@ describe('compass search', () => {
 
 describe('the training score', () => {
   const train: CvState[] = isaf.states.slice(0, 60);
-  const perfect = new Map(train.map((s) => [s.id, { participation: s.troops > 0 ? 1 : 0, troops: s.troops }]));
+  const perfect = new Map(train.map((s) => [s.id, { participation: s.troops > 0 ? 1 : 0, troops: s.troops, openingSurplus: 0 }]));
   it('is 3 (AUC 1, both rhos 1) for predictions equal to the outcomes', () => {
     expect(trainingScore(train, perfect, true)).toBeCloseTo(3, 10);
     // Participation only (a COW war): AUC alone.
     expect(trainingScore(train, perfect, false)).toBeCloseTo(1, 10);
   });
   it('falls when the prediction is reversed, and is finite when every prediction is the same', () => {
-    const reversed = new Map(train.map((s) => [s.id, { participation: s.troops > 0 ? 0 : 1, troops: -s.troops }]));
+    const reversed = new Map(train.map((s) => [s.id, { participation: s.troops > 0 ? 0 : 1, troops: -s.troops, openingSurplus: 0 }]));
     expect(trainingScore(train, reversed, true)).toBeLessThan(0);
-    const flat = new Map(train.map((s) => [s.id, { participation: 0.5, troops: 10 }]));
+    const flat = new Map(train.map((s) => [s.id, { participation: 0.5, troops: 10, openingSurplus: 0 }]));
     expect(Number.isFinite(trainingScore(train, flat, true))).toBe(true);
+  });
+  it('breaks ties in participation and troops by the opening surplus: no seed joined, but the contributors came nearer a deal', () => {
+    // Every state joins in no seed: ranked by participation alone the AUC is 0.5 and the rhos 0.
+    const none = (surplus: (s: CvState) => number) => new Map(train.map((s) => [s.id, { participation: 0, troops: 0, openingSurplus: surplus(s) }]));
+    expect(trainingScore(train, none(() => 0), false)).toBeCloseTo(0.5, 12);
+    expect(trainingScore(train, none((s) => (s.troops > 0 ? 0.2 : -0.3)), false)).toBeCloseTo(1, 12);
+    expect(trainingScore(train, none((s) => (s.troops > 0 ? -0.3 : 0.2)), false)).toBeCloseTo(0, 12);
+    // A state that joins in a seed still ranks above any that never does, whatever its surplus.
+    const contributor = train.find((s) => s.troops > 0)!;
+    const oneJoins = new Map(train.map((s) => [s.id, s === contributor ? { participation: 0.01, troops: 0, openingSurplus: -99 } : { participation: 0, troops: 0, openingSurplus: 5 }]));
+    expect(trainingScore([contributor, ...train.filter((s) => s.troops === 0)], oneJoins, false)).toBe(1);
   });
 });
 
@@ -66,6 +77,20 @@ describe('the engine as a predictor', () => {
       expect(v.troops > 0).toBe(v.participation > 0);
     }
     expect([...sim.values()].filter((v) => v.participation > 0).length).toBeGreaterThan(20);
+  });
+
+  it('the opening surplus is (e_i c_P - r_i) / c_P before round 1, which a user can check from the scenario', () => {
+    // Without cost uncertainty r_i = max(c_i - u_i - s_i, (1 - f_i) c_i) (BRIEF §6), the same in every seed.
+    const rules = { ...DEFAULT_ISAF_OPTIONS, costUncertainty: 0 };
+    const scenario = validIsafScenario(sample, rules, costRule);
+    const cP = scenario.pivotal.ownSoldierCostPerYear;
+    const sim = simulate(sample, rules, costRule, [1, 2], ['GEO', 'CHE', 'NER']);
+    for (const id of ['GEO', 'CHE', 'NER']) {
+      const t = scenario.thirdParties.find((x) => x.id === id)!;
+      const c = t.deploymentCostPerYear;
+      const r = Math.max(c - t.intrinsicValuePerYear - t.signallingValuePerYear * Math.max(0, t.preferenceSimilarity - t.allianceDepth), (1 - t.selfFundedShare) * c);
+      expect(sim.get(id)!.openingSurplus).toBeCloseTo((t.effectiveness * cP - r) / cP, 6);
+    }
   });
 });
 

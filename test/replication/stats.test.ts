@@ -1,4 +1,4 @@
-import { median, ols, predict, ranks, spearman, twoSidedP } from '../../src/replication/stats';
+import { lexicographicRanks, median, ols, predict, ranks, spearman, twoSidedP } from '../../src/replication/stats';
 
 describe('OLS with HC1 robust standard errors', () => {
   it('matches a hand-computed simple regression', () => {
@@ -48,6 +48,11 @@ describe('OLS with HC1 robust standard errors', () => {
 describe('Spearman rank correlation', () => {
   it('averages tied ranks', () => {
     expect(ranks([10, 20, 20, 5])).toEqual([2, 3.5, 3.5, 1]);
+  });
+  it('ranks lexicographically: ties in the first score broken by the second, exact ties averaged', () => {
+    // 0 and 0 tie on the first score; -Infinity (open opposition) ranks lowest without NaN.
+    expect(lexicographicRanks([0, 0, 0, 1, 0], [2, -1, -Infinity, -5, -1])).toEqual([4, 2.5, 1, 5, 2.5]);
+    expect(lexicographicRanks([10, 20, 20, 5])).toEqual(ranks([10, 20, 20, 5]));
   });
   it('matches scipy.stats.spearmanr with ties', () => {
     const r = spearman([1, 2, 2, 3, 5, 4, 7, 6], [2, 1, 3, 3, 6, 5, 8, 9]);
