@@ -149,17 +149,7 @@ export function predict(fit: OlsResult, x: readonly number[]): { fit: number; lo
 
 /** Ranks 1..n, ties given the average of the ranks they span. */
 export function ranks(xs: readonly number[]): number[] {
-  const order = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x || a.i - b.i);
-  const out = new Array<number>(xs.length).fill(0);
-  let i = 0;
-  while (i < order.length) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]!.x === order[i]!.x) j++;
-    const avg = (i + j) / 2 + 1;
-    for (let m = i; m <= j; m++) out[order[m]!.i] = avg;
-    i = j + 1;
-  }
-  return out;
+  return averageRanks(xs.length, (a, b) => compare(xs[a]!, xs[b]!), (a, b) => xs[a] === xs[b]);
 }
 
 /**
@@ -169,15 +159,26 @@ export function ranks(xs: readonly number[]): number[] {
  */
 export function lexicographicRanks(primary: readonly number[], secondary?: readonly number[]): number[] {
   if (!secondary) return ranks(primary);
-  // Compared with < and >, not by subtraction: -Infinity - -Infinity is NaN.
-  const cmp = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
-  const order = Array.from(primary, (_, i) => i).sort((a, b) => cmp(primary[a]!, primary[b]!) || cmp(secondary[a]!, secondary[b]!) || a - b);
-  const out = new Array<number>(primary.length).fill(0);
+  return averageRanks(
+    primary.length,
+    (a, b) => compare(primary[a]!, primary[b]!) || compare(secondary[a]!, secondary[b]!),
+    (a, b) => primary[a] === primary[b] && secondary[a] === secondary[b],
+  );
+}
+
+// With < and >, not by subtraction: -Infinity - -Infinity is NaN.
+function compare(x: number, y: number): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Ranks 1..n of indices 0..n-1 sorted by `cmp` (then index); runs of `equal` neighbours get the average of the ranks they span (NaN equals nothing). */
+function averageRanks(n: number, cmp: (a: number, b: number) => number, equal: (a: number, b: number) => boolean): number[] {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => cmp(a, b) || a - b);
+  const out = new Array<number>(n).fill(0);
   let i = 0;
-  while (i < order.length) {
+  while (i < n) {
     let j = i;
-    const same = (m: number) => primary[order[m]!] === primary[order[i]!] && secondary[order[m]!] === secondary[order[i]!];
-    while (j + 1 < order.length && same(j + 1)) j++;
+    while (j + 1 < n && equal(order[j + 1]!, order[i]!)) j++;
     const avg = (i + j) / 2 + 1;
     for (let m = i; m <= j; m++) out[order[m]!] = avg;
     i = j + 1;
