@@ -16,6 +16,15 @@ describe('chart specs for the default scenario', () => {
     expect(specs.map((s) => s.id)).toEqual(['forces', 'troops', 'payments-per-round', 'payments-cumulative', 'payments-by-kind', 'bargaining-power', 'signalling']);
   });
 
+  it('signalling: where depth did not change, the triangle (after) sits inside the square (before), drawn over it, so neither hides the other', () => {
+    const [before, after] = (cfg('signalling').data.datasets as Loose[]).slice(2);
+    expect([before!.pointStyle, after!.pointStyle]).toEqual(['rect', 'triangle']);
+    // Chart.js draws a higher order first: the square under the triangle.
+    expect(before!.order).toBeGreaterThan(after!.order);
+    // A triangle of radius r reaches r above its centre and 0.5 r below; a square of radius R spans R/sqrt(2) each way.
+    expect(after!.pointRadius).toBeLessThan(before!.pointRadius / Math.SQRT2);
+  });
+
   it('are plain JSON (no functions), so the same spec draws the PNG and the live chart', () => {
     for (const s of specs) expect(JSON.parse(JSON.stringify(s.config))).toEqual(s.config);
   });

@@ -20,8 +20,11 @@ export function signallingChart(d: ChartData): ChartSpec | null {
   const datasets: Json[] = [
     { type: 'bar', label: 'Share of its armed forces deployed at peak (%, left axis)', data: pts.map((p) => r4(p.shareOfForces * 100)), backgroundColor: SERIES_COLOURS[0], borderColor: '#444444', borderWidth: 1, yAxisID: 'y', order: 2 },
     { type: 'bar', label: 'Unrealised alliance potential at the start (0–1, right axis)', data: pts.map((p) => r4(p.potential)), backgroundColor: SERIES_COLOURS[3], borderColor: '#444444', borderWidth: 1, yAxisID: 'y2', order: 2 },
-    { type: 'line', label: 'Alliance depth before (0–1, right axis)', data: pts.map((p) => r4(p.depthBefore)), showLine: false, pointStyle: 'rect', pointRadius: 11, borderColor: INK, backgroundColor: '#ffffff', pointBorderWidth: 3, yAxisID: 'y2', order: 0 },
-    { type: 'line', label: 'Alliance depth after (0–1, right axis)', data: pts.map((p) => r4(p.depthAfter)), showLine: false, pointStyle: 'triangle', pointRadius: 13, borderColor: INK, backgroundColor: SERIES_COLOURS[4], pointBorderWidth: 2, yAxisID: 'y2', order: 0 },
+    // The white square is larger than the triangle and drawn under it (a higher order is drawn
+    // first), so a depth that barely changed shows the triangle inside its square instead of
+    // one marker hiding the other.
+    { type: 'line', label: 'Alliance depth before (0–1, right axis)', data: pts.map((p) => r4(p.depthBefore)), showLine: false, pointStyle: 'rect', pointRadius: 13, borderColor: INK, backgroundColor: '#ffffff', pointBorderWidth: 3, yAxisID: 'y2', order: 1 },
+    { type: 'line', label: 'Alliance depth after (0–1, right axis)', data: pts.map((p) => r4(p.depthAfter)), showLine: false, pointStyle: 'triangle', pointRadius: 8, borderColor: INK, backgroundColor: SERIES_COLOURS[4], pointBorderWidth: 2, yAxisID: 'y2', order: 0 },
   ];
   const deepened = pts.filter((p) => p.depthAfter > p.depthBefore).length;
   const options = baseOptions(
@@ -37,7 +40,7 @@ export function signallingChart(d: ChartData): ChartSpec | null {
   return {
     id: 'signalling',
     title: 'Signalling',
-    caption: `For each member: blue bar (left axis), the share of its own armed forces it deployed at its peak; pink bar (right axis), how much closer its alliance with ${theName(d.pivotalName)} could grow (preference similarity minus alliance depth); white square and orange-red triangle (right axis), its alliance depth before and after.${many ? ` Members by id: ${pts.map((p) => `${p.id} ${p.name}`).join('; ')}.` : ''}`,
+    caption: `For each member: blue bar (left axis), the share of its own armed forces it deployed at its peak; pink bar (right axis), how much closer its alliance with ${theName(d.pivotalName)} could grow (preference similarity minus alliance depth); white square and orange-red triangle (right axis), its alliance depth before and after (a triangle inside its square: the depth did not change).${many ? ` Members by id: ${pts.map((p) => `${p.id} ${p.name}`).join('; ')}.` : ''}`,
     width: WIDTH,
     height: HEIGHT,
     config: asConfig({ type: 'bar', data: { labels, datasets }, options }),
