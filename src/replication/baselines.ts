@@ -52,27 +52,20 @@ export interface Prediction {
   /** Expected contingent in persons (scored by Spearman rank correlation). */
   readonly troops: number;
   /**
-   * Breaks ties in `participation` and in `troops` where the model has a finer reading of how
-   * near a state is to taking part (the scores rank lexicographically: stats.ts
-   * `lexicographicRanks`). The simulator's: its mean opening surplus (fitRules.ts `simulate`),
-   * which orders the many states that join in none of the seeds. Absent for the baselines,
-   * whose scores are continuous.
+   * Breaks ties in `participation` where the model has a finer reading of how near a state is
+   * to taking part (the scores rank lexicographically: stats.ts `lexicographicRanks`). The
+   * simulator's: its mean opening surplus (fitRules.ts `simulate`), which orders the many states
+   * that join in none of the seeds. Absent for the baselines, whose scores are continuous. Not
+   * used for `troops`: a state expected to send no one is expected to send no one, however near
+   * a deal it came, and ordering the many observed zeros by it only adds rank noise to rho.
    */
   readonly tieBreak?: number;
 }
 
 /** The scores a set of predictions is ranked by for the participation AUC: participation, ties broken by tieBreak. */
 export function participationScores(ps: readonly Prediction[]): number[] {
-  return lexicographicRanks(ps.map((p) => p.participation), tieBreaks(ps));
-}
-
-/** The same for the troops' rank correlations: expected troops, ties broken by tieBreak. */
-export function troopScores(ps: readonly Prediction[]): number[] {
-  return lexicographicRanks(ps.map((p) => p.troops), tieBreaks(ps));
-}
-
-function tieBreaks(ps: readonly Prediction[]): number[] | undefined {
-  return ps.every((p) => p.tieBreak !== undefined) ? ps.map((p) => p.tieBreak!) : undefined;
+  const tieBreaks = ps.every((p) => p.tieBreak !== undefined) ? ps.map((p) => p.tieBreak!) : undefined;
+  return lexicographicRanks(ps.map((p) => p.participation), tieBreaks);
 }
 
 /** Fits on `train`, predicts `test`. Deterministic. */

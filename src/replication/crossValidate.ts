@@ -16,7 +16,7 @@
  * gets its constants fitted on its own training folds. When the mechanisms change, re-running
  * regenerates the comparison.
  */
-import { BASELINES, participationScores, troopScores, type CvState, type Prediction, type Predictor } from './baselines';
+import { BASELINES, participationScores, type CvState, type Prediction, type Predictor } from './baselines';
 import { kFolds, regionFolds, type Fold } from './folds';
 import { DEFAULT_ISAF_OPTIONS, seedList, type CostRule, type IsafOptions } from './isaf';
 import { FIT_EVALUATIONS, FITTED_CONSTANTS, fitRuleConstants, rulesOf, simulate, simulatedPrediction, type FittedValues, type RuleFit } from './fitRules';
@@ -292,6 +292,23 @@ export interface SchemeResult {
   /** `fitted`: the fold's rule constants, null when none was fitted; `fittedCount`: how many of them were fitted (the rest kept their documented values). */
   readonly folds: readonly { name: string; heldOut: number; contributors: number; trainingContributors: number; demand: number; fitted: FittedValues | null; fittedCount: number }[];
   readonly models: readonly ModelScore[];
+  /** The simulator's participation score taken apart (ScorePart); empty when the first model has no tie-break. */
+  readonly scoreParts: readonly ScorePart[];
+}
+
+/**
+ * One part of the simulator's participation score scored on its own, on the same held-out
+ * predictions: `share-of-seeds`, the share of seeds in which a state joins with its ties left
+ * as ties; `opening-surplus`, the tie-break alone (the state's opening surplus, read from the
+ * run's first state, before any bargaining). The reported score ranks by the first and breaks
+ * its ties by the second; the parts show how much each carries (an ablation).
+ */
+export interface ScorePart {
+  readonly id: 'share-of-seeds' | 'opening-surplus';
+  /** Pooled participation AUC; null without both classes. */
+  readonly auc: number | null;
+  /** Mean within-fold AUC (WithinFoldAuc.mean). */
+  readonly withinFold: number | null;
 }
 
 export interface CvCase {
@@ -317,8 +334,8 @@ export function score(predictor: Predictor, c: CvCase, predictions: readonly Hel
     id: predictor.id,
     label: predictor.label,
     auc: both ? auc(participationScores(predictions), pos) : null,
-    rhoAll: c.troopsObserved ? tryRho(troopScores(predictions), obs.map((s) => s.troops)) : null,
-    rhoContributors: c.troopsObserved ? tryRho(troopScores(contributors), contributors.map((p) => byId.get(p.id)!.troops)) : null,
+    rhoAll: c.troopsObserved ? tryRho(predictions.map((p) => p.troops), obs.map((s) => s.troops)) : null,
+    rhoContributors: c.troopsObserved ? tryRho(contributors.map((p) => p.troops), contributors.map((p) => byId.get(p.id)!.troops)) : null,
     predictions,
   };
 }
@@ -354,7 +371,22 @@ export function crossValidate(c: CvCase, folds: readonly Fold[], predictors: rea
   const withinFold = predictors.map((p) => withinFoldAuc(p.id, c, folds, pooled.get(p.id)!));
   const reg = models.find((m) => m.id === 'logit-ols');
   const paired = models.length > 0 && reg !== undefined && reg !== models[0] ? pairedDifferences(c, models[0]!, reg, scheme) : [];
-  return { scheme, paired, withinFold, folds: foldInfo, models };
+  return { scheme, paired, withinFold, folds: foldInfo, models, scoreParts: scoreParts(c, folds, models[0]) };
+}
+
+function scoreParts(c: CvCase, folds: readonly Fold[], sim: ModelScore | undefined): ScorePart[] {
+  if (!sim || !sim.predictions.every((p) => p.tieBreak !== undefined)) return [];
+  const byId = new Map(c.states.map((s) => [s.id, s]));
+  const pos = sim.predictions.map((p) => byId.get(p.id)!.troops > 0);
+  const both = pos.some(Boolean) && pos.some((x) => !x);
+  const part = (id: ScorePart['id'], f: (p: Prediction) => Prediction): ScorePart => {
+    const preds = sim.predictions.map(f);
+    return { id, auc: both ? auc(preds.map((p) => p.participation), pos).auc : null, withinFold: withinFoldAuc(id, c, folds, new Map(preds.map((p) => [p.id, p]))).mean };
+  };
+  return [
+    part('share-of-seeds', (p) => ({ id: p.id, participation: p.participation, troops: p.troops })),
+    part('opening-surplus', (p) => ({ id: p.id, participation: p.tieBreak!, troops: p.troops })),
+  ];
 }
 
 function withinFoldAuc(id: string, c: CvCase, folds: readonly Fold[], preds: ReadonlyMap<string, Prediction>): WithinFoldAuc {
@@ -396,7 +428,7 @@ export function pairedDifferences(c: CvCase, sim: ModelScore, reg: ModelScore, s
             const use = idx.filter(keep);
             if (use.length < 4) return Number.NaN;
             const obs = use.map((i) => units[i]!.observed);
-            return spearman(troopScores(use.map((i) => units[i]!.a)), obs).rho - spearman(troopScores(use.map((i) => units[i]!.b)), obs).rho;
+            return spearman(use.map((i) => units[i]!.a.troops), obs).rho - spearman(use.map((i) => units[i]!.b.troops), obs).rho;
           },
         }))
       : []),

@@ -268,6 +268,37 @@ export function withinFoldLines(r: ValidationResult): string[] {
   });
 }
 
+/**
+ * The simulator's participation score taken apart (crossValidate.ts ScorePart), one line per
+ * scheme: the reported score beside the share of seeds alone and the opening surplus alone.
+ */
+export function scorePartLines(r: ValidationResult): string[] {
+  return r.schemes.flatMap((s) => {
+    const share = s.scoreParts?.find((p) => p.id === 'share-of-seeds');
+    const surplus = s.scoreParts?.find((p) => p.id === 'opening-surplus');
+    const sim = s.models[0];
+    if (!share || !surplus || !sim) return [];
+    const both = (auc: number | null, within: number | null | undefined) => `${auc === null ? 'n/a' : f2(auc)} / ${within === null || within === undefined ? 'n/a' : f2(within)}`;
+    const reported = s.withinFold.find((w) => w.id === sim.id)?.mean;
+    return [
+      `${s.scheme}, the simulator's participation score taken apart (AUC pooled / within folds): as reported, the share of seeds with ties broken by the opening surplus, ${both(sim.auc?.auc ?? null, reported)}; the share of seeds alone, ties left as ties, ${both(share.auc, share.withinFold)}; the opening surplus alone (read from the run's first state, before any bargaining), ${both(surplus.auc, surplus.withinFold)}`,
+    ];
+  });
+}
+
+/**
+ * Folds whose training states include no participant, one line per scheme that has any: there
+ * (c) cannot fit participation and predicts one constant for every held-out state, so its AUC in
+ * that fold is 0.5 and its pooled AUC compares that constant with the other folds' scores.
+ */
+export function emptyTrainingLines(r: ValidationResult): string[] {
+  return r.schemes.flatMap((s) => {
+    const empty = s.folds.filter((f) => f.trainingContributors === 0).map((f) => f.name);
+    if (empty.length === 0) return [];
+    return [`${s.scheme}: the training states of ${empty.join(', ')} include no participant, so there (c) predicts one constant for every held-out state (its AUC in that fold is 0.5, and its pooled AUC compares that constant with the other folds' scores) and the simulator runs at the floor demand`];
+  });
+}
+
 /** Why the rho columns read n/a, when no model has a rank correlation (a case that records participation, not troops). */
 function rhoNote(r: ValidationResult): string[] {
   const none = r.schemes.every((s) => s.models.every((m) => m.rhoAll === null && m.rhoContributors === null));
@@ -275,7 +306,10 @@ function rhoNote(r: ValidationResult): string[] {
 }
 
 function intro(r: ValidationResult): string {
-  return `${r.case}: ${r.states} states, ${r.contributors} contributors; simulator over ${r.seeds} seed${r.seeds === 1 ? '' : 's'} per fold. Held-out predictions pooled over folds.`;
+  const tieBreak = r.schemes.some((s) => (s.scoreParts ?? []).length > 0)
+    ? ' The simulator\'s participation score is the share of seeds in which a state joins, ties broken by its opening surplus (the tie_break column of predictions.csv; docs/replication.md, "The simulator\'s scores").'
+    : '';
+  return `${r.case}: ${r.states} states, ${r.contributors} contributors; simulator over ${r.seeds} seed${r.seeds === 1 ? '' : 's'} per fold. Held-out predictions pooled over folds.${tieBreak}`;
 }
 
 export function cvText(r: ValidationResult): string {
@@ -293,6 +327,8 @@ export function cvText(r: ValidationResult): string {
   for (const s of r.schemes) lines.push(`${s.scheme}, the simulator per fold: ${s.folds.map((f) => `${f.name}: demand through the model ${demandText(f.demand, f.trainingContributors)}; ${fittedText(f.fitted, f.fittedCount, f.trainingContributors)}`).join(' | ')}`);
   lines.push('');
   for (const l of withinFoldLines(r)) lines.push(l);
+  for (const l of scorePartLines(r)) lines.push(l);
+  for (const l of emptyTrainingLines(r)) lines.push(l);
   lines.push('');
   for (const l of leaders(r)) lines.push(leaderLine(r, l));
   lines.push('');
@@ -314,6 +350,8 @@ export function cvMarkdown(r: ValidationResult, command: string, notes: readonly
   }
   lines.push('');
   for (const l of withinFoldLines(r)) lines.push(`- ${l}.`);
+  for (const l of scorePartLines(r)) lines.push(`- ${l}.`);
+  for (const l of emptyTrainingLines(r)) lines.push(`- ${l}.`);
   lines.push('');
   for (const l of leaders(r)) lines.push(`- ${leaderLine(r, l)}.`);
   lines.push('');
@@ -366,9 +404,9 @@ export function replaceSection(doc: string, section: string): string {
  *   forces (persons); (b) agreement-x-forces, UN agreement x armed forces (persons);
  * - `tie_break`: coalsim only, its mean opening surplus per soldier-year in units of the pivotal's
  *   soldier cost, (e_i c_P - r_i) / c_P before round 1 (fitRules.ts `SimulatedOutcome`); it orders
- *   states tied on `participation_score` (most often those that joined in no seed) for the AUC, and
- *   on `expected_troops` for the rank correlations; empty for the baselines, and for a state under
- *   open opposition (r_i infinite);
+ *   states tied on `participation_score` (most often those that joined in no seed) for the AUC;
+ *   the rank correlations read `expected_troops` alone. Empty for the baselines, and for a state
+ *   under open opposition (r_i infinite, so -Infinity: it ranks below every other state);
  * - `observed_participant`: 1 if the state took part (contributed troops, or is a COW war
  *   participant on the US side), else 0: the class the AUC separates;
  * - `expected_troops`: the predicted contingent in persons (coalsim: mean peak troops over the
@@ -417,6 +455,7 @@ export function cvJson(r: ValidationResult): Record<string, unknown> {
       folds: s.folds,
       paired: s.paired,
       withinFold: s.withinFold,
+      scoreParts: s.scoreParts ?? [],
       models: s.models.map((m) => ({ id: m.id, label: m.label, auc: m.auc, rhoAll: m.rhoAll, rhoContributors: m.rhoContributors })),
     })),
   };

@@ -29,7 +29,7 @@
  */
 import { SobolSequenceGenerator } from 'sobol';
 import { runScenario } from '../core/engine/run';
-import { participationScores, troopScores, type CvState, type Prediction } from './baselines';
+import { participationScores, type CvState, type Prediction } from './baselines';
 import { DEFAULT_ISAF_OPTIONS, validIsafScenario, type CostRule, type IsafOptions } from './isaf';
 import type { IsafRow } from './isafData';
 import { auc, spearman } from './stats';
@@ -115,8 +115,9 @@ export interface SimulatedOutcome {
    * drawn) and e_i c_P the pivotal's own-soldier cost a soldier of it saves, the troop part of R_i
    * (BRIEF §6). A deal for troops alone has a surplus to share only when it is >= 0; flags and
    * criticality add to R_i, budget and demand limit who is bought. -Infinity under open
-   * opposition (r_i infinite). The prediction's tie-break (baselines.ts `Prediction.tieBreak`):
-   * of the states that join in no seed, those with a larger surplus came nearer a deal.
+   * opposition (r_i infinite). The participation score's tie-break (baselines.ts
+   * `Prediction.tieBreak`): of the states that join in no seed, those with a larger surplus came
+   * nearer a deal.
    */
   readonly openingSurplus: number;
 }
@@ -161,7 +162,7 @@ export function trainingScore(train: readonly CvState[], pred: ReadonlyMap<strin
   if (troopsObserved) {
     const rho = (xs: readonly CvState[]) => {
       if (xs.length < 4) return 0;
-      const r = spearman(troopScores(xs.map((s) => simulatedPrediction(s.id, pred.get(s.id)!))), xs.map((s) => s.troops)).rho;
+      const r = spearman(xs.map((s) => pred.get(s.id)!.troops), xs.map((s) => s.troops)).rho;
       return Number.isFinite(r) ? r : 0;
     };
     score += rho(train) + rho(train.filter((s) => s.troops > 0));

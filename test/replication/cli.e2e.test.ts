@@ -95,6 +95,11 @@ describe('coalsim replicate: out-of-sample options (built CLI)', () => {
     // Like the other coalition-only options, the refusal shows the command that takes it.
     expect(m.stderr).toContain('so replicate isaf sets no stance (docs/replication.md). Example: coalsim replicate coalition --war 163 --mandate no');
     expect(coalsim(['replicate', 'coalition', '--war', '163', '--alliance', '12', '--seeds', '1']).status).toBe(2);
+    // The fold options shape only the --cv comparison: without --cv they are refused, not ignored (a researcher's trial).
+    const f = coalsim(['replicate', 'isaf', '--folds', '3', '--fold-seed', '7', '--seeds', '1']);
+    expect([f.status, f.stdout]).toEqual([2, '']);
+    expect(f.stderr).toContain('--folds and --fold-seed set the folds of the out-of-sample comparison, which replicate isaf runs with --cv');
+    expect(f.stderr).toContain('Example: coalsim replicate isaf --cv --folds 10');
   });
 });
 

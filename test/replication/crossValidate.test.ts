@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { agreementBaseline, armedForcesBaseline, BASELINES, logisticIrls, regressionBaseline, theatreVaries, type CvState } from '../../src/replication/baselines';
+import { agreementBaseline, armedForcesBaseline, BASELINES, logisticIrls, regressionBaseline, theatreVaries, type CvState, type Predictor } from '../../src/replication/baselines';
 import { allianceMembers, buildCoalitionCase, regionalThreat, SHARED_FILES, warStartYear, type SharedDataText } from '../../src/replication/coalitionData';
 import { NATO_2010 } from '../../src/replication/isaf';
 import { auc, crossValidate, isafCase, modelDemand, simulatorFit, simulatorPredictor, trainingMaxShare } from '../../src/replication/crossValidate';
-import { cvComparison, cvJson, cvMarkdown, demandText, cvPredictionRows, leaderLine, leaders, PREDICTION_COLUMNS, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
+import { cvComparison, cvJson, cvMarkdown, cvText, demandText, cvPredictionRows, emptyTrainingLines, leaderLine, leaders, PREDICTION_COLUMNS, replaceSection, CV_BEGIN, CV_END } from '../../src/replication/cvRender';
 import { CSV_READ_OPTIONS, toCsv } from '../../src/output/csv';
 import { cowRegion, kFolds, regionFolds } from '../../src/replication/folds';
 import { DEFAULT_ISAF_OPTIONS, fitCostRule, partyRule } from '../../src/replication/isaf';
@@ -210,6 +210,33 @@ describe('the simulator as a predictor', () => {
     // No within-fold figures (no fold with both classes): nothing to contradict.
     const bare = { ...r([0, 0, 0]), schemes: [{ ...r([0, 0, 0]).schemes[0]!, withinFold: models.map((m) => ({ id: m.id, mean: null, folds: 0, of: 5 })) }] } as unknown as Parameters<typeof leaders>[0];
     expect(leaderLine(bare, leaders(bare)[0]!)).toBe('Best AUC, leave-one-region-out: coalsim');
+  });
+
+  it('takes the simulator\'s score apart (share of seeds alone, opening surplus alone) and names folds whose training states have no participant', () => {
+    // A stand-in for the simulator: it joins in no seed anywhere, and its tie-break is a perfect
+    // reading of who took part. The reported score is then carried wholly by the tie-break.
+    const stand: Predictor = { id: 'coalsim', label: 'coalsim (stand-in)', predict: (_train, test) => test.map((s) => ({ id: s.id, participation: 0, troops: 0, tieBreak: s.troops > 0 ? 1 : -1 })) };
+    const ids = isaf.states.map((s) => s.id);
+    const res = crossValidate(isaf, kFolds(ids, 5, 1), [stand, regressionBaseline], '5-fold');
+    expect(res.models[0]!.auc!.auc).toBe(1);
+    expect(res.scoreParts).toEqual([
+      { id: 'share-of-seeds', auc: 0.5, withinFold: 0.5 },
+      { id: 'opening-surplus', auc: 1, withinFold: 1 },
+    ]);
+    const r = { case: 'ISAF', states: 165, contributors: 45, seeds: 4, schemes: [res] };
+    const text = cvText(r);
+    expect(text).toContain('the share of seeds alone, ties left as ties, 0.50 / 0.50; the opening surplus alone (read from the run\'s first state, before any bargaining), 1.00 / 1.00');
+    expect(text).toContain('ties broken by its opening surplus (the tie_break column of predictions.csv');
+    expect(cvJson(r).schemes).toEqual([expect.objectContaining({ scoreParts: res.scoreParts })]);
+    // Baselines only: no parts, and no sentence about a tie-break.
+    const bare = crossValidate(isaf, kFolds(ids, 5, 1), [armedForcesBaseline], '5-fold');
+    expect(bare.scoreParts).toEqual([]);
+    expect(cvText({ ...r, schemes: [bare] })).not.toContain('tie_break');
+    // Holding out every contributor: the training states of that fold have no participant, and the text says what (c) does there.
+    const contributors = new Set(isaf.states.filter((s) => s.troops > 0).map((s) => s.id));
+    const held = crossValidate(isaf, [{ name: 'the contributors', heldOut: contributors }, { name: 'the rest', heldOut: new Set(ids.filter((i) => !contributors.has(i))) }], [armedForcesBaseline], 'two folds');
+    expect(emptyTrainingLines({ ...r, schemes: [held] })).toEqual(['two folds: the training states of the contributors include no participant, so there (c) predicts one constant for every held-out state (its AUC in that fold is 0.5, and its pooled AUC compares that constant with the other folds\' scores) and the simulator runs at the floor demand']);
+    expect(emptyTrainingLines(r)).toEqual([]);
   });
 
   it('comparison.md starts with the command run, has no --update-doc marker, and carries the notes (the low-seed warning)', () => {

@@ -53,8 +53,8 @@ describe('the training score', () => {
     const flat = new Map(train.map((s) => [s.id, { participation: 0.5, troops: 10, openingSurplus: 0 }]));
     expect(Number.isFinite(trainingScore(train, flat, true))).toBe(true);
   });
-  it('breaks ties in participation and troops by the opening surplus: no seed joined, but the contributors came nearer a deal', () => {
-    // Every state joins in no seed: ranked by participation alone the AUC is 0.5 and the rhos 0.
+  it('breaks ties in participation by the opening surplus (no seed joined, but the contributors came nearer a deal); troops are ranked as they are', () => {
+    // Every state joins in no seed: ranked by participation alone the AUC is 0.5.
     const none = (surplus: (s: CvState) => number) => new Map(train.map((s) => [s.id, { participation: 0, troops: 0, openingSurplus: surplus(s) }]));
     expect(trainingScore(train, none(() => 0), false)).toBeCloseTo(0.5, 12);
     expect(trainingScore(train, none((s) => (s.troops > 0 ? 0.2 : -0.3)), false)).toBeCloseTo(1, 12);
@@ -63,6 +63,8 @@ describe('the training score', () => {
     const contributor = train.find((s) => s.troops > 0)!;
     const oneJoins = new Map(train.map((s) => [s.id, s === contributor ? { participation: 0.01, troops: 0, openingSurplus: -99 } : { participation: 0, troops: 0, openingSurplus: 5 }]));
     expect(trainingScore([contributor, ...train.filter((s) => s.troops === 0)], oneJoins, false)).toBe(1);
+    // With troops observed: the AUC term is 1 from the surplus, and each rho is 0 (every expected contingent is 0, tied), not raised by the surplus.
+    expect(trainingScore(train, none((s) => (s.troops > 0 ? 0.2 : -0.3)), true)).toBeCloseTo(1, 12);
   });
 });
 

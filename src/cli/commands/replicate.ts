@@ -41,8 +41,8 @@ interface ReplicateArgs {
   charts: boolean;
   data?: string;
   cv: boolean;
-  folds: string;
-  foldSeed: string;
+  folds?: string;
+  foldSeed?: string;
   markdown: boolean;
   updateDoc?: string;
   year?: string;
@@ -205,8 +205,8 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .positional('study', { type: 'string', choices: ['isaf', 'coalition'], describe: 'isaf: alliance signalling in ISAF, Nov 2010; coalition: score the simulator and baselines on another real coalition, built from the shared data (always cross-validated)' })
       .option('seeds', { ...numberOption('Seeds to run (1..N); simulated shares are means over them. Per fold with --cv and for coalition, where a state\'s participation score is the share of seeds it joins in: at 20 seeds a state that joins one time in 25 scores 0 in 44% of runs, tied with the states that never join (2% at 100)'), defaultDescription: `${ISAF_SEEDS} for the ISAF regression; ${CV_SEEDS} per fold with --cv and for coalition` })
       .option('cv', { type: 'boolean', default: false, describe: 'Out-of-sample comparison: k-fold and leave-one-region-out, the simulator beside three baselines (docs/replication.md)' })
-      .option('folds', numberOption('k for the k-fold scheme (with --cv or coalition)', '5'))
-      .option('fold-seed', numberOption('Seed of the k-fold assignment', '1'))
+      .option('folds', { ...numberOption('k for the k-fold scheme (with --cv or coalition)'), defaultDescription: '5' })
+      .option('fold-seed', { ...numberOption('Seed of the k-fold assignment (with --cv or coalition)'), defaultDescription: '1' })
       .option('markdown', { type: 'boolean', default: false, describe: 'Print the comparison as the Markdown section of docs/replication.md' })
       .option('update-doc', { type: 'string', describe: 'isaf --cv: replace the generated comparison section in this Markdown file (docs/replication.md)' })
       .option('year', numberOption('coalition: the year whose data builds the states (default: the COW war\'s start year)'))
@@ -217,7 +217,7 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
       .option('theatre', { type: 'string', describe: 'coalition, with --troops: COW codes of the state opponents, comma-separated (e.g. 645 for Iraq); states in their COW region get the regional-threat motive. None for a counter-insurgency' })
       .option('shared-data', { type: 'string', describe: 'coalition: the shared data directory (default: ../shared/data beside the package)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the numbers as JSON instead of the table' })
-      .option('out', { type: 'string', describe: 'isaf: write replication.csv, regression.csv, spearman.csv, scenario.json, summary.json, manifest.json and charts/ here; isaf --cv and coalition: predictions.csv, summary.json, comparison.md and manifest.json' })
+      .option('out', { type: 'string', describe: 'isaf: write replication.csv, regression.csv, spearman.csv, scenario.json, summary.json, manifest.json and charts/ here; isaf --cv and coalition: predictions.csv, summary.json, comparison.md and manifest.json (their columns and fields: docs/replication.md, "Outputs")' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing non-empty output directory' })
       .option('charts', { type: 'boolean', default: true, describe: 'Render PNG charts into <out>/charts/ (--no-charts to skip)' })
       .option('data', { type: 'string', describe: 'The cross-section CSV (default: the bundled data/isaf_2010_crosssection.csv)' })
@@ -238,6 +238,9 @@ export const replicateCommand: CommandModule<object, ReplicateArgs> = {
     // The coalition-only options would be ignored by replicate isaf: refuse them instead of running something else.
     const coalitionOnly = (['war', 'year', 'troops', 'sharedData'] as const).filter((k) => args[k] !== undefined).map((k) => `--${k === 'sharedData' ? 'shared-data' : k}`);
     if (args.study !== 'coalition' && coalitionOnly.length > 0) throw new CliError(`${coalitionOnly.join(', ')} go${coalitionOnly.length === 1 ? 'es' : ''} with replicate coalition (another US-led coalition built from the shared data); replicate isaf reads the Nov 2010 cross-section (--data FILE for another file in its format). Example: coalsim replicate coalition ${coalitionOnly.includes('--war') ? '--war 163' : '--year 2012 --troops isaf2012.csv'}`, ExitCode.usage);
+    // The fold options shape the out-of-sample comparison only: without it they would be ignored.
+    const foldOptions = (['folds', 'foldSeed'] as const).filter((k) => args[k] !== undefined).map((k) => (k === 'foldSeed' ? '--fold-seed' : '--folds'));
+    if (args.study === 'isaf' && !args.cv && foldOptions.length > 0) throw new CliError(`${foldOptions.join(' and ')} set${foldOptions.length === 1 ? 's' : ''} the folds of the out-of-sample comparison, which replicate isaf runs with --cv; the regression replication uses every state at once. Example: coalsim replicate isaf --cv ${foldOptions.includes('--folds') ? '--folds 10' : '--fold-seed 2'}`, ExitCode.usage);
     const seeds = wholeNumberOption('--seeds', args.seeds ?? String(args.study === 'coalition' || args.cv ? CV_SEEDS : ISAF_SEEDS), { min: 1, max: 10_000, example: '--seeds 20' });
     if (args.out !== undefined) {
       try {
@@ -502,8 +505,8 @@ function updatableDoc(file: string): string {
 function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[], seeds: number, similarityRule: SimilarityRule | null, data: { file: string; sha256: string; role?: string }): void {
   // Checked first: a wrong --update-doc should not cost the minutes of the cross-validation.
   if (args.updateDoc !== undefined) updatableDoc(args.updateDoc);
-  const k = wholeNumber('folds', args.folds, 2);
-  const foldSeed = wholeNumber('fold-seed', args.foldSeed, 0);
+  const k = wholeNumber('folds', args.folds ?? '5', 2);
+  const foldSeed = wholeNumber('fold-seed', args.foldSeed ?? '1', 0);
   const { c, inputs, notes: caseNotes, details, rules } = cvCase(args, rows);
   // The simulator's participation score is a share of seeds: with few seeds it takes few values,
   // ties are many and the AUC moves (Korea, 5-fold: 0.60 at 5 seeds, 0.77 at 20).
@@ -511,7 +514,7 @@ function runCv(args: ArgumentsCamelCase<ReplicateArgs>, rows: readonly IsafRow[]
   // Below 5 contributors an AUC rests on a handful of states: say so beside the "best model" lines.
   const few = contributors < 5 ? [`Warning: only ${contributors} ${c.troopsObserved ? 'contributor' : 'participant'}${contributors === 1 ? '' : 's'} in the case: every score rests on ${contributors === 1 ? 'one state' : 'a handful of states'} (see the intervals), and which model is "best" is not evidence.`] : [];
   const notes = seeds < LOW_CV_SEEDS ? [...caseNotes, ...few, `Warning: ${seeds} seed${seeds === 1 ? '' : 's'} per fold: the simulator's participation score (the share of seeds in which a state joins) takes only ${seeds + 1} values, so its AUC and the verdict against the baselines are coarse; use --seeds ${CV_SEEDS} (the default) for figures to report.`] : [...caseNotes, ...few];
-  if (k > c.states.length) throw new CliError(`--folds ${k} exceeds the ${c.states.length} states in the case`, ExitCode.usage);
+  if (k > c.states.length) throw new CliError(`--folds ${k} exceeds the ${c.states.length} states in the case: each fold must hold out at least one state. Fix: --folds between 2 and ${c.states.length} (5 by default; --folds ${c.states.length} leaves one state out at a time)`, ExitCode.usage);
   let result: ValidationResult;
   // About a minute at the default seeds: a bar on a terminal, fold by fold (a researcher's trial saw nothing for 57 s).
   const progress = createStepProgress(process.stderr, `replicate ${args.study}${args.study === 'isaf' ? ' --cv' : ''}`, 'folds');
