@@ -443,13 +443,18 @@ export function cvPredictionRows(r: ValidationResult, c: Pick<CvCase, 'states' |
   );
 }
 
-/** The numbers for scripts. */
+/**
+ * The numbers for scripts, and the verdicts the text prints from them (`verdicts`: the "best"
+ * lines and the simulator against (c), one string each, as in the table's text), so a script
+ * need not re-derive them.
+ */
 export function cvJson(r: ValidationResult): Record<string, unknown> {
   return {
     case: r.case,
     states: r.states,
     contributors: r.contributors,
     seeds: r.seeds,
+    verdicts: { best: leaders(r).map((l) => leaderLine(r, l)), againstRegression: againstRegression(r) },
     schemes: r.schemes.map((s) => ({
       scheme: s.scheme,
       folds: s.folds,

@@ -228,6 +228,12 @@ describe('the simulator as a predictor', () => {
     expect(text).toContain('the share of seeds alone, ties left as ties, 0.50 / 0.50; the opening surplus alone (read from the run\'s first state, before any bargaining), 1.00 / 1.00');
     expect(text).toContain('ties broken by its opening surplus (the tie_break column of predictions.csv');
     expect(cvJson(r).schemes).toEqual([expect.objectContaining({ scoreParts: res.scoreParts })]);
+    // The verdicts a script reads from --json are the lines the terminal prints, word for word.
+    const verdicts = cvJson(r).verdicts as { best: string[]; againstRegression: string[] };
+    expect(verdicts.best.length).toBeGreaterThan(0);
+    expect(verdicts.againstRegression).toHaveLength(1);
+    for (const line of [...verdicts.best, ...verdicts.againstRegression]) expect(text.split('\n')).toContain(line);
+    expect(verdicts.againstRegression[0]).toMatch(/^5-fold: the simulator minus \(c\)/);
     // Baselines only: no parts, and no sentence about a tie-break.
     const bare = crossValidate(isaf, kFolds(ids, 5, 1), [armedForcesBaseline], '5-fold');
     expect(bare.scoreParts).toEqual([]);
